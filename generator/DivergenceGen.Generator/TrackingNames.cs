@@ -1,0 +1,16 @@
+namespace DivergenceGen.Generator
+{
+    /// <summary>Names of the tracked pipeline steps (tests assert that each is cached on a second run).</summary>
+    internal static class TrackingNames
+    {
+        public const string Bernoulli = "DivergenceGen.Bernoulli";
+        public const string Categorical = "DivergenceGen.Categorical";
+        public const string Models = "DivergenceGen.Models";
+        public const string Diagnostics = "DivergenceGen.Diagnostics";
+        public const string Target = "DivergenceGen.Target";
+        public const string Output = "DivergenceGen.Output";
+
+        /// <summary>Every step the generator tracks, for tests.</summary>
+        public static readonly string[] All = { Bernoulli, Categorical, Models, Diagnostics, Target, Output };
+    }
+}
