@@ -92,7 +92,7 @@ public sealed class GeneratorRun
     {
         if (GeneratorDiagnostics.Length > 0)
         {
-            throw new XunitException("Expected no generator diagnostics, got:\n" + Describe(GeneratorDiagnostics));
+            throw new XunitException("Expected no generator diagnostics, got:\n" + Describe(GeneratorDiagnostics, this));
         }
     }
 
@@ -129,11 +129,14 @@ public sealed class GeneratorRun
     public static string Describe(IEnumerable<Diagnostic> diagnostics, GeneratorRun? run = null) =>
         string.Join("\n", diagnostics.Take(50).Select(d =>
         {
-            string where = d.Location.SourceTree is { } tree
-                ? $"{tree.FilePath}{(run is not null && run.IsInGeneratedCode(d) ? " (generated)" : "")}:{d.Location.GetLineSpan().StartLinePosition.Line + 1}"
+            var lineSpan = d.Location.GetLineSpan();
+            string where = lineSpan.Path is { Length: > 0 } path
+                ? $"{path}{(run is not null && run.IsInGeneratedCode(d) ? " (generated)" : "")}:{lineSpan.StartLinePosition.Line + 1}"
                 : "(no location)";
-            string line = d.Location.SourceTree is { } t
-                ? t.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim()
+            var tree = d.Location.SourceTree
+                ?? run?.Output.SyntaxTrees.FirstOrDefault(t => t.FilePath == lineSpan.Path && lineSpan.Path.Length > 0);
+            string line = tree is not null && lineSpan.StartLinePosition.Line < tree.GetText().Lines.Count
+                ? tree.GetText().Lines[lineSpan.StartLinePosition.Line].ToString().Trim()
                 : "";
             return $"  {d.Id} {d.Severity} at {where}: {d.GetMessage()}" + (line.Length > 0 ? $"\n      | {line}" : "");
         }));

@@ -26,23 +26,24 @@ public static class Snapshot
     public static string Directory { get; } = FindDirectory();
 
     /// <summary>Whether accept mode was requested; throws (failing the test) when it is requested on CI.</summary>
-    public static bool AcceptMode
+    public static bool AcceptMode =>
+        ResolveAcceptMode(Environment.GetEnvironmentVariable(AcceptVariable), Environment.GetEnvironmentVariable("CI"));
+
+    /// <summary>Accept mode from the two environment variables' values: on when accept is "1", refused when CI is "true".</summary>
+    public static bool ResolveAcceptMode(string? accept, string? ci)
     {
-        get
+        if (accept != "1")
         {
-            if (Environment.GetEnvironmentVariable(AcceptVariable) != "1")
-            {
-                return false;
-            }
-
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new XunitException(
-                    $"{AcceptVariable}=1 is refused when CI=true: snapshots are accepted on a developer machine and committed, never on CI.");
-            }
-
-            return true;
+            return false;
         }
+
+        if (string.Equals(ci, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new XunitException(
+                $"{AcceptVariable}=1 is refused when CI=true: snapshots are accepted on a developer machine and committed, never on CI.");
+        }
+
+        return true;
     }
 
     /// <summary><c>{Class}.{Method}#{hint without .cs}.verified.cs</c>.</summary>
@@ -56,14 +57,17 @@ public static class Snapshot
     /// Compares every generated source of one test with its verified file. All mismatches are reported together
     /// (one failure listing each diff), so one run writes every <c>.received.cs</c>.
     /// </summary>
-    public static void Match(string className, string methodName, IEnumerable<GeneratedSource> sources)
+    public static void Match(string className, string methodName, IEnumerable<GeneratedSource> sources) =>
+        Match(className, methodName, sources, Directory, AcceptMode);
+
+    /// <summary><see cref="Match(string, string, IEnumerable{GeneratedSource})"/> in a given folder and mode (for the helper's own tests).</summary>
+    public static void Match(string className, string methodName, IEnumerable<GeneratedSource> sources, string directory, bool accept)
     {
-        bool accept = AcceptMode;
         var failures = new List<string>();
         foreach (var source in sources.OrderBy(s => s.HintName, StringComparer.Ordinal))
         {
             string verifiedName = VerifiedFileName(className, methodName, source.HintName);
-            string verifiedPath = Path.Combine(Directory, verifiedName);
+            string verifiedPath = Path.Combine(directory, verifiedName);
             string receivedPath = ReceivedPath(verifiedPath);
             string actual = NormaliseLineEndings(source.Text);
 
@@ -76,13 +80,13 @@ public static class Snapshot
 
             if (accept)
             {
-                System.IO.Directory.CreateDirectory(Directory);
+                System.IO.Directory.CreateDirectory(directory);
                 File.WriteAllText(verifiedPath, actual, Utf8NoBom);
                 File.Delete(receivedPath);
                 continue;
             }
 
-            System.IO.Directory.CreateDirectory(Directory);
+            System.IO.Directory.CreateDirectory(directory);
             File.WriteAllText(receivedPath, actual, Utf8NoBom);
             failures.Add(expected is null
                 ? $"New snapshot {verifiedName}: no verified file; wrote {Path.GetFileName(receivedPath)} " +

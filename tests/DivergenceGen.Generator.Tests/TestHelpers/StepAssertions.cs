@@ -72,7 +72,6 @@ public static class StepAssertions
     {
         var steps = OurSteps(result);
         var violations = new List<string>();
-        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (string name in stepNames)
         {
             if (!steps.TryGetValue(name, out var runs))
@@ -82,7 +81,7 @@ public static class StepAssertions
 
             foreach (var (value, _) in runs.SelectMany(s => s.Outputs))
             {
-                Visit(value, name, visited, violations);
+                violations.AddRange(FindCompilationObjects(value, name));
             }
         }
 
@@ -90,6 +89,14 @@ public static class StepAssertions
         {
             throw new XunitException("Pipeline outputs reach compilation objects:\n  " + string.Join("\n  ", violations.Distinct().Take(30)));
         }
+    }
+
+    /// <summary>The paths by which <paramref name="value"/> reaches a forbidden object (empty when it reaches none).</summary>
+    public static List<string> FindCompilationObjects(object? value, string path)
+    {
+        var violations = new List<string>();
+        Visit(value, path, new HashSet<object>(ReferenceEqualityComparer.Instance), violations);
+        return violations;
     }
 
     private static void Visit(object? node, string path, HashSet<object> visited, List<string> violations)
