@@ -12,7 +12,6 @@ namespace DivergenceGen.Generator.Diagnostics
     internal static class DiagnosticDescriptors
     {
         private const string Category = "DivergenceGen";
-        private const string HelpBase = "https://github.com/divergencegen/divergencegen/blob/main/docs/diagnostics.md#";
 
         public static readonly DiagnosticDescriptor TypeNotPartial = Create(
             "DG0001",
@@ -71,6 +70,6 @@ namespace DivergenceGen.Generator.Diagnostics
                 info.Arguments.Cast<object>().ToArray());
 
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
-            new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+            new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md#" + id.ToLowerInvariant() + " in the DivergenceGen repository.");
     }
 }
