@@ -67,16 +67,19 @@ namespace DivergenceGen.Generator.Emit
             {
                 using (_w.Block("if (" + VectorLowering.VectorClass(bits) + ".IsHardwareAccelerated)"))
                 {
-                    var parts = new List<string>();
+                    // double chunks of one width are added lane-wise first: one horizontal sum per width.
+                    var chunksByWidth = new List<(VectorLowering Lowering, List<string> Terms)>();
                     int offset = 0;
                     int chunk = 0;
                     foreach (int width in _c.VectorWidths.Where(b => b <= bits))
                     {
                         int lanes = _c.LanesOf(width);
+                        var terms = new List<string>();
+                        VectorLowering? lowering = null;
                         while (K - offset >= lanes)
                         {
                             string suffix = N(chunk);
-                            var lowering = new VectorLowering(width, _c.Spec.Precision, _c.Target, n => n + suffix);
+                            lowering = new VectorLowering(width, _c.Spec.Precision, _c.Target, n => n + suffix);
                             foreach (var input in inputs)
                             {
                                 string at = offset == 0 ? string.Empty : ", " + N(offset);
@@ -84,12 +87,20 @@ namespace DivergenceGen.Generator.Emit
                             }
 
                             _w.Line("var t" + suffix + " = " + lowering.Lower(term) + ";");
-                            parts.Add(SumToDouble(lowering, "t" + suffix));
+                            terms.Add("t" + suffix);
                             offset += lanes;
                             chunk++;
                         }
+
+                        if (lowering is not null)
+                        {
+                            chunksByWidth.Add((lowering, terms));
+                        }
                     }
 
+                    var parts = IsSingle
+                        ? chunksByWidth.SelectMany(c => c.Terms.Select(t => SumToDouble(c.Lowering, t))).ToList() // widen before adding
+                        : chunksByWidth.Select(c => SumToDouble(c.Lowering, string.Join(" + ", c.Terms))).ToList();
                     for (int i = offset; i < K; i++)
                     {
                         int index = i;
