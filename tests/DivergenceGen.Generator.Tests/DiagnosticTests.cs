@@ -43,6 +43,7 @@ public sealed class DiagnosticTests
     [InlineData("[Bernoulli] public partial interface [|ICoin|];")]
     [InlineData("[Bernoulli] public sealed partial record [|Coin|];")]
     [InlineData("[Categorical(3)] public readonly partial record struct [|Die|];")]
+    [InlineData("public partial class Outer<T> { [Bernoulli] public readonly partial struct [|Coin|]; }")]
     public void DG0003_UnsupportedTypeKind(string declaration) => AssertReports("DG0003", declaration);
 
     // ---- DG0004: invalid attribute argument --------------------------------------------------------------------
@@ -87,6 +88,14 @@ public sealed class DiagnosticTests
     [InlineData("[Categorical(3)]\n[[|Bernoulli|]]\npublic readonly partial struct Die;")]
     public void DG0007_MultipleFamilies(string declaration) => AssertReports("DG0007", declaration);
 
+    // ---- DG0008: categorical struct too large (> 64 KiB inline: K > 4096 double, K > 8192 float) --------------
+
+    [Theory]
+    [InlineData("[Categorical(4097)] public readonly partial struct [|Vocabulary|];")]
+    [InlineData("[Categorical(8193, Precision = Precision.Single)] public readonly partial struct [|Vocabulary|];")]
+    [InlineData("[Categorical(100_000)] public readonly partial struct [|Vocabulary|];")]
+    public void DG0008_CategoricalStructTooLarge(string declaration) => AssertReports("DG0008", declaration);
+
     // ---- Valid declarations: no diagnostic at all --------------------------------------------------------------
 
     [Theory]
@@ -95,6 +104,9 @@ public sealed class DiagnosticTests
     [InlineData("[Categorical(1)] public readonly partial struct PointMass;")] // K = 1, the point mass, is valid
     [InlineData("[Categorical(5, UnrollThreshold = 0)] public readonly partial struct Die;")]
     [InlineData("[Categorical(300, UnrollThreshold = 256, Precision = Precision.Single)] public readonly partial struct Die;")]
+    [InlineData("[Categorical(4096)] public readonly partial struct Vocabulary;")] // DG0008's boundary, double
+    [InlineData("[Categorical(8192, Precision = Precision.Single)] public readonly partial struct Vocabulary;")] // and float
+    [InlineData("[Categorical(16777216)] public sealed partial class Vocabulary;")] // FamilyLimits.MaxCategoricalClasses
     [InlineData("[Bernoulli] public readonly partial struct Coin { static Coin() { } public double Odds() => P / (1 - P); }")]
     public void ValidDeclaration_ReportsNothing(string declaration)
     {
