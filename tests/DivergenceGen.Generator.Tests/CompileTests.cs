@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text.RegularExpressions;
 using DivergenceGen.Generator.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,6 +27,26 @@ public sealed class CompileTests
     [InlineData(TestFramework.Net80)]
     public void AllDeclarationsTogether_WithDocumentationDiagnostics_HaveNoMissingOrMalformedDocs(TestFramework framework) =>
         AssertCompilesCleanly(new CompilationSetup(framework, LanguageVersion.Latest, DocumentationMode.Diagnose));
+
+    /// <summary>
+    /// XML doc text is escaped once: an escaped tag (<c>&amp;lt;see cref=…/&amp;gt;</c>) or a doubly escaped entity
+    /// (<c>&amp;amp;lt;</c>) is well-formed XML, so the compiler accepts it, but renders as literal markup in the IDE.
+    /// </summary>
+    [Fact]
+    public void GeneratedXmlDocs_AreNotDoublyEscaped()
+    {
+        var run = GeneratorHarness.Run(SnapshotCases.All.Where(c => c.Framework == TestFramework.Net100).Select(c => c.Source));
+        run.AssertGeneratedSomething();
+        var bad = new Regex(@"&amp;(lt|gt|amp|quot|apos);|&lt;/?(see|seealso|paramref|typeparamref|c|code|para|br|list|item|returns|param|summary|remarks|exception|inheritdoc)\b");
+        var offending = run.Sources
+            .SelectMany(s => s.Text.Split('\n').Select((line, i) => (s.HintName, Line: i + 1, Text: line.Trim())))
+            .Where(l => l.Text.StartsWith("///", System.StringComparison.Ordinal) && bad.IsMatch(l.Text))
+            .ToList();
+        Assert.True(
+            offending.Count == 0,
+            $"{offending.Count} doc-comment line(s) with escaped markup, e.g.:\n" +
+            string.Join("\n", offending.Take(8).Select(l => $"  {l.HintName}:{l.Line}: {l.Text}")));
+    }
 
     private static void AssertCompilesCleanly(CompilationSetup setup)
     {
