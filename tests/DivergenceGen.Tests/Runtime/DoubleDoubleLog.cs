@@ -19,6 +19,12 @@ namespace DivergenceGen.Tests.Runtime
         /// <summary>log(1 + x) for x ≥ −1 (finite), as an unevaluated sum hi + lo.</summary>
         public static (double Hi, double Lo) Log1p(double x)
         {
+            if (Math.Abs(x) < 1e-100)
+            {
+                // x − x²/2: the next term is 10^-200 of x. (The general path would underflow for subnormal x: t = x/2 rounds.)
+                return (x, -0.5 * x * x);
+            }
+
             // 1 + x exactly, as a double-double (x = MaxValue does not overflow: 1 + MaxValue rounds to MaxValue).
             (double hi, double lo) = TwoSum(1.0, x);
             return Log(hi, lo);

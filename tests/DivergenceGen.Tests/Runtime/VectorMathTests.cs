@@ -12,10 +12,11 @@ namespace DivergenceGen.Tests.Runtime
     /// </summary>
     /// <remarks>
     /// Errors are measured in ulps of the exact result (|computed − exact| / ulp(exact), the reference being good to ~2^-100).
-    /// The bound asserted is 2 ulp: the promise in the XML docs. fdlibm's log is below 1 ulp and the BCL's Vector128.Log
-    /// is documented to within 1 ulp, so 2 leaves room for rounding differences between instruction sets (FMA or not) without
-    /// hiding a real defect: a wrong polynomial, a bad range reduction or a lost correction term costs thousands of ulps, and
-    /// Goldberg's log1p without the x/(u − 1) correction costs up to 2^52.
+    /// The bound asserted is 2 ulp, the promise in the XML docs: fdlibm's log and log1p are below 1 ulp (measured 0.76–0.80),
+    /// so 2 leaves room for platform differences without hiding a real defect (a wrong coefficient, a bad range reduction or a
+    /// lost correction term costs thousands of ulps). The BCL's Vector128/256/512.Log on .NET 10 measured 2.57 ulp (double) and
+    /// 2.13 ulp (float) on these inputs, and Goldberg's log(u)·x/(u − 1) in float 2.24 ulp: why VectorMath uses neither.
+    /// Where a second, integer-ulp comparison is made against Math.Log / MathF.Log (themselves within 1 ulp), the same 2 applies.
     /// </remarks>
     public sealed class VectorMathTests
     {
@@ -190,6 +191,7 @@ namespace DivergenceGen.Tests.Runtime
         [Fact]
         public void ScalarLog1pDouble_WithinTwoUlpOfExact_AndSpecials()
         {
+            // Goldberg's trick on Math.Log: measured 1.79 ulp (theory allows a little more: about 5 half-ulps).
             double[] xs = DoubleLog1pInputs();
             var worst = new Worst();
             foreach (double x in xs)
