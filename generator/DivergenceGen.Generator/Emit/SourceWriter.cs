@@ -29,13 +29,13 @@ namespace DivergenceGen.Generator.Emit
             }
         }
 
-        /// <summary>A <c>/// &lt;summary&gt;</c> doc comment; text lines are escaped.</summary>
+        /// <summary>A <c>/// &lt;summary&gt;</c> doc comment; the text is XML (write &amp;lt; for a literal less-than).</summary>
         public void Summary(string text)
         {
             Line("/// <summary>");
             foreach (var line in text.Split('\n'))
             {
-                Line("/// " + Escape(line));
+                Line("/// " + line);
             }
 
             Line("/// </summary>");
