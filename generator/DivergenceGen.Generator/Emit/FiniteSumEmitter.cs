@@ -79,7 +79,7 @@ namespace DivergenceGen.Generator.Emit
                         while (K - offset >= lanes)
                         {
                             string suffix = N(chunk);
-                            lowering = new VectorLowering(width, _c.Spec.Precision, _c.Target, n => n + suffix);
+                            lowering = new VectorLowering(width, _c.Spec.Precision, n => n + suffix);
                             foreach (var input in inputs)
                             {
                                 string at = offset == 0 ? string.Empty : ", " + N(offset);
@@ -129,7 +129,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line("// K = " + N(K) + " > UnrollThreshold " + N(_c.Spec.UnrollThreshold) + ": a SIMD loop with a constant bound, widest vector the CPU has first.");
             foreach (int bits in _c.VectorWidths.Where(b => _c.LanesOf(b) <= K))
             {
-                var lowering = new VectorLowering(bits, _c.Spec.Precision, _c.Target, n => n + "Vec");
+                var lowering = new VectorLowering(bits, _c.Spec.Precision, n => n + "Vec");
                 int lanes = lowering.Lanes;
                 int full = K - (K % lanes);
                 using (_w.Block("if (" + lowering.Vector + ".IsHardwareAccelerated)"))

@@ -286,7 +286,7 @@ namespace DivergenceGen.Generator.Emit
                 "destinationᵢ = D(" + _f.Name + "(pᵢ)‖" + _f.Name + "(qᵢ)) for many pairs at once, vectorised; each as " + _f.KLFormula + "\n"
                 + "with the conventions of the instance member (0·log 0 = 0, +∞ where qᵢ excludes an outcome pᵢ allows, never negative).",
                 two: true,
-                KLExpr,
+                _f.ClosedFormKLDivergence ?? KLExpr,
                 clampAtZero: true);
             EmitBatch(
                 "Entropy",
@@ -343,10 +343,16 @@ namespace DivergenceGen.Generator.Emit
                         _w.Line("var " + BatchLocal("q." + p.Name) + " = " + (v is null ? "q[i]" : v.Vector + ".LoadUnsafe(ref qRef, (nuint)i)") + ";");
                     }
 
+                    // Only the cached quantities the formula reads are computed per lane.
+                    var used = Substitution.Names(formula);
                     foreach (var cached in _f.Cached)
                     {
-                        _w.Line("var " + BatchLocal(cached.Name) + " = " + lowering.Lower(cached.Value) + ";");
-                        if (two)
+                        if (used.Contains(cached.Name))
+                        {
+                            _w.Line("var " + BatchLocal(cached.Name) + " = " + lowering.Lower(cached.Value) + ";");
+                        }
+
+                        if (two && used.Contains("q." + cached.Name))
                         {
                             _w.Line("var " + BatchLocal("q." + cached.Name) + " = " + lowering.Lower(Substitution.ForQ(cached.Value)) + ";");
                         }
