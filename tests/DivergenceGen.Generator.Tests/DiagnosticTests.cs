@@ -96,6 +96,14 @@ public sealed class DiagnosticTests
     [InlineData("[Categorical(100_000)] public readonly partial struct [|Vocabulary|];")]
     public void DG0008_CategoricalStructTooLarge(string declaration) => AssertReports("DG0008", declaration);
 
+    // ---- DG0009: instance state declared by the user -----------------------------------------------------------
+
+    [Theory]
+    [InlineData("[Bernoulli] public readonly partial struct Coin { private readonly int [|_seed|]; }")]
+    [InlineData("[Categorical(6)] public readonly partial struct Die { public string? [|Label|] { get; init; } }")]
+    [InlineData("[Categorical(1000)] public sealed partial class BigDie { private string [|_name|] = \"\"; }")]
+    public void DG0009_InstanceField(string declaration) => AssertReports("DG0009", declaration);
+
     // ---- Valid declarations: no diagnostic at all --------------------------------------------------------------
 
     [Theory]
@@ -108,6 +116,7 @@ public sealed class DiagnosticTests
     [InlineData("[Categorical(8192, Precision = Precision.Single)] public readonly partial struct Vocabulary;")] // and float
     [InlineData("[Categorical(16777216)] public sealed partial class Vocabulary;")] // FamilyLimits.MaxCategoricalClasses
     [InlineData("[Bernoulli] public readonly partial struct Coin { static Coin() { } public double Odds() => P / (1 - P); }")]
+    [InlineData("[Bernoulli] public readonly partial struct Coin { private const int Seed = 4; private static int s_count = Seed; public static int Count => s_count; public double Twice => 2 * P; }")]
     public void ValidDeclaration_ReportsNothing(string declaration)
     {
         var run = GeneratorHarness.Run(Header + "/// <summary>Doc.</summary>\n" + declaration + "\n");

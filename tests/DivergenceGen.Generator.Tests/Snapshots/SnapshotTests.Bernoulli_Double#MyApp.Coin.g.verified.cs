@@ -33,7 +33,7 @@ namespace MyApp
         /// <param name="p">The success probability p = P(X = 1), 0 ≤ p ≤ 1.</param>
         /// <param name="result">The distribution, or <c>default</c> when <paramref name="p"/> is invalid.</param>
         /// <returns>Whether <paramref name="p"/> was valid.</returns>
-        public static bool TryCreate(double p, out Coin result)
+        public static bool TryCreate(double p, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Coin result)
         {
             if (!global::DivergenceGen.Guard.IsProbability(p))
             {
@@ -123,7 +123,10 @@ namespace MyApp
         /// 0·log q = 0; +∞ where Q gives probability 0 to an outcome P can produce.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
-        public double CrossEntropy(in Coin q) => 0d - (((1d - _p) > 0d ? (1d - _p) * q._log1mP : 0d) + (_p > 0d ? _p * q._logP : 0d));
+        public double CrossEntropy(in Coin q)
+        {
+            return 0d - (((1d - _p) > 0d ? (1d - _p) * q._log1mP : 0d) + (_p > 0d ? _p * q._logP : 0d));
+        }
 
         /// <summary>
         /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1}), vectorised:

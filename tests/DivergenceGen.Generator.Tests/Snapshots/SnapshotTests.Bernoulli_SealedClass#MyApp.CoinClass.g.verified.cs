@@ -33,7 +33,7 @@ namespace MyApp
         /// <param name="p">The success probability p = P(X = 1), 0 ≤ p ≤ 1.</param>
         /// <param name="result">The distribution, or <c>default</c> when <paramref name="p"/> is invalid.</param>
         /// <returns>Whether <paramref name="p"/> was valid.</returns>
-        public static bool TryCreate(double p, out CoinClass result)
+        public static bool TryCreate(double p, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out CoinClass result)
         {
             if (!global::DivergenceGen.Guard.IsProbability(p))
             {
@@ -112,8 +112,10 @@ namespace MyApp
         /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative (a negative rounding residue is returned as 0).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="q"/> is null.</exception>
         public double KLDivergence(in CoinClass q)
         {
+            global::System.ArgumentNullException.ThrowIfNull(q);
             double d = ((1d - _p) > 0d ? (1d - _p) * (_log1mP - q._log1mP) : 0d) + (_p > 0d ? _p * (_logP - q._logP) : 0d);
             return d > 0d ? d : 0d;
         }
@@ -123,7 +125,12 @@ namespace MyApp
         /// 0·log q = 0; +∞ where Q gives probability 0 to an outcome P can produce.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
-        public double CrossEntropy(in CoinClass q) => 0d - (((1d - _p) > 0d ? (1d - _p) * q._log1mP : 0d) + (_p > 0d ? _p * q._logP : 0d));
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="q"/> is null.</exception>
+        public double CrossEntropy(in CoinClass q)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(q);
+            return 0d - (((1d - _p) > 0d ? (1d - _p) * q._log1mP : 0d) + (_p > 0d ? _p * q._logP : 0d));
+        }
 
         /// <summary>
         /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1}), vectorised:

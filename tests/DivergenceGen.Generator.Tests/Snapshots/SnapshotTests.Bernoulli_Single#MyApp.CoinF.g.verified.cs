@@ -33,7 +33,7 @@ namespace MyApp
         /// <param name="p">The success probability p = P(X = 1), 0 ≤ p ≤ 1.</param>
         /// <param name="result">The distribution, or <c>default</c> when <paramref name="p"/> is invalid.</param>
         /// <returns>Whether <paramref name="p"/> was valid.</returns>
-        public static bool TryCreate(float p, out CoinF result)
+        public static bool TryCreate(float p, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out CoinF result)
         {
             if (!global::DivergenceGen.Guard.IsProbability(p))
             {
@@ -123,7 +123,10 @@ namespace MyApp
         /// 0·log q = 0; +∞ where Q gives probability 0 to an outcome P can produce.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
-        public float CrossEntropy(in CoinF q) => 0f - (((1f - _p) > 0f ? (1f - _p) * q._log1mP : 0f) + (_p > 0f ? _p * q._logP : 0f));
+        public float CrossEntropy(in CoinF q)
+        {
+            return 0f - (((1f - _p) > 0f ? (1f - _p) * q._log1mP : 0f) + (_p > 0f ? _p * q._logP : 0f));
+        }
 
         /// <summary>
         /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1}), vectorised:

@@ -38,8 +38,8 @@ namespace MyApp
         /// </summary>
         /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <returns>The distribution.</returns>
-        /// <exception cref="global::System.ArgumentException">The length is not K = 2.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index), or the sum is not 1 within the tolerance.</exception>
+        /// <exception cref="global::System.ArgumentException">The length is not K = 2, or the sum is not 1 within the tolerance.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and value).</exception>
         public static Cat2 FromProbabilities(global::System.ReadOnlySpan<double> probabilities)
         {
             global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities)).ThrowIfInvalid();
@@ -52,7 +52,7 @@ namespace MyApp
         /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromProbabilities(global::System.ReadOnlySpan<double> probabilities, out Cat2 result)
+        public static bool TryFromProbabilities(global::System.ReadOnlySpan<double> probabilities, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat2 result)
         {
             if (!global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities)).IsValid)
             {
@@ -75,8 +75,8 @@ namespace MyApp
         /// </summary>
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <returns>The distribution.</returns>
-        /// <exception cref="global::System.ArgumentException">The length is not K = 2.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index), or the weights sum to 0 or overflow.</exception>
+        /// <exception cref="global::System.ArgumentException">The length is not K = 2, or the weights sum to 0 or overflow.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index and value).</exception>
         public static Cat2 FromWeights(global::System.ReadOnlySpan<double> weights)
         {
             global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights)).ThrowIfInvalid();
@@ -89,7 +89,7 @@ namespace MyApp
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, out Cat2 result)
+        public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat2 result)
         {
             if (!global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights)).IsValid)
             {
@@ -113,8 +113,8 @@ namespace MyApp
         /// </summary>
         /// <param name="logits">K logits (unnormalised log-probabilities); −∞ gives probability 0; at least one must be finite.</param>
         /// <returns>The distribution.</returns>
-        /// <exception cref="global::System.ArgumentException">The length is not K = 2.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A logit is NaN or +∞ (the message names its index), or every logit is −∞.</exception>
+        /// <exception cref="global::System.ArgumentException">The length is not K = 2, or every logit is −∞.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A logit is NaN or +∞ (the message names its index and value).</exception>
         public static Cat2 FromLogits(global::System.ReadOnlySpan<double> logits)
         {
             global::DivergenceGen.ProbabilityVectors.CheckLogits(logits, Classes, nameof(logits)).ThrowIfInvalid();
@@ -127,7 +127,7 @@ namespace MyApp
         /// <param name="logits">K logits (unnormalised log-probabilities); −∞ gives probability 0; at least one must be finite.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, out Cat2 result)
+        public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat2 result)
         {
             if (!global::DivergenceGen.ProbabilityVectors.CheckLogits(logits, Classes, nameof(logits)).IsValid)
             {
@@ -152,8 +152,8 @@ namespace MyApp
         /// <param name="counts">K non-negative counts.</param>
         /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
         /// <returns>The distribution.</returns>
-        /// <exception cref="global::System.ArgumentException">The length is not K = 2.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index), the pseudocount is NaN, infinite or negative, or the total is 0.</exception>
+        /// <exception cref="global::System.ArgumentException">The length is not K = 2, or the total is 0.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN, infinite or negative.</exception>
         public static Cat2 FromCounts(global::System.ReadOnlySpan<long> counts, double pseudocount = 0d)
         {
             global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).ThrowIfInvalid();
@@ -166,7 +166,7 @@ namespace MyApp
         /// <param name="counts">K non-negative counts with a positive total.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the counts were valid.</returns>
-        public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, out Cat2 result) => TryFromCounts(counts, 0d, out result);
+        public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat2 result) => TryFromCounts(counts, 0d, out result);
 
         /// <summary>
         /// Like <see cref="FromCounts"/>, but returns false (and <c>default</c>) instead of throwing when the counts or the pseudocount are invalid.
@@ -175,7 +175,7 @@ namespace MyApp
         /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, double pseudocount, out Cat2 result)
+        public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, double pseudocount, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat2 result)
         {
             if (!global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).IsValid)
             {
@@ -203,7 +203,7 @@ namespace MyApp
         public static Cat2 Fit(global::System.ReadOnlySpan<int> outcomes)
         {
             global::DivergenceGen.Guard.ThrowIfEmpty(outcomes.Length, nameof(outcomes));
-            var counts = new long[Classes];
+            global::System.Span<long> counts = stackalloc long[Classes]; // K ≤ 1024: counted on the stack
             global::DivergenceGen.ProbabilityVectors.CountOutcomes(outcomes, counts, nameof(outcomes));
             return CreateCounts(counts, 0d);
         }
@@ -261,14 +261,20 @@ namespace MyApp
         /// Uses the cached log-probabilities of both: no logarithm is taken here.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
-        public double KLDivergence(in Cat2 q) => KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
+        public double KLDivergence(in Cat2 q)
+        {
+            return KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
+        }
 
         /// <summary>
         /// The cross-entropy in nats, H(P, Q) = −Σₖ pₖ·log qₖ = H(P) + D(P‖Q), where P is this instance.
         /// 0·log q = 0; +∞ where qₖ = 0 &lt; pₖ. Uses the cached log-probabilities of Q.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
-        public double CrossEntropy(in Cat2 q) => CrossEntropyOfCached(_probabilities, q._logProbabilities);
+        public double CrossEntropy(in Cat2 q)
+        {
+            return CrossEntropyOfCached(_probabilities, q._logProbabilities);
+        }
 
         /// <summary>
         /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
