@@ -1,13 +1,66 @@
+using DivergenceGen.Generator.Diagnostics;
+using DivergenceGen.Generator.Emit;
+using DivergenceGen.Generator.Model;
+using DivergenceGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace DivergenceGen.Generator
 {
-    /// <summary>Wires the pipeline.</summary>
+    /// <summary>
+    /// Wires the pipeline and nothing else: one <c>ForAttributeWithMetadataName</c> per family attribute → parse
+    /// (symbols → equatable model + diagnostics) → diagnostics reported on their own output; models combined with
+    /// a tiny probe of the target → emit (model → source).
+    /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class DivergenceGenerator : IIncrementalGenerator
     {
+        /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            var target = context.CompilationProvider
+                .Select((compilation, _) => TargetProbe.Probe(compilation))
+                .WithTrackingName(TrackingNames.Target);
+
+            Register(context, target, Parser.BernoulliAttribute, FamilyKind.Bernoulli, TrackingNames.Bernoulli);
+            Register(context, target, Parser.CategoricalAttribute, FamilyKind.Categorical, TrackingNames.Categorical);
+        }
+
+        private static void Register(
+            IncrementalGeneratorInitializationContext context,
+            IncrementalValueProvider<TargetInfo> target,
+            string attribute,
+            FamilyKind kind,
+            string trackingName)
+        {
+            var parsed = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attribute,
+                    predicate: static (node, _) => Parser.IsCandidate(node),
+                    transform: (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, kind, cancellationToken))
+                .WithTrackingName(trackingName);
+
+            var diagnostics = parsed
+                .Select(static (result, _) => result.Diagnostics)
+                .WithTrackingName(TrackingNames.Diagnostics);
+            context.RegisterSourceOutput(diagnostics, static (production, infos) =>
+            {
+                foreach (var info in infos)
+                {
+                    production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
+                }
+            });
+
+            var models = parsed
+                .Where(static result => result.Spec is not null)
+                .Select(static (result, _) => result.Spec!)
+                .WithTrackingName(TrackingNames.Models);
+
+            var output = models.Combine(target).WithTrackingName(TrackingNames.Output);
+            context.RegisterSourceOutput(output, static (production, pair) =>
+            {
+                var (spec, targetInfo) = pair;
+                production.AddSource(Emitter.HintName(spec), Emitter.Emit(spec, targetInfo));
+            });
         }
     }
 }

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using DivergenceGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace DivergenceGen.Generator.Diagnostics
+{
+    /// <summary>
+    /// Every diagnostic the generator reports. Ids are stable; each has a section in docs/diagnostics.md
+    /// with the mistake and the fix.
+    /// </summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "DivergenceGen";
+
+        public static readonly DiagnosticDescriptor TypeNotPartial = Create(
+            "DG0001",
+            "Type must be partial",
+            "'{0}' is marked [{1}] but is not declared partial; add the 'partial' modifier so the generator can add its members");
+
+        public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Create(
+            "DG0002",
+            "Containing type must be partial",
+            "'{0}' contains the [{1}] type '{2}' but is not declared partial; add the 'partial' modifier to '{0}'");
+
+        public static readonly DiagnosticDescriptor UnsupportedTypeKind = Create(
+            "DG0003",
+            "Unsupported kind of type",
+            "'{0}' cannot be a [{1}] type: {2}; declare a non-generic 'readonly partial struct' or 'sealed partial class'");
+
+        public static readonly DiagnosticDescriptor InvalidAttributeArgument = Create(
+            "DG0004",
+            "Invalid attribute argument",
+            "Invalid {0} for [{1}] on '{2}': {3}");
+
+        public static readonly DiagnosticDescriptor MemberNameClash = Create(
+            "DG0005",
+            "Member clashes with a generated member",
+            "'{0}' declares '{1}', which the generator writes for [{2}] types; rename or remove it");
+
+        public static readonly DiagnosticDescriptor LanguageVersionTooOld = Create(
+            "DG0006",
+            "C# language version too old",
+            "The code generated for '{0}' needs C# {1} or later (inline arrays, static abstract interface members), but the project uses C# {2}; set <LangVersion>{1}</LangVersion> or later");
+
+        public static readonly DiagnosticDescriptor MultipleFamilies = Create(
+            "DG0007",
+            "More than one distribution family",
+            "'{0}' is marked with both [{1}] and [{2}]; a type describes one distribution family");
+
+        public static readonly DiagnosticDescriptor StructTooLarge = Create(
+            "DG0008",
+            "Categorical struct too large",
+            "'{0}' would store {1} bytes inline (K = {2}), more than the {3} bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead");
+
+        /// <summary>All descriptors by id, for turning <see cref="DiagnosticInfo"/> back into diagnostics.</summary>
+        public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
+        {
+            TypeNotPartial, ContainingTypeNotPartial, UnsupportedTypeKind, InvalidAttributeArgument,
+            MemberNameClash, LanguageVersionTooOld, MultipleFamilies, StructTooLarge,
+        }.ToDictionary(d => d.Id);
+
+        public static DiagnosticInfo Info(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
+            new(descriptor.Id, LocationInfo.From(location), new EquatableArray<string>(arguments));
+
+        public static Diagnostic ToDiagnostic(DiagnosticInfo info) =>
+            Diagnostic.Create(
+                ById[info.Id],
+                info.Location?.ToLocation() ?? Location.None,
+                info.Arguments.Cast<object>().ToArray());
+
+        private static DiagnosticDescriptor Create(string id, string title, string message) =>
+            new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md#" + id.ToLowerInvariant() + " in the DivergenceGen repository.");
+    }
+}

@@ -1,0 +1,442 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using DivergenceGen.Generator.Families;
+using DivergenceGen.Generator.Ir;
+
+namespace DivergenceGen.Generator.Emit
+{
+    /// <summary>
+    /// Emits a family described by <see cref="ScalarParameterFamily"/>: scalar parameters and a short finite list of
+    /// outcomes. Every member is derived from the description: nothing here names Bernoulli.
+    /// </summary>
+    internal sealed class ScalarParameterFamilyEmitter
+    {
+        private readonly EmitContext _c;
+        private readonly ScalarParameterFamily _f;
+        private readonly SourceWriter _w;
+
+        public ScalarParameterFamilyEmitter(EmitContext context, ScalarParameterFamily family)
+        {
+            _c = context;
+            _f = family;
+            _w = context.W;
+        }
+
+        private string T => _c.T;
+
+        private string Self => _c.Self;
+
+        private ScalarParameter Parameter => _f.Parameters[0];
+
+        /// <summary>The support as C# for doc comments, e.g. {0, 1}.</summary>
+        private string Support => "{" + string.Join(", ", _f.Outcomes.Select(o => o.Value.ToString(CultureInfo.InvariantCulture))) + "}";
+
+        /// <summary>Instance members read fields: <c>p</c> → <c>_p</c>, <c>q.logP</c> → <c>q._logP</c>.</summary>
+        private ScalarLowering Fields => new(_c.Spec.Precision, name => name.StartsWith("q.", StringComparison.Ordinal) ? "q._" + name.Substring(2) : "_" + name);
+
+        public void Emit(string version)
+        {
+            _w.Line(Emitter.GeneratedCodeAttribute(version));
+            using (_w.Block(_c.DeclarationKeywords + " " + Self + " : " + _f.InterfaceName + "<" + Self + ", " + T + ">"))
+            {
+                EmitState();
+                EmitConstruction();
+                EmitProperties();
+                EmitPointMembers();
+                EmitMeasures();
+                EmitBatchLogPmf();
+                EmitBatchMeasures();
+                EmitFit();
+                EmitSampling();
+            }
+        }
+
+        private void EmitState()
+        {
+            _w.Line("// " + _f.Name + ": parameters, and what is cached per instance (computed once, in the constructor),");
+            _w.Line("// so that log-pmf, entropy, KL and cross-entropy take no logarithm at call time.");
+            foreach (var p in _f.Parameters)
+            {
+                _w.Line("private readonly " + T + " _" + p.Name + ";");
+            }
+
+            foreach (var cached in _f.Cached)
+            {
+                _w.Line("private readonly " + T + " _" + cached.Name + "; // " + cached.Meaning);
+            }
+
+            _w.Line();
+        }
+
+        private void EmitConstruction()
+        {
+            var p = Parameter;
+            _w.Summary("Creates " + _f.Name + "(" + p.Name + "). " + _f.Summary);
+            _w.Doc("<param name=\"" + p.Name + "\">" + SourceWriter.Escape(p.Meaning) + "</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"" + p.Name + "\"/> is NaN or outside [0, 1].</exception>");
+            using (_w.Block("public " + Self + "(" + T + " " + p.Name + ")"))
+            {
+                _w.Line("global::DivergenceGen.Guard.ThrowIfNotProbability(" + p.Name + ", nameof(" + p.Name + "));");
+                _w.Line("_" + p.Name + " = " + p.Name + ";");
+                var bind = new ScalarLowering(_c.Spec.Precision, name => name);
+                foreach (var cached in _f.Cached)
+                {
+                    _w.Line("_" + cached.Name + " = " + bind.Lower(cached.Value) + ";");
+                }
+            }
+
+            _w.Line();
+            _w.Summary("Creates " + _f.Name + "(" + p.Name + ") if " + p.Name + " is valid; returns false (and default) instead of throwing otherwise.");
+            _w.Doc("<param name=\"" + p.Name + "\">" + SourceWriter.Escape(p.Meaning) + "</param>");
+            _w.Doc("<param name=\"result\">The distribution, or <c>default</c> when <paramref name=\"" + p.Name + "\"/> is invalid.</param>");
+            _w.Doc("<returns>Whether <paramref name=\"" + p.Name + "\"/> was valid.</returns>");
+            using (_w.Block("public static bool TryCreate(" + T + " " + p.Name + ", out " + Self + " result)"))
+            {
+                using (_w.Block("if (!global::DivergenceGen.Guard.IsProbability(" + p.Name + "))"))
+                {
+                    _w.Line("result = default!;");
+                    _w.Line("return false;");
+                }
+
+                _w.Line("result = new " + Self + "(" + p.Name + ");");
+                _w.Line("return true;");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitProperties()
+        {
+            foreach (var p in _f.Parameters)
+            {
+                _w.Summary(p.Meaning);
+                _w.Line("public " + T + " " + p.PropertyName + " => _" + p.Name + ";");
+                _w.Line();
+            }
+
+            foreach (var moment in _f.Moments)
+            {
+                _w.Summary(moment.Formula + ".");
+                _w.Line("public " + T + " " + moment.Name + " => " + Fields.Lower(moment.Value) + ";");
+                _w.Line();
+            }
+        }
+
+        private void EmitPointMembers()
+        {
+            var fields = Fields;
+            _w.Summary("log P(X = k): the cached log-probability of an outcome in " + Support + "; −∞ for any other k.");
+            _w.Doc("<param name=\"k\">The outcome.</param>");
+            using (_w.Block("public " + T + " LogPmf(int k) => k switch", "};"))
+            {
+                foreach (var o in _f.Outcomes)
+                {
+                    _w.Line(o.Value.ToString(CultureInfo.InvariantCulture) + " => " + fields.Lower(o.LogProbability) + ",");
+                }
+
+                _w.Line("_ => " + T + ".NegativeInfinity,");
+            }
+
+            _w.Line();
+            _w.Summary("P(X = k) for an outcome in " + Support + "; 0 for any other k.");
+            _w.Doc("<param name=\"k\">The outcome.</param>");
+            using (_w.Block("public " + T + " Pmf(int k) => k switch", "};"))
+            {
+                foreach (var o in _f.Outcomes)
+                {
+                    _w.Line(o.Value.ToString(CultureInfo.InvariantCulture) + " => " + fields.Lower(o.Probability) + ",");
+                }
+
+                _w.Line("_ => " + _c.Literal(0) + ",");
+            }
+
+            _w.Line();
+            _w.Summary("Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, from the count of each outcome:\n"
+                + "Σₖ countₖ·log P(X = k) with 0·log 0 = 0. −∞ if an outcome is outside " + Support + " or has probability 0; 0 for no outcomes.");
+            _w.Doc("<param name=\"outcomes\">The observed outcomes.</param>");
+            using (_w.Block("public " + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes)"))
+            {
+                if (!EmitCounting(onOther: "return " + T + ".NegativeInfinity;"))
+                {
+                    return;
+                }
+
+                var counts = new ScalarLowering(_c.Spec.Precision, name => name.StartsWith("count", StringComparison.Ordinal) ? "(" + T + ")" + name : "_" + name);
+                var sum = _f.Outcomes
+                    .Select(o => (Expr)E.XTimesLog(E.Ref("count" + o.Value.ToString(CultureInfo.InvariantCulture)), o.LogProbability))
+                    .Aggregate((a, b) => a + b);
+                _w.Line("return " + counts.Lower(sum) + ";");
+            }
+
+            _w.Line();
+        }
+
+        /// <summary>Writes <c>long count0 = 0, …;</c> and a loop counting each outcome; returns true.</summary>
+        private bool EmitCounting(string onOther)
+        {
+            _w.Line("long " + string.Join(", ", _f.Outcomes.Select(o => "count" + o.Value.ToString(CultureInfo.InvariantCulture) + " = 0")) + ";");
+            using (_w.Block("for (int i = 0; i < outcomes.Length; i++)"))
+            using (_w.Block("switch (outcomes[i])"))
+            {
+                foreach (var o in _f.Outcomes)
+                {
+                    string v = o.Value.ToString(CultureInfo.InvariantCulture);
+                    _w.Line("case " + v + ": count" + v + "++; break;");
+                }
+
+                _w.Line("default: " + onOther);
+            }
+
+            return true;
+        }
+
+        /// <summary>Σ over the outcomes of a term built from P's and Q's outcome formulas.</summary>
+        private Expr SumOverOutcomes(Func<Outcome, Outcome, Expr> term) =>
+            _f.Outcomes
+                .Select(o => term(o, new Outcome(o.Value, Substitution.ForQ(o.Probability), Substitution.ForQ(o.LogProbability))))
+                .Aggregate((a, b) => a + b);
+
+        private Expr EntropyExpr => 0.0 - SumOverOutcomes((p, _) => InformationMeasures.EntropyTerm(p.Probability, p.LogProbability));
+
+        private Expr KLExpr => SumOverOutcomes((p, q) => InformationMeasures.KLDivergenceTerm(p.Probability, p.LogProbability, q.LogProbability));
+
+        private Expr CrossEntropyExpr => 0.0 - SumOverOutcomes((p, q) => InformationMeasures.CrossEntropyTerm(p.Probability, q.LogProbability));
+
+        private void EmitMeasures()
+        {
+            var fields = Fields;
+            _w.Summary("The entropy in nats, " + _f.EntropyFormula + ", with 0·log 0 = 0 (so 0 at p ∈ {0, 1}).\n"
+                + "Uses the cached logarithms: no logarithm is taken here.");
+            _w.Line("public " + T + " Entropy() => " + fields.Lower(EntropyExpr) + ";");
+            _w.Line();
+
+            _w.Summary("The Kullback–Leibler divergence in nats, " + _f.KLFormula + ", where P is this instance.\n"
+                + "0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; "
+                + "never negative (a negative rounding residue is returned as 0).");
+            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
+            using (_w.Block("public " + T + " KLDivergence(in " + Self + " q)"))
+            {
+                _w.Line(T + " d = " + fields.Lower(KLExpr) + ";");
+                _w.Line("return d > " + _c.Literal(0) + " ? d : " + _c.Literal(0) + ";");
+            }
+
+            _w.Line();
+            _w.Summary("The cross-entropy in nats, " + _f.CrossEntropyFormula + " = H(P) + D(P‖Q), where P is this instance.\n"
+                + "0·log q = 0; +∞ where Q gives probability 0 to an outcome P can produce.");
+            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
+            _w.Line("public " + T + " CrossEntropy(in " + Self + " q) => " + fields.Lower(CrossEntropyExpr) + ";");
+            _w.Line();
+        }
+
+        /// <summary>Names in batch kernels: P's quantities are <c>x…</c> locals, Q's are <c>y…</c> locals.</summary>
+        private static string BatchLocal(string name) =>
+            name.StartsWith("q.", StringComparison.Ordinal) ? "y" + Pascal(name.Substring(2)) : "x" + Pascal(name);
+
+        private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+        private void EmitBatchLogPmf()
+        {
+            _w.Summary("destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside " + Support + "), vectorised:\n"
+                + "each outcome is compared with the support and the cached log-probability selected, no logarithm taken.");
+            _w.Doc("<param name=\"outcomes\">The outcomes.</param>");
+            _w.Doc("<param name=\"destination\">Receives one log-probability per outcome; at least as long as <paramref name=\"outcomes\"/>.</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"outcomes\"/>.</exception>");
+            using (_w.Block("public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<" + T + "> destination)"))
+            {
+                _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);");
+                _w.Line("ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);");
+                _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+                var fields = Fields;
+                VectorLoops.Cascade(_c, "outcomes.Length", v =>
+                {
+                    if (v is null)
+                    {
+                        _w.Line("destination[i] = LogPmf(outcomes[i]);");
+                        return;
+                    }
+
+                    // Outcomes are compared as integers of the element's width, so the mask lines up with the lanes.
+                    bool isDouble = _c.Spec.Precision == Model.PrecisionKind.Double;
+                    string integer = isDouble ? "long" : "int";
+                    string load = isDouble
+                        ? v.Vector + ".WidenLower(" + VectorLowering.VectorClass(v.Bits / 2) + ".ToVector" + v.Bits.ToString(CultureInfo.InvariantCulture) + "Unsafe("
+                            + VectorLowering.VectorClass(v.Bits / 2) + ".LoadUnsafe(ref kRef, (nuint)i)))"
+                        : v.Vector + ".LoadUnsafe(ref kRef, (nuint)i)";
+                    _w.Line("var k = " + load + ";");
+                    _w.Line("var logPmf = " + v.Vector + ".Create(" + T + ".NegativeInfinity);");
+                    foreach (var o in _f.Outcomes)
+                    {
+                        string value = o.Value.ToString(CultureInfo.InvariantCulture) + (isDouble ? "L" : string.Empty);
+                        _w.Line("logPmf = " + v.Vector + ".ConditionalSelect(" + v.Vector + (isDouble ? ".AsDouble(" : ".AsSingle(") + v.Vector + ".Equals(k, " + v.Vector + ".Create((" + integer + ")" + value + ")))"
+                            + ", " + v.Vector + ".Create(" + fields.Lower(o.LogProbability) + "), logPmf);");
+                    }
+
+                    _w.Line(v.Vector + ".StoreUnsafe(logPmf, ref dRef, (nuint)i);");
+                }, BatchLocal);
+            }
+
+            _w.Line();
+        }
+
+        private void EmitBatchMeasures()
+        {
+            EmitBatch(
+                "KLDivergence",
+                "destinationᵢ = D(" + _f.Name + "(pᵢ)‖" + _f.Name + "(qᵢ)) for many pairs at once, vectorised; each as " + _f.KLFormula + "\n"
+                + "with the conventions of the instance member (0·log 0 = 0, +∞ where qᵢ excludes an outcome pᵢ allows, never negative).",
+                two: true,
+                _f.ClosedFormKLDivergence ?? KLExpr,
+                clampAtZero: true);
+            EmitBatch(
+                "Entropy",
+                "destinationᵢ = H(" + _f.Name + "(pᵢ)) for many distributions at once, vectorised; each as " + _f.EntropyFormula + " with 0·log 0 = 0.",
+                two: false,
+                EntropyExpr,
+                clampAtZero: false);
+        }
+
+        private void EmitBatch(string name, string summary, bool two, Expr formula, bool clampAtZero)
+        {
+            var p = Parameter;
+            _w.Summary(summary);
+            _w.Doc("<param name=\"p\">The parameter " + p.Name + " of each first distribution, each in [0, 1].</param>");
+            if (two)
+            {
+                _w.Doc("<param name=\"q\">The parameter of each second distribution, each in [0, 1]; as long as <paramref name=\"p\"/>.</param>");
+            }
+
+            _w.Doc("<param name=\"destination\">Receives one value per element of <paramref name=\"p\"/>.</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\">"
+                + (two ? "<paramref name=\"q\"/> and <paramref name=\"p\"/> differ in length, or " : string.Empty)
+                + "<paramref name=\"destination\"/> is too short.</exception>");
+            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN or outside [0, 1] (the message names its index).</exception>");
+            string parameters = "global::System.ReadOnlySpan<" + T + "> p, " + (two ? "global::System.ReadOnlySpan<" + T + "> q, " : string.Empty) + "global::System.Span<" + T + "> destination";
+            using (_w.Block("public static void " + name + "(" + parameters + ")"))
+            {
+                if (two)
+                {
+                    _w.Line("global::DivergenceGen.Guard.ThrowIfLengthsDiffer(p.Length, q.Length);");
+                }
+
+                _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(p.Length, destination.Length);");
+                _w.Line("global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));");
+                if (two)
+                {
+                    _w.Line("global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));");
+                }
+
+                _w.Line("ref " + T + " pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);");
+                if (two)
+                {
+                    _w.Line("ref " + T + " qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);");
+                }
+
+                _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+                _w.Line("// x…: the first distribution's parameter and cached quantities; y…: the second's.");
+                VectorLoops.Cascade(_c, "p.Length", v =>
+                {
+                    Lowering lowering = v ?? (Lowering)new ScalarLowering(_c.Spec.Precision, BatchLocal);
+                    _w.Line("var " + BatchLocal(p.Name) + " = " + (v is null ? "p[i]" : v.Vector + ".LoadUnsafe(ref pRef, (nuint)i)") + ";");
+                    if (two)
+                    {
+                        _w.Line("var " + BatchLocal("q." + p.Name) + " = " + (v is null ? "q[i]" : v.Vector + ".LoadUnsafe(ref qRef, (nuint)i)") + ";");
+                    }
+
+                    // Only the cached quantities the formula reads are computed per lane.
+                    var used = Substitution.Names(formula);
+                    foreach (var cached in _f.Cached)
+                    {
+                        if (used.Contains(cached.Name))
+                        {
+                            _w.Line("var " + BatchLocal(cached.Name) + " = " + lowering.Lower(cached.Value) + ";");
+                        }
+
+                        if (two && used.Contains("q." + cached.Name))
+                        {
+                            _w.Line("var " + BatchLocal("q." + cached.Name) + " = " + lowering.Lower(Substitution.ForQ(cached.Value)) + ";");
+                        }
+                    }
+
+                    string value = lowering.Lower(formula);
+                    if (v is null)
+                    {
+                        _w.Line("var value = " + value + ";");
+                        _w.Line("destination[i] = " + (clampAtZero ? "value > " + _c.Literal(0) + " ? value : " + _c.Literal(0) : "value") + ";");
+                    }
+                    else
+                    {
+                        _w.Line("var value = " + value + ";");
+                        if (clampAtZero)
+                        {
+                            _w.Line("value = " + v.Vector + ".Max(value, " + v.VectorType + ".Zero); // a negative rounding residue is 0");
+                        }
+
+                        _w.Line(v.Vector + ".StoreUnsafe(value, ref dRef, (nuint)i);");
+                    }
+                }, BatchLocal);
+            }
+
+            _w.Line();
+        }
+
+        private void EmitFit()
+        {
+            _w.Summary("The maximum-likelihood " + _f.Name + " for independent outcomes: " + _f.FitFormula + ".");
+            _w.Doc("<param name=\"outcomes\">The observed outcomes, each in " + Support + ".</param>");
+            _w.Doc("<returns>The fitted distribution.</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"outcomes\"/> is empty.</exception>");
+            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">An outcome is outside " + Support + " (the message names its index).</exception>");
+            using (_w.Block("public static " + Self + " Fit(global::System.ReadOnlySpan<int> outcomes)"))
+            {
+                _w.Line("global::DivergenceGen.Guard.ThrowIfEmpty(outcomes.Length, nameof(outcomes));");
+                EmitCounting("global::DivergenceGen.Guard.ThrowOutcomeOutOfRange(i, outcomes[i], \"" + Support + "\", nameof(outcomes)); break;");
+                _w.Line(T + " n = outcomes.Length;");
+                var lowering = new ScalarLowering(_c.Spec.Precision, name => name.StartsWith("count", StringComparison.Ordinal) ? "(" + T + ")" + name : name);
+                _w.Line("return new " + Self + "(" + lowering.Lower(_f.Fit) + ");");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitSampling()
+        {
+            var fields = Fields;
+            _w.Summary("Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name=\"random\"/>, then the first outcome whose cumulative probability exceeds u.");
+            _w.Doc("<param name=\"random\">The source of randomness (seed it for reproducible draws).</param>");
+            _w.Doc("<returns>An outcome in " + Support + ".</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
+            using (_w.Block("public int Sample(global::System.Random random)"))
+            {
+                _w.Line("global::System.ArgumentNullException.ThrowIfNull(random);");
+                _w.Line("double u = random.NextDouble();");
+                Expr cumulative = 0.0;
+                for (int i = 0; i < _f.Outcomes.Count - 1; i++)
+                {
+                    var o = _f.Outcomes[i];
+                    cumulative = i == 0 ? o.Probability : cumulative + o.Probability;
+                    using (_w.Block("if (u < (double)(" + fields.Lower(cumulative) + "))"))
+                    {
+                        _w.Line("return " + o.Value.ToString(CultureInfo.InvariantCulture) + ";");
+                    }
+                }
+
+                _w.Line("return " + _f.Outcomes[_f.Outcomes.Count - 1].Value.ToString(CultureInfo.InvariantCulture) + ";");
+            }
+
+            _w.Line();
+            _w.Summary("Fills <paramref name=\"destination\"/> with independent draws (see <see cref=\"Sample(global::System.Random)\"/>).");
+            _w.Doc("<param name=\"random\">The source of randomness.</param>");
+            _w.Doc("<param name=\"destination\">Receives the outcomes.</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
+            using (_w.Block("public void Sample(global::System.Random random, global::System.Span<int> destination)"))
+            {
+                _w.Line("global::System.ArgumentNullException.ThrowIfNull(random);");
+                using (_w.Block("for (int i = 0; i < destination.Length; i++)"))
+                {
+                    _w.Line("destination[i] = Sample(random);");
+                }
+            }
+        }
+    }
+}

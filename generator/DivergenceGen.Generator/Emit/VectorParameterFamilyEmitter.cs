@@ -1,0 +1,374 @@
+using System.Globalization;
+using DivergenceGen.Generator.Families;
+using DivergenceGen.Generator.Ir;
+
+namespace DivergenceGen.Generator.Emit
+{
+    /// <summary>
+    /// Emits a family described by <see cref="VectorParameterFamily"/>: a probability vector of compile-time length
+    /// K. Storage is inline arrays for a struct and arrays allocated once for a class; the information measures are
+    /// sums of <see cref="InformationMeasures"/> terms written by <see cref="FiniteSumEmitter"/>.
+    /// </summary>
+    internal sealed class VectorParameterFamilyEmitter
+    {
+        private const string Buffer = "__Values";
+
+        private readonly EmitContext _c;
+        private readonly VectorParameterFamily _f;
+        private readonly SourceWriter _w;
+
+        public VectorParameterFamilyEmitter(EmitContext context, VectorParameterFamily family)
+        {
+            _c = context;
+            _f = family;
+            _w = context.W;
+        }
+
+        private string T => _c.T;
+
+        private string Self => _c.Self;
+
+        private bool IsStruct => _c.Spec.Type.IsStruct;
+
+        private string K => _c.Spec.Classes.ToString(CultureInfo.InvariantCulture);
+
+        private string Span => "global::System.ReadOnlySpan<" + T + ">";
+
+        /// <summary><c>readonly </c> on instance members of a struct the user did not declare readonly (no defensive copies).</summary>
+        private string Readonly => IsStruct && !_c.Spec.Type.IsReadOnly ? "readonly " : string.Empty;
+
+        /// <summary><c>[UnscopedRef]</c> lets a struct hand out a span over its own inline storage.</summary>
+        private string UnscopedRef => IsStruct ? "[global::System.Diagnostics.CodeAnalysis.UnscopedRef] " : string.Empty;
+
+        public void Emit(string version)
+        {
+            _w.Line(Emitter.GeneratedCodeAttribute(version));
+            using (_w.Block(_c.DeclarationKeywords + " " + Self + " : " + _f.InterfaceName + "<" + Self + ", " + T + ">"))
+            {
+                EmitState();
+                EmitFactories();
+                EmitProperties();
+                EmitPointMembers();
+                EmitMeasures();
+                EmitKernels();
+            }
+        }
+
+        private void EmitState()
+        {
+            _w.Summary("K, the number of outcomes 0 … K − 1; a compile-time constant in every kernel below.");
+            _w.Line("public const int Classes = " + K + ";");
+            _w.Line();
+            _w.Line("static int " + _f.InterfaceName + "<" + Self + ", " + T + ">.ClassCount => Classes;");
+            _w.Line();
+            if (IsStruct)
+            {
+                _w.Line("// A struct stores its K probabilities and K log-probabilities inline (two inline arrays): no heap allocation.");
+                _w.Line("// The log-probabilities are computed once, at construction, so that log-pmf, entropy, KL and cross-entropy");
+                _w.Line("// between instances take no logarithm at call time.");
+                _w.Line("[global::System.Runtime.CompilerServices.InlineArray(Classes)]");
+                using (_w.Block("private struct " + Buffer))
+                {
+                    _w.Line("private " + T + " _element0;");
+                }
+
+                _w.Line();
+                _w.Line("private readonly " + Buffer + " _" + _f.Parameter + ";");
+                _w.Line("private readonly " + Buffer + " _log" + Pascal(_f.Parameter) + ";");
+                _w.Line();
+                using (_w.Block("private " + Self + "(in " + Buffer + " " + _f.Parameter + ", in " + Buffer + " log" + Pascal(_f.Parameter) + ")"))
+                {
+                    _w.Line("_" + _f.Parameter + " = " + _f.Parameter + ";");
+                    _w.Line("_log" + Pascal(_f.Parameter) + " = log" + Pascal(_f.Parameter) + ";");
+                }
+            }
+            else
+            {
+                _w.Line("// A class stores its K probabilities and K log-probabilities in two arrays allocated once; instances are");
+                _w.Line("// passed by reference, which is cheaper than copying a large struct. The log-probabilities are computed");
+                _w.Line("// once, at construction, so that log-pmf, entropy, KL and cross-entropy take no logarithm at call time.");
+                _w.Line("private readonly " + T + "[] _" + _f.Parameter + ";");
+                _w.Line("private readonly " + T + "[] _log" + Pascal(_f.Parameter) + ";");
+                _w.Line();
+                using (_w.Block("private " + Self + "(" + T + "[] " + _f.Parameter + ", " + T + "[] log" + Pascal(_f.Parameter) + ")"))
+                {
+                    _w.Line("_" + _f.Parameter + " = " + _f.Parameter + ";");
+                    _w.Line("_log" + Pascal(_f.Parameter) + " = log" + Pascal(_f.Parameter) + ";");
+                }
+            }
+
+            _w.Line();
+        }
+
+        private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+        /// <summary>One factory, its Try form, and the shared body that fills the storage.</summary>
+        private void EmitFactory(string name, string parameters, string arguments, string summary, string paramDocs, string exceptions, string check, string fill)
+        {
+            _w.Summary(summary);
+            _w.Docs(paramDocs);
+            _w.Doc("<returns>The distribution.</returns>");
+            _w.Docs(exceptions);
+            using (_w.Block("public static " + Self + " " + name + "(" + parameters + ")"))
+            {
+                _w.Line(check + ".ThrowIfInvalid();");
+                _w.Line("return Create" + name.Substring(4) + "(" + arguments + ");");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitTryFactory(string name, string parameters, string arguments, string checkArguments, string what, string paramDocs, string check)
+        {
+            _w.Summary("Like <see cref=\"" + name + "\"/>, but returns false (and <c>default</c>) instead of throwing when " + what + " invalid.");
+            _w.Docs(paramDocs);
+            _w.Doc("<param name=\"result\">The distribution, or <c>default</c>.</param>");
+            _w.Doc("<returns>Whether the arguments were valid.</returns>");
+            using (_w.Block("public static bool Try" + name + "(" + parameters + ", out " + Self + " result)"))
+            {
+                using (_w.Block("if (!" + check + ".IsValid)"))
+                {
+                    _w.Line("result = default!;");
+                    _w.Line("return false;");
+                }
+
+                _w.Line("result = Create" + name.Substring(4) + "(" + arguments + ");");
+                _w.Line("return true;");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitCreate(string name, string parameters, string fill)
+        {
+            using (_w.Block("private static " + Self + " Create" + name + "(" + parameters + ")"))
+            {
+                if (IsStruct)
+                {
+                    _w.Line(Buffer + " p = default, logP = default;");
+                }
+                else
+                {
+                    _w.Line("var p = new " + T + "[Classes];");
+                    _w.Line("var logP = new " + T + "[Classes];");
+                }
+
+                _w.Line(fill + ";");
+                _w.Line(IsStruct ? "return new " + Self + "(in p, in logP);" : "return new " + Self + "(p, logP);");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitFactories()
+        {
+            const string Vectors = "global::DivergenceGen.ProbabilityVectors";
+            string lengthDoc = "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ".</exception>";
+
+            // FromProbabilities
+            string probDoc = "<param name=\"probabilities\">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·"
+                + "<see cref=\"global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass\"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>";
+            string probCheck = Vectors + ".CheckProbabilities(probabilities, Classes, nameof(probabilities))";
+            EmitFactory(
+                "FromProbabilities",
+                Span + " probabilities",
+                "probabilities",
+                "Creates the distribution with P(X = k) = probabilitiesₖ; log-probabilities are computed once, here.",
+                probDoc,
+                lengthDoc + "\n/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN, infinite or negative (the message names its index), or the sum is not 1 within the tolerance.</exception>",
+                probCheck,
+                string.Empty);
+            EmitTryFactory("FromProbabilities", Span + " probabilities", "probabilities", string.Empty, "the probabilities are", probDoc, probCheck);
+            EmitCreate("Probabilities", Span + " probabilities", Vectors + ".FillFromProbabilities(probabilities, p, logP)");
+
+            // FromWeights
+            string weightDoc = "<param name=\"weights\">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>";
+            string weightCheck = Vectors + ".CheckWeights(weights, Classes, nameof(weights))";
+            EmitFactory(
+                "FromWeights",
+                Span + " weights",
+                "weights",
+                "Creates the distribution with pₖ = weightsₖ / Σⱼ weightsⱼ (the weights normalised to sum to 1).",
+                weightDoc,
+                lengthDoc + "\n/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A weight is NaN, infinite or negative (the message names its index), or the weights sum to 0 or overflow.</exception>",
+                weightCheck,
+                string.Empty);
+            EmitTryFactory("FromWeights", Span + " weights", "weights", string.Empty, "the weights are", weightDoc, weightCheck);
+            EmitCreate("Weights", Span + " weights", Vectors + ".FillFromWeights(weights, p, logP)");
+
+            // FromLogits
+            string logitDoc = "<param name=\"logits\">K logits (unnormalised log-probabilities); −∞ gives probability 0; at least one must be finite.</param>";
+            string logitCheck = Vectors + ".CheckLogits(logits, Classes, nameof(logits))";
+            EmitFactory(
+                "FromLogits",
+                Span + " logits",
+                "logits",
+                "Creates the distribution softmax(logits) by a stable log-softmax: log pₖ = xₖ − m − log Σⱼ exp(xⱼ − m) with m = max x,\n"
+                + "so logits of any magnitude give finite log-probabilities.",
+                logitDoc,
+                lengthDoc + "\n/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A logit is NaN or +∞ (the message names its index), or every logit is −∞.</exception>",
+                logitCheck,
+                string.Empty);
+            EmitTryFactory("FromLogits", Span + " logits", "logits", string.Empty, "the logits are", logitDoc, logitCheck);
+            EmitCreate("Logits", Span + " logits", Vectors + ".FillFromLogits(logits, p, logP)");
+
+            // FromCounts
+            string countDoc = "<param name=\"counts\">K non-negative counts.</param>\n/// <param name=\"pseudocount\">Added to every count (additive smoothing); finite and ≥ 0.</param>";
+            string countCheck = Vectors + ".CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount))";
+            EmitFactory(
+                "FromCounts",
+                "global::System.ReadOnlySpan<long> counts, " + T + " pseudocount = " + _c.Literal(0),
+                "counts, pseudocount",
+                "Creates the distribution pₖ = (countsₖ + pseudocount) / (Σⱼ countsⱼ + K·pseudocount): the maximum-likelihood estimate\n"
+                + "from counts, smoothed when pseudocount &gt; 0.",
+                countDoc,
+                lengthDoc + "\n/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A count is negative (the message names its index), the pseudocount is NaN, infinite or negative, or the total is 0.</exception>",
+                countCheck,
+                string.Empty);
+            _w.Summary("Like <see cref=\"FromCounts\"/> without smoothing, but returns false (and <c>default</c>) instead of throwing when the counts are invalid.");
+            _w.Doc("<param name=\"counts\">K non-negative counts with a positive total.</param>");
+            _w.Doc("<param name=\"result\">The distribution, or <c>default</c>.</param>");
+            _w.Doc("<returns>Whether the counts were valid.</returns>");
+            _w.Line("public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, out " + Self + " result) => TryFromCounts(counts, " + _c.Literal(0) + ", out result);");
+            _w.Line();
+            EmitTryFactory("FromCounts", "global::System.ReadOnlySpan<long> counts, " + T + " pseudocount", "counts, pseudocount", string.Empty, "the counts or the pseudocount are", countDoc, countCheck);
+            EmitCreate("Counts", "global::System.ReadOnlySpan<long> counts, " + T + " pseudocount", Vectors + ".FillFromCounts(counts, pseudocount, p, logP)");
+
+            // Fit
+            _w.Summary("The maximum-likelihood distribution for independent outcomes: the empirical frequencies pₖ = (number of k) / n.");
+            _w.Doc("<param name=\"outcomes\">The observed outcomes, each in 0 … K − 1.</param>");
+            _w.Doc("<returns>The fitted distribution.</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"outcomes\"/> is empty.</exception>");
+            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">An outcome is outside 0 … K − 1 (the message names its index).</exception>");
+            using (_w.Block("public static " + Self + " Fit(global::System.ReadOnlySpan<int> outcomes)"))
+            {
+                _w.Line("global::DivergenceGen.Guard.ThrowIfEmpty(outcomes.Length, nameof(outcomes));");
+                _w.Line("var counts = new long[Classes];");
+                _w.Line(Vectors + ".CountOutcomes(outcomes, counts, nameof(outcomes));");
+                _w.Line("return CreateCounts(counts, " + _c.Literal(0) + ");");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitProperties()
+        {
+            string field = "_" + _f.Parameter;
+            string logField = "_log" + Pascal(_f.Parameter);
+            _w.Summary("The K probabilities P(X = k), k = 0 … K − 1.");
+            _w.Line(UnscopedRef + "public " + Readonly + Span + " " + _f.Property + " => " + field + ";");
+            _w.Line();
+            _w.Summary("The K log-probabilities log P(X = k), computed once at construction (−∞ where P(X = k) = 0).");
+            _w.Line(UnscopedRef + "public " + Readonly + Span + " " + _f.LogProperty + " => " + logField + ";");
+            _w.Line();
+            _w.Summary("The most probable outcome (the smallest index among ties).");
+            _w.Line("public " + Readonly + "int Mode => global::DivergenceGen.ProbabilityVectors.ArgMax<" + T + ">(" + field + ");");
+            _w.Line();
+        }
+
+        private void EmitPointMembers()
+        {
+            string field = "_" + _f.Parameter;
+            string logField = "_log" + Pascal(_f.Parameter);
+            _w.Summary("log P(X = k): the cached log-probability; −∞ for k outside 0 … K − 1.");
+            _w.Doc("<param name=\"k\">The outcome.</param>");
+            _w.Line("public " + Readonly + T + " LogPmf(int k) => (uint)k < Classes ? " + logField + "[k] : " + T + ".NegativeInfinity;");
+            _w.Line();
+            _w.Summary("P(X = k); 0 for k outside 0 … K − 1.");
+            _w.Doc("<param name=\"k\">The outcome.</param>");
+            _w.Line("public " + Readonly + T + " Pmf(int k) => (uint)k < Classes ? " + field + "[k] : " + _c.Literal(0) + ";");
+            _w.Line();
+            _w.Summary("Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes (accumulated in double);\n"
+                + "−∞ if an outcome is outside 0 … K − 1 or has probability 0; 0 for no outcomes.");
+            _w.Doc("<param name=\"outcomes\">The observed outcomes.</param>");
+            _w.Line("public " + Readonly + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes) => global::DivergenceGen.ProbabilityVectors.LogLikelihood<" + T + ">(" + logField + ", outcomes);");
+            _w.Line();
+            _w.Summary("Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name=\"random\"/>, then the first k whose cumulative probability exceeds u.");
+            _w.Doc("<param name=\"random\">The source of randomness (seed it for reproducible draws).</param>");
+            _w.Doc("<returns>An outcome in 0 … K − 1 with positive probability.</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
+            _w.Line("public " + Readonly + "int Sample(global::System.Random random) => global::DivergenceGen.ProbabilityVectors.Sample<" + T + ">(" + field + ", random);");
+            _w.Line();
+        }
+
+        private void EmitMeasures()
+        {
+            string field = "_" + _f.Parameter;
+            string logField = "_log" + Pascal(_f.Parameter);
+            _w.Summary("The entropy in nats, H(P) = −Σₖ pₖ·log pₖ, with 0·log 0 = 0. Uses the cached log-probabilities: no logarithm is taken here.");
+            _w.Line("public " + Readonly + T + " Entropy() => EntropyOfCached(" + field + ", " + logField + ");");
+            _w.Line();
+            _w.Summary("The Kullback–Leibler divergence in nats, D(P‖Q) = Σₖ pₖ·(log pₖ − log qₖ), where P is this instance.\n"
+                + "0·log(0/q) = 0; +∞ (never NaN) where qₖ = 0 &lt; pₖ; never negative (a negative rounding residue is returned as 0).\n"
+                + "Uses the cached log-probabilities of both: no logarithm is taken here.");
+            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
+            _w.Line("public " + Readonly + T + " KLDivergence(in " + Self + " q) => KLDivergenceOfCached(" + field + ", " + logField + ", q." + logField + ");");
+            _w.Line();
+            _w.Summary("The cross-entropy in nats, H(P, Q) = −Σₖ pₖ·log qₖ = H(P) + D(P‖Q), where P is this instance.\n"
+                + "0·log q = 0; +∞ where qₖ = 0 &lt; pₖ. Uses the cached log-probabilities of Q.");
+            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
+            _w.Line("public " + Readonly + T + " CrossEntropy(in " + Self + " q) => CrossEntropyOfCached(" + field + ", q." + logField + ");");
+            _w.Line();
+
+            string rawNote = "The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.";
+            _w.Summary("H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0. " + rawNote);
+            _w.Doc("<param name=\"p\">K probabilities.</param>");
+            _w.Doc("<returns>The entropy.</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"p\"/> does not have length K = " + K + ".</exception>");
+            using (_w.Block("public static " + T + " Entropy(" + Span + " p)"))
+            {
+                _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
+                _w.Line("return EntropyOfRaw(p);");
+            }
+
+            _w.Line();
+            _w.Summary("D(p‖q) = Σₖ pₖ·log(pₖ/qₖ) in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ,\nnever negative. " + rawNote);
+            _w.Doc("<param name=\"p\">K probabilities of P.</param>");
+            _w.Doc("<param name=\"q\">K probabilities of Q.</param>");
+            _w.Doc("<returns>The divergence.</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\">A span does not have length K = " + K + ".</exception>");
+            using (_w.Block("public static " + T + " KLDivergence(" + Span + " p, " + Span + " q)"))
+            {
+                _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
+                _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));");
+                _w.Line("return KLDivergenceOfRaw(p, q);");
+            }
+
+            _w.Line();
+            _w.Summary("H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ. " + rawNote);
+            _w.Doc("<param name=\"p\">K probabilities of P.</param>");
+            _w.Doc("<param name=\"q\">K probabilities of Q.</param>");
+            _w.Doc("<returns>The cross-entropy.</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\">A span does not have length K = " + K + ".</exception>");
+            using (_w.Block("public static " + T + " CrossEntropy(" + Span + " p, " + Span + " q)"))
+            {
+                _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
+                _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));");
+                _w.Line("return CrossEntropyOfRaw(p, q);");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitKernels()
+        {
+            _w.Line("// The kernels: each is one IR term from InformationMeasures summed over the K classes.");
+            var sums = new FiniteSumEmitter(_c);
+            var p = E.Ref("p");
+            var q = E.Ref("q");
+            var logP = E.Ref("logP");
+            var logQ = E.Ref("logQ");
+            string Cast(string s) => _c.Spec.Precision == Model.PrecisionKind.Single ? "(float)(" + s + ")" : s;
+            string Negate(string sum) => Cast("0d - (" + sum + ")");
+            string Clamp(string sum) => Cast("global::System.Math.Max(" + sum + ", 0d)");
+
+            sums.EmitKernel("EntropyOfCached", "H = −Σ p·log p from cached log-probabilities.", new[] { "p", "logP" }, InformationMeasures.EntropyTerm(p, logP), Negate);
+            sums.EmitKernel("KLDivergenceOfCached", "D = max(0, Σ p·(log p − log q)) from cached log-probabilities.", new[] { "p", "logP", "logQ" }, InformationMeasures.KLDivergenceTerm(p, logP, logQ), Clamp);
+            sums.EmitKernel("CrossEntropyOfCached", "H(P, Q) = −Σ p·log q from Q's cached log-probabilities.", new[] { "p", "logQ" }, InformationMeasures.CrossEntropyTerm(p, logQ), Negate);
+            sums.EmitKernel("EntropyOfRaw", "H = −Σ p·log p of a raw vector.", new[] { "p" }, InformationMeasures.EntropyTerm(p, E.Log(p)), Negate);
+            // One logarithm per element: log(p/q) instead of log p − log q (VectorMath.LogRatio guards the quotient).
+            sums.EmitKernel("KLDivergenceOfRaw", "D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element.", new[] { "p", "q" }, InformationMeasures.KLDivergenceTermOfLogRatio(p, E.LogRatio(p, q)), Clamp);
+            sums.EmitKernel("CrossEntropyOfRaw", "H(P, Q) = −Σ p·log q of raw vectors.", new[] { "p", "q" }, InformationMeasures.CrossEntropyTerm(p, E.Log(q)), Negate);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace DivergenceGen.Generator.Families
+{
+    /// <summary>
+    /// A family whose parameter is a probability vector of compile-time length K (Categorical). The emitter
+    /// derives storage (inline arrays for a struct, arrays for a class), the factories, and the sums of the
+    /// information measures from <see cref="Ir.InformationMeasures"/>, unrolled for small K and SIMD loops above.
+    /// </summary>
+    internal sealed record VectorParameterFamily(
+        string Name,
+        string Summary,
+        string InterfaceName,
+        string Parameter,
+        string Property,
+        string LogProperty);
+
+    /// <summary>Categorical(K): outcome k ∈ {0 … K − 1} with probability pₖ.</summary>
+    internal static class Categorical
+    {
+        public static readonly VectorParameterFamily Description = new(
+            Name: "Categorical",
+            Summary: "A categorical distribution: outcome k ∈ {0, …, K − 1} with probability pₖ, Σ pₖ = 1.",
+            InterfaceName: "global::DivergenceGen.ICategoricalDistribution",
+            Parameter: "probabilities",
+            Property: "Probabilities",
+            LogProperty: "LogProbabilities");
+
+        /// <summary>Names the generator writes into a Categorical type; a user member with one of them is DG0005.</summary>
+        public static readonly string[] GeneratedMembers =
+        {
+            "Classes", "Probabilities", "LogProbabilities", "Mode", "FromProbabilities", "TryFromProbabilities",
+            "FromWeights", "TryFromWeights", "FromLogits", "TryFromLogits", "FromCounts", "TryFromCounts", "Fit",
+            "LogPmf", "Pmf", "LogLikelihood", "Sample", "Entropy", "KLDivergence", "CrossEntropy",
+            "CreateProbabilities", "CreateWeights", "CreateLogits", "CreateCounts",
+            "EntropyOfCached", "KLDivergenceOfCached", "CrossEntropyOfCached", "EntropyOfRaw", "KLDivergenceOfRaw",
+            "CrossEntropyOfRaw", "__Values", "_probabilities", "_logProbabilities",
+        };
+
+        /// <summary>
+        /// The largest storage a struct form may have (both inline arrays), 64 KiB: a bigger struct risks the stack
+        /// when copied or returned; declare a sealed partial class instead (DG0008).
+        /// </summary>
+        public const int MaxStructStorageBytes = 64 * 1024;
+    }
+}

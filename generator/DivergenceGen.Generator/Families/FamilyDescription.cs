@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using DivergenceGen.Generator.Ir;
+
+namespace DivergenceGen.Generator.Families
+{
+    /// <summary>The domain of a scalar parameter: decides both runtime validation and its documentation.</summary>
+    internal enum ParameterDomain
+    {
+        /// <summary>A probability, 0 ≤ x ≤ 1 (NaN rejected).</summary>
+        UnitInterval,
+    }
+
+    /// <summary>A scalar parameter of a family: C# name, property name, domain and meaning.</summary>
+    internal sealed record ScalarParameter(string Name, string PropertyName, ParameterDomain Domain, string Meaning);
+
+    /// <summary>A quantity computed once per instance from the parameters and stored beside them.</summary>
+    internal sealed record CachedQuantity(string Name, Expr Value, string Meaning);
+
+    /// <summary>One point of a finite support: its value and its probability and log-probability as IR.</summary>
+    internal sealed record Outcome(int Value, Expr Probability, Expr LogProbability);
+
+    /// <summary>A named moment (Mean, Variance) as IR with its formula for the doc comment.</summary>
+    internal sealed record Moment(string Name, Expr Value, string Formula);
+
+    /// <summary>
+    /// A family whose support is a short finite list of outcomes whose probabilities are expressions of scalar
+    /// parameters (Bernoulli). From this description alone the emitter derives every member: validation,
+    /// cached logs, log-pmf (scalar and vectorised), entropy, KL, cross-entropy (scalar, and vectorised over many
+    /// parameter pairs), fitting from outcome counts, and sampling by inverse CDF.
+    /// </summary>
+    internal sealed class ScalarParameterFamily
+    {
+        public ScalarParameterFamily(
+            string name,
+            string summary,
+            string interfaceName,
+            IReadOnlyList<ScalarParameter> parameters,
+            IReadOnlyList<CachedQuantity> cached,
+            IReadOnlyList<Outcome> outcomes,
+            IReadOnlyList<Moment> moments,
+            Expr fit,
+            string fitFormula,
+            string entropyFormula,
+            string klFormula,
+            string crossEntropyFormula,
+            Expr? closedFormKLDivergence = null)
+        {
+            Name = name;
+            Summary = summary;
+            InterfaceName = interfaceName;
+            Parameters = parameters;
+            Cached = cached;
+            Outcomes = outcomes;
+            Moments = moments;
+            Fit = fit;
+            FitFormula = fitFormula;
+            EntropyFormula = entropyFormula;
+            KLFormula = klFormula;
+            CrossEntropyFormula = crossEntropyFormula;
+            ClosedFormKLDivergence = closedFormKLDivergence;
+        }
+
+        public string Name { get; }
+
+        public string Summary { get; }
+
+        /// <summary>The runtime library interface the generated type implements, without type arguments.</summary>
+        public string InterfaceName { get; }
+
+        public IReadOnlyList<ScalarParameter> Parameters { get; }
+
+        public IReadOnlyList<CachedQuantity> Cached { get; }
+
+        public IReadOnlyList<Outcome> Outcomes { get; }
+
+        public IReadOnlyList<Moment> Moments { get; }
+
+        /// <summary>The maximum-likelihood value of the single parameter from <c>count{k}</c> (outcome counts) and <c>n</c>.</summary>
+        public Expr Fit { get; }
+
+        public string FitFormula { get; }
+
+        public string EntropyFormula { get; }
+
+        public string KLFormula { get; }
+
+        public string CrossEntropyFormula { get; }
+
+        /// <summary>
+        /// Optional: D(P‖Q) in terms of the parameters of P (<c>p</c>) and Q (<c>q.p</c>) with fewer logarithms than the
+        /// generic sum over outcomes of cached log-probabilities; used by the batch kernel, which has no cache.
+        /// </summary>
+        public Expr? ClosedFormKLDivergence { get; }
+    }
+}

@@ -1,0 +1,73 @@
+namespace DivergenceGen.Generator.Ir
+{
+    /// <summary>
+    /// The tiny expression IR that family formulas are written in. Lowerings turn one expression into scalar C#,
+    /// SIMD C# over <c>Vector128/256/512</c>, or a number folded at compile time.
+    /// </summary>
+    internal abstract record Expr
+    {
+        public static Expr operator +(Expr a, Expr b) => new Binary(BinaryOp.Add, a, b);
+        public static Expr operator -(Expr a, Expr b) => new Binary(BinaryOp.Subtract, a, b);
+        public static Expr operator *(Expr a, Expr b) => new Binary(BinaryOp.Multiply, a, b);
+        public static Expr operator /(Expr a, Expr b) => new Binary(BinaryOp.Divide, a, b);
+        public static Expr operator -(Expr a) => new Unary(UnaryOp.Negate, a);
+        public static implicit operator Expr(double value) => new Const(value);
+    }
+
+    /// <summary>A numeric constant.</summary>
+    internal sealed record Const(double Value) : Expr;
+
+    /// <summary>
+    /// A named value: a parameter (<c>p</c>), a quantity cached per instance (<c>logP</c>), a vector element, or the
+    /// variate. The lowering context binds the name to C# (a field, a local, a loaded vector).
+    /// </summary>
+    internal sealed record Ref(string Name) : Expr;
+
+    internal enum UnaryOp
+    {
+        Negate,
+        Log,
+        Log1p,
+    }
+
+    internal sealed record Unary(UnaryOp Op, Expr Operand) : Expr;
+
+    internal enum BinaryOp
+    {
+        Add,
+        Subtract,
+        Multiply,
+        Divide,
+    }
+
+    internal sealed record Binary(BinaryOp Op, Expr Left, Expr Right) : Expr;
+
+    /// <summary>
+    /// x·y with the information-theory convention 0·y = 0 even where y = ±∞ (0·log 0 = 0). Every entropy, KL and
+    /// cross-entropy term is one of these: x·log x, x·(log x − log y), x·log y.
+    /// </summary>
+    internal sealed record XTimesLog(Expr X, Expr Log) : Expr;
+
+    /// <summary>
+    /// log(x/y) with one logarithm (the runtime's <c>ScalarMath.LogRatio</c>/<c>VectorMath.LogRatio</c>: half the cost
+    /// of log x − log y, and falls back to it where the quotient of finite positive operands would overflow or underflow).
+    /// </summary>
+    internal sealed record LogRatio(Expr X, Expr Y) : Expr;
+
+    /// <summary>Builders that read like the formulas.</summary>
+    internal static class E
+    {
+        public static Expr Ref(string name) => new Ref(name);
+
+        public static Expr Log(Expr x) => new Unary(UnaryOp.Log, x);
+
+        /// <summary>log(1 + x), exact for tiny x.</summary>
+        public static Expr Log1p(Expr x) => new Unary(UnaryOp.Log1p, x);
+
+        /// <summary>log(x/y), one logarithm.</summary>
+        public static Expr LogRatio(Expr x, Expr y) => new LogRatio(x, y);
+
+        /// <summary>x·log with 0·(anything) = 0.</summary>
+        public static Expr XTimesLog(Expr x, Expr log) => new XTimesLog(x, log);
+    }
+}

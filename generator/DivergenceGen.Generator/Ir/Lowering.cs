@@ -1,0 +1,165 @@
+using System;
+using System.Globalization;
+using DivergenceGen.Generator.Model;
+
+namespace DivergenceGen.Generator.Ir
+{
+    /// <summary>Turns IR into C# source. Subclasses choose scalar or SIMD forms; names are bound by a function.</summary>
+    internal abstract class Lowering
+    {
+        private readonly Func<string, string> _bind;
+
+        protected Lowering(PrecisionKind precision, Func<string, string> bind)
+        {
+            Precision = precision;
+            _bind = bind;
+        }
+
+        public PrecisionKind Precision { get; }
+
+        /// <summary>The C# keyword of the element type: <c>double</c> or <c>float</c>.</summary>
+        public string Element => Precision == PrecisionKind.Single ? "float" : "double";
+
+        public string Lower(Expr expr) => Lower(expr, parentPrecedence: 0, isRightOperand: false);
+
+        /// <summary>The runtime library class holding this lowering's special functions.</summary>
+        protected abstract string Library { get; }
+
+        protected abstract string Constant(double value);
+
+        protected abstract string Call(UnaryOp op, string operand);
+
+        protected abstract string XTimesLog(string x, string log);
+
+        private string Lower(Expr expr, int parentPrecedence, bool isRightOperand)
+        {
+            switch (expr)
+            {
+                case Const c:
+                    return Constant(c.Value);
+                case Ref r:
+                    return _bind(r.Name);
+                case Unary { Op: UnaryOp.Negate } u:
+                    return "-" + Lower(u.Operand, parentPrecedence: 3, isRightOperand: false);
+                case Unary u:
+                    return Call(u.Op, Lower(u.Operand));
+                case Binary b:
+                {
+                    int precedence = b.Op is BinaryOp.Add or BinaryOp.Subtract ? 1 : 2;
+                    string op = b.Op switch
+                    {
+                        BinaryOp.Add => "+",
+                        BinaryOp.Subtract => "-",
+                        BinaryOp.Multiply => "*",
+                        _ => "/",
+                    };
+                    string text = Lower(b.Left, precedence, isRightOperand: false) + " " + op + " " + Lower(b.Right, precedence, isRightOperand: true);
+                    bool needsParentheses = precedence < parentPrecedence || (isRightOperand && precedence == parentPrecedence);
+                    return needsParentheses ? "(" + text + ")" : text;
+                }
+
+                case LogRatio l:
+                    return Library + ".LogRatio(" + Lower(l.X) + ", " + Lower(l.Y) + ")";
+                case XTimesLog t:
+                    return XTimesLog(Lower(t.X, parentPrecedence: 2, isRightOperand: false), Lower(t.Log, parentPrecedence: 2, isRightOperand: true));
+                default:
+                    throw new InvalidOperationException("Unknown IR node " + expr.GetType().Name);
+            }
+        }
+
+        /// <summary>A literal of the given precision in invariant culture, round-trip exact.</summary>
+        public static string Literal(double value, PrecisionKind precision)
+        {
+            string type = precision == PrecisionKind.Single ? "float" : "double";
+            if (double.IsPositiveInfinity(value))
+            {
+                return type + ".PositiveInfinity";
+            }
+
+            if (double.IsNegativeInfinity(value))
+            {
+                return type + ".NegativeInfinity";
+            }
+
+            if (double.IsNaN(value))
+            {
+                return type + ".NaN";
+            }
+
+            return precision == PrecisionKind.Single
+                ? ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f"
+                : value.ToString("R", CultureInfo.InvariantCulture) + "d";
+        }
+    }
+
+    /// <summary>Scalar C#: <c>System.Math</c> / <c>MathF</c> and the runtime library's <c>ScalarMath</c>.</summary>
+    internal sealed class ScalarLowering : Lowering
+    {
+        public ScalarLowering(PrecisionKind precision, Func<string, string> bind)
+            : base(precision, bind)
+        {
+        }
+
+        protected override string Library => "global::DivergenceGen.ScalarMath";
+
+        protected override string Constant(double value) => Literal(value, Precision);
+
+        protected override string Call(UnaryOp op, string operand)
+        {
+            string math = Precision == PrecisionKind.Single ? "global::System.MathF" : "global::System.Math";
+            return op switch
+            {
+                UnaryOp.Log => math + ".Log(" + operand + ")",
+                _ => "global::DivergenceGen.ScalarMath.Log1p(" + operand + ")",
+            };
+        }
+
+        protected override string XTimesLog(string x, string log) =>
+            "(" + x + " > " + Literal(0, Precision) + " ? " + x + " * " + log + " : " + Literal(0, Precision) + ")";
+    }
+
+    /// <summary>
+    /// SIMD C# over one vector width. <c>Log</c>, <c>Log1p</c> and <c>LogRatio</c> come from the runtime library's
+    /// <c>VectorMath</c> on every target: its log is inlinable and within 1 ulp, where the BCL's <c>VectorNNN.Log</c>
+    /// (.NET 9+) measured 2.6 ulp and is not inlined (docs/ARCHITECTURE.md, "Vector logarithm").
+    /// </summary>
+    internal sealed class VectorLowering : Lowering
+    {
+        public VectorLowering(int bits, PrecisionKind precision, Func<string, string> bind)
+            : base(precision, bind)
+        {
+            Bits = bits;
+        }
+
+        protected override string Library => "global::DivergenceGen.VectorMath";
+
+        public int Bits { get; }
+
+        /// <summary><c>global::System.Runtime.Intrinsics.Vector256</c>, the static class of this width.</summary>
+        public string Vector => VectorClass(Bits);
+
+        /// <summary><c>global::System.Runtime.Intrinsics.Vector256&lt;double&gt;</c>.</summary>
+        public string VectorType => Vector + "<" + Element + ">";
+
+        /// <summary>Lanes of the element type in one vector.</summary>
+        public int Lanes => Bits / (Precision == PrecisionKind.Single ? 32 : 64);
+
+        public static string VectorClass(int bits) => "global::System.Runtime.Intrinsics.Vector" + bits.ToString(CultureInfo.InvariantCulture);
+
+        protected override string Constant(double value) => value switch
+        {
+            0 => VectorType + ".Zero",
+            1 => VectorType + ".One",
+            _ => Vector + ".Create(" + Literal(value, Precision) + ")",
+        };
+
+        protected override string Call(UnaryOp op, string operand) => op switch
+        {
+            UnaryOp.Log => Library + ".Log(" + operand + ")",
+            _ => Library + ".Log1p(" + operand + ")",
+        };
+
+        protected override string XTimesLog(string x, string log) =>
+            Vector + ".ConditionalSelect(" + Vector + ".GreaterThan(" + x + ", " + VectorType + ".Zero), " + x + " * " + log + ", " + VectorType + ".Zero)";
+    }
+}

@@ -1,0 +1,29 @@
+namespace DivergenceGen.Generator.Model
+{
+    /// <summary>Which catalogue entry a declaration asks for.</summary>
+    internal enum FamilyKind
+    {
+        Bernoulli,
+        Categorical,
+    }
+
+    /// <summary>The floating-point type the generated code computes in (mirrors <c>DivergenceGen.Precision</c>).</summary>
+    internal enum PrecisionKind
+    {
+        Double = 0,
+        Single = 1,
+    }
+
+    /// <summary>
+    /// Everything the emitter needs about one annotated type: strings, numbers and enums only, so that the
+    /// pipeline caches it by value. <see cref="Classes"/> is the compile-time support size of a vector-parameter
+    /// family (K of Categorical), 0 otherwise.
+    /// </summary>
+    internal sealed record FamilySpec(
+        TypeHierarchy Type,
+        FamilyKind Kind,
+        PrecisionKind Precision,
+        int Classes,
+        int UnrollThreshold,
+        LocationInfo? Location);
+}

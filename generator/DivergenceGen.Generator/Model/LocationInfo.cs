@@ -1,0 +1,24 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DivergenceGen.Generator.Model
+{
+    /// <summary>A source location as plain data (a <see cref="Location"/> would root the syntax tree in the cache).</summary>
+    internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+    {
+        public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+
+        public static LocationInfo? From(Location? location)
+        {
+            if (location is null || location.SourceTree is null)
+            {
+                return null;
+            }
+
+            return new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
+        }
+    }
+
+    /// <summary>A diagnostic as plain data: descriptor id, where, and the message arguments.</summary>
+    internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments);
+}

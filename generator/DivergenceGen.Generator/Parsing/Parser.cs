@@ -1,0 +1,380 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DivergenceGen.Generator.Diagnostics;
+using DivergenceGen.Generator.Families;
+using DivergenceGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DivergenceGen.Generator.Parsing
+{
+    /// <summary>
+    /// Turns an annotated declaration into a <see cref="FamilySpec"/> and diagnostics. The only code that reads
+    /// symbols and syntax; it never throws on user input.
+    /// </summary>
+    internal static class Parser
+    {
+        public const string BernoulliAttribute = "DivergenceGen.BernoulliAttribute";
+        public const string CategoricalAttribute = "DivergenceGen.CategoricalAttribute";
+
+        private static readonly string[] FamilyAttributes = { BernoulliAttribute, CategoricalAttribute };
+
+        /// <summary>The cheap syntax predicate: any type declaration (the attribute usage restricts the rest).</summary>
+        public static bool IsCandidate(SyntaxNode node) => node is TypeDeclarationSyntax;
+
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, FamilyKind kind, CancellationToken cancellationToken)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            var spec = ParseCore(context, kind, diagnostics, cancellationToken);
+            return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+
+        private static FamilySpec? ParseCore(GeneratorAttributeSyntaxContext context, FamilyKind kind, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+            {
+                return null;
+            }
+
+            var attribute = context.Attributes.FirstOrDefault();
+            if (attribute is null)
+            {
+                return null;
+            }
+
+            string family = kind.ToString();
+            var identifier = declaration.Identifier.GetLocation();
+
+            // One family per type: the pipeline of the first attribute in source order reports the second one.
+            var familyAttributes = type.GetAttributes()
+                .Where(a => a.AttributeClass is not null && FamilyAttributes.Contains(a.AttributeClass.ToDisplayString()))
+                .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? int.MaxValue)
+                .ToList();
+            if (familyAttributes.Count > 1)
+            {
+                if (SymbolEqualityComparer.Default.Equals(familyAttributes[0].AttributeClass, attribute.AttributeClass))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.MultipleFamilies,
+                        familyAttributes[1].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(),
+                        type.Name,
+                        ShortName(familyAttributes[0]),
+                        ShortName(familyAttributes[1])));
+                }
+
+                return null;
+            }
+
+            bool valid = CheckTypeKind(type, declaration, family, identifier, diagnostics);
+            valid &= CheckPartial(type, declaration, family, identifier, diagnostics);
+
+            var languageVersion = (declaration.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
+            int version = LanguageVersionNumber(languageVersion);
+            if (version < TargetInfo.MinimumLanguageVersion)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.LanguageVersionTooOld,
+                    identifier,
+                    type.Name,
+                    TargetInfo.MinimumLanguageVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    languageVersion.ToDisplayString()));
+                valid = false;
+            }
+
+            var arguments = ReadArguments(attribute, kind, type, family, diagnostics, cancellationToken);
+            if (arguments is null)
+            {
+                valid = false;
+            }
+
+            valid &= CheckClashes(type, family, kind == FamilyKind.Bernoulli ? Bernoulli.GeneratedMembers : Categorical.GeneratedMembers, diagnostics);
+
+            if (arguments is { } a && kind == FamilyKind.Categorical && type.IsValueType)
+            {
+                long bytes = 2L * a.Classes * (a.Precision == PrecisionKind.Single ? 4 : 8);
+                if (bytes > Categorical.MaxStructStorageBytes)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.StructTooLarge,
+                        identifier,
+                        type.Name,
+                        bytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        a.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Categorical.MaxStructStorageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    valid = false;
+                }
+            }
+
+            if (!valid || arguments is null)
+            {
+                return null;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return new FamilySpec(
+                Hierarchy(type),
+                kind,
+                arguments.Value.Precision,
+                arguments.Value.Classes,
+                arguments.Value.UnrollThreshold,
+                LocationInfo.From(identifier));
+        }
+
+        private static string ShortName(AttributeData attribute)
+        {
+            string name = attribute.AttributeClass?.Name ?? "?";
+            return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+        }
+
+        private static bool CheckTypeKind(INamedTypeSymbol type, TypeDeclarationSyntax declaration, string family, Location identifier, List<DiagnosticInfo> diagnostics)
+        {
+            string? reason = null;
+            if (type.TypeKind == TypeKind.Interface)
+            {
+                reason = "an interface cannot hold state";
+            }
+            else if (type.IsRecord)
+            {
+                reason = "a record's generated equality and constructors would conflict with the generated members";
+            }
+            else if (type.IsGenericType || ContainingTypes(type).Any(t => t.IsGenericType))
+            {
+                reason = "generic types (or types nested in generic types) are not supported";
+            }
+            else if (type.IsRefLikeType)
+            {
+                reason = "a ref struct cannot implement the generic distribution interfaces or be stored in fields";
+            }
+            else if (type.TypeKind == TypeKind.Class && type.IsStatic)
+            {
+                reason = "a static class has no instances";
+            }
+            else if (type.TypeKind == TypeKind.Class && type.IsAbstract)
+            {
+                reason = "an abstract class has no instances of its own";
+            }
+            else if (type.TypeKind == TypeKind.Class && !type.IsSealed)
+            {
+                reason = "a class must be sealed (a derived type could not keep the generated invariants)";
+            }
+            else if (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct)
+            {
+                reason = "only structs and sealed classes are supported";
+            }
+
+            if (reason is null)
+            {
+                return true;
+            }
+
+            diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.UnsupportedTypeKind, identifier, type.Name, family, reason));
+            return false;
+        }
+
+        private static bool CheckPartial(INamedTypeSymbol type, TypeDeclarationSyntax declaration, string family, Location identifier, List<DiagnosticInfo> diagnostics)
+        {
+            bool valid = true;
+            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.TypeNotPartial, identifier, type.Name, family));
+                valid = false;
+            }
+
+            for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
+            {
+                if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.ContainingTypeNotPartial,
+                        parent.Identifier.GetLocation(),
+                        parent.Identifier.ValueText,
+                        family,
+                        type.Name));
+                    valid = false;
+                }
+            }
+
+            return valid;
+        }
+
+        private static bool CheckClashes(INamedTypeSymbol type, string family, string[] generated, List<DiagnosticInfo> diagnostics)
+        {
+            bool valid = true;
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsImplicitlyDeclared)
+                {
+                    continue;
+                }
+
+                bool clash = member is IMethodSymbol { MethodKind: MethodKind.Constructor }
+                    || generated.Contains(member.Name);
+                if (!clash || member is IMethodSymbol { MethodKind: MethodKind.StaticConstructor })
+                {
+                    continue;
+                }
+
+                string name = member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "a constructor" : member.Name;
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.MemberNameClash,
+                    member.Locations.FirstOrDefault(l => l.IsInSource),
+                    type.Name,
+                    name,
+                    family));
+                valid = false;
+            }
+
+            foreach (var nested in type.GetTypeMembers())
+            {
+                if (generated.Contains(nested.Name))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.MemberNameClash, nested.Locations.FirstOrDefault(l => l.IsInSource), type.Name, nested.Name, family));
+                    valid = false;
+                }
+            }
+
+            return valid;
+        }
+
+        private readonly struct Arguments
+        {
+            public Arguments(int classes, PrecisionKind precision, int unrollThreshold)
+            {
+                Classes = classes;
+                Precision = precision;
+                UnrollThreshold = unrollThreshold;
+            }
+
+            public int Classes { get; }
+
+            public PrecisionKind Precision { get; }
+
+            public int UnrollThreshold { get; }
+        }
+
+        private static Arguments? ReadArguments(AttributeData attribute, FamilyKind kind, INamedTypeSymbol type, string family, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            Location ArgumentLocation(string? name, int position)
+            {
+                var list = syntax?.ArgumentList?.Arguments;
+                if (list is null)
+                {
+                    return syntax?.GetLocation() ?? Location.None;
+                }
+
+                var argument = name is null
+                    ? list.Value.Where(a => a.NameEquals is null && a.NameColon is null).ElementAtOrDefault(position)
+                      ?? list.Value.FirstOrDefault(a => a.NameColon is not null)
+                    : list.Value.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+                return argument?.Expression.GetLocation() ?? syntax!.GetLocation();
+            }
+
+            bool valid = true;
+            int classes = 0;
+            if (kind == FamilyKind.Categorical)
+            {
+                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int k)
+                {
+                    return null; // the compiler reports the malformed attribute itself
+                }
+
+                classes = k;
+                if (k < 1 || k > FamilyLimits.MaxCategoricalClasses)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.InvalidAttributeArgument,
+                        ArgumentLocation(null, 0),
+                        "number of classes",
+                        family,
+                        type.Name,
+                        "K = " + k.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is outside 1 … "
+                            + FamilyLimits.MaxCategoricalClasses.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                            + " (K = 1 is the point mass)"));
+                    valid = false;
+                }
+            }
+
+            var precision = PrecisionKind.Double;
+            int unrollThreshold = FamilyLimits.DefaultUnrollThreshold;
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "Precision" && named.Value.Value is int p)
+                {
+                    if (p != (int)PrecisionKind.Double && p != (int)PrecisionKind.Single)
+                    {
+                        diagnostics.Add(DiagnosticDescriptors.Info(
+                            DiagnosticDescriptors.InvalidAttributeArgument,
+                            ArgumentLocation("Precision", 0),
+                            "precision",
+                            family,
+                            type.Name,
+                            "(Precision)" + p.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is not Precision.Double or Precision.Single"));
+                        valid = false;
+                    }
+                    else
+                    {
+                        precision = (PrecisionKind)p;
+                    }
+                }
+                else if (named.Key == "UnrollThreshold" && named.Value.Value is int threshold)
+                {
+                    if (threshold < 0 || threshold > FamilyLimits.MaxUnrollThreshold)
+                    {
+                        diagnostics.Add(DiagnosticDescriptors.Info(
+                            DiagnosticDescriptors.InvalidAttributeArgument,
+                            ArgumentLocation("UnrollThreshold", 0),
+                            "unroll threshold",
+                            family,
+                            type.Name,
+                            "UnrollThreshold = " + threshold.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is outside 0 … "
+                                + FamilyLimits.MaxUnrollThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        valid = false;
+                    }
+                    else
+                    {
+                        unrollThreshold = threshold;
+                    }
+                }
+            }
+
+            return valid ? new Arguments(classes, precision, unrollThreshold) : null;
+        }
+
+        private static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)
+        {
+            for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+            {
+                yield return t;
+            }
+        }
+
+        private static TypeHierarchy Hierarchy(INamedTypeSymbol type)
+        {
+            var containing = ContainingTypes(type)
+                .Reverse()
+                .Select(t => new ContainingType(Keyword(t), t.Name));
+            string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+            return new TypeHierarchy(ns, new EquatableArray<ContainingType>(containing), type.Name, type.IsValueType, type.IsReadOnly);
+        }
+
+        private static string Keyword(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, IsValueType: true } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Interface } => "interface",
+            { IsValueType: true } => "struct",
+            _ => "class",
+        };
+
+        /// <summary>C# 12 → 12; preview and latest map to large numbers.</summary>
+        private static int LanguageVersionNumber(LanguageVersion version)
+        {
+            var effective = version.MapSpecifiedToEffectiveVersion();
+            int value = (int)effective;
+            return value >= 100 ? value / 100 : value; // C# 7.1 is 701; C# 8 and later are 800, 900, …, 1200
+        }
+    }
+}

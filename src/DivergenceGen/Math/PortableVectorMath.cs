@@ -1,0 +1,446 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace DivergenceGen
+{
+    /// <summary>
+    /// Our own vectorised natural logarithm and log1p, for every width and precision, inlinable and branch-free.
+    /// <see cref="VectorMath"/> forwards to it on every target framework (net8.0 has no <c>Vector128.Log</c>; on .NET 9+ the
+    /// BCL's is less accurate than our 2 ulp promise and is not inlined); internal so that the tests can address it directly.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Log is the fdlibm algorithm (<c>e_log.c</c>, <c>e_logf.c</c>) made branch-free: x = 2^k·m with m in [√½, √2) found by
+    /// integer arithmetic on the bits, f = m − 1, s = f/(2 + f), log(m) = f − f²/2 + s·(f²/2 + R(s²)) with R an even
+    /// minimax polynomial (degree 14 for double, 8 for float, computed in the input precision), and
+    /// log x = k·ln2_hi + (log(m) + k·ln2_lo) with ln2_hi short enough that k·ln2_hi is exact. fdlibm bounds the error below
+    /// 1 ulp; the tests measure 0.76 ulp (double and float). Subnormal inputs are first scaled by 2^52 (2^23 for float).
+    /// Special lanes are chosen with ConditionalSelect: log(±0) = −∞, log(+∞) = +∞, log(x &lt; 0) = log(−∞) = NaN,
+    /// log(NaN) = NaN.
+    /// </para>
+    /// <para>
+    /// Log1p is fdlibm's <c>s_log1p.c</c> on the same core: u = 1 + x, its rounding error c = (1 + x) − u recovered exactly by
+    /// Fast2Sum, and c/u added to the small terms of the final sum (measured 0.80 ulp double, 0.76 ulp float). This is more
+    /// accurate than Goldberg's log(u)·x/(u − 1), which measured 2.24 ulp in float, and costs the same one division.
+    /// </para>
+    /// <para>No FMA is used, so results are identical on every instruction set (x64 with or without AVX-512, Arm64).</para>
+    /// </remarks>
+    internal static class PortableVectorMath
+    {
+        // Double: smallest normal, 2^52, and bit patterns for the range reduction.
+        private const double DoubleSmallestNormal = 2.2250738585072014E-308;
+        private const double DoubleTwoPow52 = 4503599627370496.0;
+        private const ulong DoubleTwoPow52Bits = 0x4330000000000000UL;
+        private const ulong DoubleSqrtHalfBits = 0x3FE6A09E667F3BCDUL; // √½
+        private const ulong DoubleExponentCarry = 0x3FF0000000000000UL - DoubleSqrtHalfBits; // bits(1.0) − bits(√½)
+        private const ulong DoubleMantissaMask = 0x000FFFFFFFFFFFFFUL;
+        private const double DoubleLn2Hi = 6.93147180369123816490e-01; // 0x3FE62E42FEE00000: low 32 bits zero, k·Ln2Hi exact
+        private const double DoubleLn2Lo = 1.90821492927058770002e-10;
+
+        // fdlibm e_log.c: Lg1..Lg7, |error of the polynomial| < 2^-58.45 on |s| ≤ 0.1716.
+        private const double DLg1 = 6.666666666666735130e-01;
+        private const double DLg2 = 3.999999999940941908e-01;
+        private const double DLg3 = 2.857142874366239149e-01;
+        private const double DLg4 = 2.222219843214978396e-01;
+        private const double DLg5 = 1.818357216161805012e-01;
+        private const double DLg6 = 1.531383769920937332e-01;
+        private const double DLg7 = 1.479819860511658591e-01;
+
+        // Single: the same with 23-bit mantissas.
+        private const float SingleSmallestNormal = 1.17549435E-38f;
+        private const float SingleTwoPow23 = 8388608f;
+        private const uint SingleTwoPow23Bits = 0x4B000000u;
+        private const uint SingleSqrtHalfBits = 0x3F3504F3u; // √½
+        private const uint SingleExponentCarry = 0x3F800000u - SingleSqrtHalfBits;
+        private const uint SingleMantissaMask = 0x007FFFFFu;
+        private const float SingleLn2Hi = 6.9313812256e-01f; // 0x3F317180
+        private const float SingleLn2Lo = 9.0580006145e-06f; // 0x3717F7D1
+
+        // FreeBSD e_logf.c: |error of the polynomial| < 2^-34.24 on |s| ≤ 0.1716 (exact hexadecimal values).
+        private const float FLg1 = 0xAAAAAA / 16777216f;  // 0xaaaaaa.0p-24 ≈ 0.66666662693
+        private const float FLg2 = 0xCCCE13 / 33554432f;  // 0xccce13.0p-25 ≈ 0.40000972152
+        private const float FLg3 = 0x91E9EE / 33554432f;  // 0x91e9ee.0p-25 ≈ 0.28498786688
+        private const float FLg4 = 0xF89E26 / 67108864f;  // 0xf89e26.0p-26 ≈ 0.24279078841
+
+        // ---------------------------------------------------------------- Vector128
+
+        /// <summary>Natural logarithm of each lane of a <see cref="Vector128{T}"/> of doubles (fdlibm <c>e_log.c</c>, see the type's remarks).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector128<double> Log(Vector128<double> x)
+        {
+            // Subnormal (and zero/negative, fixed below): scale by 2^52 into the normal range; the exponent bias absorbs the 52.
+            Vector128<double> isSmall = Vector128.LessThan(x, Vector128.Create(DoubleSmallestNormal));
+            Vector128<double> xs = Vector128.ConditionalSelect(isSmall, x * Vector128.Create(DoubleTwoPow52), x);
+            Vector128<double> bias = Vector128.ConditionalSelect(isSmall, Vector128.Create(DoubleTwoPow52 + 1023.0 + 52.0), Vector128.Create(DoubleTwoPow52 + 1023.0));
+
+            Vector128<double> k = Reduce(xs, bias, out Vector128<double> f);
+            Vector128<double> result = LogReduced(k, f, k * Vector128.Create(DoubleLn2Lo));
+
+            // Special lanes: +∞ → +∞; ±0 → −∞; negative or NaN (not x ≥ 0) → NaN.
+            result = Vector128.ConditionalSelect(Vector128.Equals(x, Vector128.Create(double.PositiveInfinity)), x, result);
+            result = Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<double>.Zero), Vector128.Create(double.NegativeInfinity), result);
+            return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<double>.Zero), result, Vector128.Create(double.NaN));
+        }
+
+        /// <summary>
+        /// log(1 + x) for each lane of a <see cref="Vector128{T}"/> of doubles (fdlibm <c>s_log1p.c</c>): log of u = 1 + x with the
+        /// rounding error c = (1 + x) − u, found exactly by Fast2Sum, added back as c/u inside the last sum.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector128<double> Log1p(Vector128<double> x)
+        {
+            Vector128<double> one = Vector128<double>.One;
+            Vector128<double> u = one + x;
+            // Fast2Sum: the larger of 1 and x first. u ≥ 2^-53 for x > −1, so no subnormal scaling is needed.
+            Vector128<double> c = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, one), one - (u - x), x - (u - one)) / u;
+
+            Vector128<double> k = Reduce(u, Vector128.Create(DoubleTwoPow52 + 1023.0), out Vector128<double> f);
+            Vector128<double> result = LogReduced(k, f, k * Vector128.Create(DoubleLn2Lo) + c);
+
+            // Special lanes: u = 1 → x (keeps −0); +∞ → +∞; x = −1 → −∞; x < −1 or NaN → NaN.
+            result = Vector128.ConditionalSelect(Vector128.Equals(u, one), x, result);
+            result = Vector128.ConditionalSelect(Vector128.Equals(u, Vector128.Create(double.PositiveInfinity)), u, result);
+            result = Vector128.ConditionalSelect(Vector128.Equals(u, Vector128<double>.Zero), Vector128.Create(double.NegativeInfinity), result);
+            return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(u, Vector128<double>.Zero), result, Vector128.Create(double.NaN));
+        }
+
+        /// <summary>
+        /// Splits positive normal lanes as 2^k·m with m in [√½, √2): returns k (as a double) and f = m − 1 (exact).
+        /// Adding bits(1.0) − bits(√½) carries into the exponent field exactly when the mantissa is at least √2 / 2 of the
+        /// next binade. <paramref name="bias"/> is 2^52 + the exponent bias (+ 52 for lanes that were scaled by 2^52).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Reduce(Vector128<double> x, Vector128<double> bias, out Vector128<double> f)
+        {
+            Vector128<ulong> y = x.AsUInt64() + Vector128.Create(DoubleExponentCarry);
+            f = ((y & Vector128.Create(DoubleMantissaMask)) + Vector128.Create(DoubleSqrtHalfBits)).AsDouble() - Vector128<double>.One;
+            // k without an int64 → double conversion: the biased exponent under 2^52's exponent, read as a double, minus bias.
+            return (Vector128.ShiftRightLogical(y, 52) | Vector128.Create(DoubleTwoPow52Bits)).AsDouble() - bias;
+        }
+
+        /// <summary>
+        /// k·ln 2 + log(1 + f) for f in [√½ − 1, √2 − 1), plus the small term <paramref name="kLo"/> = k·ln2_lo (+ a correction)
+        /// added where it costs no accuracy: k·ln2_hi − ((f²/2 − (s·(f²/2 + R(s)) + kLo)) − f), s = f/(2 + f).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> LogReduced(Vector128<double> k, Vector128<double> f, Vector128<double> kLo)
+        {
+            Vector128<double> s = f / (Vector128.Create(2.0) + f);
+            Vector128<double> hfsq = Vector128.Create(0.5) * f * f;
+            Vector128<double> z = s * s;
+            Vector128<double> w = z * z;
+            Vector128<double> t1 = w * (Vector128.Create(DLg2) + w * (Vector128.Create(DLg4) + w * Vector128.Create(DLg6)));
+            Vector128<double> t2 = z * (Vector128.Create(DLg1) + w * (Vector128.Create(DLg3) + w * (Vector128.Create(DLg5) + w * Vector128.Create(DLg7))));
+            Vector128<double> r = t1 + t2;
+            return k * Vector128.Create(DoubleLn2Hi) - ((hfsq - (s * (hfsq + r) + kLo)) - f);
+        }
+
+        /// <summary>Natural logarithm of each lane of a <see cref="Vector128{T}"/> of floats, in single precision (fdlibm <c>e_logf.c</c>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector128<float> Log(Vector128<float> x)
+        {
+            Vector128<float> isSmall = Vector128.LessThan(x, Vector128.Create(SingleSmallestNormal));
+            Vector128<float> xs = Vector128.ConditionalSelect(isSmall, x * Vector128.Create(SingleTwoPow23), x);
+            Vector128<float> bias = Vector128.ConditionalSelect(isSmall, Vector128.Create(SingleTwoPow23 + 127f + 23f), Vector128.Create(SingleTwoPow23 + 127f));
+
+            Vector128<float> k = Reduce(xs, bias, out Vector128<float> f);
+            Vector128<float> result = LogReduced(k, f, k * Vector128.Create(SingleLn2Lo));
+
+            result = Vector128.ConditionalSelect(Vector128.Equals(x, Vector128.Create(float.PositiveInfinity)), x, result);
+            result = Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<float>.Zero), Vector128.Create(float.NegativeInfinity), result);
+            return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero), result, Vector128.Create(float.NaN));
+        }
+
+        /// <summary>log(1 + x) for each lane of a <see cref="Vector128{T}"/> of floats, in single precision (fdlibm <c>s_log1pf.c</c>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector128<float> Log1p(Vector128<float> x)
+        {
+            Vector128<float> one = Vector128<float>.One;
+            Vector128<float> u = one + x;
+            Vector128<float> c = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, one), one - (u - x), x - (u - one)) / u;
+
+            Vector128<float> k = Reduce(u, Vector128.Create(SingleTwoPow23 + 127f), out Vector128<float> f);
+            Vector128<float> result = LogReduced(k, f, k * Vector128.Create(SingleLn2Lo) + c);
+
+            result = Vector128.ConditionalSelect(Vector128.Equals(u, one), x, result);
+            result = Vector128.ConditionalSelect(Vector128.Equals(u, Vector128.Create(float.PositiveInfinity)), u, result);
+            result = Vector128.ConditionalSelect(Vector128.Equals(u, Vector128<float>.Zero), Vector128.Create(float.NegativeInfinity), result);
+            return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(u, Vector128<float>.Zero), result, Vector128.Create(float.NaN));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Reduce(Vector128<float> x, Vector128<float> bias, out Vector128<float> f)
+        {
+            Vector128<uint> y = x.AsUInt32() + Vector128.Create(SingleExponentCarry);
+            f = ((y & Vector128.Create(SingleMantissaMask)) + Vector128.Create(SingleSqrtHalfBits)).AsSingle() - Vector128<float>.One;
+            return (Vector128.ShiftRightLogical(y, 23) | Vector128.Create(SingleTwoPow23Bits)).AsSingle() - bias;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> LogReduced(Vector128<float> k, Vector128<float> f, Vector128<float> kLo)
+        {
+            Vector128<float> s = f / (Vector128.Create(2f) + f);
+            Vector128<float> hfsq = Vector128.Create(0.5f) * f * f;
+            Vector128<float> z = s * s;
+            Vector128<float> w = z * z;
+            Vector128<float> t1 = w * (Vector128.Create(FLg2) + w * Vector128.Create(FLg4));
+            Vector128<float> t2 = z * (Vector128.Create(FLg1) + w * Vector128.Create(FLg3));
+            Vector128<float> r = t1 + t2;
+            return k * Vector128.Create(SingleLn2Hi) - ((hfsq - (s * (hfsq + r) + kLo)) - f);
+        }
+
+        // ---------------------------------------------------------------- Vector256
+
+        /// <summary>Natural logarithm of each lane of a <see cref="Vector256{T}"/> of doubles (fdlibm <c>e_log.c</c>, see the type's remarks).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector256<double> Log(Vector256<double> x)
+        {
+            // Subnormal (and zero/negative, fixed below): scale by 2^52 into the normal range; the exponent bias absorbs the 52.
+            Vector256<double> isSmall = Vector256.LessThan(x, Vector256.Create(DoubleSmallestNormal));
+            Vector256<double> xs = Vector256.ConditionalSelect(isSmall, x * Vector256.Create(DoubleTwoPow52), x);
+            Vector256<double> bias = Vector256.ConditionalSelect(isSmall, Vector256.Create(DoubleTwoPow52 + 1023.0 + 52.0), Vector256.Create(DoubleTwoPow52 + 1023.0));
+
+            Vector256<double> k = Reduce(xs, bias, out Vector256<double> f);
+            Vector256<double> result = LogReduced(k, f, k * Vector256.Create(DoubleLn2Lo));
+
+            // Special lanes: +∞ → +∞; ±0 → −∞; negative or NaN (not x ≥ 0) → NaN.
+            result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256.Create(double.PositiveInfinity)), x, result);
+            result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<double>.Zero), Vector256.Create(double.NegativeInfinity), result);
+            return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), result, Vector256.Create(double.NaN));
+        }
+
+        /// <summary>
+        /// log(1 + x) for each lane of a <see cref="Vector256{T}"/> of doubles (fdlibm <c>s_log1p.c</c>): log of u = 1 + x with the
+        /// rounding error c = (1 + x) − u, found exactly by Fast2Sum, added back as c/u inside the last sum.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector256<double> Log1p(Vector256<double> x)
+        {
+            Vector256<double> one = Vector256<double>.One;
+            Vector256<double> u = one + x;
+            // Fast2Sum: the larger of 1 and x first. u ≥ 2^-53 for x > −1, so no subnormal scaling is needed.
+            Vector256<double> c = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, one), one - (u - x), x - (u - one)) / u;
+
+            Vector256<double> k = Reduce(u, Vector256.Create(DoubleTwoPow52 + 1023.0), out Vector256<double> f);
+            Vector256<double> result = LogReduced(k, f, k * Vector256.Create(DoubleLn2Lo) + c);
+
+            // Special lanes: u = 1 → x (keeps −0); +∞ → +∞; x = −1 → −∞; x < −1 or NaN → NaN.
+            result = Vector256.ConditionalSelect(Vector256.Equals(u, one), x, result);
+            result = Vector256.ConditionalSelect(Vector256.Equals(u, Vector256.Create(double.PositiveInfinity)), u, result);
+            result = Vector256.ConditionalSelect(Vector256.Equals(u, Vector256<double>.Zero), Vector256.Create(double.NegativeInfinity), result);
+            return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(u, Vector256<double>.Zero), result, Vector256.Create(double.NaN));
+        }
+
+        /// <summary>
+        /// Splits positive normal lanes as 2^k·m with m in [√½, √2): returns k (as a double) and f = m − 1 (exact).
+        /// Adding bits(1.0) − bits(√½) carries into the exponent field exactly when the mantissa is at least √2 / 2 of the
+        /// next binade. <paramref name="bias"/> is 2^52 + the exponent bias (+ 52 for lanes that were scaled by 2^52).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Reduce(Vector256<double> x, Vector256<double> bias, out Vector256<double> f)
+        {
+            Vector256<ulong> y = x.AsUInt64() + Vector256.Create(DoubleExponentCarry);
+            f = ((y & Vector256.Create(DoubleMantissaMask)) + Vector256.Create(DoubleSqrtHalfBits)).AsDouble() - Vector256<double>.One;
+            // k without an int64 → double conversion: the biased exponent under 2^52's exponent, read as a double, minus bias.
+            return (Vector256.ShiftRightLogical(y, 52) | Vector256.Create(DoubleTwoPow52Bits)).AsDouble() - bias;
+        }
+
+        /// <summary>
+        /// k·ln 2 + log(1 + f) for f in [√½ − 1, √2 − 1), plus the small term <paramref name="kLo"/> = k·ln2_lo (+ a correction)
+        /// added where it costs no accuracy: k·ln2_hi − ((f²/2 − (s·(f²/2 + R(s)) + kLo)) − f), s = f/(2 + f).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> LogReduced(Vector256<double> k, Vector256<double> f, Vector256<double> kLo)
+        {
+            Vector256<double> s = f / (Vector256.Create(2.0) + f);
+            Vector256<double> hfsq = Vector256.Create(0.5) * f * f;
+            Vector256<double> z = s * s;
+            Vector256<double> w = z * z;
+            Vector256<double> t1 = w * (Vector256.Create(DLg2) + w * (Vector256.Create(DLg4) + w * Vector256.Create(DLg6)));
+            Vector256<double> t2 = z * (Vector256.Create(DLg1) + w * (Vector256.Create(DLg3) + w * (Vector256.Create(DLg5) + w * Vector256.Create(DLg7))));
+            Vector256<double> r = t1 + t2;
+            return k * Vector256.Create(DoubleLn2Hi) - ((hfsq - (s * (hfsq + r) + kLo)) - f);
+        }
+
+        /// <summary>Natural logarithm of each lane of a <see cref="Vector256{T}"/> of floats, in single precision (fdlibm <c>e_logf.c</c>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector256<float> Log(Vector256<float> x)
+        {
+            Vector256<float> isSmall = Vector256.LessThan(x, Vector256.Create(SingleSmallestNormal));
+            Vector256<float> xs = Vector256.ConditionalSelect(isSmall, x * Vector256.Create(SingleTwoPow23), x);
+            Vector256<float> bias = Vector256.ConditionalSelect(isSmall, Vector256.Create(SingleTwoPow23 + 127f + 23f), Vector256.Create(SingleTwoPow23 + 127f));
+
+            Vector256<float> k = Reduce(xs, bias, out Vector256<float> f);
+            Vector256<float> result = LogReduced(k, f, k * Vector256.Create(SingleLn2Lo));
+
+            result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256.Create(float.PositiveInfinity)), x, result);
+            result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<float>.Zero), Vector256.Create(float.NegativeInfinity), result);
+            return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), result, Vector256.Create(float.NaN));
+        }
+
+        /// <summary>log(1 + x) for each lane of a <see cref="Vector256{T}"/> of floats, in single precision (fdlibm <c>s_log1pf.c</c>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector256<float> Log1p(Vector256<float> x)
+        {
+            Vector256<float> one = Vector256<float>.One;
+            Vector256<float> u = one + x;
+            Vector256<float> c = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, one), one - (u - x), x - (u - one)) / u;
+
+            Vector256<float> k = Reduce(u, Vector256.Create(SingleTwoPow23 + 127f), out Vector256<float> f);
+            Vector256<float> result = LogReduced(k, f, k * Vector256.Create(SingleLn2Lo) + c);
+
+            result = Vector256.ConditionalSelect(Vector256.Equals(u, one), x, result);
+            result = Vector256.ConditionalSelect(Vector256.Equals(u, Vector256.Create(float.PositiveInfinity)), u, result);
+            result = Vector256.ConditionalSelect(Vector256.Equals(u, Vector256<float>.Zero), Vector256.Create(float.NegativeInfinity), result);
+            return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(u, Vector256<float>.Zero), result, Vector256.Create(float.NaN));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Reduce(Vector256<float> x, Vector256<float> bias, out Vector256<float> f)
+        {
+            Vector256<uint> y = x.AsUInt32() + Vector256.Create(SingleExponentCarry);
+            f = ((y & Vector256.Create(SingleMantissaMask)) + Vector256.Create(SingleSqrtHalfBits)).AsSingle() - Vector256<float>.One;
+            return (Vector256.ShiftRightLogical(y, 23) | Vector256.Create(SingleTwoPow23Bits)).AsSingle() - bias;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> LogReduced(Vector256<float> k, Vector256<float> f, Vector256<float> kLo)
+        {
+            Vector256<float> s = f / (Vector256.Create(2f) + f);
+            Vector256<float> hfsq = Vector256.Create(0.5f) * f * f;
+            Vector256<float> z = s * s;
+            Vector256<float> w = z * z;
+            Vector256<float> t1 = w * (Vector256.Create(FLg2) + w * Vector256.Create(FLg4));
+            Vector256<float> t2 = z * (Vector256.Create(FLg1) + w * Vector256.Create(FLg3));
+            Vector256<float> r = t1 + t2;
+            return k * Vector256.Create(SingleLn2Hi) - ((hfsq - (s * (hfsq + r) + kLo)) - f);
+        }
+
+        // ---------------------------------------------------------------- Vector512
+
+        /// <summary>Natural logarithm of each lane of a <see cref="Vector512{T}"/> of doubles (fdlibm <c>e_log.c</c>, see the type's remarks).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector512<double> Log(Vector512<double> x)
+        {
+            // Subnormal (and zero/negative, fixed below): scale by 2^52 into the normal range; the exponent bias absorbs the 52.
+            Vector512<double> isSmall = Vector512.LessThan(x, Vector512.Create(DoubleSmallestNormal));
+            Vector512<double> xs = Vector512.ConditionalSelect(isSmall, x * Vector512.Create(DoubleTwoPow52), x);
+            Vector512<double> bias = Vector512.ConditionalSelect(isSmall, Vector512.Create(DoubleTwoPow52 + 1023.0 + 52.0), Vector512.Create(DoubleTwoPow52 + 1023.0));
+
+            Vector512<double> k = Reduce(xs, bias, out Vector512<double> f);
+            Vector512<double> result = LogReduced(k, f, k * Vector512.Create(DoubleLn2Lo));
+
+            // Special lanes: +∞ → +∞; ±0 → −∞; negative or NaN (not x ≥ 0) → NaN.
+            result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512.Create(double.PositiveInfinity)), x, result);
+            result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero), Vector512.Create(double.NegativeInfinity), result);
+            return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), result, Vector512.Create(double.NaN));
+        }
+
+        /// <summary>
+        /// log(1 + x) for each lane of a <see cref="Vector512{T}"/> of doubles (fdlibm <c>s_log1p.c</c>): log of u = 1 + x with the
+        /// rounding error c = (1 + x) − u, found exactly by Fast2Sum, added back as c/u inside the last sum.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector512<double> Log1p(Vector512<double> x)
+        {
+            Vector512<double> one = Vector512<double>.One;
+            Vector512<double> u = one + x;
+            // Fast2Sum: the larger of 1 and x first. u ≥ 2^-53 for x > −1, so no subnormal scaling is needed.
+            Vector512<double> c = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, one), one - (u - x), x - (u - one)) / u;
+
+            Vector512<double> k = Reduce(u, Vector512.Create(DoubleTwoPow52 + 1023.0), out Vector512<double> f);
+            Vector512<double> result = LogReduced(k, f, k * Vector512.Create(DoubleLn2Lo) + c);
+
+            // Special lanes: u = 1 → x (keeps −0); +∞ → +∞; x = −1 → −∞; x < −1 or NaN → NaN.
+            result = Vector512.ConditionalSelect(Vector512.Equals(u, one), x, result);
+            result = Vector512.ConditionalSelect(Vector512.Equals(u, Vector512.Create(double.PositiveInfinity)), u, result);
+            result = Vector512.ConditionalSelect(Vector512.Equals(u, Vector512<double>.Zero), Vector512.Create(double.NegativeInfinity), result);
+            return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(u, Vector512<double>.Zero), result, Vector512.Create(double.NaN));
+        }
+
+        /// <summary>
+        /// Splits positive normal lanes as 2^k·m with m in [√½, √2): returns k (as a double) and f = m − 1 (exact).
+        /// Adding bits(1.0) − bits(√½) carries into the exponent field exactly when the mantissa is at least √2 / 2 of the
+        /// next binade. <paramref name="bias"/> is 2^52 + the exponent bias (+ 52 for lanes that were scaled by 2^52).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Reduce(Vector512<double> x, Vector512<double> bias, out Vector512<double> f)
+        {
+            Vector512<ulong> y = x.AsUInt64() + Vector512.Create(DoubleExponentCarry);
+            f = ((y & Vector512.Create(DoubleMantissaMask)) + Vector512.Create(DoubleSqrtHalfBits)).AsDouble() - Vector512<double>.One;
+            // k without an int64 → double conversion: the biased exponent under 2^52's exponent, read as a double, minus bias.
+            return (Vector512.ShiftRightLogical(y, 52) | Vector512.Create(DoubleTwoPow52Bits)).AsDouble() - bias;
+        }
+
+        /// <summary>
+        /// k·ln 2 + log(1 + f) for f in [√½ − 1, √2 − 1), plus the small term <paramref name="kLo"/> = k·ln2_lo (+ a correction)
+        /// added where it costs no accuracy: k·ln2_hi − ((f²/2 − (s·(f²/2 + R(s)) + kLo)) − f), s = f/(2 + f).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> LogReduced(Vector512<double> k, Vector512<double> f, Vector512<double> kLo)
+        {
+            Vector512<double> s = f / (Vector512.Create(2.0) + f);
+            Vector512<double> hfsq = Vector512.Create(0.5) * f * f;
+            Vector512<double> z = s * s;
+            Vector512<double> w = z * z;
+            Vector512<double> t1 = w * (Vector512.Create(DLg2) + w * (Vector512.Create(DLg4) + w * Vector512.Create(DLg6)));
+            Vector512<double> t2 = z * (Vector512.Create(DLg1) + w * (Vector512.Create(DLg3) + w * (Vector512.Create(DLg5) + w * Vector512.Create(DLg7))));
+            Vector512<double> r = t1 + t2;
+            return k * Vector512.Create(DoubleLn2Hi) - ((hfsq - (s * (hfsq + r) + kLo)) - f);
+        }
+
+        /// <summary>Natural logarithm of each lane of a <see cref="Vector512{T}"/> of floats, in single precision (fdlibm <c>e_logf.c</c>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector512<float> Log(Vector512<float> x)
+        {
+            Vector512<float> isSmall = Vector512.LessThan(x, Vector512.Create(SingleSmallestNormal));
+            Vector512<float> xs = Vector512.ConditionalSelect(isSmall, x * Vector512.Create(SingleTwoPow23), x);
+            Vector512<float> bias = Vector512.ConditionalSelect(isSmall, Vector512.Create(SingleTwoPow23 + 127f + 23f), Vector512.Create(SingleTwoPow23 + 127f));
+
+            Vector512<float> k = Reduce(xs, bias, out Vector512<float> f);
+            Vector512<float> result = LogReduced(k, f, k * Vector512.Create(SingleLn2Lo));
+
+            result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512.Create(float.PositiveInfinity)), x, result);
+            result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<float>.Zero), Vector512.Create(float.NegativeInfinity), result);
+            return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), result, Vector512.Create(float.NaN));
+        }
+
+        /// <summary>log(1 + x) for each lane of a <see cref="Vector512{T}"/> of floats, in single precision (fdlibm <c>s_log1pf.c</c>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector512<float> Log1p(Vector512<float> x)
+        {
+            Vector512<float> one = Vector512<float>.One;
+            Vector512<float> u = one + x;
+            Vector512<float> c = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, one), one - (u - x), x - (u - one)) / u;
+
+            Vector512<float> k = Reduce(u, Vector512.Create(SingleTwoPow23 + 127f), out Vector512<float> f);
+            Vector512<float> result = LogReduced(k, f, k * Vector512.Create(SingleLn2Lo) + c);
+
+            result = Vector512.ConditionalSelect(Vector512.Equals(u, one), x, result);
+            result = Vector512.ConditionalSelect(Vector512.Equals(u, Vector512.Create(float.PositiveInfinity)), u, result);
+            result = Vector512.ConditionalSelect(Vector512.Equals(u, Vector512<float>.Zero), Vector512.Create(float.NegativeInfinity), result);
+            return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(u, Vector512<float>.Zero), result, Vector512.Create(float.NaN));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Reduce(Vector512<float> x, Vector512<float> bias, out Vector512<float> f)
+        {
+            Vector512<uint> y = x.AsUInt32() + Vector512.Create(SingleExponentCarry);
+            f = ((y & Vector512.Create(SingleMantissaMask)) + Vector512.Create(SingleSqrtHalfBits)).AsSingle() - Vector512<float>.One;
+            return (Vector512.ShiftRightLogical(y, 23) | Vector512.Create(SingleTwoPow23Bits)).AsSingle() - bias;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> LogReduced(Vector512<float> k, Vector512<float> f, Vector512<float> kLo)
+        {
+            Vector512<float> s = f / (Vector512.Create(2f) + f);
+            Vector512<float> hfsq = Vector512.Create(0.5f) * f * f;
+            Vector512<float> z = s * s;
+            Vector512<float> w = z * z;
+            Vector512<float> t1 = w * (Vector512.Create(FLg2) + w * Vector512.Create(FLg4));
+            Vector512<float> t2 = z * (Vector512.Create(FLg1) + w * Vector512.Create(FLg3));
+            Vector512<float> r = t1 + t2;
+            return k * Vector512.Create(SingleLn2Hi) - ((hfsq - (s * (hfsq + r) + kLo)) - f);
+        }
+    }
+}

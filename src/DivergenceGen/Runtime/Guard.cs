@@ -1,0 +1,166 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace DivergenceGen
+{
+    /// <summary>
+    /// Argument checks used by generated code. Each throws the exception the generated member documents, naming
+    /// the parameter and the offending value (and index, for spans).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class Guard
+    {
+        /// <summary>Whether <paramref name="value"/> is a probability: 0 ≤ value ≤ 1 (false for NaN).</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <returns>True when the value is in [0, 1].</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool IsProbability<T>(T value)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            value >= T.Zero && value <= T.One;
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless 0 ≤ <paramref name="value"/> ≤ 1.</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <param name="paramName">The name of the parameter it came from.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ThrowIfNotProbability<T>(T value, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            if (!IsProbability(value))
+            {
+                ThrowNotProbability(value, paramName);
+            }
+        }
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first element of <paramref name="values"/> outside [0, 1].</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="values">The values to check (vectorised).</param>
+        /// <param name="paramName">The name of the parameter they came from.</param>
+        public static void ThrowIfAnyNotProbability<T>(ReadOnlySpan<T> values, string paramName)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            int i = 0;
+            if (Vector256.IsHardwareAccelerated && values.Length >= Vector256<T>.Count)
+            {
+                ref T start = ref MemoryMarshal.GetReference(values);
+                var bad = Vector256<T>.Zero;
+                for (; i <= values.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                {
+                    var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+
+                    // NaN compares false both ways, so it is caught by the negation.
+                    bad |= ~(Vector256.GreaterThanOrEqual(v, Vector256<T>.Zero) & Vector256.LessThanOrEqual(v, Vector256<T>.One));
+                }
+
+                if (bad == Vector256<T>.Zero)
+                {
+                    for (; i < values.Length; i++)
+                    {
+                        if (!IsProbability(values[i]))
+                        {
+                            ThrowNotProbabilityAt(values[i], i, paramName);
+                        }
+                    }
+
+                    return;
+                }
+
+                i = 0; // find the first offender for the message
+            }
+
+            for (; i < values.Length; i++)
+            {
+                if (!IsProbability(values[i]))
+                {
+                    ThrowNotProbabilityAt(values[i], i, paramName);
+                }
+            }
+        }
+
+        /// <summary>Throws <see cref="ArgumentException"/> when a destination span is shorter than the input.</summary>
+        /// <param name="required">The input length.</param>
+        /// <param name="actual">The destination length.</param>
+        public static void ThrowIfDestinationTooShort(int required, int actual)
+        {
+            if (actual < required)
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "Destination is too short: it has {0} elements but {1} are needed.", actual, required),
+                    "destination");
+            }
+        }
+
+        /// <summary>Throws <see cref="ArgumentException"/> (parameter <c>q</c>) when the two inputs differ in length.</summary>
+        /// <param name="pLength">Length of p.</param>
+        /// <param name="qLength">Length of q.</param>
+        public static void ThrowIfLengthsDiffer(int pLength, int qLength)
+        {
+            if (pLength != qLength)
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "q has {0} elements but p has {1}; they must have the same length.", qLength, pLength),
+                    "q");
+            }
+        }
+
+        /// <summary>Throws <see cref="ArgumentException"/> when a span does not have the compile-time length K.</summary>
+        /// <param name="length">The span's length.</param>
+        /// <param name="expected">K.</param>
+        /// <param name="paramName">The parameter name.</param>
+        public static void ThrowIfLengthIsNot(int length, int expected, string paramName)
+        {
+            if (length != expected)
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "{0} has {1} elements but this distribution has K = {2} classes.", paramName, length, expected),
+                    paramName);
+            }
+        }
+
+        /// <summary>Throws <see cref="ArgumentException"/> when there is nothing to fit.</summary>
+        /// <param name="length">The number of outcomes.</param>
+        /// <param name="paramName">The parameter name.</param>
+        public static void ThrowIfEmpty(int length, string paramName)
+        {
+            if (length == 0)
+            {
+                throw new ArgumentException(paramName + " is empty: at least one outcome is needed to fit a distribution.", paramName);
+            }
+        }
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for an outcome outside the support.</summary>
+        /// <param name="index">Where the outcome is.</param>
+        /// <param name="value">The outcome.</param>
+        /// <param name="support">The support, as text.</param>
+        /// <param name="paramName">The parameter name.</param>
+        [DoesNotReturn]
+        public static void ThrowOutcomeOutOfRange(int index, int value, string support, string paramName) =>
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                string.Format(CultureInfo.InvariantCulture, "{0}[{1}] = {2} is outside the support {3}.", paramName, index, value, support));
+
+        [DoesNotReturn]
+        private static void ThrowNotProbability<T>(T value, string paramName)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                string.Format(CultureInfo.InvariantCulture, "{0} must be a probability in [0, 1], but was {1}.", paramName, value));
+
+        [DoesNotReturn]
+        private static void ThrowNotProbabilityAt<T>(T value, int index, string paramName)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                string.Format(CultureInfo.InvariantCulture, "{0}[{1}] must be a probability in [0, 1], but was {2}.", paramName, index, value));
+    }
+}
