@@ -11,6 +11,10 @@
 //    term p·(log p − log q) carries ≤ (ulps of the vector log, assumed ≤ 4) + 2 roundings, ≤ 6εS for both sides.
 //    (2K + 10)εS ≤ (4K + 16)εS. KL is a difference of such terms and can be far smaller than S (P ≈ Q), so a
 //    bound relative to KL itself would be wrong; for entropy S = H and the bound is relative.
+//    For KL the bound is (4K + 16)·ε·(S + Σpᵢ): an evaluation with one logarithm per element, pᵢ·log(pᵢ/qᵢ)
+//    (what the raw-vector kernels do), rounds the ratio, i.e. perturbs qᵢ by ε relative — backward stable — and
+//    that moves the term by ε·pᵢ, which ε·S does not bound when pᵢ ≈ qᵢ ≈ 1 (|log| ≪ 1). Example: p = [0, 1],
+//    q = [1.5e-7, 1 − 1.5e-7]: KL = 1.516229885574e-7, log(p/q) gives 1.516229886605e-7 (7e-10 relative).
 //  * H(P,Q) = H(P) + KL(P‖Q): relative max(1e-12, (8K + 40)ε). With the bound above, H, KL and H(P,Q) are each
 //    within (2K + 10)ε·S of exact, and the three S add up to at most 4·H(P,Q) (H(P) ≤ H(P,Q) by Gibbs), so the
 //    identity holds to (8K + 40)ε relative: 2e-14 for K = 6, 1.8e-12 for K = 1000 (hence the max). In float the
@@ -45,6 +49,9 @@ namespace DivergenceGen.Tests
 
         private static double Tol(double s) => (4.0 * K + 16) * Eps * s + Tiny<T>();
 
+        /// <summary>The KL bound: (4K + 16)·ε·(S + Σp) (file header).</summary>
+        private static double TolKL(double s, double[] p) => Tol(s + Sum(p));
+
         private static string Show(T[] v) => "[" + string.Join(", ", v.Take(24).Select(x => D(x).ToString("R"))) + (v.Length > 24 ? ", …" : "") + "]";
 
         private static Gen<(T[], T[])> Pairs => Gen.Select(Gens.ProbabilityVector<T>(K), Gens.ProbabilityVector<T>(K));
@@ -75,7 +82,8 @@ namespace DivergenceGen.Tests
         [Fact]
         public void CrossEntropyIsEntropyPlusKL()
         {
-            // Relative max(1e-12, (8K + 40)ε) (file header), plus an absolute 4ε for the clamp: the vectors are
+            // Relative max(1e-12, (8K + 40)ε) (file header), plus an absolute 4ε, which also covers the ε·Σp of a
+            // one-logarithm KL (file header), and the clamp: the vectors are
             // probability vectors only to within rounding (Σ = 1 ± ~ε each), and over such vectors the raw
             // Σ p log(p/q) can be as low as Σq − Σp ≈ −2ε (log x ≤ x − 1), which KL clamps to 0 while H(P,Q) − H(P)
             // keeps it. E.g. p = [1, 1.3e-40], q = [1, 4.3e-34]: raw KL = −2e-39, H(P,Q) = 1e-38.
@@ -108,8 +116,8 @@ namespace DivergenceGen.Tests
 
                 Within(Reference.Entropy(pd), D(dp.Entropy()), Tol(Scale(pd, pd)), $"{Name}.Entropy(), {at}");
                 Within(Reference.Entropy(pd), D(TDist.Entropy(p)), Tol(Scale(pd, pd)), $"{Name}.Entropy(span), {at}");
-                Within(Reference.KL(pd, qd), D(dp.KLDivergence(dq)), Tol(s), $"{Name}.KLDivergence(in q), {at}");
-                Within(Reference.KL(pd, qd), D(TDist.KLDivergence(p, q)), Tol(s), $"{Name}.KLDivergence(span, span), {at}");
+                Within(Reference.KL(pd, qd), D(dp.KLDivergence(dq)), TolKL(s, pd), $"{Name}.KLDivergence(in q), {at}");
+                Within(Reference.KL(pd, qd), D(TDist.KLDivergence(p, q)), TolKL(s, pd), $"{Name}.KLDivergence(span, span), {at}");
                 Within(Reference.CrossEntropy(pd, qd), D(dp.CrossEntropy(dq)), Tol(s), $"{Name}.CrossEntropy(in q), {at}");
                 Within(Reference.CrossEntropy(pd, qd), D(TDist.CrossEntropy(p, q)), Tol(s), $"{Name}.CrossEntropy(span, span), {at}");
 
@@ -454,8 +462,8 @@ namespace DivergenceGen.Tests
     /// <summary>
     /// Unrolled = vectorised = scalar: the same K declared with the default threshold, UnrollThreshold = 0 (SIMD
     /// loops) and UnrollThreshold = 32 (straight-line code), on the same inputs, against each other and against the
-    /// scalar reference loop. Tolerance (4K + 16)·ε·S against the reference (see the file header), twice that
-    /// between two generated forms.
+    /// scalar reference loop. Tolerance (4K + 16)·ε·S against the reference, (4K + 16)·ε·(S + Σp) for KL (see the
+    /// file header), twice that between two generated forms.
     /// </summary>
     public sealed class UnrollEquivalenceTests
     {
@@ -471,6 +479,7 @@ namespace DivergenceGen.Tests
             Gen.Select(Gens.ProbabilityVector<double>(k), Gens.ProbabilityVector<double>(k)).Sample((p, q) =>
             {
                 double tol = (4.0 * k + 16) * EpsDouble * Scale(p, q) + 1e-300;
+                double tkl = (4.0 * k + 16) * EpsDouble * (Scale(p, q) + Sum(p)) + 1e-300;
                 double th = (4.0 * k + 16) * EpsDouble * Scale(p, p) + 1e-300;
                 TA ap = TA.FromProbabilities(p), aq = TA.FromProbabilities(q);
                 TB bp = TB.FromProbabilities(p), bq = TB.FromProbabilities(q);
@@ -482,10 +491,10 @@ namespace DivergenceGen.Tests
                 for (int i = 0; i < h.Length; i++)
                 {
                     Within(Reference.Entropy(p), h[i], th, $"entropy form {i} vs scalar reference, {at}");
-                    Within(Reference.KL(p, q), kl[i], tol, $"KL form {i} vs scalar reference, {at}");
+                    Within(Reference.KL(p, q), kl[i], tkl, $"KL form {i} vs scalar reference, {at}");
                     Within(Reference.CrossEntropy(p, q), ce[i], tol, $"cross-entropy form {i} vs scalar reference, {at}");
                     Within(h[0], h[i], 2 * th, $"entropy form {i} vs form 0, {at}");
-                    Within(kl[0], kl[i], 2 * tol, $"KL form {i} vs form 0, {at}");
+                    Within(kl[0], kl[i], 2 * tkl, $"KL form {i} vs form 0, {at}");
                     Within(ce[0], ce[i], 2 * tol, $"cross-entropy form {i} vs form 0, {at}");
                 }
 
@@ -617,7 +626,7 @@ namespace DivergenceGen.Tests
         [Fact]
         public void MatchesScalarReference()
         {
-            // (4K + 16)εS with K = 2 terms.
+            // (4K + 16)εS with K = 2 terms; (4K + 16)ε(S + 1) for KL (file header).
             Gen.Select(Prob, Prob).Sample((pt, qt) =>
             {
                 TDist p = Make(pt), q = Make(qt);
@@ -625,7 +634,7 @@ namespace DivergenceGen.Tests
                 string at = $"p = {R(pd)}, q = {R(qd)}";
                 double tol = 24 * Eps * BernoulliScale(pd, qd) + Tiny<T>();
                 Within(BernoulliEntropy(pd), D(p.Entropy()), 24 * Eps * BernoulliScale(pd, pd) + Tiny<T>(), $"{Name}.Entropy(), {at}");
-                Within(BernoulliKL(pd, qd), D(p.KLDivergence(q)), tol, $"{Name}.KLDivergence, {at}");
+                Within(BernoulliKL(pd, qd), D(p.KLDivergence(q)), 24 * Eps * (BernoulliScale(pd, qd) + 1) + Tiny<T>(), $"{Name}.KLDivergence, {at}");
                 Within(BernoulliCrossEntropy(pd, qd), D(p.CrossEntropy(q)), tol, $"{Name}.CrossEntropy, {at}");
 
                 // LogPmf(1) = log p, LogPmf(0) = log1p(−p) (accurate for tiny p), a few ulps.
@@ -650,10 +659,11 @@ namespace DivergenceGen.Tests
         [Fact]
         public void BatchEqualsOneAtATime()
         {
-            // Static span KL/Entropy vs the instance members: |Δ| ≤ 8εS per element (S as in the reference). Not
-            // ulps of the result: the batch kernel uses vector logs, the instance scalar ones, each within ~4εS of
-            // exact, and KL cancels (p ≈ q), so ulps of KL itself are meaningless. Lengths 0…67 cover the vector
-            // body and every tail length.
+            // Static span KL/Entropy vs the instance members: |Δ| ≤ 8εS per element for entropy, 8ε(S + 1) for KL
+            // (S as in the reference; the +1 = p + (1 − p) is the backward-stable one-logarithm term of the file
+            // header: the batch kernel evaluates log(p/q) and log((1−p)/(1−q))). Not ulps of the result: the batch
+            // kernel uses vector logs, the instance scalar ones, each within ~4εS of exact, and KL cancels (p ≈ q),
+            // so ulps of KL itself are meaningless. Lengths 0…67 cover the vector body and every tail length.
             Gen.Select(Prob, Prob).Array[0, 67].Sample(pairs =>
             {
                 T[] ps = pairs.Select(x => x.Item1).ToArray(), qs = pairs.Select(x => x.Item2).ToArray();
@@ -664,7 +674,7 @@ namespace DivergenceGen.Tests
                 {
                     double pd = D(ps[i]), qd = D(qs[i]);
                     string at = $"element {i} of {pairs.Length}: p = {R(pd)}, q = {R(qd)}";
-                    Within(D(Make(ps[i]).KLDivergence(Make(qs[i]))), D(kl[i]), 8 * Eps * BernoulliScale(pd, qd) + Tiny<T>(), $"{Name}.KLDivergence(span) vs instance, {at}");
+                    Within(D(Make(ps[i]).KLDivergence(Make(qs[i]))), D(kl[i]), 8 * Eps * (BernoulliScale(pd, qd) + 1) + Tiny<T>(), $"{Name}.KLDivergence(span) vs instance, {at}");
                     Within(D(Make(ps[i]).Entropy()), D(h[i]), 8 * Eps * BernoulliScale(pd, pd) + Tiny<T>(), $"{Name}.Entropy(span) vs instance, {at}");
                 }
             }, iter: Gens.Iterations);
@@ -768,8 +778,8 @@ namespace DivergenceGen.Tests
     /// <summary>
     /// Float results against the double computation on the very same (float) inputs, so only the float arithmetic
     /// is measured. Contract: "within a few 1e-6 relative of the double result for entropy/KL/CE on well-conditioned
-    /// inputs". Stated tolerance: 1e-5 relative for entropy and cross-entropy (sums of same-sign terms), 1e-5·S for
-    /// KL (a difference of such sums). Well-conditioned: Bernoulli p, q ∈ [0.01, 0.99]; categorical weights in
+    /// inputs". Stated tolerance: 1e-5 relative for entropy and cross-entropy (sums of same-sign terms), 1e-5·(S + 1)
+    /// for KL (a difference of such sums; the + 1 = Σp for a one-logarithm evaluation, see PropertyTests' header). Well-conditioned: Bernoulli p, q ∈ [0.01, 0.99]; categorical weights in
     /// [1e-3, 1] (every probability ≥ ~1e-3/K).
     /// </summary>
     public sealed class FloatVsDoubleTests
@@ -787,7 +797,7 @@ namespace DivergenceGen.Tests
                 var ad = new Coin(pf);
                 var bd = new Coin(qf);
                 string at = $"p = {R(pf)}, q = {R(qf)}";
-                double s = BernoulliScale(pf, qf);
+                double s = BernoulliScale(pf, qf) + 1;
                 Close(ad.Entropy(), a.Entropy(), Rel, 0, $"CoinF.Entropy vs Coin, {at}");
                 Within(ad.KLDivergence(bd), a.KLDivergence(b), Rel * s, $"CoinF.KLDivergence vs Coin, {at}");
                 Close(ad.CrossEntropy(bd), a.CrossEntropy(b), Rel, 0, $"CoinF.CrossEntropy vs Coin, {at}");
@@ -808,7 +818,7 @@ namespace DivergenceGen.Tests
 
                 // The double side on the float values, widened exactly (raw-vector static forms, not validated).
                 double[] pd = D<float>(pf), qd = D<float>(qf);
-                double s = Scale(pd, qd);
+                double s = Scale(pd, qd) + Sum(pd);
                 string at = $"{typeof(TF).Name} vs {typeof(TD).Name}, p = [{string.Join(", ", pf.Take(12).Select(R))}…]";
                 Close(TD.Entropy(pd), a.Entropy(), Rel, 0, "Entropy, " + at);
                 Close(TD.Entropy(pd), TF.Entropy(pf), Rel, 0, "Entropy(span), " + at);
