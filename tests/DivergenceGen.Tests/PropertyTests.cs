@@ -836,3 +836,58 @@ namespace DivergenceGen.Tests
         public void Categorical1000() => Categorical<Cat1000F, Cat1000>();
     }
 }
+
+namespace DivergenceGen.Tests
+{
+    /// <summary>
+    /// Fixed inputs where sampled properties found problems, pinned so they fail (or pass) deterministically,
+    /// whatever seed CsCheck draws.
+    /// </summary>
+    public sealed class PinnedEdgeCaseTests
+    {
+        [Fact]
+        public void BernoulliBatchKLWithPJustBelowOne()
+        {
+            // p = 1 − 2⁻⁵³ (the largest double below 1): KL = p·log(p/q) + (1−p)·log((1−p)/(1−q)) ≈ −log q.
+            // Same tolerance as BatchEqualsOneAtATime against the reference: 8ε(S + 1).
+            double p = Math.BitDecrement(1.0);
+            for (int i = 1; i < 1000; i++)
+            {
+                double q = i / 1000.0;
+                double[] d = new double[1];
+                Coin.KLDivergence(new[] { p }, new[] { q }, d);
+                double want = Reference.BernoulliKL(p, q);
+                NumericAssert.Within(want, d[0], 8 * Reference.EpsDouble * (Reference.BernoulliScale(p, q) + 1), $"Coin.KLDivergence(span) p = {NumericAssert.R(p)}, q = {NumericAssert.R(q)}");
+            }
+        }
+
+        [Fact]
+        public void BernoulliFloatBatchKLWithPJustBelowOne()
+        {
+            float p = MathF.BitDecrement(1f);
+            for (int i = 1; i < 1000; i++)
+            {
+                float q = i / 1000f;
+                float[] d = new float[1];
+                CoinF.KLDivergence(new[] { p }, new[] { q }, d);
+                double want = Reference.BernoulliKL(p, q);
+                NumericAssert.Within(want, d[0], 8 * Reference.EpsSingle * (Reference.BernoulliScale(p, q) + 1), $"CoinF.KLDivergence(span) p = {NumericAssert.R(p)}, q = {NumericAssert.R(q)}");
+            }
+        }
+
+        [Fact]
+        public void FromLogitsAtPlusMinus1e4IsAccurate()
+        {
+            // Softmax of [1e4, −1e4, 3.5, −1e4, 9999.5, −∞]: p₀ = 1/(1 + e^−0.5), p₄ = 1/(1 + e^0.5), the rest
+            // underflow to 0. The inputs are exact; an accurate log-softmax ((x − max) − log Σ) gets each to a few ε.
+            double[] logits = { 1e4, -1e4, 3.5, -1e4, 9999.5, double.NegativeInfinity };
+            var d = Cat6.FromLogits(logits);
+            double p0 = 1 / (1 + Math.Exp(-0.5)), p4 = 1 / (1 + Math.Exp(0.5));
+            NumericAssert.Close(p0, d.Pmf(0), 8 * Reference.EpsDouble, 0, "Cat6.FromLogits(±1e4).Pmf(0)");
+            NumericAssert.Close(p4, d.Pmf(4), 8 * Reference.EpsDouble, 0, "Cat6.FromLogits(±1e4).Pmf(4)");
+            NumericAssert.Close(Math.Log(p0), d.LogPmf(0), 8 * Reference.EpsDouble, 0, "Cat6.FromLogits(±1e4).LogPmf(0)");
+            NumericAssert.Close(-20000 + Math.Log(p0), d.LogPmf(1), 8 * Reference.EpsDouble, 0, "Cat6.FromLogits(±1e4).LogPmf(1)");
+            NumericAssert.Within(1.0, d.Pmf(0) + d.Pmf(4), 4 * Reference.EpsDouble, "Cat6.FromLogits(±1e4): Σ Pmf");
+        }
+    }
+}
