@@ -93,6 +93,27 @@ namespace DivergenceGen.Generator.Emit
         public string DeclarationKeywords =>
             Spec.Type.IsStruct ? (Spec.Type.IsReadOnly ? "readonly partial struct" : "partial struct") : "sealed partial class";
 
+        /// <summary>The attribute that tells nullable analysis a Try method's out value may be null when it returns false.</summary>
+        public const string MaybeNullWhenFalse = "[global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] ";
+
+        /// <summary>For a class form, the line that rejects a null second distribution (a struct cannot be null).</summary>
+        public void NullCheck(string parameter)
+        {
+            if (!Spec.Type.IsStruct)
+            {
+                W.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter + ");");
+            }
+        }
+
+        /// <summary>The exception doc line that goes with <see cref="NullCheck"/>.</summary>
+        public void NullCheckDoc(string parameter)
+        {
+            if (!Spec.Type.IsStruct)
+            {
+                W.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"" + parameter + "\"/> is null.</exception>");
+            }
+        }
+
         /// <summary>Vector widths the target can use, widest first (the JIT removes the branches a CPU lacks).</summary>
         public int[] VectorWidths => Target.HasVector512 ? new[] { 512, 256, 128 } : new[] { 256, 128 };
 

@@ -42,7 +42,13 @@ namespace DivergenceGen.Generator.Emit
             string parameters = string.Join(", ", inputs.Select(i => "global::System.ReadOnlySpan<" + T + "> " + i));
             using (_w.Block("private static " + T + " " + name + "(" + parameters + ")"))
             {
-                foreach (var input in inputs)
+                bool anyVector = _c.VectorWidths.Any(b => _c.LanesOf(b) <= K);
+                if (!anyVector)
+                {
+                    _w.Line("// K = " + N(K) + " is narrower than any vector: scalar code only.");
+                }
+
+                foreach (var input in anyVector ? inputs : Array.Empty<string>())
                 {
                     _w.Line("ref " + T + " " + input + "Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + input + ");");
                 }
@@ -112,7 +118,11 @@ namespace DivergenceGen.Generator.Emit
                 }
             }
 
-            _w.Line("// No SIMD on this CPU: the same sum, one scalar term per element.");
+            if (_c.VectorWidths.Any(b => _c.LanesOf(b) <= K))
+            {
+                _w.Line("// No SIMD on this CPU: the same sum, one scalar term per element.");
+            }
+
             _w.Line("double total = 0;");
             for (int i = 0; i < K; i++)
             {
