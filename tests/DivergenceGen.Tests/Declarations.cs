@@ -3,6 +3,7 @@
 // runtime interfaces do not carry, so that generic test helpers can reach them without reflection; the
 // generated members implement them implicitly. Nothing here is hand-written distribution code.
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using DivergenceGen;
 
@@ -25,21 +26,21 @@ namespace DivergenceGen.Tests
         where TSelf : ICategoricalSurface<TSelf, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        static abstract bool TryFromProbabilities(ReadOnlySpan<T> probabilities, out TSelf result);
+        static abstract bool TryFromProbabilities(ReadOnlySpan<T> probabilities, [MaybeNullWhen(false)] out TSelf result);
 
         static abstract TSelf FromWeights(ReadOnlySpan<T> weights);
 
-        static abstract bool TryFromWeights(ReadOnlySpan<T> weights, out TSelf result);
+        static abstract bool TryFromWeights(ReadOnlySpan<T> weights, [MaybeNullWhen(false)] out TSelf result);
 
         static abstract TSelf FromLogits(ReadOnlySpan<T> logits);
 
-        static abstract bool TryFromLogits(ReadOnlySpan<T> logits, out TSelf result);
+        static abstract bool TryFromLogits(ReadOnlySpan<T> logits, [MaybeNullWhen(false)] out TSelf result);
 
         static abstract TSelf FromCounts(ReadOnlySpan<long> counts, T pseudocount);
 
-        static abstract bool TryFromCounts(ReadOnlySpan<long> counts, out TSelf result);
+        static abstract bool TryFromCounts(ReadOnlySpan<long> counts, [MaybeNullWhen(false)] out TSelf result);
 
-        static abstract bool TryFromCounts(ReadOnlySpan<long> counts, T pseudocount, out TSelf result);
+        static abstract bool TryFromCounts(ReadOnlySpan<long> counts, T pseudocount, [MaybeNullWhen(false)] out TSelf result);
     }
 
     // ---- Bernoulli -------------------------------------------------------------------------------------------

@@ -147,8 +147,8 @@ namespace DivergenceGen.Tests
         private static TDist MakeBernoulli<TDist>(double p)
             where TDist : IBernoulliSurface<TDist, double>
         {
-            Assert.True(TDist.TryCreate(p, out TDist d), $"TryCreate({R(p)}) refused a valid p");
-            return d;
+            Assert.True(TDist.TryCreate(p, out TDist? d), $"TryCreate({R(p)}) refused a valid p");
+            return d!;
         }
 
         private static void Bernoulli<TDist>(OracleCase c)
@@ -251,7 +251,7 @@ namespace DivergenceGen.Tests
         private static TDist FromProbs<TDist>(double[] probs)
             where TDist : ICategoricalSurface<TDist, double>
         {
-            Assert.True(TDist.TryFromProbabilities(probs, out TDist viaTry),
+            Assert.True(TDist.TryFromProbabilities(probs, out TDist? viaTry),
                 $"{typeof(TDist).Name}.TryFromProbabilities([{string.Join(", ", probs.Select(R))}]) refused a valid vector");
             TDist d = TDist.FromProbabilities(probs);
             for (int i = 0; i < probs.Length; i++)

@@ -155,14 +155,14 @@ namespace DivergenceGen.Tests
                 }
 
                 TDist fw = TDist.FromWeights(wt);
-                Assert.True(TDist.TryFromWeights(wt, out TDist fw2));
+                Assert.True(TDist.TryFromWeights(wt, out TDist? fw2));
                 AssertSumsToOne(fw, tol, "FromWeights(" + Show(wt) + ")");
                 AssertSumsToOne(fw2, tol, "TryFromWeights(" + Show(wt) + ")");
 
                 // Logits: log w (−∞ for a zero weight).
                 T[] logits = wt.Select(x => To<T>(Math.Log(D(x)))).ToArray();
                 TDist fl = TDist.FromLogits(logits);
-                Assert.True(TDist.TryFromLogits(logits, out TDist fl2));
+                Assert.True(TDist.TryFromLogits(logits, out TDist? fl2));
                 AssertSumsToOne(fl, tol, "FromLogits(" + Show(logits) + ")");
                 AssertSumsToOne(fl2, tol, "TryFromLogits(" + Show(logits) + ")");
             }, iter: Gens.Iterations);
@@ -253,7 +253,7 @@ namespace DivergenceGen.Tests
 
                 double total = counts.Sum() + K * D(at);
                 TDist d = TDist.FromCounts(counts, at);
-                Assert.True(TDist.TryFromCounts(counts, at, out TDist d2));
+                Assert.True(TDist.TryFromCounts(counts, at, out TDist? d2));
                 double rel = at == T.Zero ? 2 * Eps : (K + 4) * Eps;
                 for (int i = 0; i < K; i++)
                 {
@@ -265,7 +265,7 @@ namespace DivergenceGen.Tests
 
                 if (at == T.Zero)
                 {
-                    Assert.True(TDist.TryFromCounts(counts, out TDist d3));
+                    Assert.True(TDist.TryFromCounts(counts, out TDist? d3));
                     for (int i = 0; i < K; i++)
                     {
                         Exact(D(d.Pmf(i)), D(d3.Pmf(i)), $"{Name}.TryFromCounts(counts) vs FromCounts(counts, 0), class {i}");
@@ -599,8 +599,8 @@ namespace DivergenceGen.Tests
 
         private static TDist Make(T p)
         {
-            Assert.True(TDist.TryCreate(p, out TDist d), $"{Name}.TryCreate({R(D(p))}) refused a valid p");
-            return d;
+            Assert.True(TDist.TryCreate(p, out TDist? d), $"{Name}.TryCreate({R(D(p))}) refused a valid p");
+            return d!;
         }
 
         [Fact]

@@ -122,7 +122,7 @@ namespace DivergenceGen.Tests
             var e = Expect.Throws<ArgumentOutOfRangeException>("probabilities", () => TDist.FromProbabilities(v));
             Expect.MessageNamesValue(e, value);
             Expect.MessageNamesInteger(e, Bad, "index");
-            Assert.False(TDist.TryFromProbabilities(v, out TDist r));
+            Assert.False(TDist.TryFromProbabilities(v, out TDist? r));
             Expect.IsDefault(r, "TryFromProbabilities");
         }
 
@@ -134,7 +134,7 @@ namespace DivergenceGen.Tests
         {
             T[] v = delta == int.MinValue ? Array.Empty<T>() : Gens.Uniform<T>(K + delta);
             Expect.Throws<ArgumentException>("probabilities", () => TDist.FromProbabilities(v));
-            Assert.False(TDist.TryFromProbabilities(v, out TDist r));
+            Assert.False(TDist.TryFromProbabilities(v, out TDist? r));
             Expect.IsDefault(r, "TryFromProbabilities");
         }
 
@@ -150,7 +150,7 @@ namespace DivergenceGen.Tests
             v[2] = To<T>(sum == 1.25 ? 0.25 : 0);
             var e = Expect.Throws<ArgumentException>("probabilities", () => TDist.FromProbabilities(v));
             Expect.MessageNamesValue(e, To<T>(sum));
-            Assert.False(TDist.TryFromProbabilities(v, out TDist r));
+            Assert.False(TDist.TryFromProbabilities(v, out TDist? r));
             Expect.IsDefault(r, "TryFromProbabilities");
         }
 
@@ -180,7 +180,7 @@ namespace DivergenceGen.Tests
             var e = Expect.Throws<ArgumentOutOfRangeException>("weights", () => TDist.FromWeights(v));
             Expect.MessageNamesValue(e, value);
             Expect.MessageNamesInteger(e, Bad, "index");
-            Assert.False(TDist.TryFromWeights(v, out TDist r));
+            Assert.False(TDist.TryFromWeights(v, out TDist? r));
             Expect.IsDefault(r, "TryFromWeights");
         }
 
@@ -189,7 +189,7 @@ namespace DivergenceGen.Tests
         {
             T[] v = new T[K];
             Expect.Throws<ArgumentException>("weights", () => TDist.FromWeights(v));
-            Assert.False(TDist.TryFromWeights(v, out TDist r));
+            Assert.False(TDist.TryFromWeights(v, out TDist? r));
             Expect.IsDefault(r, "TryFromWeights");
         }
 
@@ -201,7 +201,7 @@ namespace DivergenceGen.Tests
         {
             T[] v = delta == int.MinValue ? Array.Empty<T>() : Gens.Uniform<T>(K + delta);
             Expect.Throws<ArgumentException>("weights", () => TDist.FromWeights(v));
-            Assert.False(TDist.TryFromWeights(v, out TDist r));
+            Assert.False(TDist.TryFromWeights(v, out TDist? r));
             Expect.IsDefault(r, "TryFromWeights");
         }
 
@@ -215,7 +215,7 @@ namespace DivergenceGen.Tests
             var e = Expect.Throws<ArgumentOutOfRangeException>("logits", () => TDist.FromLogits(v));
             Expect.MessageNamesValue(e, value);
             Expect.MessageNamesInteger(e, Bad, "index");
-            Assert.False(TDist.TryFromLogits(v, out TDist r));
+            Assert.False(TDist.TryFromLogits(v, out TDist? r));
             Expect.IsDefault(r, "TryFromLogits");
         }
 
@@ -224,7 +224,7 @@ namespace DivergenceGen.Tests
         {
             T[] v = Enumerable.Repeat(T.NegativeInfinity, K).ToArray();
             Expect.Throws<ArgumentException>("logits", () => TDist.FromLogits(v));
-            Assert.False(TDist.TryFromLogits(v, out TDist r));
+            Assert.False(TDist.TryFromLogits(v, out TDist? r));
             Expect.IsDefault(r, "TryFromLogits");
         }
 
@@ -247,7 +247,7 @@ namespace DivergenceGen.Tests
         {
             T[] v = delta == int.MinValue ? Array.Empty<T>() : new T[K + delta];
             Expect.Throws<ArgumentException>("logits", () => TDist.FromLogits(v));
-            Assert.False(TDist.TryFromLogits(v, out TDist r));
+            Assert.False(TDist.TryFromLogits(v, out TDist? r));
             Expect.IsDefault(r, "TryFromLogits");
         }
 
@@ -261,7 +261,7 @@ namespace DivergenceGen.Tests
             var e = Expect.Throws<ArgumentOutOfRangeException>("counts", () => TDist.FromCounts(c, T.Zero));
             Expect.MessageNamesInteger(e, -3, "value");
             Expect.MessageNamesInteger(e, Bad, "index");
-            Assert.False(TDist.TryFromCounts(c, out TDist r));
+            Assert.False(TDist.TryFromCounts(c, out TDist? r));
             Expect.IsDefault(r, "TryFromCounts");
             Assert.False(TDist.TryFromCounts(c, To<T>(0.5), out r));
             Expect.IsDefault(r, "TryFromCounts(pseudocount)");
@@ -278,7 +278,7 @@ namespace DivergenceGen.Tests
             long[] c = Counts();
             var e = Expect.Throws<ArgumentOutOfRangeException>("pseudocount", () => TDist.FromCounts(c, a));
             Expect.MessageNamesValue(e, a);
-            Assert.False(TDist.TryFromCounts(c, a, out TDist r));
+            Assert.False(TDist.TryFromCounts(c, a, out TDist? r));
             Expect.IsDefault(r, "TryFromCounts(pseudocount)");
         }
 
@@ -287,13 +287,13 @@ namespace DivergenceGen.Tests
         {
             long[] c = new long[K];
             Expect.Throws<ArgumentException>("counts", () => TDist.FromCounts(c, T.Zero));
-            Assert.False(TDist.TryFromCounts(c, out TDist r));
+            Assert.False(TDist.TryFromCounts(c, out TDist? r));
             Expect.IsDefault(r, "TryFromCounts");
             Assert.False(TDist.TryFromCounts(c, T.Zero, out r));
             Expect.IsDefault(r, "TryFromCounts(pseudocount)");
 
             // A positive pseudocount makes all-zero counts valid: the uniform distribution.
-            Assert.True(TDist.TryFromCounts(c, T.One, out TDist u));
+            Assert.True(TDist.TryFromCounts(c, T.One, out TDist? u));
             Assert.Equal(1.0 / K, D(u.Pmf(0)), 1e-6);
         }
 
@@ -305,7 +305,7 @@ namespace DivergenceGen.Tests
         {
             long[] c = delta == int.MinValue ? Array.Empty<long>() : Enumerable.Repeat(1L, K + delta).ToArray();
             Expect.Throws<ArgumentException>("counts", () => TDist.FromCounts(c, T.Zero));
-            Assert.False(TDist.TryFromCounts(c, out TDist r));
+            Assert.False(TDist.TryFromCounts(c, out TDist? r));
             Expect.IsDefault(r, "TryFromCounts");
             Assert.False(TDist.TryFromCounts(c, T.One, out r));
             Expect.IsDefault(r, "TryFromCounts(pseudocount)");
@@ -393,7 +393,7 @@ namespace DivergenceGen.Tests
 
             var e = Expect.Throws<ArgumentOutOfRangeException>("p", () => Create(p));
             Expect.MessageNamesValue(e, p);
-            Assert.False(TDist.TryCreate(p, out TDist r));
+            Assert.False(TDist.TryCreate(p, out TDist? r));
             Expect.IsDefault(r, "TryCreate");
         }
 
@@ -406,8 +406,8 @@ namespace DivergenceGen.Tests
             T p = To<T>(ok);
             TDist d = Create(p);
             Assert.Equal(D(p), D(d.P));
-            Assert.True(TDist.TryCreate(p, out TDist r));
-            Assert.Equal(D(p), D(r.P));
+            Assert.True(TDist.TryCreate(p, out TDist? r));
+            Assert.Equal(D(p), D(r!.P));
         }
 
         [Fact]
