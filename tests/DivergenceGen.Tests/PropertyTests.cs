@@ -11,10 +11,9 @@
 //    term p·(log p − log q) carries ≤ (ulps of the vector log, assumed ≤ 4) + 2 roundings, ≤ 6εS for both sides.
 //    (2K + 10)εS ≤ (4K + 16)εS. KL is a difference of such terms and can be far smaller than S (P ≈ Q), so a
 //    bound relative to KL itself would be wrong; for entropy S = H and the bound is relative.
-//    For KL the bound is (4K + 16)·ε·(S + Σpᵢ): an evaluation with one logarithm per element, pᵢ·log(pᵢ/qᵢ)
-//    (what the raw-vector kernels do), rounds the ratio, i.e. perturbs qᵢ by ε relative — backward stable — and
-//    that moves the term by ε·pᵢ, which ε·S does not bound when pᵢ ≈ qᵢ ≈ 1 (|log| ≪ 1). Example: p = [0, 1],
-//    q = [1.5e-7, 1 − 1.5e-7]: KL = 1.516229885574e-7, log(p/q) gives 1.516229886605e-7 (7e-10 relative).
+//    The raw-vector kernels take one logarithm per element, log(pᵢ/qᵢ), with the division's rounding put back
+//    exactly (VectorMath.LogRatio: log r + (p − r·q)/p, residual by FMA), so the same bound holds for KL; without
+//    the correction it would not where pᵢ ≈ qᵢ ≈ 1 (p = [0, 1], q = [1.5e-7, 1 − 1.5e-7]: 7e-10 relative).
 //  * H(P,Q) = H(P) + KL(P‖Q): relative max(1e-12, (8K + 40)ε). With the bound above, H, KL and H(P,Q) are each
 //    within (2K + 10)ε·S of exact, and the three S add up to at most 4·H(P,Q) (H(P) ≤ H(P,Q) by Gibbs), so the
 //    identity holds to (8K + 40)ε relative: 2e-14 for K = 6, 1.8e-12 for K = 1000 (hence the max). In float the
@@ -49,8 +48,8 @@ namespace DivergenceGen.Tests
 
         private static double Tol(double s) => (4.0 * K + 16) * Eps * s + Tiny<T>();
 
-        /// <summary>The KL bound: (4K + 16)·ε·(S + Σp) (file header).</summary>
-        private static double TolKL(double s, double[] p) => Tol(s + Sum(p));
+        /// <summary>The KL bound: (4K + 16)·ε·S, as for the other quantities (file header).</summary>
+        private static double TolKL(double s, double[] p) => Tol(s);
 
         private static string Show(T[] v) => "[" + string.Join(", ", v.Take(24).Select(x => D(x).ToString("R"))) + (v.Length > 24 ? ", …" : "") + "]";
 
@@ -462,7 +461,7 @@ namespace DivergenceGen.Tests
     /// <summary>
     /// Unrolled = vectorised = scalar: the same K declared with the default threshold, UnrollThreshold = 0 (SIMD
     /// loops) and UnrollThreshold = 32 (straight-line code), on the same inputs, against each other and against the
-    /// scalar reference loop. Tolerance (4K + 16)·ε·S against the reference, (4K + 16)·ε·(S + Σp) for KL (see the
+    /// scalar reference loop. Tolerance (4K + 16)·ε·S against the reference, for KL too (see the
     /// file header), twice that between two generated forms.
     /// </summary>
     public sealed class UnrollEquivalenceTests
@@ -479,7 +478,7 @@ namespace DivergenceGen.Tests
             Gen.Select(Gens.ProbabilityVector<double>(k), Gens.ProbabilityVector<double>(k)).Sample((p, q) =>
             {
                 double tol = (4.0 * k + 16) * EpsDouble * Scale(p, q) + 1e-300;
-                double tkl = (4.0 * k + 16) * EpsDouble * (Scale(p, q) + Sum(p)) + 1e-300;
+                double tkl = tol; // one log(p/q) per element, rounding corrected: the same bound (file header)
                 double th = (4.0 * k + 16) * EpsDouble * Scale(p, p) + 1e-300;
                 TA ap = TA.FromProbabilities(p), aq = TA.FromProbabilities(q);
                 TB bp = TB.FromProbabilities(p), bq = TB.FromProbabilities(q);
@@ -626,7 +625,7 @@ namespace DivergenceGen.Tests
         [Fact]
         public void MatchesScalarReference()
         {
-            // (4K + 16)εS with K = 2 terms; (4K + 16)ε(S + 1) for KL (file header).
+            // (4K + 16)εS with K = 2 terms, KL included (file header).
             Gen.Select(Prob, Prob).Sample((pt, qt) =>
             {
                 TDist p = Make(pt), q = Make(qt);
@@ -634,7 +633,7 @@ namespace DivergenceGen.Tests
                 string at = $"p = {R(pd)}, q = {R(qd)}";
                 double tol = 24 * Eps * BernoulliScale(pd, qd) + Tiny<T>();
                 Within(BernoulliEntropy(pd), D(p.Entropy()), 24 * Eps * BernoulliScale(pd, pd) + Tiny<T>(), $"{Name}.Entropy(), {at}");
-                Within(BernoulliKL(pd, qd), D(p.KLDivergence(q)), 24 * Eps * (BernoulliScale(pd, qd) + 1) + Tiny<T>(), $"{Name}.KLDivergence, {at}");
+                Within(BernoulliKL(pd, qd), D(p.KLDivergence(q)), 24 * Eps * BernoulliScale(pd, qd) + Tiny<T>(), $"{Name}.KLDivergence, {at}");
                 Within(BernoulliCrossEntropy(pd, qd), D(p.CrossEntropy(q)), tol, $"{Name}.CrossEntropy, {at}");
 
                 // LogPmf(1) = log p, LogPmf(0) = log1p(−p) (accurate for tiny p), a few ulps.
@@ -659,9 +658,8 @@ namespace DivergenceGen.Tests
         [Fact]
         public void BatchEqualsOneAtATime()
         {
-            // Static span KL/Entropy vs the instance members: |Δ| ≤ 8εS per element for entropy, 8ε(S + 1) for KL
-            // (S as in the reference; the +1 = p + (1 − p) is the backward-stable one-logarithm term of the file
-            // header: the batch kernel evaluates log(p/q) and log((1−p)/(1−q))). Not ulps of the result: the batch
+            // Static span KL/Entropy vs the instance members: |Δ| ≤ 8εS per element, for KL too (rounding-corrected log(p/q))
+            // (S as in the reference). Not ulps of the result: the batch
             // kernel uses vector logs, the instance scalar ones, each within ~4εS of exact, and KL cancels (p ≈ q),
             // so ulps of KL itself are meaningless. Lengths 0…67 cover the vector body and every tail length.
             Gen.Select(Prob, Prob).Array[0, 67].Sample(pairs =>
@@ -674,7 +672,7 @@ namespace DivergenceGen.Tests
                 {
                     double pd = D(ps[i]), qd = D(qs[i]);
                     string at = $"element {i} of {pairs.Length}: p = {R(pd)}, q = {R(qd)}";
-                    Within(D(Make(ps[i]).KLDivergence(Make(qs[i]))), D(kl[i]), 8 * Eps * (BernoulliScale(pd, qd) + 1) + Tiny<T>(), $"{Name}.KLDivergence(span) vs instance, {at}");
+                    Within(D(Make(ps[i]).KLDivergence(Make(qs[i]))), D(kl[i]), 8 * Eps * BernoulliScale(pd, qd) + Tiny<T>(), $"{Name}.KLDivergence(span) vs instance, {at}");
                     Within(D(Make(ps[i]).Entropy()), D(h[i]), 8 * Eps * BernoulliScale(pd, pd) + Tiny<T>(), $"{Name}.Entropy(span) vs instance, {at}");
                 }
             }, iter: Gens.Iterations);
@@ -778,8 +776,8 @@ namespace DivergenceGen.Tests
     /// <summary>
     /// Float results against the double computation on the very same (float) inputs, so only the float arithmetic
     /// is measured. Contract: "within a few 1e-6 relative of the double result for entropy/KL/CE on well-conditioned
-    /// inputs". Stated tolerance: 1e-5 relative for entropy and cross-entropy (sums of same-sign terms), 1e-5·(S + 1)
-    /// for KL (a difference of such sums; the + 1 = Σp for a one-logarithm evaluation, see PropertyTests' header). Well-conditioned: Bernoulli p, q ∈ [0.01, 0.99]; categorical weights in
+    /// inputs". Stated tolerance: 1e-5 relative for entropy and cross-entropy (sums of same-sign terms), 1e-5·S
+    /// for KL (a difference of such sums, S its terms' magnitude, see PropertyTests' header). Well-conditioned: Bernoulli p, q ∈ [0.01, 0.99]; categorical weights in
     /// [1e-3, 1] (every probability ≥ ~1e-3/K).
     /// </summary>
     public sealed class FloatVsDoubleTests
@@ -797,7 +795,7 @@ namespace DivergenceGen.Tests
                 var ad = new Coin(pf);
                 var bd = new Coin(qf);
                 string at = $"p = {R(pf)}, q = {R(qf)}";
-                double s = BernoulliScale(pf, qf) + 1;
+                double s = BernoulliScale(pf, qf);
                 Close(ad.Entropy(), a.Entropy(), Rel, 0, $"CoinF.Entropy vs Coin, {at}");
                 Within(ad.KLDivergence(bd), a.KLDivergence(b), Rel * s, $"CoinF.KLDivergence vs Coin, {at}");
                 Close(ad.CrossEntropy(bd), a.CrossEntropy(b), Rel, 0, $"CoinF.CrossEntropy vs Coin, {at}");
@@ -818,7 +816,7 @@ namespace DivergenceGen.Tests
 
                 // The double side on the float values, widened exactly (raw-vector static forms, not validated).
                 double[] pd = D<float>(pf), qd = D<float>(qf);
-                double s = Scale(pd, qd) + Sum(pd);
+                double s = Scale(pd, qd);
                 string at = $"{typeof(TF).Name} vs {typeof(TD).Name}, p = [{string.Join(", ", pf.Take(12).Select(R))}…]";
                 Close(TD.Entropy(pd), a.Entropy(), Rel, 0, "Entropy, " + at);
                 Close(TD.Entropy(pd), TF.Entropy(pf), Rel, 0, "Entropy(span), " + at);
@@ -849,7 +847,7 @@ namespace DivergenceGen.Tests
         public void BernoulliBatchKLWithPJustBelowOne()
         {
             // p = 1 − 2⁻⁵³ (the largest double below 1): KL = p·log(p/q) + (1−p)·log((1−p)/(1−q)) ≈ −log q.
-            // Same tolerance as BatchEqualsOneAtATime against the reference: 8ε(S + 1).
+            // Same tolerance as BatchEqualsOneAtATime against the reference: 8εS.
             double p = Math.BitDecrement(1.0);
             for (int i = 1; i < 1000; i++)
             {
@@ -857,7 +855,7 @@ namespace DivergenceGen.Tests
                 double[] d = new double[1];
                 Coin.KLDivergence(new[] { p }, new[] { q }, d);
                 double want = Reference.BernoulliKL(p, q);
-                NumericAssert.Within(want, d[0], 8 * Reference.EpsDouble * (Reference.BernoulliScale(p, q) + 1), $"Coin.KLDivergence(span) p = {NumericAssert.R(p)}, q = {NumericAssert.R(q)}");
+                NumericAssert.Within(want, d[0], 8 * Reference.EpsDouble * Reference.BernoulliScale(p, q), $"Coin.KLDivergence(span) p = {NumericAssert.R(p)}, q = {NumericAssert.R(q)}");
             }
         }
 
@@ -871,7 +869,7 @@ namespace DivergenceGen.Tests
                 float[] d = new float[1];
                 CoinF.KLDivergence(new[] { p }, new[] { q }, d);
                 double want = Reference.BernoulliKL(p, q);
-                NumericAssert.Within(want, d[0], 8 * Reference.EpsSingle * (Reference.BernoulliScale(p, q) + 1), $"CoinF.KLDivergence(span) p = {NumericAssert.R(p)}, q = {NumericAssert.R(q)}");
+                NumericAssert.Within(want, d[0], 8 * Reference.EpsSingle * Reference.BernoulliScale(p, q), $"CoinF.KLDivergence(span) p = {NumericAssert.R(p)}, q = {NumericAssert.R(q)}");
             }
         }
 

@@ -27,8 +27,9 @@ namespace DivergenceGen
         public static float Log1p(float x) => (float)Log1p((double)x);
 
         /// <summary>
-        /// log(x/y) with one logarithm, falling back to log x − log y where the quotient of finite positive operands would
-        /// overflow or underflow (a subnormal operand). x = 0 gives −∞; y = 0 &lt; x gives +∞.
+        /// log(x/y) with one logarithm and the division's rounding put back (log r + (x − r·y)/x, residual exact by a fused
+        /// multiply-add), falling back to log x − log y where the quotient of finite positive operands would overflow or
+        /// underflow (a subnormal operand). x = 0 gives −∞; y = 0 &lt; x gives +∞.
         /// </summary>
         /// <param name="x">The numerator.</param>
         /// <param name="y">The denominator.</param>
@@ -38,7 +39,18 @@ namespace DivergenceGen
         {
             double ratio = x / y;
             bool finitePositive = x > 0 && y > 0 && x <= double.MaxValue && y <= double.MaxValue;
-            return finitePositive && !double.IsNormal(ratio) ? System.Math.Log(x) - System.Math.Log(y) : System.Math.Log(ratio);
+            if (!finitePositive)
+            {
+                return System.Math.Log(ratio);
+            }
+
+            if (!double.IsNormal(ratio))
+            {
+                return System.Math.Log(x) - System.Math.Log(y);
+            }
+
+            // The division's rounding, put back: x/y = ratio·(1 + (x − ratio·y)/x) to first order, residual exact by FMA.
+            return System.Math.Log(ratio) + (System.Math.FusedMultiplyAdd(-ratio, y, x) / x);
         }
 
         /// <summary>log(x/y) in single precision, with the same fallback as the double overload.</summary>
@@ -50,7 +62,17 @@ namespace DivergenceGen
         {
             float ratio = x / y;
             bool finitePositive = x > 0 && y > 0 && x <= float.MaxValue && y <= float.MaxValue;
-            return finitePositive && !float.IsNormal(ratio) ? System.MathF.Log(x) - System.MathF.Log(y) : System.MathF.Log(ratio);
+            if (!finitePositive)
+            {
+                return System.MathF.Log(ratio);
+            }
+
+            if (!float.IsNormal(ratio))
+            {
+                return System.MathF.Log(x) - System.MathF.Log(y);
+            }
+
+            return System.MathF.Log(ratio) + (System.MathF.FusedMultiplyAdd(-ratio, y, x) / x);
         }
     }
 }

@@ -189,10 +189,12 @@ namespace DivergenceGen
                 sum += Math.Exp(double.CreateTruncating(x) - max);
             }
 
-            double logNormaliser = max + Math.Log(sum);
+            // (x − max) − log Σ, not x − (max + log Σ): rounding max + log Σ would shift every log-probability by up
+            // to ε·|max|, which for logits of ±1e4 is 1e-12.
+            double logSum = Math.Log(sum);
             for (int i = 0; i < logits.Length; i++)
             {
-                double logProbability = double.CreateTruncating(logits[i]) - logNormaliser;
+                double logProbability = (double.CreateTruncating(logits[i]) - max) - logSum;
                 logP[i] = T.CreateTruncating(logProbability);
                 p[i] = T.CreateTruncating(Math.Exp(logProbability));
             }

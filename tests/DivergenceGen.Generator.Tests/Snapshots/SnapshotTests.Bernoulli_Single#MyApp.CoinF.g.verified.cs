@@ -207,7 +207,7 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector512<float>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<float>.One - xP), global::System.Runtime.Intrinsics.Vector512<float>.Zero), (global::System.Runtime.Intrinsics.Vector512<float>.One - xP) * global::DivergenceGen.VectorMath.Log1p((yP - xP) / (global::System.Runtime.Intrinsics.Vector512<float>.One - yP)), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector512<float>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<float>.One - xP), global::System.Runtime.Intrinsics.Vector512<float>.Zero), (global::System.Runtime.Intrinsics.Vector512<float>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
                     value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<float>.Zero); // a negative rounding residue is 0
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -218,7 +218,7 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<float>.One - xP), global::System.Runtime.Intrinsics.Vector256<float>.Zero), (global::System.Runtime.Intrinsics.Vector256<float>.One - xP) * global::DivergenceGen.VectorMath.Log1p((yP - xP) / (global::System.Runtime.Intrinsics.Vector256<float>.One - yP)), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<float>.One - xP), global::System.Runtime.Intrinsics.Vector256<float>.Zero), (global::System.Runtime.Intrinsics.Vector256<float>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
                     value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<float>.Zero); // a negative rounding residue is 0
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -229,7 +229,7 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<float>.One - xP), global::System.Runtime.Intrinsics.Vector128<float>.Zero), (global::System.Runtime.Intrinsics.Vector128<float>.One - xP) * global::DivergenceGen.VectorMath.Log1p((yP - xP) / (global::System.Runtime.Intrinsics.Vector128<float>.One - yP)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<float>.One - xP), global::System.Runtime.Intrinsics.Vector128<float>.Zero), (global::System.Runtime.Intrinsics.Vector128<float>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
                     value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<float>.Zero); // a negative rounding residue is 0
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -239,7 +239,7 @@ namespace MyApp
             {
                 var xP = p[i];
                 var yP = q[i];
-                var value = (xP > 0f ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0f) + ((1f - xP) > 0f ? (1f - xP) * global::DivergenceGen.ScalarMath.Log1p((yP - xP) / (1f - yP)) : 0f);
+                var value = (xP > 0f ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0f) + ((1f - xP) > 0f ? (1f - xP) * (global::DivergenceGen.ScalarMath.Log1p(-xP) - global::DivergenceGen.ScalarMath.Log1p(-yP)) : 0f);
                 destination[i] = value > 0f ? value : 0f;
             }
         }

@@ -207,7 +207,7 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<double>.One - xP), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP) * global::DivergenceGen.VectorMath.Log1p((yP - xP) / (global::System.Runtime.Intrinsics.Vector512<double>.One - yP)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<double>.One - xP), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // a negative rounding residue is 0
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -218,7 +218,7 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<double>.One - xP), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP) * global::DivergenceGen.VectorMath.Log1p((yP - xP) / (global::System.Runtime.Intrinsics.Vector256<double>.One - yP)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<double>.One - xP), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // a negative rounding residue is 0
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -229,7 +229,7 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<double>.One - xP), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP) * global::DivergenceGen.VectorMath.Log1p((yP - xP) / (global::System.Runtime.Intrinsics.Vector128<double>.One - yP)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<double>.One - xP), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // a negative rounding residue is 0
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -239,7 +239,7 @@ namespace MyApp
             {
                 var xP = p[i];
                 var yP = q[i];
-                var value = (xP > 0d ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0d) + ((1d - xP) > 0d ? (1d - xP) * global::DivergenceGen.ScalarMath.Log1p((yP - xP) / (1d - yP)) : 0d);
+                var value = (xP > 0d ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0d) + ((1d - xP) > 0d ? (1d - xP) * (global::DivergenceGen.ScalarMath.Log1p(-xP) - global::DivergenceGen.ScalarMath.Log1p(-yP)) : 0d);
                 destination[i] = value > 0d ? value : 0d;
             }
         }
