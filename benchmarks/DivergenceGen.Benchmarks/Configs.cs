@@ -11,9 +11,12 @@ namespace DivergenceGen.Benchmarks;
 
 /// <summary>
 /// Steady state (PERFORMANCE.md lesson 3: with default tiering, short runs measured log loops 5–11× too slow):
-/// call counting starts at once (DOTNET_TC_CallCountingDelayMs=0) and 10 warm-up iterations precede 15 measured
-/// ones of ~100 ms each, so every variant runs its final tier. Memory diagnoser on. Set DG_BENCH_QUICK=1 for a
-/// shorter smoke job (3 warm-up, 5 measured iterations of 50 ms).
+/// call counting starts at once (DOTNET_TC_CallCountingDelayMs=0) and 20 warm-up iterations of ~100 ms precede 15
+/// measured ones, so every variant runs its final tier. 2 s of warm-up is deliberate: the generated kernels are
+/// [AggressiveOptimization], but the BCL's Vector256.Log they call is not precompiled for this CPU and starts at
+/// tier 0; on a loaded 2-core machine its background tier-1 compile took ~1–2 s to land (measured: K = 16 KL
+/// 270 ns → 87 ns after ~8 M calls). Memory diagnoser on. DG_BENCH_QUICK=1 gives a smoke job (3 warm-up, 5
+/// measured iterations of 50 ms) whose numbers are NOT steady state.
 /// </summary>
 public class SteadyStateConfig : ManualConfig
 {
@@ -23,7 +26,7 @@ public class SteadyStateConfig : ManualConfig
         AddJob(Job.Default
             .WithId(quick ? "Quick" : "SteadyState")
             .WithLaunchCount(1)
-            .WithWarmupCount(quick ? 3 : 10)
+            .WithWarmupCount(quick ? 3 : 20)
             .WithIterationCount(quick ? 5 : 15)
             .WithIterationTime(TimeInterval.FromMilliseconds(quick ? 50 : 100))
             .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TC_CallCountingDelayMs", "0")));
