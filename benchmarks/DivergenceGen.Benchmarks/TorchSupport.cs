@@ -27,6 +27,11 @@ public static class TorchSupport
 #if WITH_TORCH
     private static bool Probe(out string reason)
     {
+        // TorchSharp traces its native-library search to the console when loading fails: keep the run to one line.
+        TextWriter stdout = Console.Out;
+        TextWriter stderr = Console.Error;
+        Console.SetOut(TextWriter.Null);
+        Console.SetError(TextWriter.Null);
         try
         {
             TorchSharp.torch.set_num_threads(1);
@@ -48,6 +53,11 @@ public static class TorchSupport
                     : FirstLine(e))
                 + ").";
             return false;
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
         }
     }
 
