@@ -53,11 +53,16 @@ namespace DivergenceGen.Generator.Diagnostics
             "Categorical struct too large",
             "'{0}' would store {1} bytes inline (K = {2}), more than the {3} bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead");
 
+        public static readonly DiagnosticDescriptor InstanceField = Create(
+            "DG0009",
+            "Instance field in a family type",
+            "'{0}' declares the instance field '{1}'; a [{2}] type's state is generated (C# warns CS0282 about field order across partial struct declarations, and a generated constructor cannot initialise it); move it to another type or make it static");
+
         /// <summary>All descriptors by id, for turning <see cref="DiagnosticInfo"/> back into diagnostics.</summary>
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
         {
             TypeNotPartial, ContainingTypeNotPartial, UnsupportedTypeKind, InvalidAttributeArgument,
-            MemberNameClash, LanguageVersionTooOld, MultipleFamilies, StructTooLarge,
+            MemberNameClash, LanguageVersionTooOld, MultipleFamilies, StructTooLarge, InstanceField,
         }.ToDictionary(d => d.Id);
 
         public static DiagnosticInfo Info(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>

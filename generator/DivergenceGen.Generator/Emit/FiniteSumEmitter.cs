@@ -42,7 +42,13 @@ namespace DivergenceGen.Generator.Emit
             string parameters = string.Join(", ", inputs.Select(i => "global::System.ReadOnlySpan<" + T + "> " + i));
             using (_w.Block("private static " + T + " " + name + "(" + parameters + ")"))
             {
-                foreach (var input in inputs)
+                bool anyVector = _c.VectorWidths.Any(b => _c.LanesOf(b) <= K);
+                if (!anyVector)
+                {
+                    _w.Line("// K = " + N(K) + " is narrower than any vector: scalar code only.");
+                }
+
+                foreach (var input in anyVector ? inputs : Array.Empty<string>())
                 {
                     _w.Line("ref " + T + " " + input + "Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + input + ");");
                 }
@@ -79,7 +85,7 @@ namespace DivergenceGen.Generator.Emit
                         while (K - offset >= lanes)
                         {
                             string suffix = N(chunk);
-                            lowering = new VectorLowering(width, _c.Spec.Precision, _c.Target, n => n + suffix);
+                            lowering = new VectorLowering(width, _c.Spec.Precision, n => n + suffix);
                             foreach (var input in inputs)
                             {
                                 string at = offset == 0 ? string.Empty : ", " + N(offset);
@@ -112,7 +118,11 @@ namespace DivergenceGen.Generator.Emit
                 }
             }
 
-            _w.Line("// No SIMD on this CPU: the same sum, one scalar term per element.");
+            if (_c.VectorWidths.Any(b => _c.LanesOf(b) <= K))
+            {
+                _w.Line("// No SIMD on this CPU: the same sum, one scalar term per element.");
+            }
+
             _w.Line("double total = 0;");
             for (int i = 0; i < K; i++)
             {
@@ -129,7 +139,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line("// K = " + N(K) + " > UnrollThreshold " + N(_c.Spec.UnrollThreshold) + ": a SIMD loop with a constant bound, widest vector the CPU has first.");
             foreach (int bits in _c.VectorWidths.Where(b => _c.LanesOf(b) <= K))
             {
-                var lowering = new VectorLowering(bits, _c.Spec.Precision, _c.Target, n => n + "Vec");
+                var lowering = new VectorLowering(bits, _c.Spec.Precision, n => n + "Vec");
                 int lanes = lowering.Lanes;
                 int full = K - (K % lanes);
                 using (_w.Block("if (" + lowering.Vector + ".IsHardwareAccelerated)"))

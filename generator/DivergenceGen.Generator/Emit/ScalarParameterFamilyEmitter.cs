@@ -91,7 +91,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"" + p.Name + "\">" + SourceWriter.Escape(p.Meaning) + "</param>");
             _w.Doc("<param name=\"result\">The distribution, or <c>default</c> when <paramref name=\"" + p.Name + "\"/> is invalid.</param>");
             _w.Doc("<returns>Whether <paramref name=\"" + p.Name + "\"/> was valid.</returns>");
-            using (_w.Block("public static bool TryCreate(" + T + " " + p.Name + ", out " + Self + " result)"))
+            using (_w.Block("public static bool TryCreate(" + T + " " + p.Name + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)"))
             {
                 using (_w.Block("if (!global::DivergenceGen.Guard.IsProbability(" + p.Name + "))"))
                 {
@@ -215,8 +215,10 @@ namespace DivergenceGen.Generator.Emit
                 + "0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; "
                 + "never negative (a negative rounding residue is returned as 0).");
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
+            _c.NullCheckDoc("q");
             using (_w.Block("public " + T + " KLDivergence(in " + Self + " q)"))
             {
+                _c.NullCheck("q");
                 _w.Line(T + " d = " + fields.Lower(KLExpr) + ";");
                 _w.Line("return d > " + _c.Literal(0) + " ? d : " + _c.Literal(0) + ";");
             }
@@ -225,7 +227,13 @@ namespace DivergenceGen.Generator.Emit
             _w.Summary("The cross-entropy in nats, " + _f.CrossEntropyFormula + " = H(P) + D(P‖Q), where P is this instance.\n"
                 + "0·log q = 0; +∞ where Q gives probability 0 to an outcome P can produce.");
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _w.Line("public " + T + " CrossEntropy(in " + Self + " q) => " + fields.Lower(CrossEntropyExpr) + ";");
+            _c.NullCheckDoc("q");
+            using (_w.Block("public " + T + " CrossEntropy(in " + Self + " q)"))
+            {
+                _c.NullCheck("q");
+                _w.Line("return " + fields.Lower(CrossEntropyExpr) + ";");
+            }
+
             _w.Line();
         }
 
@@ -286,7 +294,7 @@ namespace DivergenceGen.Generator.Emit
                 "destinationᵢ = D(" + _f.Name + "(pᵢ)‖" + _f.Name + "(qᵢ)) for many pairs at once, vectorised; each as " + _f.KLFormula + "\n"
                 + "with the conventions of the instance member (0·log 0 = 0, +∞ where qᵢ excludes an outcome pᵢ allows, never negative).",
                 two: true,
-                KLExpr,
+                _f.ClosedFormKLDivergence ?? KLExpr,
                 clampAtZero: true);
             EmitBatch(
                 "Entropy",
@@ -343,10 +351,16 @@ namespace DivergenceGen.Generator.Emit
                         _w.Line("var " + BatchLocal("q." + p.Name) + " = " + (v is null ? "q[i]" : v.Vector + ".LoadUnsafe(ref qRef, (nuint)i)") + ";");
                     }
 
+                    // Only the cached quantities the formula reads are computed per lane.
+                    var used = Substitution.Names(formula);
                     foreach (var cached in _f.Cached)
                     {
-                        _w.Line("var " + BatchLocal(cached.Name) + " = " + lowering.Lower(cached.Value) + ";");
-                        if (two)
+                        if (used.Contains(cached.Name))
+                        {
+                            _w.Line("var " + BatchLocal(cached.Name) + " = " + lowering.Lower(cached.Value) + ";");
+                        }
+
+                        if (two && used.Contains("q." + cached.Name))
                         {
                             _w.Line("var " + BatchLocal("q." + cached.Name) + " = " + lowering.Lower(Substitution.ForQ(cached.Value)) + ";");
                         }

@@ -21,7 +21,7 @@ namespace DivergenceGen.Generator.Emit
             w.Line("int i = 0;");
             foreach (int bits in c.VectorWidths)
             {
-                var lowering = new VectorLowering(bits, c.Spec.Precision, c.Target, bind);
+                var lowering = new VectorLowering(bits, c.Spec.Precision, bind);
                 string lanes = lowering.Lanes.ToString(CultureInfo.InvariantCulture);
                 using (w.Block("if (" + lowering.Vector + ".IsHardwareAccelerated)"))
                 using (w.Block("for (; i <= " + length + " - " + lanes + "; i += " + lanes + ")"))

@@ -124,7 +124,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Docs(paramDocs);
             _w.Doc("<param name=\"result\">The distribution, or <c>default</c>.</param>");
             _w.Doc("<returns>Whether the arguments were valid.</returns>");
-            using (_w.Block("public static bool Try" + name + "(" + parameters + ", out " + Self + " result)"))
+            using (_w.Block("public static bool Try" + name + "(" + parameters + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)"))
             {
                 using (_w.Block("if (!" + check + ".IsValid)"))
                 {
@@ -163,7 +163,6 @@ namespace DivergenceGen.Generator.Emit
         private void EmitFactories()
         {
             const string Vectors = "global::DivergenceGen.ProbabilityVectors";
-            string lengthDoc = "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ".</exception>";
 
             // FromProbabilities
             string probDoc = "<param name=\"probabilities\">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·"
@@ -175,7 +174,8 @@ namespace DivergenceGen.Generator.Emit
                 "probabilities",
                 "Creates the distribution with P(X = k) = probabilitiesₖ; log-probabilities are computed once, here.",
                 probDoc,
-                lengthDoc + "\n/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN, infinite or negative (the message names its index), or the sum is not 1 within the tolerance.</exception>",
+                "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ", or the sum is not 1 within the tolerance.</exception>"
+                + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN, infinite or negative (the message names its index and value).</exception>",
                 probCheck,
                 string.Empty);
             EmitTryFactory("FromProbabilities", Span + " probabilities", "probabilities", string.Empty, "the probabilities are", probDoc, probCheck);
@@ -190,7 +190,8 @@ namespace DivergenceGen.Generator.Emit
                 "weights",
                 "Creates the distribution with pₖ = weightsₖ / Σⱼ weightsⱼ (the weights normalised to sum to 1).",
                 weightDoc,
-                lengthDoc + "\n/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A weight is NaN, infinite or negative (the message names its index), or the weights sum to 0 or overflow.</exception>",
+                "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ", or the weights sum to 0 or overflow.</exception>"
+                + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">A weight is NaN, infinite or negative (the message names its index and value).</exception>",
                 weightCheck,
                 string.Empty);
             EmitTryFactory("FromWeights", Span + " weights", "weights", string.Empty, "the weights are", weightDoc, weightCheck);
@@ -206,7 +207,8 @@ namespace DivergenceGen.Generator.Emit
                 "Creates the distribution softmax(logits) by a stable log-softmax: log pₖ = xₖ − m − log Σⱼ exp(xⱼ − m) with m = max x,\n"
                 + "so logits of any magnitude give finite log-probabilities.",
                 logitDoc,
-                lengthDoc + "\n/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A logit is NaN or +∞ (the message names its index), or every logit is −∞.</exception>",
+                "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ", or every logit is −∞.</exception>"
+                + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">A logit is NaN or +∞ (the message names its index and value).</exception>",
                 logitCheck,
                 string.Empty);
             EmitTryFactory("FromLogits", Span + " logits", "logits", string.Empty, "the logits are", logitDoc, logitCheck);
@@ -222,14 +224,15 @@ namespace DivergenceGen.Generator.Emit
                 "Creates the distribution pₖ = (countsₖ + pseudocount) / (Σⱼ countsⱼ + K·pseudocount): the maximum-likelihood estimate\n"
                 + "from counts, smoothed when pseudocount &gt; 0.",
                 countDoc,
-                lengthDoc + "\n/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A count is negative (the message names its index), the pseudocount is NaN, infinite or negative, or the total is 0.</exception>",
+                "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ", or the total is 0.</exception>"
+                + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">A count is negative (the message names its index and value), or the pseudocount is NaN, infinite or negative.</exception>",
                 countCheck,
                 string.Empty);
             _w.Summary("Like <see cref=\"FromCounts\"/> without smoothing, but returns false (and <c>default</c>) instead of throwing when the counts are invalid.");
             _w.Doc("<param name=\"counts\">K non-negative counts with a positive total.</param>");
             _w.Doc("<param name=\"result\">The distribution, or <c>default</c>.</param>");
             _w.Doc("<returns>Whether the counts were valid.</returns>");
-            _w.Line("public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, out " + Self + " result) => TryFromCounts(counts, " + _c.Literal(0) + ", out result);");
+            _w.Line("public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result) => TryFromCounts(counts, " + _c.Literal(0) + ", out result);");
             _w.Line();
             EmitTryFactory("FromCounts", "global::System.ReadOnlySpan<long> counts, " + T + " pseudocount", "counts, pseudocount", string.Empty, "the counts or the pseudocount are", countDoc, countCheck);
             EmitCreate("Counts", "global::System.ReadOnlySpan<long> counts, " + T + " pseudocount", Vectors + ".FillFromCounts(counts, pseudocount, p, logP)");
@@ -243,7 +246,9 @@ namespace DivergenceGen.Generator.Emit
             using (_w.Block("public static " + Self + " Fit(global::System.ReadOnlySpan<int> outcomes)"))
             {
                 _w.Line("global::DivergenceGen.Guard.ThrowIfEmpty(outcomes.Length, nameof(outcomes));");
-                _w.Line("var counts = new long[Classes];");
+                _w.Line(_c.Spec.Classes <= 1024
+                    ? "global::System.Span<long> counts = stackalloc long[Classes]; // K ≤ 1024: counted on the stack"
+                    : "var counts = new long[Classes]; // K > 1024: too large for the stack");
                 _w.Line(Vectors + ".CountOutcomes(outcomes, counts, nameof(outcomes));");
                 _w.Line("return CreateCounts(counts, " + _c.Literal(0) + ");");
             }
@@ -302,12 +307,24 @@ namespace DivergenceGen.Generator.Emit
                 + "0·log(0/q) = 0; +∞ (never NaN) where qₖ = 0 &lt; pₖ; never negative (a negative rounding residue is returned as 0).\n"
                 + "Uses the cached log-probabilities of both: no logarithm is taken here.");
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _w.Line("public " + Readonly + T + " KLDivergence(in " + Self + " q) => KLDivergenceOfCached(" + field + ", " + logField + ", q." + logField + ");");
+            _c.NullCheckDoc("q");
+            using (_w.Block("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
+            {
+                _c.NullCheck("q");
+                _w.Line("return KLDivergenceOfCached(" + field + ", " + logField + ", q." + logField + ");");
+            }
+
             _w.Line();
             _w.Summary("The cross-entropy in nats, H(P, Q) = −Σₖ pₖ·log qₖ = H(P) + D(P‖Q), where P is this instance.\n"
                 + "0·log q = 0; +∞ where qₖ = 0 &lt; pₖ. Uses the cached log-probabilities of Q.");
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _w.Line("public " + Readonly + T + " CrossEntropy(in " + Self + " q) => CrossEntropyOfCached(" + field + ", q." + logField + ");");
+            _c.NullCheckDoc("q");
+            using (_w.Block("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
+            {
+                _c.NullCheck("q");
+                _w.Line("return CrossEntropyOfCached(" + field + ", q." + logField + ");");
+            }
+
             _w.Line();
 
             string rawNote = "The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.";
@@ -366,7 +383,8 @@ namespace DivergenceGen.Generator.Emit
             sums.EmitKernel("KLDivergenceOfCached", "D = max(0, Σ p·(log p − log q)) from cached log-probabilities.", new[] { "p", "logP", "logQ" }, InformationMeasures.KLDivergenceTerm(p, logP, logQ), Clamp);
             sums.EmitKernel("CrossEntropyOfCached", "H(P, Q) = −Σ p·log q from Q's cached log-probabilities.", new[] { "p", "logQ" }, InformationMeasures.CrossEntropyTerm(p, logQ), Negate);
             sums.EmitKernel("EntropyOfRaw", "H = −Σ p·log p of a raw vector.", new[] { "p" }, InformationMeasures.EntropyTerm(p, E.Log(p)), Negate);
-            sums.EmitKernel("KLDivergenceOfRaw", "D = max(0, Σ p·(log p − log q)) of raw vectors.", new[] { "p", "q" }, InformationMeasures.KLDivergenceTerm(p, E.Log(p), E.Log(q)), Clamp);
+            // One logarithm per element: log(p/q) instead of log p − log q (VectorMath.LogRatio guards the quotient).
+            sums.EmitKernel("KLDivergenceOfRaw", "D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element.", new[] { "p", "q" }, InformationMeasures.KLDivergenceTermOfLogRatio(p, E.LogRatio(p, q)), Clamp);
             sums.EmitKernel("CrossEntropyOfRaw", "H(P, Q) = −Σ p·log q of raw vectors.", new[] { "p", "q" }, InformationMeasures.CrossEntropyTerm(p, E.Log(q)), Negate);
         }
     }

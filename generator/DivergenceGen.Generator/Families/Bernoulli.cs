@@ -30,7 +30,13 @@ namespace DivergenceGen.Generator.Families
             fitFormula: "p̂ = (number of ones) / n",
             entropyFormula: "H(P) = −p·log p − (1 − p)·log(1 − p)",
             klFormula: "D(P‖Q) = p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))",
-            crossEntropyFormula: "H(P, Q) = −p·log q − (1 − p)·log(1 − q)");
+            crossEntropyFormula: "H(P, Q) = −p·log q − (1 − p)·log(1 − q)",
+
+            // Two logarithms instead of four: p·log(p/q), and log((1 − p)/(1 − q)) = log1p((q − p)/(1 − q)), which stays
+            // exact for tiny p and q (q − p and 1 − q carry no cancellation error there). q = 1 > p gives +∞.
+            closedFormKLDivergence:
+                E.XTimesLog(E.Ref("p"), E.LogRatio(E.Ref("p"), E.Ref("q.p")))
+                + E.XTimesLog(1.0 - E.Ref("p"), E.Log1p((E.Ref("q.p") - E.Ref("p")) / (1.0 - E.Ref("q.p")))));
 
         /// <summary>Names the generator writes into a Bernoulli type; a user member with one of them is DG0005.</summary>
         public static readonly string[] GeneratedMembers =

@@ -42,7 +42,8 @@ namespace DivergenceGen.Generator.Families
             string fitFormula,
             string entropyFormula,
             string klFormula,
-            string crossEntropyFormula)
+            string crossEntropyFormula,
+            Expr? closedFormKLDivergence = null)
         {
             Name = name;
             Summary = summary;
@@ -56,6 +57,7 @@ namespace DivergenceGen.Generator.Families
             EntropyFormula = entropyFormula;
             KLFormula = klFormula;
             CrossEntropyFormula = crossEntropyFormula;
+            ClosedFormKLDivergence = closedFormKLDivergence;
         }
 
         public string Name { get; }
@@ -83,5 +85,11 @@ namespace DivergenceGen.Generator.Families
         public string KLFormula { get; }
 
         public string CrossEntropyFormula { get; }
+
+        /// <summary>
+        /// Optional: D(P‖Q) in terms of the parameters of P (<c>p</c>) and Q (<c>q.p</c>) with fewer logarithms than the
+        /// generic sum over outcomes of cached log-probabilities; used by the batch kernel, which has no cache.
+        /// </summary>
+        public Expr? ClosedFormKLDivergence { get; }
     }
 }

@@ -48,6 +48,12 @@ namespace DivergenceGen.Generator.Ir
     /// </summary>
     internal sealed record XTimesLog(Expr X, Expr Log) : Expr;
 
+    /// <summary>
+    /// log(x/y) with one logarithm (the runtime's <c>ScalarMath.LogRatio</c>/<c>VectorMath.LogRatio</c>: half the cost
+    /// of log x − log y, and falls back to it where the quotient of finite positive operands would overflow or underflow).
+    /// </summary>
+    internal sealed record LogRatio(Expr X, Expr Y) : Expr;
+
     /// <summary>Builders that read like the formulas.</summary>
     internal static class E
     {
@@ -57,6 +63,9 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>log(1 + x), exact for tiny x.</summary>
         public static Expr Log1p(Expr x) => new Unary(UnaryOp.Log1p, x);
+
+        /// <summary>log(x/y), one logarithm.</summary>
+        public static Expr LogRatio(Expr x, Expr y) => new LogRatio(x, y);
 
         /// <summary>x·log with 0·(anything) = 0.</summary>
         public static Expr XTimesLog(Expr x, Expr log) => new XTimesLog(x, log);

@@ -13,6 +13,9 @@ namespace DivergenceGen.Generator.Ir
         /// <summary>D(P‖Q) = Σ π·(ℓ − m): 0 where π = 0, +∞ where π &gt; 0 = ρ (m = −∞).</summary>
         public static Expr KLDivergenceTerm(Expr pi, Expr logPi, Expr logRho) => E.XTimesLog(pi, logPi - logRho);
 
+        /// <summary>The KL term from a log-ratio log(π/ρ) computed with one logarithm (see <see cref="LogRatio"/>).</summary>
+        public static Expr KLDivergenceTermOfLogRatio(Expr pi, Expr logRatio) => E.XTimesLog(pi, logRatio);
+
         /// <summary>H(P, Q) = −Σ π·m: this is the term π·m (the sum is negated).</summary>
         public static Expr CrossEntropyTerm(Expr pi, Expr logRho) => E.XTimesLog(pi, logRho);
     }

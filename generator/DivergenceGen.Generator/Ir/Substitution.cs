@@ -11,8 +11,21 @@ namespace DivergenceGen.Generator.Ir
             Unary u => u with { Operand = Rename(u.Operand, rename) },
             Binary b => b with { Left = Rename(b.Left, rename), Right = Rename(b.Right, rename) },
             XTimesLog t => new XTimesLog(Rename(t.X, rename), Rename(t.Log, rename)),
+            LogRatio l => new LogRatio(Rename(l.X, rename), Rename(l.Y, rename)),
             _ => expr,
         };
+
+        /// <summary>Every name an expression reads.</summary>
+        public static System.Collections.Generic.HashSet<string> Names(Expr expr)
+        {
+            var names = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            Rename(expr, name =>
+            {
+                names.Add(name);
+                return name;
+            });
+            return names;
+        }
 
         /// <summary>Prefixes every name with <c>q.</c>: the formula for the second argument of a divergence.</summary>
         public static Expr ForQ(Expr expr) => Rename(expr, name => "q." + name);

@@ -211,8 +211,24 @@ namespace DivergenceGen.Generator.Parsing
 
                 bool clash = member is IMethodSymbol { MethodKind: MethodKind.Constructor }
                     || generated.Contains(member.Name);
-                if (!clash || member is IMethodSymbol { MethodKind: MethodKind.StaticConstructor })
+                if (member is IMethodSymbol { MethodKind: MethodKind.StaticConstructor })
                 {
+                    continue;
+                }
+
+                if (!clash)
+                {
+                    if (!member.IsStatic && IsStateful(member))
+                    {
+                        diagnostics.Add(DiagnosticDescriptors.Info(
+                            DiagnosticDescriptors.InstanceField,
+                            member.Locations.FirstOrDefault(l => l.IsInSource),
+                            type.Name,
+                            member.Name,
+                            family));
+                        valid = false;
+                    }
+
                     continue;
                 }
 
@@ -237,6 +253,16 @@ namespace DivergenceGen.Generator.Parsing
 
             return valid;
         }
+
+        /// <summary>An instance field, or an auto-property (whose backing field is a field all the same).</summary>
+        private static bool IsStateful(ISymbol member) => member switch
+        {
+            IFieldSymbol field => !field.IsConst,
+            IPropertySymbol property => property.ContainingType.GetMembers()
+                .OfType<IFieldSymbol>()
+                .Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property)),
+            _ => false,
+        };
 
         private readonly struct Arguments
         {

@@ -1,4 +1,3 @@
-using System.Linq;
 using DivergenceGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,10 +12,8 @@ namespace DivergenceGen.Generator.Parsing
             int languageVersion = compilation is CSharpCompilation csharp
                 ? (int)csharp.LanguageVersion.MapSpecifiedToEffectiveVersion() / 100
                 : TargetInfo.MinimumLanguageVersion;
-            var vector256 = compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector256");
-            bool hasVectorLog = vector256 is not null && vector256.GetMembers("Log").Any();
             bool hasVector512 = compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512`1") is not null;
-            return new TargetInfo(languageVersion, hasVector512, hasVectorLog);
+            return new TargetInfo(languageVersion, hasVector512);
         }
     }
 }

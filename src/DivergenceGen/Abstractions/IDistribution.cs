@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 
 namespace DivergenceGen
@@ -66,7 +67,7 @@ namespace DivergenceGen
         T Variance { get; }
 
         /// <summary>Creates the distribution with success probability <paramref name="p"/>, or returns false when p is not in [0, 1].</summary>
-        static abstract bool TryCreate(T p, out TSelf result);
+        static abstract bool TryCreate(T p, [MaybeNullWhen(false)] out TSelf result);
 
         /// <summary>destinationᵢ = D(Bernoulli(pᵢ)‖Bernoulli(qᵢ)) for many pairs at once.</summary>
         static abstract void KLDivergence(ReadOnlySpan<T> p, ReadOnlySpan<T> q, Span<T> destination);

@@ -135,5 +135,128 @@ namespace DivergenceGen
         /// <returns>A vector whose lane i is ln(1 + x[i]).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<float> Log1p(Vector512<float> x) => PortableVectorMath.Log1p(x);
+
+        /// <summary>
+        /// log(x/y) per lane with one logarithm: the quotient is formed first (half an ulp of relative error, so at most about
+        /// 1.1e-16 absolute error added to the logarithm, less than log x − log y accumulates). Where a lane with finite x, y &gt; 0
+        /// would overflow or underflow the quotient (a subnormal operand), the whole vector falls back to log x − log y, so the
+        /// result is never spoiled by the division. Lanes with x = 0 give −∞, y = 0 &lt; x give +∞ (as log(x/y) would).
+        /// </summary>
+        /// <param name="x">The numerators.</param>
+        /// <param name="y">The denominators.</param>
+        /// <returns>A vector whose lane i is ln(x[i] / y[i]).</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> LogRatio(Vector128<double> x, Vector128<double> y)
+        {
+            var ratio = x / y;
+            return QuotientIsSafe(x, y, ratio, 2.2250738585072014E-308, double.MaxValue) ? Log(ratio) : Log(x) - Log(y);
+        }
+
+        /// <summary>
+        /// log(x/y) per lane with one logarithm: the quotient is formed first (half an ulp of relative error, so at most about
+        /// 1.1e-16 absolute error added to the logarithm, less than log x − log y accumulates). Where a lane with finite x, y &gt; 0
+        /// would overflow or underflow the quotient (a subnormal operand), the whole vector falls back to log x − log y, so the
+        /// result is never spoiled by the division. Lanes with x = 0 give −∞, y = 0 &lt; x give +∞ (as log(x/y) would).
+        /// </summary>
+        /// <param name="x">The numerators.</param>
+        /// <param name="y">The denominators.</param>
+        /// <returns>A vector whose lane i is ln(x[i] / y[i]).</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> LogRatio(Vector128<float> x, Vector128<float> y)
+        {
+            var ratio = x / y;
+            return QuotientIsSafe(x, y, ratio, 1.17549435E-38f, float.MaxValue) ? Log(ratio) : Log(x) - Log(y);
+        }
+
+        /// <summary>
+        /// log(x/y) per lane with one logarithm: the quotient is formed first (half an ulp of relative error, so at most about
+        /// 1.1e-16 absolute error added to the logarithm, less than log x − log y accumulates). Where a lane with finite x, y &gt; 0
+        /// would overflow or underflow the quotient (a subnormal operand), the whole vector falls back to log x − log y, so the
+        /// result is never spoiled by the division. Lanes with x = 0 give −∞, y = 0 &lt; x give +∞ (as log(x/y) would).
+        /// </summary>
+        /// <param name="x">The numerators.</param>
+        /// <param name="y">The denominators.</param>
+        /// <returns>A vector whose lane i is ln(x[i] / y[i]).</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> LogRatio(Vector256<double> x, Vector256<double> y)
+        {
+            var ratio = x / y;
+            return QuotientIsSafe(x, y, ratio, 2.2250738585072014E-308, double.MaxValue) ? Log(ratio) : Log(x) - Log(y);
+        }
+
+        /// <summary>
+        /// log(x/y) per lane with one logarithm: the quotient is formed first (half an ulp of relative error, so at most about
+        /// 1.1e-16 absolute error added to the logarithm, less than log x − log y accumulates). Where a lane with finite x, y &gt; 0
+        /// would overflow or underflow the quotient (a subnormal operand), the whole vector falls back to log x − log y, so the
+        /// result is never spoiled by the division. Lanes with x = 0 give −∞, y = 0 &lt; x give +∞ (as log(x/y) would).
+        /// </summary>
+        /// <param name="x">The numerators.</param>
+        /// <param name="y">The denominators.</param>
+        /// <returns>A vector whose lane i is ln(x[i] / y[i]).</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> LogRatio(Vector256<float> x, Vector256<float> y)
+        {
+            var ratio = x / y;
+            return QuotientIsSafe(x, y, ratio, 1.17549435E-38f, float.MaxValue) ? Log(ratio) : Log(x) - Log(y);
+        }
+
+        /// <summary>
+        /// log(x/y) per lane with one logarithm: the quotient is formed first (half an ulp of relative error, so at most about
+        /// 1.1e-16 absolute error added to the logarithm, less than log x − log y accumulates). Where a lane with finite x, y &gt; 0
+        /// would overflow or underflow the quotient (a subnormal operand), the whole vector falls back to log x − log y, so the
+        /// result is never spoiled by the division. Lanes with x = 0 give −∞, y = 0 &lt; x give +∞ (as log(x/y) would).
+        /// </summary>
+        /// <param name="x">The numerators.</param>
+        /// <param name="y">The denominators.</param>
+        /// <returns>A vector whose lane i is ln(x[i] / y[i]).</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> LogRatio(Vector512<double> x, Vector512<double> y)
+        {
+            var ratio = x / y;
+            return QuotientIsSafe(x, y, ratio, 2.2250738585072014E-308, double.MaxValue) ? Log(ratio) : Log(x) - Log(y);
+        }
+
+        /// <summary>
+        /// log(x/y) per lane with one logarithm: the quotient is formed first (half an ulp of relative error, so at most about
+        /// 1.1e-16 absolute error added to the logarithm, less than log x − log y accumulates). Where a lane with finite x, y &gt; 0
+        /// would overflow or underflow the quotient (a subnormal operand), the whole vector falls back to log x − log y, so the
+        /// result is never spoiled by the division. Lanes with x = 0 give −∞, y = 0 &lt; x give +∞ (as log(x/y) would).
+        /// </summary>
+        /// <param name="x">The numerators.</param>
+        /// <param name="y">The denominators.</param>
+        /// <returns>A vector whose lane i is ln(x[i] / y[i]).</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> LogRatio(Vector512<float> x, Vector512<float> y)
+        {
+            var ratio = x / y;
+            return QuotientIsSafe(x, y, ratio, 1.17549435E-38f, float.MaxValue) ? Log(ratio) : Log(x) - Log(y);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool QuotientIsSafe<T>(Vector128<T> x, Vector128<T> y, Vector128<T> ratio, T minNormal, T max)
+        {
+            var finitePositive = Vector128.GreaterThan(x, Vector128<T>.Zero) & Vector128.GreaterThan(y, Vector128<T>.Zero)
+                & Vector128.LessThanOrEqual(x, Vector128.Create(max)) & Vector128.LessThanOrEqual(y, Vector128.Create(max));
+            var normal = Vector128.GreaterThanOrEqual(ratio, Vector128.Create(minNormal)) & Vector128.LessThanOrEqual(ratio, Vector128.Create(max));
+            return (finitePositive & ~normal) == Vector128<T>.Zero;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool QuotientIsSafe<T>(Vector256<T> x, Vector256<T> y, Vector256<T> ratio, T minNormal, T max)
+        {
+            var finitePositive = Vector256.GreaterThan(x, Vector256<T>.Zero) & Vector256.GreaterThan(y, Vector256<T>.Zero)
+                & Vector256.LessThanOrEqual(x, Vector256.Create(max)) & Vector256.LessThanOrEqual(y, Vector256.Create(max));
+            var normal = Vector256.GreaterThanOrEqual(ratio, Vector256.Create(minNormal)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(max));
+            return (finitePositive & ~normal) == Vector256<T>.Zero;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool QuotientIsSafe<T>(Vector512<T> x, Vector512<T> y, Vector512<T> ratio, T minNormal, T max)
+        {
+            var finitePositive = Vector512.GreaterThan(x, Vector512<T>.Zero) & Vector512.GreaterThan(y, Vector512<T>.Zero)
+                & Vector512.LessThanOrEqual(x, Vector512.Create(max)) & Vector512.LessThanOrEqual(y, Vector512.Create(max));
+            var normal = Vector512.GreaterThanOrEqual(ratio, Vector512.Create(minNormal)) & Vector512.LessThanOrEqual(ratio, Vector512.Create(max));
+            return (finitePositive & ~normal) == Vector512<T>.Zero;
+        }
     }
 }

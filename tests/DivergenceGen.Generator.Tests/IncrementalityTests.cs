@@ -1,0 +1,111 @@
+using System.Linq;
+using DivergenceGen.Generator.Tests.TestHelpers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace DivergenceGen.Generator.Tests;
+
+/// <summary>
+/// A second run over an unchanged compilation, or one with an unrelated file added or edited, is fully cached, and no
+/// step output reaches a symbol, syntax node, tree, compilation, semantic model or location.
+/// </summary>
+public sealed class IncrementalityTests
+{
+    private const string Declarations = """
+        using DivergenceGen;
+
+        namespace MyApp;
+
+        [Bernoulli] public readonly partial struct Coin;
+        [Bernoulli(Precision = Precision.Single)] public sealed partial class CoinF;
+        [Categorical(6)] public readonly partial struct Die;
+        [Categorical(1000, Precision = Precision.Single)] public readonly partial struct Vocab;
+
+        public static partial class Outer
+        {
+            [Categorical(3)] public readonly partial struct Inner;
+        }
+        """;
+
+    // A misuse too, so that the diagnostics output carries something.
+    private const string Misuse = """
+        using DivergenceGen;
+
+        namespace MyApp;
+
+        [Categorical(0)] public readonly partial struct Broken;
+        """;
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(params string[] extra)
+    {
+        var compilation = GeneratorHarness.CreateCompilation(new[] { Declarations, Misuse }.Concat(extra));
+        var driver = GeneratorHarness.CreateDriver((CSharpParseOptions)compilation.SyntaxTrees[0].Options).RunGenerators(compilation);
+        var result = driver.GetRunResult();
+
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        Assert.NotEmpty(result.GeneratedTrees);
+        var steps = StepAssertions.OurSteps(result);
+        // The per-attribute steps must be tracked, or "all cached" would hold vacuously.
+        Assert.Contains(TrackingNames.Bernoulli, steps.Keys);
+        Assert.Contains(TrackingNames.Categorical, steps.Keys);
+        StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
+        return (driver, compilation);
+    }
+
+    [Fact]
+    public void SecondRun_SameCompilation_IsFullyCached()
+    {
+        var (driver, compilation) = FirstRun();
+
+        var result = driver.RunGenerators(compilation.Clone()).GetRunResult();
+
+        StepAssertions.AssertAllCachedOrUnchanged(result, TrackingNames.All);
+        StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
+    }
+
+    [Fact]
+    public void SecondRun_UnrelatedFileAdded_IsFullyCached()
+    {
+        var (driver, compilation) = FirstRun();
+        var unrelated = CSharpSyntaxTree.ParseText("class Unrelated { }", (CSharpParseOptions)compilation.SyntaxTrees[0].Options, path: "Unrelated.cs");
+
+        var result = driver.RunGenerators(compilation.AddSyntaxTrees(unrelated)).GetRunResult();
+
+        StepAssertions.AssertAllCachedOrUnchanged(result, TrackingNames.All);
+        StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
+    }
+
+    [Fact]
+    public void SecondRun_UnrelatedFileEdited_IsFullyCached()
+    {
+        var (driver, compilation) = FirstRun("class Unrelated { }");
+        var old = compilation.SyntaxTrees.Last();
+        var edited = old.WithChangedText(old.GetText().Replace(0, old.Length, "class Unrelated { public int Added; }"));
+
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, edited)).GetRunResult();
+
+        StepAssertions.AssertAllCachedOrUnchanged(result, TrackingNames.All);
+        StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
+    }
+
+    [Fact]
+    public void EditingADeclaration_ReRunsItsStep()
+    {
+        // The counterpart of the cached runs: a change that matters is seen (the tracking is not vacuous).
+        var (driver, compilation) = FirstRun();
+        var old = compilation.SyntaxTrees[0];
+        string text = old.GetText().ToString();
+        var edited = old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            text.Replace("[Categorical(6)]", "[Categorical(7)]")));
+
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, edited)).GetRunResult();
+
+        var categorical = StepAssertions.OurSteps(result)[TrackingNames.Categorical];
+        Assert.Contains(categorical.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(
+            result.Results.SelectMany(r => r.TrackedOutputSteps).SelectMany(kv => kv.Value).SelectMany(s => s.Outputs),
+            o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
+    }
+}

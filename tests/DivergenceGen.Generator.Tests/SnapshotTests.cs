@@ -1,0 +1,26 @@
+using DivergenceGen.Generator.Tests.TestHelpers;
+using Xunit;
+
+namespace DivergenceGen.Generator.Tests;
+
+/// <summary>
+/// Each generated file of each declaration in <see cref="SnapshotCases"/> is compared with
+/// <c>Snapshots/SnapshotTests.{case}#{hint}.verified.cs</c>; the declaration must also produce no diagnostic and
+/// compile cleanly.
+/// </summary>
+public sealed class SnapshotTests
+{
+    [Theory]
+    [MemberData(nameof(SnapshotCases.Names), MemberType = typeof(SnapshotCases))]
+    public void Generates(string name)
+    {
+        var @case = SnapshotCases.Get(name);
+        var run = SnapshotCases.Run(@case);
+
+        run.AssertNoGeneratorException();
+        run.AssertNoGeneratorDiagnostics();
+        run.AssertGeneratedSomething();
+        Snapshot.Match(nameof(SnapshotTests), @case.Name, run.Sources);
+        run.AssertOutputCompilesCleanly();
+    }
+}
