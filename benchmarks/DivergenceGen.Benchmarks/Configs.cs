@@ -12,10 +12,10 @@ namespace DivergenceGen.Benchmarks;
 /// <summary>
 /// Steady state (PERFORMANCE.md lesson 3: with default tiering, short runs measured log loops 5–11× too slow):
 /// call counting starts at once (DOTNET_TC_CallCountingDelayMs=0) and 20 warm-up iterations of ~100 ms precede 15
-/// measured ones, so every variant runs its final tier. 2 s of warm-up is deliberate: the generated kernels are
-/// [AggressiveOptimization], but the BCL's Vector256.Log they call is not precompiled for this CPU and starts at
-/// tier 0; on a loaded 2-core machine its background tier-1 compile took ~1–2 s to land (measured: K = 16 KL
-/// 270 ns → 87 ns after ~8 M calls). Memory diagnoser on. DG_BENCH_QUICK=1 gives a smoke job (3 warm-up, 5
+/// measured ones, so every variant runs its final tier. 2 s of warm-up is deliberate: whatever a kernel calls that is
+/// not [AggressiveOptimization] or inlined starts at tier 0 (the BCL's Vector256.Log did, before the generated kernels
+/// switched to the inlined VectorMath.LogRatio/Log), and on a loaded 2-core machine a background tier-1 compile took
+/// ~1–2 s to land (measured then: K = 16 KL 270 ns → 87 ns after ~8 M calls). Memory diagnoser on. DG_BENCH_QUICK=1 gives a smoke job (3 warm-up, 5
 /// measured iterations of 50 ms) whose numbers are NOT steady state.
 /// </summary>
 public class SteadyStateConfig : ManualConfig
