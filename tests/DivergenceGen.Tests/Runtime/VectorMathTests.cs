@@ -18,7 +18,7 @@ namespace DivergenceGen.Tests.Runtime
     /// 2.13 ulp (float) on these inputs, and Goldberg's log(u)·x/(u − 1) in float 2.24 ulp: why VectorMath uses neither.
     /// Where a second, integer-ulp comparison is made against Math.Log / MathF.Log (themselves within 1 ulp), the same 2 applies.
     /// </remarks>
-    public sealed class VectorMathTests
+    public sealed partial class VectorMathTests
     {
         private const double MaxUlp = 2.0;
         private const int RandomCount = 1 << 15;

@@ -1,0 +1,497 @@
+// Every invalid argument of the contract (api-spec, issue 2): the exception's exact type, its ParamName, and that
+// the message names the offending value (and index, for an element of a span). Every TryX returns false with
+// `default` for the same input, and never throws.
+//
+// Exception types: the contract states them for the constructor, FromProbabilities, Fit, the span forms and
+// Sample. For FromWeights / FromLogits / FromCounts it lists the conditions only; these tests hold them to the same
+// convention ("Invalid parameters are rejected ... with an ArgumentOutOfRangeException naming the parameter and
+// value", DESIGN §5): a bad element or scalar → ArgumentOutOfRangeException; a wrong length or a condition on the
+// whole vector (zero sum, no finite logit) → ArgumentException, like FromProbabilities' length and sum.
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Xunit;
+using Xunit.Sdk;
+using static DivergenceGen.Tests.Reference;
+
+namespace DivergenceGen.Tests
+{
+    internal static class Expect
+    {
+        /// <summary>The ways a message may legitimately print <paramref name="value"/>.</summary>
+        public static IEnumerable<string> Forms<T>(T value) where T : IBinaryFloatingPointIeee754<T>
+        {
+            yield return value.ToString(null, CultureInfo.InvariantCulture);
+            yield return value.ToString("R", CultureInfo.InvariantCulture);
+            yield return value.ToString(null, CultureInfo.CurrentCulture);
+            double d = double.CreateTruncating(value);
+            yield return d.ToString("R", CultureInfo.InvariantCulture);
+            if (T.IsPositiveInfinity(value))
+            {
+                yield return "∞";
+                yield return "Infinity";
+            }
+            else if (T.IsNegativeInfinity(value))
+            {
+                yield return "-∞";
+                yield return "−∞";
+                yield return "-Infinity";
+            }
+        }
+
+        public static void MessageNamesValue<T>(Exception e, T value) where T : IBinaryFloatingPointIeee754<T>
+        {
+            string[] forms = Forms(value).Distinct().ToArray();
+            if (!forms.Any(f => e.Message.Contains(f, StringComparison.Ordinal)))
+            {
+                throw new XunitException($"{e.GetType().Name} message does not name the value ({string.Join(" | ", forms)}): \"{e.Message}\"");
+            }
+        }
+
+        public static void MessageNamesInteger(Exception e, long value, string what)
+        {
+            string v = value.ToString(CultureInfo.InvariantCulture);
+            if (!Regex.IsMatch(e.Message, @"(?<![0-9.])" + Regex.Escape(v) + @"(?![0-9])"))
+            {
+                throw new XunitException($"{e.GetType().Name} message does not name the {what} {v}: \"{e.Message}\"");
+            }
+        }
+
+        /// <summary>Asserts the exact exception type and ParamName, and returns it for message checks.</summary>
+        public static TEx Throws<TEx>(string paramName, Action action)
+            where TEx : ArgumentException
+        {
+            TEx e = Assert.Throws<TEx>(action);
+            Assert.Equal(paramName, e.ParamName);
+            return e;
+        }
+
+        /// <summary>`default`: null for a class; all-zero bytes for a struct.</summary>
+        public static void IsDefault<TDist>(TDist result, string what)
+        {
+            if (!typeof(TDist).IsValueType)
+            {
+                Assert.True(result is null, $"{what}: result is not null");
+                return;
+            }
+
+            Assert.False(RuntimeHelpers.IsReferenceOrContainsReferences<TDist>() && !EqualityComparer<TDist>.Default.Equals(result, default!),
+                $"{what}: result is not default");
+            if (!RuntimeHelpers.IsReferenceOrContainsReferences<TDist>())
+            {
+                ReadOnlySpan<byte> bytes = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TDist, byte>(ref result), Unsafe.SizeOf<TDist>());
+                Assert.True(bytes.IndexOfAnyExcept((byte)0) < 0, $"{what}: result is not default (non-zero bytes)");
+            }
+        }
+    }
+
+    // ================================================================================================================
+    // Categorical
+    // ================================================================================================================
+
+    public abstract class CategoricalValidation<TDist, T>
+        where TDist : ICategoricalSurface<TDist, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        private static int K => TDist.ClassCount;
+
+        private const int Bad = 4; // the offending index (K ≥ 6 for every subclass)
+
+        private static T[] Valid() => Gens.Uniform<T>(K);
+
+        private static T[] With(T value)
+        {
+            T[] v = Valid();
+            v[Bad] = value;
+            return v;
+        }
+
+        public static TheoryData<double> BadElements => new() { -0.25, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
+
+        [Theory]
+        [MemberData(nameof(BadElements))]
+        public void FromProbabilitiesRejectsBadElement(double bad)
+        {
+            T value = To<T>(bad);
+            T[] v = With(value);
+            var e = Expect.Throws<ArgumentOutOfRangeException>("probabilities", () => TDist.FromProbabilities(v));
+            Expect.MessageNamesValue(e, value);
+            Expect.MessageNamesInteger(e, Bad, "index");
+            Assert.False(TDist.TryFromProbabilities(v, out TDist? r));
+            Expect.IsDefault(r, "TryFromProbabilities");
+        }
+
+        [Theory]
+        [InlineData(-1)]
+        [InlineData(1)]
+        [InlineData(int.MinValue)]
+        public void FromProbabilitiesRejectsWrongLength(int delta)
+        {
+            T[] v = delta == int.MinValue ? Array.Empty<T>() : Gens.Uniform<T>(K + delta);
+            Expect.Throws<ArgumentException>("probabilities", () => TDist.FromProbabilities(v));
+            Assert.False(TDist.TryFromProbabilities(v, out TDist? r));
+            Expect.IsDefault(r, "TryFromProbabilities");
+        }
+
+        [Theory]
+        [InlineData(1.25)]
+        [InlineData(0.75)]
+        public void FromProbabilitiesRejectsBadSum(double sum)
+        {
+            // Entries 0.5, 0.5, 0.25 (sum 1.25) or 0.5, 0.25 (sum 0.75), the rest 0: sums exact in float and double.
+            T[] v = new T[K];
+            v[0] = To<T>(0.5);
+            v[1] = To<T>(sum == 1.25 ? 0.5 : 0.25);
+            v[2] = To<T>(sum == 1.25 ? 0.25 : 0);
+            var e = Expect.Throws<ArgumentException>("probabilities", () => TDist.FromProbabilities(v));
+            Expect.MessageNamesValue(e, To<T>(sum));
+            Assert.False(TDist.TryFromProbabilities(v, out TDist? r));
+            Expect.IsDefault(r, "TryFromProbabilities");
+        }
+
+        [Fact]
+        public void FromProbabilitiesAcceptsSumWithinTolerance()
+        {
+            // |Σ − 1| ≤ K·4·ε is accepted (FamilyLimits.ProbabilitySumUlpsPerClass); 0.5 + 0.5 + (K·4·ε)/2 is not
+            // rejected, 2·K·4·ε off is.
+            double eps = Eps<T>();
+            T[] v = new T[K];
+            v[0] = To<T>(0.5);
+            v[1] = To<T>(0.5 + K * 2 * eps);
+            Assert.True(TDist.TryFromProbabilities(v, out _), $"sum 1 + {K * 2 * eps} (half the allowed K·4·ε) refused");
+            v[1] = To<T>(0.5 + K * 8 * eps);
+            if (D(v[0]) + D(v[1]) - 1 > K * 4 * eps && K * 8 * eps < 0.25)
+            {
+                Assert.False(TDist.TryFromProbabilities(v, out _), $"sum 1 + {K * 8 * eps} (twice the allowed K·4·ε) accepted");
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(BadElements))]
+        public void FromWeightsRejectsBadElement(double bad)
+        {
+            T value = To<T>(bad);
+            T[] v = With(value);
+            var e = Expect.Throws<ArgumentOutOfRangeException>("weights", () => TDist.FromWeights(v));
+            Expect.MessageNamesValue(e, value);
+            Expect.MessageNamesInteger(e, Bad, "index");
+            Assert.False(TDist.TryFromWeights(v, out TDist? r));
+            Expect.IsDefault(r, "TryFromWeights");
+        }
+
+        [Fact]
+        public void FromWeightsRejectsAllZeros()
+        {
+            T[] v = new T[K];
+            Expect.Throws<ArgumentException>("weights", () => TDist.FromWeights(v));
+            Assert.False(TDist.TryFromWeights(v, out TDist? r));
+            Expect.IsDefault(r, "TryFromWeights");
+        }
+
+        [Theory]
+        [InlineData(-1)]
+        [InlineData(1)]
+        [InlineData(int.MinValue)]
+        public void FromWeightsRejectsWrongLength(int delta)
+        {
+            T[] v = delta == int.MinValue ? Array.Empty<T>() : Gens.Uniform<T>(K + delta);
+            Expect.Throws<ArgumentException>("weights", () => TDist.FromWeights(v));
+            Assert.False(TDist.TryFromWeights(v, out TDist? r));
+            Expect.IsDefault(r, "TryFromWeights");
+        }
+
+        [Theory]
+        [InlineData(double.NaN)]
+        [InlineData(double.PositiveInfinity)]
+        public void FromLogitsRejectsBadElement(double bad)
+        {
+            T value = To<T>(bad);
+            T[] v = With(value);
+            var e = Expect.Throws<ArgumentOutOfRangeException>("logits", () => TDist.FromLogits(v));
+            Expect.MessageNamesValue(e, value);
+            Expect.MessageNamesInteger(e, Bad, "index");
+            Assert.False(TDist.TryFromLogits(v, out TDist? r));
+            Expect.IsDefault(r, "TryFromLogits");
+        }
+
+        [Fact]
+        public void FromLogitsRejectsAllNegativeInfinity()
+        {
+            T[] v = Enumerable.Repeat(T.NegativeInfinity, K).ToArray();
+            Expect.Throws<ArgumentException>("logits", () => TDist.FromLogits(v));
+            Assert.False(TDist.TryFromLogits(v, out TDist? r));
+            Expect.IsDefault(r, "TryFromLogits");
+        }
+
+        [Fact]
+        public void FromLogitsAcceptsNegativeInfinityElements()
+        {
+            T[] v = Enumerable.Repeat(T.NegativeInfinity, K).ToArray();
+            v[Bad] = To<T>(-3.5);
+            TDist d = TDist.FromLogits(v);
+            Assert.Equal(1.0, D(d.Pmf(Bad)));
+            Assert.Equal(0.0, D(d.LogPmf(Bad)));
+            Assert.Equal(0.0, D(d.Pmf(0)));
+        }
+
+        [Theory]
+        [InlineData(-1)]
+        [InlineData(1)]
+        [InlineData(int.MinValue)]
+        public void FromLogitsRejectsWrongLength(int delta)
+        {
+            T[] v = delta == int.MinValue ? Array.Empty<T>() : new T[K + delta];
+            Expect.Throws<ArgumentException>("logits", () => TDist.FromLogits(v));
+            Assert.False(TDist.TryFromLogits(v, out TDist? r));
+            Expect.IsDefault(r, "TryFromLogits");
+        }
+
+        private static long[] Counts() => Enumerable.Range(0, K).Select(i => (long)(i % 3 + 1)).ToArray();
+
+        [Fact]
+        public void FromCountsRejectsNegativeCount()
+        {
+            long[] c = Counts();
+            c[Bad] = -3;
+            var e = Expect.Throws<ArgumentOutOfRangeException>("counts", () => TDist.FromCounts(c, T.Zero));
+            Expect.MessageNamesInteger(e, -3, "value");
+            Expect.MessageNamesInteger(e, Bad, "index");
+            Assert.False(TDist.TryFromCounts(c, out TDist? r));
+            Expect.IsDefault(r, "TryFromCounts");
+            Assert.False(TDist.TryFromCounts(c, To<T>(0.5), out r));
+            Expect.IsDefault(r, "TryFromCounts(pseudocount)");
+        }
+
+        [Theory]
+        [InlineData(-0.5)]
+        [InlineData(double.NaN)]
+        [InlineData(double.PositiveInfinity)]
+        [InlineData(double.NegativeInfinity)]
+        public void FromCountsRejectsBadPseudocount(double bad)
+        {
+            T a = To<T>(bad);
+            long[] c = Counts();
+            var e = Expect.Throws<ArgumentOutOfRangeException>("pseudocount", () => TDist.FromCounts(c, a));
+            Expect.MessageNamesValue(e, a);
+            Assert.False(TDist.TryFromCounts(c, a, out TDist? r));
+            Expect.IsDefault(r, "TryFromCounts(pseudocount)");
+        }
+
+        [Fact]
+        public void FromCountsRejectsZeroTotal()
+        {
+            long[] c = new long[K];
+            Expect.Throws<ArgumentException>("counts", () => TDist.FromCounts(c, T.Zero));
+            Assert.False(TDist.TryFromCounts(c, out TDist? r));
+            Expect.IsDefault(r, "TryFromCounts");
+            Assert.False(TDist.TryFromCounts(c, T.Zero, out r));
+            Expect.IsDefault(r, "TryFromCounts(pseudocount)");
+
+            // A positive pseudocount makes all-zero counts valid: the uniform distribution.
+            Assert.True(TDist.TryFromCounts(c, T.One, out TDist? u));
+            Assert.Equal(1.0 / K, D(u.Pmf(0)), 1e-6);
+        }
+
+        [Theory]
+        [InlineData(-1)]
+        [InlineData(1)]
+        [InlineData(int.MinValue)]
+        public void FromCountsRejectsWrongLength(int delta)
+        {
+            long[] c = delta == int.MinValue ? Array.Empty<long>() : Enumerable.Repeat(1L, K + delta).ToArray();
+            Expect.Throws<ArgumentException>("counts", () => TDist.FromCounts(c, T.Zero));
+            Assert.False(TDist.TryFromCounts(c, out TDist? r));
+            Expect.IsDefault(r, "TryFromCounts");
+            Assert.False(TDist.TryFromCounts(c, T.One, out r));
+            Expect.IsDefault(r, "TryFromCounts(pseudocount)");
+        }
+
+        [Fact]
+        public void FitRejectsEmpty()
+        {
+            Expect.Throws<ArgumentException>("outcomes", () => TDist.Fit(ReadOnlySpan<int>.Empty));
+        }
+
+        [Theory]
+        [InlineData(-7)]
+        [InlineData(int.MinValue)]
+        [InlineData(int.MaxValue)]
+        [InlineData(0)] // 0 is replaced by K below: the first index outside [0, K)
+        public void FitRejectsOutcomeOutOfRange(int bad)
+        {
+            if (bad == 0)
+            {
+                bad = K;
+            }
+
+            int[] outcomes = { 0, 1, 2, bad, 1 };
+            var e = Expect.Throws<ArgumentOutOfRangeException>("outcomes", () => TDist.Fit(outcomes));
+            Expect.MessageNamesInteger(e, 3, "index");
+            Expect.MessageNamesInteger(e, bad, "value");
+        }
+
+        [Fact]
+        public void StaticSpanFormsRejectWrongLengths()
+        {
+            T[] ok = Valid(), shortV = Gens.Uniform<T>(K - 1), longV = Gens.Uniform<T>(K + 1);
+            Expect.Throws<ArgumentException>("p", () => TDist.Entropy(shortV));
+            Expect.Throws<ArgumentException>("p", () => TDist.Entropy(longV));
+            Expect.Throws<ArgumentException>("p", () => TDist.KLDivergence(shortV, ok));
+            Expect.Throws<ArgumentException>("q", () => TDist.KLDivergence(ok, shortV));
+            Expect.Throws<ArgumentException>("q", () => TDist.KLDivergence(ok, longV));
+            Expect.Throws<ArgumentException>("p", () => TDist.CrossEntropy(longV, ok));
+            Expect.Throws<ArgumentException>("q", () => TDist.CrossEntropy(ok, shortV));
+        }
+
+        [Fact]
+        public void SampleRejectsNullRandom()
+        {
+            TDist d = TDist.FromProbabilities(Valid());
+            Expect.Throws<ArgumentNullException>("random", () => d.Sample(null!));
+        }
+    }
+
+    public sealed class Cat6Validation : CategoricalValidation<Cat6, double>;
+
+    public sealed class Cat6FValidation : CategoricalValidation<Cat6F, float>;
+
+    public sealed class Cat17U0Validation : CategoricalValidation<Cat17U0, double>;
+
+    public sealed class Cat1000Validation : CategoricalValidation<Cat1000, double>;
+
+    public sealed class Cat1000FValidation : CategoricalValidation<Cat1000F, float>;
+
+    public sealed class Cat1000ClassValidation : CategoricalValidation<Cat1000Class, double>;
+
+    // ================================================================================================================
+    // Bernoulli
+    // ================================================================================================================
+
+    public abstract class BernoulliValidation<TDist, T>
+        where TDist : IBernoulliSurface<TDist, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        /// <summary>The generated constructor (not expressible through an interface).</summary>
+        protected abstract TDist Create(T p);
+
+        public static TheoryData<double> BadP => new() { -0.1, 1.1, double.NaN, double.PositiveInfinity, double.NegativeInfinity, -double.Epsilon, 1.0000001 };
+
+        [Theory]
+        [MemberData(nameof(BadP))]
+        public void ConstructorRejects(double bad)
+        {
+            T p = To<T>(bad);
+            if (p >= T.Zero && p <= T.One)
+            {
+                return; // 1.0000001 / −ε round into [0, 1] in float
+            }
+
+            var e = Expect.Throws<ArgumentOutOfRangeException>("p", () => Create(p));
+            Expect.MessageNamesValue(e, p);
+            Assert.False(TDist.TryCreate(p, out TDist? r));
+            Expect.IsDefault(r, "TryCreate");
+        }
+
+        [Theory]
+        [InlineData(0.0)]
+        [InlineData(1.0)]
+        [InlineData(5e-324)]
+        public void ConstructorAcceptsBoundaries(double ok)
+        {
+            T p = To<T>(ok);
+            TDist d = Create(p);
+            Assert.Equal(D(p), D(d.P));
+            Assert.True(TDist.TryCreate(p, out TDist? r));
+            Assert.Equal(D(p), D(r!.P));
+        }
+
+        [Fact]
+        public void BatchLogPmfRejectsShortDestination()
+        {
+            TDist d = Create(To<T>(0.3));
+            int[] outcomes = { 0, 1, 1, 0, 1 };
+            Expect.Throws<ArgumentException>("destination", () => d.LogPmf(outcomes, new T[4]));
+            Expect.Throws<ArgumentException>("destination", () => d.LogPmf(outcomes, Span<T>.Empty));
+            d.LogPmf(ReadOnlySpan<int>.Empty, Span<T>.Empty); // empty is fine
+        }
+
+        [Fact]
+        public void BatchKLRejectsMismatchedAndShort()
+        {
+            T[] p = Enumerable.Repeat(To<T>(0.3), 5).ToArray();
+            T[] q4 = Enumerable.Repeat(To<T>(0.6), 4).ToArray(), q6 = Enumerable.Repeat(To<T>(0.6), 6).ToArray();
+            T[] q5 = Enumerable.Repeat(To<T>(0.6), 5).ToArray();
+            Expect.Throws<ArgumentException>("q", () => TDist.KLDivergence(p, q4, new T[5]));
+            Expect.Throws<ArgumentException>("q", () => TDist.KLDivergence(p, q6, new T[6]));
+            Expect.Throws<ArgumentException>("destination", () => TDist.KLDivergence(p, q5, new T[4]));
+            Expect.Throws<ArgumentException>("destination", () => TDist.Entropy(p, new T[4]));
+        }
+
+        public static TheoryData<double> BadElements => new() { 1.5, -0.25, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
+
+        [Theory]
+        [MemberData(nameof(BadElements))]
+        public void BatchRejectsInvalidElements(double bad)
+        {
+            const int index = 3;
+            T value = To<T>(bad);
+            T[] good = Enumerable.Repeat(To<T>(0.3), 9).ToArray();
+            T[] badV = (T[])good.Clone();
+            badV[index] = value;
+            T[] dest = new T[9];
+
+            var e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.KLDivergence(badV, good, dest));
+            Expect.MessageNamesValue(e, value);
+            Expect.MessageNamesInteger(e, index, "index");
+
+            e = Expect.Throws<ArgumentOutOfRangeException>("q", () => TDist.KLDivergence(good, badV, dest));
+            Expect.MessageNamesValue(e, value);
+            Expect.MessageNamesInteger(e, index, "index");
+
+            e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.Entropy(badV, dest));
+            Expect.MessageNamesValue(e, value);
+            Expect.MessageNamesInteger(e, index, "index");
+        }
+
+        [Fact]
+        public void FitRejectsEmptyAndOutOfRange()
+        {
+            Expect.Throws<ArgumentException>("outcomes", () => TDist.Fit(ReadOnlySpan<int>.Empty));
+            foreach (int bad in new[] { -7, 2, 5, int.MinValue, int.MaxValue })
+            {
+                int[] outcomes = { 0, 1, 1, bad, 0 };
+                var e = Expect.Throws<ArgumentOutOfRangeException>("outcomes", () => TDist.Fit(outcomes));
+                Expect.MessageNamesInteger(e, 3, "index");
+                Expect.MessageNamesInteger(e, bad, "value");
+            }
+        }
+
+        [Fact]
+        public void SampleRejectsNullRandom()
+        {
+            TDist d = Create(To<T>(0.3));
+            Expect.Throws<ArgumentNullException>("random", () => d.Sample(null!));
+            Expect.Throws<ArgumentNullException>("random", () => d.Sample(null!, new int[3]));
+        }
+    }
+
+    public sealed class CoinValidation : BernoulliValidation<Coin, double>
+    {
+        protected override Coin Create(double p) => new(p);
+    }
+
+    public sealed class CoinFValidation : BernoulliValidation<CoinF, float>
+    {
+        protected override CoinF Create(float p) => new(p);
+    }
+
+    public sealed class CoinClassValidation : BernoulliValidation<CoinClass, double>
+    {
+        protected override CoinClass Create(double p) => new(p);
+    }
+}
