@@ -1,0 +1,50 @@
+using System;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Running;
+
+namespace DivergenceGen.Benchmarks;
+
+/// <summary>
+/// `dotnet run -c Release --project benchmarks/DivergenceGen.Benchmarks -- --filter '*'` runs everything;
+/// `-- accuracy` prints the accuracy table only. See benchmarks/README.md.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "accuracy")
+        {
+            return Accuracy.Run();
+        }
+
+        IConfig config = DefaultConfig.Instance;
+        bool torch = TorchSupport.IsAvailable(out string reason);
+        Console.WriteLine(reason);
+        if (!torch)
+        {
+            config = config.AddFilter(new SimpleFilter(b => b.Descriptor.WorkloadMethod.Name != "Torch"));
+        }
+#if WITH_TORCH
+        // BenchmarkDotNet rebuilds this project for its child processes; MSBuild reads environment variables as
+        // properties, so the Torch rows survive that build too.
+        Environment.SetEnvironmentVariable("WithTorch", "true");
+#endif
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        foreach (var summary in summaries)
+        {
+            if (summary.HasCriticalValidationErrors || summary.Reports.Length < summary.BenchmarksCases.Length)
+            {
+                return 1;
+            }
+            foreach (var report in summary.Reports)
+            {
+                if (!report.Success)
+                {
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
+}

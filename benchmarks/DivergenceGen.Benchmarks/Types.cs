@@ -1,0 +1,17 @@
+using DivergenceGen;
+
+namespace DivergenceGen.Benchmarks;
+
+[Categorical(4)] public readonly partial struct Cat4;
+[Categorical(16)] public readonly partial struct Cat16;
+[Categorical(256)] public readonly partial struct Cat256;
+[Categorical(4096)] public readonly partial struct Cat4096;
+[Categorical(1_048_576)] public sealed partial class Cat1M;
+
+[Categorical(4, Precision = Precision.Single)] public readonly partial struct Cat4F;
+[Categorical(16, Precision = Precision.Single)] public readonly partial struct Cat16F;
+[Categorical(256, Precision = Precision.Single)] public readonly partial struct Cat256F;
+[Categorical(4096, Precision = Precision.Single)] public readonly partial struct Cat4096F;
+[Categorical(1_048_576, Precision = Precision.Single)] public sealed partial class Cat1MF;
+
+[Bernoulli] public readonly partial struct Coin;
