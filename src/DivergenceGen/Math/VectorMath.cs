@@ -219,7 +219,7 @@ namespace DivergenceGen
             var finitePositive = FinitePositive(x, y, double.MaxValue);
             if (!QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue))
             {
-                return Log(x) - Log(y);
+                return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
             var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
@@ -243,7 +243,7 @@ namespace DivergenceGen
             var finitePositive = FinitePositive(x, y, float.MaxValue);
             if (!QuotientIsSafe(finitePositive, ratio, 1.17549435E-38f, float.MaxValue))
             {
-                return Log(x) - Log(y);
+                return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
             var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
@@ -267,7 +267,7 @@ namespace DivergenceGen
             var finitePositive = FinitePositive(x, y, double.MaxValue);
             if (!QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue))
             {
-                return Log(x) - Log(y);
+                return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
             var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
@@ -291,7 +291,7 @@ namespace DivergenceGen
             var finitePositive = FinitePositive(x, y, float.MaxValue);
             if (!QuotientIsSafe(finitePositive, ratio, 1.17549435E-38f, float.MaxValue))
             {
-                return Log(x) - Log(y);
+                return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
             var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
@@ -315,7 +315,7 @@ namespace DivergenceGen
             var finitePositive = FinitePositive(x, y, double.MaxValue);
             if (!QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue))
             {
-                return Log(x) - Log(y);
+                return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
             var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
@@ -339,7 +339,7 @@ namespace DivergenceGen
             var finitePositive = FinitePositive(x, y, float.MaxValue);
             if (!QuotientIsSafe(finitePositive, ratio, 1.17549435E-38f, float.MaxValue))
             {
-                return Log(x) - Log(y);
+                return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
             var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
@@ -381,5 +381,23 @@ namespace DivergenceGen
             var normal = Vector512.GreaterThanOrEqual(ratio, Vector512.Create(minNormal)) & Vector512.LessThanOrEqual(ratio, Vector512.Create(max));
             return (finitePositive & ~normal) == Vector512<T>.Zero;
         }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector128<double> LogDifference(Vector128<double> x, Vector128<double> y) => Log(x) - Log(y);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector128<float> LogDifference(Vector128<float> x, Vector128<float> y) => Log(x) - Log(y);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector256<double> LogDifference(Vector256<double> x, Vector256<double> y) => Log(x) - Log(y);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector256<float> LogDifference(Vector256<float> x, Vector256<float> y) => Log(x) - Log(y);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector512<double> LogDifference(Vector512<double> x, Vector512<double> y) => Log(x) - Log(y);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector512<float> LogDifference(Vector512<float> x, Vector512<float> y) => Log(x) - Log(y);
     }
 }
