@@ -50,7 +50,9 @@ namespace DivergenceGen
             }
 
             // The division's rounding, put back: x/y = ratio·(1 + (x − ratio·y)/x) to first order, residual exact by FMA.
-            return System.Math.Log(ratio) + (System.Math.FusedMultiplyAdd(-ratio, y, x) / x);
+            // Tiny x: scale by 2⁶⁰⁰ so that the residual is not subnormal (the quotient is unchanged).
+            double scale = x < 1.1830521861667747E-271 ? 4.149515568880993E+180 : 1.0;
+            return System.Math.Log(ratio) + (System.Math.FusedMultiplyAdd(-ratio, y * scale, x * scale) / (x * scale));
         }
 
         /// <summary>log(x/y) in single precision, with the same fallback as the double overload.</summary>
@@ -72,7 +74,8 @@ namespace DivergenceGen
                 return System.MathF.Log(x) - System.MathF.Log(y);
             }
 
-            return System.MathF.Log(ratio) + (System.MathF.FusedMultiplyAdd(-ratio, y, x) / x);
+            float scale = x < 8.0779356E-28f ? 1.1529215E+18f : 1f;
+            return System.MathF.Log(ratio) + (System.MathF.FusedMultiplyAdd(-ratio, y * scale, x * scale) / (x * scale));
         }
     }
 }

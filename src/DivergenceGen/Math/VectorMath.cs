@@ -222,8 +222,13 @@ namespace DivergenceGen
                 return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
-            var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
-            return Log(ratio) + Vector128.ConditionalSelect(finitePositive, residual / x, Vector128<double>.Zero);
+            // x − ratio·y, exactly; for tiny x the residual would be subnormal and lose bits, so those lanes are scaled
+            // by a power of two first (2⁶⁰⁰ below 2⁻⁹⁰⁰), which leaves the quotient unchanged.
+            var tiny = Vector128.LessThan(x, Vector128.Create(1.1830521861667747E-271));
+            var xs = Vector128.ConditionalSelect(tiny, x * Vector128.Create(4.149515568880993E+180), x);
+            var ys = Vector128.ConditionalSelect(tiny, y * Vector128.Create(4.149515568880993E+180), y);
+            var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
+            return Log(ratio) + Vector128.ConditionalSelect(finitePositive, residual / xs, Vector128<double>.Zero);
         }
 
         /// <summary>
@@ -246,8 +251,13 @@ namespace DivergenceGen
                 return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
-            var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
-            return Log(ratio) + Vector128.ConditionalSelect(finitePositive, residual / x, Vector128<float>.Zero);
+            // x − ratio·y, exactly; for tiny x the residual would be subnormal and lose bits, so those lanes are scaled
+            // by a power of two first (2⁶⁰ below 2⁻⁹⁰), which leaves the quotient unchanged.
+            var tiny = Vector128.LessThan(x, Vector128.Create(8.0779356E-28f));
+            var xs = Vector128.ConditionalSelect(tiny, x * Vector128.Create(1.1529215E+18f), x);
+            var ys = Vector128.ConditionalSelect(tiny, y * Vector128.Create(1.1529215E+18f), y);
+            var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
+            return Log(ratio) + Vector128.ConditionalSelect(finitePositive, residual / xs, Vector128<float>.Zero);
         }
 
         /// <summary>
@@ -270,8 +280,13 @@ namespace DivergenceGen
                 return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
-            var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
-            return Log(ratio) + Vector256.ConditionalSelect(finitePositive, residual / x, Vector256<double>.Zero);
+            // x − ratio·y, exactly; for tiny x the residual would be subnormal and lose bits, so those lanes are scaled
+            // by a power of two first (2⁶⁰⁰ below 2⁻⁹⁰⁰), which leaves the quotient unchanged.
+            var tiny = Vector256.LessThan(x, Vector256.Create(1.1830521861667747E-271));
+            var xs = Vector256.ConditionalSelect(tiny, x * Vector256.Create(4.149515568880993E+180), x);
+            var ys = Vector256.ConditionalSelect(tiny, y * Vector256.Create(4.149515568880993E+180), y);
+            var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
+            return Log(ratio) + Vector256.ConditionalSelect(finitePositive, residual / xs, Vector256<double>.Zero);
         }
 
         /// <summary>
@@ -294,8 +309,13 @@ namespace DivergenceGen
                 return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
-            var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
-            return Log(ratio) + Vector256.ConditionalSelect(finitePositive, residual / x, Vector256<float>.Zero);
+            // x − ratio·y, exactly; for tiny x the residual would be subnormal and lose bits, so those lanes are scaled
+            // by a power of two first (2⁶⁰ below 2⁻⁹⁰), which leaves the quotient unchanged.
+            var tiny = Vector256.LessThan(x, Vector256.Create(8.0779356E-28f));
+            var xs = Vector256.ConditionalSelect(tiny, x * Vector256.Create(1.1529215E+18f), x);
+            var ys = Vector256.ConditionalSelect(tiny, y * Vector256.Create(1.1529215E+18f), y);
+            var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
+            return Log(ratio) + Vector256.ConditionalSelect(finitePositive, residual / xs, Vector256<float>.Zero);
         }
 
         /// <summary>
@@ -318,8 +338,13 @@ namespace DivergenceGen
                 return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
-            var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
-            return Log(ratio) + Vector512.ConditionalSelect(finitePositive, residual / x, Vector512<double>.Zero);
+            // x − ratio·y, exactly; for tiny x the residual would be subnormal and lose bits, so those lanes are scaled
+            // by a power of two first (2⁶⁰⁰ below 2⁻⁹⁰⁰), which leaves the quotient unchanged.
+            var tiny = Vector512.LessThan(x, Vector512.Create(1.1830521861667747E-271));
+            var xs = Vector512.ConditionalSelect(tiny, x * Vector512.Create(4.149515568880993E+180), x);
+            var ys = Vector512.ConditionalSelect(tiny, y * Vector512.Create(4.149515568880993E+180), y);
+            var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
+            return Log(ratio) + Vector512.ConditionalSelect(finitePositive, residual / xs, Vector512<double>.Zero);
         }
 
         /// <summary>
@@ -342,8 +367,13 @@ namespace DivergenceGen
                 return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
-            var residual = PortableVectorMath.MultiplySubtractExact(ratio, y, x); // x − ratio·y, exactly
-            return Log(ratio) + Vector512.ConditionalSelect(finitePositive, residual / x, Vector512<float>.Zero);
+            // x − ratio·y, exactly; for tiny x the residual would be subnormal and lose bits, so those lanes are scaled
+            // by a power of two first (2⁶⁰ below 2⁻⁹⁰), which leaves the quotient unchanged.
+            var tiny = Vector512.LessThan(x, Vector512.Create(8.0779356E-28f));
+            var xs = Vector512.ConditionalSelect(tiny, x * Vector512.Create(1.1529215E+18f), x);
+            var ys = Vector512.ConditionalSelect(tiny, y * Vector512.Create(1.1529215E+18f), y);
+            var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
+            return Log(ratio) + Vector512.ConditionalSelect(finitePositive, residual / xs, Vector512<float>.Zero);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
