@@ -157,10 +157,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"outcomes\">The observed outcomes.</param>");
             using (_w.Block("public " + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes)"))
             {
-                if (!EmitCounting(onOther: "return " + T + ".NegativeInfinity;"))
-                {
-                    return;
-                }
+                EmitCounting(onOther: "return " + T + ".NegativeInfinity;");
 
                 var counts = new ScalarLowering(_c.Spec.Precision, name => name.StartsWith("count", StringComparison.Ordinal) ? "(" + T + ")" + name : "_" + name);
                 var sum = _f.Outcomes
@@ -172,8 +169,8 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
         }
 
-        /// <summary>Writes <c>long count0 = 0, …;</c> and a loop counting each outcome; returns true.</summary>
-        private bool EmitCounting(string onOther)
+        /// <summary>Writes <c>long count0 = 0, …;</c> and a loop counting each outcome.</summary>
+        private void EmitCounting(string onOther)
         {
             _w.Line("long " + string.Join(", ", _f.Outcomes.Select(o => "count" + o.Value.ToString(CultureInfo.InvariantCulture) + " = 0")) + ";");
             using (_w.Block("for (int i = 0; i < outcomes.Length; i++)"))
@@ -187,8 +184,6 @@ namespace DivergenceGen.Generator.Emit
 
                 _w.Line("default: " + onOther);
             }
-
-            return true;
         }
 
         /// <summary>Σ over the outcomes of a term built from P's and Q's outcome formulas.</summary>
