@@ -19,12 +19,33 @@ namespace DivergenceGen.Generator.Ir
         public static System.Collections.Generic.HashSet<string> Names(Expr expr)
         {
             var names = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
-            Rename(expr, name =>
-            {
-                names.Add(name);
-                return name;
-            });
+            Collect(expr, names);
             return names;
+        }
+
+        private static void Collect(Expr expr, System.Collections.Generic.HashSet<string> names)
+        {
+            switch (expr)
+            {
+                case Ref r:
+                    names.Add(r.Name);
+                    break;
+                case Unary u:
+                    Collect(u.Operand, names);
+                    break;
+                case Binary b:
+                    Collect(b.Left, names);
+                    Collect(b.Right, names);
+                    break;
+                case XTimesLog t:
+                    Collect(t.X, names);
+                    Collect(t.Log, names);
+                    break;
+                case LogRatio l:
+                    Collect(l.X, names);
+                    Collect(l.Y, names);
+                    break;
+            }
         }
 
         /// <summary>Prefixes every name with <c>q.</c>: the formula for the second argument of a divergence.</summary>

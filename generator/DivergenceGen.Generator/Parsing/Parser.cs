@@ -67,7 +67,7 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
-            bool valid = CheckTypeKind(type, declaration, family, identifier, diagnostics);
+            bool valid = CheckTypeKind(type, family, identifier, diagnostics);
             valid &= CheckPartial(type, declaration, family, identifier, diagnostics);
 
             var languageVersion = (declaration.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
@@ -128,7 +128,7 @@ namespace DivergenceGen.Generator.Parsing
             return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
         }
 
-        private static bool CheckTypeKind(INamedTypeSymbol type, TypeDeclarationSyntax declaration, string family, Location identifier, List<DiagnosticInfo> diagnostics)
+        private static bool CheckTypeKind(INamedTypeSymbol type, string family, Location identifier, List<DiagnosticInfo> diagnostics)
         {
             string? reason = null;
             if (type.TypeKind == TypeKind.Interface)
