@@ -45,15 +45,111 @@ namespace DivergenceGen
 
         /// <summary>Draws one outcome using <paramref name="random"/>.</summary>
         int Sample(Random random);
+    }
 
+    /// <summary>
+    /// A discrete distribution whose every parameter can be fitted by maximum likelihood from outcomes alone.
+    /// (NegativeBinomial is not one: it fits p with r given, <c>Fit(outcomes, r)</c>.)
+    /// </summary>
+    /// <typeparam name="TSelf">The generated type itself.</typeparam>
+    /// <typeparam name="T">The floating-point type it computes in.</typeparam>
+    public interface IFittableDiscreteDistribution<TSelf, T> : IDiscreteDistribution<TSelf, T>
+        where TSelf : IFittableDiscreteDistribution<TSelf, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
         /// <summary>The maximum-likelihood distribution for the observed <paramref name="outcomes"/>.</summary>
         static abstract TSelf Fit(ReadOnlySpan<int> outcomes);
+    }
+
+    /// <summary>A distribution over the integers 0, 1, 2, … (or 0 … n) with scalar parameters, and a vectorised batch log-pmf.</summary>
+    /// <typeparam name="TSelf">The generated type itself.</typeparam>
+    /// <typeparam name="T">The floating-point type it computes in.</typeparam>
+    public interface ICountDistribution<TSelf, T> : IDiscreteDistribution<TSelf, T>
+        where TSelf : ICountDistribution<TSelf, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        /// <summary>The mean E[X].</summary>
+        T Mean { get; }
+
+        /// <summary>The variance Var[X].</summary>
+        T Variance { get; }
+
+        /// <summary>destinationᵢ = log P(X = outcomesᵢ) (−∞ outside the support).</summary>
+        void LogPmf(ReadOnlySpan<int> outcomes, Span<T> destination);
+
+        /// <summary>Fills <paramref name="destination"/> with independent draws.</summary>
+        void Sample(Random random, Span<int> destination);
+    }
+
+    /// <summary>A binomial distribution generated from <see cref="BinomialAttribute"/>: n (compile-time) trials with success probability p.</summary>
+    /// <typeparam name="TSelf">The generated type itself.</typeparam>
+    /// <typeparam name="T">The floating-point type it computes in.</typeparam>
+    public interface IBinomialDistribution<TSelf, T> : ICountDistribution<TSelf, T>, IFittableDiscreteDistribution<TSelf, T>
+        where TSelf : IBinomialDistribution<TSelf, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        /// <summary>n, the number of trials (the generated type's <c>Trials</c> constant).</summary>
+        static abstract int TrialCount { get; }
+
+        /// <summary>The success probability of each trial.</summary>
+        T P { get; }
+
+        /// <summary>Creates the distribution, or returns false when p is not in [0, 1].</summary>
+        static abstract bool TryCreate(T p, [MaybeNullWhen(false)] out TSelf result);
+    }
+
+    /// <summary>A geometric distribution (failures before the first success) generated from <see cref="GeometricAttribute"/>.</summary>
+    /// <typeparam name="TSelf">The generated type itself.</typeparam>
+    /// <typeparam name="T">The floating-point type it computes in.</typeparam>
+    public interface IGeometricDistribution<TSelf, T> : ICountDistribution<TSelf, T>, IFittableDiscreteDistribution<TSelf, T>
+        where TSelf : IGeometricDistribution<TSelf, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        /// <summary>The success probability p ∈ (0, 1].</summary>
+        T P { get; }
+
+        /// <summary>Creates the distribution, or returns false when p is not in (0, 1].</summary>
+        static abstract bool TryCreate(T p, [MaybeNullWhen(false)] out TSelf result);
+    }
+
+    /// <summary>A Poisson distribution generated from <see cref="PoissonAttribute"/>.</summary>
+    /// <typeparam name="TSelf">The generated type itself.</typeparam>
+    /// <typeparam name="T">The floating-point type it computes in.</typeparam>
+    public interface IPoissonDistribution<TSelf, T> : ICountDistribution<TSelf, T>, IFittableDiscreteDistribution<TSelf, T>
+        where TSelf : IPoissonDistribution<TSelf, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        /// <summary>The rate λ ≥ 0.</summary>
+        T Rate { get; }
+
+        /// <summary>Creates the distribution, or returns false when the rate is negative, infinite or NaN.</summary>
+        static abstract bool TryCreate(T rate, [MaybeNullWhen(false)] out TSelf result);
+    }
+
+    /// <summary>A negative binomial distribution (failures before the r-th success) generated from <see cref="NegativeBinomialAttribute"/>.</summary>
+    /// <typeparam name="TSelf">The generated type itself.</typeparam>
+    /// <typeparam name="T">The floating-point type it computes in.</typeparam>
+    public interface INegativeBinomialDistribution<TSelf, T> : ICountDistribution<TSelf, T>
+        where TSelf : INegativeBinomialDistribution<TSelf, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        /// <summary>The number of successes r &gt; 0 (real).</summary>
+        T R { get; }
+
+        /// <summary>The success probability p ∈ (0, 1].</summary>
+        T P { get; }
+
+        /// <summary>Creates the distribution, or returns false when r or p is invalid.</summary>
+        static abstract bool TryCreate(T r, T p, [MaybeNullWhen(false)] out TSelf result);
+
+        /// <summary>The maximum-likelihood p for the observed <paramref name="outcomes"/> with r fixed.</summary>
+        static abstract TSelf Fit(ReadOnlySpan<int> outcomes, T r);
     }
 
     /// <summary>A Bernoulli distribution generated from <see cref="BernoulliAttribute"/>.</summary>
     /// <typeparam name="TSelf">The generated type itself.</typeparam>
     /// <typeparam name="T">The floating-point type it computes in.</typeparam>
-    public interface IBernoulliDistribution<TSelf, T> : IDiscreteDistribution<TSelf, T>
+    public interface IBernoulliDistribution<TSelf, T> : IFittableDiscreteDistribution<TSelf, T>
         where TSelf : IBernoulliDistribution<TSelf, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -79,7 +175,7 @@ namespace DivergenceGen
     /// <summary>A categorical distribution over 0 … K − 1, generated from <see cref="CategoricalAttribute"/>.</summary>
     /// <typeparam name="TSelf">The generated type itself.</typeparam>
     /// <typeparam name="T">The floating-point type it computes in.</typeparam>
-    public interface ICategoricalDistribution<TSelf, T> : IDiscreteDistribution<TSelf, T>
+    public interface ICategoricalDistribution<TSelf, T> : IFittableDiscreteDistribution<TSelf, T>
         where TSelf : ICategoricalDistribution<TSelf, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {

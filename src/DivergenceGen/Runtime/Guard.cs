@@ -84,6 +84,105 @@ namespace DivergenceGen
             }
         }
 
+        /// <summary>Whether 0 &lt; <paramref name="value"/> ≤ 1 (false for NaN): a success probability that makes a waiting time finite.</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <returns>True when the value is in (0, 1].</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool IsPositiveProbability<T>(T value)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            value > T.Zero && value <= T.One;
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless 0 &lt; <paramref name="value"/> ≤ 1.</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <param name="paramName">The name of the parameter it came from.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ThrowIfNotPositiveProbability<T>(T value, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            if (!IsPositiveProbability(value))
+            {
+                ThrowOutOfDomain(value, paramName, "a probability in (0, 1]");
+            }
+        }
+
+        /// <summary>Whether <paramref name="value"/> is finite and ≥ 0 (false for NaN and +∞).</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <returns>True when 0 ≤ value &lt; ∞.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool IsNonNegativeFinite<T>(T value)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            value >= T.Zero && T.IsFinite(value);
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless 0 ≤ <paramref name="value"/> &lt; ∞.</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <param name="paramName">The name of the parameter it came from.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ThrowIfNotNonNegativeFinite<T>(T value, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            if (!IsNonNegativeFinite(value))
+            {
+                ThrowOutOfDomain(value, paramName, "finite and ≥ 0");
+            }
+        }
+
+        /// <summary>Whether <paramref name="value"/> is finite and &gt; 0 (false for NaN and +∞).</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <returns>True when 0 &lt; value &lt; ∞.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool IsPositiveFinite<T>(T value)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            value > T.Zero && T.IsFinite(value);
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless 0 &lt; <paramref name="value"/> &lt; ∞.</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <param name="paramName">The name of the parameter it came from.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ThrowIfNotPositiveFinite<T>(T value, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            if (!IsPositiveFinite(value))
+            {
+                ThrowOutOfDomain(value, paramName, "finite and > 0");
+            }
+        }
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when an outcome is negative (it cannot be a count).</summary>
+        /// <param name="index">Where the outcome is.</param>
+        /// <param name="value">The outcome.</param>
+        /// <param name="paramName">The parameter name.</param>
+        [DoesNotReturn]
+        public static void ThrowNegativeOutcome(int index, int value, string paramName) =>
+            ThrowOutcomeOutOfRange(index, value, "{0, 1, 2, …}", paramName);
+
+        /// <summary>Throws <see cref="OverflowException"/> when a draw does not fit the <see cref="int"/> outcome type.</summary>
+        /// <param name="draw">The draw.</param>
+        /// <returns>The draw as an <see cref="int"/> when it fits.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int DrawToInt32(long draw) =>
+            draw <= int.MaxValue ? (int)draw : ThrowDrawTooLarge(draw);
+
+        [DoesNotReturn]
+        private static int ThrowDrawTooLarge(long draw) =>
+            throw new OverflowException(string.Format(
+                CultureInfo.InvariantCulture,
+                "The draw {0} exceeds int.MaxValue, the largest outcome this type can return; the distribution's mass above 2³¹ − 1 is not negligible for these parameters.",
+                draw));
+
+        [DoesNotReturn]
+        private static void ThrowOutOfDomain<T>(T value, string paramName, string domain)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                string.Format(CultureInfo.InvariantCulture, "{0} must be {1}, but was {2}.", paramName, domain, value));
+
         /// <summary>Throws <see cref="ArgumentException"/> when a destination span is shorter than the input.</summary>
         /// <param name="required">The input length.</param>
         /// <param name="actual">The destination length.</param>

@@ -27,5 +27,13 @@ namespace DivergenceGen
         /// (2⁻⁵² for double, 2⁻²³ for float). Sums computed by the caller in the same precision stay within it.
         /// </summary>
         public const int ProbabilitySumUlpsPerClass = 4;
+
+        /// <summary>
+        /// The largest number of trials n for which a <c>[Binomial(n)]</c> type carries the table of log C(n, k),
+        /// k = 0 … n, computed by the generator and emitted as constants (8 KiB of doubles at the limit). Above it,
+        /// log-probabilities use Loader's saddle-point form (accurate for n up to <see cref="int.MaxValue"/>) and the
+        /// entropy the runtime's windowed sum or asymptotic expansion.
+        /// </summary>
+        public const int MaxBinomialTableTrials = 1024;
     }
 }
