@@ -23,6 +23,42 @@ namespace DivergenceGen.Generator
 
             Register(context, target, Parser.BernoulliAttribute, FamilyKind.Bernoulli, TrackingNames.Bernoulli);
             Register(context, target, Parser.CategoricalAttribute, FamilyKind.Categorical, TrackingNames.Categorical);
+
+            RegisterDivergence(context, DivergenceParser.KLDivergenceAttribute, DivergenceMeasure.KLDivergence, TrackingNames.KLDivergence);
+            RegisterDivergence(context, DivergenceParser.CrossEntropyAttribute, DivergenceMeasure.CrossEntropy, TrackingNames.CrossEntropy);
+        }
+
+        /// <summary>[KLDivergence]/[CrossEntropy] methods: parse (reads the two parameter types' family attributes) → diagnostics | emit.</summary>
+        private static void RegisterDivergence(
+            IncrementalGeneratorInitializationContext context,
+            string attribute,
+            DivergenceMeasure measure,
+            string trackingName)
+        {
+            var parsed = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attribute,
+                    predicate: static (node, _) => DivergenceParser.IsCandidate(node),
+                    transform: (syntaxContext, cancellationToken) => DivergenceParser.Parse(syntaxContext, measure, cancellationToken))
+                .WithTrackingName(trackingName);
+
+            var diagnostics = parsed
+                .Select(static (result, _) => result.Diagnostics)
+                .WithTrackingName(TrackingNames.DivergenceDiagnostics);
+            context.RegisterSourceOutput(diagnostics, static (production, infos) =>
+            {
+                foreach (var info in infos)
+                {
+                    production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
+                }
+            });
+
+            var models = parsed
+                .Where(static result => result.Spec is not null)
+                .Select(static (result, _) => result.Spec!)
+                .WithTrackingName(TrackingNames.DivergenceModels);
+            context.RegisterSourceOutput(models, static (production, spec) =>
+                production.AddSource(DivergenceEmitter.HintName(spec), DivergenceEmitter.Emit(spec)));
         }
 
         private static void Register(

@@ -9,8 +9,12 @@ namespace DivergenceGen.Generator
         public const string Diagnostics = "DivergenceGen.Diagnostics";
         public const string Target = "DivergenceGen.Target";
         public const string Output = "DivergenceGen.Output";
+        public const string KLDivergence = "DivergenceGen.KLDivergence";
+        public const string CrossEntropy = "DivergenceGen.CrossEntropy";
+        public const string DivergenceModels = "DivergenceGen.DivergenceModels";
+        public const string DivergenceDiagnostics = "DivergenceGen.DivergenceDiagnostics";
 
         /// <summary>Every step the generator tracks, for tests.</summary>
-        public static readonly string[] All = { Bernoulli, Categorical, Models, Diagnostics, Target, Output };
+        public static readonly string[] All = { Bernoulli, Categorical, Models, Diagnostics, Target, Output, KLDivergence, CrossEntropy, DivergenceModels, DivergenceDiagnostics };
     }
 }

@@ -58,11 +58,66 @@ namespace DivergenceGen.Generator.Diagnostics
             "Instance field in a family type",
             "'{0}' declares the instance field '{1}'; a [{2}] type's state is generated (C# warns CS0282 about field order across partial struct declarations, and a generated constructor cannot initialise it); move it to another type or make it static");
 
+        // ---- DG0020–DG0029: [KLDivergence] / [CrossEntropy] methods ----------------------------------------------
+
+        public static readonly DiagnosticDescriptor DivergenceContainingType = Create(
+            "DG0020",
+            "Divergence method must be in a static partial class",
+            "'{0}' cannot hold the [{1}] method '{2}': {3}; declare the method in a non-generic 'static partial class'");
+
+        public static readonly DiagnosticDescriptor DivergenceOuterType = Create(
+            "DG0021",
+            "Type containing a divergence method must be partial",
+            "'{0}' contains the [{1}] method '{2}' but {3}; every containing type must be a non-generic partial type");
+
+        public static readonly DiagnosticDescriptor DivergenceMethodShape = Create(
+            "DG0022",
+            "Divergence method must be a static partial method without a body",
+            "The [{1}] method '{0}' must be declared 'static partial' with an accessibility modifier, non-generic and without a body, but {2}");
+
+        public static readonly DiagnosticDescriptor DivergenceParameterCount = Create(
+            "DG0023",
+            "Divergence method must have two parameters",
+            "The [{1}] method '{0}' has {2} parameter(s); declare exactly two, P and Q: '(in P p, in Q q)'");
+
+        public static readonly DiagnosticDescriptor DivergenceParameterType = Create(
+            "DG0024",
+            "Divergence parameter is not a declared distribution",
+            "Parameter '{2}' ({3}) of the [{1}] method '{0}' is not usable: {4}");
+
+        public static readonly DiagnosticDescriptor DivergenceReturnType = Create(
+            "DG0025",
+            "Divergence return type does not match the precision",
+            "The [KLDivergence]/[CrossEntropy] method '{0}' returns '{1}', but its distributions compute in {3}; return '{2}'");
+
+        public static readonly DiagnosticDescriptor DivergencePrecisionMismatch = Create(
+            "DG0026",
+            "Divergence between distributions of different precision",
+            "The method '{0}' relates '{1}' ({2}) and '{3}' ({4}); declare both types with the same Precision");
+
+        public static readonly DiagnosticDescriptor DivergenceNoExactMethod = Create(
+            "DG0027",
+            "No exact method for this pair",
+            "No exact method computes the [{1}] method '{0}': {2}; opt in to a truncated series with [{1}(Tolerance = 1e-12)] (the sum stops once the remaining mass of P is below the tolerance)");
+
+        public static readonly DiagnosticDescriptor DivergenceInvalidTolerance = Create(
+            "DG0028",
+            "Invalid tolerance",
+            "Invalid tolerance for the [{1}] method '{0}': {2}; use 0 (exact methods only) or a value from 1e-15 to below 1, e.g. 1e-12");
+
+        public static readonly DiagnosticDescriptor DivergenceBothMeasures = Create(
+            "DG0029",
+            "Both [KLDivergence] and [CrossEntropy] on one method",
+            "The method '{0}' is marked with both [KLDivergence] and [CrossEntropy]; a method computes one of them, declare two methods");
+
         /// <summary>All descriptors by id, for turning <see cref="DiagnosticInfo"/> back into diagnostics.</summary>
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
         {
             TypeNotPartial, ContainingTypeNotPartial, UnsupportedTypeKind, InvalidAttributeArgument,
             MemberNameClash, LanguageVersionTooOld, MultipleFamilies, StructTooLarge, InstanceField,
+            DivergenceContainingType, DivergenceOuterType, DivergenceMethodShape, DivergenceParameterCount,
+            DivergenceParameterType, DivergenceReturnType, DivergencePrecisionMismatch, DivergenceNoExactMethod,
+            DivergenceInvalidTolerance, DivergenceBothMeasures,
         }.ToDictionary(d => d.Id);
 
         public static DiagnosticInfo Info(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>

@@ -1,0 +1,164 @@
+using System.Globalization;
+using DivergenceGen.Generator.Model;
+
+namespace DivergenceGen.Generator.Families
+{
+    /// <summary>The four ways to compute D(P‖Q) or H(P, Q) between two declared families, in the order they are tried.</summary>
+    internal enum DivergenceMethod
+    {
+        /// <summary>1. A closed form is known for the pair.</summary>
+        ClosedForm = 1,
+
+        /// <summary>2. P can put mass where Q has none: +∞, except where a run-time parameter value narrows P's support.</summary>
+        InfiniteBySupport = 2,
+
+        /// <summary>3. Exact summation over P's finite support with Q's log-pmf.</summary>
+        FiniteSummation = 3,
+
+        /// <summary>4. P's support is infinite and no closed form is known: a truncated series if a tolerance was given.</summary>
+        TruncatedSeries = 4,
+    }
+
+    /// <summary>Which closed form a <see cref="DivergenceMethod.ClosedForm"/> pair uses.</summary>
+    internal enum ClosedFormKind
+    {
+        None,
+
+        /// <summary>The same family with the same compile-time shape: P's own member on a P built from Q's parameters.</summary>
+        SameFamily,
+
+        /// <summary>Bernoulli(p) = Binomial(1, p): P's own member on a P built from Q's p.</summary>
+        BernoulliBinomialOne,
+
+        /// <summary>Geometric(p) = NegativeBinomial(1, p): the negative binomial KL with r = 1 on the geometric side.</summary>
+        GeometricNegativeBinomial,
+
+        /// <summary>Bernoulli‖Poisson: the two terms k = 0, 1 written out with log q(0) = −λ, log q(1) = log λ − λ.</summary>
+        BernoulliPoisson,
+    }
+
+    /// <summary>
+    /// The catalogue's knowledge about pairs of families: supports (all start at 0; finite ones end at a
+    /// compile-time bound), the run-time parameter values that shrink a support to the point mass at 0, and the
+    /// closed forms known. Pure: reads only the model, so the parser (which reports "no exact method") and the
+    /// emitter (which writes the code) decide the same way.
+    /// </summary>
+    internal static class DivergenceMethods
+    {
+        /// <summary>Sums over at most this many outcomes are written as straight-line code.</summary>
+        public const int UnrollThreshold = FamilyLimits.DefaultUnrollThreshold;
+
+        /// <summary>The truncated series stops with an exception after this many terms.</summary>
+        public const int MaxSeriesTerms = 100_000_000;
+
+        /// <summary>The smallest tolerance a truncated series accepts.</summary>
+        public const double MinTolerance = 1e-15;
+
+        /// <summary>The largest outcome of the family's support for any parameter value, or null when the support is infinite.</summary>
+        public static long? MaxOutcome(FamilyRef family) => family.Kind switch
+        {
+            DivergenceFamily.Bernoulli => 1,
+            DivergenceFamily.Categorical => family.Size - 1L,
+            DivergenceFamily.Binomial => family.Size,
+            _ => null,
+        };
+
+        public static bool IsFinite(FamilyRef family) => MaxOutcome(family).HasValue;
+
+        /// <summary>
+        /// The C# condition (on the parameter named <paramref name="p"/>) under which the family is the point mass at 0,
+        /// or null when no single parameter value does that (Categorical: its probabilities may be 0 anywhere).
+        /// </summary>
+        public static string? PointMassAtZeroCondition(FamilyRef family, string p)
+        {
+            string zero = family.Precision == PrecisionKind.Single ? "0f" : "0d";
+            string one = family.Precision == PrecisionKind.Single ? "1f" : "1d";
+            return family.Kind switch
+            {
+                DivergenceFamily.Bernoulli or DivergenceFamily.Binomial => p + ".P == " + zero,
+                DivergenceFamily.Poisson => p + ".Rate == " + zero,
+                DivergenceFamily.Geometric or DivergenceFamily.NegativeBinomial => p + ".P == " + one,
+                _ => null,
+            };
+        }
+
+        /// <summary>The parameter values (as prose) that make the family the point mass at 0.</summary>
+        public static string PointMassAtZeroProse(FamilyRef family) => family.Kind switch
+        {
+            DivergenceFamily.Bernoulli or DivergenceFamily.Binomial => "p = 0",
+            DivergenceFamily.Poisson => "rate = 0",
+            _ => "p = 1",
+        };
+
+        public static ClosedFormKind ClosedForm(FamilyRef p, FamilyRef q)
+        {
+            if (p.Kind == q.Kind && p.Size == q.Size)
+            {
+                return ClosedFormKind.SameFamily;
+            }
+
+            if ((p.Kind == DivergenceFamily.Bernoulli && q.Kind == DivergenceFamily.Binomial && q.Size == 1)
+                || (p.Kind == DivergenceFamily.Binomial && p.Size == 1 && q.Kind == DivergenceFamily.Bernoulli))
+            {
+                return ClosedFormKind.BernoulliBinomialOne;
+            }
+
+            if ((p.Kind == DivergenceFamily.Geometric && q.Kind == DivergenceFamily.NegativeBinomial)
+                || (p.Kind == DivergenceFamily.NegativeBinomial && q.Kind == DivergenceFamily.Geometric))
+            {
+                return ClosedFormKind.GeometricNegativeBinomial;
+            }
+
+            if (p.Kind == DivergenceFamily.Bernoulli && q.Kind == DivergenceFamily.Poisson)
+            {
+                return ClosedFormKind.BernoulliPoisson;
+            }
+
+            return ClosedFormKind.None;
+        }
+
+        /// <summary>Picks the method, in the order of the issue: closed form, +∞ by support, finite summation, series.</summary>
+        public static DivergenceMethod Choose(FamilyRef p, FamilyRef q)
+        {
+            if (ClosedForm(p, q) != ClosedFormKind.None)
+            {
+                return DivergenceMethod.ClosedForm;
+            }
+
+            long? maxP = MaxOutcome(p);
+            long? maxQ = MaxOutcome(q);
+            if (maxQ is { } mq && (maxP is null || maxP.Value > mq))
+            {
+                return DivergenceMethod.InfiniteBySupport;
+            }
+
+            return maxP is null ? DivergenceMethod.TruncatedSeries : DivergenceMethod.FiniteSummation;
+        }
+
+        /// <summary>The family as written in an attribute, e.g. <c>Binomial(10)</c>, <c>Poisson</c>.</summary>
+        public static string Describe(FamilyRef family) => family.Kind switch
+        {
+            DivergenceFamily.Categorical or DivergenceFamily.Binomial =>
+                family.Kind + "(" + family.Size.ToString(CultureInfo.InvariantCulture) + ")",
+            _ => family.Kind.ToString(),
+        };
+
+        /// <summary>The support as prose: <c>{0, 1}</c>, <c>{0, …, 10}</c>, <c>{0, 1, 2, …}</c>.</summary>
+        public static string Support(FamilyRef family)
+        {
+            long? max = MaxOutcome(family);
+            return max switch
+            {
+                null => "{0, 1, 2, …}",
+                0 => "{0}",
+                1 => "{0, 1}",
+                { } m => "{0, …, " + m.ToString(CultureInfo.InvariantCulture) + "}",
+            };
+        }
+
+        /// <summary>Why no exact method exists for an infinite-support pair (the message of DG0027 and the series' comment).</summary>
+        public static string WhyNoExactMethod(FamilyRef p, FamilyRef q) =>
+            "P = " + Describe(p) + " has the infinite support " + Support(p) + " and no closed form is known for "
+            + p.Kind + "‖" + q.Kind;
+    }
+}

@@ -1,0 +1,463 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using DivergenceGen.Generator.Diagnostics;
+using DivergenceGen.Generator.Families;
+using DivergenceGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DivergenceGen.Generator.Parsing
+{
+    /// <summary>
+    /// Turns a <c>[KLDivergence]</c> or <c>[CrossEntropy]</c> method into a <see cref="DivergenceSpec"/> and
+    /// diagnostics: the only code of the divergence pipeline that reads symbols and syntax. It reads the two
+    /// parameter types' family attributes and reduces each to a <see cref="FamilyRef"/>. Never throws on user input.
+    /// </summary>
+    internal static class DivergenceParser
+    {
+        public const string KLDivergenceAttribute = "DivergenceGen.KLDivergenceAttribute";
+        public const string CrossEntropyAttribute = "DivergenceGen.CrossEntropyAttribute";
+
+        private static readonly Dictionary<string, DivergenceFamily> FamilyAttributes = new(StringComparer.Ordinal)
+        {
+            ["DivergenceGen.BernoulliAttribute"] = DivergenceFamily.Bernoulli,
+            ["DivergenceGen.CategoricalAttribute"] = DivergenceFamily.Categorical,
+            ["DivergenceGen.BinomialAttribute"] = DivergenceFamily.Binomial,
+            ["DivergenceGen.GeometricAttribute"] = DivergenceFamily.Geometric,
+            ["DivergenceGen.PoissonAttribute"] = DivergenceFamily.Poisson,
+            ["DivergenceGen.NegativeBinomialAttribute"] = DivergenceFamily.NegativeBinomial,
+        };
+
+        /// <summary>The cheap syntax predicate: a method declaration (the attribute usage restricts the rest).</summary>
+        public static bool IsCandidate(SyntaxNode node) => node is MethodDeclarationSyntax;
+
+        public static DivergenceParseResult Parse(GeneratorAttributeSyntaxContext context, DivergenceMeasure measure, CancellationToken cancellationToken)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            DivergenceSpec? spec = null;
+            if (context.TargetSymbol is IMethodSymbol method && context.TargetNode is MethodDeclarationSyntax declaration)
+            {
+                spec = ParseCore(context, method, declaration, measure, diagnostics, cancellationToken);
+            }
+
+            return new DivergenceParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+
+        private static string AttributeName(DivergenceMeasure measure) =>
+            measure == DivergenceMeasure.KLDivergence ? "KLDivergence" : "CrossEntropy";
+
+        private static DivergenceSpec? ParseCore(
+            GeneratorAttributeSyntaxContext context,
+            IMethodSymbol method,
+            MethodDeclarationSyntax declaration,
+            DivergenceMeasure measure,
+            List<DiagnosticInfo> diagnostics,
+            CancellationToken cancellationToken)
+        {
+            var attribute = context.Attributes.FirstOrDefault();
+            if (attribute is null)
+            {
+                return null;
+            }
+
+            string attributeName = AttributeName(measure);
+
+            // Both measures on one method: the pipeline of the first attribute in source order reports the second.
+            var measures = method.GetAttributes()
+                .Where(a => a.AttributeClass?.ToDisplayString() is KLDivergenceAttribute or CrossEntropyAttribute)
+                .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? int.MaxValue)
+                .ToList();
+            if (measures.Count > 1)
+            {
+                if (SymbolEqualityComparer.Default.Equals(measures[0].AttributeClass, attribute.AttributeClass))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.DivergenceBothMeasures,
+                        measures[1].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(),
+                        method.Name));
+                }
+
+                return null;
+            }
+
+            bool valid = CheckContainingTypes(method, declaration, attributeName, diagnostics);
+            valid &= CheckMethod(method, declaration, attributeName, diagnostics);
+
+            double tolerance = 0;
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "Tolerance" && named.Value.Value is double t)
+                {
+                    tolerance = t;
+                }
+            }
+
+            string? toleranceProblem = ToleranceProblem(tolerance);
+            if (toleranceProblem is not null)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.DivergenceInvalidTolerance,
+                    ToleranceLocation(attribute, cancellationToken),
+                    method.Name,
+                    attributeName,
+                    toleranceProblem));
+                valid = false;
+            }
+
+            if (method.Parameters.Length != 2)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.DivergenceParameterCount,
+                    declaration.ParameterList.GetLocation(),
+                    method.Name,
+                    attributeName,
+                    method.Parameters.Length.ToString(CultureInfo.InvariantCulture)));
+                return null;
+            }
+
+            var p = ReadParameter(method, declaration, 0, attributeName, diagnostics);
+            var q = ReadParameter(method, declaration, 1, attributeName, diagnostics);
+            if (p is null || q is null)
+            {
+                return null;
+            }
+
+            if (p.Family.Precision != q.Family.Precision)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.DivergencePrecisionMismatch,
+                    declaration.ParameterList.Parameters[1].Type?.GetLocation(),
+                    method.Name,
+                    p.Family.DisplayName,
+                    PrecisionName(p.Family.Precision),
+                    q.Family.DisplayName,
+                    PrecisionName(q.Family.Precision)));
+                return null;
+            }
+
+            string expectedReturn = p.Family.Precision == PrecisionKind.Single ? "float" : "double";
+            var expectedSpecial = p.Family.Precision == PrecisionKind.Single ? SpecialType.System_Single : SpecialType.System_Double;
+            if (method.ReturnType.SpecialType != expectedSpecial)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.DivergenceReturnType,
+                    declaration.ReturnType.GetLocation(),
+                    method.Name,
+                    method.ReturnType.ToDisplayString(),
+                    expectedReturn,
+                    PrecisionName(p.Family.Precision)));
+                valid = false;
+            }
+
+            if (valid && tolerance == 0 && DivergenceMethods.Choose(p.Family, q.Family) == DivergenceMethod.TruncatedSeries)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.DivergenceNoExactMethod,
+                    declaration.Identifier.GetLocation(),
+                    method.Name,
+                    attributeName,
+                    DivergenceMethods.WhyNoExactMethod(p.Family, q.Family)));
+                valid = false;
+            }
+
+            if (!valid)
+            {
+                return null;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var containing = new List<ContainingType>();
+            for (var t = method.ContainingType; t is not null; t = t.ContainingType)
+            {
+                containing.Insert(0, new ContainingType(Keyword(t), t.Name));
+            }
+
+            string ns = method.ContainingType.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+            return new DivergenceSpec(
+                measure,
+                ns,
+                new EquatableArray<ContainingType>(containing),
+                declaration.Identifier.Text,
+                string.Join(" ", declaration.Modifiers.Select(m => m.Text)),
+                expectedReturn,
+                p,
+                q,
+                tolerance);
+        }
+
+        private static string PrecisionName(PrecisionKind precision) => precision == PrecisionKind.Single ? "Precision.Single" : "Precision.Double";
+
+        /// <summary>Null when valid: 0 (exact methods only) or a finite value in [<see cref="DivergenceMethods.MinTolerance"/>, 1).</summary>
+        private static string? ToleranceProblem(double tolerance)
+        {
+            if (tolerance == 0)
+            {
+                return null;
+            }
+
+            if (double.IsNaN(tolerance))
+            {
+                return "Tolerance is NaN";
+            }
+
+            string value = tolerance.ToString("R", CultureInfo.InvariantCulture);
+            if (tolerance < 0)
+            {
+                return "Tolerance = " + value + " is negative (0 means exact methods only)";
+            }
+
+            if (tolerance >= 1)
+            {
+                return "Tolerance = " + value + " is not below 1, the whole mass of P, so the series would stop before it starts";
+            }
+
+            if (tolerance < DivergenceMethods.MinTolerance)
+            {
+                return "Tolerance = " + value + " is below " + DivergenceMethods.MinTolerance.ToString("R", CultureInfo.InvariantCulture)
+                    + ": the neglected mass would be smaller than the rounding of the sum itself, so it only costs terms";
+            }
+
+            return null;
+        }
+
+        private static Location? ToleranceLocation(AttributeData attribute, CancellationToken cancellationToken)
+        {
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            var argument = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Tolerance");
+            return argument?.Expression.GetLocation() ?? syntax?.GetLocation();
+        }
+
+        private static bool CheckContainingTypes(IMethodSymbol method, MethodDeclarationSyntax declaration, string attributeName, List<DiagnosticInfo> diagnostics)
+        {
+            bool valid = true;
+            var own = declaration.Parent as TypeDeclarationSyntax;
+            var type = method.ContainingType;
+            if (own is null || type is null)
+            {
+                return false;
+            }
+
+            string? reason = null;
+            if (type.TypeKind != TypeKind.Class || type.IsRecord)
+            {
+                reason = "it is not a class";
+            }
+            else if (!type.IsStatic)
+            {
+                reason = "it is not static";
+            }
+            else if (!own.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                reason = "it is not partial";
+            }
+            else if (type.IsGenericType)
+            {
+                reason = "it is generic";
+            }
+
+            if (reason is not null)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.DivergenceContainingType,
+                    own.Identifier.GetLocation(),
+                    type.Name,
+                    attributeName,
+                    method.Name,
+                    reason));
+                valid = false;
+            }
+
+            for (var parent = own.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
+            {
+                bool partial = parent.Modifiers.Any(SyntaxKind.PartialKeyword);
+                bool generic = parent.TypeParameterList is not null;
+                if (!partial || generic)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.DivergenceOuterType,
+                        parent.Identifier.GetLocation(),
+                        parent.Identifier.ValueText,
+                        attributeName,
+                        method.Name,
+                        !partial ? "is not partial" : "is generic"));
+                    valid = false;
+                }
+            }
+
+            return valid;
+        }
+
+        private static bool CheckMethod(IMethodSymbol method, MethodDeclarationSyntax declaration, string attributeName, List<DiagnosticInfo> diagnostics)
+        {
+            string? reason = null;
+            if (!declaration.Modifiers.Any(SyntaxKind.StaticKeyword))
+            {
+                reason = "it is not static";
+            }
+            else if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                reason = "it is not partial";
+            }
+            else if (declaration.Body is not null || declaration.ExpressionBody is not null)
+            {
+                reason = "it has a body (declare it without one: the generator writes the implementation)";
+            }
+            else if (method.PartialImplementationPart is not null)
+            {
+                reason = "it already has an implementation part";
+            }
+            else if (method.IsGenericMethod)
+            {
+                reason = "it is generic";
+            }
+            else if (method.DeclaredAccessibility == Accessibility.NotApplicable
+                || !declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
+                    || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)))
+            {
+                reason = "it has no accessibility modifier (C# requires one on a partial method that returns a value)";
+            }
+
+            if (reason is null)
+            {
+                return true;
+            }
+
+            diagnostics.Add(DiagnosticDescriptors.Info(
+                DiagnosticDescriptors.DivergenceMethodShape,
+                declaration.Identifier.GetLocation(),
+                method.Name,
+                attributeName,
+                reason));
+            return false;
+        }
+
+        private static DivergenceParameter? ReadParameter(IMethodSymbol method, MethodDeclarationSyntax declaration, int index, string attributeName, List<DiagnosticInfo> diagnostics)
+        {
+            var parameter = method.Parameters[index];
+            var syntax = declaration.ParameterList.Parameters[index];
+            string role = index == 0 ? "P" : "Q";
+
+            if (parameter.RefKind is not (RefKind.None or RefKind.In) || parameter.IsParams || syntax.Modifiers.Any(SyntaxKind.ThisKeyword))
+            {
+                var modifier = syntax.Modifiers.FirstOrDefault(m => !m.IsKind(SyntaxKind.InKeyword));
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.DivergenceParameterType,
+                    modifier.RawKind != 0 ? modifier.GetLocation() : syntax.GetLocation(),
+                    method.Name,
+                    attributeName,
+                    parameter.Name,
+                    role,
+                    "only 'in' or no modifier is allowed, not '" + (modifier.RawKind != 0 ? modifier.Text : parameter.RefKind.ToString()) + "'"));
+                return null;
+            }
+
+            string? problem = null;
+            FamilyRef? family = null;
+            if (parameter.Type is not INamedTypeSymbol type || parameter.Type.TypeKind == TypeKind.Error)
+            {
+                problem = parameter.Type.TypeKind == TypeKind.Error ? null : "'" + parameter.Type.ToDisplayString() + "' is not a distribution type";
+                if (problem is null)
+                {
+                    return null; // the compiler reports the unknown type itself
+                }
+            }
+            else
+            {
+                var families = type.GetAttributes()
+                    .Select(a => (Attribute: a, Kind: a.AttributeClass is null ? (DivergenceFamily?)null
+                        : FamilyAttributes.TryGetValue(a.AttributeClass.ToDisplayString(), out var k) ? k : null))
+                    .Where(x => x.Kind is not null)
+                    .ToList();
+                if (families.Count == 0)
+                {
+                    problem = "'" + type.ToDisplayString() + "' is not a declared distribution family (no [Bernoulli], [Categorical(K)], [Binomial(n)], [Geometric], [Poisson] or [NegativeBinomial] attribute)";
+                }
+                else if (families.Count > 1)
+                {
+                    return null; // DG0007 on the family type says what is wrong
+                }
+                else if (type.IsGenericType || type.IsRefLikeType || !(type.IsValueType || (type.TypeKind == TypeKind.Class && type.IsSealed && !type.IsStatic)))
+                {
+                    return null; // DG0003 on the family type says what is wrong
+                }
+                else
+                {
+                    family = ReadFamily(type, families[0].Attribute, families[0].Kind!.Value);
+                    if (family is null)
+                    {
+                        return null; // DG0004 on the family attribute says what is wrong
+                    }
+                }
+            }
+
+            if (problem is not null || family is null)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.DivergenceParameterType,
+                    syntax.Type?.GetLocation() ?? syntax.GetLocation(),
+                    method.Name,
+                    attributeName,
+                    parameter.Name,
+                    role,
+                    problem ?? "its type is not a declared distribution family"));
+                return null;
+            }
+
+            return new DivergenceParameter(
+                syntax.Identifier.Text,
+                parameter.RefKind == RefKind.In,
+                !family.IsStruct && parameter.NullableAnnotation == NullableAnnotation.Annotated,
+                family);
+        }
+
+        private static FamilyRef? ReadFamily(INamedTypeSymbol type, AttributeData attribute, DivergenceFamily kind)
+        {
+            int size = 0;
+            if (kind is DivergenceFamily.Categorical or DivergenceFamily.Binomial)
+            {
+                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int s)
+                {
+                    return null;
+                }
+
+                size = s;
+                bool inRange = kind == DivergenceFamily.Categorical ? s >= 1 && s <= FamilyLimits.MaxCategoricalClasses : s >= 0;
+                if (!inRange)
+                {
+                    return null;
+                }
+            }
+
+            var precision = PrecisionKind.Double;
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "Precision" && named.Value.Value is int p)
+                {
+                    if (p != (int)PrecisionKind.Double && p != (int)PrecisionKind.Single)
+                    {
+                        return null;
+                    }
+
+                    precision = (PrecisionKind)p;
+                }
+            }
+
+            string qualified = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            string display = qualified.StartsWith("global::", StringComparison.Ordinal) ? qualified.Substring("global::".Length) : qualified;
+            return new FamilyRef(kind, size, precision, type.IsValueType, "global::" + display, display);
+        }
+
+        private static string Keyword(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, IsValueType: true } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Interface } => "interface",
+            { IsValueType: true } => "struct",
+            _ => "class",
+        };
+    }
+}
