@@ -113,6 +113,88 @@ public static class SnapshotCases
             /// <summary>A coin without Vector256.Log (net8.0).</summary>
             [Bernoulli] public readonly partial struct Net80Coin;
             """, TestFramework.Net80),
+        // ---- [KLDivergence] / [CrossEntropy] across declared families: one case per method -------------------
+        InMyApp("Divergence_Method1_ClosedForm", """
+            /// <summary>A coin.</summary>
+            [Bernoulli] public readonly partial struct M1Coin;
+            /// <summary>A coin as a class.</summary>
+            [Bernoulli] public sealed partial class M1CoinClass;
+            /// <summary>A die.</summary>
+            [Categorical(6)] public readonly partial struct M1Die;
+            /// <summary>Another die type.</summary>
+            [Categorical(6)] public readonly partial struct M1DieB;
+
+            /// <summary>Divergences with a closed form.</summary>
+            public static partial class ClosedForms
+            {
+                /// <summary>Bernoulli‖Bernoulli across two types.</summary>
+                [KLDivergence] public static partial double KL(in M1Coin p, in M1CoinClass q);
+                /// <summary>The cross-entropy.</summary>
+                [CrossEntropy] public static partial double H(in M1Coin p, in M1CoinClass q);
+                /// <summary>One type, by value.</summary>
+                [KLDivergence] internal static partial double KL(M1Coin p, M1Coin q);
+                /// <summary>Categorical(6)‖Categorical(6) across two types; the tolerance is not needed.</summary>
+                [KLDivergence(Tolerance = 1e-12)] public static partial double KL(in M1Die p, in M1DieB q);
+                /// <summary>The cross-entropy.</summary>
+                [CrossEntropy] public static partial double H(in M1Die p, in M1DieB q);
+            }
+            """),
+        InMyApp("Divergence_Method2_InfiniteBySupport", """
+            /// <summary>A coin.</summary>
+            [Bernoulli] public readonly partial struct M2Coin;
+            /// <summary>The point mass.</summary>
+            [Categorical(1)] public readonly partial struct M2Point;
+            /// <summary>A die.</summary>
+            [Categorical(6)] public readonly partial struct M2Die;
+            /// <summary>40 classes.</summary>
+            [Categorical(40)] public sealed partial class M2Cat40;
+            /// <summary>20 classes.</summary>
+            [Categorical(20)] public readonly partial struct M2Cat20;
+
+            /// <summary>Divergences where P can put mass outside Q's support.</summary>
+            public static partial class BySupport
+            {
+                /// <summary>+∞ unless p = 0.</summary>
+                [KLDivergence] public static partial double KL(in M2Coin p, in M2Point q);
+                /// <summary>The cross-entropy.</summary>
+                [CrossEntropy] public static partial double H(in M2Coin p, in M2Point q);
+                /// <summary>Decided at run time, unrolled.</summary>
+                [KLDivergence] public static partial double KL(in M2Die p, in M2Coin q);
+                /// <summary>Decided at run time, loops.</summary>
+                [KLDivergence] public static partial double KL(M2Cat40? p, in M2Cat20 q);
+            }
+            """),
+        InMyApp("Divergence_Method3_FiniteSummation", """
+            /// <summary>A coin.</summary>
+            [Bernoulli] public readonly partial struct M3Coin;
+            /// <summary>A die.</summary>
+            [Categorical(6)] public readonly partial struct M3Die;
+            /// <summary>20 classes.</summary>
+            [Categorical(20)] public readonly partial struct M3Cat20;
+            /// <summary>A coin in single precision.</summary>
+            [Bernoulli(Precision = Precision.Single)] public readonly partial struct M3CoinF;
+            /// <summary>A die in single precision.</summary>
+            [Categorical(6, Precision = Precision.Single)] public readonly partial struct M3DieF;
+
+            /// <summary>Outer container.</summary>
+            public static partial class Outer
+            {
+                /// <summary>Divergences by exact summation over P's finite support.</summary>
+                internal static partial class Summation
+                {
+                    /// <summary>Two terms.</summary>
+                    [KLDivergence] public static partial double KL(in M3Coin p, in M3Die q);
+                    /// <summary>The cross-entropy.</summary>
+                    [CrossEntropy] public static partial double H(in M3Coin p, in M3Die q);
+                    /// <summary>Six terms against twenty outcomes; parameters named like the generated locals.</summary>
+                    [KLDivergence] public static partial double KL(in M3Die sum, in M3Cat20 k);
+                    /// <summary>20 terms: a loop.</summary>
+                    [CrossEntropy] public static partial double H(in M3Cat20 p, in M3Cat20 q);
+                    /// <summary>Single precision.</summary>
+                    [KLDivergence] public static partial float KL(in M3CoinF p, in M3DieF q);
+                }
+            }
+            """),
     };
 
     public static IEnumerable<object[]> Names => All.Select(c => new object[] { c.Name });

@@ -109,6 +109,9 @@ namespace DivergenceGen.Generator.Emit
             private void ReturnDouble(string expression) =>
                 _w.Line(_single ? "return (float)(" + expression + ");" : "return " + expression + ";");
 
+            /// <summary>A T-valued expression widened to double (only float needs the cast).</summary>
+            private string D(string expression) => _single ? "(double)" + expression : expression;
+
             private string Quantity => _kl ? "D(P‖Q)" : "H(P, Q)";
 
             public void Emit()
@@ -216,8 +219,8 @@ namespace DivergenceGen.Generator.Emit
 
             private void EmitGeometricNegativeBinomial()
             {
-                string rP = _p.Kind == DivergenceFamily.Geometric ? "1d" : "(double)" + _pn + ".R";
-                string rQ = _q.Kind == DivergenceFamily.Geometric ? "1d" : "(double)" + _qn + ".R";
+                string rP = _p.Kind == DivergenceFamily.Geometric ? "1d" : D(_pn + ".R");
+                string rQ = _q.Kind == DivergenceFamily.Geometric ? "1d" : D(_qn + ".R");
                 _w.Line("// Method 1 of 4, closed form: Geometric(p) is NegativeBinomial(1, p), so this is the negative binomial KL");
                 _w.Line("// DiscreteMath.NegativeBinomialKLDivergence(r_P, p_P, r_Q, p_Q) with r = 1 on the geometric side (exact to double");
                 _w.Line(_kl
@@ -225,8 +228,8 @@ namespace DivergenceGen.Generator.Emit
                     : "// precision), and H(P, Q) = H(P) + D(P‖Q) with P's own entropy.");
                 WriteBody(() =>
                 {
-                    string kl = "global::DivergenceGen.DiscreteMath.NegativeBinomialKLDivergence(" + rP + ", (double)" + _pn + ".P, " + rQ + ", (double)" + _qn + ".P)";
-                    ReturnDouble(_kl ? kl : "(double)" + _pn + ".Entropy() + " + kl);
+                    string kl = "global::DivergenceGen.DiscreteMath.NegativeBinomialKLDivergence(" + rP + ", " + D(_pn + ".P") + ", " + rQ + ", " + D(_qn + ".P") + ")";
+                    ReturnDouble(_kl ? kl : D(_pn + ".Entropy()") + " + " + kl);
                 });
             }
 
@@ -245,10 +248,10 @@ namespace DivergenceGen.Generator.Emit
                     if (_kl)
                     {
                         string t0 = L("atZero"), t1 = L("atOne"), d = L("kl");
-                        _w.Line("double " + t0 + " = " + pp + " < 1d ? (1d - " + pp + ") * ((double)" + _pn + ".LogPmf(0) + " + rate + ") : 0d;");
+                        _w.Line("double " + t0 + " = " + pp + " < 1d ? (1d - " + pp + ") * (" + D(_pn + ".LogPmf(0)") + " + " + rate + ") : 0d;");
                         _w.Line("double " + t1 + " = " + pp + " == 0d ? 0d");
                         _w.Line("    : " + rate + " == 0d ? double.PositiveInfinity");
-                        _w.Line("    : " + pp + " * ((double)" + _pn + ".LogPmf(1) - global::System.Math.Log(" + rate + ") + " + rate + ");");
+                        _w.Line("    : " + pp + " * (" + D(_pn + ".LogPmf(1)") + " - global::System.Math.Log(" + rate + ") + " + rate + ");");
                         _w.Line("double " + d + " = " + t0 + " + " + t1 + ";");
                         ReturnDouble(d + " > 0d ? " + d + " : 0d");
                     }
@@ -342,6 +345,8 @@ namespace DivergenceGen.Generator.Emit
                     {
                         _w.Line(sum + " += " + TermCall(k2) + ";");
                     }
+
+                    _w.Line();
                 }
                 else
                 {
@@ -350,6 +355,8 @@ namespace DivergenceGen.Generator.Emit
                     {
                         _w.Line(sum + " += " + TermCall("(int)" + k2) + ";");
                     }
+
+                    _w.Line();
                 }
             }
 
@@ -383,7 +390,7 @@ namespace DivergenceGen.Generator.Emit
                         string atZero = L("atZero");
                         using (_w.Block("if (" + condition + ")"))
                         {
-                            _w.Line("double " + atZero + " = -(double)" + _qn + ".LogPmf(0);");
+                            _w.Line("double " + atZero + " = -" + D(_qn + ".LogPmf(0)") + ";");
                             ReturnDouble(atZero + " > 0d ? " + atZero + " : 0d");
                         }
 
@@ -439,7 +446,7 @@ namespace DivergenceGen.Generator.Emit
                 long maxP = DivergenceMethods.MaxOutcome(_p)!.Value;
                 _w.Line("// Method 3 of 4, exact summation: P's support " + DivergenceMethods.Support(_p) + " is finite and inside Q's "
                     + DivergenceMethods.Support(_q) + ", and no closed form");
-                _w.Line("// is known for " + _p.Kind + "‖" + _q.Kind + ", so this is the sum over P's support of "
+                _w.Line("// is known for " + DivergenceMethods.Describe(_p) + "‖" + DivergenceMethods.Describe(_q) + ", so this is the sum over P's support of "
                     + (_kl ? "p(k)·(log p(k) − log q(k))" : "−p(k)·log q(k)") + " with both families' log-pmfs.");
                 WriteBody(() =>
                 {

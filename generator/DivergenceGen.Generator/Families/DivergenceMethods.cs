@@ -159,6 +159,6 @@ namespace DivergenceGen.Generator.Families
         /// <summary>Why no exact method exists for an infinite-support pair (the message of DG0027 and the series' comment).</summary>
         public static string WhyNoExactMethod(FamilyRef p, FamilyRef q) =>
             "P = " + Describe(p) + " has the infinite support " + Support(p) + " and no closed form is known for "
-            + p.Kind + "‖" + q.Kind;
+            + Describe(p) + "‖" + Describe(q);
     }
 }

@@ -254,7 +254,7 @@ namespace DivergenceGen.Generator.Parsing
             {
                 reason = "it is not partial";
             }
-            else if (type.IsGenericType)
+            else if (type.TypeParameters.Length > 0)
             {
                 reason = "it is generic";
             }
