@@ -23,6 +23,10 @@ namespace DivergenceGen.Generator
 
             Register(context, target, Parser.BernoulliAttribute, FamilyKind.Bernoulli, TrackingNames.Bernoulli);
             Register(context, target, Parser.CategoricalAttribute, FamilyKind.Categorical, TrackingNames.Categorical);
+            Register(context, target, Parser.BinomialAttribute, FamilyKind.Binomial, TrackingNames.Binomial);
+            Register(context, target, Parser.GeometricAttribute, FamilyKind.Geometric, TrackingNames.Geometric);
+            Register(context, target, Parser.PoissonAttribute, FamilyKind.Poisson, TrackingNames.Poisson);
+            Register(context, target, Parser.NegativeBinomialAttribute, FamilyKind.NegativeBinomial, TrackingNames.NegativeBinomial);
 
             RegisterDivergence(context, DivergenceParser.KLDivergenceAttribute, DivergenceMeasure.KLDivergence, TrackingNames.KLDivergence);
             RegisterDivergence(context, DivergenceParser.CrossEntropyAttribute, DivergenceMeasure.CrossEntropy, TrackingNames.CrossEntropy);

@@ -5,6 +5,10 @@ namespace DivergenceGen.Generator
     {
         public const string Bernoulli = "DivergenceGen.Bernoulli";
         public const string Categorical = "DivergenceGen.Categorical";
+        public const string Binomial = "DivergenceGen.Binomial";
+        public const string Geometric = "DivergenceGen.Geometric";
+        public const string Poisson = "DivergenceGen.Poisson";
+        public const string NegativeBinomial = "DivergenceGen.NegativeBinomial";
         public const string Models = "DivergenceGen.Models";
         public const string Diagnostics = "DivergenceGen.Diagnostics";
         public const string Target = "DivergenceGen.Target";
@@ -15,6 +19,6 @@ namespace DivergenceGen.Generator
         public const string DivergenceDiagnostics = "DivergenceGen.DivergenceDiagnostics";
 
         /// <summary>Every step the generator tracks, for tests.</summary>
-        public static readonly string[] All = { Bernoulli, Categorical, Models, Diagnostics, Target, Output, KLDivergence, CrossEntropy, DivergenceModels, DivergenceDiagnostics };
+        public static readonly string[] All = { Bernoulli, Categorical, Binomial, Geometric, Poisson, NegativeBinomial, Models, Diagnostics, Target, Output, KLDivergence, CrossEntropy, DivergenceModels, DivergenceDiagnostics };
     }
 }

@@ -19,6 +19,8 @@ public sealed class DiagnosticTests
 
     [Theory]
     [InlineData("[Bernoulli] public readonly struct [|Coin|];")]
+    [InlineData("[Poisson] public readonly struct [|Arrivals|];")]
+    [InlineData("[Binomial(3)] public sealed class [|Flips|] { }")]
     [InlineData("[Categorical(6)] public sealed class [|Die|];")]
     [InlineData("[Categorical(6)] public readonly struct [|Die|] { }")]
     public void DG0001_TypeNotPartial(string declaration) => AssertReports("DG0001", declaration);
@@ -35,6 +37,8 @@ public sealed class DiagnosticTests
 
     [Theory]
     [InlineData("[Bernoulli] public readonly partial struct [|Coin|]<T>;")]
+    [InlineData("[Geometric] public partial class [|Failures|];")]
+    [InlineData("[NegativeBinomial] public readonly partial record struct [|Counts|];")]
     [InlineData("[Categorical(3)] public sealed partial class [|Die|]<T>;")]
     [InlineData("[Bernoulli] public readonly ref partial struct [|Coin|];")]
     [InlineData("[Bernoulli] public partial class [|Coin|];")]
@@ -50,6 +54,11 @@ public sealed class DiagnosticTests
 
     [Theory]
     [InlineData("[Categorical([|0|])] public readonly partial struct Die;")]
+    [InlineData("[Binomial([|-1|])] public readonly partial struct Flips;")]
+    [InlineData("[Binomial([|int.MinValue|])] public sealed partial class Flips;")]
+    [InlineData("[Binomial(10, UnrollThreshold = [|-1|])] public readonly partial struct Flips;")]
+    [InlineData("[Poisson(Precision = [|(Precision)2|])] public readonly partial struct Arrivals;")]
+    [InlineData("[NegativeBinomial(Precision = [|(Precision)(-1)|])] public readonly partial struct Counts;")]
     [InlineData("[Categorical([|-3|])] public readonly partial struct Die;")]
     [InlineData("[Categorical([|16777217|])] public readonly partial struct Die;")]
     [InlineData("[Categorical([|Sizes.None|])] public readonly partial struct Die;\nstatic class Sizes { public const int None = 0; }")]
@@ -64,6 +73,12 @@ public sealed class DiagnosticTests
 
     [Theory]
     [InlineData("[Categorical(6)] public readonly partial struct Die { public double [|Entropy|]() => 0; }")]
+    [InlineData("[Poisson] public readonly partial struct Arrivals { public double [|Rate|] => 1; }")]
+    [InlineData("[Binomial(5)] public readonly partial struct Flips { public const int [|Trials|] = 5; }")]
+    [InlineData("[Binomial(5)] public readonly partial struct Flips { private static double [|LogChoose|](int k) => k; }")]
+    [InlineData("[Geometric] public readonly partial struct Failures { public double [|Mean|] => 0; }")]
+    [InlineData("[NegativeBinomial] public readonly partial struct Counts { public static Counts [|Fit|](int r) => default; }")]
+    [InlineData("[Geometric] public sealed partial class Failures { public [|Failures|]() { } }")]
     [InlineData("[Bernoulli] public readonly partial struct Coin { public double [|Entropy|](int unused) => unused; }")]
     [InlineData("[Bernoulli] public readonly partial struct Coin { public double [|P|] => 0.5; }")]
     [InlineData("[Categorical(6)] public readonly partial struct Die { public readonly int [|Classes|]; }")]
@@ -86,6 +101,8 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("[Bernoulli, [|Categorical(3)|]] public readonly partial struct Coin;")]
     [InlineData("[Categorical(3)]\n[[|Bernoulli|]]\npublic readonly partial struct Die;")]
+    [InlineData("[Poisson, [|Geometric|]] public readonly partial struct Counts;")]
+    [InlineData("[Binomial(4)]\n[[|Categorical(5)|]]\npublic readonly partial struct Counts;")]
     public void DG0007_MultipleFamilies(string declaration) => AssertReports("DG0007", declaration);
 
     // ---- DG0008: categorical struct too large (> 64 KiB inline: K > 4096 double, K > 8192 float) --------------
@@ -102,6 +119,7 @@ public sealed class DiagnosticTests
     [InlineData("[Bernoulli] public readonly partial struct Coin { private readonly int [|_seed|]; }")]
     [InlineData("[Categorical(6)] public readonly partial struct Die { public string? [|Label|] { get; init; } }")]
     [InlineData("[Categorical(1000)] public sealed partial class BigDie { private string [|_name|] = \"\"; }")]
+    [InlineData("[Poisson] public readonly partial struct Arrivals { private readonly double [|_scale|]; }")]
     public void DG0009_InstanceField(string declaration) => AssertReports("DG0009", declaration);
 
     // ---- Valid declarations: no diagnostic at all --------------------------------------------------------------
@@ -115,6 +133,12 @@ public sealed class DiagnosticTests
     [InlineData("[Categorical(4096)] public readonly partial struct Vocabulary;")] // DG0008's boundary, double
     [InlineData("[Categorical(8192, Precision = Precision.Single)] public readonly partial struct Vocabulary;")] // and float
     [InlineData("[Categorical(16777216)] public sealed partial class Vocabulary;")] // FamilyLimits.MaxCategoricalClasses
+    [InlineData("[Binomial(0)] public readonly partial struct NoFlips;")] // n = 0, the point mass at 0, is valid
+    [InlineData("[Binomial(2147483647)] public readonly partial struct MaxFlips;")] // n = int.MaxValue
+    [InlineData("[Binomial(1025, Precision = Precision.Single)] public sealed partial class JustAboveTable;")]
+    [InlineData("[Geometric] public readonly partial struct Failures;")]
+    [InlineData("[Poisson(Precision = Precision.Single)] public sealed partial class Arrivals;")]
+    [InlineData("[NegativeBinomial] public readonly partial struct Counts { public double Dispersion => 1 / R; }")]
     [InlineData("[Bernoulli] public readonly partial struct Coin { static Coin() { } public double Odds() => P / (1 - P); }")]
     [InlineData("[Bernoulli] public readonly partial struct Coin { private const int Seed = 4; private static int s_count = Seed; public static int Count => s_count; public double Twice => 2 * P; }")]
     public void ValidDeclaration_ReportsNothing(string declaration)

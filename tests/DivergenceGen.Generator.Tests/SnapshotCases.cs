@@ -109,6 +109,54 @@ public static class SnapshotCases
             /// <summary>K = 17 without Vector256.Log (net8.0).</summary>
             [Categorical(17)] public readonly partial struct Net80Cat17;
             """, TestFramework.Net80),
+        InMyApp("Binomial_N10", """
+            /// <summary>Ten flips: n + 1 = 11 ≤ 16, straight-line entropy over the constant table.</summary>
+            [Binomial(10)] public readonly partial struct TenFlips;
+            """),
+        InMyApp("Binomial_N0", """
+            /// <summary>The point mass at 0 (n = 0).</summary>
+            [Binomial(0)] public readonly partial struct NoFlips;
+            """),
+        InMyApp("Binomial_N20_Single", """
+            /// <summary>Twenty flips in single precision: SIMD entropy over the table.</summary>
+            [Binomial(20, Precision = Precision.Single)] public readonly partial struct TwentyFlipsF;
+            """),
+        InMyApp("Binomial_N1024_SealedClass", """
+            /// <summary>The largest n with the compile-time table, as a class.</summary>
+            [Binomial(1024)] public sealed partial class Binomial1024;
+            """),
+        InMyApp("Binomial_N1e9", """
+            /// <summary>n = 10⁹: no table, Loader's saddle-point form.</summary>
+            [Binomial(1000000000)] public readonly partial struct Billion;
+            """),
+        InMyApp("Geometric_Double", """
+            /// <summary>Failures before the first success.</summary>
+            [Geometric] public readonly partial struct Failures;
+            """),
+        InMyApp("Geometric_Single", """
+            /// <summary>Geometric in single precision.</summary>
+            [Geometric(Precision = Precision.Single)] public readonly partial struct FailuresF;
+            """),
+        InMyApp("Poisson_Double", """
+            /// <summary>Arrivals per interval.</summary>
+            [Poisson] public readonly partial struct Arrivals;
+            """),
+        InMyApp("Poisson_Single_SealedClass", """
+            /// <summary>Poisson in single precision, as a class.</summary>
+            [Poisson(Precision = Precision.Single)] public sealed partial class ArrivalsF;
+            """),
+        InMyApp("NegativeBinomial_Double", """
+            /// <summary>Over-dispersed counts.</summary>
+            [NegativeBinomial] public readonly partial struct Overdispersed;
+            """),
+        InMyApp("NegativeBinomial_Single", """
+            /// <summary>Negative binomial in single precision.</summary>
+            [NegativeBinomial(Precision = Precision.Single)] public readonly partial struct OverdispersedF;
+            """),
+        InMyApp("Net80_Binomial_N20", """
+            /// <summary>Binomial(20) on net8.0.</summary>
+            [Binomial(20)] public readonly partial struct Net80Flips;
+            """, TestFramework.Net80),
         InMyApp("Net80_Bernoulli", """
             /// <summary>A coin without Vector256.Log (net8.0).</summary>
             [Bernoulli] public readonly partial struct Net80Coin;

@@ -51,6 +51,9 @@ namespace DivergenceGen.Generator.Emit
                 case FamilyKind.Categorical:
                     new VectorParameterFamilyEmitter(context, Categorical.Description).Emit(ToolVersion);
                     break;
+                default:
+                    new CountFamilyEmitter(context, CountFamilies.Of(spec.Kind)).Emit(ToolVersion);
+                    break;
             }
 
             for (int i = containers.Count - 1; i >= 0; i--)

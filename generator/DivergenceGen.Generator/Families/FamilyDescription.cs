@@ -8,6 +8,15 @@ namespace DivergenceGen.Generator.Families
     {
         /// <summary>A probability, 0 ≤ x ≤ 1 (NaN rejected).</summary>
         UnitInterval,
+
+        /// <summary>A success probability that keeps waiting times finite, 0 &lt; x ≤ 1.</summary>
+        PositiveUnitInterval,
+
+        /// <summary>A finite non-negative real, 0 ≤ x &lt; ∞ (a rate).</summary>
+        NonNegativeReal,
+
+        /// <summary>A finite positive real, 0 &lt; x &lt; ∞ (a shape or count parameter).</summary>
+        PositiveReal,
     }
 
     /// <summary>A scalar parameter of a family: C# name, property name, domain and meaning.</summary>

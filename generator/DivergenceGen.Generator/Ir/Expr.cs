@@ -54,6 +54,13 @@ namespace DivergenceGen.Generator.Ir
     /// </summary>
     internal sealed record LogRatio(Expr X, Expr Y) : Expr;
 
+    /// <summary>
+    /// A call of a runtime-library function (<c>DiscreteMath.PoissonEntropy(rate)</c>): for quantities with no short
+    /// closed form (series, saddle-point log-pmfs, samplers). Scalar lowering only — the emitters never put one in a
+    /// vector kernel; a vector kernel that needs one falls back to the scalar member per element and says so.
+    /// </summary>
+    internal sealed record Call(string Function, Expr[] Arguments) : Expr;
+
     /// <summary>Builders that read like the formulas.</summary>
     internal static class E
     {
@@ -66,6 +73,9 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>log(x/y), one logarithm.</summary>
         public static Expr LogRatio(Expr x, Expr y) => new LogRatio(x, y);
+
+        /// <summary>A runtime-library function, e.g. <c>E.Call("DiscreteMath.PoissonEntropy", E.Ref("rate"))</c>.</summary>
+        public static Expr Call(string function, params Expr[] arguments) => new Call(function, arguments);
 
         /// <summary>x·log with 0·(anything) = 0.</summary>
         public static Expr XTimesLog(Expr x, Expr log) => new XTimesLog(x, log);

@@ -31,6 +31,10 @@ namespace DivergenceGen.Generator.Ir
 
         protected abstract string XTimesLog(string x, string log);
 
+        /// <summary>A runtime-library call; only the scalar lowering has one (see <see cref="global::DivergenceGen.Generator.Ir.Call"/>).</summary>
+        protected virtual string CallFunction(string function, string[] arguments) =>
+            throw new InvalidOperationException("The runtime function " + function + " has no vector form; lower it per element.");
+
         private string Lower(Expr expr, int parentPrecedence, bool isRightOperand)
         {
             switch (expr)
@@ -60,6 +64,8 @@ namespace DivergenceGen.Generator.Ir
 
                 case LogRatio l:
                     return Library + ".LogRatio(" + Lower(l.X) + ", " + Lower(l.Y) + ")";
+                case global::DivergenceGen.Generator.Ir.Call call:
+                    return CallFunction(call.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(call.Arguments, a => Lower(a))));
                 case XTimesLog t:
                     return XTimesLog(Lower(t.X, parentPrecedence: 2, isRightOperand: false), Lower(t.Log, parentPrecedence: 2, isRightOperand: true));
                 default:
@@ -116,6 +122,9 @@ namespace DivergenceGen.Generator.Ir
 
         protected override string XTimesLog(string x, string log) =>
             "(" + x + " > " + Literal(0, Precision) + " ? " + x + " * " + log + " : " + Literal(0, Precision) + ")";
+
+        protected override string CallFunction(string function, string[] arguments) =>
+            "global::DivergenceGen." + function + "(" + string.Join(", ", arguments) + ")";
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ namespace DivergenceGen.Generator.Ir
             Binary b => b with { Left = Rename(b.Left, rename), Right = Rename(b.Right, rename) },
             XTimesLog t => new XTimesLog(Rename(t.X, rename), Rename(t.Log, rename)),
             LogRatio l => new LogRatio(Rename(l.X, rename), Rename(l.Y, rename)),
+            Call c => new Call(c.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(c.Arguments, a => Rename(a, rename)))),
             _ => expr,
         };
 
@@ -44,6 +45,13 @@ namespace DivergenceGen.Generator.Ir
                 case LogRatio l:
                     Collect(l.X, names);
                     Collect(l.Y, names);
+                    break;
+                case Call c:
+                    foreach (var argument in c.Arguments)
+                    {
+                        Collect(argument, names);
+                    }
+
                     break;
             }
         }

@@ -5,6 +5,10 @@ namespace DivergenceGen.Generator.Model
     {
         Bernoulli,
         Categorical,
+        Binomial,
+        Geometric,
+        Poisson,
+        NegativeBinomial,
     }
 
     /// <summary>The floating-point type the generated code computes in (mirrors <c>DivergenceGen.Precision</c>).</summary>
@@ -17,13 +21,15 @@ namespace DivergenceGen.Generator.Model
     /// <summary>
     /// Everything the emitter needs about one annotated type: strings, numbers and enums only, so that the
     /// pipeline caches it by value. <see cref="Classes"/> is the compile-time support size of a vector-parameter
-    /// family (K of Categorical), 0 otherwise.
+    /// family (K of Categorical), 0 otherwise; <see cref="Trials"/> is n of a family whose support is 0 … n (Binomial),
+    /// 0 otherwise.
     /// </summary>
     internal sealed record FamilySpec(
         TypeHierarchy Type,
         FamilyKind Kind,
         PrecisionKind Precision,
         int Classes,
+        int Trials,
         int UnrollThreshold,
         LocationInfo? Location);
 }

@@ -18,8 +18,27 @@ namespace DivergenceGen.Generator.Parsing
     {
         public const string BernoulliAttribute = "DivergenceGen.BernoulliAttribute";
         public const string CategoricalAttribute = "DivergenceGen.CategoricalAttribute";
+        public const string BinomialAttribute = "DivergenceGen.BinomialAttribute";
+        public const string GeometricAttribute = "DivergenceGen.GeometricAttribute";
+        public const string PoissonAttribute = "DivergenceGen.PoissonAttribute";
+        public const string NegativeBinomialAttribute = "DivergenceGen.NegativeBinomialAttribute";
 
-        private static readonly string[] FamilyAttributes = { BernoulliAttribute, CategoricalAttribute };
+        /// <summary>Every family attribute: a type may carry one of them (DG0007 otherwise).</summary>
+        public static readonly string[] FamilyAttributes =
+        {
+            BernoulliAttribute, CategoricalAttribute, BinomialAttribute, GeometricAttribute, PoissonAttribute, NegativeBinomialAttribute,
+        };
+
+        /// <summary>The members the generator writes for a family; a user member with one of these names is DG0005.</summary>
+        private static string[] GeneratedMembers(FamilyKind kind) => kind switch
+        {
+            FamilyKind.Bernoulli => Bernoulli.GeneratedMembers,
+            FamilyKind.Categorical => Categorical.GeneratedMembers,
+            FamilyKind.Binomial => Binomial.GeneratedMembers,
+            FamilyKind.Geometric => Geometric.GeneratedMembers,
+            FamilyKind.Poisson => Poisson.GeneratedMembers,
+            _ => NegativeBinomial.GeneratedMembers,
+        };
 
         /// <summary>The cheap syntax predicate: any type declaration (the attribute usage restricts the rest).</summary>
         public static bool IsCandidate(SyntaxNode node) => node is TypeDeclarationSyntax;
@@ -89,7 +108,7 @@ namespace DivergenceGen.Generator.Parsing
                 valid = false;
             }
 
-            valid &= CheckClashes(type, family, kind == FamilyKind.Bernoulli ? Bernoulli.GeneratedMembers : Categorical.GeneratedMembers, diagnostics);
+            valid &= CheckClashes(type, family, GeneratedMembers(kind), diagnostics);
 
             if (arguments is { } a && kind == FamilyKind.Categorical && type.IsValueType)
             {
@@ -118,6 +137,7 @@ namespace DivergenceGen.Generator.Parsing
                 kind,
                 arguments.Value.Precision,
                 arguments.Value.Classes,
+                arguments.Value.Trials,
                 arguments.Value.UnrollThreshold,
                 LocationInfo.From(identifier));
         }
@@ -266,14 +286,17 @@ namespace DivergenceGen.Generator.Parsing
 
         private readonly struct Arguments
         {
-            public Arguments(int classes, PrecisionKind precision, int unrollThreshold)
+            public Arguments(int classes, int trials, PrecisionKind precision, int unrollThreshold)
             {
                 Classes = classes;
+                Trials = trials;
                 Precision = precision;
                 UnrollThreshold = unrollThreshold;
             }
 
             public int Classes { get; }
+
+            public int Trials { get; }
 
             public PrecisionKind Precision { get; }
 
@@ -323,6 +346,28 @@ namespace DivergenceGen.Generator.Parsing
                 }
             }
 
+            int trials = 0;
+            if (kind == FamilyKind.Binomial)
+            {
+                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int n)
+                {
+                    return null; // the compiler reports the malformed attribute itself
+                }
+
+                trials = n;
+                if (n < 0)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.InvalidAttributeArgument,
+                        ArgumentLocation(null, 0),
+                        "number of trials",
+                        family,
+                        type.Name,
+                        "n = " + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is negative (n = 0 is the point mass at 0)"));
+                    valid = false;
+                }
+            }
+
             var precision = PrecisionKind.Double;
             int unrollThreshold = FamilyLimits.DefaultUnrollThreshold;
             foreach (var named in attribute.NamedArguments)
@@ -366,7 +411,7 @@ namespace DivergenceGen.Generator.Parsing
                 }
             }
 
-            return valid ? new Arguments(classes, precision, unrollThreshold) : null;
+            return valid ? new Arguments(classes, trials, precision, unrollThreshold) : null;
         }
 
         private static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)

@@ -1,0 +1,739 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using DivergenceGen.Generator.Families;
+using DivergenceGen.Generator.Ir;
+using DivergenceGen.Generator.Model;
+
+namespace DivergenceGen.Generator.Emit
+{
+    /// <summary>
+    /// Emits a family described by <see cref="CountFamily"/>: scalar parameters over the integers 0 … n or 0, 1, 2, ….
+    /// Every member is derived from the description; nothing here names a family. All arithmetic is in double (the
+    /// cached logs are double fields); a float type rounds once, when it returns.
+    /// </summary>
+    internal sealed class CountFamilyEmitter
+    {
+        private readonly EmitContext _c;
+        private readonly CountFamily _f;
+        private readonly SourceWriter _w;
+        private readonly CountShape _shape;
+
+        public CountFamilyEmitter(EmitContext context, CountFamily family)
+        {
+            _c = context;
+            _f = family;
+            _w = context.W;
+            int trials = family.Support == CountSupport.ZeroToTrials ? context.Spec.Trials : 0;
+            _shape = new CountShape(trials, family.Support == CountSupport.ZeroToTrials && trials <= FamilyLimits.MaxBinomialTableTrials);
+        }
+
+        private string T => _c.T;
+
+        private string Self => _c.Self;
+
+        private bool IsDouble => _c.Spec.Precision == PrecisionKind.Double;
+
+        private bool Finite => _f.Support == CountSupport.ZeroToTrials;
+
+        private int Trials => _shape.Trials;
+
+        private string TrialsText => Trials.ToString(CultureInfo.InvariantCulture);
+
+        private string Support => Finite ? "{0, 1, …, " + TrialsText + "}" : "{0, 1, 2, …}";
+
+        private ConstantTable? Table => _f.Table is { } table && UsesTable(table) ? table : null;
+
+        private static string D(double value) => Lowering.Literal(value, PrecisionKind.Double);
+
+        /// <summary>(T)(x) for float, x for double.</summary>
+        private string Narrow(string doubleExpression) => IsDouble ? doubleExpression : "(float)(" + doubleExpression + ")";
+
+        private bool IsParameter(string name) => _f.Parameters.Any(p => p.Name == name);
+
+        /// <summary>Binds a formula's names inside an instance member: fields of this instance, <c>q.</c> fields of Q.</summary>
+        private string BindInstance(string name)
+        {
+            if (name.StartsWith("q.", StringComparison.Ordinal))
+            {
+                string inner = name.Substring(2);
+                return IsParameter(inner) && !IsDouble ? "(double)q._" + inner : "q._" + inner;
+            }
+
+            switch (name)
+            {
+                case "k":
+                    return "(double)k";
+                case "kInt":
+                    return "k";
+                case "n":
+                    return D(Trials);
+                case "Trials":
+                case "mean":
+                case "random":
+                    return name;
+            }
+
+            if (_f.Table is { } table && name == table.AtK)
+            {
+                return name;
+            }
+
+            return IsParameter(name) && !IsDouble ? "(double)_" + name : "_" + name;
+        }
+
+        private ScalarLowering Scalar(Func<string, string> bind) => new(PrecisionKind.Double, bind);
+
+        private string Lower(Expr expr) => Scalar(BindInstance).Lower(expr);
+
+        public void Emit(string version)
+        {
+            _w.Line(Emitter.GeneratedCodeAttribute(version));
+            using (_w.Block(_c.DeclarationKeywords + " " + Self + " : " + _f.InterfaceName + "<" + Self + ", " + T + ">"))
+            {
+                EmitState();
+                EmitConstruction();
+                EmitProperties();
+                EmitTables();
+                EmitPointMembers();
+                EmitMeasures();
+                EmitBatchLogPmf();
+                EmitFit();
+                EmitSampling();
+            }
+        }
+
+        private void EmitState()
+        {
+            _w.Line("// " + _f.Name + ": support " + Support + ". Parameters are stored as given; what is cached per instance is");
+            _w.Line("// computed once, in double, in the constructor" + (IsDouble ? "." : "; this float type computes in double and rounds once, on return."));
+            if (Finite)
+            {
+                _w.Summary("n, the number of trials, fixed at compile time by the attribute.");
+                _w.Line("public const int Trials = " + TrialsText + ";");
+                _w.Line();
+                _w.Summary("n, the number of trials (the same as <see cref=\"Trials\"/>, for generic code).");
+                _w.Line("public static int TrialCount => Trials;");
+                _w.Line();
+            }
+
+            foreach (var p in _f.Parameters)
+            {
+                _w.Line("private readonly " + T + " _" + p.Name + ";");
+            }
+
+            foreach (var cached in _f.Cached)
+            {
+                _w.Line("private readonly double _" + cached.Name + "; // " + cached.Meaning);
+            }
+
+            _w.Line();
+        }
+
+        private static string DomainText(ParameterDomain domain) => domain switch
+        {
+            ParameterDomain.UnitInterval => "NaN or outside [0, 1]",
+            ParameterDomain.PositiveUnitInterval => "NaN or outside (0, 1]",
+            ParameterDomain.NonNegativeReal => "negative, infinite or NaN",
+            _ => "zero, negative, infinite or NaN",
+        };
+
+        private static string IsValid(ParameterDomain domain) => "global::DivergenceGen.Guard." + domain switch
+        {
+            ParameterDomain.UnitInterval => "IsProbability",
+            ParameterDomain.PositiveUnitInterval => "IsPositiveProbability",
+            ParameterDomain.NonNegativeReal => "IsNonNegativeFinite",
+            _ => "IsPositiveFinite",
+        };
+
+        private static string ThrowIfInvalid(ParameterDomain domain) => "global::DivergenceGen.Guard." + domain switch
+        {
+            ParameterDomain.UnitInterval => "ThrowIfNotProbability",
+            ParameterDomain.PositiveUnitInterval => "ThrowIfNotPositiveProbability",
+            ParameterDomain.NonNegativeReal => "ThrowIfNotNonNegativeFinite",
+            _ => "ThrowIfNotPositiveFinite",
+        };
+
+        private string ParameterList => string.Join(", ", _f.Parameters.Select(p => T + " " + p.Name));
+
+        private string ArgumentList => string.Join(", ", _f.Parameters.Select(p => p.Name));
+
+        private string Signature => _f.Name + "(" + (Finite ? "n = " + TrialsText + ", " : string.Empty) + ArgumentList + ")";
+
+        private void EmitConstruction()
+        {
+            _w.Summary("Creates " + Signature + ". " + SourceWriter.Escape(_f.Summary));
+            foreach (var p in _f.Parameters)
+            {
+                _w.Doc("<param name=\"" + p.Name + "\">" + SourceWriter.Escape(p.Meaning) + "</param>");
+            }
+
+            foreach (var p in _f.Parameters)
+            {
+                _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"" + p.Name + "\"/> is " + DomainText(p.Domain) + ".</exception>");
+            }
+
+            using (_w.Block("public " + Self + "(" + ParameterList + ")"))
+            {
+                foreach (var p in _f.Parameters)
+                {
+                    _w.Line(ThrowIfInvalid(p.Domain) + "(" + p.Name + ", nameof(" + p.Name + "));");
+                }
+
+                foreach (var p in _f.Parameters)
+                {
+                    _w.Line("_" + p.Name + " = " + p.Name + ";");
+                }
+
+                var bind = Scalar(name => IsDouble ? name : "(double)" + name);
+                foreach (var cached in _f.Cached)
+                {
+                    _w.Line("_" + cached.Name + " = " + bind.Lower(cached.Value) + ";");
+                }
+            }
+
+            _w.Line();
+            _w.Summary("Creates " + Signature + " if the parameters are valid; returns false (and default) instead of throwing otherwise.");
+            foreach (var p in _f.Parameters)
+            {
+                _w.Doc("<param name=\"" + p.Name + "\">" + SourceWriter.Escape(p.Meaning) + "</param>");
+            }
+
+            _w.Doc("<param name=\"result\">The distribution, or <c>default</c> when a parameter is invalid.</param>");
+            _w.Doc("<returns>Whether the parameters were valid.</returns>");
+            using (_w.Block("public static bool TryCreate(" + ParameterList + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)"))
+            {
+                using (_w.Block("if (!(" + string.Join(" && ", _f.Parameters.Select(p => IsValid(p.Domain) + "(" + p.Name + ")")) + "))"))
+                {
+                    _w.Line("result = default!;");
+                    _w.Line("return false;");
+                }
+
+                _w.Line("result = new " + Self + "(" + ArgumentList + ");");
+                _w.Line("return true;");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitProperties()
+        {
+            foreach (var p in _f.Parameters)
+            {
+                _w.Summary(SourceWriter.Escape(p.Meaning));
+                _w.Line("public " + T + " " + p.PropertyName + " => _" + p.Name + ";");
+                _w.Line();
+            }
+
+            foreach (var moment in _f.Moments)
+            {
+                _w.Summary(SourceWriter.Escape(moment.Formula) + ".");
+                _w.Line("public " + T + " " + moment.Name + " => " + Narrow(Lower(moment.Value)) + ";");
+                _w.Line();
+            }
+        }
+
+        private bool UsesTable(ConstantTable table)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var e in new[] { _f.LogPmf(_shape).Value, _f.BatchLogPmf(_shape)?.Value })
+            {
+                if (e is not null)
+                {
+                    names.UnionWith(Substitution.Names(e));
+                }
+            }
+
+            return names.Contains(table.AtK);
+        }
+
+        private void EmitTables()
+        {
+            if (Table is not { } table)
+            {
+                return;
+            }
+
+            var values = table.Values(Trials);
+            _w.Line("// Table of " + table.Meaning + ", k = 0 … " + (values.Length - 1).ToString(CultureInfo.InvariantCulture)
+                + ", computed at compile time by the generator with the runtime's own special functions (linked source):");
+            _w.Line("// read-only data in the assembly, no work at run time.");
+            using (_w.Block("private static global::System.ReadOnlySpan<double> " + table.Name + " => new double[]", "};"))
+            {
+                const int PerLine = 4;
+                for (int i = 0; i < values.Length; i += PerLine)
+                {
+                    _w.Line(string.Join(", ", values.Skip(i).Take(PerLine).Select(D)) + ",");
+                }
+            }
+
+            _w.Line();
+        }
+
+        /// <summary>The in-support check of an outcome <c>k</c>, as C#.</summary>
+        private string OutsideSupport(string k) => Finite ? "(uint)" + k + " > (uint)Trials" : k + " < 0";
+
+        private void EmitPointMembers()
+        {
+            var logPmf = _f.LogPmf(_shape);
+            _w.Summary("log P(X = k), with " + SourceWriter.Escape(_f.PmfFormula) + "; −∞ for k outside " + Support + ".");
+            _w.Doc("<param name=\"k\">The outcome.</param>");
+            _w.Line("public " + T + " LogPmf(int k) => " + Narrow("LogPmfInDouble(k)") + ";");
+            _w.Line();
+            _w.Summary("P(X = k) = exp(log P(X = k)); 0 for k outside " + Support + ".");
+            _w.Doc("<param name=\"k\">The outcome.</param>");
+            _w.Line("public " + T + " Pmf(int k) => " + Narrow("global::System.Math.Exp(LogPmfInDouble(k))") + ";");
+            _w.Line();
+            _w.Line("// " + logPmf.Method);
+            using (_w.Block("private double LogPmfInDouble(int k)"))
+            {
+                using (_w.Block("if (" + OutsideSupport("k") + ")"))
+                {
+                    _w.Line("return double.NegativeInfinity;");
+                }
+
+                _w.Line("return " + Lower(logPmf.Value!) + ";");
+            }
+
+            _w.Line();
+            _w.Summary("Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, accumulated in double;\n"
+                + "−∞ as soon as an outcome is outside " + Support + " or has probability 0; 0 for no outcomes.");
+            _w.Doc("<param name=\"outcomes\">The observed outcomes.</param>");
+            using (_w.Block("public " + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes)"))
+            {
+                _w.Line("double sum = 0d;");
+                using (_w.Block("foreach (int k in outcomes)"))
+                {
+                    _w.Line("double term = LogPmfInDouble(k);");
+                    using (_w.Block("if (term == double.NegativeInfinity)"))
+                    {
+                        _w.Line("return " + T + ".NegativeInfinity;");
+                    }
+
+                    _w.Line("sum += term;");
+                }
+
+                _w.Line("return " + Narrow("sum") + ";");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitMeasures()
+        {
+            var entropy = _f.Entropy(_shape);
+            _w.Summary("The entropy in nats, " + SourceWriter.Escape(_f.EntropyFormula) + ", with 0·log 0 = 0 (0 for a point mass).");
+            _w.Line("public " + T + " Entropy() => " + Narrow("EntropyInDouble()") + ";");
+            _w.Line();
+            _w.Line("// Entropy: " + entropy.Method);
+            using (_w.Block("private double EntropyInDouble()"))
+            {
+                if (entropy.Value is { } formula)
+                {
+                    _w.Line("return " + Lower(formula) + ";");
+                }
+                else
+                {
+                    EmitEntropySum();
+                }
+            }
+
+            _w.Line();
+            _w.Summary("The Kullback–Leibler divergence in nats, " + SourceWriter.Escape(_f.KLFormula) + ", where P is this instance.\n"
+                + "0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative\n"
+                + "(a negative rounding residue is returned as 0).");
+            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
+            _c.NullCheckDoc("q");
+            using (_w.Block("public " + T + " KLDivergence(in " + Self + " q)"))
+            {
+                _c.NullCheck("q");
+                _w.Line("return " + Narrow("KLDivergenceInDouble(in q)") + ";");
+            }
+
+            _w.Line();
+            using (_w.Block("private double KLDivergenceInDouble(in " + Self + " q)"))
+            {
+                _w.Line("double d = " + Lower(_f.KLDivergence(_shape)) + ";");
+                _w.Line("return d > 0d ? d : 0d;");
+            }
+
+            _w.Line();
+            _w.Summary("The cross-entropy in nats, H(P, Q) = −E_P[log q(X)] = H(P) + D(P‖Q), where P is this instance\n"
+                + "(computed as that sum, in double); +∞ where Q gives probability 0 to an outcome P can produce.");
+            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
+            _c.NullCheckDoc("q");
+            using (_w.Block("public " + T + " CrossEntropy(in " + Self + " q)"))
+            {
+                _c.NullCheck("q");
+                _w.Line("return " + Narrow("EntropyInDouble() + KLDivergenceInDouble(in q)") + ";");
+            }
+
+            _w.Line();
+        }
+
+        /// <summary>−Σₖ P(k)·log P(k) over the compile-time support 0 … n: straight-line for a small support, SIMD over the table above.</summary>
+        private void EmitEntropySum()
+        {
+            var logPmf = _f.LogPmf(_shape).Value!;
+            int size = Trials + 1;
+            if (size <= _c.Spec.UnrollThreshold)
+            {
+                _w.Line("// n + 1 = " + size.ToString(CultureInfo.InvariantCulture) + " ≤ UnrollThreshold " + _c.Spec.UnrollThreshold.ToString(CultureInfo.InvariantCulture)
+                    + ": straight-line code, the table entries folded in as constants, no loop.");
+                _w.Line("double h = 0d;");
+                double[] table = Table!.Values(Trials);
+                for (int k = 0; k < size; k++)
+                {
+                    var bind = Scalar(BindInstance);
+                    string l = "l" + k.ToString(CultureInfo.InvariantCulture);
+                    string pk = "p" + k.ToString(CultureInfo.InvariantCulture);
+                    _w.Line("double " + l + " = " + bind.Lower(Fold(logPmf, k, table)) + ";");
+                    _w.Line("double " + pk + " = global::System.Math.Exp(" + l + ");");
+                    _w.Line("h -= " + pk + " > 0d ? " + pk + " * " + l + " : 0d;");
+                }
+
+                _w.Line("return h > 0d ? h : 0d;");
+                return;
+            }
+
+            _w.Line("// n + 1 = " + size.ToString(CultureInfo.InvariantCulture) + " > UnrollThreshold " + _c.Spec.UnrollThreshold.ToString(CultureInfo.InvariantCulture)
+                + ": SIMD loop over the table (contiguous loads, vector exp), scalar tail.");
+            _w.Line("ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + Table!.Name + ");");
+            _w.Line("double h = 0d;");
+            _w.Line("int k = 0;");
+            foreach (int bits in _c.VectorWidths)
+            {
+                var v = new VectorLowering(bits, PrecisionKind.Double, name => VectorBind(name, bits, "logTable"));
+                string lanes = v.Lanes.ToString(CultureInfo.InvariantCulture);
+                using (_w.Block("if (" + v.Vector + ".IsHardwareAccelerated && " + size.ToString(CultureInfo.InvariantCulture) + " - k >= " + lanes + ")"))
+                {
+                    EmitBroadcasts(v, logPmf);
+                    _w.Line("var iota = " + v.Vector + ".Create(" + string.Join(", ", Enumerable.Range(0, v.Lanes).Select(j => D(j))) + ");");
+                    _w.Line("var acc = " + v.VectorType + ".Zero;");
+                    using (_w.Block("for (; k <= " + size.ToString(CultureInfo.InvariantCulture) + " - " + lanes + "; k += " + lanes + ")"))
+                    {
+                        _w.Line("var kv = " + v.Vector + ".Create((double)k) + iota;");
+                        _w.Line("var logTable = " + v.Vector + ".LoadUnsafe(ref tableRef, (nuint)k);");
+                        _w.Line("var l = " + v.Lower(logPmf) + ";");
+                        _w.Line("var pk = global::DivergenceGen.VectorMath.Exp(l);");
+                        _w.Line("acc += " + v.Vector + ".ConditionalSelect(" + v.Vector + ".GreaterThan(pk, " + v.VectorType + ".Zero), pk * l, " + v.VectorType + ".Zero);");
+                    }
+
+                    _w.Line("h -= " + v.Vector + ".Sum(acc);");
+                }
+            }
+
+            _w.Line("// Scalar tail: the outcomes left after the widest vectors.");
+            using (_w.Block("for (; k < " + size.ToString(CultureInfo.InvariantCulture) + "; k++)"))
+            {
+                _w.Line("double l = LogPmfInDouble(k);");
+                _w.Line("double pk = global::System.Math.Exp(l);");
+                _w.Line("h -= pk > 0d ? pk * l : 0d;");
+            }
+
+            _w.Line("return h > 0d ? h : 0d;");
+        }
+
+        /// <summary>
+        /// Folds a known outcome k into a formula at generation time: k, n and the table entry become constants, constant
+        /// arithmetic is evaluated, and x·log with a constant x = 0 disappears (0·log 0 = 0, decided at compile time).
+        /// </summary>
+        private Expr Fold(Expr expr, int k, double[] table)
+        {
+            switch (expr)
+            {
+                case Ref { Name: "k" }:
+                    return (double)k;
+                case Ref { Name: "n" }:
+                    return (double)Trials;
+                case Ref r when Table is { } t && r.Name == t.AtK:
+                    return table[k];
+                case Binary b:
+                {
+                    var left = Fold(b.Left, k, table);
+                    var right = Fold(b.Right, k, table);
+                    if (left is Const l && right is Const r)
+                    {
+                        return b.Op switch
+                        {
+                            BinaryOp.Add => l.Value + r.Value,
+                            BinaryOp.Subtract => l.Value - r.Value,
+                            BinaryOp.Multiply => l.Value * r.Value,
+                            _ => l.Value / r.Value,
+                        };
+                    }
+
+                    if (b.Op == BinaryOp.Add && left is Const { Value: 0 })
+                    {
+                        return right;
+                    }
+
+                    if (b.Op == BinaryOp.Add && right is Const { Value: 0 })
+                    {
+                        return left;
+                    }
+
+                    return b with { Left = left, Right = right };
+                }
+
+                case XTimesLog x:
+                {
+                    var factor = Fold(x.X, k, table);
+                    return factor switch
+                    {
+                        Const { Value: 0 } => 0.0,
+                        Const { Value: 1 } => x.Log,
+                        Const c when c.Value > 0 => c * x.Log,
+                        _ => new XTimesLog(factor, x.Log),
+                    };
+                }
+
+                default:
+                    return expr;
+            }
+        }
+
+        /// <summary>Names inside a vector kernel: broadcast locals for fields and constants, <c>k</c> the outcome vector.</summary>
+        private string VectorBind(string name, int bits, string tableLocal)
+        {
+            string vector = VectorLowering.VectorClass(bits);
+            switch (name)
+            {
+                case "k":
+                    return "kv";
+                case "n":
+                    return vector + ".Create(" + D(Trials) + ")";
+            }
+
+            if (_f.Table is { } table && name == table.AtK)
+            {
+                return tableLocal;
+            }
+
+            return "v" + char.ToUpperInvariant(name[0]) + name.Substring(1);
+        }
+
+        /// <summary>Broadcasts the fields a vector formula reads, once per width, before its loop.</summary>
+        private void EmitBroadcasts(VectorLowering v, Expr formula)
+        {
+            foreach (string name in Substitution.Names(formula).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                if (name == "k" || name == "n" || (_f.Table is { } t && name == t.AtK))
+                {
+                    continue;
+                }
+
+                _w.Line("var v" + char.ToUpperInvariant(name[0]) + name.Substring(1) + " = " + v.Vector + ".Create(" + BindInstance(name) + ");");
+            }
+        }
+
+        private void EmitBatchLogPmf()
+        {
+            var batch = _f.BatchLogPmf(_shape);
+            _w.Summary("destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside " + Support + ")"
+                + (batch is null ? ", element by element (the log-pmf needs log-gamma-type functions, which have no vector form)." : ", vectorised: " + SourceWriter.Escape(batch.Method) + "."));
+            _w.Doc("<param name=\"outcomes\">The outcomes.</param>");
+            _w.Doc("<param name=\"destination\">Receives one log-probability per outcome; at least as long as <paramref name=\"outcomes\"/>.</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"outcomes\"/>.</exception>");
+            using (_w.Block("public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<" + T + "> destination)"))
+            {
+                _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);");
+                if (batch is null)
+                {
+                    _w.Line("// " + SourceWriter.Escape(_f.LogPmf(_shape).Method));
+                    using (_w.Block("for (int i = 0; i < outcomes.Length; i++)"))
+                    {
+                        _w.Line("destination[i] = " + Narrow("LogPmfInDouble(outcomes[i])") + ";");
+                    }
+
+                    return;
+                }
+
+                _w.Line("// " + batch.Method + ".");
+                _w.Line("// Lanes are doubles (outcomes widened to long, then converted)" + (IsDouble ? "." : "; results are narrowed to float on the store."));
+                if (batch.Condition is { } condition)
+                {
+                    using (_w.Block("if (!(" + condition + "))"))
+                    {
+                        using (_w.Block("for (int j = 0; j < outcomes.Length; j++)"))
+                        {
+                            _w.Line("destination[j] = " + Narrow("LogPmfInDouble(outcomes[j])") + ";");
+                        }
+
+                        _w.Line("return;");
+                    }
+                }
+
+                _w.Line("ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);");
+                _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+                if (Table is { } table)
+                {
+                    _w.Line("global::System.ReadOnlySpan<double> table = " + table.Name + ";");
+                }
+
+                _w.Line("int i = 0;");
+                foreach (int bits in _c.VectorWidths)
+                {
+                    EmitBatchWidth(bits, batch);
+                }
+
+                _w.Line("// Scalar tail: the outcomes left after the widest vectors.");
+                using (_w.Block("for (; i < outcomes.Length; i++)"))
+                {
+                    _w.Line("destination[i] = " + Narrow("LogPmfInDouble(outcomes[i])") + ";");
+                }
+            }
+
+            _w.Line();
+        }
+
+        private void EmitBatchWidth(int bits, BatchLogPmf batch)
+        {
+            var v = new VectorLowering(bits, PrecisionKind.Double, name => VectorBind(name, bits, "tableK"));
+            string lanes = v.Lanes.ToString(CultureInfo.InvariantCulture);
+            string half = VectorLowering.VectorClass(bits / 2);
+            string longs = v.Vector + "<long>";
+            using (_w.Block("if (" + v.Vector + ".IsHardwareAccelerated && outcomes.Length - i >= " + lanes + ")"))
+            {
+                EmitBroadcasts(v, batch.Value);
+                int upper = Finite ? Trials : batch.KBound ?? int.MaxValue;
+                if (Table is not null || Finite)
+                {
+                    _w.Line("var last = " + v.Vector + ".Create((long)" + (Finite ? "Trials" : upper.ToString(CultureInfo.InvariantCulture)) + ");");
+                }
+
+                _w.Line("var minusInfinity = " + v.Vector + ".Create(double.NegativeInfinity);");
+                using (_w.Block("for (; i <= outcomes.Length - " + lanes + "; i += " + lanes + ")"))
+                {
+                    _w.Line("var kLong = " + v.Vector + ".WidenLower(" + half + ".ToVector" + bits.ToString(CultureInfo.InvariantCulture) + "Unsafe(" + half + ".LoadUnsafe(ref kRef, (nuint)i)));");
+                    if (!Finite && batch.KBound is { } bound)
+                    {
+                        _w.Line("// An outcome beyond the table (k > " + bound.ToString(CultureInfo.InvariantCulture) + "): this vector's lanes take the scalar form.");
+                        using (_w.Block("if (" + v.Vector + ".GreaterThanAny(kLong, last))"))
+                        {
+                            using (_w.Block("for (int j = 0; j < " + lanes + "; j++)"))
+                            {
+                                _w.Line("destination[i + j] = " + Narrow("LogPmfInDouble(outcomes[i + j])") + ";");
+                            }
+
+                            _w.Line("continue;");
+                        }
+                    }
+
+                    _w.Line("var kv = " + v.Vector + ".ConvertToDouble(kLong);");
+                    string inSupport = v.Vector + ".GreaterThanOrEqual(kLong, " + longs + ".Zero)";
+                    if (Finite)
+                    {
+                        inSupport += " & " + v.Vector + ".LessThanOrEqual(kLong, last)";
+                    }
+
+                    _w.Line("var inSupport = " + v.Vector + ".AsDouble(" + inSupport + ");");
+                    if (Table is not null)
+                    {
+                        _w.Line("// Per-lane lookups, indices clamped into the table (lanes outside the support are masked below).");
+                        _w.Line("var index = " + v.Vector + ".Min(" + v.Vector + ".Max(kLong, " + longs + ".Zero), last);");
+                        _w.Line("var tableK = " + v.Vector + ".Create(" + string.Join(", ", Enumerable.Range(0, v.Lanes).Select(j => "table[(int)" + v.Vector + ".GetElement(index, " + j.ToString(CultureInfo.InvariantCulture) + ")]")) + ");");
+                    }
+
+                    _w.Line("var value = " + v.Vector + ".ConditionalSelect(inSupport, " + v.Lower(batch.Value) + ", minusInfinity);");
+                    if (IsDouble)
+                    {
+                        _w.Line(v.Vector + ".StoreUnsafe(value, ref dRef, (nuint)i);");
+                    }
+                    else
+                    {
+                        _w.Line(half + ".StoreUnsafe(" + half + ".Narrow(" + v.Vector + ".GetLower(value), " + v.Vector + ".GetUpper(value)), ref dRef, (nuint)i);");
+                    }
+                }
+            }
+        }
+
+        private void EmitFit()
+        {
+            var given = _f.Parameters.Where(p => _f.FitGiven.Contains(p.Name)).ToList();
+            var fitted = _f.Parameters.Single(p => !_f.FitGiven.Contains(p.Name));
+            _w.Summary("The maximum-likelihood " + _f.Name + " for independent outcomes: " + SourceWriter.Escape(_f.FitFormula) + ".");
+            _w.Doc("<param name=\"outcomes\">The observed outcomes, each in " + Support + ".</param>");
+            foreach (var p in given)
+            {
+                _w.Doc("<param name=\"" + p.Name + "\">" + SourceWriter.Escape(p.Meaning) + " Held fixed.</param>");
+            }
+
+            _w.Doc("<returns>The fitted distribution.</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"outcomes\"/> is empty.</exception>");
+            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">An outcome is outside " + Support + " (the message names its index)"
+                + string.Concat(given.Select(p => ", or <paramref name=\"" + p.Name + "\"/> is " + DomainText(p.Domain))) + ".</exception>");
+            string extra = string.Concat(given.Select(p => ", " + T + " " + p.Name));
+            using (_w.Block("public static " + Self + " Fit(global::System.ReadOnlySpan<int> outcomes" + extra + ")"))
+            {
+                foreach (var p in given)
+                {
+                    _w.Line(ThrowIfInvalid(p.Domain) + "(" + p.Name + ", nameof(" + p.Name + "));");
+                }
+
+                _w.Line("global::DivergenceGen.Guard.ThrowIfEmpty(outcomes.Length, nameof(outcomes));");
+                _w.Line("long total = 0;");
+                using (_w.Block("for (int i = 0; i < outcomes.Length; i++)"))
+                {
+                    using (_w.Block("if (" + OutsideSupport("outcomes[i]") + ")"))
+                    {
+                        _w.Line("global::DivergenceGen.Guard.ThrowOutcomeOutOfRange(i, outcomes[i], \"" + Support + "\", nameof(outcomes));");
+                    }
+
+                    _w.Line("total += outcomes[i];");
+                }
+
+                _w.Line("double mean = (double)total / outcomes.Length;");
+                string value;
+                if (Finite && Trials == 0)
+                {
+                    _w.Line("// n = 0: every outcome is 0 and every p gives the same law; p̂ = 0 by convention.");
+                    value = "0d";
+                }
+                else
+                {
+                    value = Scalar(name => IsParameter(name) && !IsDouble ? "(double)" + name : name == "n" ? D(Trials) : name).Lower(_f.Fit);
+                }
+
+                var args = _f.Parameters.Select(p => p == fitted ? (IsDouble ? value : "(float)(" + value + ")") : p.Name);
+                _w.Line("return new " + Self + "(" + string.Join(", ", args) + ");");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitSampling()
+        {
+            _w.Summary("Draws one outcome with an exact sampler of the runtime library (deterministic for a seeded <paramref name=\"random\"/>).");
+            _w.Doc("<param name=\"random\">The source of randomness (seed it for reproducible draws).</param>");
+            _w.Doc("<returns>An outcome in " + Support + ".</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
+            if (!Finite)
+            {
+                _w.Doc("<exception cref=\"global::System.OverflowException\">The draw exceeds <see cref=\"int.MaxValue\"/> (only when the mass above 2³¹ − 1 is not negligible).</exception>");
+            }
+
+            using (_w.Block("public int Sample(global::System.Random random)"))
+            {
+                _w.Line("global::System.ArgumentNullException.ThrowIfNull(random);");
+                string draw = Lower(_f.Sample);
+                _w.Line("return " + (Finite ? "(int)" + draw : "global::DivergenceGen.Guard.DrawToInt32(" + draw + ")") + ";");
+            }
+
+            _w.Line();
+            _w.Summary("Fills <paramref name=\"destination\"/> with independent draws (see <see cref=\"Sample(global::System.Random)\"/>).");
+            _w.Doc("<param name=\"random\">The source of randomness.</param>");
+            _w.Doc("<param name=\"destination\">Receives the outcomes.</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
+            using (_w.Block("public void Sample(global::System.Random random, global::System.Span<int> destination)"))
+            {
+                _w.Line("global::System.ArgumentNullException.ThrowIfNull(random);");
+                using (_w.Block("for (int i = 0; i < destination.Length; i++)"))
+                {
+                    _w.Line("destination[i] = Sample(random);");
+                }
+            }
+        }
+    }
+}
