@@ -243,6 +243,142 @@ public static class SnapshotCases
                 }
             }
             """),
+        InMyApp("Divergence_Count_Method1_ClosedForm", """
+            /// <summary>Ten flips.</summary>
+            [Binomial(10)] public readonly partial struct C1Flips;
+            /// <summary>Ten flips, another type.</summary>
+            [Binomial(10)] public sealed partial class C1FlipsB;
+            /// <summary>One flip as a binomial.</summary>
+            [Binomial(1)] public readonly partial struct C1One;
+            /// <summary>A coin.</summary>
+            [Bernoulli] public readonly partial struct C1Coin;
+            /// <summary>Arrivals.</summary>
+            [Poisson] public readonly partial struct C1Arrivals;
+            /// <summary>Arrivals, another type.</summary>
+            [Poisson] public readonly partial struct C1ArrivalsB;
+            /// <summary>Failures before the first success.</summary>
+            [Geometric] public readonly partial struct C1Failures;
+            /// <summary>Failures before the r-th success.</summary>
+            [NegativeBinomial] public readonly partial struct C1Over;
+
+            /// <summary>Closed forms between count families.</summary>
+            public static partial class CountClosedForms
+            {
+                /// <summary>Binomial(10)‖Binomial(10).</summary>
+                [KLDivergence] public static partial double KL(in C1Flips p, C1FlipsB q);
+                /// <summary>Bernoulli‖Binomial(1).</summary>
+                [KLDivergence] public static partial double KL(in C1Coin p, in C1One q);
+                /// <summary>Binomial(1)‖Bernoulli.</summary>
+                [CrossEntropy] public static partial double H(in C1One p, in C1Coin q);
+                /// <summary>Bernoulli‖Poisson.</summary>
+                [KLDivergence] public static partial double KL(in C1Coin p, in C1Arrivals q);
+                /// <summary>Bernoulli‖Poisson.</summary>
+                [CrossEntropy] public static partial double H(in C1Coin p, in C1Arrivals q);
+                /// <summary>Poisson‖Poisson.</summary>
+                [KLDivergence] public static partial double KL(in C1Arrivals p, in C1ArrivalsB q);
+                /// <summary>Geometric‖NegativeBinomial.</summary>
+                [KLDivergence] public static partial double KL(in C1Failures p, in C1Over q);
+                /// <summary>NegativeBinomial‖Geometric.</summary>
+                [CrossEntropy] public static partial double H(in C1Over p, in C1Failures q);
+            }
+            """),
+        InMyApp("Divergence_Count_Method2_InfiniteBySupport", """
+            /// <summary>Ten flips.</summary>
+            [Binomial(10)] public readonly partial struct C2Ten;
+            /// <summary>Five flips.</summary>
+            [Binomial(5)] public readonly partial struct C2Five;
+            /// <summary>A coin.</summary>
+            [Bernoulli] public readonly partial struct C2Coin;
+            /// <summary>Arrivals.</summary>
+            [Poisson] public sealed partial class C2Arrivals;
+            /// <summary>Failures.</summary>
+            [Geometric] public readonly partial struct C2Failures;
+            /// <summary>Overdispersed counts.</summary>
+            [NegativeBinomial] public readonly partial struct C2Over;
+            /// <summary>Three classes.</summary>
+            [Categorical(3)] public readonly partial struct C2Three;
+
+            /// <summary>P can put mass where Q has none.</summary>
+            public static partial class CountBySupport
+            {
+                /// <summary>Binomial(10)‖Binomial(5).</summary>
+                [KLDivergence] public static partial double KL(in C2Ten p, in C2Five q);
+                /// <summary>Binomial(10)‖Binomial(5).</summary>
+                [CrossEntropy] public static partial double H(in C2Ten p, in C2Five q);
+                /// <summary>Poisson‖Bernoulli.</summary>
+                [KLDivergence] public static partial double KL(C2Arrivals p, in C2Coin q);
+                /// <summary>Geometric‖Binomial(5).</summary>
+                [KLDivergence] public static partial double KL(in C2Failures p, in C2Five q);
+                /// <summary>NegativeBinomial‖Categorical(3).</summary>
+                [CrossEntropy] public static partial double H(in C2Over p, in C2Three q);
+            }
+            """),
+        InMyApp("Divergence_Count_Method3_FiniteSummation", """
+            /// <summary>Ten flips.</summary>
+            [Binomial(10)] public readonly partial struct C3TenFlips;
+            /// <summary>Five flips.</summary>
+            [Binomial(5)] public readonly partial struct C3FiveFlips;
+            /// <summary>A hundred flips.</summary>
+            [Binomial(100)] public readonly partial struct C3HundredFlips;
+            /// <summary>The largest n.</summary>
+            [Binomial(2147483647)] public sealed partial class C3HugeFlips;
+            /// <summary>Arrivals.</summary>
+            [Poisson] public readonly partial struct C3Arrivals;
+            /// <summary>Failures.</summary>
+            [Geometric] public readonly partial struct C3Failures;
+            /// <summary>Overdispersed counts.</summary>
+            [NegativeBinomial] public readonly partial struct C3Over;
+            /// <summary>A coin.</summary>
+            [Bernoulli] public readonly partial struct C3Coin;
+            /// <summary>Twenty flips in single precision.</summary>
+            [Binomial(20, Precision = Precision.Single)] public readonly partial struct C3TwentyF;
+            /// <summary>Arrivals in single precision.</summary>
+            [Poisson(Precision = Precision.Single)] public readonly partial struct C3ArrivalsF;
+
+            /// <summary>The issue's example: Binomial(10)‖Poisson.</summary>
+            public static partial class Divergences
+            {
+                /// <summary>Binomial(10)‖Poisson.</summary>
+                [KLDivergence] public static partial double KL(in C3TenFlips p, in C3Arrivals q);
+                /// <summary>Binomial(10)‖Poisson.</summary>
+                [CrossEntropy] public static partial double H(in C3TenFlips p, in C3Arrivals q);
+                /// <summary>Binomial(5)‖Binomial(10): n &lt; m.</summary>
+                [KLDivergence] public static partial double KL(in C3FiveFlips p, in C3TenFlips q);
+                /// <summary>Binomial(100)‖Geometric: a loop.</summary>
+                [KLDivergence] public static partial double KL(in C3HundredFlips p, in C3Failures q);
+                /// <summary>Bernoulli‖NegativeBinomial.</summary>
+                [CrossEntropy] public static partial double H(in C3Coin p, in C3Over q);
+                /// <summary>Binomial(int.MaxValue)‖Poisson: the loop counts in long.</summary>
+                [KLDivergence] public static partial double KL(C3HugeFlips p, in C3Arrivals q);
+                /// <summary>Single precision, a loop.</summary>
+                [KLDivergence] public static partial float KL(in C3TwentyF p, in C3ArrivalsF q);
+            }
+            """),
+        InMyApp("Divergence_Count_Method4_TruncatedSeries", """
+            /// <summary>Arrivals.</summary>
+            [Poisson] public readonly partial struct C4Arrivals;
+            /// <summary>Failures.</summary>
+            [Geometric] public readonly partial struct C4Failures;
+            /// <summary>Overdispersed counts.</summary>
+            [NegativeBinomial] public readonly partial struct C4Over;
+            /// <summary>Arrivals in single precision, as a class.</summary>
+            [Poisson(Precision = Precision.Single)] public sealed partial class C4ArrivalsF;
+            /// <summary>Failures in single precision.</summary>
+            [Geometric(Precision = Precision.Single)] public readonly partial struct C4FailuresF;
+
+            /// <summary>Infinite supports without a closed form: opted in to a truncated series.</summary>
+            public static partial class Series
+            {
+                /// <summary>Poisson‖Geometric.</summary>
+                [KLDivergence(Tolerance = 1e-12)] public static partial double KL(in C4Arrivals p, in C4Failures q);
+                /// <summary>Geometric‖Poisson.</summary>
+                [CrossEntropy(Tolerance = 1e-10)] public static partial double H(in C4Failures p, in C4Arrivals q);
+                /// <summary>NegativeBinomial‖Poisson.</summary>
+                [KLDivergence(Tolerance = 1e-12)] public static partial double KL(in C4Over p, in C4Arrivals q);
+                /// <summary>Single precision.</summary>
+                [KLDivergence(Tolerance = 1e-9)] public static partial float KL(C4ArrivalsF p, in C4FailuresF q);
+            }
+            """),
     };
 
     public static IEnumerable<object[]> Names => All.Select(c => new object[] { c.Name });

@@ -291,29 +291,29 @@ namespace DivergenceGen.Generator.Emit
             private string TermCall(string k)
             {
                 _usesTerm = true;
-                return _kl
+                return PmfIsCached
                     ? TermName + "(" + _pn + ".Pmf(" + k + "), " + _pn + ".LogPmf(" + k + "), " + _qn + ".LogPmf(" + k + "))"
-                    : TermName + "(" + _pn + ".Pmf(" + k + "), " + _pn + ".LogPmf(" + k + "), " + _qn + ".LogPmf(" + k + "))";
+                    : TermName + "(" + _pn + ".LogPmf(" + k + "), " + _qn + ".LogPmf(" + k + "))";
             }
+
+            /// <summary>
+            /// Bernoulli and Categorical store their probabilities, so p(k) is a lookup; the count families compute
+            /// Pmf(k) as exp(LogPmf(k)), so the term takes the exponential of the log-pmf it already has instead.
+            /// </summary>
+            private bool PmfIsCached => _p.Kind is DivergenceFamily.Bernoulli or DivergenceFamily.Categorical;
 
             private void WriteTermFunction()
             {
-                if (_kl)
-                {
-                    _w.Line("// p(k)·(log p(k) − log q(k)): 0 where p(k) = 0 (log p(k) = −∞), whatever q(k) is; +∞ where q(k) = 0 < p(k), never NaN.");
-                    _w.Line("static double KLTerm(double pk, double logPk, double logQk) =>");
-                    _w.Line("    logPk == double.NegativeInfinity ? 0d");
-                    _w.Line("    : logQk == double.NegativeInfinity ? double.PositiveInfinity");
-                    _w.Line("    : pk * (logPk - logQk);");
-                }
-                else
-                {
-                    _w.Line("// −p(k)·log q(k): 0 where p(k) = 0 (log p(k) = −∞), whatever q(k) is; +∞ where q(k) = 0 < p(k), never NaN.");
-                    _w.Line("static double CrossEntropyTerm(double pk, double logPk, double logQk) =>");
-                    _w.Line("    logPk == double.NegativeInfinity ? 0d");
-                    _w.Line("    : logQk == double.NegativeInfinity ? double.PositiveInfinity");
-                    _w.Line("    : -pk * logQk;");
-                }
+                // In the series the caller has p(k) already; in sums over count families only the log-pmf.
+                bool withPk = PmfIsCached || DivergenceMethods.Choose(_p, _q) == DivergenceMethod.TruncatedSeries;
+                string pk = withPk ? "pk" : "global::System.Math.Exp(logPk)";
+                _w.Line(_kl
+                    ? "// p(k)·(log p(k) − log q(k)): 0 where p(k) = 0 (log p(k) = −∞), whatever q(k) is; +∞ where q(k) = 0 < p(k), never NaN."
+                    : "// −p(k)·log q(k): 0 where p(k) = 0 (log p(k) = −∞), whatever q(k) is; +∞ where q(k) = 0 < p(k), never NaN.");
+                _w.Line("static double " + TermName + "(" + (withPk ? "double pk, " : string.Empty) + "double logPk, double logQk) =>");
+                _w.Line("    logPk == double.NegativeInfinity ? 0d");
+                _w.Line("    : logQk == double.NegativeInfinity ? double.PositiveInfinity");
+                _w.Line(_kl ? "    : " + pk + " * (logPk - logQk);" : "    : -" + pk + " * logQk;");
             }
 
             private string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
