@@ -57,6 +57,8 @@ namespace DivergenceGen.Tests.CrossFamily
         [CrossEntropy] public static partial double H(in XBin1 p, in XCoin q);
         [KLDivergence] public static partial double KL(in XBin1 p, in XCat2 q);
         [CrossEntropy] public static partial double H(in XBin1 p, in XCat2 q);
+        [KLDivergence] public static partial double KL(in XBin1 p, in XPoisson q);
+        [CrossEntropy] public static partial double H(in XBin1 p, in XPoisson q);
         [KLDivergence] public static partial double KL(in XBin1 p, in XGeometric q);
         [CrossEntropy] public static partial double H(in XBin1 p, in XGeometric q);
         [KLDivergence] public static partial double KL(in XBin10 p, in XGeometric q);
