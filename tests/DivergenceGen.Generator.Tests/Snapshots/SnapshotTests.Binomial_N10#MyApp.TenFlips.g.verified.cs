@@ -73,9 +73,9 @@ namespace MyApp
         // read-only data in the assembly, no work at run time.
         private static global::System.ReadOnlySpan<double> LogChoose => new double[]
         {
-            0d, 2.3025850929944323d, 3.8066624897709644d, 4.787491742782841d,
-            5.34710753071833d, 5.529429087512306d, 5.347107530718329d, 4.787491742782841d,
-            3.8066624897709636d, 2.3025850929944327d, 0d,
+            0d, 2.302585092994046d, 3.8066624897703196d, 4.787491742782047d,
+            5.347107530717469d, 5.529429087511423d, 5.347107530717469d, 4.787491742782047d,
+            3.8066624897703196d, 2.302585092994046d, 0d,
         };
 
         /// <summary>
@@ -133,31 +133,31 @@ namespace MyApp
             double l0 = 10d * _log1mP;
             double p0 = global::System.Math.Exp(l0);
             h -= p0 > 0d ? p0 * l0 : 0d;
-            double l1 = 2.3025850929944323d + _logP + 9d * _log1mP;
+            double l1 = 2.302585092994046d + _logP + 9d * _log1mP;
             double p1 = global::System.Math.Exp(l1);
             h -= p1 > 0d ? p1 * l1 : 0d;
-            double l2 = 3.8066624897709644d + 2d * _logP + 8d * _log1mP;
+            double l2 = 3.8066624897703196d + 2d * _logP + 8d * _log1mP;
             double p2 = global::System.Math.Exp(l2);
             h -= p2 > 0d ? p2 * l2 : 0d;
-            double l3 = 4.787491742782841d + 3d * _logP + 7d * _log1mP;
+            double l3 = 4.787491742782047d + 3d * _logP + 7d * _log1mP;
             double p3 = global::System.Math.Exp(l3);
             h -= p3 > 0d ? p3 * l3 : 0d;
-            double l4 = 5.34710753071833d + 4d * _logP + 6d * _log1mP;
+            double l4 = 5.347107530717469d + 4d * _logP + 6d * _log1mP;
             double p4 = global::System.Math.Exp(l4);
             h -= p4 > 0d ? p4 * l4 : 0d;
-            double l5 = 5.529429087512306d + 5d * _logP + 5d * _log1mP;
+            double l5 = 5.529429087511423d + 5d * _logP + 5d * _log1mP;
             double p5 = global::System.Math.Exp(l5);
             h -= p5 > 0d ? p5 * l5 : 0d;
-            double l6 = 5.347107530718329d + 6d * _logP + 4d * _log1mP;
+            double l6 = 5.347107530717469d + 6d * _logP + 4d * _log1mP;
             double p6 = global::System.Math.Exp(l6);
             h -= p6 > 0d ? p6 * l6 : 0d;
-            double l7 = 4.787491742782841d + 7d * _logP + 3d * _log1mP;
+            double l7 = 4.787491742782047d + 7d * _logP + 3d * _log1mP;
             double p7 = global::System.Math.Exp(l7);
             h -= p7 > 0d ? p7 * l7 : 0d;
-            double l8 = 3.8066624897709636d + 8d * _logP + 2d * _log1mP;
+            double l8 = 3.8066624897703196d + 8d * _logP + 2d * _log1mP;
             double p8 = global::System.Math.Exp(l8);
             h -= p8 > 0d ? p8 * l8 : 0d;
-            double l9 = 2.3025850929944327d + 9d * _logP + _log1mP;
+            double l9 = 2.302585092994046d + 9d * _logP + _log1mP;
             double p9 = global::System.Math.Exp(l9);
             h -= p9 > 0d ? p9 * l9 : 0d;
             double l10 = 10d * _logP;
