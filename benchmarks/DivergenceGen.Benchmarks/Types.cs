@@ -15,3 +15,6 @@ namespace DivergenceGen.Benchmarks;
 [Categorical(1_048_576, Precision = Precision.Single)] public sealed partial class Cat1MF;
 
 [Bernoulli] public readonly partial struct Coin;
+
+[Binomial(20)] public readonly partial struct Bin20;
+[Poisson] public readonly partial struct Pois;

@@ -27,6 +27,38 @@ namespace DivergenceGen.Tests
         public required double Rel { get; init; }
         public required double Abs { get; init; }
 
+        /// <summary>Reads one case object exactly as stored.</summary>
+        public static OracleCase From(JsonElement c)
+        {
+            string units = c.GetProperty("units").GetString()!;
+            return new OracleCase
+            {
+                Id = c.GetProperty("id").GetString()!,
+                Section = c.GetProperty("section").GetString()!,
+                Quantity = c.GetProperty("quantity").GetString()!,
+                Family = c.GetProperty("family").GetString()!,
+                Params = c.GetProperty("params").Clone(),
+                X = c.GetProperty("x").Clone(),
+                Bits = units switch
+                {
+                    "nats" => false,
+                    "bits" => true,
+                    _ => throw new InvalidDataException("unknown units " + units),
+                },
+                Expect = c.GetProperty("expect").Clone(),
+                Rel = OracleCase.Num(c.GetProperty("tol").GetProperty("rel")),
+                Abs = OracleCase.Num(c.GetProperty("tol").GetProperty("abs")),
+            };
+        }
+
+        /// <summary>Every case of one file copied into Oracle/.</summary>
+        public static List<OracleCase> ReadFile(string file)
+        {
+            string path = Path.Combine(AppContext.BaseDirectory, "Oracle", file);
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            return doc.RootElement.EnumerateArray().Select(From).ToList();
+        }
+
         /// <summary>A JSON number, or one of the strings "inf", "-inf", "nan".</summary>
         public static double Num(JsonElement e) => e.ValueKind switch
         {
@@ -68,25 +100,7 @@ namespace DivergenceGen.Tests
                 using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
                 foreach (JsonElement c in doc.RootElement.EnumerateArray())
                 {
-                    string units = c.GetProperty("units").GetString()!;
-                    var oc = new OracleCase
-                    {
-                        Id = c.GetProperty("id").GetString()!,
-                        Section = c.GetProperty("section").GetString()!,
-                        Quantity = c.GetProperty("quantity").GetString()!,
-                        Family = c.GetProperty("family").GetString()!,
-                        Params = c.GetProperty("params").Clone(),
-                        X = c.GetProperty("x").Clone(),
-                        Bits = units switch
-                        {
-                            "nats" => false,
-                            "bits" => true,
-                            _ => throw new InvalidDataException("unknown units " + units),
-                        },
-                        Expect = c.GetProperty("expect").Clone(),
-                        Rel = OracleCase.Num(c.GetProperty("tol").GetProperty("rel")),
-                        Abs = OracleCase.Num(c.GetProperty("tol").GetProperty("abs")),
-                    };
+                    var oc = OracleCase.From(c);
                     result.Add(oc.Id, oc);
                 }
             }

@@ -6,7 +6,7 @@ namespace DivergenceGen.Generator.Families
     /// <summary>Poisson(λ): P(X = k) = λᵏ·e^(−λ)/k!.</summary>
     internal static class Poisson
     {
-        /// <summary>Rates up to this use the vector log-pmf (k·log λ − λ − log k!): its rounding, ε·(k·|log λ| + λ + log k!), stays below 1e-13 of the result there.</summary>
+        /// <summary>Rates up to this use the vector log-pmf (k·log λ − λ − log k!): its rounding, a few ε·(k·|log λ| + λ + log k!), stays below 1e-12 of the result there (worst where λ ≈ k ≈ 256).</summary>
         public const double VectorRateLimit = 256;
 
         /// <summary>Outcomes below this size read log k! from the compile-time table in the vector log-pmf.</summary>
@@ -49,7 +49,7 @@ namespace DivergenceGen.Generator.Families
             batchLogPmf: _ => new BatchLogPmf(
                 E.XTimesLog(E.Ref("k"), E.Ref("logRate")) - Rate - E.Ref(LogFactorial.AtK),
                 "_rate <= " + VectorRateLimit.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d",
-                "λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-13 relative there); otherwise Loader's scalar form per element",
+                "λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element",
                 LogFactorialTableSize - 1));
 
         /// <summary>Names the generator writes into a Poisson type; a user member with one of them is DG0005.</summary>

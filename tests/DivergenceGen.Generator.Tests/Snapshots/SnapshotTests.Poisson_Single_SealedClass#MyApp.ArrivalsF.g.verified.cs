@@ -212,7 +212,7 @@ namespace MyApp
         }
 
         /// <summary>
-        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, 2, …}), vectorised: λ ≤ 256 and k &lt; 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-13 relative there); otherwise Loader's scalar form per element.
+        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, 2, …}), vectorised: λ ≤ 256 and k &lt; 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element.
         /// </summary>
         /// <param name="outcomes">The outcomes.</param>
         /// <param name="destination">Receives one log-probability per outcome; at least as long as <paramref name="outcomes"/>.</param>
@@ -220,7 +220,7 @@ namespace MyApp
         public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<float> destination)
         {
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
-            // λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-13 relative there); otherwise Loader's scalar form per element.
+            // λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element.
             // Lanes are doubles (outcomes widened to long, then converted); results are narrowed to float on the store.
             if (!(_rate <= 256d))
             {
