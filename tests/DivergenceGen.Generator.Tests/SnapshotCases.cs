@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using DivergenceGen.Generator.Tests.TestHelpers;
 using Xunit;
@@ -11,9 +12,17 @@ namespace DivergenceGen.Generator.Tests;
 /// <param name="Name">The "method" part of the snapshot file names: <c>SnapshotTests.{Name}#{hint}.verified.cs</c>.</param>
 /// <param name="Source">A whole source file. Type names are unique across the table so that all cases compile together.</param>
 /// <param name="Framework">The reference assemblies it is generated for.</param>
-public sealed record SnapshotCase(string Name, string Source, TestFramework Framework = TestFramework.Net100)
+/// <param name="DivergencesOnly">
+/// Snapshot only the [KLDivergence]/[CrossEntropy] files (hint names with '-'): the family types such a case declares
+/// are snapshotted by their own cases, and repeating their files would only bury the divergence code in the diff.
+/// </param>
+public sealed record SnapshotCase(string Name, string Source, TestFramework Framework = TestFramework.Net100, bool DivergencesOnly = false)
 {
     public override string ToString() => Name;
+
+    /// <summary>The generated files this case keeps snapshots of.</summary>
+    public ImmutableArray<GeneratedSource> Snapshotted(GeneratorRun run) =>
+        DivergencesOnly ? run.Sources.Where(s => s.HintName.Contains('-')).ToImmutableArray() : run.Sources;
 }
 
 /// <summary>
@@ -25,7 +34,7 @@ public static class SnapshotCases
     private const string Usings = "using DivergenceGen;\n\n";
 
     private static SnapshotCase InMyApp(string name, string declaration, TestFramework framework = TestFramework.Net100) =>
-        new(name, Usings + "namespace MyApp;\n\n" + declaration + "\n", framework);
+        new(name, Usings + "namespace MyApp;\n\n" + declaration + "\n", framework, DivergencesOnly: name.StartsWith("Divergence_", StringComparison.Ordinal));
 
     public static IReadOnlyList<SnapshotCase> All { get; } = new[]
     {

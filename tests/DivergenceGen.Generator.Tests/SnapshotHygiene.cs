@@ -23,7 +23,7 @@ public sealed class SnapshotHygiene
         Assert.True(broken.Count == 0, "Cannot decide which snapshots are stale: no output for " + string.Join(", ", broken));
 
         var expected = SnapshotCases.All
-            .SelectMany(c => SnapshotCases.Run(c).Sources.Select(s => Snapshot.VerifiedFileName(nameof(SnapshotTests), c.Name, s.HintName)))
+            .SelectMany(c => c.Snapshotted(SnapshotCases.Run(c)).Select(s => Snapshot.VerifiedFileName(nameof(SnapshotTests), c.Name, s.HintName)))
             .ToHashSet(StringComparer.Ordinal);
 
         var existing = Directory.Exists(Snapshot.Directory)

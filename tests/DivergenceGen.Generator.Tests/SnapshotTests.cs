@@ -20,7 +20,7 @@ public sealed class SnapshotTests
         run.AssertNoGeneratorException();
         run.AssertNoGeneratorDiagnostics();
         run.AssertGeneratedSomething();
-        Snapshot.Match(nameof(SnapshotTests), @case.Name, run.Sources);
+        Snapshot.Match(nameof(SnapshotTests), @case.Name, @case.Snapshotted(run));
         run.AssertOutputCompilesCleanly();
     }
 }
