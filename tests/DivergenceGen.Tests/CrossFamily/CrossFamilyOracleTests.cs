@@ -1,5 +1,6 @@
 // The cross-family divergences against the external oracle (Oracle/kl_cross.json, and the Categorical‖Categorical
-// kl_cross cases already in Oracle/bernoulli_categorical.json), each with the case's own tolerance, never widened:
+// kl_cross cases already in Oracle/bernoulli_categorical.json, and the three Binomial(n)‖Binomial(m) cases with n ≠ m
+// that CountOracleTests leaves to this file), each with the case's own tolerance, never widened:
 //     |got − want| ≤ max(tol.rel · max(|got|, |want|), tol.abs),  non-finite values equal exactly.
 using System;
 using System.Collections.Generic;
@@ -15,16 +16,23 @@ namespace DivergenceGen.Tests.CrossFamily
     {
         private static readonly Lazy<Dictionary<string, OracleCase>> All = new(Load);
 
+        /// <summary>Same-family cases whose two sides are two declared types (n ≠ m), from the count families' files.</summary>
+        private static readonly HashSet<string> TwoBinomialTypes = new(StringComparer.Ordinal)
+        {
+            "kl/Binomial_vs_Binomial/014", "kl/Binomial_vs_Binomial/016", "cross_entropy/Binomial_vs_Binomial/004",
+        };
+
         private static Dictionary<string, OracleCase> Load()
         {
             var result = new Dictionary<string, OracleCase>(StringComparer.Ordinal);
-            foreach (string file in new[] { "kl_cross.json", "bernoulli_categorical.json" })
+            foreach (string file in new[] { "kl_cross.json", "bernoulli_categorical.json", "discrete.json", "discrete_cross_entropy.json" })
             {
                 string path = Path.Combine(AppContext.BaseDirectory, "Oracle", file);
                 using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
                 foreach (JsonElement c in doc.RootElement.EnumerateArray())
                 {
-                    if (c.GetProperty("section").GetString() != "kl_cross")
+                    string id = c.GetProperty("id").GetString()!;
+                    if (c.GetProperty("section").GetString() != "kl_cross" && !TwoBinomialTypes.Contains(id))
                     {
                         continue;
                     }
@@ -32,8 +40,8 @@ namespace DivergenceGen.Tests.CrossFamily
                     Assert.Equal("nats", c.GetProperty("units").GetString());
                     var oc = new OracleCase
                     {
-                        Id = c.GetProperty("id").GetString()!,
-                        Section = "kl_cross",
+                        Id = id,
+                        Section = c.GetProperty("section").GetString()!,
                         Quantity = c.GetProperty("quantity").GetString()!,
                         Family = c.GetProperty("family").GetString()!,
                         Params = c.GetProperty("params").Clone(),
@@ -64,10 +72,11 @@ namespace DivergenceGen.Tests.CrossFamily
         [Fact]
         public void AllCopiedCasesAreLoaded()
         {
-            // Oracle/README.md: 16 discrete cross-family cases in kl_cross.json + the 5 Categorical‖Categorical ones.
-            Assert.Equal(21, All.Value.Count);
+            // Oracle/README.md: 16 discrete cross-family cases in kl_cross.json + the 5 Categorical‖Categorical ones
+            // + the 3 two-Binomial-types cases.
+            Assert.Equal(24, All.Value.Count);
             Assert.Equal(5, All.Value.Values.Count(c => c.Family == "Categorical||Categorical"));
-            Assert.All(All.Value.Values, c => Assert.Equal("kl", c.Quantity));
+            Assert.Equal(3, All.Value.Values.Count(c => c.Family == "Binomial||Binomial"));
         }
 
         private static double Num(JsonElement parameters, string side, string name) =>
@@ -152,6 +161,20 @@ namespace DivergenceGen.Tests.CrossFamily
                 case "Categorical||Categorical":
                     Categorical(c);
                     break;
+                case "Binomial||Binomial":
+                {
+                    double p = Num(a, "P", "p"), q = Num(a, "Q", "p");
+                    (int n, int m) = (Int(a, "P", "n"), Int(a, "Q", "n"));
+                    double got = (n, m, c.Quantity) switch
+                    {
+                        (1, 3, "kl") => X.KL(new XBin1(p), new XBin3(q)),       // n < m: summation
+                        (10, 5, "kl") => X.KL(new XBin10(p), new XBin5(q)),     // n > m, p = 0: the run-time point mass
+                        (5, 10, "cross_entropy") => X.H(new XBin5(p), new XBin10(q)),
+                        _ => throw new XunitException($"{id}: no declared pair Binomial({n})‖Binomial({m}) for {c.Quantity}"),
+                    };
+                    c.Check(got, $"{c.Quantity}(Binomial({n}, {p}) ‖ Binomial({m}, {q}))");
+                    break;
+                }
                 default:
                     throw new XunitException($"{id}: family {c.Family} was not meant to be copied");
             }

@@ -11,6 +11,7 @@ namespace DivergenceGen.Tests.CrossFamily
     [Bernoulli(Precision = Precision.Single)] public readonly partial struct XCoinF;
     [Binomial(0)] public readonly partial struct XBin0;
     [Binomial(1)] public readonly partial struct XBin1;
+    [Binomial(3)] public readonly partial struct XBin3;
     [Binomial(4)] public readonly partial struct XBin4;
     [Binomial(5)] public readonly partial struct XBin5;
     [Binomial(10)] public readonly partial struct XBin10;
@@ -57,6 +58,8 @@ namespace DivergenceGen.Tests.CrossFamily
         [CrossEntropy] public static partial double H(in XBin1 p, in XCoin q);
         [KLDivergence] public static partial double KL(in XBin1 p, in XCat2 q);
         [CrossEntropy] public static partial double H(in XBin1 p, in XCat2 q);
+        [KLDivergence] public static partial double KL(in XBin1 p, in XBin3 q);
+        [CrossEntropy] public static partial double H(in XBin1 p, in XBin3 q);
         [KLDivergence] public static partial double KL(in XBin1 p, in XPoisson q);
         [CrossEntropy] public static partial double H(in XBin1 p, in XPoisson q);
         [KLDivergence] public static partial double KL(in XBin1 p, in XGeometric q);
