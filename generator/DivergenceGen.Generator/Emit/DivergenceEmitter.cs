@@ -129,7 +129,7 @@ namespace DivergenceGen.Generator.Emit
                     : "// Conventions: 0·log q = 0 where p(k) = 0; +∞ (never NaN) where q(k) = 0 < p(k).");
                 if (_single)
                 {
-                    _w.Line("// float: each log-probability is the families' float value; sums are accumulated in double.");
+                    _w.Line("// float: the families' float values; where this method sums terms, it sums them in double.");
                 }
 
                 if (_spec.Tolerance > 0 && method != DivergenceMethod.TruncatedSeries)
@@ -285,7 +285,7 @@ namespace DivergenceGen.Generator.Emit
 
             private bool _usesTerm;
 
-            private string TermName => _kl ? "KLTerm" : "CrossEntropyTerm";
+            private string TermName => L(_kl ? "KLTerm" : "CrossEntropyTerm");
 
             /// <summary>The call of the per-outcome term for outcome <paramref name="k"/> (a literal or a local).</summary>
             private string TermCall(string k)
@@ -483,8 +483,9 @@ namespace DivergenceGen.Generator.Emit
                 WriteBody(() =>
                 {
                     string sum = L("sum"), k = L("k"), logPk = L("logPk"), pk = L("pk"), rho = L("rho");
-                    _w.Line("const int MaxTerms = " + DivergenceMethods.MaxSeriesTerms.ToString(CultureInfo.InvariantCulture) + ";");
-                    _w.Line("const double Tolerance = " + tolerance + "d;");
+                    string maxTerms = L("MaxTerms"), toleranceName = L("Tolerance");
+                    _w.Line("const int " + maxTerms + " = " + DivergenceMethods.MaxSeriesTerms.ToString(CultureInfo.InvariantCulture) + ";");
+                    _w.Line("const double " + toleranceName + " = " + tolerance + "d;");
                     string? rate = null, success = null, r = null;
                     switch (_p.Kind)
                     {
@@ -507,9 +508,9 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line("double " + sum + " = 0d;");
                     using (_w.Block("for (int " + k + " = 0; ; " + k + "++)"))
                     {
-                        using (_w.Block("if (" + k + " == MaxTerms)"))
+                        using (_w.Block("if (" + k + " == " + maxTerms + ")"))
                         {
-                            _w.Line("throw new global::System.ArgumentException(\"The truncated series of " + _spec.MethodName + " did not bring the remaining mass of P below the tolerance within \" + MaxTerms.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" terms: P is too wide for it.\", nameof(" + _pn + "));");
+                            _w.Line("throw new global::System.ArgumentException(\"The truncated series of " + _spec.MethodName + " did not bring the remaining mass of P below the tolerance within \" + " + maxTerms + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" terms: P is too wide for it.\", nameof(" + _pn + "));");
                         }
 
                         _w.Line();
@@ -530,7 +531,7 @@ namespace DivergenceGen.Generator.Emit
                             _ => r + " >= 1d ? (1d - " + success + ") * ((" + k + " + " + r + ") / (" + k + " + 1d)) : 1d - " + success,
                         };
                         _w.Line("double " + rho + " = " + ratioExpression + ";");
-                        using (_w.Block("if (" + rho + " < 1d && " + pk + " * (" + rho + " / (1d - " + rho + ")) < Tolerance)"))
+                        using (_w.Block("if (" + rho + " < 1d && " + pk + " * (" + rho + " / (1d - " + rho + ")) < " + toleranceName + ")"))
                         {
                             _w.Line("break;");
                         }
