@@ -546,46 +546,51 @@ namespace DivergenceGen.Generator.Emit
                     {
                         _w.Line("destination[i] = " + Narrow("LogPmfInDouble(outcomes[i])") + ";");
                     }
-
-                    return;
                 }
-
-                _w.Line("// " + batch.Method + ".");
-                _w.Line("// Lanes are doubles (outcomes widened to long, then converted)" + (IsDouble ? "." : "; results are narrowed to float on the store."));
-                if (batch.Condition is { } condition)
+                else
                 {
-                    using (_w.Block("if (!(" + condition + "))"))
-                    {
-                        using (_w.Block("for (int j = 0; j < outcomes.Length; j++)"))
-                        {
-                            _w.Line("destination[j] = " + Narrow("LogPmfInDouble(outcomes[j])") + ";");
-                        }
-
-                        _w.Line("return;");
-                    }
-                }
-
-                _w.Line("ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);");
-                _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
-                if (Table is { } table)
-                {
-                    _w.Line("global::System.ReadOnlySpan<double> table = " + table.Name + ";");
-                }
-
-                _w.Line("int i = 0;");
-                foreach (int bits in _c.VectorWidths)
-                {
-                    EmitBatchWidth(bits, batch);
-                }
-
-                _w.Line("// Scalar tail: the outcomes left after the widest vectors.");
-                using (_w.Block("for (; i < outcomes.Length; i++)"))
-                {
-                    _w.Line("destination[i] = " + Narrow("LogPmfInDouble(outcomes[i])") + ";");
+                    EmitVectorBatchBody(batch);
                 }
             }
 
             _w.Line();
+        }
+
+        private void EmitVectorBatchBody(BatchLogPmf batch)
+        {
+            _w.Line("// " + batch.Method + ".");
+            _w.Line("// Lanes are doubles (outcomes widened to long, then converted)" + (IsDouble ? "." : "; results are narrowed to float on the store."));
+            if (batch.Condition is { } condition)
+            {
+                using (_w.Block("if (!(" + condition + "))"))
+                {
+                    using (_w.Block("for (int j = 0; j < outcomes.Length; j++)"))
+                    {
+                        _w.Line("destination[j] = " + Narrow("LogPmfInDouble(outcomes[j])") + ";");
+                    }
+
+                    _w.Line("return;");
+                }
+            }
+
+            _w.Line("ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);");
+            _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+            if (Table is { } table)
+            {
+                _w.Line("global::System.ReadOnlySpan<double> table = " + table.Name + ";");
+            }
+
+            _w.Line("int i = 0;");
+            foreach (int bits in _c.VectorWidths)
+            {
+                EmitBatchWidth(bits, batch);
+            }
+
+            _w.Line("// Scalar tail: the outcomes left after the widest vectors.");
+            using (_w.Block("for (; i < outcomes.Length; i++)"))
+            {
+                _w.Line("destination[i] = " + Narrow("LogPmfInDouble(outcomes[i])") + ";");
+            }
         }
 
         private void EmitBatchWidth(int bits, BatchLogPmf batch)

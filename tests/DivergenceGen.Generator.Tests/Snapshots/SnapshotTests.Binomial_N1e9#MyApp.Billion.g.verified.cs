@@ -164,6 +164,7 @@ namespace MyApp
                 destination[i] = LogPmfInDouble(outcomes[i]);
             }
         }
+
         /// <summary>
         /// The maximum-likelihood Binomial for independent outcomes: p̂ = (mean outcome) / n (p̂ = 0 when n = 0, where every p gives the same law).
         /// </summary>

@@ -161,6 +161,7 @@ namespace MyApp
                 destination[i] = (float)(LogPmfInDouble(outcomes[i]));
             }
         }
+
         /// <summary>
         /// The maximum-likelihood NegativeBinomial for independent outcomes: p̂ = r/(r + mean outcome), with r given.
         /// </summary>

@@ -364,3 +364,55 @@ namespace DivergenceGen.Tests.CountFamilies
         }
     }
 }
+
+namespace DivergenceGen.Tests.CountFamilies
+{
+    /// <summary>The edge cases that the oracle vectors do not already pin.</summary>
+    public sealed class CountEdgeCaseTests
+    {
+        [Fact]
+        public void PointMasses()
+        {
+            // Binomial p ∈ {0, 1}, n = 0; Geometric p = 1; Poisson λ = 0; NegativeBinomial p = 1: H = 0, log-pmf 0 at the atom.
+            Assert.Equal(0, new Bin10(0).Entropy());
+            Assert.Equal(0, new Bin10(1).Entropy());
+            Assert.Equal(0, new Bin0(0.4).Entropy());
+            Assert.Equal(0, new Bin0(0.4).LogPmf(0));
+            Assert.Equal(0, new Bin10(1).LogPmf(10));
+            Assert.Equal(double.NegativeInfinity, new Bin10(1).LogPmf(9));
+            Assert.Equal(0, new Geo(1).Entropy());
+            Assert.Equal(double.NegativeInfinity, new Geo(1).LogPmf(1));
+            Assert.Equal(0, new Pois(0).Entropy());
+            Assert.Equal(0, new Pois(0).LogPmf(0));
+            Assert.Equal(double.NegativeInfinity, new Pois(0).LogPmf(1));
+            Assert.Equal(0, new NegBin(3, 1).Entropy());
+            Assert.Equal(0, new NegBin(3, 1).LogPmf(0));
+
+            // KL from a point mass: −log q(atom); to a point mass: +∞ unless P is that point mass too.
+            NumericAssert.Within(-new Pois(2).LogPmf(0), new Pois(0).KLDivergence(new Pois(2)), 1e-15, "D(δ₀‖Poisson(2)) = 2");
+            Assert.Equal(double.PositiveInfinity, new Pois(2).KLDivergence(new Pois(0)));
+            Assert.Equal(0, new Pois(0).KLDivergence(new Pois(0)));
+            Assert.Equal(double.PositiveInfinity, new Geo(0.5).KLDivergence(new Geo(1)));
+            Assert.Equal(double.PositiveInfinity, new Bin10(0.5).KLDivergence(new Bin10(0)));
+            Assert.Equal(0, new Bin0(0.5).KLDivergence(new Bin0(0)));
+            Assert.Equal(0, new Bin0(0.5).CrossEntropy(new Bin0(0)));
+        }
+
+        [Fact]
+        public void HugeRate_And_TinyP_AreFiniteAndAccurate()
+        {
+            // Poisson(1e9): H = ½ log(2πeλ) − 1/(12λ) − … (the tail terms are < 1e-19 here).
+            var big = new Pois(1e9);
+            NumericAssert.Within(0.5 * Math.Log(2 * Math.PI * Math.E * 1e9) - 1 / 12e9, big.Entropy(), 1e-13 * 11, "H(Poisson(1e9))");
+            NumericAssert.Finite(big.LogPmf(int.MaxValue), "Poisson(1e9).LogPmf(int.MaxValue)");
+            NumericAssert.Finite(big.LogPmf(0), "Poisson(1e9).LogPmf(0) = −1e9");
+            Assert.Equal(-1e9, big.LogPmf(0));
+
+            // Tiny p: log(1 − p) is log1p(−p), so nothing is lost; entropy of Geometric(1e-300) ≈ 1 − log p.
+            NumericAssert.Within(1 - Math.Log(1e-300), new Geo(1e-300).Entropy(), 1e-13 * 692, "H(Geometric(1e-300))");
+            NumericAssert.Within(Math.Log(20) + Math.Log(1e-300), new Bin20(1e-300).LogPmf(1), 1e-13 * 688, "Binomial(20, 1e-300).LogPmf(1)");
+            NumericAssert.Within(-20e-300, new Bin20(1e-300).LogPmf(0), 1e-313, "Binomial(20, 1e-300).LogPmf(0) = 20·log1p(−1e-300)");
+            NumericAssert.Within(1e-300 * 20 * (1 - Math.Log(20e-300)), new Bin20(1e-300).Entropy(), 1e-13 * 1.4e-296, "H(Binomial(20, 1e-300)) ≈ np(1 − log np): the approximation is exact to O(np); the SIMD sum rounds each term");
+        }
+    }
+}
