@@ -10,7 +10,7 @@ namespace MyApp
         // P = MyApp.C3TwentyF [Binomial(20)], support {0, …, 20};
         // Q = MyApp.C3ArrivalsF [Poisson], support {0, 1, 2, …}; both in float.
         // Conventions: 0·log 0 = 0; +∞ (never NaN) where q(k) = 0 < p(k); never negative (a negative rounding residue is 0).
-        // float: each log-probability is the families' float value; sums are accumulated in double.
+        // float: the families' float values; where this method sums terms, it sums them in double.
         // Method 3 of 4, exact summation: P's support {0, …, 20} is finite and inside Q's {0, 1, 2, …}, and no closed form
         // is known for Binomial(20)‖Poisson, so this is the sum over P's support of p(k)·(log p(k) − log q(k)) with both families' log-pmfs.
         [global::System.CodeDom.Compiler.GeneratedCode("DivergenceGen", "0.1.0.0")]

@@ -10,7 +10,7 @@ namespace MyApp
         // P = MyApp.C4ArrivalsF [Poisson], support {0, 1, 2, …};
         // Q = MyApp.C4FailuresF [Geometric], support {0, 1, 2, …}; both in float.
         // Conventions: 0·log 0 = 0; +∞ (never NaN) where q(k) = 0 < p(k); never negative (a negative rounding residue is 0).
-        // float: each log-probability is the families' float value; sums are accumulated in double.
+        // float: the families' float values; where this method sums terms, it sums them in double.
         // Method 4 of 4, truncated series (opted in with [KLDivergence(Tolerance = 1E-09)]): no exact method exists, because
         // P = Poisson has the infinite support {0, 1, 2, …} and no closed form is known for Poisson‖Geometric.
         // The sum runs over k = 0, 1, 2, … and stops after the first k at which the remaining mass of P,

@@ -12,7 +12,7 @@ namespace MyApp
             // P = MyApp.M3CoinF [Bernoulli], support {0, 1};
             // Q = MyApp.M3DieF [Categorical(6)], support {0, …, 5}; both in float.
             // Conventions: 0·log 0 = 0; +∞ (never NaN) where q(k) = 0 < p(k); never negative (a negative rounding residue is 0).
-            // float: each log-probability is the families' float value; sums are accumulated in double.
+            // float: the families' float values; where this method sums terms, it sums them in double.
             // Method 3 of 4, exact summation: P's support {0, 1} is finite and inside Q's {0, …, 5}, and no closed form
             // is known for Bernoulli‖Categorical(6), so this is the sum over P's support of p(k)·(log p(k) − log q(k)) with both families' log-pmfs.
             [global::System.CodeDom.Compiler.GeneratedCode("DivergenceGen", "0.1.0.0")]
