@@ -289,6 +289,8 @@ public static class SnapshotCases
                 [KLDivergence] public static partial double KL(in C1Failures p, in C1Over q);
                 /// <summary>NegativeBinomial‖Geometric.</summary>
                 [CrossEntropy] public static partial double H(in C1Over p, in C1Failures q);
+                /// <summary>Poisson‖Geometric: a closed form for the cross-entropy only.</summary>
+                [CrossEntropy] public static partial double H(in C1Arrivals p, in C1Failures q);
             }
             """),
         InMyApp("Divergence_Count_Method2_InfiniteBySupport", """

@@ -116,7 +116,7 @@ namespace DivergenceGen.Generator.Emit
 
             public void Emit()
             {
-                var method = DivergenceMethods.Choose(_p, _q);
+                var method = DivergenceMethods.Choose(_p, _q, _spec.Measure);
                 string pDesc = "[" + DivergenceMethods.Describe(_p) + "]";
                 string qDesc = "[" + DivergenceMethods.Describe(_q) + "]";
                 _w.Line(_kl
@@ -172,7 +172,7 @@ namespace DivergenceGen.Generator.Emit
 
             private void EmitClosedForm()
             {
-                var kind = DivergenceMethods.ClosedForm(_p, _q);
+                var kind = DivergenceMethods.ClosedForm(_p, _q, _spec.Measure);
                 string member = _kl ? "KLDivergence" : "CrossEntropy";
                 switch (kind)
                 {
@@ -196,6 +196,9 @@ namespace DivergenceGen.Generator.Emit
                         return;
                     case ClosedFormKind.GeometricNegativeBinomial:
                         EmitGeometricNegativeBinomial();
+                        return;
+                    case ClosedFormKind.PoissonGeometricCrossEntropy:
+                        EmitPoissonGeometricCrossEntropy();
                         return;
                     default:
                         EmitBernoulliPoisson();
@@ -230,6 +233,21 @@ namespace DivergenceGen.Generator.Emit
                 {
                     string kl = "global::DivergenceGen.DiscreteMath.NegativeBinomialKLDivergence(" + rP + ", " + D(_pn + ".P") + ", " + rQ + ", " + D(_qn + ".P") + ")";
                     ReturnDouble(_kl ? kl : D(_pn + ".Entropy()") + " + " + kl);
+                });
+            }
+
+            private void EmitPoissonGeometricCrossEntropy()
+            {
+                string rate = L("rate"), success = L("success"), h = L("h");
+                _w.Line("// Method 1 of 4, closed form (for the cross-entropy; the KL of this pair needs H(Poisson), i.e. E[log X!], and has none):");
+                _w.Line("// Q = Geometric(q) has log q(k) = log q + k·log(1 − q), linear in k, so H(P, Q) = −log q − E_P[X]·log(1 − q)");
+                _w.Line("// = −log q − λ·log(1 − q), with λ·log(1 − q) = 0 where λ = 0 (also at q = 1), and +∞ where q = 1 and λ > 0.");
+                WriteBody(() =>
+                {
+                    _w.Line("double " + rate + " = " + _pn + ".Rate;");
+                    _w.Line("double " + success + " = " + _qn + ".P;");
+                    _w.Line("double " + h + " = -global::System.Math.Log(" + success + ") - (" + rate + " == 0d ? 0d : " + rate + " * global::DivergenceGen.ScalarMath.Log1p(-" + success + "));");
+                    ReturnDouble(h + " > 0d ? " + h + " : 0d");
                 });
             }
 
@@ -305,7 +323,7 @@ namespace DivergenceGen.Generator.Emit
             private void WriteTermFunction()
             {
                 // In the series the caller has p(k) already; in sums over count families only the log-pmf.
-                bool withPk = PmfIsCached || DivergenceMethods.Choose(_p, _q) == DivergenceMethod.TruncatedSeries;
+                bool withPk = PmfIsCached || DivergenceMethods.Choose(_p, _q, _spec.Measure) == DivergenceMethod.TruncatedSeries;
                 string pk = withPk ? "pk" : "global::System.Math.Exp(logPk)";
                 _w.Line(_kl
                     ? "// p(k)·(log p(k) − log q(k)): 0 where p(k) = 0 (log p(k) = −∞), whatever q(k) is; +∞ where q(k) = 0 < p(k), never NaN."

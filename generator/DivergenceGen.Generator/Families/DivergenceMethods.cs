@@ -35,6 +35,12 @@ namespace DivergenceGen.Generator.Families
 
         /// <summary>Bernoulli‖Poisson: the two terms k = 0, 1 written out with log q(0) = −λ, log q(1) = log λ − λ.</summary>
         BernoulliPoisson,
+
+        /// <summary>
+        /// H(Poisson‖Geometric) only: log q(k) = log q + k·log(1 − q) is linear in k, so H = −log q − λ·log(1 − q).
+        /// (The KL needs H(Poisson), i.e. E[log X!], which has no closed form.)
+        /// </summary>
+        PoissonGeometricCrossEntropy,
     }
 
     /// <summary>
@@ -90,8 +96,13 @@ namespace DivergenceGen.Generator.Families
             _ => "p = 1",
         };
 
-        public static ClosedFormKind ClosedForm(FamilyRef p, FamilyRef q)
+        public static ClosedFormKind ClosedForm(FamilyRef p, FamilyRef q, DivergenceMeasure measure)
         {
+            if (measure == DivergenceMeasure.CrossEntropy && p.Kind == DivergenceFamily.Poisson && q.Kind == DivergenceFamily.Geometric)
+            {
+                return ClosedFormKind.PoissonGeometricCrossEntropy;
+            }
+
             if (p.Kind == q.Kind && p.Size == q.Size)
             {
                 return ClosedFormKind.SameFamily;
@@ -118,9 +129,9 @@ namespace DivergenceGen.Generator.Families
         }
 
         /// <summary>Picks the method, in the order of the issue: closed form, +∞ by support, finite summation, series.</summary>
-        public static DivergenceMethod Choose(FamilyRef p, FamilyRef q)
+        public static DivergenceMethod Choose(FamilyRef p, FamilyRef q, DivergenceMeasure measure)
         {
-            if (ClosedForm(p, q) != ClosedFormKind.None)
+            if (ClosedForm(p, q, measure) != ClosedFormKind.None)
             {
                 return DivergenceMethod.ClosedForm;
             }

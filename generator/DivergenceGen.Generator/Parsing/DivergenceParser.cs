@@ -153,7 +153,7 @@ namespace DivergenceGen.Generator.Parsing
                 valid = false;
             }
 
-            if (valid && tolerance == 0 && DivergenceMethods.Choose(p.Family, q.Family) == DivergenceMethod.TruncatedSeries)
+            if (valid && tolerance == 0 && DivergenceMethods.Choose(p.Family, q.Family, measure) == DivergenceMethod.TruncatedSeries)
             {
                 diagnostics.Add(DiagnosticDescriptors.Info(
                     DiagnosticDescriptors.DivergenceNoExactMethod,

@@ -1,5 +1,6 @@
 // Method 4, the truncated series ([KLDivergence(Tolerance = 1e-12)]), against 50-digit mpmath references
-// (CrossFamily/series_reference.json, made by make_series_reference.py in this folder). The allowed error is what the
+// (CrossFamily/series_reference.json, made by make_series_reference.py in this folder). (H(Poisson‖Geometric) is the
+// closed form −log q − λ·log(1 − q), not a series, though declared with a Tolerance: it meets the same bound.) The allowed error is what the
 // method documents plus double rounding:
 //   neglect  = Σ_{j>j0} p(j)·|log(p(j)/q(j))| (KL) or Σ_{j>j0} p(j)·|log q(j)| (H), j0 the first k whose remaining mass is
 //              below the tolerance: any series that stops at or after j0 (as a correct remaining-mass bound must) leaves
