@@ -62,7 +62,7 @@ namespace DivergenceGen
                 return double.NegativeInfinity;
             }
 
-            return BinomialRaw(k, n, n - k, p, 1.0 - p);
+            return BinomialRaw(k, n, 0.0, n - k, p);
         }
 
         /// <summary>
@@ -139,16 +139,7 @@ namespace DivergenceGen
             }
 
             double pp = p <= 0.5 ? p : 1.0 - p;
-            double qq = 1.0 - pp;
-            var f = new BinomialDensity(n, pp, qq);
-            double variance = n * pp * qq;
-            if (variance <= SmoothVariance)
-            {
-                double mode = Math.Floor((n + 1.0) * pp);
-                return LatticeEntropy(f, Math.Min(mode, n), n);
-            }
-
-            return SmoothEntropy(f, n * pp, Math.Sqrt(variance), 0.0, n);
+            return n * pp * (1.0 - pp) <= SmoothVariance ? BinomialEntropyLattice(n, pp) : BinomialEntropySmooth(n, pp);
         }
 
         /// <summary>
@@ -169,14 +160,7 @@ namespace DivergenceGen
                 return 0.0;
             }
 
-            if (rate <= SmoothVariance)
-            {
-                return LatticeEntropy(new PoissonDensity(rate), Math.Floor(rate), double.PositiveInfinity);
-            }
-
-            double r = 1.0 / rate;
-            double correction = r * (1.0 / 12 + (r * (1.0 / 24 + (r * ((19.0 / 360) + (r * (9.0 / 80)))))));
-            return (0.5 * (Log2Pi + 1.0 + Math.Log(rate))) - correction;
+            return rate <= SmoothVariance ? PoissonEntropyLattice(rate) : PoissonEntropyAsymptotic(rate);
         }
 
         /// <summary>
@@ -208,24 +192,14 @@ namespace DivergenceGen
             }
 
             double q = 1.0 - p;
-            double log1mP = LogOneMinus(p);
             double variance = r * q / (p * p);
-            bool gaussian = r * q >= 400;
+            bool gaussian = r * q >= 100;
             if (r <= 8 || (!gaussian && variance > SmoothVariance))
             {
-                double j = BinetIntegral(1.0, r - 1.0, r, q / p, p);
-                double h = (-r * Math.Log(p)) - (r * (q / p) * log1mP) - j;
-                return Math.Max(h, 0.0);
+                return NegativeBinomialEntropyBinet(r, p);
             }
 
-            var f = new NegativeBinomialDensity(r, p, q);
-            if (variance <= SmoothVariance)
-            {
-                double mode = Math.Floor((r - 1.0) * q / p);
-                return LatticeEntropy(f, mode, double.PositiveInfinity);
-            }
-
-            return SmoothEntropy(f, r * q / p, Math.Sqrt(variance), 0.0, double.PositiveInfinity);
+            return variance <= SmoothVariance ? NegativeBinomialEntropyLattice(r, p) : NegativeBinomialEntropySmooth(r, p);
         }
 
         /// <summary>
@@ -302,23 +276,52 @@ namespace DivergenceGen
                 return -Math.Log(q);
             }
 
-            double logRatio, logComplementRatio;
             double d = p - q;
             double oneMinusQ = 1.0 - q;
             double oneMinusP = 1.0 - p;
+            double weight = oneMinusP / p;
+            double kl;
             if (p <= 2 * q && q <= 2 * p && oneMinusP <= 2 * oneMinusQ && oneMinusQ <= 2 * oneMinusP)
             {
-                logRatio = ScalarMath.Log1p(d / q);
-                logComplementRatio = ScalarMath.Log1p(-d / oneMinusQ);
+                // With u = (p − q)/q and w = (q − p)/(1 − q) (d exact by Sterbenz), KL = log1p(u) + ((1 − p)/p)·log1p(w).
+                // The first-order parts cancel exactly: u + ((1 − p)/p)·w = d²/(p·q·(1 − q)), so
+                // KL = d²/(p·q·(1 − q)) + log1pmx(u) + ((1 − p)/p)·log1pmx(w), log1pmx(x) = log1p(x) − x by its series:
+                // relative accuracy even where KL ~ d² is far below ε (cancellation at most a factor ~2).
+                double u = d / q;
+                double w = -d / oneMinusQ;
+                kl = (d * d / (p * q * oneMinusQ)) + Log1pMinusX(u) + (weight * Log1pMinusX(w));
             }
             else
             {
-                logRatio = ScalarMath.LogRatio(p, q);
-                logComplementRatio = LogOneMinus(p) - LogOneMinus(q);
+                kl = ScalarMath.LogRatio(p, q) + (weight * (LogOneMinus(p) - LogOneMinus(q)));
             }
 
-            double kl = logRatio + ((oneMinusP / p) * logComplementRatio);
             return Math.Max(kl, 0.0);
+        }
+
+        /// <summary>log1p(x) − x, by its series −x²/2 + x³/3 − … for |x| &lt; ¼ (no cancellation), else directly.</summary>
+        private static double Log1pMinusX(double x)
+        {
+            if (!(Math.Abs(x) < 0.25))
+            {
+                return ScalarMath.Log1p(x) - x;
+            }
+
+            double power = x * x;
+            double sum = -0.5 * power;
+            for (int k = 3; k < 60; k++)
+            {
+                power *= -x;
+                double next = sum - (power / k);
+                if (next == sum)
+                {
+                    break;
+                }
+
+                sum = next;
+            }
+
+            return sum;
         }
 
         /// <summary>
@@ -362,17 +365,7 @@ namespace DivergenceGen
             double meanP = rP * qP / pP;
             double sigmaP = Math.Sqrt(rP * qP) / pP;
             double estimate = meanP + (20 * sigmaP) + (rP < 5 ? 50.0 / pP : 0.0);
-            double kl;
-            if (estimate <= 1e5)
-            {
-                kl = NegativeBinomialKLSum(rP, pP, rQ, pQ);
-            }
-            else
-            {
-                double j = BinetIntegral(rQ, rP - rQ, rP, qP / pP, pP);
-                kl = ((rP * Math.Log(pP)) - (rQ * Math.Log(pQ))) + (meanP * (LogOneMinus(pP) - LogOneMinus(pQ))) + j;
-            }
-
+            double kl = estimate <= 1e5 ? NegativeBinomialKLSum(rP, pP, rQ, pQ) : NegativeBinomialKLBinet(rP, pP, rQ, pQ);
             return Math.Max(kl, 0.0);
         }
 
@@ -499,8 +492,9 @@ namespace DivergenceGen
         /// Loader's binomial log-density with x "successes" out of n, nMinusX = n − x given exactly (x, n real),
         /// q = 1 − p as accurate as the caller has it.
         /// </summary>
-        internal static double BinomialRaw(double x, double n, double nMinusX, double p, double q)
+        internal static double BinomialRaw(double x, double n, double nLo, double nMinusX, double p)
         {
+            double q = 1.0 - p;
             if (!(p > 0))
             {
                 return x == 0 ? 0.0 : double.NegativeInfinity;
@@ -521,10 +515,50 @@ namespace DivergenceGen
                 return n * Math.Log(p);
             }
 
+            // The means np and nq as double-doubles (q = 1 − p exactly as qHi + qLo; products exact by FMA): bd0 near
+            // its minimum depends on x − np, and a rounded np would cost |x − np|·ε absolute (1e−11 at n = 1e9).
+            double qLo = (1.0 - q) - p;
+            double npHi = n * p;
+            double npLo = Math.FusedMultiplyAdd(n, p, -npHi) + (nLo * p);
+            double nqHi = n * q;
+            double nqLo = Math.FusedMultiplyAdd(n, q, -nqHi) + (n * qLo) + (nLo * q);
             double lc = SpecialFunctions.StirlingError(n) - SpecialFunctions.StirlingError(x) - SpecialFunctions.StirlingError(nMinusX)
-                - SpecialFunctions.Deviance(x, n * p) - SpecialFunctions.Deviance(nMinusX, n * q);
+                - Deviance(x, npHi, npLo) - Deviance(nMinusX, nqHi, nqLo);
             double lf = Log2Pi + Math.Log(x) + Math.Log(nMinusX / n);
             return lc - (0.5 * lf);
+        }
+
+        /// <summary>
+        /// bd0(x, m) = x·ln(x/m) + m − x with the mean m = mHi + mLo a double-double: Loader's series on the accurate
+        /// difference x − m where x and m are close (|v| &lt; ½), else <see cref="SpecialFunctions.Deviance"/> (which is
+        /// insensitive to the rounding of m there).
+        /// </summary>
+        private static double Deviance(double x, double mHi, double mLo)
+        {
+            double s = x + mHi;
+            double d = (x - mHi) - mLo; // x − mHi is exact where it matters (Sterbenz: x and mHi within a factor 2)
+            if (!(Math.Abs(d) < 0.5 * s) || x == 0)
+            {
+                return SpecialFunctions.Deviance(x, mHi + mLo);
+            }
+
+            double v = d / s;
+            double sum = d * v;
+            double ej = 2.0 * x * v;
+            double v2 = v * v;
+            for (int j = 1; j < 200; j++)
+            {
+                ej *= v2;
+                double next = sum + (ej / ((2 * j) + 1));
+                if (next == sum)
+                {
+                    break;
+                }
+
+                sum = next;
+            }
+
+            return sum;
         }
 
         /// <summary>Poisson log-density at a real x ≥ 0 (Loader's form).</summary>
@@ -556,7 +590,76 @@ namespace DivergenceGen
                 return r * Math.Log(p);
             }
 
-            return BinomialRaw(r, x + r, x, p, 1.0 - p) - ScalarMath.Log1p(x / r);
+            // n = x + r as a double-double (two-sum), so that np and nq are exact to ~2⁻¹⁰⁶.
+            double n = x + r;
+            double rr = n - x;
+            double nLo = (x - (n - rr)) + (r - rr);
+            return BinomialRaw(r, n, nLo, x, p) - ScalarMath.Log1p(x / r);
+        }
+
+        // Regimes, internal so that the tests can compare them with each other at and around their switch points.
+
+        /// <summary>Binomial entropy by the lattice sum (p ≤ ½).</summary>
+        internal static double BinomialEntropyLattice(int n, double p)
+        {
+            double mode = Math.Min(Math.Floor((n + 1.0) * p), n);
+            return LatticeEntropy(new BinomialDensity(n, p), mode, n);
+        }
+
+        /// <summary>Binomial entropy by the trapezoid rule on the continuous extension (p ≤ ½, npq large).</summary>
+        internal static double BinomialEntropySmooth(int n, double p)
+        {
+            double q = 1.0 - p;
+            return SmoothEntropy(new BinomialDensity(n, p), n * p, Math.Sqrt(n * p * q), 0.0, n);
+        }
+
+        /// <summary>Poisson entropy by the lattice sum.</summary>
+        internal static double PoissonEntropyLattice(double rate) =>
+            LatticeEntropy(new PoissonDensity(rate), Math.Floor(rate), double.PositiveInfinity);
+
+        /// <summary>Poisson entropy by the asymptotic series (4 correction terms; the next is ≈ −0.343/λ⁵).</summary>
+        internal static double PoissonEntropyAsymptotic(double rate)
+        {
+            double r = 1.0 / rate;
+            double correction = r * (1.0 / 12 + (r * (1.0 / 24 + (r * ((19.0 / 360) + (r * (9.0 / 80)))))));
+            return (0.5 * (Log2Pi + 1.0 + Math.Log(rate))) - correction;
+        }
+
+        /// <summary>Poisson entropy by the trapezoid rule on the continuous extension (large rates; a cross-check).</summary>
+        internal static double PoissonEntropySmooth(double rate) =>
+            SmoothEntropy(new PoissonDensity(rate), rate, Math.Sqrt(rate), 0.0, double.PositiveInfinity);
+
+        /// <summary>NegativeBinomial entropy by Binet's integral: −r·ln p − (rq/p)·ln q − J.</summary>
+        internal static double NegativeBinomialEntropyBinet(double r, double p)
+        {
+            double q = 1.0 - p;
+            double j = BinetIntegral(1.0, r, r, q / p, p);
+            double h = (-r * Math.Log(p)) - (r * (q / p) * LogOneMinus(p)) - j;
+            return Math.Max(h, 0.0);
+        }
+
+        /// <summary>NegativeBinomial entropy by the lattice sum (r ≥ 1: log-concave).</summary>
+        internal static double NegativeBinomialEntropyLattice(double r, double p)
+        {
+            double q = 1.0 - p;
+            double mode = r > 1 ? Math.Floor((r - 1.0) * q / p) : 0.0;
+            return LatticeEntropy(new NegativeBinomialDensity(r, p), mode, double.PositiveInfinity);
+        }
+
+        /// <summary>NegativeBinomial entropy by the trapezoid rule on the continuous extension (r·q ≥ 400).</summary>
+        internal static double NegativeBinomialEntropySmooth(double r, double p)
+        {
+            double q = 1.0 - p;
+            return SmoothEntropy(new NegativeBinomialDensity(r, p), r * q / p, Math.Sqrt(r * q) / p, 0.0, double.PositiveInfinity);
+        }
+
+        /// <summary>NegativeBinomial KL (rP ≠ rQ, pP, pQ &lt; 1) by Binet's integral averaged under P.</summary>
+        internal static double NegativeBinomialKLBinet(double rP, double pP, double rQ, double pQ)
+        {
+            double qP = 1.0 - pP;
+            double meanP = rP * qP / pP;
+            double j = BinetIntegral(rQ, rP, rP, qP / pP, pP);
+            return ((rP * Math.Log(pP)) - (rQ * Math.Log(pQ))) + (meanP * (LogOneMinus(pP) - LogOneMinus(pQ))) + j;
         }
 
         /// <summary>ln(1 − p) for 0 ≤ p ≤ 1: log1p(−p) (1 − p is exact for p ≥ ½, where log(1 − p) is as good).</summary>
@@ -587,22 +690,30 @@ namespace DivergenceGen
         private interface ILogDensity
         {
             double LogPmf(double x);
+
+            /// <summary>P(k + 1)/P(k) for integer k on the support.</summary>
+            double Ratio(double k);
         }
 
-        private readonly struct BinomialDensity(double n, double p, double q) : ILogDensity
+        private readonly struct BinomialDensity(double n, double p) : ILogDensity
         {
-            public double LogPmf(double x) => x < 0 || x > n ? double.NegativeInfinity : BinomialRaw(x, n, n - x, p, q);
+            public double LogPmf(double x) => x < 0 || x > n ? double.NegativeInfinity : BinomialRaw(x, n, 0.0, n - x, p);
+
+            public double Ratio(double k) => (n - k) * p / ((k + 1) * (1.0 - p));
         }
 
         private readonly struct PoissonDensity(double rate) : ILogDensity
         {
             public double LogPmf(double x) => x < 0 ? double.NegativeInfinity : PoissonLogPmfCore(x, rate);
+
+            public double Ratio(double k) => rate / (k + 1);
         }
 
-        private readonly struct NegativeBinomialDensity(double r, double p, double q) : ILogDensity
+        private readonly struct NegativeBinomialDensity(double r, double p) : ILogDensity
         {
-            public double LogPmf(double x) =>
-                x < 0 ? double.NegativeInfinity : x == 0 ? r * Math.Log(p) : BinomialRaw(r, x + r, x, p, q) - ScalarMath.Log1p(x / r);
+            public double LogPmf(double x) => x < 0 ? double.NegativeInfinity : NegativeBinomialLogPmfCore(x, r, p);
+
+            public double Ratio(double k) => (k + r) * (1.0 - p) / (k + 1);
         }
 
         /// <summary>−P·ln P with 0·ln 0 = 0.</summary>
@@ -621,13 +732,19 @@ namespace DivergenceGen
         private static double LatticeEntropy<T>(in T f, double mode, double hi)
             where T : struct, ILogDensity
         {
-            double sum = EntropyTerm(f.LogPmf(mode), out double modeProb);
-            double prevTerm = sum, prevProb = modeProb;
+            var sum = default(CompensatedSum);
+            double modeTerm = EntropyTerm(f.LogPmf(mode), out double modeProb);
+            sum.Add(modeTerm);
+            double prevTerm = modeTerm, prevProb = modeProb;
             for (double k = mode + 1; k <= hi; k++)
             {
-                double term = EntropyTerm(f.LogPmf(k), out double prob);
-                sum += term;
-                if (prob == 0 || Finished(term, prevTerm, prob, prevProb, sum))
+                // From a mode at 0 (tiny means), P(k) by the ratio recurrence: exp(ln P) would carry |ln P|·ε relative
+                // error (1.5e−13 at ln P = −690), and there the entropy is dominated by exactly such improbable terms.
+                double lp = f.LogPmf(k);
+                double prob = mode == 0 ? prevProb * f.Ratio(k - 1) : Math.Exp(lp);
+                double term = prob > 0 ? -prob * lp : 0.0;
+                sum.Add(term);
+                if (prob == 0 || Finished(term, prevTerm, prob, prevProb, sum.Value))
                 {
                     break;
                 }
@@ -636,12 +753,13 @@ namespace DivergenceGen
                 prevProb = prob;
             }
 
-            prevTerm = EntropyTerm(f.LogPmf(mode), out prevProb);
+            prevTerm = modeTerm;
+            prevProb = modeProb;
             for (double k = mode - 1; k >= 0; k--)
             {
                 double term = EntropyTerm(f.LogPmf(k), out double prob);
-                sum += term;
-                if (prob == 0 || Finished(term, prevTerm, prob, prevProb, sum))
+                sum.Add(term);
+                if (prob == 0 || Finished(term, prevTerm, prob, prevProb, sum.Value))
                 {
                     break;
                 }
@@ -650,7 +768,7 @@ namespace DivergenceGen
                 prevProb = prob;
             }
 
-            return sum;
+            return sum.Value;
         }
 
         private static bool Finished(double term, double prevTerm, double prob, double prevProb, double sum)
@@ -671,9 +789,13 @@ namespace DivergenceGen
         private static double SmoothEntropy<T>(in T f, double mean, double sigma, double lo, double hi)
             where T : struct, ILogDensity
         {
-            double h = 0.25 * sigma;
+            // Nodes m + j·h with m an integer and h a power of two in (σ/8, σ/4]: every node is exact (for m below
+            // 2⁹⁸), so the rule's equal weights are exact too (rounded nodes cost ~1e−15 relative at σ ~ 100).
+            double h = Math.ScaleB(1.0, Math.ILogB(0.25 * sigma));
+            mean = Math.Round(mean);
             double center = EntropyTerm(f.LogPmf(mean), out _);
-            double sum = center;
+            var sum = default(CompensatedSum);
+            sum.Add(center);
             double prev = center;
             for (int j = 1; j < 4000; j++)
             {
@@ -684,8 +806,8 @@ namespace DivergenceGen
                 }
 
                 double term = EntropyTerm(f.LogPmf(x), out _);
-                sum += term;
-                if (term < prev && term <= Negligible * sum)
+                sum.Add(term);
+                if (term < prev && term <= Negligible * sum.Value)
                 {
                     break;
                 }
@@ -703,8 +825,8 @@ namespace DivergenceGen
                 }
 
                 double term = EntropyTerm(f.LogPmf(x), out _);
-                sum += term;
-                if (term < prev && term <= Negligible * sum)
+                sum.Add(term);
+                if (term < prev && term <= Negligible * sum.Value)
                 {
                     break;
                 }
@@ -712,7 +834,7 @@ namespace DivergenceGen
                 prev = term;
             }
 
-            return h * sum;
+            return h * sum.Value;
         }
 
         /// <summary>
@@ -721,47 +843,82 @@ namespace DivergenceGen
         /// The integrand has the sign of b throughout, is analytic for |Im s| &lt; π/2 (poles of 1/(1 − e^{−t}) at ±2πi;
         /// M's branch points at t = ln q + 2πim lie just outside), decays like t at 0 and like e^{−min(a, a + b)·t} at ∞.
         /// </summary>
-        private static double BinetIntegral(double a, double b, double r, double c, double p)
+        private static double BinetIntegral(double a, double aPlusB, double r, double c, double p)
         {
             const double h = 1.0 / 6.0;
-            double rateAtInfinity = Math.Min(a, a + b);
-            double small = 1e-3 * Math.Min(1.0, Math.Min(p / Math.Max(r, 1.0), 1.0 / (Math.Abs(b) + 1.0)));
-            double sum = BinetIntegrand(1.0, a, b, r, c);
+            double b = aPlusB - a;
+            double rateAtInfinity = Math.Min(a, aPlusB);
+            double small = 1e-3 * Math.Min(Math.Min(1.0, p / Math.Max(r, 1.0)), 1.0 / (Math.Abs(b) + a + 1.0));
+            var sum = default(CompensatedSum);
+            sum.Add(BinetIntegrand(1.0, a, aPlusB, b, r, c));
             for (int j = 1; j < 20000; j++)
             {
                 double t = Math.Exp(j * h);
-                double term = BinetIntegrand(t, a, b, r, c);
-                sum += term;
-                if (t * rateAtInfinity > 1 && Math.Abs(term) <= Negligible * Math.Abs(sum))
+                double term = BinetIntegrand(t, a, aPlusB, b, r, c);
+                sum.Add(term);
+                if ((t * rateAtInfinity > 1 && Math.Abs(term) <= Negligible * Math.Abs(sum.Value)) || double.IsPositiveInfinity(t))
                 {
                     break;
                 }
             }
 
+            // Below `small` the integrand is linear in t to within 1e−3·t/small, so the rest of the lower tail is the
+            // geometric series term·e^{−h}/(1 − e^{−h}); it is added when the terms are negligible or t is 1e−12·small.
+            const double geometricTail = 5.5138824630974606; // e^{−h}/(1 − e^{−h}), h = 1/6
+            double last = 0;
             for (int j = 1; j < 20000; j++)
             {
                 double t = Math.Exp(-j * h);
-                double term = BinetIntegrand(t, a, b, r, c);
-                sum += term;
-                if ((t < small && Math.Abs(term) <= Negligible * Math.Abs(sum)) || t == 0)
+                if (t == 0)
+                {
+                    break;
+                }
+
+                last = BinetIntegrand(t, a, aPlusB, b, r, c);
+                sum.Add(last);
+                if (t < small && (Math.Abs(last) <= Negligible * Math.Abs(sum.Value) || t < 1e-12 * small))
                 {
                     break;
                 }
             }
 
-            return h * sum;
+            sum.Add(last * geometricTail);
+
+            return h * sum.Value;
         }
 
-        private static double BinetIntegrand(double t, double a, double b, double r, double c)
+        private static double BinetIntegrand(double t, double a, double aPlusB, double b, double r, double c)
         {
-            double em1 = Expm1(-t); // e^{−t} − 1 ∈ (−1, 0)
-            double weight = Math.Exp(-a * t) * (Expm1(-b * t) / em1);
+            double em1 = Expm1(-t); // e^{−t} − 1 ∈ [−1, 0)
+
+            // e^{−a·t}·(1 − e^{−b·t})/(1 − e^{−t}): with expm1 where b·t is small (no cancellation), else as a difference
+            // of e^{−(a + b)·t} and e^{−a·t}, both decaying (no overflow of e^{|b|·t} when b < 0; a + b passed exactly).
+            double bt = b * t;
+            double weight = Math.Abs(bt) < 0.5
+                ? Math.Exp(-a * t) * (Expm1(-bt) / em1)
+                : (Math.Exp(-aPlusB * t) - Math.Exp(-a * t)) / em1;
             double oneMinusM = -Expm1(-r * ScalarMath.Log1p(-c * em1));
             return weight * oneMinusM;
         }
 
+        /// <summary>Neumaier's compensated sum: the error of adding n terms is ≈ 2ε, independent of n.</summary>
+        private struct CompensatedSum
+        {
+            private double sum;
+            private double compensation;
+
+            public readonly double Value => sum + compensation;
+
+            public void Add(double x)
+            {
+                double t = sum + x;
+                compensation += Math.Abs(sum) >= Math.Abs(x) ? (sum - t) + x : (x - t) + sum;
+                sum = t;
+            }
+        }
+
         /// <summary>Σ_k P(k)·(ln P(k) − ln Q(k)) for NegativeBinomials with pP, pQ &lt; 1, until P's remaining mass is below 2⁻⁶⁰.</summary>
-        private static double NegativeBinomialKLSum(double rP, double pP, double rQ, double pQ)
+        internal static double NegativeBinomialKLSum(double rP, double pP, double rQ, double pQ)
         {
             const double massTolerance = 8.673617379884035E-19; // 2⁻⁶⁰
             double qP = 1.0 - pP;
