@@ -33,8 +33,14 @@ namespace DivergenceGen
         /// <summary>Relative size below which the remaining terms of an entropy sum or quadrature are dropped (2⁻⁶⁴).</summary>
         private const double Negligible = 5.421010862427522E-20;
 
-        /// <summary>Variance above which the entropies switch from the lattice sum to the smooth (trapezoid) form.</summary>
-        private const double SmoothVariance = 1e4;
+        /// <summary>
+        /// Variance above which the Binomial and Poisson entropies leave the lattice sum (≤ ~600 terms) for the smooth
+        /// trapezoid form (Binomial) or the asymptotic series (Poisson; next term 0.343/λ⁵ ≈ 7e−17 relative here).
+        /// </summary>
+        private const double SmoothVariance = 1e3;
+
+        /// <summary>Variance up to which the NegativeBinomial entropy (r &gt; 8) uses the lattice sum (≤ ~2000 terms).</summary>
+        private const double NegativeBinomialLatticeVariance = 1e4;
 
         /// <summary>The largest double below 2⁶³: samples at or above it saturate at <see cref="long.MaxValue"/>.</summary>
         private const double LongLimit = 9.2233720368547758E18;
@@ -193,13 +199,12 @@ namespace DivergenceGen
 
             double q = 1.0 - p;
             double variance = r * q / (p * p);
-            bool gaussian = r * q >= 100;
-            if (r <= 8 || (!gaussian && variance > SmoothVariance))
+            if (variance <= NegativeBinomialLatticeVariance && r > 8)
             {
-                return NegativeBinomialEntropyBinet(r, p);
+                return NegativeBinomialEntropyLattice(r, p);
             }
 
-            return variance <= SmoothVariance ? NegativeBinomialEntropyLattice(r, p) : NegativeBinomialEntropySmooth(r, p);
+            return r * q >= 100 && r > 8 ? NegativeBinomialEntropySmooth(r, p) : NegativeBinomialEntropyBinet(r, p);
         }
 
         /// <summary>

@@ -323,7 +323,8 @@ def nb_kl_sum(rP, pP, rQ, pQ):
     total = mpf(0)
     lp = nb_lp(0, rP, pP)
     k = 0
-    mean = rP * (1 - pP) / pP
+    qP = 1 - pP
+    mean = rP * qP / pP
     if rP == rQ and pP == pQ:
         return mpf(0)
     while True:
