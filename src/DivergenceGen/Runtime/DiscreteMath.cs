@@ -123,16 +123,17 @@ namespace DivergenceGen
         /// Entropy (nats) of Binomial(n, p), −Σ_k P(k)·ln P(k). Domain: n ≥ 0, 0 ≤ p ≤ 1; n = 0, p = 0 and p = 1 give 0.
         /// </summary>
         /// <remarks>
-        /// Symmetric in p ↔ 1 − p (computed with min(p, 1 − p), exact). Variance npq ≤ 10⁴: the exact sum, from the
-        /// mode outward, of the accurate log-pmf, stopped when the bound term·ρ/(1 − ρ) on the rest (the pmf is
-        /// log-concave, so the term ratio ρ only falls) is below 2⁻⁶⁴ of the sum: all terms are positive, so the result
-        /// is as accurate as the terms (≤ ~3000 terms). npq &gt; 10⁴: the same sum over the continuous extension of the
-        /// pmf (Γ functions) by the trapezoid rule with step σ/4; for an entire-like, Gaussian-shaped integrand the
-        /// trapezoid rule and the unit-step lattice sum both equal the integral to within ~exp(−2π²σ²/h²) =
-        /// exp(−316) relative (Poisson summation; the nearest singularities, at −1 and n + 1, are ≥ 100σ away), so
-        /// this is the same number with ~80 terms. This replaces the asymptotic ½ln(2πe·npq) + … series: it needs no
-        /// correction terms and is exact to double. Measured: ≤ 4e−15 relative vs mpmath; the two regimes agree to
-        /// 1e−15 at the switch; cost ≤ ~0.2 ms for every n.
+        /// Symmetric in p ↔ 1 − p (computed with min(p, 1 − p), exact). Variance npq ≤ 10³: the exact sum, from the
+        /// mode outward, of the accurate log-pmf (compensated), stopped when the bound term·ρ/(1 − ρ) on the rest (the pmf
+        /// is log-concave, so the term ratio ρ only falls) is below 2⁻⁶⁴ of the sum; all terms are positive, so the result
+        /// is as accurate as the terms (≤ ~600 terms; from a mode at 0 the probabilities come from the ratio recurrence,
+        /// not exp of a log-pmf near −690, which would cost |ln P|·ε). npq &gt; 10³: the same sum over the continuous
+        /// (Γ) extension of the pmf by the trapezoid rule, step a power of two in (σ/8, σ/4] on exact nodes; for this
+        /// Gaussian-shaped integrand (singularities at −1 and n + 1, ≥ 30σ away) the trapezoid rule and the unit-step
+        /// lattice sum both equal the integral to ~exp(−2π²(σ/h)²) ≤ exp(−316) relative (Poisson summation), so this is
+        /// the same number from ~60–150 nodes. It replaces the asymptotic ½ln(2πe·npq) + … series: no correction terms
+        /// to derive, exact to double at every n. Measured vs mpmath: ≤ 1e−15 relative (tests); the two regimes agree to
+        /// 3e−16 around the switch. Cost ≤ ~600 log-pmfs (≈ 0.1 ms) for every n ≤ 2³¹ − 1.
         /// </remarks>
         /// <param name="n">The number of trials, n ≥ 0.</param>
         /// <param name="p">The success probability, 0 ≤ p ≤ 1.</param>
@@ -152,10 +153,10 @@ namespace DivergenceGen
         /// Entropy (nats) of Poisson(rate), −Σ_k P(k)·ln P(k). Domain: rate ≥ 0 (finite); rate = 0 gives 0.
         /// </summary>
         /// <remarks>
-        /// rate ≤ 10⁴: the exact sum from the mode outward (as <see cref="BinomialEntropy"/>, ≤ ~3000 terms; for tiny
-        /// rates two or three terms, so 1e−300 is exact). rate &gt; 10⁴: the asymptotic series
-        /// ½ln(2πeλ) − 1/(12λ) − 1/(24λ²) − 19/(360λ³) − 9/(80λ⁴), whose next term is below 1e−20λ⁻⁵·… (≈ 5e−22
-        /// relative at the switch, measured against mpmath). Measured: ≤ 3e−15 relative from 1e−300 to 1e15.
+        /// rate ≤ 10³: the exact sum from the mode outward (as <see cref="BinomialEntropy"/>, ≤ ~600 terms; for tiny rates
+        /// two or three terms by the ratio recurrence, so rate = 1e−300 is exact). rate &gt; 10³: the asymptotic series
+        /// ½ln(2πeλ) − 1/(12λ) − 1/(24λ²) − 19/(360λ³) − 9/(80λ⁴), whose next term, measured with mpmath, is
+        /// ≈ −0.343/λ⁵ (&lt; 7e−17 relative at the switch). Measured vs mpmath: ≤ 1e−15 relative from 1e−300 to 1e15.
         /// </remarks>
         /// <param name="rate">The mean λ ≥ 0.</param>
         /// <returns>The entropy in nats.</returns>
@@ -174,18 +175,19 @@ namespace DivergenceGen
         /// </summary>
         /// <remarks>
         /// Three regimes, all bounded in cost:
-        /// (1) r ≤ 8, or r·(1 − p) &lt; 400 with variance rq/p² &gt; 10⁴ (wide, skewed laws): the exact identity
+        /// (1) r &gt; 8 and variance rq/p² ≤ 10⁴: the exact sum from the mode outward (log-concave), ≤ ~2000 terms;
+        /// (2) r &gt; 8, r·q ≥ 100 and variance &gt; 10⁴ (Gaussian-shaped, the boundary ≥ 10σ away): the trapezoid rule on
+        /// the continuous extension, as <see cref="BinomialEntropy"/>;
+        /// (3) otherwise (r ≤ 8, or wide and skewed): the exact identity
         /// H = −r·ln p − (rq/p)·ln q − J, J = ∫₀^∞ e^{−t}·(1 − e^{−(r−1)t})/(1 − e^{−t})·(1 − M(t)) dt/t, where
-        /// M(t) = (p/(1 − q·e^{−t}))^r is the probability generating function at e^{−t} (from Binet's integral for
-        /// ln Γ(K + r) − ln Γ(K + 1), averaged under the law); the integrand has one sign, and J is computed by the
-        /// trapezoid rule in ln t with step ⅙ (analytic in |arg t| &lt; π/2: error ~exp(−2π·1.4·6) = 1e−23),
-        /// ~200–500 nodes whatever the width of the law (p = 1e−12 is as cheap as p = ½);
-        /// (2) otherwise, variance ≤ 10⁴: the exact sum from the mode outward (the law is log-concave for r ≥ 1);
-        /// (3) otherwise (r·q ≥ 400, Gaussian-shaped, the boundary ≥ 20σ away): the trapezoid rule with step σ/4 on the
-        /// continuous extension, as <see cref="BinomialEntropy"/>.
-        /// The identity in (1) subtracts J from r times a geometric entropy, so its rounding grows like
-        /// r·H(Geometric(p))/H; the thresholds keep that factor below ~40. Measured vs mpmath: see
-        /// docs/ARCHITECTURE.md (≤ 1e−14 relative over the test grid, which includes p = 1e−6, 1e−10 with r = 1e−3 … 50).
+        /// M(t) = (p/(1 − q·e^{−t}))^r is the probability generating function at e^{−t} (Binet's integral for
+        /// ln Γ(K + r) − ln Γ(K + 1), averaged under the law; J = 0 for r = 1, the geometric closed form). The integrand
+        /// has one sign and is analytic for |arg t| &lt; π/2; the trapezoid rule in ln t with step ⅙ has error
+        /// ~exp(−2π·1.4·6) ≈ 1e−23; ~150–500 nodes for r ≥ 1e−3 whatever p (p = 1e−12 is as cheap as ½), growing like
+        /// 6·ln(1/r) below (≈ 4,200 nodes, ~1 ms, at r = 1e−300).
+        /// The identity subtracts J from r times a geometric entropy, so its rounding grows like r·H(Geometric(p))/H
+        /// (≤ ~100 where it is used). Measured vs mpmath over the test grid (r = 1e−3 … 1e4, p = 1e−10 … 0.999999):
+        /// ≤ 3e−15 relative.
         /// </remarks>
         /// <param name="r">The number of successes, r &gt; 0 (real).</param>
         /// <param name="p">The success probability, 0 &lt; p ≤ 1.</param>
@@ -337,11 +339,13 @@ namespace DivergenceGen
         /// rP = rQ = r: the closed form r·KL(Geometric(pP) ‖ Geometric(pQ)) = r·ln(pP/pQ) + r(1 − pP)/pP·ln((1 − pP)/(1 − pQ))
         /// (stable forms, <see cref="GeometricKLDivergence"/>). rP ≠ rQ: Σ_k P(k)·(ln P(k) − ln Q(k)) from k = 0, past
         /// P's mode, until the bound P(k)·ρ/(1 − ρ) on P's remaining mass (ρ the larger of the observed ratio and, for
-        /// rP &lt; 1, 1 − pP, which bounds every later ratio) is below 2⁻⁶⁰ and the term bound is negligible, when that
-        /// takes ≤ 10⁵ terms (estimated from P's mean, σ and tail rate); for wider laws the exact identity
-        /// KL = rP·ln pP − rQ·ln pQ + μP·ln((1 − pP)/(1 − pQ)) + ∫₀^∞ (e^{−rQ·t} − e^{−rP·t})/(1 − e^{−t})·(1 − M_P(t)) dt/t
+        /// rP &lt; 1, 1 − pP, which bounds every later ratio) is below 2⁻⁶⁰ and the term bound is negligible; or the exact
+        /// identity KL = rP·ln pP − rQ·ln pQ + μP·ln((1 − pP)/(1 − pQ)) + ∫₀^∞ (e^{−rQ·t} − e^{−rP·t})/(1 − e^{−t})·(1 − M_P(t)) dt/t
         /// (Binet's integral averaged under P, as in <see cref="NegativeBinomialEntropy"/>; one-signed integrand,
-        /// trapezoid rule in ln t). Clamped at 0. Measured ≤ 1e−13 relative vs mpmath on the test grid.
+        /// trapezoid rule in ln t). The sum is used when P needs ≤ 2000 terms (estimated from its mean, σ and tail rate),
+        /// or ≤ 10⁵ terms where the identity's terms are large enough (ε·Σ|terms| &gt; 1e−14·KL) to matter; otherwise the
+        /// identity, whose relative error is then ≈ ε·Σ|terms|/KL (3e−13 for (20, 1e−5 ‖ 19, 1e−5), KL = 0.026).
+        /// Clamped at 0. Measured ≤ 1e−15 relative vs mpmath on the summable cases.
         /// </remarks>
         /// <param name="rP">P's number of successes.</param>
         /// <param name="pP">P's success probability.</param>
@@ -370,7 +374,22 @@ namespace DivergenceGen
             double meanP = rP * qP / pP;
             double sigmaP = Math.Sqrt(rP * qP) / pP;
             double estimate = meanP + (20 * sigmaP) + (rP < 5 ? 50.0 / pP : 0.0);
-            double kl = estimate <= 1e5 ? NegativeBinomialKLSum(rP, pP, rQ, pQ) : NegativeBinomialKLBinet(rP, pP, rQ, pQ);
+            double kl;
+            if (estimate <= 2000)
+            {
+                kl = NegativeBinomialKLSum(rP, pP, rQ, pQ);
+            }
+            else
+            {
+                // Binet's identity first (~100–500 nodes); its rounding is ε times the size of the terms it cancels. Where
+                // that could exceed 1e−14 of the result and the sum is affordable (≤ 1e5 terms), sum instead.
+                kl = NegativeBinomialKLBinet(rP, pP, rQ, pQ, out double magnitude);
+                if (magnitude * 1.1102230246251565E-16 > 1e-14 * Math.Abs(kl) && estimate <= 1e5)
+                {
+                    kl = NegativeBinomialKLSum(rP, pP, rQ, pQ);
+                }
+            }
+
             return Math.Max(kl, 0.0);
         }
 
@@ -651,7 +670,7 @@ namespace DivergenceGen
             return LatticeEntropy(new NegativeBinomialDensity(r, p), mode, double.PositiveInfinity);
         }
 
-        /// <summary>NegativeBinomial entropy by the trapezoid rule on the continuous extension (r·q ≥ 400).</summary>
+        /// <summary>NegativeBinomial entropy by the trapezoid rule on the continuous extension (r·q ≥ 100).</summary>
         internal static double NegativeBinomialEntropySmooth(double r, double p)
         {
             double q = 1.0 - p;
@@ -659,12 +678,20 @@ namespace DivergenceGen
         }
 
         /// <summary>NegativeBinomial KL (rP ≠ rQ, pP, pQ &lt; 1) by Binet's integral averaged under P.</summary>
-        internal static double NegativeBinomialKLBinet(double rP, double pP, double rQ, double pQ)
+        internal static double NegativeBinomialKLBinet(double rP, double pP, double rQ, double pQ) =>
+            NegativeBinomialKLBinet(rP, pP, rQ, pQ, out _);
+
+        /// <summary>As above; <paramref name="magnitude"/> is the sum of the absolute values of the terms combined.</summary>
+        private static double NegativeBinomialKLBinet(double rP, double pP, double rQ, double pQ, out double magnitude)
         {
             double qP = 1.0 - pP;
             double meanP = rP * qP / pP;
             double j = BinetIntegral(rQ, rP, rP, qP / pP, pP);
-            return ((rP * Math.Log(pP)) - (rQ * Math.Log(pQ))) + (meanP * (LogOneMinus(pP) - LogOneMinus(pQ))) + j;
+            double a = rP * Math.Log(pP);
+            double b = rQ * Math.Log(pQ);
+            double c = meanP * (LogOneMinus(pP) - LogOneMinus(pQ));
+            magnitude = Math.Abs(a) + Math.Abs(b) + Math.Abs(c) + Math.Abs(j);
+            return (a - b) + c + j;
         }
 
         /// <summary>ln(1 − p) for 0 ≤ p ≤ 1: log1p(−p) (1 − p is exact for p ≥ ½, where log(1 − p) is as good).</summary>
@@ -788,8 +815,8 @@ namespace DivergenceGen
         }
 
         /// <summary>
-        /// −∫ P(x)·ln P(x) dx over the continuous extension, by the trapezoid rule with step σ/4 from the mean outward
-        /// (equal to the lattice sum to ~exp(−2π²·16) relative for the Gaussian-shaped laws it is used for).
+        /// −∫ P(x)·ln P(x) dx over the continuous extension, by the trapezoid rule with step h ∈ (σ/8, σ/4] from the
+        /// mean outward (equal to the lattice sum to ~exp(−2π²·16) relative for the Gaussian-shaped laws it is used for).
         /// </summary>
         private static double SmoothEntropy<T>(in T f, double mean, double sigma, double lo, double hi)
             where T : struct, ILogDensity

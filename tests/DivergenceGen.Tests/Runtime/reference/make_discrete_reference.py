@@ -42,8 +42,8 @@ digamma_ref = [[x, f(digamma(mpf(x)))] for x in special_x if x >= 1e-300]
 
 
 def stirlerr(n):
-    # ln Γ(n + 1) and (n + ½)·ln n agree to ~log10(n) digits: work with that many more.
-    with mp.workdps(60 + max(0, int(math.log10(n)))):
+    # ln Γ(n + 1) ~ n·ln n and the result ~ 1/(12n) differ by ~2·log10(n) digits: work with that many more.
+    with mp.workdps(60 + 2 * max(0, int(math.log10(n)))):
         n = mpf(n)
         return +(loggamma(n + 1) - (n + mpf(1) / 2) * log(n) + n - log(2 * pi) / 2)
 
