@@ -117,6 +117,26 @@ namespace DivergenceGen.Generator.Emit
             }
         }
 
+        /// <summary>
+        /// <c>Sample(Random, Span&lt;int&gt;)</c>: fills a span by calling the family's own <c>Sample(Random)</c>; the same for
+        /// every discrete family.
+        /// </summary>
+        public void EmitSampleIntoSpan()
+        {
+            W.Summary("Fills <paramref name=\"destination\"/> with independent draws (see <see cref=\"Sample(global::System.Random)\"/>).");
+            W.Doc("<param name=\"random\">The source of randomness.</param>");
+            W.Doc("<param name=\"destination\">Receives the outcomes.</param>");
+            W.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
+            using (W.Block("public void Sample(global::System.Random random, global::System.Span<int> destination)"))
+            {
+                W.Line("global::System.ArgumentNullException.ThrowIfNull(random);");
+                using (W.Block("for (int i = 0; i < destination.Length; i++)"))
+                {
+                    W.Line("destination[i] = Sample(random);");
+                }
+            }
+        }
+
         /// <summary>Vector widths the target can use, widest first (the JIT removes the branches a CPU lacks).</summary>
         public int[] VectorWidths => Target.HasVector512 ? new[] { 512, 256, 128 } : new[] { 256, 128 };
 

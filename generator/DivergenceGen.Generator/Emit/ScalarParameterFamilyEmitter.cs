@@ -428,18 +428,7 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
-            _w.Summary("Fills <paramref name=\"destination\"/> with independent draws (see <see cref=\"Sample(global::System.Random)\"/>).");
-            _w.Doc("<param name=\"random\">The source of randomness.</param>");
-            _w.Doc("<param name=\"destination\">Receives the outcomes.</param>");
-            _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
-            using (_w.Block("public void Sample(global::System.Random random, global::System.Span<int> destination)"))
-            {
-                _w.Line("global::System.ArgumentNullException.ThrowIfNull(random);");
-                using (_w.Block("for (int i = 0; i < destination.Length; i++)"))
-                {
-                    _w.Line("destination[i] = Sample(random);");
-                }
-            }
+            _c.EmitSampleIntoSpan();
         }
     }
 }

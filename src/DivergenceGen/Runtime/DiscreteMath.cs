@@ -33,8 +33,14 @@ namespace DivergenceGen
         /// <summary>Relative size below which the remaining terms of an entropy sum or quadrature are dropped (2⁻⁶⁴).</summary>
         private const double Negligible = 5.421010862427522E-20;
 
-        /// <summary>Variance above which the entropies switch from the lattice sum to the smooth (trapezoid) form.</summary>
-        private const double SmoothVariance = 1e4;
+        /// <summary>
+        /// Variance above which the Binomial and Poisson entropies leave the lattice sum (≤ ~600 terms) for the smooth
+        /// trapezoid form (Binomial) or the asymptotic series (Poisson; next term 0.343/λ⁵ ≈ 7e−17 relative here).
+        /// </summary>
+        private const double SmoothVariance = 1e3;
+
+        /// <summary>Variance up to which the NegativeBinomial entropy (r &gt; 8) uses the lattice sum (≤ ~2000 terms).</summary>
+        private const double NegativeBinomialLatticeVariance = 1e4;
 
         /// <summary>The largest double below 2⁶³: samples at or above it saturate at <see cref="long.MaxValue"/>.</summary>
         private const double LongLimit = 9.2233720368547758E18;
@@ -48,8 +54,9 @@ namespace DivergenceGen
         /// <remarks>
         /// Loader's saddle-point form: k = 0 → n·log1p(−p); k = n → n·ln p; otherwise
         /// stirlerr(n) − stirlerr(k) − stirlerr(n − k) − bd0(k, np) − bd0(n − k, nq) − ½·ln(2πk(n − k)/n), which has no
-        /// cancellation of large ln Γ values (C. Loader 2000; as R's dbinom). Measured: ≤ 2e−15 relative vs mpmath for
-        /// n up to 2³¹ − 1 (including n = 1e9, p = 1e−9 and p = 1e−300). Cost: three stirlerr and two bd0, ~50 ns.
+        /// cancellation of large ln Γ values (C. Loader 2000; as R's dbinom), with np and nq as double-doubles (FMA): near
+        /// its minimum bd0 needs x − np exactly, and a rounded np costs |k − np|·ε absolute (3.6e−13 relative at n ≈ 1e9).
+        /// Measured: ≤ 5e−16 relative vs mpmath (225 cases, n up to 2³¹ − 1, p from 1e−300). Cost ≈ 0.1–0.3 µs.
         /// </remarks>
         /// <param name="k">The number of successes.</param>
         /// <param name="n">The number of trials, n ≥ 0.</param>
@@ -62,7 +69,7 @@ namespace DivergenceGen
                 return double.NegativeInfinity;
             }
 
-            return BinomialRaw(k, n, n - k, p, 1.0 - p);
+            return BinomialRaw(k, n, 0.0, n - k, p);
         }
 
         /// <summary>
@@ -71,7 +78,7 @@ namespace DivergenceGen
         /// </summary>
         /// <remarks>
         /// Loader's form −stirlerr(k) − bd0(k, λ) − ½·ln(2πk) for k ≥ 1 (as R's dpois_raw), accurate for rates up to
-        /// 1e15 and down to 1e−300 (no k·ln λ − λ cancellation). Measured: ≤ 2e−15 relative vs mpmath.
+        /// 1e15 and down to 1e−300 (no k·ln λ − λ cancellation). Measured: ≤ 6e−16 relative vs mpmath (220 cases).
         /// </remarks>
         /// <param name="k">The count.</param>
         /// <param name="rate">The mean λ ≥ 0.</param>
@@ -94,8 +101,8 @@ namespace DivergenceGen
         /// <remarks>
         /// As R's dnbinom: ln(r/(r + k)) + ln Binomial_raw(r; k + r, p), the binomial saddle-point form with a real
         /// "number of successes" r, written with n − x = k passed exactly (the form is stationary in n, so the rounding
-        /// of k + r does not matter) and ln(r/(r + k)) = −log1p(k/r). Measured: ≤ 3e−15 relative vs mpmath for r from
-        /// 1e−3 to 1e9.
+        /// of k + r does not matter; np, nq are still formed as double-doubles) and ln(r/(r + k)) = −log1p(k/r).
+        /// Measured: ≤ 5e−16 relative vs mpmath (219 cases, r from 1e−300 to 1e20, p from 1e−9).
         /// </remarks>
         /// <param name="k">The number of failures.</param>
         /// <param name="r">The number of successes, r &gt; 0 (real).</param>
@@ -117,16 +124,17 @@ namespace DivergenceGen
         /// Entropy (nats) of Binomial(n, p), −Σ_k P(k)·ln P(k). Domain: n ≥ 0, 0 ≤ p ≤ 1; n = 0, p = 0 and p = 1 give 0.
         /// </summary>
         /// <remarks>
-        /// Symmetric in p ↔ 1 − p (computed with min(p, 1 − p), exact). Variance npq ≤ 10⁴: the exact sum, from the
-        /// mode outward, of the accurate log-pmf, stopped when the bound term·ρ/(1 − ρ) on the rest (the pmf is
-        /// log-concave, so the term ratio ρ only falls) is below 2⁻⁶⁴ of the sum: all terms are positive, so the result
-        /// is as accurate as the terms (≤ ~3000 terms). npq &gt; 10⁴: the same sum over the continuous extension of the
-        /// pmf (Γ functions) by the trapezoid rule with step σ/4; for an entire-like, Gaussian-shaped integrand the
-        /// trapezoid rule and the unit-step lattice sum both equal the integral to within ~exp(−2π²σ²/h²) =
-        /// exp(−316) relative (Poisson summation; the nearest singularities, at −1 and n + 1, are ≥ 100σ away), so
-        /// this is the same number with ~80 terms. This replaces the asymptotic ½ln(2πe·npq) + … series: it needs no
-        /// correction terms and is exact to double. Measured: ≤ 4e−15 relative vs mpmath; the two regimes agree to
-        /// 1e−15 at the switch; cost ≤ ~0.2 ms for every n.
+        /// Symmetric in p ↔ 1 − p (computed with min(p, 1 − p), exact). Variance npq ≤ 10³: the exact sum, from the
+        /// mode outward, of the accurate log-pmf (compensated), stopped when the bound term·ρ/(1 − ρ) on the rest (the pmf
+        /// is log-concave, so the term ratio ρ only falls) is below 2⁻⁶⁴ of the sum; all terms are positive, so the result
+        /// is as accurate as the terms (≤ ~600 terms; from a mode at 0 the probabilities come from the ratio recurrence,
+        /// not exp of a log-pmf near −690, which would cost |ln P|·ε). npq &gt; 10³: the same sum over the continuous
+        /// (Γ) extension of the pmf by the trapezoid rule, step a power of two in (σ/8, σ/4] on exact nodes; for this
+        /// Gaussian-shaped integrand (singularities at −1 and n + 1, ≥ 30σ away) the trapezoid rule and the unit-step
+        /// lattice sum both equal the integral to ~exp(−2π²(σ/h)²) ≤ exp(−316) relative (Poisson summation), so this is
+        /// the same number from ~60–150 nodes. It replaces the asymptotic ½ln(2πe·npq) + … series: no correction terms
+        /// to derive, exact to double at every n. Measured vs mpmath: ≤ 1e−15 relative (tests); the two regimes agree to
+        /// 3e−16 around the switch. Cost ≤ ~600 log-pmfs (≈ 0.1 ms) for every n ≤ 2³¹ − 1.
         /// </remarks>
         /// <param name="n">The number of trials, n ≥ 0.</param>
         /// <param name="p">The success probability, 0 ≤ p ≤ 1.</param>
@@ -139,26 +147,17 @@ namespace DivergenceGen
             }
 
             double pp = p <= 0.5 ? p : 1.0 - p;
-            double qq = 1.0 - pp;
-            var f = new BinomialDensity(n, pp, qq);
-            double variance = n * pp * qq;
-            if (variance <= SmoothVariance)
-            {
-                double mode = Math.Floor((n + 1.0) * pp);
-                return LatticeEntropy(f, Math.Min(mode, n), n);
-            }
-
-            return SmoothEntropy(f, n * pp, Math.Sqrt(variance), 0.0, n);
+            return n * pp * (1.0 - pp) <= SmoothVariance ? BinomialEntropyLattice(n, pp) : BinomialEntropySmooth(n, pp);
         }
 
         /// <summary>
         /// Entropy (nats) of Poisson(rate), −Σ_k P(k)·ln P(k). Domain: rate ≥ 0 (finite); rate = 0 gives 0.
         /// </summary>
         /// <remarks>
-        /// rate ≤ 10⁴: the exact sum from the mode outward (as <see cref="BinomialEntropy"/>, ≤ ~3000 terms; for tiny
-        /// rates two or three terms, so 1e−300 is exact). rate &gt; 10⁴: the asymptotic series
-        /// ½ln(2πeλ) − 1/(12λ) − 1/(24λ²) − 19/(360λ³) − 9/(80λ⁴), whose next term is below 1e−20λ⁻⁵·… (≈ 5e−22
-        /// relative at the switch, measured against mpmath). Measured: ≤ 3e−15 relative from 1e−300 to 1e15.
+        /// rate ≤ 10³: the exact sum from the mode outward (as <see cref="BinomialEntropy"/>, ≤ ~600 terms; for tiny rates
+        /// two or three terms by the ratio recurrence, so rate = 1e−300 is exact). rate &gt; 10³: the asymptotic series
+        /// ½ln(2πeλ) − 1/(12λ) − 1/(24λ²) − 19/(360λ³) − 9/(80λ⁴), whose next term, measured with mpmath, is
+        /// ≈ −0.343/λ⁵ (&lt; 7e−17 relative at the switch). Measured vs mpmath: ≤ 1e−15 relative from 1e−300 to 1e15.
         /// </remarks>
         /// <param name="rate">The mean λ ≥ 0.</param>
         /// <returns>The entropy in nats.</returns>
@@ -169,14 +168,7 @@ namespace DivergenceGen
                 return 0.0;
             }
 
-            if (rate <= SmoothVariance)
-            {
-                return LatticeEntropy(new PoissonDensity(rate), Math.Floor(rate), double.PositiveInfinity);
-            }
-
-            double r = 1.0 / rate;
-            double correction = r * (1.0 / 12 + (r * (1.0 / 24 + (r * ((19.0 / 360) + (r * (9.0 / 80)))))));
-            return (0.5 * (Log2Pi + 1.0 + Math.Log(rate))) - correction;
+            return rate <= SmoothVariance ? PoissonEntropyLattice(rate) : PoissonEntropyAsymptotic(rate);
         }
 
         /// <summary>
@@ -184,18 +176,19 @@ namespace DivergenceGen
         /// </summary>
         /// <remarks>
         /// Three regimes, all bounded in cost:
-        /// (1) r ≤ 8, or r·(1 − p) &lt; 400 with variance rq/p² &gt; 10⁴ (wide, skewed laws): the exact identity
+        /// (1) r &gt; 8 and variance rq/p² ≤ 10⁴: the exact sum from the mode outward (log-concave), ≤ ~2000 terms;
+        /// (2) r &gt; 8, r·q ≥ 100 and variance &gt; 10⁴ (Gaussian-shaped, the boundary ≥ 10σ away): the trapezoid rule on
+        /// the continuous extension, as <see cref="BinomialEntropy"/>;
+        /// (3) otherwise (r ≤ 8, or wide and skewed): the exact identity
         /// H = −r·ln p − (rq/p)·ln q − J, J = ∫₀^∞ e^{−t}·(1 − e^{−(r−1)t})/(1 − e^{−t})·(1 − M(t)) dt/t, where
-        /// M(t) = (p/(1 − q·e^{−t}))^r is the probability generating function at e^{−t} (from Binet's integral for
-        /// ln Γ(K + r) − ln Γ(K + 1), averaged under the law); the integrand has one sign, and J is computed by the
-        /// trapezoid rule in ln t with step ⅙ (analytic in |arg t| &lt; π/2: error ~exp(−2π·1.4·6) = 1e−23),
-        /// ~200–500 nodes whatever the width of the law (p = 1e−12 is as cheap as p = ½);
-        /// (2) otherwise, variance ≤ 10⁴: the exact sum from the mode outward (the law is log-concave for r ≥ 1);
-        /// (3) otherwise (r·q ≥ 400, Gaussian-shaped, the boundary ≥ 20σ away): the trapezoid rule with step σ/4 on the
-        /// continuous extension, as <see cref="BinomialEntropy"/>.
-        /// The identity in (1) subtracts J from r times a geometric entropy, so its rounding grows like
-        /// r·H(Geometric(p))/H; the thresholds keep that factor below ~40. Measured vs mpmath: see
-        /// docs/ARCHITECTURE.md (≤ 1e−14 relative over the test grid, which includes p = 1e−6, 1e−10 with r = 1e−3 … 50).
+        /// M(t) = (p/(1 − q·e^{−t}))^r is the probability generating function at e^{−t} (Binet's integral for
+        /// ln Γ(K + r) − ln Γ(K + 1), averaged under the law; J = 0 for r = 1, the geometric closed form). The integrand
+        /// has one sign and is analytic for |arg t| &lt; π/2; the trapezoid rule in ln t with step ⅙ has error
+        /// ~exp(−2π·1.4·6) ≈ 1e−23; ~150–500 nodes for r ≥ 1e−3 whatever p (p = 1e−12 is as cheap as ½), growing like
+        /// 6·ln(1/r) below (≈ 4,200 nodes, ~1 ms, at r = 1e−300).
+        /// The identity subtracts J from r times a geometric entropy, so its rounding grows like r·H(Geometric(p))/H
+        /// (≤ ~100 where it is used). Measured vs mpmath over the test grid (34 laws, r = 1e−3 … 1e9, p = 1e−10 … 1 − 1e−9):
+        /// ≤ 9e−16 relative except through the identity at r ≥ 20 with tiny p: 2.9e−15 at (20, 1e−4), 9.5e−15 at (50, 1e−6).
         /// </remarks>
         /// <param name="r">The number of successes, r &gt; 0 (real).</param>
         /// <param name="p">The success probability, 0 &lt; p ≤ 1.</param>
@@ -208,24 +201,13 @@ namespace DivergenceGen
             }
 
             double q = 1.0 - p;
-            double log1mP = LogOneMinus(p);
             double variance = r * q / (p * p);
-            bool gaussian = r * q >= 400;
-            if (r <= 8 || (!gaussian && variance > SmoothVariance))
+            if (variance <= NegativeBinomialLatticeVariance && r > 8)
             {
-                double j = BinetIntegral(1.0, r - 1.0, r, q / p, p);
-                double h = (-r * Math.Log(p)) - (r * (q / p) * log1mP) - j;
-                return Math.Max(h, 0.0);
+                return NegativeBinomialEntropyLattice(r, p);
             }
 
-            var f = new NegativeBinomialDensity(r, p, q);
-            if (variance <= SmoothVariance)
-            {
-                double mode = Math.Floor((r - 1.0) * q / p);
-                return LatticeEntropy(f, mode, double.PositiveInfinity);
-            }
-
-            return SmoothEntropy(f, r * q / p, Math.Sqrt(variance), 0.0, double.PositiveInfinity);
+            return r * q >= 100 && r > 8 ? NegativeBinomialEntropySmooth(r, p) : NegativeBinomialEntropyBinet(r, p);
         }
 
         /// <summary>
@@ -279,8 +261,9 @@ namespace DivergenceGen
         /// </summary>
         /// <remarks>
         /// The logarithms are log1p's; where p and q are within a factor 2 (and so are 1 − p and 1 − q) both
-        /// differences are one log1p of the exact difference (p − q)/q and (q − p)/(1 − q). Clamped at 0. Measured:
-        /// ≤ 1e−15 relative where KL is not tiny; absolute ≤ 1e−16·(1/p) near p = q.
+        /// differences are one log1p of the exact difference d = p − q, and the first-order parts, which cancel, are
+        /// taken out analytically: KL = d²/(pq(1 − q)) + log1pmx(d/q) + ((1 − p)/p)·log1pmx(−d/(1 − q)). Clamped at 0.
+        /// Measured: ≤ 1e−15 relative vs mpmath, including KL(0.3 ‖ 0.30000000000000004) = 2.4e−32.
         /// </remarks>
         /// <param name="p">P's success probability.</param>
         /// <param name="q">Q's success probability.</param>
@@ -302,23 +285,52 @@ namespace DivergenceGen
                 return -Math.Log(q);
             }
 
-            double logRatio, logComplementRatio;
             double d = p - q;
             double oneMinusQ = 1.0 - q;
             double oneMinusP = 1.0 - p;
+            double weight = oneMinusP / p;
+            double kl;
             if (p <= 2 * q && q <= 2 * p && oneMinusP <= 2 * oneMinusQ && oneMinusQ <= 2 * oneMinusP)
             {
-                logRatio = ScalarMath.Log1p(d / q);
-                logComplementRatio = ScalarMath.Log1p(-d / oneMinusQ);
+                // With u = (p − q)/q and w = (q − p)/(1 − q) (d exact by Sterbenz), KL = log1p(u) + ((1 − p)/p)·log1p(w).
+                // The first-order parts cancel exactly: u + ((1 − p)/p)·w = d²/(p·q·(1 − q)), so
+                // KL = d²/(p·q·(1 − q)) + log1pmx(u) + ((1 − p)/p)·log1pmx(w), log1pmx(x) = log1p(x) − x by its series:
+                // relative accuracy even where KL ~ d² is far below ε (cancellation at most a factor ~2).
+                double u = d / q;
+                double w = -d / oneMinusQ;
+                kl = (d * d / (p * q * oneMinusQ)) + Log1pMinusX(u) + (weight * Log1pMinusX(w));
             }
             else
             {
-                logRatio = ScalarMath.LogRatio(p, q);
-                logComplementRatio = LogOneMinus(p) - LogOneMinus(q);
+                kl = ScalarMath.LogRatio(p, q) + (weight * (LogOneMinus(p) - LogOneMinus(q)));
             }
 
-            double kl = logRatio + ((oneMinusP / p) * logComplementRatio);
             return Math.Max(kl, 0.0);
+        }
+
+        /// <summary>log1p(x) − x, by its series −x²/2 + x³/3 − … for |x| &lt; ¼ (no cancellation), else directly.</summary>
+        private static double Log1pMinusX(double x)
+        {
+            if (!(Math.Abs(x) < 0.25))
+            {
+                return ScalarMath.Log1p(x) - x;
+            }
+
+            double power = x * x;
+            double sum = -0.5 * power;
+            for (int k = 3; k < 60; k++)
+            {
+                power *= -x;
+                double next = sum - (power / k);
+                if (next == sum)
+                {
+                    break;
+                }
+
+                sum = next;
+            }
+
+            return sum;
         }
 
         /// <summary>
@@ -329,11 +341,15 @@ namespace DivergenceGen
         /// rP = rQ = r: the closed form r·KL(Geometric(pP) ‖ Geometric(pQ)) = r·ln(pP/pQ) + r(1 − pP)/pP·ln((1 − pP)/(1 − pQ))
         /// (stable forms, <see cref="GeometricKLDivergence"/>). rP ≠ rQ: Σ_k P(k)·(ln P(k) − ln Q(k)) from k = 0, past
         /// P's mode, until the bound P(k)·ρ/(1 − ρ) on P's remaining mass (ρ the larger of the observed ratio and, for
-        /// rP &lt; 1, 1 − pP, which bounds every later ratio) is below 2⁻⁶⁰ and the term bound is negligible, when that
-        /// takes ≤ 10⁵ terms (estimated from P's mean, σ and tail rate); for wider laws the exact identity
-        /// KL = rP·ln pP − rQ·ln pQ + μP·ln((1 − pP)/(1 − pQ)) + ∫₀^∞ (e^{−rQ·t} − e^{−rP·t})/(1 − e^{−t})·(1 − M_P(t)) dt/t
+        /// rP &lt; 1, 1 − pP, which bounds every later ratio) is below 2⁻⁶⁰ and the term bound is negligible; or the exact
+        /// identity KL = rP·ln pP − rQ·ln pQ + μP·ln((1 − pP)/(1 − pQ)) + ∫₀^∞ (e^{−rQ·t} − e^{−rP·t})/(1 − e^{−t})·(1 − M_P(t)) dt/t
         /// (Binet's integral averaged under P, as in <see cref="NegativeBinomialEntropy"/>; one-signed integrand,
-        /// trapezoid rule in ln t). Clamped at 0. Measured ≤ 1e−13 relative vs mpmath on the test grid.
+        /// trapezoid rule in ln t). The sum is used when P needs ≤ 2000 terms (estimated from its mean, σ and tail rate),
+        /// or ≤ 5000 terms where the identity's terms are large enough (ε·Σ|terms| &gt; 1e−14·KL) to matter; otherwise the
+        /// identity, written as (rP − rQ)·ln pP + rQ·ln(pP/pQ) + μP·ln(qP/qQ) + J so that only (rP − rQ)·ln pP cancels
+        /// against J: relative error ≈ ε·|(rP − rQ)·ln pP|/KL (e.g. 5e−14 for (20, 1e−5 ‖ 19, 1e−5), KL = 0.026).
+        /// Cost ≤ ~5000 log-pmf pairs (≈ 1.5 ms) or ≤ ~500 quadrature nodes.
+        /// Clamped at 0. Measured ≤ 1e−15 relative vs mpmath on the summable cases.
         /// </remarks>
         /// <param name="rP">P's number of successes.</param>
         /// <param name="pP">P's success probability.</param>
@@ -363,14 +379,19 @@ namespace DivergenceGen
             double sigmaP = Math.Sqrt(rP * qP) / pP;
             double estimate = meanP + (20 * sigmaP) + (rP < 5 ? 50.0 / pP : 0.0);
             double kl;
-            if (estimate <= 1e5)
+            if (estimate <= 2000)
             {
                 kl = NegativeBinomialKLSum(rP, pP, rQ, pQ);
             }
             else
             {
-                double j = BinetIntegral(rQ, rP - rQ, rP, qP / pP, pP);
-                kl = ((rP * Math.Log(pP)) - (rQ * Math.Log(pQ))) + (meanP * (LogOneMinus(pP) - LogOneMinus(pQ))) + j;
+                // Binet's identity first (~100–500 nodes); its rounding is ε times the size of the terms it cancels. Where
+                // that could exceed 1e−14 of the result and the sum is affordable (≤ 5000 terms, ~1 ms), sum instead.
+                kl = NegativeBinomialKLBinet(rP, pP, rQ, pQ, out double magnitude);
+                if (magnitude * 1.1102230246251565E-16 > 1e-14 * Math.Abs(kl) && estimate <= 5000)
+                {
+                    kl = NegativeBinomialKLSum(rP, pP, rQ, pQ);
+                }
             }
 
             return Math.Max(kl, 0.0);
@@ -499,8 +520,9 @@ namespace DivergenceGen
         /// Loader's binomial log-density with x "successes" out of n, nMinusX = n − x given exactly (x, n real),
         /// q = 1 − p as accurate as the caller has it.
         /// </summary>
-        internal static double BinomialRaw(double x, double n, double nMinusX, double p, double q)
+        internal static double BinomialRaw(double x, double n, double nLo, double nMinusX, double p)
         {
+            double q = 1.0 - p;
             if (!(p > 0))
             {
                 return x == 0 ? 0.0 : double.NegativeInfinity;
@@ -521,10 +543,50 @@ namespace DivergenceGen
                 return n * Math.Log(p);
             }
 
+            // The means np and nq as double-doubles (q = 1 − p exactly as qHi + qLo; products exact by FMA): bd0 near
+            // its minimum depends on x − np, and a rounded np would cost |x − np|·ε absolute (1e−11 at n = 1e9).
+            double qLo = (1.0 - q) - p;
+            double npHi = n * p;
+            double npLo = Math.FusedMultiplyAdd(n, p, -npHi) + (nLo * p);
+            double nqHi = n * q;
+            double nqLo = Math.FusedMultiplyAdd(n, q, -nqHi) + (n * qLo) + (nLo * q);
             double lc = SpecialFunctions.StirlingError(n) - SpecialFunctions.StirlingError(x) - SpecialFunctions.StirlingError(nMinusX)
-                - SpecialFunctions.Deviance(x, n * p) - SpecialFunctions.Deviance(nMinusX, n * q);
+                - Deviance(x, npHi, npLo) - Deviance(nMinusX, nqHi, nqLo);
             double lf = Log2Pi + Math.Log(x) + Math.Log(nMinusX / n);
             return lc - (0.5 * lf);
+        }
+
+        /// <summary>
+        /// bd0(x, m) = x·ln(x/m) + m − x with the mean m = mHi + mLo a double-double: Loader's series on the accurate
+        /// difference x − m where x and m are close (|v| &lt; ½), else <see cref="SpecialFunctions.Deviance"/> (which is
+        /// insensitive to the rounding of m there).
+        /// </summary>
+        private static double Deviance(double x, double mHi, double mLo)
+        {
+            double s = x + mHi;
+            double d = (x - mHi) - mLo; // x − mHi is exact where it matters (Sterbenz: x and mHi within a factor 2)
+            if (!(Math.Abs(d) < 0.5 * s) || x == 0)
+            {
+                return SpecialFunctions.Deviance(x, mHi + mLo);
+            }
+
+            double v = d / s;
+            double sum = d * v;
+            double ej = 2.0 * x * v;
+            double v2 = v * v;
+            for (int j = 1; j < 200; j++)
+            {
+                ej *= v2;
+                double next = sum + (ej / ((2 * j) + 1));
+                if (next == sum)
+                {
+                    break;
+                }
+
+                sum = next;
+            }
+
+            return sum;
         }
 
         /// <summary>Poisson log-density at a real x ≥ 0 (Loader's form).</summary>
@@ -556,7 +618,85 @@ namespace DivergenceGen
                 return r * Math.Log(p);
             }
 
-            return BinomialRaw(r, x + r, x, p, 1.0 - p) - ScalarMath.Log1p(x / r);
+            // n = x + r as a double-double (two-sum), so that np and nq are exact to ~2⁻¹⁰⁶.
+            double n = x + r;
+            double rr = n - x;
+            double nLo = (x - (n - rr)) + (r - rr);
+            return BinomialRaw(r, n, nLo, x, p) - ScalarMath.Log1p(x / r);
+        }
+
+        // Regimes, internal so that the tests can compare them with each other at and around their switch points.
+
+        /// <summary>Binomial entropy by the lattice sum (p ≤ ½).</summary>
+        internal static double BinomialEntropyLattice(int n, double p)
+        {
+            double mode = Math.Min(Math.Floor((n + 1.0) * p), n);
+            return LatticeEntropy(new BinomialDensity(n, p), mode, n);
+        }
+
+        /// <summary>Binomial entropy by the trapezoid rule on the continuous extension (p ≤ ½, npq large).</summary>
+        internal static double BinomialEntropySmooth(int n, double p)
+        {
+            double q = 1.0 - p;
+            return SmoothEntropy(new BinomialDensity(n, p), n * p, Math.Sqrt(n * p * q), 0.0, n);
+        }
+
+        /// <summary>Poisson entropy by the lattice sum.</summary>
+        internal static double PoissonEntropyLattice(double rate) =>
+            LatticeEntropy(new PoissonDensity(rate), Math.Floor(rate), double.PositiveInfinity);
+
+        /// <summary>Poisson entropy by the asymptotic series (4 correction terms; the next is ≈ −0.343/λ⁵).</summary>
+        internal static double PoissonEntropyAsymptotic(double rate)
+        {
+            double r = 1.0 / rate;
+            double correction = r * (1.0 / 12 + (r * (1.0 / 24 + (r * ((19.0 / 360) + (r * (9.0 / 80)))))));
+            return (0.5 * (Log2Pi + 1.0 + Math.Log(rate))) - correction;
+        }
+
+        /// <summary>Poisson entropy by the trapezoid rule on the continuous extension (large rates; a cross-check).</summary>
+        internal static double PoissonEntropySmooth(double rate) =>
+            SmoothEntropy(new PoissonDensity(rate), rate, Math.Sqrt(rate), 0.0, double.PositiveInfinity);
+
+        /// <summary>NegativeBinomial entropy by Binet's integral: −r·ln p − (rq/p)·ln q − J.</summary>
+        internal static double NegativeBinomialEntropyBinet(double r, double p)
+        {
+            double q = 1.0 - p;
+            double j = BinetIntegral(1.0, r, r, q / p, p);
+            double h = (-r * Math.Log(p)) - (r * (q / p) * LogOneMinus(p)) - j;
+            return Math.Max(h, 0.0);
+        }
+
+        /// <summary>NegativeBinomial entropy by the lattice sum (r ≥ 1: log-concave).</summary>
+        internal static double NegativeBinomialEntropyLattice(double r, double p)
+        {
+            double q = 1.0 - p;
+            double mode = r > 1 ? Math.Floor((r - 1.0) * q / p) : 0.0;
+            return LatticeEntropy(new NegativeBinomialDensity(r, p), mode, double.PositiveInfinity);
+        }
+
+        /// <summary>NegativeBinomial entropy by the trapezoid rule on the continuous extension (r·q ≥ 100).</summary>
+        internal static double NegativeBinomialEntropySmooth(double r, double p)
+        {
+            double q = 1.0 - p;
+            return SmoothEntropy(new NegativeBinomialDensity(r, p), r * q / p, Math.Sqrt(r * q) / p, 0.0, double.PositiveInfinity);
+        }
+
+        /// <summary>NegativeBinomial KL (rP ≠ rQ, pP, pQ &lt; 1) by Binet's integral averaged under P.</summary>
+        internal static double NegativeBinomialKLBinet(double rP, double pP, double rQ, double pQ) =>
+            NegativeBinomialKLBinet(rP, pP, rQ, pQ, out _);
+
+        /// <summary>As above; <paramref name="magnitude"/> is the sum of the absolute values of the terms combined.</summary>
+        private static double NegativeBinomialKLBinet(double rP, double pP, double rQ, double pQ, out double magnitude)
+        {
+            double qP = 1.0 - pP;
+            double meanP = rP * qP / pP;
+            double j = BinetIntegral(rQ, rP, rP, qP / pP, pP);
+            // rP·ln pP − rQ·ln pQ = (rP − rQ)·ln pP + rQ·ln(pP/pQ): the part that J cancels is (rP − rQ)·ln pP alone.
+            double a = (rP - rQ) * Math.Log(pP);
+            double b = rQ * ScalarMath.LogRatio(pP, pQ);
+            double c = meanP * (LogOneMinus(pP) - LogOneMinus(pQ));
+            magnitude = Math.Abs(a) + Math.Abs(b) + Math.Abs(c) + Math.Abs(j);
+            return (a + b) + c + j;
         }
 
         /// <summary>ln(1 − p) for 0 ≤ p ≤ 1: log1p(−p) (1 − p is exact for p ≥ ½, where log(1 − p) is as good).</summary>
@@ -587,22 +727,30 @@ namespace DivergenceGen
         private interface ILogDensity
         {
             double LogPmf(double x);
+
+            /// <summary>P(k + 1)/P(k) for integer k on the support.</summary>
+            double Ratio(double k);
         }
 
-        private readonly struct BinomialDensity(double n, double p, double q) : ILogDensity
+        private readonly struct BinomialDensity(double n, double p) : ILogDensity
         {
-            public double LogPmf(double x) => x < 0 || x > n ? double.NegativeInfinity : BinomialRaw(x, n, n - x, p, q);
+            public double LogPmf(double x) => x < 0 || x > n ? double.NegativeInfinity : BinomialRaw(x, n, 0.0, n - x, p);
+
+            public double Ratio(double k) => (n - k) * p / ((k + 1) * (1.0 - p));
         }
 
         private readonly struct PoissonDensity(double rate) : ILogDensity
         {
             public double LogPmf(double x) => x < 0 ? double.NegativeInfinity : PoissonLogPmfCore(x, rate);
+
+            public double Ratio(double k) => rate / (k + 1);
         }
 
-        private readonly struct NegativeBinomialDensity(double r, double p, double q) : ILogDensity
+        private readonly struct NegativeBinomialDensity(double r, double p) : ILogDensity
         {
-            public double LogPmf(double x) =>
-                x < 0 ? double.NegativeInfinity : x == 0 ? r * Math.Log(p) : BinomialRaw(r, x + r, x, p, q) - ScalarMath.Log1p(x / r);
+            public double LogPmf(double x) => x < 0 ? double.NegativeInfinity : NegativeBinomialLogPmfCore(x, r, p);
+
+            public double Ratio(double k) => (k + r) * (1.0 - p) / (k + 1);
         }
 
         /// <summary>−P·ln P with 0·ln 0 = 0.</summary>
@@ -621,13 +769,19 @@ namespace DivergenceGen
         private static double LatticeEntropy<T>(in T f, double mode, double hi)
             where T : struct, ILogDensity
         {
-            double sum = EntropyTerm(f.LogPmf(mode), out double modeProb);
-            double prevTerm = sum, prevProb = modeProb;
+            var sum = default(CompensatedSum);
+            double modeTerm = EntropyTerm(f.LogPmf(mode), out double modeProb);
+            sum.Add(modeTerm);
+            double prevTerm = modeTerm, prevProb = modeProb;
             for (double k = mode + 1; k <= hi; k++)
             {
-                double term = EntropyTerm(f.LogPmf(k), out double prob);
-                sum += term;
-                if (prob == 0 || Finished(term, prevTerm, prob, prevProb, sum))
+                // From a mode at 0 (tiny means), P(k) by the ratio recurrence: exp(ln P) would carry |ln P|·ε relative
+                // error (1.5e−13 at ln P = −690), and there the entropy is dominated by exactly such improbable terms.
+                double lp = f.LogPmf(k);
+                double prob = mode == 0 ? prevProb * f.Ratio(k - 1) : Math.Exp(lp);
+                double term = prob > 0 ? -prob * lp : 0.0;
+                sum.Add(term);
+                if (prob == 0 || Finished(term, prevTerm, prob, prevProb, sum.Value))
                 {
                     break;
                 }
@@ -636,12 +790,13 @@ namespace DivergenceGen
                 prevProb = prob;
             }
 
-            prevTerm = EntropyTerm(f.LogPmf(mode), out prevProb);
+            prevTerm = modeTerm;
+            prevProb = modeProb;
             for (double k = mode - 1; k >= 0; k--)
             {
                 double term = EntropyTerm(f.LogPmf(k), out double prob);
-                sum += term;
-                if (prob == 0 || Finished(term, prevTerm, prob, prevProb, sum))
+                sum.Add(term);
+                if (prob == 0 || Finished(term, prevTerm, prob, prevProb, sum.Value))
                 {
                     break;
                 }
@@ -650,7 +805,7 @@ namespace DivergenceGen
                 prevProb = prob;
             }
 
-            return sum;
+            return sum.Value;
         }
 
         private static bool Finished(double term, double prevTerm, double prob, double prevProb, double sum)
@@ -665,15 +820,19 @@ namespace DivergenceGen
         }
 
         /// <summary>
-        /// −∫ P(x)·ln P(x) dx over the continuous extension, by the trapezoid rule with step σ/4 from the mean outward
-        /// (equal to the lattice sum to ~exp(−2π²·16) relative for the Gaussian-shaped laws it is used for).
+        /// −∫ P(x)·ln P(x) dx over the continuous extension, by the trapezoid rule with step h ∈ (σ/8, σ/4] from the
+        /// mean outward (equal to the lattice sum to ~exp(−2π²·16) relative for the Gaussian-shaped laws it is used for).
         /// </summary>
         private static double SmoothEntropy<T>(in T f, double mean, double sigma, double lo, double hi)
             where T : struct, ILogDensity
         {
-            double h = 0.25 * sigma;
+            // Nodes m + j·h with m an integer and h a power of two in (σ/8, σ/4]: every node is exact (for m below
+            // 2⁹⁸), so the rule's equal weights are exact too (rounded nodes cost ~1e−15 relative at σ ~ 100).
+            double h = Math.ScaleB(1.0, Math.ILogB(0.25 * sigma));
+            mean = Math.Round(mean);
             double center = EntropyTerm(f.LogPmf(mean), out _);
-            double sum = center;
+            var sum = default(CompensatedSum);
+            sum.Add(center);
             double prev = center;
             for (int j = 1; j < 4000; j++)
             {
@@ -684,8 +843,8 @@ namespace DivergenceGen
                 }
 
                 double term = EntropyTerm(f.LogPmf(x), out _);
-                sum += term;
-                if (term < prev && term <= Negligible * sum)
+                sum.Add(term);
+                if (term < prev && term <= Negligible * sum.Value)
                 {
                     break;
                 }
@@ -703,8 +862,8 @@ namespace DivergenceGen
                 }
 
                 double term = EntropyTerm(f.LogPmf(x), out _);
-                sum += term;
-                if (term < prev && term <= Negligible * sum)
+                sum.Add(term);
+                if (term < prev && term <= Negligible * sum.Value)
                 {
                     break;
                 }
@@ -712,7 +871,7 @@ namespace DivergenceGen
                 prev = term;
             }
 
-            return h * sum;
+            return h * sum.Value;
         }
 
         /// <summary>
@@ -721,47 +880,82 @@ namespace DivergenceGen
         /// The integrand has the sign of b throughout, is analytic for |Im s| &lt; π/2 (poles of 1/(1 − e^{−t}) at ±2πi;
         /// M's branch points at t = ln q + 2πim lie just outside), decays like t at 0 and like e^{−min(a, a + b)·t} at ∞.
         /// </summary>
-        private static double BinetIntegral(double a, double b, double r, double c, double p)
+        private static double BinetIntegral(double a, double aPlusB, double r, double c, double p)
         {
             const double h = 1.0 / 6.0;
-            double rateAtInfinity = Math.Min(a, a + b);
-            double small = 1e-3 * Math.Min(1.0, Math.Min(p / Math.Max(r, 1.0), 1.0 / (Math.Abs(b) + 1.0)));
-            double sum = BinetIntegrand(1.0, a, b, r, c);
+            double b = aPlusB - a;
+            double rateAtInfinity = Math.Min(a, aPlusB);
+            double small = 1e-3 * Math.Min(Math.Min(1.0, p / Math.Max(r, 1.0)), 1.0 / (Math.Abs(b) + a + 1.0));
+            var sum = default(CompensatedSum);
+            sum.Add(BinetIntegrand(1.0, a, aPlusB, b, r, c));
             for (int j = 1; j < 20000; j++)
             {
                 double t = Math.Exp(j * h);
-                double term = BinetIntegrand(t, a, b, r, c);
-                sum += term;
-                if (t * rateAtInfinity > 1 && Math.Abs(term) <= Negligible * Math.Abs(sum))
+                double term = BinetIntegrand(t, a, aPlusB, b, r, c);
+                sum.Add(term);
+                if ((t * rateAtInfinity > 1 && Math.Abs(term) <= Negligible * Math.Abs(sum.Value)) || double.IsPositiveInfinity(t))
                 {
                     break;
                 }
             }
 
+            // Below `small` the integrand is linear in t to within 1e−3·t/small, so the rest of the lower tail is the
+            // geometric series term·e^{−h}/(1 − e^{−h}); it is added when the terms are negligible or t is 1e−12·small.
+            const double geometricTail = 5.5138824630974606; // e^{−h}/(1 − e^{−h}), h = 1/6
+            double last = 0;
             for (int j = 1; j < 20000; j++)
             {
                 double t = Math.Exp(-j * h);
-                double term = BinetIntegrand(t, a, b, r, c);
-                sum += term;
-                if ((t < small && Math.Abs(term) <= Negligible * Math.Abs(sum)) || t == 0)
+                if (t == 0)
+                {
+                    break;
+                }
+
+                last = BinetIntegrand(t, a, aPlusB, b, r, c);
+                sum.Add(last);
+                if (t < small && (Math.Abs(last) <= Negligible * Math.Abs(sum.Value) || t < 1e-12 * small))
                 {
                     break;
                 }
             }
 
-            return h * sum;
+            sum.Add(last * geometricTail);
+
+            return h * sum.Value;
         }
 
-        private static double BinetIntegrand(double t, double a, double b, double r, double c)
+        private static double BinetIntegrand(double t, double a, double aPlusB, double b, double r, double c)
         {
-            double em1 = Expm1(-t); // e^{−t} − 1 ∈ (−1, 0)
-            double weight = Math.Exp(-a * t) * (Expm1(-b * t) / em1);
+            double em1 = Expm1(-t); // e^{−t} − 1 ∈ [−1, 0)
+
+            // e^{−a·t}·(1 − e^{−b·t})/(1 − e^{−t}): with expm1 where b·t is small (no cancellation), else as a difference
+            // of e^{−(a + b)·t} and e^{−a·t}, both decaying (no overflow of e^{|b|·t} when b < 0; a + b passed exactly).
+            double bt = b * t;
+            double weight = Math.Abs(bt) < 0.5
+                ? Math.Exp(-a * t) * (Expm1(-bt) / em1)
+                : (Math.Exp(-aPlusB * t) - Math.Exp(-a * t)) / em1;
             double oneMinusM = -Expm1(-r * ScalarMath.Log1p(-c * em1));
             return weight * oneMinusM;
         }
 
+        /// <summary>Neumaier's compensated sum: the error of adding n terms is ≈ 2ε, independent of n.</summary>
+        private struct CompensatedSum
+        {
+            private double sum;
+            private double compensation;
+
+            public readonly double Value => sum + compensation;
+
+            public void Add(double x)
+            {
+                double t = sum + x;
+                compensation += Math.Abs(sum) >= Math.Abs(x) ? (sum - t) + x : (x - t) + sum;
+                sum = t;
+            }
+        }
+
         /// <summary>Σ_k P(k)·(ln P(k) − ln Q(k)) for NegativeBinomials with pP, pQ &lt; 1, until P's remaining mass is below 2⁻⁶⁰.</summary>
-        private static double NegativeBinomialKLSum(double rP, double pP, double rQ, double pQ)
+        internal static double NegativeBinomialKLSum(double rP, double pP, double rQ, double pQ)
         {
             const double massTolerance = 8.673617379884035E-19; // 2⁻⁶⁰
             double qP = 1.0 - pP;

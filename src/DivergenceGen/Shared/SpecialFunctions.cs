@@ -149,7 +149,7 @@ namespace DivergenceGen
         /// about 2, each on an exact reduced argument (so the zeros at 1 and 2 have relative, not absolute, accuracy);
         /// 2.5 &lt; x &lt; 8: the recurrence down to [1.5, 2.5] (exact subtractions, one logarithm of the product);
         /// x ≥ 8: Stirling's series with 10 terms. Measured against 50-digit mpmath over a grid of 4,000+ points
-        /// from 1e−300 to 1e300 including 1, 2, the half-integers and x₀ ± 2⁻⁴⁰: at most 3 ulps relative
+        /// from 5e−324 to 1e300 including 1 ± 2⁻⁵², 2 ± 2⁻⁵¹, the half-integers and x₀ ± 2⁻⁴⁰: at most 2 ulps relative
         /// (tests/DivergenceGen.Tests/Runtime/SpecialFunctionsTests.cs). Overflows to +∞ above ≈ 2.55e305.
         /// </remarks>
         /// <param name="x">The argument, x ≥ 0.</param>
@@ -201,7 +201,7 @@ namespace DivergenceGen
         /// <remarks>
         /// Method: a table of correctly rounded values for integers k &lt; 256; otherwise <see cref="LogGamma"/>(k + 1)
         /// (Stirling's series; k + 1 is exact for integers below 2⁵³). Measured: correctly rounded below 256, at most
-        /// 2 ulps above (vs mpmath).
+        /// 1 ulp above (vs mpmath, to 1e15).
         /// </remarks>
         /// <param name="k">The count, k ≥ 0.</param>
         /// <returns>ln k!.</returns>
@@ -229,7 +229,7 @@ namespace DivergenceGen
         /// arguments for x ≤ 2.5 (x &lt; ¾: ψ(x) = ψ(x + 1) − 1/x or ψ(2 + x) − 1/x − 1/(1 + x), no cancellation);
         /// 2.5 &lt; x &lt; 10: downward recurrence ψ(x) = ψ(y) + Σ 1/(y + i) with ψ(y) &gt; 0 (all terms positive);
         /// x ≥ 10: the asymptotic series ln x − 1/(2x) − Σ B_{2k}/(2k x^{2k}), 8 terms. The series about the root x₀
-        /// gives relative accuracy there too: measured at most 3 ulps relative over the test grid including
+        /// gives relative accuracy there too: measured at most 2 ulps relative over the test grid (3,117 points) including
         /// x₀ ± 2⁻⁴⁰ (where ψ ≈ 1e−12); at the double x₀ itself the result, −9.2e−17, is exact to 1e−32 absolute.
         /// </remarks>
         /// <param name="x">The argument, x ≥ 0.</param>
@@ -306,7 +306,8 @@ namespace DivergenceGen
         /// Σ B_{2k}/(2k(2k − 1)n^{2k−1}) (10 terms, truncation &lt; 1e−19 relative); other ½ ≤ n &lt; 15: the exact
         /// recurrence stirlerr(n) = stirlerr(n + 1) + u²/3 + u⁴/5 + u⁶/7 + … with u = 1/(2n + 1) (no cancellation) up to
         /// n ≥ 15; n &lt; ½: the definition, with ln Γ(1 + n) from the series about 1 on the exact argument n.
-        /// Measured vs mpmath: at most 2 ulps relative for n ≥ ½ on the test grid, 4 ulps below ½.
+        /// Measured vs mpmath (652 points, 1e−300 … 1e300): at most 3 ulps relative for n ≥ ½; at most 12 ulps below ½,
+        /// where the definition adds four terms of up to ~0.9 to a result ≥ 0.15.
         /// </remarks>
         /// <param name="n">The argument, n ≥ 0.</param>
         /// <returns>stirlerr(n).</returns>
@@ -401,7 +402,7 @@ namespace DivergenceGen
         /// Method: with k ≤ m = n − k (symmetry), Loader's decomposition
         /// ln C = k·ln(n/k) − m·log1p(−k/n) − ½·log1p(−k/n) − ½·ln(2πk) + stirlerr(n) − stirlerr(k) − stirlerr(m),
         /// whose terms are all well conditioned (no difference of large ln Γ values, which would lose up to ln n digits
-        /// of n·ln n). Measured vs mpmath: at most 3e−16 relative for n ≤ 1e15 on the test grid (k = 1, 2, √n, n/3,
+        /// of n·ln n). Measured vs mpmath: at most 2 ulps for n ≤ 1e15 on the test grid (k = 1, 2, 3, √n, n/3,
         /// n/2, n − 1).
         /// </remarks>
         /// <param name="n">The number of trials, n ≥ 0.</param>

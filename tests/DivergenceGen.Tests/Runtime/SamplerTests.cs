@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using Xunit;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace DivergenceGen.Tests.Runtime
+{
+    /// <summary>
+    /// The exact samplers of <see cref="DiscreteMath"/>: chi-square goodness of fit against the pmf, mean and variance,
+    /// edge parameters, determinism. Fixed seeds make every run identical; the thresholds are at a p-value of 1e−6
+    /// (chi-square) and 6 standard errors (moments), so a correct sampler passes with any seed with overwhelming
+    /// probability, while a wrong constant in BTRS/PTRS (which shifts the law by ≥ 1e−3 in some cell) fails at
+    /// N = 200,000.
+    /// </summary>
+    public sealed class SamplerTests(ITestOutputHelper output)
+    {
+        private const int N = 200_000;
+
+        public static TheoryData<string, double, double> Laws() => new()
+        {
+            { "Binomial", 20, 0.3 },          // inversion
+            { "Binomial", 50, 0.02 },         // inversion, mode 0
+            { "Binomial", 1000, 0.3 },        // BTRS
+            { "Binomial", 100, 0.9 },         // BTRS, reflected
+            { "Binomial", 40, 0.25 },         // BTRS at its switch (np = 10)
+            { "Binomial", int.MaxValue, 0.5 },
+            { "Poisson", 0.5, 0 },            // inversion
+            { "Poisson", 9.99, 0 },
+            { "Poisson", 10, 0 },             // PTRS at its switch
+            { "Poisson", 30, 0 },
+            { "Poisson", 1e4, 0 },
+            { "Poisson", 1e12, 0 },
+            { "Geometric", 0.5, 0 },
+            { "Geometric", 0.1, 0 },
+            { "Geometric", 0.999, 0 },
+            { "Geometric", 1e-3, 0 },
+            { "NegativeBinomial", 1, 0.5 },
+            { "NegativeBinomial", 3.5, 0.3 },
+            { "NegativeBinomial", 0.5, 0.2 },   // gamma boost (r < 1)
+            { "NegativeBinomial", 0.01, 0.5 },  // tiny r
+            { "NegativeBinomial", 50, 0.9 },
+            { "NegativeBinomial", 1e6, 0.5 },
+        };
+
+        private static long Draw(string family, Random random, double a, double b) => family switch
+        {
+            "Binomial" => DiscreteMath.SampleBinomial(random, (int)a, b),
+            "Poisson" => DiscreteMath.SamplePoisson(random, a),
+            "Geometric" => DiscreteMath.SampleGeometric(random, a),
+            _ => DiscreteMath.SampleNegativeBinomial(random, a, b),
+        };
+
+        private static double LogPmf(string family, long k, double a, double b) => family switch
+        {
+            "Binomial" => DiscreteMath.BinomialLogPmf((int)k, (int)a, b),
+            "Poisson" => DiscreteMath.PoissonLogPmf((int)k, a),
+            "Geometric" => DiscreteMath.NegativeBinomialLogPmf((int)k, 1.0, a),
+            _ => DiscreteMath.NegativeBinomialLogPmf((int)k, a, b),
+        };
+
+        private static (double Mean, double Variance, double ExcessKurtosis) Moments(string family, double a, double b)
+        {
+            switch (family)
+            {
+                case "Binomial":
+                    double v = a * b * (1 - b);
+                    return (a * b, v, (1 - (6 * b * (1 - b))) / v);
+                case "Poisson":
+                    return (a, a, 1 / a);
+                case "Geometric":
+                    return ((1 - a) / a, (1 - a) / (a * a), 6 + (a * a / (1 - a)));
+                default:
+                    double q = 1 - b;
+                    return (a * q / b, a * q / (b * b), (6 / a) + (b * b / (a * q)));
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Laws))]
+        public void MatchesThePmf(string family, double a, double b)
+        {
+            var random = new Random(12345);
+            var counts = new Dictionary<long, long>();
+            double sum = 0, sumSq = 0;
+            (double mean, double variance, double kurtosis) = Moments(family, a, b);
+            for (int i = 0; i < N; i++)
+            {
+                long k = Draw(family, random, a, b);
+                Assert.True(k >= 0, $"{family}({a}, {b}) drew {k}");
+                counts[k] = counts.GetValueOrDefault(k) + 1;
+                double z = k - mean;
+                sum += z;
+                sumSq += z * z;
+            }
+
+            // Moments: the sample mean within 6 standard errors; the sample variance within 6 of its standard errors
+            // (Var(s²) ≈ σ⁴·(2 + excess kurtosis)/N).
+            double sampleMean = (sum / N) + mean;
+            double sampleVariance = (sumSq / N) - ((sum / N) * (sum / N));
+            double meanError = Math.Abs(sampleMean - mean) / Math.Sqrt(variance / N);
+            double varianceError = Math.Abs(sampleVariance - variance) / (variance * Math.Sqrt((2 + kurtosis) / N));
+            output.WriteLine($"{family}({a}, {b}): mean {sampleMean} (want {mean}, {meanError:F2} se), variance {sampleVariance} (want {variance}, {varianceError:F2} se)");
+            Assert.True(meanError < 6, $"{family}({a}, {b}) mean {sampleMean} vs {mean}: {meanError:F2} standard errors");
+            Assert.True(varianceError < 6, $"{family}({a}, {b}) variance {sampleVariance} vs {variance}: {varianceError:F2} standard errors");
+
+            if (variance > 1e8)
+            {
+                return; // too wide to bin by integers here; the moments above and the PTRS/BTRS cells at moderate sizes cover it
+            }
+
+            // Chi-square: cells of consecutive k from the lowest to the highest sampled value (plus both tails), each
+            // merged until its expected count is ≥ 20.
+            long lo = long.MaxValue, hi = long.MinValue;
+            foreach (long k in counts.Keys)
+            {
+                lo = Math.Min(lo, k);
+                hi = Math.Max(hi, k);
+            }
+
+            double cdfBelow = 0;
+            for (long k = 0; k < lo; k++)
+            {
+                cdfBelow += Math.Exp(LogPmf(family, k, a, b));
+            }
+
+            double chi2 = 0, cellExpected = cdfBelow * N, cellObserved = 0, total = cdfBelow;
+            int cells = 0;
+            for (long k = lo; k <= hi; k++)
+            {
+                double pk = Math.Exp(LogPmf(family, k, a, b));
+                total += pk;
+                cellExpected += pk * N;
+                cellObserved += counts.GetValueOrDefault(k);
+                if (cellExpected >= 20 && k < hi)
+                {
+                    chi2 += (cellObserved - cellExpected) * (cellObserved - cellExpected) / cellExpected;
+                    cells++;
+                    cellExpected = 0;
+                    cellObserved = 0;
+                }
+            }
+
+            cellExpected += Math.Max(0, 1 - total) * N; // the upper tail beyond the largest draw
+            chi2 += (cellObserved - cellExpected) * (cellObserved - cellExpected) / cellExpected;
+            cells++;
+            int df = cells - 1;
+            if (df == 0)
+            {
+                return;
+            }
+
+            // Wilson–Hilferty: the chi-square quantile at 1 − 1e−6 (z = 4.753).
+            double c = 2.0 / (9 * df);
+            double critical = df * Math.Pow(1 - c + (4.753 * Math.Sqrt(c)), 3);
+            output.WriteLine($"  chi2 = {chi2:F1} on {df} df (critical {critical:F1})");
+            if (!(chi2 < critical))
+            {
+                throw new XunitException($"{family}({a}, {b}): chi-square {chi2:F1} on {df} df exceeds {critical:F1} (p < 1e-6)");
+            }
+        }
+
+        [Fact]
+        public void EdgeParameters()
+        {
+            var random = new Random(1);
+            for (int i = 0; i < 100; i++)
+            {
+                Assert.Equal(0, DiscreteMath.SampleBinomial(random, 10, 0.0));
+                Assert.Equal(10, DiscreteMath.SampleBinomial(random, 10, 1.0));
+                Assert.Equal(0, DiscreteMath.SampleBinomial(random, 0, 0.5));
+                Assert.Equal(0, DiscreteMath.SamplePoisson(random, 0.0));
+                Assert.Equal(0, DiscreteMath.SampleGeometric(random, 1.0));
+                Assert.Equal(0, DiscreteMath.SampleNegativeBinomial(random, 3.0, 1.0));
+                Assert.Equal(long.MaxValue, DiscreteMath.SampleGeometric(random, 1e-300)); // ≈ 1e300·|ln U|: saturates
+                long tiny = DiscreteMath.SampleNegativeBinomial(random, 1e-300, 0.5);
+                Assert.True(tiny >= 0);
+                long huge = DiscreteMath.SamplePoisson(random, 1e15);
+                Assert.InRange(huge, (long)(1e15 - 1e9), (long)(1e15 + 1e9));
+            }
+        }
+
+        [Fact]
+        public void DeterministicGivenTheRandom()
+        {
+            long[] Run()
+            {
+                var random = new Random(99);
+                var result = new long[40];
+                for (int i = 0; i < 10; i++)
+                {
+                    result[i] = DiscreteMath.SampleBinomial(random, 1000, 0.3);
+                    result[i + 10] = DiscreteMath.SamplePoisson(random, 123.4);
+                    result[i + 20] = DiscreteMath.SampleGeometric(random, 0.01);
+                    result[i + 30] = DiscreteMath.SampleNegativeBinomial(random, 2.5, 0.1);
+                }
+
+                return result;
+            }
+
+            Assert.Equal(Run(), Run());
+        }
+    }
+}
