@@ -23,6 +23,40 @@ namespace DivergenceGen.Generator
 
             Register(context, target, Parser.BernoulliAttribute, FamilyKind.Bernoulli, TrackingNames.Bernoulli);
             Register(context, target, Parser.CategoricalAttribute, FamilyKind.Categorical, TrackingNames.Categorical);
+            RegisterLoss(context, target);
+        }
+
+        private static void RegisterLoss(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<TargetInfo> target)
+        {
+            var parsed = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    LossParser.SoftmaxCrossEntropyAttribute,
+                    predicate: static (node, _) => LossParser.IsCandidate(node),
+                    transform: static (syntaxContext, cancellationToken) => LossParser.Parse(syntaxContext, cancellationToken))
+                .WithTrackingName(TrackingNames.SoftmaxCrossEntropy);
+
+            var diagnostics = parsed
+                .Select(static (result, _) => result.Diagnostics)
+                .WithTrackingName(TrackingNames.LossDiagnostics);
+            context.RegisterSourceOutput(diagnostics, static (production, infos) =>
+            {
+                foreach (var info in infos)
+                {
+                    production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
+                }
+            });
+
+            var models = parsed
+                .Where(static result => result.Spec is not null)
+                .Select(static (result, _) => result.Spec!)
+                .WithTrackingName(TrackingNames.LossModels);
+
+            var output = models.Combine(target).WithTrackingName(TrackingNames.LossOutput);
+            context.RegisterSourceOutput(output, static (production, pair) =>
+            {
+                var (spec, targetInfo) = pair;
+                production.AddSource(SoftmaxCrossEntropyEmitter.HintName(spec), SoftmaxCrossEntropyEmitter.Emit(spec, targetInfo));
+            });
         }
 
         private static void Register(

@@ -5,12 +5,16 @@ namespace DivergenceGen.Generator
     {
         public const string Bernoulli = "DivergenceGen.Bernoulli";
         public const string Categorical = "DivergenceGen.Categorical";
+        public const string SoftmaxCrossEntropy = "DivergenceGen.SoftmaxCrossEntropy";
+        public const string LossModels = "DivergenceGen.LossModels";
+        public const string LossDiagnostics = "DivergenceGen.LossDiagnostics";
+        public const string LossOutput = "DivergenceGen.LossOutput";
         public const string Models = "DivergenceGen.Models";
         public const string Diagnostics = "DivergenceGen.Diagnostics";
         public const string Target = "DivergenceGen.Target";
         public const string Output = "DivergenceGen.Output";
 
         /// <summary>Every step the generator tracks, for tests.</summary>
-        public static readonly string[] All = { Bernoulli, Categorical, Models, Diagnostics, Target, Output };
+        public static readonly string[] All = { Bernoulli, Categorical, Models, Diagnostics, Target, Output, SoftmaxCrossEntropy, LossModels, LossDiagnostics, LossOutput };
     }
 }
