@@ -25,8 +25,8 @@ namespace DivergenceGen.Generator.Parsing
         /// <summary>Members the loss generator writes; a user member of the same name is DG0005.</summary>
         public static readonly string[] GeneratedMembers = { "Loss", "LossAndGradient", "Classes", "LabelSmoothing", "IgnoreIndex" };
 
-        /// <summary>The cheap syntax predicate: a class declaration (the attribute usage restricts the rest).</summary>
-        public static bool IsCandidate(SyntaxNode node) => node is ClassDeclarationSyntax;
+        /// <summary>The cheap syntax predicate: any type declaration (a record or struct gets DG0030 rather than silence).</summary>
+        public static bool IsCandidate(SyntaxNode node) => node is TypeDeclarationSyntax;
 
         public static LossParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
