@@ -143,7 +143,7 @@ public static class SnapshotCases
             [Bernoulli] public readonly partial struct Net80Coin;
             """, TestFramework.Net80),
         InMyApp("Net80_Loss_K20_Single", """
-            /// <summary>A loss without Vector512 in the reference assemblies? (net8.0 has it: the cascade is the same.)</summary>
+            /// <summary>A float loss compiled against the net8.0 reference assemblies (K = 20 > 16: SIMD loops).</summary>
             [SoftmaxCrossEntropy(20, LabelSmoothing = 0.05, Precision = Precision.Single)] public static partial class Net80Loss;
             """, TestFramework.Net80),
     };
