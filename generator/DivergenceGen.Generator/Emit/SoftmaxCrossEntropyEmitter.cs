@@ -33,6 +33,9 @@ namespace DivergenceGen.Generator.Emit
         private readonly TargetInfo _target;
         private readonly SourceWriter _w = new();
 
+        /// <summary>While emitting straight-line rows: the declaration of the mask of the last, overlapping segment, or null.</summary>
+        private string? _tailMask;
+
         private SoftmaxCrossEntropyEmitter(LossSpec spec, TargetInfo target)
         {
             _s = spec;
@@ -494,7 +497,8 @@ namespace DivergenceGen.Generator.Emit
                 if (Unrolled)
                 {
                     w.Line("// K = " + N(K) + " ≤ UnrollThreshold " + N(_s.UnrollThreshold) + ": unrolled. Each row is straight-line code with constant offsets, the widest vectors");
-                    w.Line("// the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.");
+                    w.Line("// the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked");
+                    w.Line("// out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.");
                     foreach (int bits in widths)
                     {
                         var segments = new List<(Lane Lane, int Offset)>();
@@ -508,6 +512,25 @@ namespace DivergenceGen.Generator.Emit
                             }
                         }
 
+                        // The last K mod lanes classes: one more vector of the narrowest width that fits, overlapping the one
+                        // before it, with the overlapped lanes masked out of the sums (recomputing them gives the same values,
+                        // so storing them twice is harmless). This replaces up to lanes − 1 scalar exps per row.
+                        string? tailMask = null;
+                        var narrowest = Widths.Where(b => b <= bits).Last();
+                        if (offset < K && LanesOf(narrowest) <= K)
+                        {
+                            int lanesN = LanesOf(narrowest);
+                            int keep = K - offset;
+                            string bitsType = IsSingle ? "uint" : "ulong";
+                            string ones = IsSingle ? "0xFFFFFFFFu" : "0xFFFFFFFFFFFFFFFFul";
+                            string zero = IsSingle ? "0u" : "0ul";
+                            var mask = Enumerable.Range(0, lanesN).Select(l => l >= lanesN - keep ? ones : zero);
+                            tailMask = "var tailMask = " + Vec(narrowest) + "." + (IsSingle ? "AsSingle" : "AsDouble") + "(" + Vec(narrowest) + ".Create(" + string.Join(", ", mask)
+                                + ")); // keeps the last " + N(keep) + " of " + N(lanesN) + " lanes (" + bitsType + " bit patterns)";
+                            segments.Add((Vector(narrowest), K - lanesN));
+                            offset = K;
+                        }
+
                         for (; offset < K; offset++)
                         {
                             segments.Add((Scalar, offset));
@@ -515,7 +538,9 @@ namespace DivergenceGen.Generator.Emit
 
                         using (w.Block("if (" + Vec(bits) + ".IsHardwareAccelerated)"))
                         {
+                            _tailMask = tailMask;
                             EmitRows(soft, weighted, gradient, perSample, segments, null);
+                            _tailMask = null;
                             w.Line("return total;");
                         }
                     }
@@ -577,6 +602,11 @@ namespace DivergenceGen.Generator.Emit
                     w.Line("var keep" + lane.Suffix + " = " + lane.Broadcast("keep") + ";");
                     w.Line("var uniform" + lane.Suffix + " = " + lane.Broadcast("uniform") + ";");
                 }
+            }
+
+            if (_tailMask is not null)
+            {
+                w.Line(_tailMask);
             }
 
             if (segments is not null && weighted && (soft || Smoothing))
@@ -723,19 +753,21 @@ namespace DivergenceGen.Generator.Emit
                 w.Line(Decl(lane) + " e" + N(j) + " = " + lane.Exp("x" + N(j) + " - " + Local("m", lane)) + ";");
             }
 
+            int masked = _tailMask is null ? -1 : segments.Count - 1;
             string Sum(Func<int, Lane, string> term)
             {
+                string Term(int j, Lane lane) => j == masked ? "(" + term(j, lane) + " & tailMask)" : term(j, lane);
                 var parts = new List<string>();
                 foreach (var group in segments.Select((s, j) => (s.Lane, j)).GroupBy(s => s.Lane.Bits))
                 {
                     var first = group.First().Lane;
                     if (first.IsScalar)
                     {
-                        parts.AddRange(group.Select(s => term(s.j, s.Lane)));
+                        parts.AddRange(group.Select(s => Term(s.j, s.Lane)));
                     }
                     else
                     {
-                        parts.Add(first.HorizontalSum(string.Join(" + ", group.Select(s => term(s.j, s.Lane)))));
+                        parts.Add(first.HorizontalSum(string.Join(" + ", group.Select(s => Term(s.j, s.Lane)))));
                     }
                 }
 

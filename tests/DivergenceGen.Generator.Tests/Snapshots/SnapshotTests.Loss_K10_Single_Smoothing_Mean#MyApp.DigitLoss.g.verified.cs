@@ -268,9 +268,11 @@ namespace MyApp
             ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -282,15 +284,14 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), x1), x2);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + e1 + e2;
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum((m256 - x0)) + (m - x1) + (m - x2); // Σₖ (m − xₖ)
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum((m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum(((m128 - x1) & tailMask)); // Σₖ (m − xₖ)
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double l = logS + 0.9d * dy + 0.01d * sumD;
@@ -300,6 +301,7 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -312,16 +314,14 @@ namespace MyApp
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1)), x2), x3);
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1) + e2 + e3;
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x0) + (m128 - x1)) + (m - x2) + (m - x3); // Σₖ (m − xₖ)
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x0) + (m128 - x1) + ((m128 - x2) & tailMask)); // Σₖ (m − xₖ)
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double l = logS + 0.9d * dy + 0.01d * sumD;
@@ -385,10 +385,13 @@ namespace MyApp
             float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
+                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -402,20 +405,19 @@ namespace MyApp
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), x1), x2);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + e1 + e2;
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum((m256 - x0)) + (m - x1) + (m - x2); // Σₖ (m − xₖ)
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum((m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum(((m128 - x1) & tailMask)); // Σₖ (m − xₖ)
                     float coef = (float)(scale / s);
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - smooth256, ref gRow);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e1 * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e2 * coef - smooth;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - smooth128, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double l = logS + 0.9d * dy + 0.01d * sumD;
@@ -427,6 +429,7 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -441,22 +444,19 @@ namespace MyApp
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1)), x2), x3);
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1) + e2 + e3;
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x0) + (m128 - x1)) + (m - x2) + (m - x3); // Σₖ (m − xₖ)
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x0) + (m128 - x1) + ((m128 - x2) & tailMask)); // Σₖ (m − xₖ)
                     float coef = (float)(scale / s);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - smooth128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - smooth128, ref gRow, (nuint)4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e2 * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e3 * coef - smooth;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - smooth128, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double l = logS + 0.9d * dy + 0.01d * sumD;
@@ -537,12 +537,13 @@ namespace MyApp
             }
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
-                float w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
+                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -554,15 +555,14 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), x1), x2);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + e1 + e2;
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + w1 * (m - x1) + w2 * (m - x2); // Σₖ wₖ·(m − xₖ)
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
@@ -573,10 +573,10 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
+                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -589,16 +589,14 @@ namespace MyApp
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1)), x2), x3);
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1) + e2 + e3;
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(w0 * (m128 - x0) + w1 * (m128 - x1)) + w2 * (m - x2) + w3 * (m - x3); // Σₖ wₖ·(m − xₖ)
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(w0 * (m128 - x0) + w1 * (m128 - x1) + (w2 * (m128 - x2) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
@@ -679,16 +677,17 @@ namespace MyApp
             float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ)
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
+                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
                 var sw0 = w0 * smooth256;
-                float w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float sw1 = w1 * smooth;
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
-                float sw2 = w2 * smooth;
+                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var sw1 = w1 * smooth128;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -702,21 +701,20 @@ namespace MyApp
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), x1), x2);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + e1 + e2;
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + w1 * (m - x1) + w2 * (m - x2); // Σₖ wₖ·(m − xₖ)
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     float coef = (float)(scale * (0.9d * wRow + 0.01d * weightSum) / s);
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e1 * coef - sw1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e2 * coef - sw2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
@@ -729,14 +727,13 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
                 var sw0 = w0 * smooth128;
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
                 var sw1 = w1 * smooth128;
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float sw2 = w2 * smooth;
-                float w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
-                float sw3 = w3 * smooth;
+                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var sw2 = w2 * smooth128;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -751,23 +748,20 @@ namespace MyApp
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1)), x2), x3);
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1) + e2 + e3;
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(w0 * (m128 - x0) + w1 * (m128 - x1)) + w2 * (m - x2) + w3 * (m - x3); // Σₖ wₖ·(m − xₖ)
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(w0 * (m128 - x0) + w1 * (m128 - x1) + (w2 * (m128 - x2) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     float coef = (float)(scale * (0.9d * wRow + 0.01d * weightSum) / s);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - sw0, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e2 * coef - sw2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e3 * coef - sw3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - sw2, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
@@ -867,30 +861,32 @@ namespace MyApp
             float keep = 0.9f, uniform = 0.01f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
                 var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), x1), x2);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + e1 + e2;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow)) * keep256 + uniform256;
-                    float a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform;
-                    float a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform;
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + a1 * (m - x1) + a2 * (m - x2);
+                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128;
+                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -901,6 +897,7 @@ namespace MyApp
             {
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -908,21 +905,18 @@ namespace MyApp
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1)), x2), x3);
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1) + e2 + e3;
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
                     var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * keep128 + uniform128;
                     var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4)) * keep128 + uniform128;
-                    float a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform;
-                    float a3 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1) + a2 + a3; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1)) + a2 * (m - x2) + a3 * (m - x3);
+                    var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128;
+                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -990,12 +984,17 @@ namespace MyApp
             float keep = 0.9f, uniform = 0.01f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
                 var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1003,24 +1002,22 @@ namespace MyApp
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), x1), x2);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + e1 + e2;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow)) * keep256 + uniform256;
-                    float a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform;
-                    float a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform;
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + a1 * (m - x1) + a2 * (m - x2);
+                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128;
+                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
                     float coef = (float)(scale * a / s);
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scale256, ref gRow);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e1 * coef - a1 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e2 * coef - a2 * scaleT;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1032,6 +1029,7 @@ namespace MyApp
                 var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1040,27 +1038,23 @@ namespace MyApp
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1)), x2), x3);
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1) + e2 + e3;
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
                     var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * keep128 + uniform128;
                     var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4)) * keep128 + uniform128;
-                    float a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform;
-                    float a3 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1) + a2 + a3; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1)) + a2 * (m - x2) + a3 * (m - x3);
+                    var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128;
+                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
                     float coef = (float)(scale * a / s);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e2 * coef - a2 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e3 * coef - a3 * scaleT;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scale128, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1139,33 +1133,34 @@ namespace MyApp
             float keep = 0.9f, uniform = 0.01f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
                 var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
-                float w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
+                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), x1), x2);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + e1 + e2;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow)) * keep256 + uniform256) * w0;
-                    float a1 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform) * w1;
-                    float a2 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform) * w2;
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + a1 * (m - x1) + a2 * (m - x2);
+                    var a1 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128) * w1;
+                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1176,10 +1171,10 @@ namespace MyApp
             {
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
+                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1187,21 +1182,18 @@ namespace MyApp
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1)), x2), x3);
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1) + e2 + e3;
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
                     var a0 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * keep128 + uniform128) * w0;
                     var a1 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4)) * keep128 + uniform128) * w1;
-                    float a2 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform) * w2;
-                    float a3 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform) * w3;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1) + a2 + a3; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1)) + a2 * (m - x2) + a3 * (m - x3);
+                    var a2 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128) * w2;
+                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1280,15 +1272,19 @@ namespace MyApp
             float keep = 0.9f, uniform = 0.01f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
                 var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
-                float w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
+                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1296,24 +1292,22 @@ namespace MyApp
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), x1), x2);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + e1 + e2;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow)) * keep256 + uniform256) * w0;
-                    float a1 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform) * w1;
-                    float a2 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform) * w2;
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + a1 * (m - x1) + a2 * (m - x2);
+                    var a1 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128) * w1;
+                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
                     float coef = (float)(scale * a / s);
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scale256, ref gRow);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e1 * coef - a1 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e2 * coef - a2 * scaleT;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1325,10 +1319,10 @@ namespace MyApp
                 var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
+                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1337,27 +1331,23 @@ namespace MyApp
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1)), x2), x3);
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1) + e2 + e3;
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
                     var a0 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * keep128 + uniform128) * w0;
                     var a1 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4)) * keep128 + uniform128) * w1;
-                    float a2 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform) * w2;
-                    float a3 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform) * w3;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1) + a2 + a3; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1)) + a2 * (m - x2) + a3 * (m - x3);
+                    var a2 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128) * w2;
+                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
                     float coef = (float)(scale * a / s);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e2 * coef - a2 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e3 * coef - a3 * scaleT;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scale128, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;

@@ -268,7 +268,8 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -429,7 +430,8 @@ namespace MyApp
             double hitT = (double)hit;
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -637,7 +639,8 @@ namespace MyApp
             ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -802,7 +805,8 @@ namespace MyApp
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -1018,7 +1022,8 @@ namespace MyApp
             ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -1193,7 +1198,8 @@ namespace MyApp
             double scaleT = (double)scale;
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
@@ -1411,7 +1417,8 @@ namespace MyApp
             ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef);
@@ -1617,7 +1624,8 @@ namespace MyApp
             double scaleT = (double)scale;
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);

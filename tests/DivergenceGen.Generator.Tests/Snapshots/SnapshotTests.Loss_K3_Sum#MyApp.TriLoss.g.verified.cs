@@ -248,9 +248,11 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -262,12 +264,12 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::DivergenceGen.LossReductions.Max(x0), x1);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0) + e1;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double l = logS + dy;
@@ -315,9 +317,11 @@ namespace MyApp
             double hitT = (double)hit;
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -331,16 +335,16 @@ namespace MyApp
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::DivergenceGen.LossReductions.Max(x0), x1);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0) + e1;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
                     double coef = (double)(scale / s);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e1 * coef;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double l = logS + dy;
@@ -394,9 +398,11 @@ namespace MyApp
             ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -408,12 +414,12 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::DivergenceGen.LossReductions.Max(x0), x1);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0) + e1;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
@@ -463,9 +469,11 @@ namespace MyApp
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -479,17 +487,17 @@ namespace MyApp
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::DivergenceGen.LossReductions.Max(x0), x1);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0) + e1;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     double coef = (double)(scale * wRow / s);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e1 * coef;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
@@ -546,25 +554,27 @@ namespace MyApp
             ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::DivergenceGen.LossReductions.Max(x0), x1);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0) + e1;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
                     var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow);
-                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2);
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0) + a1; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0)) + a1 * (m - x1);
+                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1);
+                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask));
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -610,10 +620,12 @@ namespace MyApp
             double scaleT = (double)scale;
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -621,20 +633,20 @@ namespace MyApp
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::DivergenceGen.LossReductions.Max(x0), x1);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0) + e1;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
                     var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow);
-                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2);
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0) + a1; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0)) + a1 * (m - x1);
+                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1);
+                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask));
                     double coef = (double)(scale * a / s);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e1 * coef - a1 * scaleT;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)1);
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -684,27 +696,29 @@ namespace MyApp
             ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
-                double w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
+                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)1);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::DivergenceGen.LossReductions.Max(x0), x1);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0) + e1;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
                     var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * w0;
-                    double a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2)) * w1;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0) + a1; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0)) + a1 * (m - x1);
+                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1)) * w1;
+                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask));
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -754,12 +768,14 @@ namespace MyApp
             double scaleT = (double)scale;
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, then scalars; its exp values stay in registers from the sum to the gradient.
+            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
+            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
-                double w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
+                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)1);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -767,20 +783,20 @@ namespace MyApp
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::DivergenceGen.LossReductions.Max(x0), x1);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0) + e1;
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
                     var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * w0;
-                    double a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2)) * w1;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0) + a1; // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0)) + a1 * (m - x1);
+                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1)) * w1;
+                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask));
                     double coef = (double)(scale * a / s);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e1 * coef - a1 * scaleT;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)1);
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
