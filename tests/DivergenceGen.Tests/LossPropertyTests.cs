@@ -334,8 +334,9 @@ namespace DivergenceGen.Tests
         }
 
         /// <summary>
-        /// float against double on the same (float-representable) inputs: the stated bound is |loss_f − loss_d| ≤ 2e-6·max(1, loss_d)
-        /// and |gradient_f − gradient_d| ≤ 2e-6·max|gradient_d| (per-row sums in float, loss totals in double).
+        /// float against double on the same (float-representable) inputs: the stated bound is |loss_f − loss_d| ≤ 2.5e-7·max(1, loss_d)
+        /// (about 4 float ulps; measured ≤ 2e-8) and |gradient_f − gradient_d| ≤ 1e-6·max|gradient_d| (measured ≤ 2.2e-7), with
+        /// per-row sums in float and each row's loss and the total in double.
         /// </summary>
         [Theory]
         [InlineData("CeK10SmoothF", "CeK10Smooth", 4096)]
@@ -358,11 +359,11 @@ namespace DivergenceGen.Tests
                 var gd = new double[n * k];
                 float lf = f.Hard(xf, targets, weighted ? wf : null, null, gf);
                 double ld = d.Hard(xd, targets, weighted ? wd : null, null, gd);
-                Within(ld, lf, 2e-6 * Math.Max(1, Math.Abs(ld)), $"{single} loss (weighted: {weighted})");
+                Within(ld, lf, 2.5e-7 * Math.Max(1, Math.Abs(ld)), $"{single} loss (weighted: {weighted})");
                 double scale = gd.Max(Math.Abs);
                 for (int j = 0; j < gf.Length; j++)
                 {
-                    Within(gd[j], gf[j], 2e-6 * scale, $"{single} gradient[{j}] (weighted: {weighted})");
+                    Within(gd[j], gf[j], 1e-6 * scale, $"{single} gradient[{j}] (weighted: {weighted})");
                 }
             }
         }
