@@ -473,18 +473,18 @@ namespace DivergenceGen.Generator.Emit
                     w.Line("double hit = scale * " + D(1 - Eps) + "; // scale·(1 − ε), taken off the target's gradient" + (weighted ? " (times w[y])" : string.Empty));
                     if (!weighted)
                     {
-                        w.Line(T + " hitT = (" + T + ")hit;");
+                        w.Line(T + " hitT = " + (IsSingle ? "(float)hit;" : "hit;"));
                     }
 
                     if (Smoothing)
                     {
-                        w.Line(T + " smooth = (" + T + ")(scale * " + D(Eps / K) + "); // scale·ε/K, taken off every class" + (weighted ? " (times wₖ)" : string.Empty));
+                        w.Line(T + " smooth = " + (IsSingle ? "(float)(scale * " + D(Eps / K) + ")" : "scale * " + D(Eps / K)) + "; // scale·ε/K, taken off every class" + (weighted ? " (times wₖ)" : string.Empty));
                     }
                 }
 
                 if (gradient && soft)
                 {
-                    w.Line(T + " scaleT = (" + T + ")scale;");
+                    w.Line(IsSingle ? "float scaleT = (float)scale;" : "double scaleT = scale;");
                 }
 
                 if (soft && Smoothing)
@@ -707,11 +707,15 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>The coefficient of eᶜ in the gradient: scale·A/s.</summary>
-        private string Coefficient(bool soft, bool weighted) => soft
-            ? "(" + T + ")(scale * a / s)"
-            : weighted
-                ? (Smoothing ? "(" + T + ")(scale * (" + D(1 - Eps) + " * wRow + " + D(Eps / K) + " * weightSum) / s)" : "(" + T + ")(scale * wRow / s)")
-                : "(" + T + ")(scale / s)";
+        private string Coefficient(bool soft, bool weighted)
+        {
+            string value = soft
+                ? "scale * a / s"
+                : weighted
+                    ? (Smoothing ? "scale * (" + D(1 - Eps) + " * wRow + " + D(Eps / K) + " * weightSum) / s" : "scale * wRow / s")
+                    : "scale / s";
+            return IsSingle ? "(float)(" + value + ")" : value;
+        }
 
         private void EmitStraightLineRow(bool soft, bool weighted, bool gradient, List<(Lane Lane, int Offset)> segments, List<Lane> lanes)
         {
@@ -781,7 +785,7 @@ namespace DivergenceGen.Generator.Emit
                 {
                     var (lane, offset) = segments[j];
                     string t = lane.Load("tRow", N(offset));
-                    string smoothed = Smoothing ? "(" + t + ") * " + Local("keep", lane) + " + " + Local("uniform", lane) : t;
+                    string smoothed = Smoothing ? t + " * " + Local("keep", lane) + " + " + Local("uniform", lane) : t;
                     w.Line(Decl(lane) + " a" + N(j) + " = " + (weighted ? "(" + smoothed + ") * w" + N(j) : smoothed) + ";");
                 }
 
@@ -880,7 +884,7 @@ namespace DivergenceGen.Generator.Emit
                 if (soft)
                 {
                     string t = l.Load("tRow", c);
-                    string smoothed = Smoothing ? "(" + t + ") * " + Local("keep", l) + " + " + Local("uniform", l) : t;
+                    string smoothed = Smoothing ? t + " * " + Local("keep", l) + " + " + Local("uniform", l) : t;
                     w.Line(Decl(l) + " " + a + " = " + (weighted ? "(" + smoothed + ") * " + l.Load("wRef", c) : smoothed) + ";");
                     w.Line(Local("aAcc", l) + " += " + a + ";");
                     w.Line(Local("adAcc", l) + " += " + a + " * (" + Local("m", l) + " - " + x + ");");
@@ -962,7 +966,7 @@ namespace DivergenceGen.Generator.Emit
                 if (soft)
                 {
                     string t = l.Load("tRow", c);
-                    string smoothed = Smoothing ? "(" + t + ") * " + Local("keep", l) + " + " + Local("uniform", l) : t;
+                    string smoothed = Smoothing ? t + " * " + Local("keep", l) + " + " + Local("uniform", l) : t;
                     string a = weighted ? "(" + smoothed + ") * " + l.Load("wRef", c) : smoothed;
                     value += " - (" + a + ") * " + (l.IsScalar ? "scaleT" : "scale" + l.Suffix);
                 }

@@ -421,7 +421,7 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
-            double hitT = (double)hit;
+            double hitT = hit;
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
@@ -458,7 +458,7 @@ namespace MyApp
                     }
                     double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
                     double s = sAcc;
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int c = 0; c < 1000; c += 8)
                     {
@@ -505,7 +505,7 @@ namespace MyApp
                     }
                     double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
                     double s = sAcc;
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int c = 0; c < 1000; c += 4)
                     {
@@ -552,7 +552,7 @@ namespace MyApp
                     }
                     double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
                     double s = sAcc;
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int c = 0; c < 1000; c += 2)
                     {
@@ -596,7 +596,7 @@ namespace MyApp
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
                     }
                     double s = sAcc;
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     for (int c = 0; c < Classes; c += 1)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef;
@@ -820,7 +820,7 @@ namespace MyApp
                     double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
                     double s = sAcc;
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * wRow / s);
+                    double coef = scale * wRow / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int c = 0; c < 1000; c += 8)
                     {
@@ -869,7 +869,7 @@ namespace MyApp
                     double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
                     double s = sAcc;
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * wRow / s);
+                    double coef = scale * wRow / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int c = 0; c < 1000; c += 4)
                     {
@@ -918,7 +918,7 @@ namespace MyApp
                     double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
                     double s = sAcc;
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * wRow / s);
+                    double coef = scale * wRow / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int c = 0; c < 1000; c += 2)
                     {
@@ -964,7 +964,7 @@ namespace MyApp
                     }
                     double s = sAcc;
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * wRow / s);
+                    double coef = scale * wRow / s;
                     for (int c = 0; c < Classes; c += 1)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef;
@@ -1153,7 +1153,7 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-            double scaleT = (double)scale;
+            double scaleT = scale;
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
@@ -1193,7 +1193,7 @@ namespace MyApp
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int c = 0; c < 1000; c += 8)
                     {
@@ -1241,7 +1241,7 @@ namespace MyApp
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int c = 0; c < 1000; c += 4)
                     {
@@ -1289,7 +1289,7 @@ namespace MyApp
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int c = 0; c < 1000; c += 2)
                     {
@@ -1331,7 +1331,7 @@ namespace MyApp
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     for (int c = 0; c < Classes; c += 1)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * scaleT;
@@ -1519,7 +1519,7 @@ namespace MyApp
             ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
             ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-            double scaleT = (double)scale;
+            double scaleT = scale;
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
@@ -1559,7 +1559,7 @@ namespace MyApp
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int c = 0; c < 1000; c += 8)
                     {
@@ -1607,7 +1607,7 @@ namespace MyApp
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int c = 0; c < 1000; c += 4)
                     {
@@ -1655,7 +1655,7 @@ namespace MyApp
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int c = 0; c < 1000; c += 2)
                     {
@@ -1697,7 +1697,7 @@ namespace MyApp
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     for (int c = 0; c < Classes; c += 1)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c)) * scaleT;

@@ -883,8 +883,8 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow)) * keep256 + uniform256;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128;
+                    var a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
+                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
                     double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
                     double logS = global::System.Math.Log(s);
@@ -912,9 +912,9 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * keep128 + uniform128;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4)) * keep128 + uniform128;
-                    var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128;
+                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128;
+                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128;
+                    var a2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
                     double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
                     double logS = global::System.Math.Log(s);
@@ -952,16 +952,16 @@ namespace MyApp
                     float e8 = global::System.MathF.Exp(x8 - m);
                     float e9 = global::System.MathF.Exp(x9 - m);
                     float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float a0 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0)) * keep + uniform;
-                    float a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1)) * keep + uniform;
-                    float a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2)) * keep + uniform;
-                    float a3 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3)) * keep + uniform;
-                    float a4 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4)) * keep + uniform;
-                    float a5 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5)) * keep + uniform;
-                    float a6 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6)) * keep + uniform;
-                    float a7 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7)) * keep + uniform;
-                    float a8 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform;
-                    float a9 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform;
+                    float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * keep + uniform;
+                    float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * keep + uniform;
+                    float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * keep + uniform;
+                    float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3) * keep + uniform;
+                    float a4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4) * keep + uniform;
+                    float a5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5) * keep + uniform;
+                    float a6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6) * keep + uniform;
+                    float a7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7) * keep + uniform;
+                    float a8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8) * keep + uniform;
+                    float a9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9) * keep + uniform;
                     double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9; // A = Σₖ aₖ
                     double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9);
                     double logS = global::System.Math.Log(s);
@@ -1009,8 +1009,8 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow)) * keep256 + uniform256;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128;
+                    var a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
+                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
                     double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
                     float coef = (float)(scale * a / s);
@@ -1045,9 +1045,9 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * keep128 + uniform128;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4)) * keep128 + uniform128;
-                    var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128;
+                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128;
+                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128;
+                    var a2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
                     double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
                     float coef = (float)(scale * a / s);
@@ -1091,16 +1091,16 @@ namespace MyApp
                     float e8 = global::System.MathF.Exp(x8 - m);
                     float e9 = global::System.MathF.Exp(x9 - m);
                     float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float a0 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0)) * keep + uniform;
-                    float a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1)) * keep + uniform;
-                    float a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2)) * keep + uniform;
-                    float a3 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3)) * keep + uniform;
-                    float a4 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4)) * keep + uniform;
-                    float a5 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5)) * keep + uniform;
-                    float a6 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6)) * keep + uniform;
-                    float a7 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7)) * keep + uniform;
-                    float a8 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform;
-                    float a9 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform;
+                    float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * keep + uniform;
+                    float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * keep + uniform;
+                    float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * keep + uniform;
+                    float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3) * keep + uniform;
+                    float a4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4) * keep + uniform;
+                    float a5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5) * keep + uniform;
+                    float a6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6) * keep + uniform;
+                    float a7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7) * keep + uniform;
+                    float a8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8) * keep + uniform;
+                    float a9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9) * keep + uniform;
                     double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9; // A = Σₖ aₖ
                     double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9);
                     float coef = (float)(scale * a / s);
@@ -1157,8 +1157,8 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    var a0 = ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow)) * keep256 + uniform256) * w0;
-                    var a1 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128) * w1;
+                    var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
+                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
                     double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
                     double logS = global::System.Math.Log(s);
@@ -1189,9 +1189,9 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    var a0 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * keep128 + uniform128) * w0;
-                    var a1 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4)) * keep128 + uniform128) * w1;
-                    var a2 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128) * w2;
+                    var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0;
+                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1;
+                    var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2;
                     double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
                     double logS = global::System.Math.Log(s);
@@ -1239,16 +1239,16 @@ namespace MyApp
                     float e8 = global::System.MathF.Exp(x8 - m);
                     float e9 = global::System.MathF.Exp(x9 - m);
                     float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float a0 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0)) * keep + uniform) * w0;
-                    float a1 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1)) * keep + uniform) * w1;
-                    float a2 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2)) * keep + uniform) * w2;
-                    float a3 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3)) * keep + uniform) * w3;
-                    float a4 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4)) * keep + uniform) * w4;
-                    float a5 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5)) * keep + uniform) * w5;
-                    float a6 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6)) * keep + uniform) * w6;
-                    float a7 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7)) * keep + uniform) * w7;
-                    float a8 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform) * w8;
-                    float a9 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform) * w9;
+                    float a0 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * keep + uniform) * w0;
+                    float a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * keep + uniform) * w1;
+                    float a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * keep + uniform) * w2;
+                    float a3 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3) * keep + uniform) * w3;
+                    float a4 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4) * keep + uniform) * w4;
+                    float a5 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5) * keep + uniform) * w5;
+                    float a6 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6) * keep + uniform) * w6;
+                    float a7 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7) * keep + uniform) * w7;
+                    float a8 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8) * keep + uniform) * w8;
+                    float a9 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9) * keep + uniform) * w9;
                     double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9; // A = Σₖ aₖ
                     double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9);
                     double logS = global::System.Math.Log(s);
@@ -1299,8 +1299,8 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    var a0 = ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow)) * keep256 + uniform256) * w0;
-                    var a1 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128) * w1;
+                    var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
+                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
                     double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
                     float coef = (float)(scale * a / s);
@@ -1338,9 +1338,9 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    var a0 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * keep128 + uniform128) * w0;
-                    var a1 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4)) * keep128 + uniform128) * w1;
-                    var a2 = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * keep128 + uniform128) * w2;
+                    var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0;
+                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1;
+                    var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2;
                     double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
                     float coef = (float)(scale * a / s);
@@ -1394,16 +1394,16 @@ namespace MyApp
                     float e8 = global::System.MathF.Exp(x8 - m);
                     float e9 = global::System.MathF.Exp(x9 - m);
                     float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float a0 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0)) * keep + uniform) * w0;
-                    float a1 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1)) * keep + uniform) * w1;
-                    float a2 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2)) * keep + uniform) * w2;
-                    float a3 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3)) * keep + uniform) * w3;
-                    float a4 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4)) * keep + uniform) * w4;
-                    float a5 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5)) * keep + uniform) * w5;
-                    float a6 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6)) * keep + uniform) * w6;
-                    float a7 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7)) * keep + uniform) * w7;
-                    float a8 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * keep + uniform) * w8;
-                    float a9 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * keep + uniform) * w9;
+                    float a0 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * keep + uniform) * w0;
+                    float a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * keep + uniform) * w1;
+                    float a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * keep + uniform) * w2;
+                    float a3 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3) * keep + uniform) * w3;
+                    float a4 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4) * keep + uniform) * w4;
+                    float a5 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5) * keep + uniform) * w5;
+                    float a6 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6) * keep + uniform) * w6;
+                    float a7 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7) * keep + uniform) * w7;
+                    float a8 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8) * keep + uniform) * w8;
+                    float a9 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9) * keep + uniform) * w9;
                     double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9; // A = Σₖ aₖ
                     double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9);
                     float coef = (float)(scale * a / s);

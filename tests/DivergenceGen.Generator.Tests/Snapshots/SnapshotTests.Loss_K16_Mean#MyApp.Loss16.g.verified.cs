@@ -427,7 +427,7 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
-            double hitT = (double)hit;
+            double hitT = hit;
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
@@ -453,7 +453,7 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m512);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m512);
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(e0 + e1);
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef512, ref gRow);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef512, ref gRow, (nuint)8);
@@ -490,7 +490,7 @@ namespace MyApp
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m256);
                     var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m256);
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(e0 + e1 + e2 + e3);
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256, ref gRow);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef256, ref gRow, (nuint)4);
@@ -537,7 +537,7 @@ namespace MyApp
                     var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m128);
                     var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)2);
@@ -603,7 +603,7 @@ namespace MyApp
                     double e14 = global::System.Math.Exp(x14 - m);
                     double e15 = global::System.Math.Exp(x15 - m);
                     double s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef;
@@ -829,7 +829,7 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m512);
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(e0 + e1);
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * wRow / s);
+                    double coef = scale * wRow / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef512, ref gRow);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef512, ref gRow, (nuint)8);
@@ -868,7 +868,7 @@ namespace MyApp
                     var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m256);
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(e0 + e1 + e2 + e3);
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * wRow / s);
+                    double coef = scale * wRow / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256, ref gRow);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef256, ref gRow, (nuint)4);
@@ -917,7 +917,7 @@ namespace MyApp
                     var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * wRow / s);
+                    double coef = scale * wRow / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)2);
@@ -985,7 +985,7 @@ namespace MyApp
                     double e15 = global::System.Math.Exp(x15 - m);
                     double s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * wRow / s);
+                    double coef = scale * wRow / s;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef;
@@ -1195,7 +1195,7 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-            double scaleT = (double)scale;
+            double scaleT = scale;
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
@@ -1220,7 +1220,7 @@ namespace MyApp
                     var a1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)8);
                     double a = global::System.Runtime.Intrinsics.Vector512.Sum(a0 + a1); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1));
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef512 - a0 * scale512, ref gRow);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef512 - a1 * scale512, ref gRow, (nuint)8);
@@ -1256,7 +1256,7 @@ namespace MyApp
                     var a3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)12);
                     double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3));
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scale256, ref gRow);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef256 - a1 * scale256, ref gRow, (nuint)4);
@@ -1306,7 +1306,7 @@ namespace MyApp
                     var a7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)14);
                     double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7));
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)2);
@@ -1382,7 +1382,7 @@ namespace MyApp
                     double a15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 15);
                     double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11 + a12 + a13 + a14 + a15; // A = Σₖ aₖ
                     double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9) + a10 * (m - x10) + a11 * (m - x11) + a12 * (m - x12) + a13 * (m - x13) + a14 * (m - x14) + a15 * (m - x15);
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
@@ -1621,7 +1621,7 @@ namespace MyApp
             ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
             ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-            double scaleT = (double)scale;
+            double scaleT = scale;
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
@@ -1648,7 +1648,7 @@ namespace MyApp
                     var a1 = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)8)) * w1;
                     double a = global::System.Runtime.Intrinsics.Vector512.Sum(a0 + a1); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1));
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef512 - a0 * scale512, ref gRow);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef512 - a1 * scale512, ref gRow, (nuint)8);
@@ -1688,7 +1688,7 @@ namespace MyApp
                     var a3 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)12)) * w3;
                     double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3));
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scale256, ref gRow);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef256 - a1 * scale256, ref gRow, (nuint)4);
@@ -1746,7 +1746,7 @@ namespace MyApp
                     var a7 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)14)) * w7;
                     double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7));
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)2);
@@ -1838,7 +1838,7 @@ namespace MyApp
                     double a15 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 15)) * w15;
                     double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11 + a12 + a13 + a14 + a15; // A = Σₖ aₖ
                     double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9) + a10 * (m - x10) + a11 * (m - x11) + a12 * (m - x12) + a13 * (m - x13) + a14 * (m - x14) + a15 * (m - x15);
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;

@@ -450,8 +450,8 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
             double hit = scale * 0.8d; // scale·(1 − ε), taken off the target's gradient
-            double hitT = (double)hit;
-            double smooth = (double)(scale * 0.011764705882352941d); // scale·ε/K, taken off every class
+            double hitT = hit;
+            double smooth = scale * 0.011764705882352941d; // scale·ε/K, taken off every class
             double total = 0;
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
@@ -499,7 +499,7 @@ namespace MyApp
                     dAcc += (m - x16);
                     double s = sAcc;
                     double sumD = dAcc; // Σₖ (m − xₖ)
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int c = 0; c < 16; c += 8)
                     {
@@ -557,7 +557,7 @@ namespace MyApp
                     dAcc += (m - x16);
                     double s = sAcc;
                     double sumD = dAcc; // Σₖ (m − xₖ)
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int c = 0; c < 16; c += 4)
                     {
@@ -615,7 +615,7 @@ namespace MyApp
                     dAcc += (m - x16);
                     double s = sAcc;
                     double sumD = dAcc; // Σₖ (m − xₖ)
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int c = 0; c < 16; c += 2)
                     {
@@ -661,7 +661,7 @@ namespace MyApp
                     }
                     double s = sAcc;
                     double sumD = dAcc; // Σₖ (m − xₖ)
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     for (int c = 0; c < Classes; c += 1)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - smooth;
@@ -882,7 +882,7 @@ namespace MyApp
                 weightSum += classWeights[c];
             }
             double hit = scale * 0.8d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double smooth = (double)(scale * 0.011764705882352941d); // scale·ε/K, taken off every class (times wₖ)
+            double smooth = scale * 0.011764705882352941d; // scale·ε/K, taken off every class (times wₖ)
             double total = 0;
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
@@ -931,7 +931,7 @@ namespace MyApp
                     double s = sAcc;
                     double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s);
+                    double coef = scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int c = 0; c < 16; c += 8)
                     {
@@ -991,7 +991,7 @@ namespace MyApp
                     double s = sAcc;
                     double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s);
+                    double coef = scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int c = 0; c < 16; c += 4)
                     {
@@ -1051,7 +1051,7 @@ namespace MyApp
                     double s = sAcc;
                     double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s);
+                    double coef = scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int c = 0; c < 16; c += 2)
                     {
@@ -1099,7 +1099,7 @@ namespace MyApp
                     double s = sAcc;
                     double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s);
+                    double coef = scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s;
                     for (int c = 0; c < Classes; c += 1)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c) * smooth;
@@ -1152,7 +1152,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
                         sAcc512 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512;
+                        var ac = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512;
                         aAcc512 += ac;
                         adAcc512 += ac * (m512 - xc);
                     }
@@ -1163,7 +1163,7 @@ namespace MyApp
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform;
+                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
@@ -1200,7 +1200,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
                         sAcc256 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256;
+                        var ac = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256;
                         aAcc256 += ac;
                         adAcc256 += ac * (m256 - xc);
                     }
@@ -1211,7 +1211,7 @@ namespace MyApp
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform;
+                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
@@ -1248,7 +1248,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
                         sAcc128 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128;
+                        var ac = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128;
                         aAcc128 += ac;
                         adAcc128 += ac * (m128 - xc);
                     }
@@ -1259,7 +1259,7 @@ namespace MyApp
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform;
+                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
@@ -1291,7 +1291,7 @@ namespace MyApp
                         double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
                         double ec = global::System.Math.Exp(xc - m);
                         sAcc += ec;
-                        double ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform;
+                        double ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform;
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
@@ -1314,7 +1314,7 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-            double scaleT = (double)scale;
+            double scaleT = scale;
             double keep = 0.8d, uniform = 0.011764705882352941d; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
@@ -1348,7 +1348,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
                         sAcc512 += ec;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512;
+                        var ac = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512;
                         aAcc512 += ac;
                         adAcc512 += ac * (m512 - xc);
                     }
@@ -1360,19 +1360,19 @@ namespace MyApp
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform;
+                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int c = 0; c < 16; c += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512) * scale512, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * scale512, ref gRow, (nuint)c);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1407,7 +1407,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
                         sAcc256 += ec;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256;
+                        var ac = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256;
                         aAcc256 += ac;
                         adAcc256 += ac * (m256 - xc);
                     }
@@ -1419,19 +1419,19 @@ namespace MyApp
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform;
+                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int c = 0; c < 16; c += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256) * scale256, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * scale256, ref gRow, (nuint)c);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1466,7 +1466,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
                         sAcc128 += ec;
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128;
+                        var ac = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128;
                         aAcc128 += ac;
                         adAcc128 += ac * (m128 - xc);
                     }
@@ -1478,19 +1478,19 @@ namespace MyApp
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform;
+                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int c = 0; c < 16; c += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128) * scale128, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * scale128, ref gRow, (nuint)c);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1519,17 +1519,17 @@ namespace MyApp
                         double ec = global::System.Math.Exp(xc - m);
                         sAcc += ec;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        double ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform;
+                        double ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform;
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     for (int c = 0; c < Classes; c += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform) * scaleT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * scaleT;
                     }
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
@@ -1577,7 +1577,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
                         sAcc512 += ec;
-                        var ac = ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc512 += ac;
                         adAcc512 += ac * (m512 - xc);
                     }
@@ -1588,7 +1588,7 @@ namespace MyApp
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
-                    double a16 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
@@ -1625,7 +1625,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
                         sAcc256 += ec;
-                        var ac = ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc256 += ac;
                         adAcc256 += ac * (m256 - xc);
                     }
@@ -1636,7 +1636,7 @@ namespace MyApp
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
-                    double a16 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
@@ -1673,7 +1673,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
                         sAcc128 += ec;
-                        var ac = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc128 += ac;
                         adAcc128 += ac * (m128 - xc);
                     }
@@ -1684,7 +1684,7 @@ namespace MyApp
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
-                    double a16 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
@@ -1716,7 +1716,7 @@ namespace MyApp
                         double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
                         double ec = global::System.Math.Exp(xc - m);
                         sAcc += ec;
-                        double ac = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
+                        double ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
@@ -1740,7 +1740,7 @@ namespace MyApp
             ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
             ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-            double scaleT = (double)scale;
+            double scaleT = scale;
             double keep = 0.8d, uniform = 0.011764705882352941d; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
@@ -1774,7 +1774,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
                         sAcc512 += ec;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc512 += ac;
                         adAcc512 += ac * (m512 - xc);
                     }
@@ -1786,19 +1786,19 @@ namespace MyApp
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    double a16 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int c = 0; c < 16; c += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - (((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c)) * scale512, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c)) * scale512, ref gRow, (nuint)c);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1833,7 +1833,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
                         sAcc256 += ec;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc256 += ac;
                         adAcc256 += ac * (m256 - xc);
                     }
@@ -1845,19 +1845,19 @@ namespace MyApp
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    double a16 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int c = 0; c < 16; c += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - (((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c)) * scale256, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c)) * scale256, ref gRow, (nuint)c);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1892,7 +1892,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
                         sAcc128 += ec;
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc128 += ac;
                         adAcc128 += ac * (m128 - xc);
                     }
@@ -1904,19 +1904,19 @@ namespace MyApp
                     double e16 = global::System.Math.Exp(x16 - m);
                     sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    double a16 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int c = 0; c < 16; c += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - (((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c)) * scale128, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c)) * scale128, ref gRow, (nuint)c);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1945,17 +1945,17 @@ namespace MyApp
                         double ec = global::System.Math.Exp(xc - m);
                         sAcc += ec;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        double ac = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
+                        double ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
                     double s = sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     for (int c = 0; c < Classes; c += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c)) * scaleT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c)) * scaleT;
                     }
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)

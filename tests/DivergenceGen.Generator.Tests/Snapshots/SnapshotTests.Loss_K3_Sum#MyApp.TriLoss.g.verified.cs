@@ -314,7 +314,7 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
-            double hitT = (double)hit;
+            double hitT = hit;
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
@@ -341,7 +341,7 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
@@ -375,7 +375,7 @@ namespace MyApp
                     double e1 = global::System.Math.Exp(x1 - m);
                     double e2 = global::System.Math.Exp(x2 - m);
                     double s = e0 + e1 + e2;
-                    double coef = (double)(scale / s);
+                    double coef = scale / s;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef;
@@ -494,7 +494,7 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * wRow / s);
+                    double coef = scale * wRow / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
@@ -530,7 +530,7 @@ namespace MyApp
                     double e2 = global::System.Math.Exp(x2 - m);
                     double s = e0 + e1 + e2;
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = (double)(scale * wRow / s);
+                    double coef = scale * wRow / s;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef;
@@ -617,7 +617,7 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-            double scaleT = (double)scale;
+            double scaleT = scale;
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
@@ -643,7 +643,7 @@ namespace MyApp
                     var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1);
                     double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask));
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)1);
@@ -674,7 +674,7 @@ namespace MyApp
                     double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2);
                     double a = a0 + a1 + a2; // A = Σₖ aₖ
                     double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2);
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
@@ -765,7 +765,7 @@ namespace MyApp
             ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
             ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-            double scaleT = (double)scale;
+            double scaleT = scale;
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
@@ -793,7 +793,7 @@ namespace MyApp
                     var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1)) * w1;
                     double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask));
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)1);
@@ -827,7 +827,7 @@ namespace MyApp
                     double a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2)) * w2;
                     double a = a0 + a1 + a2; // A = Σₖ aₖ
                     double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2);
-                    double coef = (double)(scale * a / s);
+                    double coef = scale * a / s;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;

@@ -1271,7 +1271,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
                         sAcc512 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512;
+                        var ac = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512;
                         aAcc512 += ac;
                         adAcc512 += ac * (m512 - xc);
                     }
@@ -1282,25 +1282,25 @@ namespace MyApp
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
                     sAcc += e16;
-                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform;
+                    float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
                     sAcc += e17;
-                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform;
+                    float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
                     aAcc += a17;
                     adAcc += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
                     sAcc += e18;
-                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform;
+                    float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
                     aAcc += a18;
                     adAcc += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
                     sAcc += e19;
-                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform;
+                    float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
                     aAcc += a19;
                     adAcc += a19 * (m - x19);
                     float s = sAcc;
@@ -1340,7 +1340,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
                         sAcc256 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256;
+                        var ac = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256;
                         aAcc256 += ac;
                         adAcc256 += ac * (m256 - xc);
                     }
@@ -1351,25 +1351,25 @@ namespace MyApp
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
                     sAcc += e16;
-                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform;
+                    float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
                     sAcc += e17;
-                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform;
+                    float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
                     aAcc += a17;
                     adAcc += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
                     sAcc += e18;
-                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform;
+                    float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
                     aAcc += a18;
                     adAcc += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
                     sAcc += e19;
-                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform;
+                    float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
                     aAcc += a19;
                     adAcc += a19 * (m - x19);
                     float s = sAcc;
@@ -1405,7 +1405,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
                         sAcc128 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128;
+                        var ac = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128;
                         aAcc128 += ac;
                         adAcc128 += ac * (m128 - xc);
                     }
@@ -1441,7 +1441,7 @@ namespace MyApp
                         float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
                         float ec = global::System.MathF.Exp(xc - m);
                         sAcc += ec;
-                        float ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform;
+                        float ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform;
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
@@ -1501,7 +1501,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
                         sAcc512 += ec;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512;
+                        var ac = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512;
                         aAcc512 += ac;
                         adAcc512 += ac * (m512 - xc);
                     }
@@ -1513,28 +1513,28 @@ namespace MyApp
                     float e16 = global::System.MathF.Exp(x16 - m);
                     sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform;
+                    float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
                     sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform;
+                    float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
                     aAcc += a17;
                     adAcc += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
                     sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform;
+                    float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
                     aAcc += a18;
                     adAcc += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
                     sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform;
+                    float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
                     aAcc += a19;
                     adAcc += a19 * (m - x19);
                     float s = sAcc;
@@ -1544,12 +1544,12 @@ namespace MyApp
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int c = 0; c < 16; c += 16)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512) * scale512, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * scale512, ref gRow, (nuint)c);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * scaleT;
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1587,7 +1587,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
                         sAcc256 += ec;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256;
+                        var ac = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256;
                         aAcc256 += ac;
                         adAcc256 += ac * (m256 - xc);
                     }
@@ -1599,28 +1599,28 @@ namespace MyApp
                     float e16 = global::System.MathF.Exp(x16 - m);
                     sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform;
+                    float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
                     sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform;
+                    float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
                     aAcc += a17;
                     adAcc += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
                     sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform;
+                    float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
                     aAcc += a18;
                     adAcc += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
                     sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform;
+                    float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
                     aAcc += a19;
                     adAcc += a19 * (m - x19);
                     float s = sAcc;
@@ -1630,12 +1630,12 @@ namespace MyApp
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int c = 0; c < 16; c += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256) * scale256, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * scale256, ref gRow, (nuint)c);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * scaleT;
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1669,7 +1669,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
                         sAcc128 += ec;
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128;
+                        var ac = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128;
                         aAcc128 += ac;
                         adAcc128 += ac * (m128 - xc);
                     }
@@ -1683,7 +1683,7 @@ namespace MyApp
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int c = 0; c < 20; c += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128) * scale128, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * scale128, ref gRow, (nuint)c);
                     }
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
@@ -1713,7 +1713,7 @@ namespace MyApp
                         float ec = global::System.MathF.Exp(xc - m);
                         sAcc += ec;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        float ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform;
+                        float ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform;
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
@@ -1723,7 +1723,7 @@ namespace MyApp
                     float coef = (float)(scale * a / s);
                     for (int c = 0; c < Classes; c += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform) * scaleT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * scaleT;
                     }
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
@@ -1774,7 +1774,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
                         sAcc512 += ec;
-                        var ac = ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc512 += ac;
                         adAcc512 += ac * (m512 - xc);
                     }
@@ -1785,25 +1785,25 @@ namespace MyApp
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
                     sAcc += e16;
-                    float a16 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
                     sAcc += e17;
-                    float a17 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
+                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
                     aAcc += a17;
                     adAcc += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
                     sAcc += e18;
-                    float a18 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
+                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
                     aAcc += a18;
                     adAcc += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
                     sAcc += e19;
-                    float a19 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
+                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
                     aAcc += a19;
                     adAcc += a19 * (m - x19);
                     float s = sAcc;
@@ -1843,7 +1843,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
                         sAcc256 += ec;
-                        var ac = ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc256 += ac;
                         adAcc256 += ac * (m256 - xc);
                     }
@@ -1854,25 +1854,25 @@ namespace MyApp
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
                     sAcc += e16;
-                    float a16 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
                     sAcc += e17;
-                    float a17 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
+                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
                     aAcc += a17;
                     adAcc += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
                     sAcc += e18;
-                    float a18 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
+                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
                     aAcc += a18;
                     adAcc += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
                     sAcc += e19;
-                    float a19 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
+                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
                     aAcc += a19;
                     adAcc += a19 * (m - x19);
                     float s = sAcc;
@@ -1908,7 +1908,7 @@ namespace MyApp
                         var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
                         sAcc128 += ec;
-                        var ac = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc128 += ac;
                         adAcc128 += ac * (m128 - xc);
                     }
@@ -1944,7 +1944,7 @@ namespace MyApp
                         float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
                         float ec = global::System.MathF.Exp(xc - m);
                         sAcc += ec;
-                        float ac = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
+                        float ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
@@ -2005,7 +2005,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
                         sAcc512 += ec;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc512 += ac;
                         adAcc512 += ac * (m512 - xc);
                     }
@@ -2017,28 +2017,28 @@ namespace MyApp
                     float e16 = global::System.MathF.Exp(x16 - m);
                     sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    float a16 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
                     sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    float a17 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
+                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
                     aAcc += a17;
                     adAcc += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
                     sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    float a18 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
+                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
                     aAcc += a18;
                     adAcc += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
                     sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    float a19 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
+                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
                     aAcc += a19;
                     adAcc += a19 * (m - x19);
                     float s = sAcc;
@@ -2048,12 +2048,12 @@ namespace MyApp
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int c = 0; c < 16; c += 16)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - (((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c)) * scale512, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c)) * scale512, ref gRow, (nuint)c);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19)) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17)) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18)) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19)) * scaleT;
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -2091,7 +2091,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
                         sAcc256 += ec;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc256 += ac;
                         adAcc256 += ac * (m256 - xc);
                     }
@@ -2103,28 +2103,28 @@ namespace MyApp
                     float e16 = global::System.MathF.Exp(x16 - m);
                     sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    float a16 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     aAcc += a16;
                     adAcc += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
                     sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    float a17 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
+                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
                     aAcc += a17;
                     adAcc += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
                     sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    float a18 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
+                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
                     aAcc += a18;
                     adAcc += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
                     sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    float a19 = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
+                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
                     aAcc += a19;
                     adAcc += a19 * (m - x19);
                     float s = sAcc;
@@ -2134,12 +2134,12 @@ namespace MyApp
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int c = 0; c < 16; c += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - (((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c)) * scale256, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c)) * scale256, ref gRow, (nuint)c);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19)) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17)) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18)) * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19)) * scaleT;
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -2173,7 +2173,7 @@ namespace MyApp
                         var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
                         sAcc128 += ec;
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
+                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
                         aAcc128 += ac;
                         adAcc128 += ac * (m128 - xc);
                     }
@@ -2187,7 +2187,7 @@ namespace MyApp
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int c = 0; c < 20; c += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - (((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c)) * scale128, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c)) * scale128, ref gRow, (nuint)c);
                     }
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
@@ -2217,7 +2217,7 @@ namespace MyApp
                         float ec = global::System.MathF.Exp(xc - m);
                         sAcc += ec;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        float ac = ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
+                        float ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
@@ -2227,7 +2227,7 @@ namespace MyApp
                     float coef = (float)(scale * a / s);
                     for (int c = 0; c < Classes; c += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - (((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c)) * scaleT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c)) * scaleT;
                     }
                     double logS = global::System.Math.Log(s);
                     double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
