@@ -499,7 +499,14 @@ namespace DivergenceGen.Generator.Emit
                     w.Line("// K = " + N(K) + " ≤ UnrollThreshold " + N(_s.UnrollThreshold) + ": unrolled. Each row is straight-line code with constant offsets, the widest vectors");
                     w.Line("// the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked");
                     w.Line("// out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.");
-                    foreach (int bits in widths)
+                    if (!soft)
+                    {
+                        w.Line("// Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the");
+                        w.Line("// block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes");
+                        w.Line("// rows take the per-row code.");
+                    }
+
+                    foreach (int bits in soft ? widths : Widths.ToList())
                     {
                         var segments = new List<(Lane Lane, int Offset)>();
                         int offset = 0;
@@ -538,8 +545,13 @@ namespace DivergenceGen.Generator.Emit
 
                         using (w.Block("if (" + Vec(bits) + ".IsHardwareAccelerated)"))
                         {
+                            if (!soft)
+                            {
+                                EmitBlocks(weighted, gradient, perSample, Vector(bits));
+                            }
+
                             _tailMask = tailMask;
-                            EmitRows(soft, weighted, gradient, perSample, segments, null);
+                            EmitRows(soft, weighted, gradient, perSample, segments, null, fromBlocks: !soft);
                             _tailMask = null;
                             w.Line("return total;");
                         }
@@ -576,8 +588,131 @@ namespace DivergenceGen.Generator.Emit
             w.Line();
         }
 
+        /// <summary>
+        /// Class-index targets, K ≤ the unroll threshold: rows i … i + L − 1 in the L lanes of one vector. Column k of the
+        /// block is gathered into a vector; m, exp, s, log s and the loss are lane-wise; the gradient columns go through a
+        /// stack buffer back to row-major order. Ignored rows are masked out (their lanes give 0 loss and a 0 gradient row).
+        /// Leaves <c>i</c> at the first row not done.
+        /// </summary>
+        private void EmitBlocks(bool weighted, bool gradient, bool perSample, Lane lane)
+        {
+            var w = _w;
+            int count = lane.Count;
+            string V = Vec(lane.Bits);
+            string zero = L(0), one = L(1);
+            var lanes = Enumerable.Range(0, count).ToList();
+            string Elem(string reference, string offset) => Unsafe + ".Add(ref " + reference + ", " + offset + ")";
+            string RowOffset(int r) => r == 0 ? string.Empty : N(r) + " * Classes + ";
+
+            w.Line("int i = 0;");
+            if (perSample)
+            {
+                w.Line("ref " + T + " psRef = ref " + Marshal + ".GetReference(perSample);");
+            }
+
+            if (weighted)
+            {
+                for (int c = 0; c < K; c++)
+                {
+                    w.Line("var wc" + N(c) + " = " + V + ".Create(" + Elem("wRef", N(c)) + ");");
+                }
+            }
+
+            if (gradient)
+            {
+                w.Line("global::System.Span<" + T + "> transpose = stackalloc " + T + "[" + N(count * K) + "]; // the block's gradient, column-major");
+                w.Line("ref " + T + " tb = ref " + Marshal + ".GetReference(transpose);");
+                w.Line("var blockScale = " + V + ".Create((" + T + ")scale);");
+                if (Smoothing)
+                {
+                    w.Line("var blockSmooth = " + V + ".Create(smooth);");
+                }
+            }
+
+            using (w.Block("for (; i <= n - " + N(count) + "; i += " + N(count) + ")"))
+            {
+                w.Line("ref " + T + " b = ref " + Unsafe + ".Add(ref xRef, i * Classes);");
+                w.Line("int " + string.Join(", ", lanes.Select(r => "y" + N(r) + " = targets[i" + (r == 0 ? string.Empty : " + " + N(r)) + "]")) + ";");
+                w.Line("var active = " + V + ".GreaterThan(" + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + one)) + "), "
+                    + V + "<" + T + ">.Zero); // all-ones in the lanes of rows that are not ignored");
+                w.Line("var xy = " + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + Elem("b", RowOffset(r) + "y" + N(r)))) + ");");
+                if (weighted)
+                {
+                    w.Line("var wy = " + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + Elem("wRef", "y" + N(r)))) + ");");
+                }
+
+                for (int c = 0; c < K; c++)
+                {
+                    w.Line("var x" + N(c) + " = " + V + ".Create(" + string.Join(", ", lanes.Select(r => Elem("b", RowOffset(r) + N(c)))) + ");");
+                }
+
+                w.Line("var m = x0;");
+                for (int c = 1; c < K; c++)
+                {
+                    w.Line("m = " + V + ".Max(m, x" + N(c) + ");");
+                }
+
+                for (int c = 0; c < K; c++)
+                {
+                    w.Line("var e" + N(c) + " = global::DivergenceGen.VectorMath.Exp(x" + N(c) + " - m);");
+                }
+
+                w.Line("var s = " + string.Join(" + ", Enumerable.Range(0, K).Select(c => "e" + N(c))) + ";");
+                if (Smoothing)
+                {
+                    w.Line("var sumD = " + string.Join(" + ", Enumerable.Range(0, K).Select(c => (weighted ? "wc" + N(c) + " * " : string.Empty) + "(m - x" + N(c) + ")")) + ";");
+                }
+
+                w.Line("var logS = global::DivergenceGen.VectorMath.Log(s);");
+                string l = weighted
+                    ? (Smoothing
+                        ? "wy * " + L(1 - Eps) + " * (logS + (m - xy)) + (logS * (" + T + ")weightSum + sumD) * " + L(Eps / K)
+                        : "wy * (logS + (m - xy))")
+                    : (Smoothing ? "logS + (m - xy) * " + L(1 - Eps) + " + sumD * " + L(Eps / K) : "logS + (m - xy)");
+                w.Line("var l = " + V + ".ConditionalSelect(active, " + l + ", " + V + "<" + T + ">.Zero);");
+                w.Line("total += " + (IsSingle ? "global::DivergenceGen.VectorReductions.SumToDouble(l)" : V + ".Sum(l)") + ";");
+                if (perSample)
+                {
+                    w.Line(V + ".StoreUnsafe(l, ref psRef, (nuint)i);");
+                }
+
+                if (gradient)
+                {
+                    string a = weighted
+                        ? (Smoothing ? "wy * " + L(1 - Eps) + " + " + V + ".Create((" + T + ")(weightSum * " + D(Eps / K) + "))" : "wy")
+                        : V + "<" + T + ">.One";
+                    w.Line("var coef = " + V + ".ConditionalSelect(active, (" + a + ") * blockScale / s, " + V + "<" + T + ">.Zero); // scale·A/s, 0 for ignored rows");
+                    if (Smoothing)
+                    {
+                        w.Line("var smoothActive = " + V + ".ConditionalSelect(active, blockSmooth, " + V + "<" + T + ">.Zero);");
+                    }
+
+                    for (int c = 0; c < K; c++)
+                    {
+                        string value = "e" + N(c) + " * coef" + (Smoothing ? (weighted ? " - wc" + N(c) + " * smoothActive" : " - smoothActive") : string.Empty);
+                        w.Line(V + ".StoreUnsafe(" + value + ", ref tb" + (c == 0 ? string.Empty : ", (nuint)" + N(c * count)) + ");");
+                    }
+
+                    w.Line("ref " + T + " gb = ref " + Unsafe + ".Add(ref gRef, i * Classes);");
+                    using (w.Block("for (int r = 0; r < " + N(count) + "; r++)"))
+                    {
+                        using (w.Block("for (int c = 0; c < Classes; c++)"))
+                        {
+                            w.Line(Elem("gb", "r * Classes + c") + " = " + Elem("tb", "c * " + N(count) + " + r") + ";");
+                        }
+
+                        w.Line("int y = targets[i + r];");
+                        using (w.Block("if (y != IgnoreIndex)"))
+                        {
+                            w.Line(Elem("gb", "r * Classes + y") + " -= " + (weighted ? "(" + T + ")(hit * " + Elem("wRef", "y") + ")" : "hitT") + ";");
+                        }
+                    }
+                }
+            }
+        }
+
         /// <summary>The row loop: either straight-line <paramref name="segments"/>, or loops of <paramref name="loop"/>.</summary>
-        private void EmitRows(bool soft, bool weighted, bool gradient, bool perSample, List<(Lane Lane, int Offset)>? segments, Lane? loop)
+        private void EmitRows(bool soft, bool weighted, bool gradient, bool perSample, List<(Lane Lane, int Offset)>? segments, Lane? loop, bool fromBlocks = false)
         {
             var w = _w;
             var lanes = segments is not null
@@ -622,7 +757,12 @@ namespace DivergenceGen.Generator.Emit
                 }
             }
 
-            using (w.Block("for (int i = 0; i < n; i++)"))
+            if (fromBlocks)
+            {
+                w.Line("// The rows after the last full block, one at a time.");
+            }
+
+            using (w.Block(fromBlocks ? "for (; i < n; i++)" : "for (int i = 0; i < n; i++)"))
             {
                 w.Line("int rowStart = i * Classes;");
                 if (!soft)

@@ -270,10 +270,130 @@ namespace MyApp
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
+            // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
+            // rows take the per-row code.
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int i = 0;
+                for (; i <= n - 16; i += 16)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12], y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
+                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector512<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + y15));
+                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = (m - x0) + (m - x1) + (m - x2) + (m - x3) + (m - x4) + (m - x5) + (m - x6) + (m - x7) + (m - x8) + (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy) * 0.9f + sumD * 0.01f, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                }
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        continue;
+                    }
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
+                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum((m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum(((m128 - x1) & tailMask)); // Σₖ (m − xₖ)
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double l = logS + 0.9d * dy + 0.01d * sumD;
+                    total += l;
+                }
+                return total;
+            }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                int i = 0;
+                for (; i <= n - 8; i += 8)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector256<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = (m - x0) + (m - x1) + (m - x2) + (m - x3) + (m - x4) + (m - x5) + (m - x6) + (m - x7) + (m - x8) + (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy) * 0.9f + sumD * 0.01f, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                }
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];
@@ -301,8 +421,52 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                int i = 0;
+                for (; i <= n - 4; i += 4)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector128<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = (m - x0) + (m - x1) + (m - x2) + (m - x3) + (m - x4) + (m - x5) + (m - x6) + (m - x7) + (m - x8) + (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy) * 0.9f + sumD * 0.01f, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                }
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];
@@ -387,12 +551,200 @@ namespace MyApp
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
+            // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
+            // rows take the per-row code.
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                int i = 0;
+                global::System.Span<float> transpose = stackalloc float[160]; // the block's gradient, column-major
+                ref float tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((float)scale);
+                var blockSmooth = global::System.Runtime.Intrinsics.Vector512.Create(smooth);
+                for (; i <= n - 16; i += 16)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12], y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
+                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector512<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + y15));
+                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = (m - x0) + (m - x1) + (m - x2) + (m - x3) + (m - x4) + (m - x5) + (m - x6) + (m - x7) + (m - x8) + (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy) * 0.9f + sumD * 0.01f, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector512<float>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<float>.Zero); // scale·A/s, 0 for ignored rows
+                    var smoothActive = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, blockSmooth, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef - smoothActive, ref tb);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef - smoothActive, ref tb, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef - smoothActive, ref tb, (nuint)32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e3 * coef - smoothActive, ref tb, (nuint)48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e4 * coef - smoothActive, ref tb, (nuint)64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e5 * coef - smoothActive, ref tb, (nuint)80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e6 * coef - smoothActive, ref tb, (nuint)96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e7 * coef - smoothActive, ref tb, (nuint)112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e8 * coef - smoothActive, ref tb, (nuint)128);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e9 * coef - smoothActive, ref tb, (nuint)144);
+                    ref float gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 16; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 16 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                        }
+                    }
+                }
                 var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        gradient.Slice(rowStart, Classes).Clear();
+                        continue;
+                    }
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
+                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum((m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum(((m128 - x1) & tailMask)); // Σₖ (m − xₖ)
+                    float coef = (float)(scale / s);
+                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - smooth256, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - smooth128, ref gRow, (nuint)6);
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double l = logS + 0.9d * dy + 0.01d * sumD;
+                    total += l;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                }
+                return total;
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = 0;
+                global::System.Span<float> transpose = stackalloc float[80]; // the block's gradient, column-major
+                ref float tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((float)scale);
+                var blockSmooth = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
+                for (; i <= n - 8; i += 8)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector256<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = (m - x0) + (m - x1) + (m - x2) + (m - x3) + (m - x4) + (m - x5) + (m - x6) + (m - x7) + (m - x8) + (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy) * 0.9f + sumD * 0.01f, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector256<float>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<float>.Zero); // scale·A/s, 0 for ignored rows
+                    var smoothActive = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, blockSmooth, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef - smoothActive, ref tb);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef - smoothActive, ref tb, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef - smoothActive, ref tb, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef - smoothActive, ref tb, (nuint)24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e4 * coef - smoothActive, ref tb, (nuint)32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e5 * coef - smoothActive, ref tb, (nuint)40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e6 * coef - smoothActive, ref tb, (nuint)48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e7 * coef - smoothActive, ref tb, (nuint)56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e8 * coef - smoothActive, ref tb, (nuint)64);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e9 * coef - smoothActive, ref tb, (nuint)72);
+                    ref float gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 8; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                        }
+                    }
+                }
+                var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
+                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];
@@ -428,9 +780,82 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                int i = 0;
+                global::System.Span<float> transpose = stackalloc float[40]; // the block's gradient, column-major
+                ref float tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((float)scale);
+                var blockSmooth = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                for (; i <= n - 4; i += 4)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector128<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = (m - x0) + (m - x1) + (m - x2) + (m - x3) + (m - x4) + (m - x5) + (m - x6) + (m - x7) + (m - x8) + (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy) * 0.9f + sumD * 0.01f, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector128<float>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<float>.Zero); // scale·A/s, 0 for ignored rows
+                    var smoothActive = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, blockSmooth, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef - smoothActive, ref tb);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef - smoothActive, ref tb, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef - smoothActive, ref tb, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e3 * coef - smoothActive, ref tb, (nuint)12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e4 * coef - smoothActive, ref tb, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef - smoothActive, ref tb, (nuint)20);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef - smoothActive, ref tb, (nuint)24);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef - smoothActive, ref tb, (nuint)28);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e8 * coef - smoothActive, ref tb, (nuint)32);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e9 * coef - smoothActive, ref tb, (nuint)36);
+                    ref float gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 4; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                        }
+                    }
+                }
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];
@@ -539,12 +964,157 @@ namespace MyApp
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
+            // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
+            // rows take the per-row code.
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                var wc3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+                var wc4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+                var wc5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+                var wc6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+                var wc7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+                var wc8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+                var wc9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+                for (; i <= n - 16; i += 16)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12], y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
+                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector512<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + y15));
+                    var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y15));
+                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = wc0 * (m - x0) + wc1 * (m - x1) + wc2 * (m - x2) + wc3 * (m - x3) + wc4 * (m - x4) + wc5 * (m - x5) + wc6 * (m - x6) + wc7 * (m - x7) + wc8 * (m - x8) + wc9 * (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * 0.9f * (logS + (m - xy)) + (logS * (float)weightSum + sumD) * 0.01f, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                }
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        continue;
+                    }
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
+                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD);
+                    total += l;
+                }
+                return total;
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                var wc3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+                var wc4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+                var wc5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+                var wc6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+                var wc7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+                var wc8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+                var wc9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+                for (; i <= n - 8; i += 8)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector256<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                    var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = wc0 * (m - x0) + wc1 * (m - x1) + wc2 * (m - x2) + wc3 * (m - x3) + wc4 * (m - x4) + wc5 * (m - x5) + wc6 * (m - x6) + wc7 * (m - x7) + wc8 * (m - x8) + wc9 * (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * 0.9f * (logS + (m - xy)) + (logS * (float)weightSum + sumD) * 0.01f, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                }
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
+                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];
@@ -573,11 +1143,66 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                var wc3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+                var wc4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+                var wc5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+                var wc6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+                var wc7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+                var wc8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+                var wc9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+                for (; i <= n - 4; i += 4)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector128<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                    var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = wc0 * (m - x0) + wc1 * (m - x1) + wc2 * (m - x2) + wc3 * (m - x3) + wc4 * (m - x4) + wc5 * (m - x5) + wc6 * (m - x6) + wc7 * (m - x7) + wc8 * (m - x8) + wc9 * (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * 0.9f * (logS + (m - xy)) + (logS * (float)weightSum + sumD) * 0.01f, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                }
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
                 var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];
@@ -679,8 +1304,94 @@ namespace MyApp
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
+            // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
+            // rows take the per-row code.
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                var wc3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+                var wc4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+                var wc5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+                var wc6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+                var wc7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+                var wc8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+                var wc9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+                global::System.Span<float> transpose = stackalloc float[160]; // the block's gradient, column-major
+                ref float tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((float)scale);
+                var blockSmooth = global::System.Runtime.Intrinsics.Vector512.Create(smooth);
+                for (; i <= n - 16; i += 16)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12], y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
+                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector512<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + y15));
+                    var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y15));
+                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = wc0 * (m - x0) + wc1 * (m - x1) + wc2 * (m - x2) + wc3 * (m - x3) + wc4 * (m - x4) + wc5 * (m - x5) + wc6 * (m - x6) + wc7 * (m - x7) + wc8 * (m - x8) + wc9 * (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * 0.9f * (logS + (m - xy)) + (logS * (float)weightSum + sumD) * 0.01f, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (wy * 0.9f + global::System.Runtime.Intrinsics.Vector512.Create((float)(weightSum * 0.01d))) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<float>.Zero); // scale·A/s, 0 for ignored rows
+                    var smoothActive = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, blockSmooth, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef - wc0 * smoothActive, ref tb);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef - wc1 * smoothActive, ref tb, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef - wc2 * smoothActive, ref tb, (nuint)32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e3 * coef - wc3 * smoothActive, ref tb, (nuint)48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e4 * coef - wc4 * smoothActive, ref tb, (nuint)64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e5 * coef - wc5 * smoothActive, ref tb, (nuint)80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e6 * coef - wc6 * smoothActive, ref tb, (nuint)96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e7 * coef - wc7 * smoothActive, ref tb, (nuint)112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e8 * coef - wc8 * smoothActive, ref tb, (nuint)128);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e9 * coef - wc9 * smoothActive, ref tb, (nuint)144);
+                    ref float gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 16; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 16 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (float)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        }
+                    }
+                }
                 var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
@@ -688,7 +1399,137 @@ namespace MyApp
                 var sw0 = w0 * smooth256;
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 var sw1 = w1 * smooth128;
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        gradient.Slice(rowStart, Classes).Clear();
+                        continue;
+                    }
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
+                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    float coef = (float)(scale * (0.9d * wRow + 0.01d * weightSum) / s);
+                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD);
+                    total += l;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                }
+                return total;
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                var wc3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+                var wc4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+                var wc5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+                var wc6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+                var wc7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+                var wc8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+                var wc9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+                global::System.Span<float> transpose = stackalloc float[80]; // the block's gradient, column-major
+                ref float tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((float)scale);
+                var blockSmooth = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
+                for (; i <= n - 8; i += 8)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector256<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                    var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = wc0 * (m - x0) + wc1 * (m - x1) + wc2 * (m - x2) + wc3 * (m - x3) + wc4 * (m - x4) + wc5 * (m - x5) + wc6 * (m - x6) + wc7 * (m - x7) + wc8 * (m - x8) + wc9 * (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * 0.9f * (logS + (m - xy)) + (logS * (float)weightSum + sumD) * 0.01f, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (wy * 0.9f + global::System.Runtime.Intrinsics.Vector256.Create((float)(weightSum * 0.01d))) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<float>.Zero); // scale·A/s, 0 for ignored rows
+                    var smoothActive = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, blockSmooth, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef - wc0 * smoothActive, ref tb);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef - wc1 * smoothActive, ref tb, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef - wc2 * smoothActive, ref tb, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef - wc3 * smoothActive, ref tb, (nuint)24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e4 * coef - wc4 * smoothActive, ref tb, (nuint)32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e5 * coef - wc5 * smoothActive, ref tb, (nuint)40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e6 * coef - wc6 * smoothActive, ref tb, (nuint)48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e7 * coef - wc7 * smoothActive, ref tb, (nuint)56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e8 * coef - wc8 * smoothActive, ref tb, (nuint)64);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e9 * coef - wc9 * smoothActive, ref tb, (nuint)72);
+                    ref float gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 8; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (float)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        }
+                    }
+                }
+                var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
+                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
+                var sw0 = w0 * smooth256;
+                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var sw1 = w1 * smooth128;
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];
@@ -726,6 +1567,89 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                var wc3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+                var wc4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+                var wc5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+                var wc6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+                var wc7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+                var wc8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+                var wc9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+                global::System.Span<float> transpose = stackalloc float[40]; // the block's gradient, column-major
+                ref float tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((float)scale);
+                var blockSmooth = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                for (; i <= n - 4; i += 4)
+                {
+                    ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector128<float>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                    var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                    var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
+                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
+                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
+                    var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
+                    var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
+                    var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
+                    var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
+                    var sumD = wc0 * (m - x0) + wc1 * (m - x1) + wc2 * (m - x2) + wc3 * (m - x3) + wc4 * (m - x4) + wc5 * (m - x5) + wc6 * (m - x6) + wc7 * (m - x7) + wc8 * (m - x8) + wc9 * (m - x9);
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * 0.9f * (logS + (m - xy)) + (logS * (float)weightSum + sumD) * 0.01f, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (wy * 0.9f + global::System.Runtime.Intrinsics.Vector128.Create((float)(weightSum * 0.01d))) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<float>.Zero); // scale·A/s, 0 for ignored rows
+                    var smoothActive = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, blockSmooth, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef - wc0 * smoothActive, ref tb);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef - wc1 * smoothActive, ref tb, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef - wc2 * smoothActive, ref tb, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e3 * coef - wc3 * smoothActive, ref tb, (nuint)12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e4 * coef - wc4 * smoothActive, ref tb, (nuint)16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef - wc5 * smoothActive, ref tb, (nuint)20);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef - wc6 * smoothActive, ref tb, (nuint)24);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef - wc7 * smoothActive, ref tb, (nuint)28);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e8 * coef - wc8 * smoothActive, ref tb, (nuint)32);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e9 * coef - wc9 * smoothActive, ref tb, (nuint)36);
+                    ref float gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 4; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (float)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        }
+                    }
+                }
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
@@ -734,7 +1658,8 @@ namespace MyApp
                 var sw1 = w1 * smooth128;
                 var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 var sw2 = w2 * smooth128;
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];

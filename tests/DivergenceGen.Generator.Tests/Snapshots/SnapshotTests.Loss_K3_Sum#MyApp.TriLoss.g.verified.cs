@@ -250,10 +250,133 @@ namespace MyApp
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
+            // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
+            // rows take the per-row code.
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int i = 0;
+                for (; i <= n - 8; i += 8)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+                }
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        continue;
+                    }
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double l = logS + dy;
+                    total += l;
+                }
+                return total;
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = 0;
+                for (; i <= n - 4; i += 4)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+                }
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        continue;
+                    }
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double l = logS + dy;
+                    total += l;
+                }
+                return total;
+            }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                int i = 0;
+                for (; i <= n - 2; i += 2)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1];
+                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+                }
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];
@@ -319,10 +442,207 @@ namespace MyApp
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
+            // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
+            // rows take the per-row code.
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int i = 0;
+                global::System.Span<double> transpose = stackalloc double[24]; // the block's gradient, column-major
+                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
+                for (; i <= n - 8; i += 8)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector512<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
+                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 8; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                        }
+                    }
+                }
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        gradient.Slice(rowStart, Classes).Clear();
+                        continue;
+                    }
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double coef = scale / s;
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double l = logS + dy;
+                    total += l;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                }
+                return total;
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = 0;
+                global::System.Span<double> transpose = stackalloc double[12]; // the block's gradient, column-major
+                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
+                for (; i <= n - 4; i += 4)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector256<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
+                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 4; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                        }
+                    }
+                }
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        gradient.Slice(rowStart, Classes).Clear();
+                        continue;
+                    }
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double coef = scale / s;
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double l = logS + dy;
+                    total += l;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                }
+                return total;
+            }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                int i = 0;
+                global::System.Span<double> transpose = stackalloc double[6]; // the block's gradient, column-major
+                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
+                for (; i <= n - 2; i += 2)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1];
+                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector128<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
+                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 2; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                        }
+                    }
+                }
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];
@@ -400,10 +720,147 @@ namespace MyApp
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
+            // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
+            // rows take the per-row code.
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                for (; i <= n - 8; i += 8)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                    var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
+                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+                }
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        continue;
+                    }
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double l = wy * (logS + dy);
+                    total += l;
+                }
+                return total;
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                for (; i <= n - 4; i += 4)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                    var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+                }
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        continue;
+                    }
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double l = wy * (logS + dy);
+                    total += l;
+                }
+                return total;
+            }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                for (; i <= n - 2; i += 2)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1];
+                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                    var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+                }
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];
@@ -471,10 +928,223 @@ namespace MyApp
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
+            // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
+            // rows take the per-row code.
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                global::System.Span<double> transpose = stackalloc double[24]; // the block's gradient, column-major
+                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
+                for (; i <= n - 8; i += 8)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                    var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
+                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
+                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 8; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        }
+                    }
+                }
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        gradient.Slice(rowStart, Classes).Clear();
+                        continue;
+                    }
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double coef = scale * wRow / s;
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double l = wy * (logS + dy);
+                    total += l;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                }
+                return total;
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                global::System.Span<double> transpose = stackalloc double[12]; // the block's gradient, column-major
+                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
+                for (; i <= n - 4; i += 4)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                    var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
+                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 4; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        }
+                    }
+                }
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        gradient.Slice(rowStart, Classes).Clear();
+                        continue;
+                    }
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
+                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double coef = scale * wRow / s;
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    double logS = global::System.Math.Log(s);
+                    dy = m - dy; // m − x_y ≥ 0
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double l = wy * (logS + dy);
+                    total += l;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                }
+                return total;
+            }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                int i = 0;
+                var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+                var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+                var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+                global::System.Span<double> transpose = stackalloc double[6]; // the block's gradient, column-major
+                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+                var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
+                for (; i <= n - 2; i += 2)
+                {
+                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                    int y0 = targets[i], y1 = targets[i + 1];
+                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                    var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                    var m = x0;
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                    var s = e0 + e1 + e2;
+                    var logS = global::DivergenceGen.VectorMath.Log(s);
+                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+                    var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
+                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                    for (int r = 0; r < 2; r++)
+                    {
+                        for (int c = 0; c < Classes; c++)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
+                        }
+                        int y = targets[i + r];
+                        if (y != IgnoreIndex)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        }
+                    }
+                }
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
-                for (int i = 0; i < n; i++)
+                // The rows after the last full block, one at a time.
+                for (; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     int y = targets[i];
