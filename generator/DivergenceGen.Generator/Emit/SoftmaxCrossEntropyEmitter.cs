@@ -19,6 +19,10 @@ namespace DivergenceGen.Generator.Emit
     /// gᶜ = scale·(eᶜ·A/s − aᶜ) with A = Σ aᶜ. Every term log s + (m − xᶜ) is a sum of two non-negative numbers, so
     /// nothing cancels and extreme logits stay finite.
     /// </para>
+    /// <para>
+    /// Shapes: K ≤ the unroll threshold with class-index targets, blocks of rows across the lanes of one vector
+    /// (<see cref="EmitBlocks"/>), then straight-line rows; K above it, per-row SIMD loops; always a scalar fallback.
+    /// </para>
     /// </summary>
     internal sealed class SoftmaxCrossEntropyEmitter
     {
@@ -437,61 +441,13 @@ namespace DivergenceGen.Generator.Emit
                 parameters.Add("double scale");
             }
 
+            var blockWidths = new List<int>();
             w.Line("/// <summary>Σᵢ ℓᵢ" + (gradient ? " and the gradient times scale" : string.Empty) + (soft ? ", probability targets" : ", class-index targets") + (weighted ? ", weighted" : string.Empty)
                 + ". Callers have checked every argument.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
             using (w.Block("private static double " + KernelName(soft, weighted, gradient) + "(" + string.Join(", ", parameters) + ")"))
             {
-                w.Line("int n = " + (soft ? "targetProbabilities.Length / Classes" : "targets.Length") + ";");
-                w.Line("ref " + T + " xRef = ref " + Marshal + ".GetReference(logits);");
-                if (soft)
-                {
-                    w.Line("ref " + T + " tRef = ref " + Marshal + ".GetReference(targetProbabilities);");
-                }
-
-                if (weighted)
-                {
-                    w.Line("ref " + T + " wRef = ref " + Marshal + ".GetReference(classWeights);");
-                }
-
-                if (gradient)
-                {
-                    w.Line("ref " + T + " gRef = ref " + Marshal + ".GetReference(gradient);");
-                }
-
-                if (weighted && Smoothing && !soft)
-                {
-                    w.Line("double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))");
-                    using (w.Block("for (int c = 0; c < Classes; c++)"))
-                    {
-                        w.Line("weightSum += classWeights[c];");
-                    }
-                }
-
-                if (gradient && !soft)
-                {
-                    w.Line("double hit = scale * " + D(1 - Eps) + "; // scale·(1 − ε), taken off the target's gradient" + (weighted ? " (times w[y])" : string.Empty));
-                    if (!weighted)
-                    {
-                        w.Line(T + " hitT = " + (IsSingle ? "(float)hit;" : "hit;"));
-                    }
-
-                    if (Smoothing)
-                    {
-                        w.Line(T + " smooth = " + (IsSingle ? "(float)(scale * " + D(Eps / K) + ")" : "scale * " + D(Eps / K)) + "; // scale·ε/K, taken off every class" + (weighted ? " (times wₖ)" : string.Empty));
-                    }
-                }
-
-                if (gradient && soft)
-                {
-                    w.Line(IsSingle ? "float scaleT = (float)scale;" : "double scaleT = scale;");
-                }
-
-                if (soft && Smoothing)
-                {
-                    w.Line(T + " keep = " + L(1 - Eps) + ", uniform = " + L(Eps / K) + "; // t′ = (1 − ε)·t + ε/K");
-                }
-
+                EmitKernelPreamble(soft, weighted, gradient);
                 w.Line("double total = 0;");
                 var widths = Widths.Where(b => LanesOf(b) <= K).ToList();
                 if (Unrolled)
@@ -547,7 +503,9 @@ namespace DivergenceGen.Generator.Emit
                         {
                             if (!soft)
                             {
-                                EmitBlocks(weighted, gradient, perSample, Vector(bits));
+                                w.Line("int i = 0; // blocks of " + N(LanesOf(bits)) + " rows across the lanes, in a method of their own (a small method the JIT keeps in registers)");
+                                w.Line("total += " + KernelName(soft, weighted, gradient) + "Blocks" + N(bits) + "(" + string.Join(", ", KernelArguments(weighted, gradient, perSample)) + ", ref i);");
+                                blockWidths.Add(bits);
                             }
 
                             _tailMask = tailMask;
@@ -586,6 +544,97 @@ namespace DivergenceGen.Generator.Emit
             }
 
             w.Line();
+            foreach (int bits in blockWidths)
+            {
+                w.Line("/// <summary>The full blocks of " + N(LanesOf(bits)) + " rows of " + KernelName(soft, weighted, gradient) + ", across the lanes of a Vector" + N(bits) + "; advances i past them.</summary>");
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+                using (w.Block("private static double " + KernelName(soft, weighted, gradient) + "Blocks" + N(bits) + "(" + string.Join(", ", parameters) + ", ref int i)"))
+                {
+                    EmitKernelPreamble(soft, weighted, gradient);
+                    w.Line("double total = 0;");
+                    EmitBlocks(weighted, gradient, perSample, Vector(bits));
+                    w.Line("return total;");
+                }
+
+                w.Line();
+            }
+        }
+
+        private static List<string> KernelArguments(bool weighted, bool gradient, bool perSample)
+        {
+            var arguments = new List<string> { "logits", "targets" };
+            if (weighted)
+            {
+                arguments.Add("classWeights");
+            }
+
+            if (perSample)
+            {
+                arguments.Add("perSample");
+            }
+
+            if (gradient)
+            {
+                arguments.Add("gradient");
+                arguments.Add("scale");
+            }
+
+            return arguments;
+        }
+
+        /// <summary>The locals every kernel starts with: element references and the constants derived from scale and the weights.</summary>
+        private void EmitKernelPreamble(bool soft, bool weighted, bool gradient)
+        {
+            var w = _w;
+            w.Line("int n = " + (soft ? "targetProbabilities.Length / Classes" : "targets.Length") + ";");
+            w.Line("ref " + T + " xRef = ref " + Marshal + ".GetReference(logits);");
+            if (soft)
+            {
+                w.Line("ref " + T + " tRef = ref " + Marshal + ".GetReference(targetProbabilities);");
+            }
+
+            if (weighted)
+            {
+                w.Line("ref " + T + " wRef = ref " + Marshal + ".GetReference(classWeights);");
+            }
+
+            if (gradient)
+            {
+                w.Line("ref " + T + " gRef = ref " + Marshal + ".GetReference(gradient);");
+            }
+
+            if (weighted && Smoothing && !soft)
+            {
+                w.Line("double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))");
+                using (w.Block("for (int c = 0; c < Classes; c++)"))
+                {
+                    w.Line("weightSum += classWeights[c];");
+                }
+            }
+
+            if (gradient && !soft)
+            {
+                w.Line("double hit = scale * " + D(1 - Eps) + "; // scale·(1 − ε), taken off the target's gradient" + (weighted ? " (times w[y])" : string.Empty));
+                if (!weighted)
+                {
+                    w.Line(T + " hitT = " + (IsSingle ? "(float)hit;" : "hit;"));
+                }
+
+                if (Smoothing)
+                {
+                    w.Line(T + " smooth = " + (IsSingle ? "(float)(scale * " + D(Eps / K) + ")" : "scale * " + D(Eps / K)) + "; // scale·ε/K, taken off every class" + (weighted ? " (times wₖ)" : string.Empty));
+                }
+            }
+
+            if (gradient && soft)
+            {
+                w.Line(IsSingle ? "float scaleT = (float)scale;" : "double scaleT = scale;");
+            }
+
+            if (soft && Smoothing)
+            {
+                w.Line(T + " keep = " + L(1 - Eps) + ", uniform = " + L(Eps / K) + "; // t′ = (1 − ε)·t + ε/K");
+            }
         }
 
         /// <summary>
@@ -604,7 +653,6 @@ namespace DivergenceGen.Generator.Emit
             string Elem(string reference, string offset) => Unsafe + ".Add(ref " + reference + ", " + offset + ")";
             string RowOffset(int r) => r == 0 ? string.Empty : N(r) + " * Classes + ";
 
-            w.Line("int i = 0;");
             if (perSample)
             {
                 w.Line("ref " + T + " psRef = ref " + Marshal + ".GetReference(perSample);");

@@ -275,66 +275,8 @@ namespace MyApp
             // rows take the per-row code.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                int i = 0;
-                for (; i <= n - 8; i += 8)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
-                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                }
+                int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardBlocks512(logits, targets, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -362,66 +304,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                int i = 0;
-                for (; i <= n - 4; i += 4)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                }
+                int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardBlocks256(logits, targets, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -453,66 +337,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                int i = 0;
-                for (; i <= n - 2; i += 2)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1];
-                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                }
+                int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardBlocks128(logits, targets, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -603,6 +429,213 @@ namespace MyApp
                 }
                 return total;
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of __LossHard, across the lanes of a Vector512; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            double total = 0;
+            for (; i <= n - 8; i += 8)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 4 rows of __LossHard, across the lanes of a Vector256; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            double total = 0;
+            for (; i <= n - 4; i += 4)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 2 rows of __LossHard, across the lanes of a Vector128; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            double total = 0;
+            for (; i <= n - 2; i += 2)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1];
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+            }
+            return total;
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
@@ -623,99 +656,8 @@ namespace MyApp
             // rows take the per-row code.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                int i = 0;
-                global::System.Span<double> transpose = stackalloc double[128]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
-                for (; i <= n - 8; i += 8)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
-                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector512<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e3 * coef, ref tb, (nuint)24);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e4 * coef, ref tb, (nuint)32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e5 * coef, ref tb, (nuint)40);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e6 * coef, ref tb, (nuint)48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e7 * coef, ref tb, (nuint)56);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e8 * coef, ref tb, (nuint)64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e9 * coef, ref tb, (nuint)72);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e10 * coef, ref tb, (nuint)80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e11 * coef, ref tb, (nuint)88);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e12 * coef, ref tb, (nuint)96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e13 * coef, ref tb, (nuint)104);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e14 * coef, ref tb, (nuint)112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e15 * coef, ref tb, (nuint)120);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 8; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
-                        }
-                    }
-                }
+                int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardBlocks512(logits, targets, gradient, scale, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -750,99 +692,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                int i = 0;
-                global::System.Span<double> transpose = stackalloc double[64]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
-                for (; i <= n - 4; i += 4)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector256<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef, ref tb, (nuint)12);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e4 * coef, ref tb, (nuint)16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e5 * coef, ref tb, (nuint)20);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e6 * coef, ref tb, (nuint)24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e7 * coef, ref tb, (nuint)28);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e8 * coef, ref tb, (nuint)32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e9 * coef, ref tb, (nuint)36);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e10 * coef, ref tb, (nuint)40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e11 * coef, ref tb, (nuint)44);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e12 * coef, ref tb, (nuint)48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e13 * coef, ref tb, (nuint)52);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e14 * coef, ref tb, (nuint)56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e15 * coef, ref tb, (nuint)60);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 4; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
-                        }
-                    }
-                }
+                int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardBlocks256(logits, targets, gradient, scale, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -883,99 +734,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                int i = 0;
-                global::System.Span<double> transpose = stackalloc double[32]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
-                for (; i <= n - 2; i += 2)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1];
-                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector128<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e3 * coef, ref tb, (nuint)6);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e4 * coef, ref tb, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef, ref tb, (nuint)10);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef, ref tb, (nuint)12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef, ref tb, (nuint)14);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e8 * coef, ref tb, (nuint)16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e9 * coef, ref tb, (nuint)18);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e10 * coef, ref tb, (nuint)20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e11 * coef, ref tb, (nuint)22);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e12 * coef, ref tb, (nuint)24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e13 * coef, ref tb, (nuint)26);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e14 * coef, ref tb, (nuint)28);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e15 * coef, ref tb, (nuint)30);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 2; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
-                        }
-                    }
-                }
+                int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardBlocks128(logits, targets, gradient, scale, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1101,6 +861,321 @@ namespace MyApp
             }
         }
 
+        /// <summary>The full blocks of 8 rows of __LossAndGradientHard, across the lanes of a Vector512; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hitT = hit;
+            double total = 0;
+            global::System.Span<double> transpose = stackalloc double[128]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
+            for (; i <= n - 8; i += 8)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector512<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e3 * coef, ref tb, (nuint)24);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e4 * coef, ref tb, (nuint)32);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e5 * coef, ref tb, (nuint)40);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e6 * coef, ref tb, (nuint)48);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e7 * coef, ref tb, (nuint)56);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e8 * coef, ref tb, (nuint)64);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e9 * coef, ref tb, (nuint)72);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e10 * coef, ref tb, (nuint)80);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e11 * coef, ref tb, (nuint)88);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e12 * coef, ref tb, (nuint)96);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e13 * coef, ref tb, (nuint)104);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e14 * coef, ref tb, (nuint)112);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e15 * coef, ref tb, (nuint)120);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 8; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                    }
+                }
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 4 rows of __LossAndGradientHard, across the lanes of a Vector256; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hitT = hit;
+            double total = 0;
+            global::System.Span<double> transpose = stackalloc double[64]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
+            for (; i <= n - 4; i += 4)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector256<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef, ref tb, (nuint)12);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e4 * coef, ref tb, (nuint)16);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e5 * coef, ref tb, (nuint)20);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e6 * coef, ref tb, (nuint)24);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e7 * coef, ref tb, (nuint)28);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e8 * coef, ref tb, (nuint)32);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e9 * coef, ref tb, (nuint)36);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e10 * coef, ref tb, (nuint)40);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e11 * coef, ref tb, (nuint)44);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e12 * coef, ref tb, (nuint)48);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e13 * coef, ref tb, (nuint)52);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e14 * coef, ref tb, (nuint)56);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e15 * coef, ref tb, (nuint)60);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 4; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                    }
+                }
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 2 rows of __LossAndGradientHard, across the lanes of a Vector128; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hitT = hit;
+            double total = 0;
+            global::System.Span<double> transpose = stackalloc double[32]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
+            for (; i <= n - 2; i += 2)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1];
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector128<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e3 * coef, ref tb, (nuint)6);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e4 * coef, ref tb, (nuint)8);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef, ref tb, (nuint)10);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef, ref tb, (nuint)12);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef, ref tb, (nuint)14);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e8 * coef, ref tb, (nuint)16);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e9 * coef, ref tb, (nuint)18);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e10 * coef, ref tb, (nuint)20);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e11 * coef, ref tb, (nuint)22);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e12 * coef, ref tb, (nuint)24);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e13 * coef, ref tb, (nuint)26);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e14 * coef, ref tb, (nuint)28);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e15 * coef, ref tb, (nuint)30);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 2; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                    }
+                }
+            }
+            return total;
+        }
+
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double __LossHardWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights)
@@ -1117,83 +1192,8 @@ namespace MyApp
             // rows take the per-row code.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                var wc3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-                var wc4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-                var wc5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-                var wc6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-                var wc7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-                var wc8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-                var wc9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
-                var wc10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
-                var wc11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
-                var wc12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
-                var wc13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
-                var wc14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
-                var wc15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
-                for (; i <= n - 8; i += 8)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
-                    var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
-                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                }
+                int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardWeightedBlocks512(logits, targets, classWeights, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1222,83 +1222,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                var wc3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-                var wc4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-                var wc5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-                var wc6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-                var wc7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-                var wc8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-                var wc9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
-                var wc10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
-                var wc11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
-                var wc12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
-                var wc13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
-                var wc14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
-                var wc15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
-                for (; i <= n - 4; i += 4)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
-                    var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                }
+                int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardWeightedBlocks256(logits, targets, classWeights, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1331,83 +1256,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                var wc3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-                var wc4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-                var wc5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-                var wc6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-                var wc7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-                var wc8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-                var wc9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
-                var wc10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
-                var wc11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
-                var wc12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
-                var wc13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
-                var wc14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
-                var wc15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
-                for (; i <= n - 2; i += 2)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1];
-                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
-                    var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                }
+                int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardWeightedBlocks128(logits, targets, classWeights, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1500,6 +1350,267 @@ namespace MyApp
                 }
                 return total;
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of __LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardWeightedBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            var wc3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+            var wc4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+            var wc5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+            var wc6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+            var wc7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+            var wc8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+            var wc9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var wc10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
+            var wc11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
+            var wc12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
+            var wc13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
+            var wc14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
+            var wc15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
+            for (; i <= n - 8; i += 8)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 4 rows of __LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardWeightedBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            var wc3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+            var wc4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+            var wc5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+            var wc6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+            var wc7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+            var wc8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+            var wc9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var wc10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
+            var wc11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
+            var wc12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
+            var wc13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
+            var wc14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
+            var wc15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
+            for (; i <= n - 4; i += 4)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 2 rows of __LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardWeightedBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            var wc3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+            var wc4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+            var wc5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+            var wc6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+            var wc7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+            var wc8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+            var wc9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var wc10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
+            var wc11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
+            var wc12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
+            var wc13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
+            var wc14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
+            var wc15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
+            for (; i <= n - 2; i += 2)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1];
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+            }
+            return total;
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
@@ -1520,116 +1631,8 @@ namespace MyApp
             // rows take the per-row code.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                var wc3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-                var wc4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-                var wc5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-                var wc6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-                var wc7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-                var wc8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-                var wc9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
-                var wc10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
-                var wc11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
-                var wc12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
-                var wc13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
-                var wc14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
-                var wc15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
-                global::System.Span<double> transpose = stackalloc double[128]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
-                for (; i <= n - 8; i += 8)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
-                    var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
-                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e3 * coef, ref tb, (nuint)24);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e4 * coef, ref tb, (nuint)32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e5 * coef, ref tb, (nuint)40);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e6 * coef, ref tb, (nuint)48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e7 * coef, ref tb, (nuint)56);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e8 * coef, ref tb, (nuint)64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e9 * coef, ref tb, (nuint)72);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e10 * coef, ref tb, (nuint)80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e11 * coef, ref tb, (nuint)88);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e12 * coef, ref tb, (nuint)96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e13 * coef, ref tb, (nuint)104);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e14 * coef, ref tb, (nuint)112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e15 * coef, ref tb, (nuint)120);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 8; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
+                int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardWeightedBlocks512(logits, targets, classWeights, gradient, scale, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1666,116 +1669,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                var wc3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-                var wc4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-                var wc5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-                var wc6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-                var wc7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-                var wc8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-                var wc9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
-                var wc10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
-                var wc11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
-                var wc12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
-                var wc13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
-                var wc14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
-                var wc15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
-                global::System.Span<double> transpose = stackalloc double[64]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
-                for (; i <= n - 4; i += 4)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
-                    var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef, ref tb, (nuint)12);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e4 * coef, ref tb, (nuint)16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e5 * coef, ref tb, (nuint)20);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e6 * coef, ref tb, (nuint)24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e7 * coef, ref tb, (nuint)28);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e8 * coef, ref tb, (nuint)32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e9 * coef, ref tb, (nuint)36);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e10 * coef, ref tb, (nuint)40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e11 * coef, ref tb, (nuint)44);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e12 * coef, ref tb, (nuint)48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e13 * coef, ref tb, (nuint)52);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e14 * coef, ref tb, (nuint)56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e15 * coef, ref tb, (nuint)60);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 4; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
+                int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardWeightedBlocks256(logits, targets, classWeights, gradient, scale, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1818,116 +1713,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                var wc3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-                var wc4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-                var wc5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-                var wc6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-                var wc7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-                var wc8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-                var wc9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
-                var wc10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
-                var wc11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
-                var wc12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
-                var wc13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
-                var wc14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
-                var wc15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
-                global::System.Span<double> transpose = stackalloc double[32]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
-                for (; i <= n - 2; i += 2)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1];
-                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
-                    var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
-                    var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3));
-                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4));
-                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5));
-                    var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6));
-                    var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7));
-                    var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8));
-                    var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9));
-                    var x10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10));
-                    var x11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11));
-                    var x12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12));
-                    var x13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13));
-                    var x14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14));
-                    var x15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x10);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x11);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x12);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x13);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x14);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x15);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                    var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                    var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                    var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                    var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                    var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                    var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
-                    var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
-                    var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
-                    var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
-                    var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
-                    var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
-                    var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
-                    var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e3 * coef, ref tb, (nuint)6);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e4 * coef, ref tb, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef, ref tb, (nuint)10);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef, ref tb, (nuint)12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef, ref tb, (nuint)14);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e8 * coef, ref tb, (nuint)16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e9 * coef, ref tb, (nuint)18);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e10 * coef, ref tb, (nuint)20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e11 * coef, ref tb, (nuint)22);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e12 * coef, ref tb, (nuint)24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e13 * coef, ref tb, (nuint)26);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e14 * coef, ref tb, (nuint)28);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e15 * coef, ref tb, (nuint)30);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 2; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
+                int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardWeightedBlocks128(logits, targets, classWeights, gradient, scale, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -2055,6 +1842,372 @@ namespace MyApp
                 }
                 return total;
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of __LossAndGradientHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardWeightedBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            var wc3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+            var wc4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+            var wc5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+            var wc6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+            var wc7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+            var wc8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+            var wc9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var wc10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
+            var wc11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
+            var wc12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
+            var wc13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
+            var wc14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
+            var wc15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
+            global::System.Span<double> transpose = stackalloc double[128]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
+            for (; i <= n - 8; i += 8)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e3 * coef, ref tb, (nuint)24);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e4 * coef, ref tb, (nuint)32);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e5 * coef, ref tb, (nuint)40);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e6 * coef, ref tb, (nuint)48);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e7 * coef, ref tb, (nuint)56);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e8 * coef, ref tb, (nuint)64);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e9 * coef, ref tb, (nuint)72);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e10 * coef, ref tb, (nuint)80);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e11 * coef, ref tb, (nuint)88);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e12 * coef, ref tb, (nuint)96);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e13 * coef, ref tb, (nuint)104);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e14 * coef, ref tb, (nuint)112);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e15 * coef, ref tb, (nuint)120);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 8; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                    }
+                }
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 4 rows of __LossAndGradientHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardWeightedBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            var wc3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+            var wc4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+            var wc5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+            var wc6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+            var wc7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+            var wc8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+            var wc9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var wc10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
+            var wc11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
+            var wc12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
+            var wc13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
+            var wc14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
+            var wc15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
+            global::System.Span<double> transpose = stackalloc double[64]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
+            for (; i <= n - 4; i += 4)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef, ref tb, (nuint)12);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e4 * coef, ref tb, (nuint)16);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e5 * coef, ref tb, (nuint)20);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e6 * coef, ref tb, (nuint)24);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e7 * coef, ref tb, (nuint)28);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e8 * coef, ref tb, (nuint)32);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e9 * coef, ref tb, (nuint)36);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e10 * coef, ref tb, (nuint)40);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e11 * coef, ref tb, (nuint)44);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e12 * coef, ref tb, (nuint)48);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e13 * coef, ref tb, (nuint)52);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e14 * coef, ref tb, (nuint)56);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e15 * coef, ref tb, (nuint)60);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 4; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                    }
+                }
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 2 rows of __LossAndGradientHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardWeightedBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            var wc3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
+            var wc4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
+            var wc5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
+            var wc6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
+            var wc7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
+            var wc8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
+            var wc9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var wc10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10));
+            var wc11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11));
+            var wc12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12));
+            var wc13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13));
+            var wc14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14));
+            var wc15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15));
+            global::System.Span<double> transpose = stackalloc double[32]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
+            for (; i <= n - 2; i += 2)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1];
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 3));
+                var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 4));
+                var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 5));
+                var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 6));
+                var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 7));
+                var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 8));
+                var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 9));
+                var x10 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 10));
+                var x11 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 11));
+                var x12 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 12));
+                var x13 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 13));
+                var x14 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 14));
+                var x15 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 15));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x10);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x11);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x12);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x13);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x14);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x15);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
+                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
+                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
+                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
+                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
+                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
+                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                var e10 = global::DivergenceGen.VectorMath.Exp(x10 - m);
+                var e11 = global::DivergenceGen.VectorMath.Exp(x11 - m);
+                var e12 = global::DivergenceGen.VectorMath.Exp(x12 - m);
+                var e13 = global::DivergenceGen.VectorMath.Exp(x13 - m);
+                var e14 = global::DivergenceGen.VectorMath.Exp(x14 - m);
+                var e15 = global::DivergenceGen.VectorMath.Exp(x15 - m);
+                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e3 * coef, ref tb, (nuint)6);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e4 * coef, ref tb, (nuint)8);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef, ref tb, (nuint)10);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef, ref tb, (nuint)12);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef, ref tb, (nuint)14);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e8 * coef, ref tb, (nuint)16);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e9 * coef, ref tb, (nuint)18);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e10 * coef, ref tb, (nuint)20);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e11 * coef, ref tb, (nuint)22);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e12 * coef, ref tb, (nuint)24);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e13 * coef, ref tb, (nuint)26);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e14 * coef, ref tb, (nuint)28);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e15 * coef, ref tb, (nuint)30);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 2; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                    }
+                }
+            }
+            return total;
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>

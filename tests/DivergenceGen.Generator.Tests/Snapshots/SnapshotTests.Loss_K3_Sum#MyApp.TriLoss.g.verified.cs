@@ -255,27 +255,8 @@ namespace MyApp
             // rows take the per-row code.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                int i = 0;
-                for (; i <= n - 8; i += 8)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
-                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                }
+                int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardBlocks512(logits, targets, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -304,27 +285,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                int i = 0;
-                for (; i <= n - 4; i += 4)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                }
+                int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardBlocks256(logits, targets, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -353,27 +315,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                int i = 0;
-                for (; i <= n - 2; i += 2)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1];
-                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                }
+                int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardBlocks128(logits, targets, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -427,6 +370,96 @@ namespace MyApp
                 }
                 return total;
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of __LossHard, across the lanes of a Vector512; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            double total = 0;
+            for (; i <= n - 8; i += 8)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 4 rows of __LossHard, across the lanes of a Vector256; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            double total = 0;
+            for (; i <= n - 4; i += 4)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 2 rows of __LossHard, across the lanes of a Vector128; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            double total = 0;
+            for (; i <= n - 2; i += 2)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1];
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+            }
+            return total;
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
@@ -447,47 +480,8 @@ namespace MyApp
             // rows take the per-row code.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                int i = 0;
-                global::System.Span<double> transpose = stackalloc double[24]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
-                for (; i <= n - 8; i += 8)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
-                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector512<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 8; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
-                        }
-                    }
-                }
+                int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardBlocks512(logits, targets, gradient, scale, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -523,47 +517,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                int i = 0;
-                global::System.Span<double> transpose = stackalloc double[12]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
-                for (; i <= n - 4; i += 4)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector256<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 4; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
-                        }
-                    }
-                }
+                int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardBlocks256(logits, targets, gradient, scale, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -599,47 +554,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                int i = 0;
-                global::System.Span<double> transpose = stackalloc double[6]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
-                for (; i <= n - 2; i += 2)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1];
-                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector128<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 2; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
-                        }
-                    }
-                }
+                int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardBlocks128(logits, targets, gradient, scale, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -709,6 +625,165 @@ namespace MyApp
             }
         }
 
+        /// <summary>The full blocks of 8 rows of __LossAndGradientHard, across the lanes of a Vector512; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hitT = hit;
+            double total = 0;
+            global::System.Span<double> transpose = stackalloc double[24]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
+            for (; i <= n - 8; i += 8)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector512<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 8; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                    }
+                }
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 4 rows of __LossAndGradientHard, across the lanes of a Vector256; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hitT = hit;
+            double total = 0;
+            global::System.Span<double> transpose = stackalloc double[12]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
+            for (; i <= n - 4; i += 4)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector256<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 4; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                    }
+                }
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 2 rows of __LossAndGradientHard, across the lanes of a Vector128; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hitT = hit;
+            double total = 0;
+            global::System.Span<double> transpose = stackalloc double[6]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
+            for (; i <= n - 2; i += 2)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1];
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector128<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 2; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                    }
+                }
+            }
+            return total;
+        }
+
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double __LossHardWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights)
@@ -725,31 +800,8 @@ namespace MyApp
             // rows take the per-row code.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                for (; i <= n - 8; i += 8)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
-                    var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
-                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                }
+                int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardWeightedBlocks512(logits, targets, classWeights, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -779,31 +831,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                for (; i <= n - 4; i += 4)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
-                    var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                }
+                int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardWeightedBlocks256(logits, targets, classWeights, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -833,31 +862,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                for (; i <= n - 2; i += 2)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1];
-                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
-                    var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                }
+                int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossHardWeightedBlocks128(logits, targets, classWeights, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -913,6 +919,111 @@ namespace MyApp
                 }
                 return total;
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of __LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardWeightedBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            for (; i <= n - 8; i += 8)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 4 rows of __LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardWeightedBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            for (; i <= n - 4; i += 4)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 2 rows of __LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossHardWeightedBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            for (; i <= n - 2; i += 2)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1];
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+            }
+            return total;
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
@@ -933,51 +1044,8 @@ namespace MyApp
             // rows take the per-row code.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                global::System.Span<double> transpose = stackalloc double[24]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
-                for (; i <= n - 8; i += 8)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                    var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
-                    var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
-                    var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 8; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
+                int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardWeightedBlocks512(logits, targets, classWeights, gradient, scale, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -1015,51 +1083,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                global::System.Span<double> transpose = stackalloc double[12]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
-                for (; i <= n - 4; i += 4)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                    var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
-                    var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 4; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
+                int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardWeightedBlocks256(logits, targets, classWeights, gradient, scale, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -1097,51 +1122,8 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                int i = 0;
-                var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-                var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-                var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-                global::System.Span<double> transpose = stackalloc double[6]; // the block's gradient, column-major
-                ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-                var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
-                for (; i <= n - 2; i += 2)
-                {
-                    ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
-                    int y0 = targets[i], y1 = targets[i + 1];
-                    var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                    var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
-                    var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
-                    var m = x0;
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                    var s = e0 + e1 + e2;
-                    var logS = global::DivergenceGen.VectorMath.Log(s);
-                    var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                    var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
-                    ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
-                    for (int r = 0; r < 2; r++)
-                    {
-                        for (int c = 0; c < Classes; c++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
-                        }
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
+                int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
+                total += __LossAndGradientHardWeightedBlocks128(logits, targets, classWeights, gradient, scale, ref i);
                 var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -1213,6 +1195,177 @@ namespace MyApp
                 }
                 return total;
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of __LossAndGradientHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardWeightedBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            global::System.Span<double> transpose = stackalloc double[24]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
+            for (; i <= n - 8; i += 8)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 8; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                    }
+                }
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 4 rows of __LossAndGradientHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardWeightedBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            global::System.Span<double> transpose = stackalloc double[12]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
+            for (; i <= n - 4; i += 4)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 4; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                    }
+                }
+            }
+            return total;
+        }
+
+        /// <summary>The full blocks of 2 rows of __LossAndGradientHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static double __LossAndGradientHardWeightedBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale, ref int i)
+        {
+            int n = targets.Length;
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
+            double total = 0;
+            var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
+            var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
+            var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
+            global::System.Span<double> transpose = stackalloc double[6]; // the block's gradient, column-major
+            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
+            var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
+            for (; i <= n - 2; i += 2)
+            {
+                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                int y0 = targets[i], y1 = targets[i + 1];
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                var m = x0;
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
+                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
+                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
+                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
+                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                var s = e0 + e1 + e2;
+                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+                var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
+                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                for (int r = 0; r < 2; r++)
+                {
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
+                    }
+                    int y = targets[i + r];
+                    if (y != IgnoreIndex)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                    }
+                }
+            }
+            return total;
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
