@@ -240,10 +240,11 @@ namespace DivergenceGen.Tests
         [Fact]
         public void AllIgnoredMean_ReturnsZeroAndZeroGradient()
         {
+            // 9 rows: two full across-rows blocks of 4 (double, Vector256) and one row of the per-row code.
             var api = LossTypes.Double["CeK4Smooth01Mean"];
-            double[] x = Logits(new Random(1), 3, 4);
-            int[] targets = { -100, -100, -100 };
-            var gradient = Enumerable.Repeat(double.NaN, 12).ToArray();
+            double[] x = Logits(new Random(1), 9, 4);
+            int[] targets = Enumerable.Repeat(-100, 9).ToArray();
+            var gradient = Enumerable.Repeat(double.NaN, 36).ToArray();
             Exact(0, api.Hard(x, targets, null, null, null), "all ignored Loss");
             Exact(0, api.Hard(x, targets, null, null, gradient), "all ignored LossAndGradient");
             Assert.All(gradient, g => Exact(0, g, "all ignored gradient"));
@@ -253,7 +254,7 @@ namespace DivergenceGen.Tests
 
             // The ignore index may be a class: CeK4Ignore2Mean ignores class 2.
             var inRange = LossTypes.Double["CeK4Ignore2Mean"];
-            Exact(0, inRange.Hard(x, new[] { 2, 2, 2 }, null, null, gradient), "all targets = class 2 = the ignore index");
+            Exact(0, inRange.Hard(x, Enumerable.Repeat(2, 9).ToArray(), null, null, gradient), "all targets = class 2 = the ignore index");
             Assert.All(gradient, g => Exact(0, g, "ignored gradient"));
         }
 
