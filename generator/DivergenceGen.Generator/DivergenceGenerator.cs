@@ -30,6 +30,41 @@ namespace DivergenceGen.Generator
 
             RegisterDivergence(context, DivergenceParser.KLDivergenceAttribute, DivergenceMeasure.KLDivergence, TrackingNames.KLDivergence);
             RegisterDivergence(context, DivergenceParser.CrossEntropyAttribute, DivergenceMeasure.CrossEntropy, TrackingNames.CrossEntropy);
+
+            RegisterLoss(context, target);
+        }
+
+        private static void RegisterLoss(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<TargetInfo> target)
+        {
+            var parsed = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    LossParser.SoftmaxCrossEntropyAttribute,
+                    predicate: static (node, _) => LossParser.IsCandidate(node),
+                    transform: static (syntaxContext, cancellationToken) => LossParser.Parse(syntaxContext, cancellationToken))
+                .WithTrackingName(TrackingNames.SoftmaxCrossEntropy);
+
+            var diagnostics = parsed
+                .Select(static (result, _) => result.Diagnostics)
+                .WithTrackingName(TrackingNames.LossDiagnostics);
+            context.RegisterSourceOutput(diagnostics, static (production, infos) =>
+            {
+                foreach (var info in infos)
+                {
+                    production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
+                }
+            });
+
+            var models = parsed
+                .Where(static result => result.Spec is not null)
+                .Select(static (result, _) => result.Spec!)
+                .WithTrackingName(TrackingNames.LossModels);
+
+            var output = models.Combine(target).WithTrackingName(TrackingNames.LossOutput);
+            context.RegisterSourceOutput(output, static (production, pair) =>
+            {
+                var (spec, targetInfo) = pair;
+                production.AddSource(SoftmaxCrossEntropyEmitter.HintName(spec), SoftmaxCrossEntropyEmitter.Emit(spec, targetInfo));
+            });
         }
 
         /// <summary>[KLDivergence]/[CrossEntropy] methods: parse (reads the two parameter types' family attributes) → diagnostics | emit.</summary>

@@ -9,6 +9,10 @@ namespace DivergenceGen.Generator
         public const string Geometric = "DivergenceGen.Geometric";
         public const string Poisson = "DivergenceGen.Poisson";
         public const string NegativeBinomial = "DivergenceGen.NegativeBinomial";
+        public const string SoftmaxCrossEntropy = "DivergenceGen.SoftmaxCrossEntropy";
+        public const string LossModels = "DivergenceGen.LossModels";
+        public const string LossDiagnostics = "DivergenceGen.LossDiagnostics";
+        public const string LossOutput = "DivergenceGen.LossOutput";
         public const string Models = "DivergenceGen.Models";
         public const string Diagnostics = "DivergenceGen.Diagnostics";
         public const string Target = "DivergenceGen.Target";
@@ -19,6 +23,11 @@ namespace DivergenceGen.Generator
         public const string DivergenceDiagnostics = "DivergenceGen.DivergenceDiagnostics";
 
         /// <summary>Every step the generator tracks, for tests.</summary>
-        public static readonly string[] All = { Bernoulli, Categorical, Binomial, Geometric, Poisson, NegativeBinomial, Models, Diagnostics, Target, Output, KLDivergence, CrossEntropy, DivergenceModels, DivergenceDiagnostics };
+        public static readonly string[] All =
+        {
+            Bernoulli, Categorical, Binomial, Geometric, Poisson, NegativeBinomial, Models, Diagnostics, Target, Output,
+            KLDivergence, CrossEntropy, DivergenceModels, DivergenceDiagnostics,
+            SoftmaxCrossEntropy, LossModels, LossDiagnostics, LossOutput,
+        };
     }
 }

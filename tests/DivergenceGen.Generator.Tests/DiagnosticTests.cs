@@ -122,6 +122,82 @@ public sealed class DiagnosticTests
     [InlineData("[Poisson] public readonly partial struct Arrivals { private readonly double [|_scale|]; }")]
     public void DG0009_InstanceField(string declaration) => AssertReports("DG0009", declaration);
 
+    // ---- Losses: DG0001/DG0002/DG0005/DG0006 reused, DG0030–DG0034 ---------------------------------------------
+
+    [Theory]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static class [|DigitLoss|];")]
+    public void DG0001_LossNotPartial(string declaration) => AssertReports("DG0001", declaration);
+
+    [Theory]
+    [InlineData("public static class [|Losses|] { [SoftmaxCrossEntropy(10)] public static partial class DigitLoss; }")]
+    public void DG0002_LossContainingTypeNotPartial(string declaration) => AssertReports("DG0002", declaration);
+
+    [Theory]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static double [|Loss|](double x) => x; }")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static void [|LossAndGradient|]() { } }")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public const int [|Classes|] = 10; }")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { private static readonly int [|IgnoreIndex|] = 1; }")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static double [|LabelSmoothing|] => 0; }")]
+    public void DG0005_LossMemberNameClash(string declaration) => AssertReports("DG0005", declaration);
+
+    [Theory]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class [|DigitLoss|] { }", LanguageVersion.CSharp11)]
+    public void DG0006_LossLanguageVersionTooOld(string declaration, LanguageVersion version) =>
+        AssertReports("DG0006", declaration, new CompilationSetup(LanguageVersion: version));
+
+    [Theory]
+    [InlineData("[SoftmaxCrossEntropy(10)] public partial class [|DigitLoss|];")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public sealed partial class [|DigitLoss|];")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public abstract partial class [|DigitLoss|];")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public partial record [|DigitLoss|];")]
+    [InlineData("public static partial class Outer<T> { [SoftmaxCrossEntropy(10)] public static partial class [|DigitLoss|]; }")]
+    public void DG0030_LossTypeKind(string declaration) => AssertReports("DG0030", declaration);
+
+    [Theory]
+    [InlineData("[SoftmaxCrossEntropy([|1|])] public static partial class DigitLoss;")]
+    [InlineData("[SoftmaxCrossEntropy([|0|])] public static partial class DigitLoss;")]
+    [InlineData("[SoftmaxCrossEntropy([|-5|])] public static partial class DigitLoss;")]
+    [InlineData("[SoftmaxCrossEntropy([|16777217|], Reduction = Reduction.Sum)] public static partial class DigitLoss;")]
+    public void DG0031_LossClassCount(string declaration) => AssertReports("DG0031", declaration);
+
+    [Theory]
+    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|-0.1|])] public static partial class DigitLoss;")]
+    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|1.5|])] public static partial class DigitLoss;")]
+    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|double.NaN|])] public static partial class DigitLoss;")]
+    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|double.PositiveInfinity|])] public static partial class DigitLoss;")]
+    public void DG0032_LossLabelSmoothing(string declaration) => AssertReports("DG0032", declaration);
+
+    [Theory]
+    [InlineData("[SoftmaxCrossEntropy(10, Reduction = [|(Reduction)3|])] public static partial class DigitLoss;")]
+    [InlineData("[SoftmaxCrossEntropy(10, Precision = [|(Precision)2|])] public static partial class DigitLoss;")]
+    [InlineData("[SoftmaxCrossEntropy(10, UnrollThreshold = [|-1|])] public static partial class DigitLoss;")]
+    [InlineData("[SoftmaxCrossEntropy(10, UnrollThreshold = [|257|])] public static partial class DigitLoss;")]
+    public void DG0033_LossInvalidArgument(string declaration) => AssertReports("DG0033", declaration);
+
+    [Fact]
+    public void DG0034_LossWithFamily()
+    {
+        // The family's own pipeline also rejects the static class (DG0003), so two diagnostics, each at its place.
+        var (source, span) = Markup.Parse(Header + "[Bernoulli, [|SoftmaxCrossEntropy(10)|]] public static partial class DigitLoss;\n");
+        var run = GeneratorHarness.Run(source);
+        run.AssertNoGeneratorException();
+        var dg0034 = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "DG0034");
+        Assert.Equal(span, dg0034.Location.SourceSpan);
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "DG0003");
+        Assert.Empty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("[SoftmaxCrossEntropy(2)] public static partial class BinaryLoss;")] // LossLimits.MinClasses
+    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = 1, IgnoreIndex = 0, Reduction = Reduction.None, Precision = Precision.Single, UnrollThreshold = 0)] public static partial class DigitLoss;")]
+    [InlineData("[SoftmaxCrossEntropy(300, UnrollThreshold = 256)] internal static partial class WideLoss { public static double Twice(double x) => 2 * x; }")]
+    [InlineData("public static partial class Outer { public partial struct Middle { [SoftmaxCrossEntropy(5, LabelSmoothing = 0.0)] public static partial class Inner; } }")]
+    public void ValidLossDeclaration_ReportsNothing(string declaration)
+    {
+        var run = GeneratorHarness.Run(Header + "/// <summary>Doc.</summary>\n" + declaration + "\n");
+        run.AssertValid();
+    }
+
     // ---- Valid declarations: no diagnostic at all --------------------------------------------------------------
 
     [Theory]

@@ -26,6 +26,9 @@ public sealed class IncrementalityTests
         {
             [Categorical(3)] public readonly partial struct Inner;
         }
+
+        [SoftmaxCrossEntropy(10, LabelSmoothing = 0.1, Precision = Precision.Single)] public static partial class DigitLoss;
+        [SoftmaxCrossEntropy(1000, Reduction = Reduction.None)] public static partial class VocabLoss;
         """;
 
     // A misuse too, so that the diagnostics output carries something.
@@ -35,6 +38,7 @@ public sealed class IncrementalityTests
         namespace MyApp;
 
         [Categorical(0)] public readonly partial struct Broken;
+        [SoftmaxCrossEntropy(1)] public static partial class BrokenLoss;
         """;
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(params string[] extra)
@@ -49,6 +53,7 @@ public sealed class IncrementalityTests
         // The per-attribute steps must be tracked, or "all cached" would hold vacuously.
         Assert.Contains(TrackingNames.Bernoulli, steps.Keys);
         Assert.Contains(TrackingNames.Categorical, steps.Keys);
+        Assert.Contains(TrackingNames.SoftmaxCrossEntropy, steps.Keys);
         StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
         return (driver, compilation);
     }
@@ -90,6 +95,22 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void EditingALossDeclaration_ReRunsItsStep()
+    {
+        var (driver, compilation) = FirstRun();
+        var old = compilation.SyntaxTrees[0];
+        string text = old.GetText().ToString();
+        var edited = old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            text.Replace("LabelSmoothing = 0.1", "LabelSmoothing = 0.2")));
+
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, edited)).GetRunResult();
+
+        var loss = StepAssertions.OurSteps(result)[TrackingNames.SoftmaxCrossEntropy];
+        Assert.Contains(loss.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
+    }
+
+    [Fact]
     public void EditingADeclaration_ReRunsItsStep()
     {
         // The counterpart of the cached runs: a change that matters is seen (the tracking is not vacuous).
@@ -103,6 +124,8 @@ public sealed class IncrementalityTests
 
         var categorical = StepAssertions.OurSteps(result)[TrackingNames.Categorical];
         Assert.Contains(categorical.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        var loss = StepAssertions.OurSteps(result)[TrackingNames.SoftmaxCrossEntropy];
+        Assert.DoesNotContain(loss.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains(
             result.Results.SelectMany(r => r.TrackedOutputSteps).SelectMany(kv => kv.Value).SelectMany(s => s.Outputs),
             o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);

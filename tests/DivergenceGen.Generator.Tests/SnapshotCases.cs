@@ -114,6 +114,35 @@ public static class SnapshotCases
         InMyApp("Internal", """
             [Categorical(6)] internal readonly partial struct InternalDie;
             """),
+        InMyApp("Loss_K10_Single_Smoothing_Mean", """
+            /// <summary>The issue's example: ten digits, float, label smoothing and the default ignore index.</summary>
+            [SoftmaxCrossEntropy(10, LabelSmoothing = 0.1, IgnoreIndex = -100, Reduction = Reduction.Mean, Precision = Precision.Single)]
+            public static partial class DigitLoss;
+            """),
+        InMyApp("Loss_K3_Sum", """
+            /// <summary>Three classes, summed, no smoothing.</summary>
+            [SoftmaxCrossEntropy(3, Reduction = Reduction.Sum)] public static partial class TriLoss;
+            """),
+        InMyApp("Loss_K16_Mean", """
+            /// <summary>K at the default unroll threshold: still straight-line rows.</summary>
+            [SoftmaxCrossEntropy(16)] public static partial class Loss16;
+            """),
+        InMyApp("Loss_K17_Smoothing_IgnoreInRange", """
+            /// <summary>K one above the threshold: SIMD loops with a scalar tail; the ignore index is a class.</summary>
+            [SoftmaxCrossEntropy(17, LabelSmoothing = 0.2, IgnoreIndex = 3)] public static partial class Loss17;
+            """),
+        InMyApp("Loss_K1000_None", """
+            /// <summary>A vocabulary, per-sample losses.</summary>
+            [SoftmaxCrossEntropy(1000, Reduction = Reduction.None)] public static partial class VocabLoss;
+            """),
+        InMyApp("Loss_K2_Nested_UnrollThreshold0", """
+            /// <summary>Container.</summary>
+            public static partial class Losses
+            {
+                /// <summary>Two classes with loops forced.</summary>
+                [SoftmaxCrossEntropy(2, UnrollThreshold = 0, Precision = Precision.Single)] public static partial class Binary;
+            }
+            """),
         InMyApp("Net80_Categorical_K17", """
             /// <summary>K = 17 without Vector256.Log (net8.0).</summary>
             [Categorical(17)] public readonly partial struct Net80Cat17;
@@ -390,6 +419,10 @@ public static class SnapshotCases
                 [KLDivergence(Tolerance = 1e-9)] public static partial float KL(C4ArrivalsF p, in C4FailuresF q);
             }
             """),
+        InMyApp("Net80_Loss_K20_Single", """
+            /// <summary>A float loss compiled against the net8.0 reference assemblies (K = 20 > 16: SIMD loops).</summary>
+            [SoftmaxCrossEntropy(20, LabelSmoothing = 0.05, Precision = Precision.Single)] public static partial class Net80Loss;
+            """, TestFramework.Net80),
     };
 
     public static IEnumerable<object[]> Names => All.Select(c => new object[] { c.Name });

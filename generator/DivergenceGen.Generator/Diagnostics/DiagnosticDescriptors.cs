@@ -110,6 +110,33 @@ namespace DivergenceGen.Generator.Diagnostics
             "Both [KLDivergence] and [CrossEntropy] on one method",
             "The method '{0}' is marked with both [KLDivergence] and [CrossEntropy]; a method computes one of them, declare two methods");
 
+        // ---- Losses (DG0030–DG0039) ----------------------------------------------------------------------------
+
+        public static readonly DiagnosticDescriptor LossTypeKind = Create(
+            "DG0030",
+            "A loss type must be a static partial class",
+            "'{0}' cannot be a [{1}] type: {2}; declare a non-generic 'static partial class'");
+
+        public static readonly DiagnosticDescriptor LossClassCount = Create(
+            "DG0031",
+            "Invalid number of classes for a loss",
+            "[{0}] on '{1}': K = {2} is outside {3} … {4}");
+
+        public static readonly DiagnosticDescriptor LossLabelSmoothing = Create(
+            "DG0032",
+            "Label smoothing outside [0, 1]",
+            "[{0}] on '{1}': LabelSmoothing = {2} is not in [0, 1]");
+
+        public static readonly DiagnosticDescriptor LossInvalidArgument = Create(
+            "DG0033",
+            "Invalid loss attribute argument",
+            "Invalid {0} for [{1}] on '{2}': {3}");
+
+        public static readonly DiagnosticDescriptor LossWithFamily = Create(
+            "DG0034",
+            "A loss type cannot also be a distribution family",
+            "'{0}' is marked with both [{1}] and [{2}]; a loss is a static class, a distribution a struct or sealed class: declare two types");
+
         /// <summary>All descriptors by id, for turning <see cref="DiagnosticInfo"/> back into diagnostics.</summary>
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
         {
@@ -118,6 +145,7 @@ namespace DivergenceGen.Generator.Diagnostics
             DivergenceContainingType, DivergenceOuterType, DivergenceMethodShape, DivergenceParameterCount,
             DivergenceParameterType, DivergenceReturnType, DivergencePrecisionMismatch, DivergenceNoExactMethod,
             DivergenceInvalidTolerance, DivergenceBothMeasures,
+            LossTypeKind, LossClassCount, LossLabelSmoothing, LossInvalidArgument, LossWithFamily,
         }.ToDictionary(d => d.Id);
 
         public static DiagnosticInfo Info(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>

@@ -1,0 +1,33 @@
+namespace DivergenceGen.Generator.Model
+{
+    /// <summary>How a loss reduces its per-sample values (mirrors <c>DivergenceGen.Reduction</c>).</summary>
+    internal enum ReductionKind
+    {
+        None = 0,
+        Sum = 1,
+        Mean = 2,
+    }
+
+    /// <summary>
+    /// Everything the loss emitter needs about one <c>[SoftmaxCrossEntropy]</c> declaration: strings, numbers and
+    /// enums only, so that the pipeline caches it by value.
+    /// </summary>
+    /// <param name="Type">Where the static class lives and its name.</param>
+    /// <param name="Precision">double or float.</param>
+    /// <param name="Classes">K, a compile-time constant of every kernel.</param>
+    /// <param name="LabelSmoothing">ε in [0, 1]; 0 emits no smoothing term.</param>
+    /// <param name="IgnoreIndex">The class-index target that is skipped.</param>
+    /// <param name="Reduction">None, Sum or Mean.</param>
+    /// <param name="UnrollThreshold">K ≤ this: straight-line rows; above: SIMD loops per row.</param>
+    internal sealed record LossSpec(
+        TypeHierarchy Type,
+        PrecisionKind Precision,
+        int Classes,
+        double LabelSmoothing,
+        int IgnoreIndex,
+        ReductionKind Reduction,
+        int UnrollThreshold);
+
+    /// <summary>What parsing one loss declaration yields: a model to emit (or none) and the diagnostics to report.</summary>
+    internal sealed record LossParseResult(LossSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+}

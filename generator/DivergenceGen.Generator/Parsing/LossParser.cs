@@ -1,0 +1,305 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using DivergenceGen.Generator.Diagnostics;
+using DivergenceGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DivergenceGen.Generator.Parsing
+{
+    /// <summary>
+    /// Turns a <c>[SoftmaxCrossEntropy]</c> declaration into a <see cref="LossSpec"/> and diagnostics. Reads symbols
+    /// and syntax (the only loss code that does); never throws on user input.
+    /// </summary>
+    internal static class LossParser
+    {
+        public const string SoftmaxCrossEntropyAttribute = "DivergenceGen.SoftmaxCrossEntropyAttribute";
+
+        private const string Family = "SoftmaxCrossEntropy";
+
+        private static readonly string[] FamilyAttributes = { Parser.BernoulliAttribute, Parser.CategoricalAttribute };
+
+        /// <summary>Members the loss generator writes; a user member of the same name is DG0005.</summary>
+        public static readonly string[] GeneratedMembers = { "Loss", "LossAndGradient", "Classes", "LabelSmoothing", "IgnoreIndex" };
+
+        /// <summary>The cheap syntax predicate: any type declaration (a record or struct gets DG0030 rather than silence).</summary>
+        public static bool IsCandidate(SyntaxNode node) => node is TypeDeclarationSyntax;
+
+        public static LossParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            var spec = ParseCore(context, diagnostics, cancellationToken);
+            return new LossParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+
+        private static LossSpec? ParseCore(GeneratorAttributeSyntaxContext context, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+            {
+                return null;
+            }
+
+            var attribute = context.Attributes.FirstOrDefault();
+            if (attribute is null)
+            {
+                return null;
+            }
+
+            var identifier = declaration.Identifier.GetLocation();
+            bool valid = true;
+
+            var family = type.GetAttributes().FirstOrDefault(a => a.AttributeClass is not null && FamilyAttributes.Contains(a.AttributeClass.ToDisplayString()));
+            if (family is not null)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.LossWithFamily,
+                    attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(),
+                    type.Name,
+                    family.AttributeClass!.Name.Replace("Attribute", string.Empty),
+                    Family));
+                valid = false;
+            }
+
+            string? reason = null;
+            if (type.TypeKind != TypeKind.Class || type.IsRecord)
+            {
+                reason = "the loss members are static and need no instance, so it is a static class, not a " + (type.IsRecord ? "record" : type.TypeKind.ToString().ToLowerInvariant());
+            }
+            else if (type.IsGenericType || ContainingTypes(type).Any(t => t.IsGenericType))
+            {
+                reason = "generic types (or types nested in generic types) are not supported";
+            }
+            else if (!type.IsStatic)
+            {
+                reason = "the class is not static (the loss members are static and need no instance)";
+            }
+
+            if (reason is not null)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.LossTypeKind, identifier, type.Name, Family, reason));
+                valid = false;
+            }
+
+            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.TypeNotPartial, identifier, type.Name, Family));
+                valid = false;
+            }
+
+            for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
+            {
+                if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.ContainingTypeNotPartial,
+                        parent.Identifier.GetLocation(),
+                        parent.Identifier.ValueText,
+                        Family,
+                        type.Name));
+                    valid = false;
+                }
+            }
+
+            var languageVersion = (declaration.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
+            int version = LanguageVersionNumber(languageVersion);
+            if (version < TargetInfo.MinimumLanguageVersion)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.LanguageVersionTooOld,
+                    identifier,
+                    type.Name,
+                    TargetInfo.MinimumLanguageVersion.ToString(CultureInfo.InvariantCulture),
+                    languageVersion.ToDisplayString()));
+                valid = false;
+            }
+
+            foreach (var member in type.GetMembers().Concat<ISymbol>(type.GetTypeMembers()))
+            {
+                if (!member.IsImplicitlyDeclared && GeneratedMembers.Contains(member.Name))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.MemberNameClash,
+                        member.Locations.FirstOrDefault(l => l.IsInSource),
+                        type.Name,
+                        member.Name,
+                        Family));
+                    valid = false;
+                }
+            }
+
+            var spec = ReadArguments(attribute, type, diagnostics, cancellationToken);
+            if (!valid || spec is null)
+            {
+                return null;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return spec;
+        }
+
+        private static LossSpec? ReadArguments(AttributeData attribute, INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            Location ArgumentLocation(string? name)
+            {
+                var list = syntax?.ArgumentList?.Arguments;
+                if (list is null)
+                {
+                    return syntax?.GetLocation() ?? Location.None;
+                }
+
+                var argument = name is null
+                    ? list.Value.FirstOrDefault(a => a.NameEquals is null)
+                    : list.Value.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+                return argument?.Expression.GetLocation() ?? syntax!.GetLocation();
+            }
+
+            string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int classes)
+            {
+                return null; // the compiler reports the malformed attribute itself
+            }
+
+            bool valid = true;
+            if (classes < LossLimits.MinClasses || classes > LossLimits.MaxClasses)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.LossClassCount,
+                    ArgumentLocation(null),
+                    Family,
+                    type.Name,
+                    N(classes),
+                    N(LossLimits.MinClasses),
+                    N(LossLimits.MaxClasses)));
+                valid = false;
+            }
+
+            double smoothing = 0;
+            int ignoreIndex = -100;
+            var reduction = ReductionKind.Mean;
+            var precision = PrecisionKind.Double;
+            int unrollThreshold = FamilyLimits.DefaultUnrollThreshold;
+            foreach (var named in attribute.NamedArguments)
+            {
+                object? value = named.Value.Value;
+                switch (named.Key)
+                {
+                    case "LabelSmoothing" when value is double e:
+                        if (double.IsNaN(e) || e < 0 || e > 1)
+                        {
+                            diagnostics.Add(DiagnosticDescriptors.Info(
+                                DiagnosticDescriptors.LossLabelSmoothing,
+                                ArgumentLocation("LabelSmoothing"),
+                                Family,
+                                type.Name,
+                                e.ToString("R", CultureInfo.InvariantCulture)));
+                            valid = false;
+                        }
+                        else
+                        {
+                            smoothing = e;
+                        }
+
+                        break;
+                    case "IgnoreIndex" when value is int ignore:
+                        ignoreIndex = ignore;
+                        break;
+                    case "Reduction" when value is int r:
+                        if (r < (int)ReductionKind.None || r > (int)ReductionKind.Mean)
+                        {
+                            diagnostics.Add(DiagnosticDescriptors.Info(
+                                DiagnosticDescriptors.LossInvalidArgument,
+                                ArgumentLocation("Reduction"),
+                                "reduction",
+                                Family,
+                                type.Name,
+                                "(Reduction)" + N(r) + " is not Reduction.None, Reduction.Sum or Reduction.Mean"));
+                            valid = false;
+                        }
+                        else
+                        {
+                            reduction = (ReductionKind)r;
+                        }
+
+                        break;
+                    case "Precision" when value is int p:
+                        if (p != (int)PrecisionKind.Double && p != (int)PrecisionKind.Single)
+                        {
+                            diagnostics.Add(DiagnosticDescriptors.Info(
+                                DiagnosticDescriptors.LossInvalidArgument,
+                                ArgumentLocation("Precision"),
+                                "precision",
+                                Family,
+                                type.Name,
+                                "(Precision)" + N(p) + " is not Precision.Double or Precision.Single"));
+                            valid = false;
+                        }
+                        else
+                        {
+                            precision = (PrecisionKind)p;
+                        }
+
+                        break;
+                    case "UnrollThreshold" when value is int threshold:
+                        if (threshold < 0 || threshold > FamilyLimits.MaxUnrollThreshold)
+                        {
+                            diagnostics.Add(DiagnosticDescriptors.Info(
+                                DiagnosticDescriptors.LossInvalidArgument,
+                                ArgumentLocation("UnrollThreshold"),
+                                "unroll threshold",
+                                Family,
+                                type.Name,
+                                "UnrollThreshold = " + N(threshold) + " is outside 0 … " + N(FamilyLimits.MaxUnrollThreshold)));
+                            valid = false;
+                        }
+                        else
+                        {
+                            unrollThreshold = threshold;
+                        }
+
+                        break;
+                }
+            }
+
+            return valid
+                ? new LossSpec(Hierarchy(type), precision, classes, smoothing, ignoreIndex, reduction, unrollThreshold)
+                : null;
+        }
+
+        private static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)
+        {
+            for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+            {
+                yield return t;
+            }
+        }
+
+        private static TypeHierarchy Hierarchy(INamedTypeSymbol type)
+        {
+            var containing = ContainingTypes(type)
+                .Reverse()
+                .Select(t => new ContainingType(Keyword(t), t.Name));
+            string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+            return new TypeHierarchy(ns, new EquatableArray<ContainingType>(containing), type.Name, IsStruct: false, IsReadOnly: false);
+        }
+
+        private static string Keyword(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, IsValueType: true } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Interface } => "interface",
+            { IsValueType: true } => "struct",
+            _ => "class",
+        };
+
+        private static int LanguageVersionNumber(LanguageVersion version)
+        {
+            int value = (int)version.MapSpecifiedToEffectiveVersion();
+            return value >= 100 ? value / 100 : value;
+        }
+    }
+}
