@@ -577,7 +577,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
             if (Table is { } table)
             {
-                _w.Line("global::System.ReadOnlySpan<double> table = " + table.Name + ";");
+                _w.Line("ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + table.Name + ");");
             }
 
             _w.Line("int i = 0;");
@@ -636,9 +636,13 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line("var inSupport = " + v.Vector + ".AsDouble(" + inSupport + ");");
                     if (Table is not null)
                     {
-                        _w.Line("// Per-lane lookups, indices clamped into the table (lanes outside the support are masked below).");
-                        _w.Line("var index = " + v.Vector + ".Min(" + v.Vector + ".Max(kLong, " + longs + ".Zero), last);");
-                        _w.Line("var tableK = " + v.Vector + ".Create(" + string.Join(", ", Enumerable.Range(0, v.Lanes).Select(j => "table[(int)" + v.Vector + ".GetElement(index, " + j.ToString(CultureInfo.InvariantCulture) + ")]")) + ");");
+                        // Scalar loads of the outcomes again (from L1) are cheaper than extracting the lanes of kLong.
+                        string last = Finite ? "(uint)Trials" : (batch.KBound ?? 0).ToString(CultureInfo.InvariantCulture) + "u";
+                        _w.Line("// Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last");
+                        _w.Line("// entry), so every load is in bounds; lanes outside the support are masked to −∞ below.");
+                        _w.Line("var tableK = " + v.Vector + ".Create(" + string.Join(", ", Enumerable.Range(0, v.Lanes).Select(j =>
+                            "global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + "
+                            + j.ToString(CultureInfo.InvariantCulture) + "), " + last + "))")) + ");");
                     }
 
                     _w.Line("var value = " + v.Vector + ".ConditionalSelect(inSupport, " + v.Lower(batch.Value) + ", minusInfinity);");

@@ -232,7 +232,7 @@ namespace MyApp
             }
             ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
             ref float dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            global::System.ReadOnlySpan<double> table = LogFactorial;
+            ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(LogFactorial);
             int i = 0;
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
             {
@@ -254,9 +254,9 @@ namespace MyApp
                     }
                     var kv = global::System.Runtime.Intrinsics.Vector512.ConvertToDouble(kLong);
                     var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector512<long>.Zero));
-                    // Per-lane lookups, indices clamped into the table (lanes outside the support are masked below).
-                    var index = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.Max(kLong, global::System.Runtime.Intrinsics.Vector512<long>.Zero), last);
-                    var tableK = global::System.Runtime.Intrinsics.Vector512.Create(table[(int)global::System.Runtime.Intrinsics.Vector512.GetElement(index, 0)], table[(int)global::System.Runtime.Intrinsics.Vector512.GetElement(index, 1)], table[(int)global::System.Runtime.Intrinsics.Vector512.GetElement(index, 2)], table[(int)global::System.Runtime.Intrinsics.Vector512.GetElement(index, 3)], table[(int)global::System.Runtime.Intrinsics.Vector512.GetElement(index, 4)], table[(int)global::System.Runtime.Intrinsics.Vector512.GetElement(index, 5)], table[(int)global::System.Runtime.Intrinsics.Vector512.GetElement(index, 6)], table[(int)global::System.Runtime.Intrinsics.Vector512.GetElement(index, 7)]);
+                    // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
+                    // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
+                    var tableK = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)), global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)), global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), 255u)), global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), 255u)), global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 4), 255u)), global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 5), 255u)), global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 6), 255u)), global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 7), 255u)));
                     var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector512<double>.Zero) - vRate - tableK, minusInfinity);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Narrow(global::System.Runtime.Intrinsics.Vector512.GetLower(value), global::System.Runtime.Intrinsics.Vector512.GetUpper(value)), ref dRef, (nuint)i);
                 }
@@ -281,9 +281,9 @@ namespace MyApp
                     }
                     var kv = global::System.Runtime.Intrinsics.Vector256.ConvertToDouble(kLong);
                     var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector256<long>.Zero));
-                    // Per-lane lookups, indices clamped into the table (lanes outside the support are masked below).
-                    var index = global::System.Runtime.Intrinsics.Vector256.Min(global::System.Runtime.Intrinsics.Vector256.Max(kLong, global::System.Runtime.Intrinsics.Vector256<long>.Zero), last);
-                    var tableK = global::System.Runtime.Intrinsics.Vector256.Create(table[(int)global::System.Runtime.Intrinsics.Vector256.GetElement(index, 0)], table[(int)global::System.Runtime.Intrinsics.Vector256.GetElement(index, 1)], table[(int)global::System.Runtime.Intrinsics.Vector256.GetElement(index, 2)], table[(int)global::System.Runtime.Intrinsics.Vector256.GetElement(index, 3)]);
+                    // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
+                    // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
+                    var tableK = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)), global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)), global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), 255u)), global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), 255u)));
                     var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector256<double>.Zero) - vRate - tableK, minusInfinity);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Narrow(global::System.Runtime.Intrinsics.Vector256.GetLower(value), global::System.Runtime.Intrinsics.Vector256.GetUpper(value)), ref dRef, (nuint)i);
                 }
@@ -308,9 +308,9 @@ namespace MyApp
                     }
                     var kv = global::System.Runtime.Intrinsics.Vector128.ConvertToDouble(kLong);
                     var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector128<long>.Zero));
-                    // Per-lane lookups, indices clamped into the table (lanes outside the support are masked below).
-                    var index = global::System.Runtime.Intrinsics.Vector128.Min(global::System.Runtime.Intrinsics.Vector128.Max(kLong, global::System.Runtime.Intrinsics.Vector128<long>.Zero), last);
-                    var tableK = global::System.Runtime.Intrinsics.Vector128.Create(table[(int)global::System.Runtime.Intrinsics.Vector128.GetElement(index, 0)], table[(int)global::System.Runtime.Intrinsics.Vector128.GetElement(index, 1)]);
+                    // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
+                    // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
+                    var tableK = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)), global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)));
                     var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector128<double>.Zero) - vRate - tableK, minusInfinity);
                     global::System.Runtime.Intrinsics.Vector64.StoreUnsafe(global::System.Runtime.Intrinsics.Vector64.Narrow(global::System.Runtime.Intrinsics.Vector128.GetLower(value), global::System.Runtime.Intrinsics.Vector128.GetUpper(value)), ref dRef, (nuint)i);
                 }
