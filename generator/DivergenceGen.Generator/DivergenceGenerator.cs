@@ -46,13 +46,7 @@ namespace DivergenceGen.Generator
             var diagnostics = parsed
                 .Select(static (result, _) => result.Diagnostics)
                 .WithTrackingName(TrackingNames.LossDiagnostics);
-            context.RegisterSourceOutput(diagnostics, static (production, infos) =>
-            {
-                foreach (var info in infos)
-                {
-                    production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
-                }
-            });
+            ReportDiagnostics(context, diagnostics);
 
             var models = parsed
                 .Where(static result => result.Spec is not null)
@@ -84,13 +78,7 @@ namespace DivergenceGen.Generator
             var diagnostics = parsed
                 .Select(static (result, _) => result.Diagnostics)
                 .WithTrackingName(TrackingNames.DivergenceDiagnostics);
-            context.RegisterSourceOutput(diagnostics, static (production, infos) =>
-            {
-                foreach (var info in infos)
-                {
-                    production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
-                }
-            });
+            ReportDiagnostics(context, diagnostics);
 
             var models = parsed
                 .Where(static result => result.Spec is not null)
@@ -117,13 +105,7 @@ namespace DivergenceGen.Generator
             var diagnostics = parsed
                 .Select(static (result, _) => result.Diagnostics)
                 .WithTrackingName(TrackingNames.Diagnostics);
-            context.RegisterSourceOutput(diagnostics, static (production, infos) =>
-            {
-                foreach (var info in infos)
-                {
-                    production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
-                }
-            });
+            ReportDiagnostics(context, diagnostics);
 
             var models = parsed
                 .Where(static result => result.Spec is not null)
@@ -137,5 +119,15 @@ namespace DivergenceGen.Generator
                 production.AddSource(Emitter.HintName(spec), Emitter.Emit(spec, targetInfo));
             });
         }
+
+        /// <summary>Diagnostics travel on their own output, apart from the cached models (every pipeline uses this).</summary>
+        private static void ReportDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+            context.RegisterSourceOutput(diagnostics, static (production, infos) =>
+            {
+                foreach (var info in infos)
+                {
+                    production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
+                }
+            });
     }
 }

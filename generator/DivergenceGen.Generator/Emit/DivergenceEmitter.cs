@@ -176,7 +176,7 @@ namespace DivergenceGen.Generator.Emit
                 string member = _kl ? "KLDivergence" : "CrossEntropy";
                 switch (kind)
                 {
-                    case ClosedFormKind.SameFamily when _p.Kind == DivergenceFamily.Categorical:
+                    case ClosedFormKind.SameFamily when _p.Kind == FamilyKind.Categorical:
                         _w.Line("// Method 1 of 4, closed form: P and Q are both " + DivergenceMethods.Describe(_p) + ", so this is P's own " + member + " kernel");
                         _w.Line("// on the two probability vectors (" + _p.DisplayName + "." + member + "(ReadOnlySpan, ReadOnlySpan)).");
                         WriteBody(() => _w.Line("return " + _p.FullyQualifiedName + "." + member + "(" + _pn + ".Probabilities, " + _qn + ".Probabilities);"));
@@ -208,22 +208,22 @@ namespace DivergenceGen.Generator.Emit
 
             private static string ParameterArguments(FamilyRef family, string name) => family.Kind switch
             {
-                DivergenceFamily.Poisson => name + ".Rate",
-                DivergenceFamily.NegativeBinomial => name + ".R, " + name + ".P",
+                FamilyKind.Poisson => name + ".Rate",
+                FamilyKind.NegativeBinomial => name + ".R, " + name + ".P",
                 _ => name + ".P",
             };
 
             private static string ParameterProse(FamilyRef family) => family.Kind switch
             {
-                DivergenceFamily.Poisson => "the rate",
-                DivergenceFamily.NegativeBinomial => "r and p",
+                FamilyKind.Poisson => "the rate",
+                FamilyKind.NegativeBinomial => "r and p",
                 _ => "p",
             };
 
             private void EmitGeometricNegativeBinomial()
             {
-                string rP = _p.Kind == DivergenceFamily.Geometric ? "1d" : D(_pn + ".R");
-                string rQ = _q.Kind == DivergenceFamily.Geometric ? "1d" : D(_qn + ".R");
+                string rP = _p.Kind == FamilyKind.Geometric ? "1d" : D(_pn + ".R");
+                string rQ = _q.Kind == FamilyKind.Geometric ? "1d" : D(_qn + ".R");
                 _w.Line("// Method 1 of 4, closed form: Geometric(p) is NegativeBinomial(1, p), so this is the negative binomial KL");
                 _w.Line("// DiscreteMath.NegativeBinomialKLDivergence(r_P, p_P, r_Q, p_Q) with r = 1 on the geometric side (exact to double");
                 _w.Line(_kl
@@ -318,7 +318,7 @@ namespace DivergenceGen.Generator.Emit
             /// Bernoulli and Categorical store their probabilities, so p(k) is a lookup; the count families compute
             /// Pmf(k) as exp(LogPmf(k)), so the term takes the exponential of the log-pmf it already has instead.
             /// </summary>
-            private bool PmfIsCached => _p.Kind is DivergenceFamily.Bernoulli or DivergenceFamily.Categorical;
+            private bool PmfIsCached => _p.Kind is FamilyKind.Bernoulli or FamilyKind.Categorical;
 
             private void WriteTermFunction()
             {
@@ -482,8 +482,8 @@ namespace DivergenceGen.Generator.Emit
                 string attribute = "[" + _spec.Measure + "(Tolerance = " + tolerance + ")]";
                 string ratio = _p.Kind switch
                 {
-                    DivergenceFamily.Poisson => "ρ = λ/(k + 1), decreasing in k",
-                    DivergenceFamily.Geometric => "ρ = 1 − p, constant",
+                    FamilyKind.Poisson => "ρ = λ/(k + 1), decreasing in k",
+                    FamilyKind.Geometric => "ρ = 1 − p, constant",
                     _ => "ρ = (1 − p)·(k + r)/(k + 1), decreasing in k when r ≥ 1; for r < 1 it stays below ρ = 1 − p, which is used instead",
                 };
                 _w.Line("// Method 4 of 4, truncated series (opted in with " + attribute + "): no exact method exists, because");
@@ -507,11 +507,11 @@ namespace DivergenceGen.Generator.Emit
                     string? rate = null, success = null, r = null;
                     switch (_p.Kind)
                     {
-                        case DivergenceFamily.Poisson:
+                        case FamilyKind.Poisson:
                             rate = L("rate");
                             _w.Line("double " + rate + " = " + _pn + ".Rate;");
                             break;
-                        case DivergenceFamily.Geometric:
+                        case FamilyKind.Geometric:
                             success = L("success");
                             _w.Line("double " + success + " = " + _pn + ".P;");
                             break;
@@ -544,8 +544,8 @@ namespace DivergenceGen.Generator.Emit
                         _w.Line();
                         string ratioExpression = _p.Kind switch
                         {
-                            DivergenceFamily.Poisson => rate + " / (" + k + " + 1d)",
-                            DivergenceFamily.Geometric => "1d - " + success,
+                            FamilyKind.Poisson => rate + " / (" + k + " + 1d)",
+                            FamilyKind.Geometric => "1d - " + success,
                             _ => r + " >= 1d ? (1d - " + success + ") * ((" + k + " + " + r + ") / (" + k + " + 1d)) : 1d - " + success,
                         };
                         _w.Line("double " + rho + " = " + ratioExpression + ";");

@@ -63,9 +63,9 @@ namespace DivergenceGen.Generator.Families
         /// <summary>The largest outcome of the family's support for any parameter value, or null when the support is infinite.</summary>
         public static long? MaxOutcome(FamilyRef family) => family.Kind switch
         {
-            DivergenceFamily.Bernoulli => 1,
-            DivergenceFamily.Categorical => family.Size - 1L,
-            DivergenceFamily.Binomial => family.Size,
+            FamilyKind.Bernoulli => 1,
+            FamilyKind.Categorical => family.Size - 1L,
+            FamilyKind.Binomial => family.Size,
             _ => null,
         };
 
@@ -81,9 +81,9 @@ namespace DivergenceGen.Generator.Families
             string one = family.Precision == PrecisionKind.Single ? "1f" : "1d";
             return family.Kind switch
             {
-                DivergenceFamily.Bernoulli or DivergenceFamily.Binomial => p + ".P == " + zero,
-                DivergenceFamily.Poisson => p + ".Rate == " + zero,
-                DivergenceFamily.Geometric or DivergenceFamily.NegativeBinomial => p + ".P == " + one,
+                FamilyKind.Bernoulli or FamilyKind.Binomial => p + ".P == " + zero,
+                FamilyKind.Poisson => p + ".Rate == " + zero,
+                FamilyKind.Geometric or FamilyKind.NegativeBinomial => p + ".P == " + one,
                 _ => null,
             };
         }
@@ -91,14 +91,14 @@ namespace DivergenceGen.Generator.Families
         /// <summary>The parameter values (as prose) that make the family the point mass at 0.</summary>
         public static string PointMassAtZeroProse(FamilyRef family) => family.Kind switch
         {
-            DivergenceFamily.Bernoulli or DivergenceFamily.Binomial => "p = 0",
-            DivergenceFamily.Poisson => "rate = 0",
+            FamilyKind.Bernoulli or FamilyKind.Binomial => "p = 0",
+            FamilyKind.Poisson => "rate = 0",
             _ => "p = 1",
         };
 
         public static ClosedFormKind ClosedForm(FamilyRef p, FamilyRef q, DivergenceMeasure measure)
         {
-            if (measure == DivergenceMeasure.CrossEntropy && p.Kind == DivergenceFamily.Poisson && q.Kind == DivergenceFamily.Geometric)
+            if (measure == DivergenceMeasure.CrossEntropy && p.Kind == FamilyKind.Poisson && q.Kind == FamilyKind.Geometric)
             {
                 return ClosedFormKind.PoissonGeometricCrossEntropy;
             }
@@ -108,19 +108,19 @@ namespace DivergenceGen.Generator.Families
                 return ClosedFormKind.SameFamily;
             }
 
-            if ((p.Kind == DivergenceFamily.Bernoulli && q.Kind == DivergenceFamily.Binomial && q.Size == 1)
-                || (p.Kind == DivergenceFamily.Binomial && p.Size == 1 && q.Kind == DivergenceFamily.Bernoulli))
+            if ((p.Kind == FamilyKind.Bernoulli && q.Kind == FamilyKind.Binomial && q.Size == 1)
+                || (p.Kind == FamilyKind.Binomial && p.Size == 1 && q.Kind == FamilyKind.Bernoulli))
             {
                 return ClosedFormKind.BernoulliBinomialOne;
             }
 
-            if ((p.Kind == DivergenceFamily.Geometric && q.Kind == DivergenceFamily.NegativeBinomial)
-                || (p.Kind == DivergenceFamily.NegativeBinomial && q.Kind == DivergenceFamily.Geometric))
+            if ((p.Kind == FamilyKind.Geometric && q.Kind == FamilyKind.NegativeBinomial)
+                || (p.Kind == FamilyKind.NegativeBinomial && q.Kind == FamilyKind.Geometric))
             {
                 return ClosedFormKind.GeometricNegativeBinomial;
             }
 
-            if (p.Kind == DivergenceFamily.Bernoulli && q.Kind == DivergenceFamily.Poisson)
+            if (p.Kind == FamilyKind.Bernoulli && q.Kind == FamilyKind.Poisson)
             {
                 return ClosedFormKind.BernoulliPoisson;
             }
@@ -149,7 +149,7 @@ namespace DivergenceGen.Generator.Families
         /// <summary>The family as written in an attribute, e.g. <c>Binomial(10)</c>, <c>Poisson</c>.</summary>
         public static string Describe(FamilyRef family) => family.Kind switch
         {
-            DivergenceFamily.Categorical or DivergenceFamily.Binomial =>
+            FamilyKind.Categorical or FamilyKind.Binomial =>
                 family.Kind + "(" + family.Size.ToString(CultureInfo.InvariantCulture) + ")",
             _ => family.Kind.ToString(),
         };

@@ -8,20 +8,6 @@ namespace DivergenceGen.Generator.Model
     }
 
     /// <summary>
-    /// The distribution families a divergence method can take, as the divergence pipeline sees them (a superset of
-    /// <see cref="FamilyKind"/>: the families whose types are generated elsewhere but whose public API is known).
-    /// </summary>
-    internal enum DivergenceFamily
-    {
-        Bernoulli,
-        Categorical,
-        Binomial,
-        Geometric,
-        Poisson,
-        NegativeBinomial,
-    }
-
-    /// <summary>
     /// One parameter type of a divergence method, reduced to what decides the method and the code: the family, its
     /// compile-time size (K of Categorical, n of Binomial; 0 otherwise), precision, struct or class, and names.
     /// </summary>
@@ -32,7 +18,7 @@ namespace DivergenceGen.Generator.Model
     /// <param name="FullyQualifiedName">With <c>global::</c>, e.g. <c>global::MyApp.TenFlips</c>.</param>
     /// <param name="DisplayName">Without <c>global::</c>, e.g. <c>MyApp.TenFlips</c> (comments and hint names).</param>
     internal sealed record FamilyRef(
-        DivergenceFamily Kind,
+        FamilyKind Kind,
         int Size,
         PrecisionKind Precision,
         bool IsStruct,

@@ -22,14 +22,14 @@ namespace DivergenceGen.Generator.Parsing
         public const string KLDivergenceAttribute = "DivergenceGen.KLDivergenceAttribute";
         public const string CrossEntropyAttribute = "DivergenceGen.CrossEntropyAttribute";
 
-        private static readonly Dictionary<string, DivergenceFamily> FamilyAttributes = new(StringComparer.Ordinal)
+        private static readonly Dictionary<string, FamilyKind> FamilyAttributes = new(StringComparer.Ordinal)
         {
-            ["DivergenceGen.BernoulliAttribute"] = DivergenceFamily.Bernoulli,
-            ["DivergenceGen.CategoricalAttribute"] = DivergenceFamily.Categorical,
-            ["DivergenceGen.BinomialAttribute"] = DivergenceFamily.Binomial,
-            ["DivergenceGen.GeometricAttribute"] = DivergenceFamily.Geometric,
-            ["DivergenceGen.PoissonAttribute"] = DivergenceFamily.Poisson,
-            ["DivergenceGen.NegativeBinomialAttribute"] = DivergenceFamily.NegativeBinomial,
+            ["DivergenceGen.BernoulliAttribute"] = FamilyKind.Bernoulli,
+            ["DivergenceGen.CategoricalAttribute"] = FamilyKind.Categorical,
+            ["DivergenceGen.BinomialAttribute"] = FamilyKind.Binomial,
+            ["DivergenceGen.GeometricAttribute"] = FamilyKind.Geometric,
+            ["DivergenceGen.PoissonAttribute"] = FamilyKind.Poisson,
+            ["DivergenceGen.NegativeBinomialAttribute"] = FamilyKind.NegativeBinomial,
         };
 
         /// <summary>The cheap syntax predicate: a method declaration (the attribute usage restricts the rest).</summary>
@@ -368,7 +368,7 @@ namespace DivergenceGen.Generator.Parsing
             else
             {
                 var families = type.GetAttributes()
-                    .Select(a => (Attribute: a, Kind: a.AttributeClass is null ? (DivergenceFamily?)null
+                    .Select(a => (Attribute: a, Kind: a.AttributeClass is null ? (FamilyKind?)null
                         : FamilyAttributes.TryGetValue(a.AttributeClass.ToDisplayString(), out var k) ? k : null))
                     .Where(x => x.Kind is not null)
                     .ToList();
@@ -414,10 +414,10 @@ namespace DivergenceGen.Generator.Parsing
                 family);
         }
 
-        private static FamilyRef? ReadFamily(INamedTypeSymbol type, AttributeData attribute, DivergenceFamily kind)
+        private static FamilyRef? ReadFamily(INamedTypeSymbol type, AttributeData attribute, FamilyKind kind)
         {
             int size = 0;
-            if (kind is DivergenceFamily.Categorical or DivergenceFamily.Binomial)
+            if (kind is FamilyKind.Categorical or FamilyKind.Binomial)
             {
                 if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int s)
                 {
@@ -425,7 +425,7 @@ namespace DivergenceGen.Generator.Parsing
                 }
 
                 size = s;
-                bool inRange = kind == DivergenceFamily.Categorical ? s >= 1 && s <= FamilyLimits.MaxCategoricalClasses : s >= 0;
+                bool inRange = kind == FamilyKind.Categorical ? s >= 1 && s <= FamilyLimits.MaxCategoricalClasses : s >= 0;
                 if (!inRange)
                 {
                     return null;

@@ -83,25 +83,7 @@ namespace DivergenceGen.Generator.Parsing
                 valid = false;
             }
 
-            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.TypeNotPartial, identifier, type.Name, Family));
-                valid = false;
-            }
-
-            for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
-            {
-                if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    diagnostics.Add(DiagnosticDescriptors.Info(
-                        DiagnosticDescriptors.ContainingTypeNotPartial,
-                        parent.Identifier.GetLocation(),
-                        parent.Identifier.ValueText,
-                        Family,
-                        type.Name));
-                    valid = false;
-                }
-            }
+            valid &= Parser.CheckPartial(type, declaration, Family, identifier, diagnostics);
 
             var languageVersion = (declaration.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
             int version = LanguageVersionNumber(languageVersion);

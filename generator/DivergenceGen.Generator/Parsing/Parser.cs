@@ -193,7 +193,8 @@ namespace DivergenceGen.Generator.Parsing
             return false;
         }
 
-        private static bool CheckPartial(INamedTypeSymbol type, TypeDeclarationSyntax declaration, string family, Location identifier, List<DiagnosticInfo> diagnostics)
+        /// <summary>DG0001 (the type) and DG0002 (each containing type) where the <c>partial</c> modifier is missing; shared with the loss parser.</summary>
+        internal static bool CheckPartial(INamedTypeSymbol type, TypeDeclarationSyntax declaration, string family, Location identifier, List<DiagnosticInfo> diagnostics)
         {
             bool valid = true;
             if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))

@@ -570,23 +570,7 @@ namespace DivergenceGen
                 return SpecialFunctions.Deviance(x, mHi + mLo);
             }
 
-            double v = d / s;
-            double sum = d * v;
-            double ej = 2.0 * x * v;
-            double v2 = v * v;
-            for (int j = 1; j < 200; j++)
-            {
-                ej *= v2;
-                double next = sum + (ej / ((2 * j) + 1));
-                if (next == sum)
-                {
-                    break;
-                }
-
-                sum = next;
-            }
-
-            return sum;
+            return SpecialFunctions.DevianceSeries(x, d, s);
         }
 
         /// <summary>Poisson log-density at a real x ≥ 0 (Loader's form).</summary>

@@ -370,23 +370,7 @@ namespace DivergenceGen
             double s = x + np;
             if (Math.Abs(d) < 0.5 * s)
             {
-                double v = d / s;
-                double sum = d * v;
-                double ej = 2.0 * x * v;
-                double v2 = v * v;
-                for (int j = 1; j < 200; j++)
-                {
-                    ej *= v2;
-                    double next = sum + (ej / ((2 * j) + 1));
-                    if (next == sum)
-                    {
-                        break;
-                    }
-
-                    sum = next;
-                }
-
-                return sum;
+                return DevianceSeries(x, d, s);
             }
 
             double ratio = x / np;
@@ -394,6 +378,31 @@ namespace DivergenceGen
             return (x * log) + (np - x);
         }
 
+
+        /// <summary>
+        /// Loader's series for bd0 where |x − np| &lt; ½(x + np): d·v + 2x·Σⱼ v^(2j+1)/(2j + 1), v = d/s, with
+        /// d = x − np and s = x + np supplied by the caller (the runtime passes a double-double d; the sum is the same).
+        /// </summary>
+        internal static double DevianceSeries(double x, double d, double s)
+        {
+            double v = d / s;
+            double sum = d * v;
+            double ej = 2.0 * x * v;
+            double v2 = v * v;
+            for (int j = 1; j < 200; j++)
+            {
+                ej *= v2;
+                double next = sum + (ej / ((2 * j) + 1));
+                if (next == sum)
+                {
+                    break;
+                }
+
+                sum = next;
+            }
+
+            return sum;
+        }
         /// <summary>
         /// ln C(n, k) = ln(n!/(k!(n − k)!)) for integer-valued 0 ≤ k ≤ n (n up to 2⁵³); −∞ when k &lt; 0 or k &gt; n,
         /// 0 when k = 0 or k = n; NaN for NaN.
