@@ -204,7 +204,8 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<returns>Whether the parameters were valid.</returns>");
             using (_w.Block("public static bool TryCreate(" + ParameterList + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)"))
             {
-                using (_w.Block("if (!(" + string.Join(" && ", _f.Parameters.Select(p => IsValid(p.Domain) + "(" + p.Name + ")")) + "))"))
+                string valid = string.Join(" && ", _f.Parameters.Select(p => IsValid(p.Domain) + "(" + p.Name + ")"));
+            using (_w.Block(_f.Parameters.Count == 1 ? "if (!" + valid + ")" : "if (!(" + valid + "))"))
                 {
                     _w.Line("result = default!;");
                     _w.Line("return false;");
@@ -640,9 +641,12 @@ namespace DivergenceGen.Generator.Emit
                         string last = Finite ? "(uint)Trials" : (batch.KBound ?? 0).ToString(CultureInfo.InvariantCulture) + "u";
                         _w.Line("// Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last");
                         _w.Line("// entry), so every load is in bounds; lanes outside the support are masked to −∞ below.");
-                        _w.Line("var tableK = " + v.Vector + ".Create(" + string.Join(", ", Enumerable.Range(0, v.Lanes).Select(j =>
-                            "global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + "
-                            + j.ToString(CultureInfo.InvariantCulture) + "), " + last + "))")) + ");");
+                        _w.Line("var tableK = " + v.Vector + ".Create(");
+                        for (int j = 0; j < v.Lanes; j++)
+                        {
+                            _w.Line("    global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + "
+                                + j.ToString(CultureInfo.InvariantCulture) + "), " + last + "))" + (j == v.Lanes - 1 ? ");" : ","));
+                        }
                     }
 
                     _w.Line("var value = " + v.Vector + ".ConditionalSelect(inSupport, " + v.Lower(batch.Value) + ", minusInfinity);");

@@ -45,7 +45,7 @@ namespace MyApp
         /// <returns>Whether the parameters were valid.</returns>
         public static bool TryCreate(double p, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Billion result)
         {
-            if (!(global::DivergenceGen.Guard.IsProbability(p)))
+            if (!global::DivergenceGen.Guard.IsProbability(p))
             {
                 result = default!;
                 return false;

@@ -35,7 +35,7 @@ namespace MyApp
         /// <returns>Whether the parameters were valid.</returns>
         public static bool TryCreate(float p, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out FailuresF result)
         {
-            if (!(global::DivergenceGen.Guard.IsPositiveProbability(p)))
+            if (!global::DivergenceGen.Guard.IsPositiveProbability(p))
             {
                 result = default!;
                 return false;
