@@ -18,161 +18,161 @@ public sealed class DiagnosticTests
     // ---- DG0001: type not partial -------------------------------------------------------------------------------
 
     [Theory]
-    [InlineData("[Bernoulli] public readonly struct [|Coin|];")]
-    [InlineData("[Poisson] public readonly struct [|Arrivals|];")]
-    [InlineData("[Binomial(3)] public sealed class [|Flips|] { }")]
-    [InlineData("[Categorical(6)] public sealed class [|Die|];")]
-    [InlineData("[Categorical(6)] public readonly struct [|Die|] { }")]
-    public void DG0001_TypeNotPartial(string declaration) => AssertReports("DG0001", declaration);
+    [InlineData("[Bernoulli] public readonly struct [|Coin|];", "'Coin' is marked [Bernoulli] but is not declared partial; add the 'partial' modifier so the generator can add its members")]
+    [InlineData("[Poisson] public readonly struct [|Arrivals|];", "'Arrivals' is marked [Poisson] but is not declared partial; add the 'partial' modifier so the generator can add its members")]
+    [InlineData("[Binomial(3)] public sealed class [|Flips|] { }", "'Flips' is marked [Binomial] but is not declared partial; add the 'partial' modifier so the generator can add its members")]
+    [InlineData("[Categorical(6)] public sealed class [|Die|];", "'Die' is marked [Categorical] but is not declared partial; add the 'partial' modifier so the generator can add its members")]
+    [InlineData("[Categorical(6)] public readonly struct [|Die|] { }", "'Die' is marked [Categorical] but is not declared partial; add the 'partial' modifier so the generator can add its members")]
+    public void DG0001_TypeNotPartial(string declaration, string message) => AssertReports("DG0001", declaration, message);
 
     // ---- DG0002: containing type not partial -------------------------------------------------------------------
 
     [Theory]
-    [InlineData("public static class [|Outer|] { [Bernoulli] public readonly partial struct Coin; }")]
-    [InlineData("public static partial class Outer { public class [|Middle|] { [Categorical(3)] public readonly partial struct Die; } }")]
-    [InlineData("public static class [|Outer|] { public partial class Middle { [Categorical(3)] public readonly partial struct Die; } }")]
-    public void DG0002_ContainingTypeNotPartial(string declaration) => AssertReports("DG0002", declaration);
+    [InlineData("public static class [|Outer|] { [Bernoulli] public readonly partial struct Coin; }", "'Outer' contains the [Bernoulli] type 'Coin' but is not declared partial; add the 'partial' modifier to 'Outer'")]
+    [InlineData("public static partial class Outer { public class [|Middle|] { [Categorical(3)] public readonly partial struct Die; } }", "'Middle' contains the [Categorical] type 'Die' but is not declared partial; add the 'partial' modifier to 'Middle'")]
+    [InlineData("public static class [|Outer|] { public partial class Middle { [Categorical(3)] public readonly partial struct Die; } }", "'Outer' contains the [Categorical] type 'Die' but is not declared partial; add the 'partial' modifier to 'Outer'")]
+    public void DG0002_ContainingTypeNotPartial(string declaration, string message) => AssertReports("DG0002", declaration, message);
 
     // ---- DG0003: unsupported kind of type ----------------------------------------------------------------------
 
     [Theory]
-    [InlineData("[Bernoulli] public readonly partial struct [|Coin|]<T>;")]
-    [InlineData("[Geometric] public partial class [|Failures|];")]
-    [InlineData("[NegativeBinomial] public readonly partial record struct [|Counts|];")]
-    [InlineData("[Categorical(3)] public sealed partial class [|Die|]<T>;")]
-    [InlineData("[Bernoulli] public readonly ref partial struct [|Coin|];")]
-    [InlineData("[Bernoulli] public partial class [|Coin|];")]
-    [InlineData("[Categorical(3)] public abstract partial class [|Die|];")]
-    [InlineData("[Bernoulli] public static partial class [|Coin|];")]
-    [InlineData("[Bernoulli] public partial interface [|ICoin|];")]
-    [InlineData("[Bernoulli] public sealed partial record [|Coin|];")]
-    [InlineData("[Categorical(3)] public readonly partial record struct [|Die|];")]
-    [InlineData("public partial class Outer<T> { [Bernoulli] public readonly partial struct [|Coin|]; }")]
-    public void DG0003_UnsupportedTypeKind(string declaration) => AssertReports("DG0003", declaration);
+    [InlineData("[Bernoulli] public readonly partial struct [|Coin|]<T>;", "'Coin' cannot be a [Bernoulli] type: generic types (or types nested in generic types) are not supported; declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("[Geometric] public partial class [|Failures|];", "'Failures' cannot be a [Geometric] type: a class must be sealed (a derived type could not keep the generated invariants); declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("[NegativeBinomial] public readonly partial record struct [|Counts|];", "'Counts' cannot be a [NegativeBinomial] type: a record's generated equality and constructors would conflict with the generated members; declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("[Categorical(3)] public sealed partial class [|Die|]<T>;", "'Die' cannot be a [Categorical] type: generic types (or types nested in generic types) are not supported; declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("[Bernoulli] public readonly ref partial struct [|Coin|];", "'Coin' cannot be a [Bernoulli] type: a ref struct cannot implement the generic distribution interfaces or be stored in fields; declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("[Bernoulli] public partial class [|Coin|];", "'Coin' cannot be a [Bernoulli] type: a class must be sealed (a derived type could not keep the generated invariants); declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("[Categorical(3)] public abstract partial class [|Die|];", "'Die' cannot be a [Categorical] type: an abstract class has no instances of its own; declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("[Bernoulli] public static partial class [|Coin|];", "'Coin' cannot be a [Bernoulli] type: a static class has no instances; declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("[Bernoulli] public partial interface [|ICoin|];", "'ICoin' cannot be a [Bernoulli] type: an interface cannot hold state; declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("[Bernoulli] public sealed partial record [|Coin|];", "'Coin' cannot be a [Bernoulli] type: a record's generated equality and constructors would conflict with the generated members; declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("[Categorical(3)] public readonly partial record struct [|Die|];", "'Die' cannot be a [Categorical] type: a record's generated equality and constructors would conflict with the generated members; declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("public partial class Outer<T> { [Bernoulli] public readonly partial struct [|Coin|]; }", "'Coin' cannot be a [Bernoulli] type: generic types (or types nested in generic types) are not supported; declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    public void DG0003_UnsupportedTypeKind(string declaration, string message) => AssertReports("DG0003", declaration, message);
 
     // ---- DG0004: invalid attribute argument --------------------------------------------------------------------
 
     [Theory]
-    [InlineData("[Categorical([|0|])] public readonly partial struct Die;")]
-    [InlineData("[Binomial([|-1|])] public readonly partial struct Flips;")]
-    [InlineData("[Binomial([|int.MinValue|])] public sealed partial class Flips;")]
-    [InlineData("[Binomial(10, UnrollThreshold = [|-1|])] public readonly partial struct Flips;")]
-    [InlineData("[Poisson(Precision = [|(Precision)2|])] public readonly partial struct Arrivals;")]
-    [InlineData("[NegativeBinomial(Precision = [|(Precision)(-1)|])] public readonly partial struct Counts;")]
-    [InlineData("[Categorical([|-3|])] public readonly partial struct Die;")]
-    [InlineData("[Categorical([|16777217|])] public readonly partial struct Die;")]
-    [InlineData("[Categorical([|Sizes.None|])] public readonly partial struct Die;\nstatic class Sizes { public const int None = 0; }")]
-    [InlineData("[Bernoulli(Precision = [|(Precision)7|])] public readonly partial struct Coin;")]
-    [InlineData("[Categorical(6, Precision = [|(Precision)7|])] public readonly partial struct Die;")]
-    [InlineData("[Categorical(6, UnrollThreshold = [|-1|])] public readonly partial struct Die;")]
-    [InlineData("[Categorical(6, UnrollThreshold = [|1000|])] public readonly partial struct Die;")]
-    [InlineData("[Categorical(6, UnrollThreshold = [|257|])] public readonly partial struct Die;")]
-    public void DG0004_InvalidAttributeArgument(string declaration) => AssertReports("DG0004", declaration);
+    [InlineData("[Categorical([|0|])] public readonly partial struct Die;", "Invalid number of classes for [Categorical] on 'Die': K = 0 is outside 1 … 16777216 (K = 1 is the point mass)")]
+    [InlineData("[Binomial([|-1|])] public readonly partial struct Flips;", "Invalid number of trials for [Binomial] on 'Flips': n = -1 is negative (n = 0 is the point mass at 0)")]
+    [InlineData("[Binomial([|int.MinValue|])] public sealed partial class Flips;", "Invalid number of trials for [Binomial] on 'Flips': n = -2147483648 is negative (n = 0 is the point mass at 0)")]
+    [InlineData("[Binomial(10, UnrollThreshold = [|-1|])] public readonly partial struct Flips;", "Invalid unroll threshold for [Binomial] on 'Flips': UnrollThreshold = -1 is outside 0 … 256")]
+    [InlineData("[Poisson(Precision = [|(Precision)2|])] public readonly partial struct Arrivals;", "Invalid precision for [Poisson] on 'Arrivals': (Precision)2 is not Precision.Double or Precision.Single")]
+    [InlineData("[NegativeBinomial(Precision = [|(Precision)(-1)|])] public readonly partial struct Counts;", "Invalid precision for [NegativeBinomial] on 'Counts': (Precision)-1 is not Precision.Double or Precision.Single")]
+    [InlineData("[Categorical([|-3|])] public readonly partial struct Die;", "Invalid number of classes for [Categorical] on 'Die': K = -3 is outside 1 … 16777216 (K = 1 is the point mass)")]
+    [InlineData("[Categorical([|16777217|])] public readonly partial struct Die;", "Invalid number of classes for [Categorical] on 'Die': K = 16777217 is outside 1 … 16777216 (K = 1 is the point mass)")]
+    [InlineData("[Categorical([|Sizes.None|])] public readonly partial struct Die;\nstatic class Sizes { public const int None = 0; }", "Invalid number of classes for [Categorical] on 'Die': K = 0 is outside 1 … 16777216 (K = 1 is the point mass)")]
+    [InlineData("[Bernoulli(Precision = [|(Precision)7|])] public readonly partial struct Coin;", "Invalid precision for [Bernoulli] on 'Coin': (Precision)7 is not Precision.Double or Precision.Single")]
+    [InlineData("[Categorical(6, Precision = [|(Precision)7|])] public readonly partial struct Die;", "Invalid precision for [Categorical] on 'Die': (Precision)7 is not Precision.Double or Precision.Single")]
+    [InlineData("[Categorical(6, UnrollThreshold = [|-1|])] public readonly partial struct Die;", "Invalid unroll threshold for [Categorical] on 'Die': UnrollThreshold = -1 is outside 0 … 256")]
+    [InlineData("[Categorical(6, UnrollThreshold = [|1000|])] public readonly partial struct Die;", "Invalid unroll threshold for [Categorical] on 'Die': UnrollThreshold = 1000 is outside 0 … 256")]
+    [InlineData("[Categorical(6, UnrollThreshold = [|257|])] public readonly partial struct Die;", "Invalid unroll threshold for [Categorical] on 'Die': UnrollThreshold = 257 is outside 0 … 256")]
+    public void DG0004_InvalidAttributeArgument(string declaration, string message) => AssertReports("DG0004", declaration, message);
 
     // ---- DG0005: member clashes with a generated member --------------------------------------------------------
 
     [Theory]
-    [InlineData("[Categorical(6)] public readonly partial struct Die { public double [|Entropy|]() => 0; }")]
-    [InlineData("[Poisson] public readonly partial struct Arrivals { public double [|Rate|] => 1; }")]
-    [InlineData("[Binomial(5)] public readonly partial struct Flips { public const int [|Trials|] = 5; }")]
-    [InlineData("[Binomial(5)] public readonly partial struct Flips { private static double [|LogChoose|](int k) => k; }")]
-    [InlineData("[Geometric] public readonly partial struct Failures { public double [|Mean|] => 0; }")]
-    [InlineData("[NegativeBinomial] public readonly partial struct Counts { public static Counts [|Fit|](int r) => default; }")]
-    [InlineData("[Geometric] public sealed partial class Failures { public [|Failures|]() { } }")]
-    [InlineData("[Bernoulli] public readonly partial struct Coin { public double [|Entropy|](int unused) => unused; }")]
-    [InlineData("[Bernoulli] public readonly partial struct Coin { public double [|P|] => 0.5; }")]
-    [InlineData("[Categorical(6)] public readonly partial struct Die { public readonly int [|Classes|]; }")]
-    [InlineData("[Bernoulli] public readonly partial struct Coin { public [|Coin|](int seed) { this = default; } }")]
-    [InlineData("[Categorical(6)] public readonly partial struct Die { public [|Die|]() { this = default; } }")]
-    [InlineData("[Categorical(1000)] public sealed partial class BigDie { public [|BigDie|]() { } }")]
-    public void DG0005_MemberNameClash(string declaration) => AssertReports("DG0005", declaration);
+    [InlineData("[Categorical(6)] public readonly partial struct Die { public double [|Entropy|]() => 0; }", "'Die' declares 'Entropy', which the generator writes for [Categorical] types; rename or remove it")]
+    [InlineData("[Poisson] public readonly partial struct Arrivals { public double [|Rate|] => 1; }", "'Arrivals' declares 'Rate', which the generator writes for [Poisson] types; rename or remove it")]
+    [InlineData("[Binomial(5)] public readonly partial struct Flips { public const int [|Trials|] = 5; }", "'Flips' declares 'Trials', which the generator writes for [Binomial] types; rename or remove it")]
+    [InlineData("[Binomial(5)] public readonly partial struct Flips { private static double [|LogChoose|](int k) => k; }", "'Flips' declares 'LogChoose', which the generator writes for [Binomial] types; rename or remove it")]
+    [InlineData("[Geometric] public readonly partial struct Failures { public double [|Mean|] => 0; }", "'Failures' declares 'Mean', which the generator writes for [Geometric] types; rename or remove it")]
+    [InlineData("[NegativeBinomial] public readonly partial struct Counts { public static Counts [|Fit|](int r) => default; }", "'Counts' declares 'Fit', which the generator writes for [NegativeBinomial] types; rename or remove it")]
+    [InlineData("[Geometric] public sealed partial class Failures { public [|Failures|]() { } }", "'Failures' declares 'a constructor', which the generator writes for [Geometric] types; rename or remove it")]
+    [InlineData("[Bernoulli] public readonly partial struct Coin { public double [|Entropy|](int unused) => unused; }", "'Coin' declares 'Entropy', which the generator writes for [Bernoulli] types; rename or remove it")]
+    [InlineData("[Bernoulli] public readonly partial struct Coin { public double [|P|] => 0.5; }", "'Coin' declares 'P', which the generator writes for [Bernoulli] types; rename or remove it")]
+    [InlineData("[Categorical(6)] public readonly partial struct Die { public readonly int [|Classes|]; }", "'Die' declares 'Classes', which the generator writes for [Categorical] types; rename or remove it")]
+    [InlineData("[Bernoulli] public readonly partial struct Coin { public [|Coin|](int seed) { this = default; } }", "'Coin' declares 'a constructor', which the generator writes for [Bernoulli] types; rename or remove it")]
+    [InlineData("[Categorical(6)] public readonly partial struct Die { public [|Die|]() { this = default; } }", "'Die' declares 'a constructor', which the generator writes for [Categorical] types; rename or remove it")]
+    [InlineData("[Categorical(1000)] public sealed partial class BigDie { public [|BigDie|]() { } }", "'BigDie' declares 'a constructor', which the generator writes for [Categorical] types; rename or remove it")]
+    public void DG0005_MemberNameClash(string declaration, string message) => AssertReports("DG0005", declaration, message);
 
     // ---- DG0006: language version below 12 ---------------------------------------------------------------------
 
     [Theory]
-    [InlineData("[Bernoulli] public readonly partial struct [|Coin|] { }", LanguageVersion.CSharp11)]
-    [InlineData("[Categorical(6)] public readonly partial struct [|Die|] { }", LanguageVersion.CSharp11)]
-    [InlineData("[Categorical(6)] public sealed partial class [|BigDie|] { }", LanguageVersion.CSharp10)]
-    public void DG0006_LanguageVersionTooOld(string declaration, LanguageVersion version) =>
-        AssertReports("DG0006", declaration, new CompilationSetup(LanguageVersion: version));
+    [InlineData("[Bernoulli] public readonly partial struct [|Coin|] { }", LanguageVersion.CSharp11, "The code generated for 'Coin' needs C# 12 or later (inline arrays, static abstract interface members), but the project uses C# 11.0; set <LangVersion>12</LangVersion> or later")]
+    [InlineData("[Categorical(6)] public readonly partial struct [|Die|] { }", LanguageVersion.CSharp11, "The code generated for 'Die' needs C# 12 or later (inline arrays, static abstract interface members), but the project uses C# 11.0; set <LangVersion>12</LangVersion> or later")]
+    [InlineData("[Categorical(6)] public sealed partial class [|BigDie|] { }", LanguageVersion.CSharp10, "The code generated for 'BigDie' needs C# 12 or later (inline arrays, static abstract interface members), but the project uses C# 10.0; set <LangVersion>12</LangVersion> or later")]
+    public void DG0006_LanguageVersionTooOld(string declaration, LanguageVersion version, string message) =>
+        AssertReports("DG0006", declaration, message, new CompilationSetup(LanguageVersion: version));
 
     // ---- DG0007: more than one family --------------------------------------------------------------------------
 
     [Theory]
-    [InlineData("[Bernoulli, [|Categorical(3)|]] public readonly partial struct Coin;")]
-    [InlineData("[Categorical(3)]\n[[|Bernoulli|]]\npublic readonly partial struct Die;")]
-    [InlineData("[Poisson, [|Geometric|]] public readonly partial struct Counts;")]
-    [InlineData("[Binomial(4)]\n[[|Categorical(5)|]]\npublic readonly partial struct Counts;")]
-    public void DG0007_MultipleFamilies(string declaration) => AssertReports("DG0007", declaration);
+    [InlineData("[Bernoulli, [|Categorical(3)|]] public readonly partial struct Coin;", "'Coin' is marked with both [Bernoulli] and [Categorical]; a type describes one distribution family")]
+    [InlineData("[Categorical(3)]\n[[|Bernoulli|]]\npublic readonly partial struct Die;", "'Die' is marked with both [Categorical] and [Bernoulli]; a type describes one distribution family")]
+    [InlineData("[Poisson, [|Geometric|]] public readonly partial struct Counts;", "'Counts' is marked with both [Poisson] and [Geometric]; a type describes one distribution family")]
+    [InlineData("[Binomial(4)]\n[[|Categorical(5)|]]\npublic readonly partial struct Counts;", "'Counts' is marked with both [Binomial] and [Categorical]; a type describes one distribution family")]
+    public void DG0007_MultipleFamilies(string declaration, string message) => AssertReports("DG0007", declaration, message);
 
     // ---- DG0008: categorical struct too large (> 64 KiB inline: K > 4096 double, K > 8192 float) --------------
 
     [Theory]
-    [InlineData("[Categorical(4097)] public readonly partial struct [|Vocabulary|];")]
-    [InlineData("[Categorical(8193, Precision = Precision.Single)] public readonly partial struct [|Vocabulary|];")]
-    [InlineData("[Categorical(100_000)] public readonly partial struct [|Vocabulary|];")]
-    public void DG0008_CategoricalStructTooLarge(string declaration) => AssertReports("DG0008", declaration);
+    [InlineData("[Categorical(4097)] public readonly partial struct [|Vocabulary|];", "'Vocabulary' would store 65552 bytes inline (K = 4097), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
+    [InlineData("[Categorical(8193, Precision = Precision.Single)] public readonly partial struct [|Vocabulary|];", "'Vocabulary' would store 65544 bytes inline (K = 8193), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
+    [InlineData("[Categorical(100_000)] public readonly partial struct [|Vocabulary|];", "'Vocabulary' would store 1600000 bytes inline (K = 100000), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
+    public void DG0008_CategoricalStructTooLarge(string declaration, string message) => AssertReports("DG0008", declaration, message);
 
     // ---- DG0009: instance state declared by the user -----------------------------------------------------------
 
     [Theory]
-    [InlineData("[Bernoulli] public readonly partial struct Coin { private readonly int [|_seed|]; }")]
-    [InlineData("[Categorical(6)] public readonly partial struct Die { public string? [|Label|] { get; init; } }")]
-    [InlineData("[Categorical(1000)] public sealed partial class BigDie { private string [|_name|] = \"\"; }")]
-    [InlineData("[Poisson] public readonly partial struct Arrivals { private readonly double [|_scale|]; }")]
-    public void DG0009_InstanceField(string declaration) => AssertReports("DG0009", declaration);
+    [InlineData("[Bernoulli] public readonly partial struct Coin { private readonly int [|_seed|]; }", "'Coin' declares the instance field '_seed'; a [Bernoulli] type's state is generated (C# warns CS0282 about field order across partial struct declarations, and a generated constructor cannot initialise it); move it to another type or make it static")]
+    [InlineData("[Categorical(6)] public readonly partial struct Die { public string? [|Label|] { get; init; } }", "'Die' declares the instance field 'Label'; a [Categorical] type's state is generated (C# warns CS0282 about field order across partial struct declarations, and a generated constructor cannot initialise it); move it to another type or make it static")]
+    [InlineData("[Categorical(1000)] public sealed partial class BigDie { private string [|_name|] = \"\"; }", "'BigDie' declares the instance field '_name'; a [Categorical] type's state is generated (C# warns CS0282 about field order across partial struct declarations, and a generated constructor cannot initialise it); move it to another type or make it static")]
+    [InlineData("[Poisson] public readonly partial struct Arrivals { private readonly double [|_scale|]; }", "'Arrivals' declares the instance field '_scale'; a [Poisson] type's state is generated (C# warns CS0282 about field order across partial struct declarations, and a generated constructor cannot initialise it); move it to another type or make it static")]
+    public void DG0009_InstanceField(string declaration, string message) => AssertReports("DG0009", declaration, message);
 
     // ---- Losses: DG0001/DG0002/DG0005/DG0006 reused, DG0030–DG0034 ---------------------------------------------
 
     [Theory]
-    [InlineData("[SoftmaxCrossEntropy(10)] public static class [|DigitLoss|];")]
-    public void DG0001_LossNotPartial(string declaration) => AssertReports("DG0001", declaration);
+    [InlineData("[SoftmaxCrossEntropy(10)] public static class [|DigitLoss|];", "'DigitLoss' is marked [SoftmaxCrossEntropy] but is not declared partial; add the 'partial' modifier so the generator can add its members")]
+    public void DG0001_LossNotPartial(string declaration, string message) => AssertReports("DG0001", declaration, message);
 
     [Theory]
-    [InlineData("public static class [|Losses|] { [SoftmaxCrossEntropy(10)] public static partial class DigitLoss; }")]
-    public void DG0002_LossContainingTypeNotPartial(string declaration) => AssertReports("DG0002", declaration);
+    [InlineData("public static class [|Losses|] { [SoftmaxCrossEntropy(10)] public static partial class DigitLoss; }", "'Losses' contains the [SoftmaxCrossEntropy] type 'DigitLoss' but is not declared partial; add the 'partial' modifier to 'Losses'")]
+    public void DG0002_LossContainingTypeNotPartial(string declaration, string message) => AssertReports("DG0002", declaration, message);
 
     [Theory]
-    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static double [|Loss|](double x) => x; }")]
-    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static void [|LossAndGradient|]() { } }")]
-    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public const int [|Classes|] = 10; }")]
-    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { private static readonly int [|IgnoreIndex|] = 1; }")]
-    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static double [|LabelSmoothing|] => 0; }")]
-    public void DG0005_LossMemberNameClash(string declaration) => AssertReports("DG0005", declaration);
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static double [|Loss|](double x) => x; }", "'DigitLoss' declares 'Loss', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static void [|LossAndGradient|]() { } }", "'DigitLoss' declares 'LossAndGradient', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public const int [|Classes|] = 10; }", "'DigitLoss' declares 'Classes', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { private static readonly int [|IgnoreIndex|] = 1; }", "'DigitLoss' declares 'IgnoreIndex', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static double [|LabelSmoothing|] => 0; }", "'DigitLoss' declares 'LabelSmoothing', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
+    public void DG0005_LossMemberNameClash(string declaration, string message) => AssertReports("DG0005", declaration, message);
 
     [Theory]
-    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class [|DigitLoss|] { }", LanguageVersion.CSharp11)]
-    public void DG0006_LossLanguageVersionTooOld(string declaration, LanguageVersion version) =>
-        AssertReports("DG0006", declaration, new CompilationSetup(LanguageVersion: version));
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class [|DigitLoss|] { }", LanguageVersion.CSharp11, "The code generated for 'DigitLoss' needs C# 12 or later (inline arrays, static abstract interface members), but the project uses C# 11.0; set <LangVersion>12</LangVersion> or later")]
+    public void DG0006_LossLanguageVersionTooOld(string declaration, LanguageVersion version, string message) =>
+        AssertReports("DG0006", declaration, message, new CompilationSetup(LanguageVersion: version));
 
     [Theory]
-    [InlineData("[SoftmaxCrossEntropy(10)] public partial class [|DigitLoss|];")]
-    [InlineData("[SoftmaxCrossEntropy(10)] public sealed partial class [|DigitLoss|];")]
-    [InlineData("[SoftmaxCrossEntropy(10)] public abstract partial class [|DigitLoss|];")]
-    [InlineData("[SoftmaxCrossEntropy(10)] public partial record [|DigitLoss|];")]
-    [InlineData("public static partial class Outer<T> { [SoftmaxCrossEntropy(10)] public static partial class [|DigitLoss|]; }")]
-    public void DG0030_LossTypeKind(string declaration) => AssertReports("DG0030", declaration);
+    [InlineData("[SoftmaxCrossEntropy(10)] public partial class [|DigitLoss|];", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: the class is not static (the loss members are static and need no instance); declare a non-generic 'static partial class'")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public sealed partial class [|DigitLoss|];", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: the class is not static (the loss members are static and need no instance); declare a non-generic 'static partial class'")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public abstract partial class [|DigitLoss|];", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: the class is not static (the loss members are static and need no instance); declare a non-generic 'static partial class'")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public partial record [|DigitLoss|];", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: the loss members are static and need no instance, so it is a static class, not a record; declare a non-generic 'static partial class'")]
+    [InlineData("public static partial class Outer<T> { [SoftmaxCrossEntropy(10)] public static partial class [|DigitLoss|]; }", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: generic types (or types nested in generic types) are not supported; declare a non-generic 'static partial class'")]
+    public void DG0030_LossTypeKind(string declaration, string message) => AssertReports("DG0030", declaration, message);
 
     [Theory]
-    [InlineData("[SoftmaxCrossEntropy([|1|])] public static partial class DigitLoss;")]
-    [InlineData("[SoftmaxCrossEntropy([|0|])] public static partial class DigitLoss;")]
-    [InlineData("[SoftmaxCrossEntropy([|-5|])] public static partial class DigitLoss;")]
-    [InlineData("[SoftmaxCrossEntropy([|16777217|], Reduction = Reduction.Sum)] public static partial class DigitLoss;")]
-    public void DG0031_LossClassCount(string declaration) => AssertReports("DG0031", declaration);
+    [InlineData("[SoftmaxCrossEntropy([|1|])] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': K = 1 is outside 2 … 16777216")]
+    [InlineData("[SoftmaxCrossEntropy([|0|])] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': K = 0 is outside 2 … 16777216")]
+    [InlineData("[SoftmaxCrossEntropy([|-5|])] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': K = -5 is outside 2 … 16777216")]
+    [InlineData("[SoftmaxCrossEntropy([|16777217|], Reduction = Reduction.Sum)] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': K = 16777217 is outside 2 … 16777216")]
+    public void DG0031_LossClassCount(string declaration, string message) => AssertReports("DG0031", declaration, message);
 
     [Theory]
-    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|-0.1|])] public static partial class DigitLoss;")]
-    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|1.5|])] public static partial class DigitLoss;")]
-    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|double.NaN|])] public static partial class DigitLoss;")]
-    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|double.PositiveInfinity|])] public static partial class DigitLoss;")]
-    public void DG0032_LossLabelSmoothing(string declaration) => AssertReports("DG0032", declaration);
+    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|-0.1|])] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': LabelSmoothing = -0.1 is not in [0, 1]")]
+    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|1.5|])] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': LabelSmoothing = 1.5 is not in [0, 1]")]
+    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|double.NaN|])] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': LabelSmoothing = NaN is not in [0, 1]")]
+    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = [|double.PositiveInfinity|])] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': LabelSmoothing = Infinity is not in [0, 1]")]
+    public void DG0032_LossLabelSmoothing(string declaration, string message) => AssertReports("DG0032", declaration, message);
 
     [Theory]
-    [InlineData("[SoftmaxCrossEntropy(10, Reduction = [|(Reduction)3|])] public static partial class DigitLoss;")]
-    [InlineData("[SoftmaxCrossEntropy(10, Precision = [|(Precision)2|])] public static partial class DigitLoss;")]
-    [InlineData("[SoftmaxCrossEntropy(10, UnrollThreshold = [|-1|])] public static partial class DigitLoss;")]
-    [InlineData("[SoftmaxCrossEntropy(10, UnrollThreshold = [|257|])] public static partial class DigitLoss;")]
-    public void DG0033_LossInvalidArgument(string declaration) => AssertReports("DG0033", declaration);
+    [InlineData("[SoftmaxCrossEntropy(10, Reduction = [|(Reduction)3|])] public static partial class DigitLoss;", "Invalid reduction for [SoftmaxCrossEntropy] on 'DigitLoss': (Reduction)3 is not Reduction.None, Reduction.Sum or Reduction.Mean")]
+    [InlineData("[SoftmaxCrossEntropy(10, Precision = [|(Precision)2|])] public static partial class DigitLoss;", "Invalid precision for [SoftmaxCrossEntropy] on 'DigitLoss': (Precision)2 is not Precision.Double or Precision.Single")]
+    [InlineData("[SoftmaxCrossEntropy(10, UnrollThreshold = [|-1|])] public static partial class DigitLoss;", "Invalid unroll threshold for [SoftmaxCrossEntropy] on 'DigitLoss': UnrollThreshold = -1 is outside 0 … 256")]
+    [InlineData("[SoftmaxCrossEntropy(10, UnrollThreshold = [|257|])] public static partial class DigitLoss;", "Invalid unroll threshold for [SoftmaxCrossEntropy] on 'DigitLoss': UnrollThreshold = 257 is outside 0 … 256")]
+    public void DG0033_LossInvalidArgument(string declaration, string message) => AssertReports("DG0033", declaration, message);
 
     [Fact]
     public void DG0034_LossWithFamily()
@@ -183,6 +183,9 @@ public sealed class DiagnosticTests
         run.AssertNoGeneratorException();
         var dg0034 = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "DG0034");
         Assert.Equal(span, dg0034.Location.SourceSpan);
+        Assert.Equal(
+            "'DigitLoss' is marked with both [Bernoulli] and [SoftmaxCrossEntropy]; a loss is a static class, a distribution a struct or sealed class: declare two types",
+            dg0034.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "DG0003");
         Assert.Empty(run.Sources);
     }
@@ -225,9 +228,10 @@ public sealed class DiagnosticTests
 
     /// <summary>
     /// Runs the generator on one declaration and asserts exactly one generator diagnostic: <paramref name="id"/>, an
-    /// error (DG0006's severity is left open), at the marked span.
+    /// error (DG0006's severity is left open), at the marked span, with exactly <paramref name="message"/> (so that a
+    /// message whose arguments are swapped or wrong fails too).
     /// </summary>
-    private static void AssertReports(string id, string declarationMarkup, CompilationSetup? setup = null)
+    private static void AssertReports(string id, string declarationMarkup, string message, CompilationSetup? setup = null)
     {
         var (source, span) = Markup.Parse(Header + declarationMarkup + "\n");
         var run = GeneratorHarness.Run(source, setup);
@@ -254,6 +258,8 @@ public sealed class DiagnosticTests
         {
             Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         }
+
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
 
         // A rejected declaration gets no output or a simpler, correct fallback: never code that fails to compile.
         var generatedErrors = run.OutputDiagnostics

@@ -33,95 +33,99 @@ public sealed class DivergenceDiagnosticTests
     // ---- DG0020: the method's own type is not a non-generic static partial class --------------------------------
 
     [Theory]
-    [InlineData("public static class [|D|] { " + Kl + " }")]
-    [InlineData("public partial class [|D|] { " + Kl + " }")]
-    [InlineData("public static partial class [|D|]<T> { " + Kl + " }")]
-    [InlineData("public partial struct [|D|] { " + Kl + " }")]
-    public void DG0020_ContainingType(string declaration) => AssertReports("DG0020", declaration);
+    [InlineData("public static class [|D|] { " + Kl + " }", "'D' cannot hold the [KLDivergence] method 'KL': it is not partial; declare the method in a non-generic 'static partial class'")]
+    [InlineData("public partial class [|D|] { " + Kl + " }", "'D' cannot hold the [KLDivergence] method 'KL': it is not static; declare the method in a non-generic 'static partial class'")]
+    [InlineData("public static partial class [|D|]<T> { " + Kl + " }", "'D' cannot hold the [KLDivergence] method 'KL': it is generic; declare the method in a non-generic 'static partial class'")]
+    [InlineData("public partial struct [|D|] { " + Kl + " }", "'D' cannot hold the [KLDivergence] method 'KL': it is not a class; declare the method in a non-generic 'static partial class'")]
+    public void DG0020_ContainingType(string declaration, string message) => AssertReports("DG0020", declaration, message);
 
     // ---- DG0021: an outer type is not partial, or is generic -------------------------------------------------------
 
     [Theory]
-    [InlineData("public class [|Outer|] { public static partial class D { " + Kl + " } }")]
-    [InlineData("public partial class [|Outer|]<T> { public static partial class D { " + Kl + " } }")]
-    [InlineData("public static partial class Outer { public class [|Middle|] { public static partial class D { " + Kl + " } } }")]
-    public void DG0021_OuterType(string declaration) => AssertReports("DG0021", declaration);
+    [InlineData("public class [|Outer|] { public static partial class D { " + Kl + " } }", "'Outer' contains the [KLDivergence] method 'KL' but is not partial; every containing type must be a non-generic partial type")]
+    [InlineData("public partial class [|Outer|]<T> { public static partial class D { " + Kl + " } }", "'Outer' contains the [KLDivergence] method 'KL' but is generic; every containing type must be a non-generic partial type")]
+    [InlineData("public static partial class Outer { public class [|Middle|] { public static partial class D { " + Kl + " } } }", "'Middle' contains the [KLDivergence] method 'KL' but is not partial; every containing type must be a non-generic partial type")]
+    public void DG0021_OuterType(string declaration, string message) => AssertReports("DG0021", declaration, message);
 
     // ---- DG0022: not a static partial definition without a body ----------------------------------------------------
 
     [Theory]
-    [InlineData("public static partial class D { [KLDivergence] public partial double [|KL|](in Coin p, in Coin q); }")]
-    [InlineData("public static partial class D { [KLDivergence] public static double [|KL|](in Coin p, in Coin q) => 0; }")]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|](in Coin p, in Coin q) { return 0; } }")]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|]<T>(in Coin p, in Coin q); }")]
-    [InlineData("public static partial class D { [CrossEntropy] static partial double [|H|](in Coin p, in Coin q); }")]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|](in Coin p, in Coin q); public static partial double KL(in Coin p, in Coin q) => 0; }")]
-    public void DG0022_MethodShape(string declaration) => AssertReports("DG0022", declaration);
+    [InlineData("public static partial class D { [KLDivergence] public partial double [|KL|](in Coin p, in Coin q); }", "The [KLDivergence] method 'KL' must be declared 'static partial' with an accessibility modifier, non-generic and without a body, but it is not static")]
+    [InlineData("public static partial class D { [KLDivergence] public static double [|KL|](in Coin p, in Coin q) => 0; }", "The [KLDivergence] method 'KL' must be declared 'static partial' with an accessibility modifier, non-generic and without a body, but it is not partial")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|](in Coin p, in Coin q) { return 0; } }", "The [KLDivergence] method 'KL' must be declared 'static partial' with an accessibility modifier, non-generic and without a body, but it has a body (declare it without one: the generator writes the implementation)")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|]<T>(in Coin p, in Coin q); }", "The [KLDivergence] method 'KL' must be declared 'static partial' with an accessibility modifier, non-generic and without a body, but it is generic")]
+    [InlineData("public static partial class D { [CrossEntropy] static partial double [|H|](in Coin p, in Coin q); }", "The [CrossEntropy] method 'H' must be declared 'static partial' with an accessibility modifier, non-generic and without a body, but it has no accessibility modifier (C# requires one on a partial method that returns a value)")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|](in Coin p, in Coin q); public static partial double KL(in Coin p, in Coin q) => 0; }", "The [KLDivergence] method 'KL' must be declared 'static partial' with an accessibility modifier, non-generic and without a body, but it already has an implementation part")]
+    public void DG0022_MethodShape(string declaration, string message) => AssertReports("DG0022", declaration, message);
 
     // ---- DG0023: not two parameters --------------------------------------------------------------------------------
 
     [Theory]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double KL[|(in Coin p)|]; }")]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double KL[|()|]; }")]
-    [InlineData("public static partial class D { [CrossEntropy] public static partial double H[|(in Coin p, in Coin q, in Coin r)|]; }")]
-    public void DG0023_ParameterCount(string declaration) => AssertReports("DG0023", declaration);
+    [InlineData("public static partial class D { [KLDivergence] public static partial double KL[|(in Coin p)|]; }", "The [KLDivergence] method 'KL' has 1 parameter(s); declare exactly two, P and Q: '(in P p, in Q q)'")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double KL[|()|]; }", "The [KLDivergence] method 'KL' has 0 parameter(s); declare exactly two, P and Q: '(in P p, in Q q)'")]
+    [InlineData("public static partial class D { [CrossEntropy] public static partial double H[|(in Coin p, in Coin q, in Coin r)|]; }", "The [CrossEntropy] method 'H' has 3 parameter(s); declare exactly two, P and Q: '(in P p, in Q q)'")]
+    public void DG0023_ParameterCount(string declaration, string message) => AssertReports("DG0023", declaration, message);
 
     // ---- DG0024: a parameter that is not a declared family, or not passed 'in'/by value ----------------------------
 
     [Theory]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double KL(in Coin p, in [|int|] q); }")]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double KL([|string|] p, in Coin q); }")]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double KL(in [|Unmarked|] p, in Coin q); }")]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double KL([|ref|] Coin p, in Coin q); }")]
-    [InlineData("public static partial class D { [CrossEntropy] public static partial double H(in Coin p, [|out|] Coin q); }")]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double KL([|this|] in Coin p, in Coin q); }")]
-    public void DG0024_ParameterType(string declaration) => AssertReports("DG0024", declaration);
+    [InlineData("public static partial class D { [KLDivergence] public static partial double KL(in Coin p, in [|int|] q); }", "Parameter 'q' (Q) of the [KLDivergence] method 'KL' is not usable: 'int' is not a declared distribution family (no [Bernoulli], [Categorical(K)], [Binomial(n)], [Geometric], [Poisson] or [NegativeBinomial] attribute)")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double KL([|string|] p, in Coin q); }", "Parameter 'p' (P) of the [KLDivergence] method 'KL' is not usable: 'string' is not a declared distribution family (no [Bernoulli], [Categorical(K)], [Binomial(n)], [Geometric], [Poisson] or [NegativeBinomial] attribute)")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double KL(in [|Unmarked|] p, in Coin q); }", "Parameter 'p' (P) of the [KLDivergence] method 'KL' is not usable: 'MyApp.Unmarked' is not a declared distribution family (no [Bernoulli], [Categorical(K)], [Binomial(n)], [Geometric], [Poisson] or [NegativeBinomial] attribute)")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double KL([|ref|] Coin p, in Coin q); }", "Parameter 'p' (P) of the [KLDivergence] method 'KL' is not usable: only 'in' or no modifier is allowed, not 'ref'")]
+    [InlineData("public static partial class D { [CrossEntropy] public static partial double H(in Coin p, [|out|] Coin q); }", "Parameter 'q' (Q) of the [CrossEntropy] method 'H' is not usable: only 'in' or no modifier is allowed, not 'out'")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double KL([|this|] in Coin p, in Coin q); }", "Parameter 'p' (P) of the [KLDivergence] method 'KL' is not usable: only 'in' or no modifier is allowed, not 'this'")]
+    public void DG0024_ParameterType(string declaration, string message) => AssertReports("DG0024", declaration, message);
 
     // ---- DG0025: return type is not the families' precision --------------------------------------------------------
 
     [Theory]
-    [InlineData("public static partial class D { [KLDivergence] public static partial [|float|] KL(in Coin p, in Coin q); }")]
-    [InlineData("public static partial class D { [KLDivergence] public static partial [|double|] KL(in CoinF p, in CoinF q); }")]
-    [InlineData("public static partial class D { [CrossEntropy] public static partial [|int|] H(in Coin p, in Die q); }")]
-    public void DG0025_ReturnType(string declaration) => AssertReports("DG0025", declaration);
+    [InlineData("public static partial class D { [KLDivergence] public static partial [|float|] KL(in Coin p, in Coin q); }", "The [KLDivergence]/[CrossEntropy] method 'KL' returns 'float', but its distributions compute in Precision.Double; return 'double'")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial [|double|] KL(in CoinF p, in CoinF q); }", "The [KLDivergence]/[CrossEntropy] method 'KL' returns 'double', but its distributions compute in Precision.Single; return 'float'")]
+    [InlineData("public static partial class D { [CrossEntropy] public static partial [|int|] H(in Coin p, in Die q); }", "The [KLDivergence]/[CrossEntropy] method 'H' returns 'int', but its distributions compute in Precision.Double; return 'double'")]
+    public void DG0025_ReturnType(string declaration, string message) => AssertReports("DG0025", declaration, message);
 
     // ---- DG0026: P and Q of different precision --------------------------------------------------------------------
 
     [Theory]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double KL(in Coin p, in [|CoinF|] q); }")]
-    [InlineData("public static partial class D { [CrossEntropy] public static partial float H(CoinF p, [|Die|] q); }")]
-    public void DG0026_PrecisionMismatch(string declaration) => AssertReports("DG0026", declaration);
+    [InlineData("public static partial class D { [KLDivergence] public static partial double KL(in Coin p, in [|CoinF|] q); }", "The method 'KL' relates 'MyApp.Coin' (Precision.Double) and 'MyApp.CoinF' (Precision.Single); declare both types with the same Precision")]
+    [InlineData("public static partial class D { [CrossEntropy] public static partial float H(CoinF p, [|Die|] q); }", "The method 'H' relates 'MyApp.CoinF' (Precision.Single) and 'MyApp.Die' (Precision.Double); declare both types with the same Precision")]
+    public void DG0026_PrecisionMismatch(string declaration, string message) => AssertReports("DG0026", declaration, message);
 
     // ---- DG0027: P's support is infinite and no closed form is known (no Tolerance) --------------------------------
 
     [Theory]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|](in Arrivals p, in Failures q); }")]
-    [InlineData("public static partial class D { [KLDivergence(Tolerance = 0)] public static partial double [|KL|](in Failures p, in Arrivals q); }")]
-    [InlineData("public static partial class D { [CrossEntropy] public static partial double [|H|](in Arrivals p, in Overdispersed q); }")]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|](in Overdispersed p, in Arrivals q); }")]
-    public void DG0027_NoExactMethod(string declaration) => AssertReports("DG0027", declaration);
+    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|](in Arrivals p, in Failures q); }", "No exact method computes the [KLDivergence] method 'KL': P = Poisson has the infinite support {0, 1, 2, …} and no closed form is known for Poisson‖Geometric; opt in to a truncated series with [KLDivergence(Tolerance = 1e-12)] (the sum stops once the remaining mass of P is below the tolerance)")]
+    [InlineData("public static partial class D { [KLDivergence(Tolerance = 0)] public static partial double [|KL|](in Failures p, in Arrivals q); }", "No exact method computes the [KLDivergence] method 'KL': P = Geometric has the infinite support {0, 1, 2, …} and no closed form is known for Geometric‖Poisson; opt in to a truncated series with [KLDivergence(Tolerance = 1e-12)] (the sum stops once the remaining mass of P is below the tolerance)")]
+    [InlineData("public static partial class D { [CrossEntropy] public static partial double [|H|](in Arrivals p, in Overdispersed q); }", "No exact method computes the [CrossEntropy] method 'H': P = Poisson has the infinite support {0, 1, 2, …} and no closed form is known for Poisson‖NegativeBinomial; opt in to a truncated series with [CrossEntropy(Tolerance = 1e-12)] (the sum stops once the remaining mass of P is below the tolerance)")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|](in Overdispersed p, in Arrivals q); }", "No exact method computes the [KLDivergence] method 'KL': P = NegativeBinomial has the infinite support {0, 1, 2, …} and no closed form is known for NegativeBinomial‖Poisson; opt in to a truncated series with [KLDivergence(Tolerance = 1e-12)] (the sum stops once the remaining mass of P is below the tolerance)")]
+    public void DG0027_NoExactMethod(string declaration, string message) => AssertReports("DG0027", declaration, message);
 
     // ---- DG0028: invalid Tolerance ---------------------------------------------------------------------------------
 
     [Theory]
-    [InlineData("[KLDivergence(Tolerance = [|-1e-12|])]")]
-    [InlineData("[KLDivergence(Tolerance = [|double.NaN|])]")]
-    [InlineData("[KLDivergence(Tolerance = [|1.0|])]")]
-    [InlineData("[CrossEntropy(Tolerance = [|double.PositiveInfinity|])]")]
-    [InlineData("[KLDivergence(Tolerance = [|1e-16|])]")]
-    public void DG0028_InvalidTolerance(string attribute) =>
-        AssertReports("DG0028", "public static partial class D { " + attribute + " public static partial double KL(in Arrivals p, in Failures q); }");
+    [InlineData("[KLDivergence(Tolerance = [|-1e-12|])]", "Invalid tolerance for the [KLDivergence] method 'KL': Tolerance = -1E-12 is negative (0 means exact methods only); use 0 (exact methods only) or a value from 1e-15 to below 1, e.g. 1e-12")]
+    [InlineData("[KLDivergence(Tolerance = [|double.NaN|])]", "Invalid tolerance for the [KLDivergence] method 'KL': Tolerance is NaN; use 0 (exact methods only) or a value from 1e-15 to below 1, e.g. 1e-12")]
+    [InlineData("[KLDivergence(Tolerance = [|1.0|])]", "Invalid tolerance for the [KLDivergence] method 'KL': Tolerance = 1 is not below 1, the whole mass of P, so the series would stop before it starts; use 0 (exact methods only) or a value from 1e-15 to below 1, e.g. 1e-12")]
+    [InlineData("[CrossEntropy(Tolerance = [|double.PositiveInfinity|])]", "Invalid tolerance for the [CrossEntropy] method 'KL': Tolerance = Infinity is not below 1, the whole mass of P, so the series would stop before it starts; use 0 (exact methods only) or a value from 1e-15 to below 1, e.g. 1e-12")]
+    [InlineData("[KLDivergence(Tolerance = [|1e-16|])]", "Invalid tolerance for the [KLDivergence] method 'KL': Tolerance = 1E-16 is below 1E-15: the neglected mass would be smaller than the rounding of the sum itself, so it only costs terms; use 0 (exact methods only) or a value from 1e-15 to below 1, e.g. 1e-12")]
+    public void DG0028_InvalidTolerance(string attribute, string message) =>
+        AssertReports("DG0028", "public static partial class D { " + attribute + " public static partial double KL(in Arrivals p, in Failures q); }", message);
 
     [Fact]
     public void DG0028_AlsoWhereAnExactMethodExists() =>
-        AssertReports("DG0028", "public static partial class D { [KLDivergence(Tolerance = [|2|])] public static partial double KL(in Coin p, in Die q); }");
+        AssertReports(
+            "DG0028",
+            "public static partial class D { [KLDivergence(Tolerance = [|2|])] public static partial double KL(in Coin p, in Die q); }",
+            "Invalid tolerance for the [KLDivergence] method 'KL': Tolerance = 2 is not below 1, the whole mass of P, so the series would " +
+            "stop before it starts; use 0 (exact methods only) or a value from 1e-15 to below 1, e.g. 1e-12");
 
     // ---- DG0029: both attributes on one method ---------------------------------------------------------------------
 
     [Theory]
-    [InlineData("public static partial class D { [KLDivergence, [|CrossEntropy|]] public static partial double KL(in Coin p, in Coin q); }")]
-    [InlineData("public static partial class D { [CrossEntropy]\n[[|KLDivergence|]] public static partial double KL(in Coin p, in Die q); }")]
-    public void DG0029_BothMeasures(string declaration) => AssertReports("DG0029", declaration);
+    [InlineData("public static partial class D { [KLDivergence, [|CrossEntropy|]] public static partial double KL(in Coin p, in Coin q); }", "The method 'KL' is marked with both [KLDivergence] and [CrossEntropy]; a method computes one of them, declare two methods")]
+    [InlineData("public static partial class D { [CrossEntropy]\n[[|KLDivergence|]] public static partial double KL(in Coin p, in Die q); }", "The method 'KL' is marked with both [KLDivergence] and [CrossEntropy]; a method computes one of them, declare two methods")]
+    public void DG0029_BothMeasures(string declaration, string message) => AssertReports("DG0029", declaration, message);
 
     // ---- valid declarations ----------------------------------------------------------------------------------------
 
@@ -142,7 +146,11 @@ public sealed class DivergenceDiagnosticTests
         run.AssertValid();
     }
 
-    private static void AssertReports(string id, string declarationMarkup)
+    /// <summary>
+    /// Exactly one generator diagnostic: <paramref name="id"/>, an error, at the marked span, with exactly
+    /// <paramref name="message"/> (so that a message whose arguments are swapped or wrong fails too).
+    /// </summary>
+    private static void AssertReports(string id, string declarationMarkup, string message)
     {
         var (source, span) = Markup.Parse(Header + declarationMarkup + "\n");
         var run = GeneratorHarness.Run(source);
@@ -163,6 +171,7 @@ public sealed class DivergenceDiagnosticTests
             diagnostic.Location.SourceSpan == span,
             $"{id} at {diagnostic.Location.SourceSpan} '{Text(source, diagnostic.Location.SourceSpan)}', expected {span} '{Text(source, span)}': {diagnostic.GetMessage()}");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.StartsWith("See docs/diagnostics.md#" + id.ToLowerInvariant(), diagnostic.Descriptor.Description.ToString());
 
         // A rejected declaration gets no output: never code that fails to compile.

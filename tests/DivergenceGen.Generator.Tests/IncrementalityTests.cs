@@ -27,8 +27,19 @@ public sealed class IncrementalityTests
             [Categorical(3)] public readonly partial struct Inner;
         }
 
+        [Binomial(10)] public readonly partial struct TenFlips;
+        [Geometric] public readonly partial struct Failures;
+        [Poisson(Precision = Precision.Single)] public sealed partial class Arrivals;
+        [NegativeBinomial] public readonly partial struct Counts;
+
         [SoftmaxCrossEntropy(10, LabelSmoothing = 0.1, Precision = Precision.Single)] public static partial class DigitLoss;
         [SoftmaxCrossEntropy(1000, Reduction = Reduction.None)] public static partial class VocabLoss;
+
+        public static partial class Divergences
+        {
+            [KLDivergence] public static partial double KL(in TenFlips p, Arrivals q);
+            [CrossEntropy] public static partial double H(in Coin p, in Die q);
+        }
         """;
 
     // A misuse too, so that the diagnostics output carries something.
@@ -49,13 +60,34 @@ public sealed class IncrementalityTests
 
         Assert.All(result.Results, r => Assert.Null(r.Exception));
         Assert.NotEmpty(result.GeneratedTrees);
-        var steps = StepAssertions.OurSteps(result);
-        // The per-attribute steps must be tracked, or "all cached" would hold vacuously.
-        Assert.Contains(TrackingNames.Bernoulli, steps.Keys);
-        Assert.Contains(TrackingNames.Categorical, steps.Keys);
-        Assert.Contains(TrackingNames.SoftmaxCrossEntropy, steps.Keys);
+        // The declarations reach every tracked step (every family, a loss, both divergence measures, a misuse of
+        // each kind of target), and the assertions below fail on a step the run did not record, so "all cached"
+        // cannot hold vacuously.
         StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
         return (driver, compilation);
+    }
+
+    [Fact]
+    public void TrackingNamesAll_ListsEveryTrackedStep()
+    {
+        // Every constant of TrackingNames is in All, and every step the generator tracks under our prefix is a
+        // constant: a step added without a name in All would escape every caching assertion.
+        var constants = typeof(TrackingNames)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .OrderBy(n => n, System.StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(constants, TrackingNames.All.OrderBy(n => n, System.StringComparer.Ordinal).ToArray());
+
+        var (driver, _) = FirstRun();
+        var recorded = driver.GetRunResult().Results
+            .SelectMany(r => r.TrackedSteps.Keys.Concat(r.TrackedOutputSteps.Keys))
+            .Where(n => n.StartsWith("DivergenceGen.", System.StringComparison.Ordinal))
+            .Distinct()
+            .OrderBy(n => n, System.StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(constants, recorded);
     }
 
     [Fact]

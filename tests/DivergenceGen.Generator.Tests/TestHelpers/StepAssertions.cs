@@ -19,18 +19,16 @@ public static class StepAssertions
             .GroupBy(kv => kv.Key)
             .ToDictionary(g => g.Key, g => g.SelectMany(kv => kv.Value).ToArray());
 
-    /// <summary>Every output of every listed step (and of every source-output step) is Cached or Unchanged.</summary>
+    /// <summary>
+    /// Every output of every listed step (and of every source-output step) is Cached or Unchanged. A listed step that
+    /// the run did not record fails the assertion: a renamed or unwired step would otherwise make it test nothing.
+    /// </summary>
     public static void AssertAllCachedOrUnchanged(GeneratorDriverRunResult result, IEnumerable<string> stepNames)
     {
-        var steps = OurSteps(result);
+        var steps = Recorded(result, stepNames);
         var failures = new List<string>();
-        foreach (string name in stepNames)
+        foreach (var (name, runs) in steps)
         {
-            if (!steps.TryGetValue(name, out var runs))
-            {
-                continue;
-            }
-
             failures.AddRange(Uncached(name, runs));
         }
 
@@ -43,6 +41,23 @@ public static class StepAssertions
         {
             throw new XunitException("Steps that were not cached on a run that should have been:\n  " + string.Join("\n  ", failures));
         }
+    }
+
+    /// <summary>The runs of each named step, in the order given; fails naming every step the run did not record.</summary>
+    public static List<(string Name, IncrementalGeneratorRunStep[] Runs)> Recorded(GeneratorDriverRunResult result, IEnumerable<string> stepNames)
+    {
+        var steps = OurSteps(result);
+        var names = stepNames.ToList();
+        var missing = names.Where(n => !steps.ContainsKey(n)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new XunitException(
+                "Steps named by the test but not recorded by the run (renamed, unwired, or not reached by the test's " +
+                "source, so an assertion over them would test nothing): " + string.Join(", ", missing) +
+                "\nRecorded: " + string.Join(", ", steps.Keys.OrderBy(k => k, StringComparer.Ordinal)));
+        }
+
+        return names.Select(n => (n, steps[n])).ToList();
     }
 
     private static IEnumerable<string> Uncached(string name, IEnumerable<IncrementalGeneratorRunStep> runs) =>
@@ -70,15 +85,10 @@ public static class StepAssertions
     /// </summary>
     public static void AssertNoCompilationObjects(GeneratorDriverRunResult result, IEnumerable<string> stepNames)
     {
-        var steps = OurSteps(result);
+        var steps = Recorded(result, stepNames);
         var violations = new List<string>();
-        foreach (string name in stepNames)
+        foreach (var (name, runs) in steps)
         {
-            if (!steps.TryGetValue(name, out var runs))
-            {
-                continue;
-            }
-
             foreach (var (value, _) in runs.SelectMany(s => s.Outputs))
             {
                 violations.AddRange(FindCompilationObjects(value, name));
