@@ -1,5 +1,6 @@
 using DivergenceGen.Generator.Diagnostics;
 using DivergenceGen.Generator.Emit;
+using DivergenceGen.Generator.Families;
 using DivergenceGen.Generator.Model;
 using DivergenceGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -7,7 +8,8 @@ using Microsoft.CodeAnalysis;
 namespace DivergenceGen.Generator
 {
     /// <summary>
-    /// Wires the pipeline and nothing else: one <c>ForAttributeWithMetadataName</c> per family attribute → parse
+    /// Wires the pipeline and nothing else: one <c>ForAttributeWithMetadataName</c> per family attribute (one per row of
+    /// <see cref="FamilyCatalogue"/>) → parse
     /// (symbols → equatable model + diagnostics) → diagnostics reported on their own output; models combined with
     /// a tiny probe of the target → emit (model → source).
     /// </summary>
@@ -21,12 +23,10 @@ namespace DivergenceGen.Generator
                 .Select((compilation, _) => TargetProbe.Probe(compilation))
                 .WithTrackingName(TrackingNames.Target);
 
-            Register(context, target, Parser.BernoulliAttribute, FamilyKind.Bernoulli, TrackingNames.Bernoulli);
-            Register(context, target, Parser.CategoricalAttribute, FamilyKind.Categorical, TrackingNames.Categorical);
-            Register(context, target, Parser.BinomialAttribute, FamilyKind.Binomial, TrackingNames.Binomial);
-            Register(context, target, Parser.GeometricAttribute, FamilyKind.Geometric, TrackingNames.Geometric);
-            Register(context, target, Parser.PoissonAttribute, FamilyKind.Poisson, TrackingNames.Poisson);
-            Register(context, target, Parser.NegativeBinomialAttribute, FamilyKind.NegativeBinomial, TrackingNames.NegativeBinomial);
+            foreach (var family in FamilyCatalogue.All)
+            {
+                Register(context, target, family.AttributeMetadataName, family.Kind, family.TrackingName);
+            }
 
             RegisterDivergence(context, DivergenceParser.KLDivergenceAttribute, DivergenceMeasure.KLDivergence, TrackingNames.KLDivergence);
             RegisterDivergence(context, DivergenceParser.CrossEntropyAttribute, DivergenceMeasure.CrossEntropy, TrackingNames.CrossEntropy);

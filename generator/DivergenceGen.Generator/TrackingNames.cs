@@ -1,14 +1,12 @@
+using System.Linq;
+using DivergenceGen.Generator.Families;
+using DivergenceGen.Generator.Model;
+
 namespace DivergenceGen.Generator
 {
     /// <summary>Names of the tracked pipeline steps (tests assert that each is cached on a second run).</summary>
     internal static class TrackingNames
     {
-        public const string Bernoulli = "DivergenceGen.Bernoulli";
-        public const string Categorical = "DivergenceGen.Categorical";
-        public const string Binomial = "DivergenceGen.Binomial";
-        public const string Geometric = "DivergenceGen.Geometric";
-        public const string Poisson = "DivergenceGen.Poisson";
-        public const string NegativeBinomial = "DivergenceGen.NegativeBinomial";
         public const string SoftmaxCrossEntropy = "DivergenceGen.SoftmaxCrossEntropy";
         public const string LossModels = "DivergenceGen.LossModels";
         public const string LossDiagnostics = "DivergenceGen.LossDiagnostics";
@@ -22,12 +20,15 @@ namespace DivergenceGen.Generator
         public const string DivergenceModels = "DivergenceGen.DivergenceModels";
         public const string DivergenceDiagnostics = "DivergenceGen.DivergenceDiagnostics";
 
-        /// <summary>Every step the generator tracks, for tests.</summary>
-        public static readonly string[] All =
+        /// <summary>The parse step of one family (the name comes from its catalogue row).</summary>
+        public static string Family(FamilyKind kind) => FamilyCatalogue.Of(kind).TrackingName;
+
+        /// <summary>Every step the generator tracks, for tests: one parse step per catalogue row, then the shared ones.</summary>
+        public static readonly string[] All = FamilyCatalogue.All.Select(f => f.TrackingName).Concat(new[]
         {
-            Bernoulli, Categorical, Binomial, Geometric, Poisson, NegativeBinomial, Models, Diagnostics, Target, Output,
+            Models, Diagnostics, Target, Output,
             KLDivergence, CrossEntropy, DivergenceModels, DivergenceDiagnostics,
             SoftmaxCrossEntropy, LossModels, LossDiagnostics, LossOutput,
-        };
+        }).ToArray();
     }
 }

@@ -56,7 +56,7 @@ public sealed class DivergenceIncrementalityTests
     /// <summary>Every step these sources reach: the divergence steps and those of the two families they declare.</summary>
     private static readonly string[] Steps = DivergenceSteps.Concat(new[]
     {
-        TrackingNames.Bernoulli, TrackingNames.Categorical, TrackingNames.Models, TrackingNames.Diagnostics, TrackingNames.Target,
+        TrackingNames.Family(Model.FamilyKind.Bernoulli), TrackingNames.Family(Model.FamilyKind.Categorical), TrackingNames.Models, TrackingNames.Diagnostics, TrackingNames.Target,
         TrackingNames.Output,
     }).ToArray();
 

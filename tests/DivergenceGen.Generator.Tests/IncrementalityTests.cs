@@ -70,12 +70,13 @@ public sealed class IncrementalityTests
     [Fact]
     public void TrackingNamesAll_ListsEveryTrackedStep()
     {
-        // Every constant of TrackingNames is in All, and every step the generator tracks under our prefix is a
-        // constant: a step added without a name in All would escape every caching assertion.
+        // All is every constant of TrackingNames plus one parse step per catalogue row, and every step the generator
+        // tracks under our prefix is in it: a step added without a name in All would escape every caching assertion.
         var constants = typeof(TrackingNames)
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(Families.FamilyCatalogue.All.Select(f => f.TrackingName))
             .OrderBy(n => n, System.StringComparer.Ordinal)
             .ToArray();
         Assert.Equal(constants, TrackingNames.All.OrderBy(n => n, System.StringComparer.Ordinal).ToArray());
@@ -154,7 +155,7 @@ public sealed class IncrementalityTests
 
         var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, edited)).GetRunResult();
 
-        var categorical = StepAssertions.OurSteps(result)[TrackingNames.Categorical];
+        var categorical = StepAssertions.OurSteps(result)[TrackingNames.Family(Model.FamilyKind.Categorical)];
         Assert.Contains(categorical.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         var loss = StepAssertions.OurSteps(result)[TrackingNames.SoftmaxCrossEntropy];
         Assert.DoesNotContain(loss.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);

@@ -43,17 +43,20 @@ namespace DivergenceGen.Generator.Emit
                 .Select(c => w.Block("partial " + c.Keyword + " " + c.Name))
                 .ToList();
 
-            switch (spec.Kind)
+            // The family's description decides the shape of the code; the emitters name no family.
+            switch (FamilyCatalogue.Of(spec.Kind).Description)
             {
-                case FamilyKind.Bernoulli:
-                    new ScalarParameterFamilyEmitter(context, Bernoulli.Description).Emit(ToolVersion);
+                case ScalarParameterFamily scalar:
+                    new ScalarParameterFamilyEmitter(context, scalar).Emit(ToolVersion);
                     break;
-                case FamilyKind.Categorical:
-                    new VectorParameterFamilyEmitter(context, Categorical.Description).Emit(ToolVersion);
+                case VectorParameterFamily vector:
+                    new VectorParameterFamilyEmitter(context, vector).Emit(ToolVersion);
+                    break;
+                case CountFamily count:
+                    new CountFamilyEmitter(context, count).Emit(ToolVersion);
                     break;
                 default:
-                    new CountFamilyEmitter(context, CountFamilies.Of(spec.Kind)).Emit(ToolVersion);
-                    break;
+                    throw new InvalidOperationException("The catalogue row of " + spec.Kind + " has no known description shape.");
             }
 
             for (int i = containers.Count - 1; i >= 0; i--)

@@ -22,16 +22,6 @@ namespace DivergenceGen.Generator.Parsing
         public const string KLDivergenceAttribute = "DivergenceGen.KLDivergenceAttribute";
         public const string CrossEntropyAttribute = "DivergenceGen.CrossEntropyAttribute";
 
-        private static readonly Dictionary<string, FamilyKind> FamilyAttributes = new(StringComparer.Ordinal)
-        {
-            ["DivergenceGen.BernoulliAttribute"] = FamilyKind.Bernoulli,
-            ["DivergenceGen.CategoricalAttribute"] = FamilyKind.Categorical,
-            ["DivergenceGen.BinomialAttribute"] = FamilyKind.Binomial,
-            ["DivergenceGen.GeometricAttribute"] = FamilyKind.Geometric,
-            ["DivergenceGen.PoissonAttribute"] = FamilyKind.Poisson,
-            ["DivergenceGen.NegativeBinomialAttribute"] = FamilyKind.NegativeBinomial,
-        };
-
         /// <summary>The cheap syntax predicate: a method declaration (the attribute usage restricts the rest).</summary>
         public static bool IsCandidate(SyntaxNode node) => node is MethodDeclarationSyntax;
 
@@ -368,13 +358,12 @@ namespace DivergenceGen.Generator.Parsing
             else
             {
                 var families = type.GetAttributes()
-                    .Select(a => (Attribute: a, Kind: a.AttributeClass is null ? (FamilyKind?)null
-                        : FamilyAttributes.TryGetValue(a.AttributeClass.ToDisplayString(), out var k) ? k : null))
-                    .Where(x => x.Kind is not null)
+                    .Select(a => (Attribute: a, Row: FamilyCatalogue.ByAttribute(a.AttributeClass?.ToDisplayString())))
+                    .Where(x => x.Row is not null)
                     .ToList();
                 if (families.Count == 0)
                 {
-                    problem = "'" + type.ToDisplayString() + "' is not a declared distribution family (no [Bernoulli], [Categorical(K)], [Binomial(n)], [Geometric], [Poisson] or [NegativeBinomial] attribute)";
+                    problem = "'" + type.ToDisplayString() + "' is not a declared distribution family (no " + FamilyCatalogue.UsageList() + " attribute)";
                 }
                 else if (families.Count > 1)
                 {
@@ -386,7 +375,7 @@ namespace DivergenceGen.Generator.Parsing
                 }
                 else
                 {
-                    family = ReadFamily(type, families[0].Attribute, families[0].Kind!.Value);
+                    family = ReadFamily(type, families[0].Attribute, families[0].Row!);
                     if (family is null)
                     {
                         return null; // DG0004 on the family attribute says what is wrong
@@ -414,10 +403,10 @@ namespace DivergenceGen.Generator.Parsing
                 family);
         }
 
-        private static FamilyRef? ReadFamily(INamedTypeSymbol type, AttributeData attribute, FamilyKind kind)
+        private static FamilyRef? ReadFamily(INamedTypeSymbol type, AttributeData attribute, FamilyRow row)
         {
             int size = 0;
-            if (kind is FamilyKind.Categorical or FamilyKind.Binomial)
+            if (row.Size != SizeArgument.None)
             {
                 if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int s)
                 {
@@ -425,7 +414,7 @@ namespace DivergenceGen.Generator.Parsing
                 }
 
                 size = s;
-                bool inRange = kind == FamilyKind.Categorical ? s >= 1 && s <= FamilyLimits.MaxCategoricalClasses : s >= 0;
+                bool inRange = row.Size == SizeArgument.Classes ? s >= 1 && s <= FamilyLimits.MaxCategoricalClasses : s >= 0;
                 if (!inRange)
                 {
                     return null;
@@ -448,7 +437,7 @@ namespace DivergenceGen.Generator.Parsing
 
             string qualified = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             string display = qualified.StartsWith("global::", StringComparison.Ordinal) ? qualified.Substring("global::".Length) : qualified;
-            return new FamilyRef(kind, size, precision, type.IsValueType, "global::" + display, display);
+            return new FamilyRef(row.Kind, size, precision, type.IsValueType, "global::" + display, display);
         }
 
         private static string Keyword(INamedTypeSymbol type) => type switch

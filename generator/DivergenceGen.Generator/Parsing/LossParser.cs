@@ -20,8 +20,6 @@ namespace DivergenceGen.Generator.Parsing
 
         private const string Family = "SoftmaxCrossEntropy";
 
-        private static readonly string[] FamilyAttributes = { Parser.BernoulliAttribute, Parser.CategoricalAttribute };
-
         /// <summary>Members the loss generator writes; a user member of the same name is DG0005.</summary>
         public static readonly string[] GeneratedMembers = { "Loss", "LossAndGradient", "Classes", "LabelSmoothing", "IgnoreIndex" };
 
@@ -51,7 +49,7 @@ namespace DivergenceGen.Generator.Parsing
             var identifier = declaration.Identifier.GetLocation();
             bool valid = true;
 
-            var family = type.GetAttributes().FirstOrDefault(a => a.AttributeClass is not null && FamilyAttributes.Contains(a.AttributeClass.ToDisplayString()));
+            var family = type.GetAttributes().FirstOrDefault(Parser.IsFamilyAttribute);
             if (family is not null)
             {
                 diagnostics.Add(DiagnosticDescriptors.Info(

@@ -16,29 +16,9 @@ namespace DivergenceGen.Generator.Parsing
     /// </summary>
     internal static class Parser
     {
-        public const string BernoulliAttribute = "DivergenceGen.BernoulliAttribute";
-        public const string CategoricalAttribute = "DivergenceGen.CategoricalAttribute";
-        public const string BinomialAttribute = "DivergenceGen.BinomialAttribute";
-        public const string GeometricAttribute = "DivergenceGen.GeometricAttribute";
-        public const string PoissonAttribute = "DivergenceGen.PoissonAttribute";
-        public const string NegativeBinomialAttribute = "DivergenceGen.NegativeBinomialAttribute";
-
-        /// <summary>Every family attribute: a type may carry one of them (DG0007 otherwise).</summary>
-        public static readonly string[] FamilyAttributes =
-        {
-            BernoulliAttribute, CategoricalAttribute, BinomialAttribute, GeometricAttribute, PoissonAttribute, NegativeBinomialAttribute,
-        };
-
-        /// <summary>The members the generator writes for a family; a user member with one of these names is DG0005.</summary>
-        private static string[] GeneratedMembers(FamilyKind kind) => kind switch
-        {
-            FamilyKind.Bernoulli => Bernoulli.GeneratedMembers,
-            FamilyKind.Categorical => Categorical.GeneratedMembers,
-            FamilyKind.Binomial => Binomial.GeneratedMembers,
-            FamilyKind.Geometric => Geometric.GeneratedMembers,
-            FamilyKind.Poisson => Poisson.GeneratedMembers,
-            _ => NegativeBinomial.GeneratedMembers,
-        };
+        /// <summary>Whether an attribute is a family attribute (a row of <see cref="FamilyCatalogue"/>).</summary>
+        public static bool IsFamilyAttribute(AttributeData attribute) =>
+            FamilyCatalogue.ByAttribute(attribute.AttributeClass?.ToDisplayString()) is not null;
 
         /// <summary>The cheap syntax predicate: any type declaration (the attribute usage restricts the rest).</summary>
         public static bool IsCandidate(SyntaxNode node) => node is TypeDeclarationSyntax;
@@ -68,7 +48,7 @@ namespace DivergenceGen.Generator.Parsing
 
             // One family per type: the pipeline of the first attribute in source order reports the second one.
             var familyAttributes = type.GetAttributes()
-                .Where(a => a.AttributeClass is not null && FamilyAttributes.Contains(a.AttributeClass.ToDisplayString()))
+                .Where(IsFamilyAttribute)
                 .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? int.MaxValue)
                 .ToList();
             if (familyAttributes.Count > 1)
@@ -108,9 +88,10 @@ namespace DivergenceGen.Generator.Parsing
                 valid = false;
             }
 
-            valid &= CheckClashes(type, family, GeneratedMembers(kind), diagnostics);
+            valid &= CheckClashes(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, diagnostics);
 
-            if (arguments is { } a && kind == FamilyKind.Categorical && type.IsValueType)
+            // A vector-parameter family stores its K probabilities and their logs inline in a struct.
+            if (arguments is { } a && FamilyCatalogue.Of(kind).Description is VectorParameterFamily && type.IsValueType)
             {
                 long bytes = 2L * a.Classes * (a.Precision == PrecisionKind.Single ? 4 : 8);
                 if (bytes > Categorical.MaxStructStorageBytes)
@@ -220,7 +201,7 @@ namespace DivergenceGen.Generator.Parsing
             return valid;
         }
 
-        private static bool CheckClashes(INamedTypeSymbol type, string family, string[] generated, List<DiagnosticInfo> diagnostics)
+        private static bool CheckClashes(INamedTypeSymbol type, string family, IReadOnlyList<string> generated, List<DiagnosticInfo> diagnostics)
         {
             bool valid = true;
             foreach (var member in type.GetMembers())
@@ -323,8 +304,9 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             bool valid = true;
+            var size = FamilyCatalogue.Of(kind).Size;
             int classes = 0;
-            if (kind == FamilyKind.Categorical)
+            if (size == SizeArgument.Classes)
             {
                 if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int k)
                 {
@@ -348,7 +330,7 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             int trials = 0;
-            if (kind == FamilyKind.Binomial)
+            if (size == SizeArgument.Trials)
             {
                 if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int n)
                 {

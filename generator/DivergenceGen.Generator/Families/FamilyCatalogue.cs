@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DivergenceGen.Generator.Model;
+
+namespace DivergenceGen.Generator.Families
+{
+    /// <summary>What a family attribute's positional argument fixes at compile time.</summary>
+    internal enum SizeArgument
+    {
+        /// <summary>No positional argument: <c>[Bernoulli]</c>.</summary>
+        None,
+
+        /// <summary>The number of classes K of a probability vector: <c>[Categorical(K)]</c>.</summary>
+        Classes,
+
+        /// <summary>The number of trials n of a support 0 … n: <c>[Binomial(n)]</c>.</summary>
+        Trials,
+    }
+
+    /// <summary>
+    /// One row of the family catalogue: the attribute that declares the family, its compile-time size argument, the
+    /// members the generator writes (a user member with one of these names is DG0005) and the description the
+    /// emitters derive the code from (a <see cref="ScalarParameterFamily"/>, <see cref="VectorParameterFamily"/> or
+    /// <see cref="CountFamily"/>).
+    /// </summary>
+    internal sealed class FamilyRow
+    {
+        public FamilyRow(FamilyKind kind, SizeArgument size, IReadOnlyList<string> generatedMembers, object description)
+        {
+            Kind = kind;
+            Size = size;
+            GeneratedMembers = generatedMembers;
+            Description = description;
+        }
+
+        public FamilyKind Kind { get; }
+
+        /// <summary>The attribute's name without <c>Attribute</c>, as a user writes it: <c>Bernoulli</c>.</summary>
+        public string Name => Kind.ToString();
+
+        /// <summary>The attribute's metadata name, for <c>ForAttributeWithMetadataName</c>.</summary>
+        public string AttributeMetadataName => "DivergenceGen." + Name + "Attribute";
+
+        /// <summary>The attribute as a user writes it, with its size argument: <c>[Categorical(K)]</c>.</summary>
+        public string Usage => Size switch
+        {
+            SizeArgument.Classes => "[" + Name + "(K)]",
+            SizeArgument.Trials => "[" + Name + "(n)]",
+            _ => "[" + Name + "]",
+        };
+
+        /// <summary>The name of the family's tracked parse step (generator tests assert it is cached).</summary>
+        public string TrackingName => "DivergenceGen." + Name;
+
+        public SizeArgument Size { get; }
+
+        public IReadOnlyList<string> GeneratedMembers { get; }
+
+        public object Description { get; }
+    }
+
+    /// <summary>
+    /// Every family the generator knows, one row each. Registration, the three parsers, the tracking names and the
+    /// emitters' choice of shape read this list; no other list of families exists (docs/ARCHITECTURE.md).
+    /// </summary>
+    internal static class FamilyCatalogue
+    {
+        public static readonly IReadOnlyList<FamilyRow> All = new[]
+        {
+            new FamilyRow(FamilyKind.Bernoulli, SizeArgument.None, Bernoulli.GeneratedMembers, Bernoulli.Description),
+            new FamilyRow(FamilyKind.Categorical, SizeArgument.Classes, Categorical.GeneratedMembers, Categorical.Description),
+            new FamilyRow(FamilyKind.Binomial, SizeArgument.Trials, Binomial.GeneratedMembers, Binomial.Description),
+            new FamilyRow(FamilyKind.Geometric, SizeArgument.None, Geometric.GeneratedMembers, Geometric.Description),
+            new FamilyRow(FamilyKind.Poisson, SizeArgument.None, Poisson.GeneratedMembers, Poisson.Description),
+            new FamilyRow(FamilyKind.NegativeBinomial, SizeArgument.None, NegativeBinomial.GeneratedMembers, NegativeBinomial.Description),
+        };
+
+        private static readonly Dictionary<string, FamilyRow> ByAttributeName =
+            All.ToDictionary(r => r.AttributeMetadataName, StringComparer.Ordinal);
+
+        /// <summary>The row of a kind.</summary>
+        public static FamilyRow Of(FamilyKind kind) => All.First(r => r.Kind == kind);
+
+        /// <summary>The row whose attribute has this metadata name, or null when it is not a family attribute.</summary>
+        public static FamilyRow? ByAttribute(string? metadataName) =>
+            metadataName is not null && ByAttributeName.TryGetValue(metadataName, out var row) ? row : null;
+
+        /// <summary>Every family attribute as a user writes it: "[Bernoulli], [Categorical(K)], … or [NegativeBinomial]".</summary>
+        public static string UsageList() =>
+            string.Join(", ", All.Take(All.Count - 1).Select(r => r.Usage)) + " or " + All[All.Count - 1].Usage;
+    }
+}

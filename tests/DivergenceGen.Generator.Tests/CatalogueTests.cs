@@ -1,0 +1,106 @@
+using System;
+using System.Linq;
+using DivergenceGen.Generator.Families;
+using DivergenceGen.Generator.Tests.TestHelpers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace DivergenceGen.Generator.Tests;
+
+/// <summary>
+/// The family catalogue (<see cref="FamilyCatalogue"/>) is the one list of families: every row's attribute exists in
+/// the runtime library, its list of generated members is what the generator really writes (DG0005 depends on it),
+/// and every pipeline that must know the families does (a loss attribute beside any family is DG0034).
+/// </summary>
+public sealed class CatalogueTests
+{
+    private const string Header = "using DivergenceGen;\n\nnamespace MyApp;\n\n";
+
+    public static TheoryData<string> Families()
+    {
+        var data = new TheoryData<string>();
+        foreach (var row in FamilyCatalogue.All)
+        {
+            data.Add(row.Name);
+        }
+
+        return data;
+    }
+
+    /// <summary>The attribute as written on a declaration, with a valid size argument.</summary>
+    private static string Attribute(FamilyRow row) => row.Size == SizeArgument.None ? row.Name : row.Name + "(3)";
+
+    [Fact]
+    public void EveryRowHasAnAttributeInTheRuntimeLibrary()
+    {
+        var runtime = typeof(DivergenceGen.Precision).Assembly;
+        foreach (var row in FamilyCatalogue.All)
+        {
+            var attribute = runtime.GetType(row.AttributeMetadataName);
+            Assert.True(attribute is not null, $"{row.AttributeMetadataName} is not in the runtime library");
+            Assert.True(typeof(Attribute).IsAssignableFrom(attribute));
+        }
+
+        Assert.Equal(FamilyCatalogue.All.Count, FamilyCatalogue.All.Select(r => r.Kind).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Families))]
+    public void GeneratedMembersListIsWhatTheGeneratorWrites(string family)
+    {
+        var row = FamilyCatalogue.All.Single(r => r.Name == family);
+        foreach (string declaration in new[] { "readonly partial struct", "sealed partial class" })
+        {
+            var run = GeneratorHarness.Run(Header + "/// <summary>Doc.</summary>\n[" + Attribute(row) + "] public " + declaration + " Subject;\n");
+            run.AssertValid();
+            var written = run.Sources
+                .Select(s => CSharpSyntaxTree.ParseText(s.Text))
+                .SelectMany(t => t.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>())
+                .Where(t => t.Identifier.ValueText == "Subject")
+                .SelectMany(t => t.Members)
+                .Select(MemberName)
+                .Where(n => n is not null)
+                .Select(n => n!)
+                .ToHashSet(StringComparer.Ordinal);
+
+            var missing = written.Except(row.GeneratedMembers).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            Assert.True(missing.Count == 0,
+                $"[{row.Name}] ({declaration}) writes members its catalogue row does not list (a user member of that name would " +
+                "break the build instead of giving DG0005): " + string.Join(", ", missing));
+            var stale = row.GeneratedMembers.Except(written).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            Assert.True(stale.Count == 0 || declaration == "sealed partial class",
+                $"[{row.Name}] ({declaration}) lists members it does not write: " + string.Join(", ", stale));
+        }
+    }
+
+    private static string? MemberName(MemberDeclarationSyntax member) => member switch
+    {
+        MethodDeclarationSyntax m when m.ExplicitInterfaceSpecifier is null => m.Identifier.ValueText,
+        PropertyDeclarationSyntax p when p.ExplicitInterfaceSpecifier is null => p.Identifier.ValueText,
+        FieldDeclarationSyntax f => f.Declaration.Variables.First().Identifier.ValueText,
+        BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
+        _ => null, // constructors (DG0005 checks them by kind), operators, explicit interface implementations
+    };
+
+    [Theory]
+    [MemberData(nameof(Families))]
+    public void LossBesideAnyFamily_IsDG0034AndGeneratesNothing(string family)
+    {
+        var row = FamilyCatalogue.All.Single(r => r.Name == family);
+        foreach (string attributes in new[] { Attribute(row) + ", [|SoftmaxCrossEntropy(10)|]", "[|SoftmaxCrossEntropy(10)|], " + Attribute(row) })
+        {
+            var (source, span) = Markup.Parse(Header + "[" + attributes + "] public static partial class DigitLoss;\n");
+            var run = GeneratorHarness.Run(source);
+            run.AssertNoGeneratorException();
+            var dg0034 = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "DG0034");
+            Assert.Equal(span, dg0034.Location.SourceSpan);
+            Assert.Equal(
+                "'DigitLoss' is marked with both [" + row.Name + "] and [SoftmaxCrossEntropy]; a loss is a static class, a distribution " +
+                "a struct or sealed class: declare two types",
+                dg0034.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Empty(run.Sources);
+        }
+    }
+}
