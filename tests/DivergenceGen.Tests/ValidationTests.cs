@@ -62,6 +62,19 @@ namespace DivergenceGen.Tests
             }
         }
 
+        /// <summary>
+        /// The message names the element as <c>name[index]</c>: stricter than <see cref="MessageNamesInteger"/>, whose index 0
+        /// would also match the 0 of a value such as −0.25.
+        /// </summary>
+        public static void MessageNamesElement(Exception e, string paramName, int index)
+        {
+            string element = paramName + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+            if (!e.Message.Contains(element, StringComparison.Ordinal))
+            {
+                throw new XunitException($"{e.GetType().Name} message does not name the element {element}: \"{e.Message}\"");
+            }
+        }
+
         /// <summary>Runs <paramref name="check"/>; a failure is reported with <paramref name="what"/> (the case: length, index, value) in front.</summary>
         public static void At(string what, Action check)
         {
@@ -177,7 +190,7 @@ namespace DivergenceGen.Tests
             T[] v = With(value, index);
             var e = Expect.Throws<ArgumentOutOfRangeException>("probabilities", () => TDist.FromProbabilities(v));
             Expect.MessageNamesValue(e, value);
-            Expect.MessageNamesInteger(e, index, "index");
+            Expect.MessageNamesElement(e, "probabilities", index);
             Assert.False(TDist.TryFromProbabilities(v, out TDist? r));
             Expect.IsDefault(r, "TryFromProbabilities");
         }
@@ -234,7 +247,7 @@ namespace DivergenceGen.Tests
             T[] v = With(value, index);
             var e = Expect.Throws<ArgumentOutOfRangeException>("weights", () => TDist.FromWeights(v));
             Expect.MessageNamesValue(e, value);
-            Expect.MessageNamesInteger(e, index, "index");
+            Expect.MessageNamesElement(e, "weights", index);
             Assert.False(TDist.TryFromWeights(v, out TDist? r));
             Expect.IsDefault(r, "TryFromWeights");
         }
@@ -268,7 +281,7 @@ namespace DivergenceGen.Tests
             T[] v = With(value, index);
             var e = Expect.Throws<ArgumentOutOfRangeException>("logits", () => TDist.FromLogits(v));
             Expect.MessageNamesValue(e, value);
-            Expect.MessageNamesInteger(e, index, "index");
+            Expect.MessageNamesElement(e, "logits", index);
             Assert.False(TDist.TryFromLogits(v, out TDist? r));
             Expect.IsDefault(r, "TryFromLogits");
         }
@@ -315,7 +328,7 @@ namespace DivergenceGen.Tests
             c[index] = -3;
             var e = Expect.Throws<ArgumentOutOfRangeException>("counts", () => TDist.FromCounts(c, T.Zero));
             Expect.MessageNamesInteger(e, -3, "value");
-            Expect.MessageNamesInteger(e, index, "index");
+            Expect.MessageNamesElement(e, "counts", index);
             Assert.False(TDist.TryFromCounts(c, out TDist? r));
             Expect.IsDefault(r, "TryFromCounts");
             Assert.False(TDist.TryFromCounts(c, To<T>(0.5), out r));
@@ -393,7 +406,7 @@ namespace DivergenceGen.Tests
                     Expect.At($"n = {n}, outcomes[{index}] = {bad}", () =>
                     {
                         var e = Expect.Throws<ArgumentOutOfRangeException>("outcomes", () => TDist.Fit(outcomes));
-                        Expect.MessageNamesInteger(e, index, "index");
+                        Expect.MessageNamesElement(e, "outcomes", index);
                         Expect.MessageNamesInteger(e, bad, "value");
                     });
                 }
@@ -530,15 +543,15 @@ namespace DivergenceGen.Tests
                     {
                         var e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.KLDivergence(badV, good, dest));
                         Expect.MessageNamesValue(e, value);
-                        Expect.MessageNamesInteger(e, index, "index");
+                        Expect.MessageNamesElement(e, "p", index);
 
                         e = Expect.Throws<ArgumentOutOfRangeException>("q", () => TDist.KLDivergence(good, badV, dest));
                         Expect.MessageNamesValue(e, value);
-                        Expect.MessageNamesInteger(e, index, "index");
+                        Expect.MessageNamesElement(e, "q", index);
 
                         e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.Entropy(badV, dest));
                         Expect.MessageNamesValue(e, value);
-                        Expect.MessageNamesInteger(e, index, "index");
+                        Expect.MessageNamesElement(e, "p", index);
                     });
                 }
             }
@@ -559,7 +572,7 @@ namespace DivergenceGen.Tests
                         Expect.At($"n = {n}, outcomes[{index}] = {bad}", () =>
                         {
                             var e = Expect.Throws<ArgumentOutOfRangeException>("outcomes", () => TDist.Fit(outcomes));
-                            Expect.MessageNamesInteger(e, index, "index");
+                            Expect.MessageNamesElement(e, "outcomes", index);
                             Expect.MessageNamesInteger(e, bad, "value");
                         });
                     }

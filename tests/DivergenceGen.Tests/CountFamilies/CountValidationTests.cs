@@ -129,7 +129,7 @@ namespace DivergenceGen.Tests.CountFamilies
                             Expect.At($"{name}.Fit, n = {n}, outcomes[{index}] = {bad}", () =>
                             {
                                 var e = Expect.Throws<ArgumentOutOfRangeException>("outcomes", () => fit(outcomes));
-                                Expect.MessageNamesInteger(e, index, "index");
+                                Expect.MessageNamesElement(e, "outcomes", index);
                                 Expect.MessageNamesInteger(e, bad, "value");
                             });
                         }
