@@ -95,6 +95,19 @@ namespace DivergenceGen.Tests
     [SoftmaxCrossEntropy(3, LabelSmoothing = 0.3, IgnoreIndex = 7, Reduction = Reduction.None, Precision = Precision.Single)]
     public static partial class CeK3SmoothNoneF;
 
+    // float at both code shapes with every reduction (LossPropertyTests.Single_AgreesWithReference): K ≤ 16 runs class-index
+    // targets in across-rows blocks (16, 8 or 4 rows per block for Vector512/256/128) and the rest per row; K > 16 runs per-row
+    // SIMD loops with scalar tail classes (37 = 2·16 + 5 = 4·8 + 5 = 9·4 + 1). With the K = 10 and K = 1000 types above, each
+    // shape has Mean, Sum and None, with label smoothing, and an ignore index inside [0, K).
+    [SoftmaxCrossEntropy(10, LabelSmoothing = 0.1, Reduction = Reduction.None, Precision = Precision.Single)]
+    public static partial class CeK10SmoothNoneF;
+
+    [SoftmaxCrossEntropy(6, LabelSmoothing = 0.2, IgnoreIndex = 2, Reduction = Reduction.Sum, Precision = Precision.Single)]
+    public static partial class CeK6Smooth02Ignore2SumF;
+
+    [SoftmaxCrossEntropy(37, LabelSmoothing = 0.2, Reduction = Reduction.None, Precision = Precision.Single)]
+    public static partial class CeK37SmoothNoneF;
+
     [SoftmaxCrossEntropy(37, LabelSmoothing = 1.0, IgnoreIndex = -1, Reduction = Reduction.Sum)]
     public static partial class CeK37Smooth1Sum;
 
@@ -247,6 +260,18 @@ namespace DivergenceGen.Tests
                 nameof(CeK3SmoothNoneF), CeK3SmoothNoneF.Classes, CeK3SmoothNoneF.LabelSmoothing, CeK3SmoothNoneF.IgnoreIndex, Reduction.None,
                 (x, t, w, ps, g) => w is null ? (g is null ? CeK3SmoothNoneF.Loss(x, t, ps!) : CeK3SmoothNoneF.LossAndGradient(x, t, ps!, g)) : (g is null ? CeK3SmoothNoneF.Loss(x, t, w, ps!) : CeK3SmoothNoneF.LossAndGradient(x, t, w, ps!, g)),
                 (x, t, w, ps, g) => w is null ? (g is null ? CeK3SmoothNoneF.Loss(x, t, ps!) : CeK3SmoothNoneF.LossAndGradient(x, t, ps!, g)) : (g is null ? CeK3SmoothNoneF.Loss(x, t, w, ps!) : CeK3SmoothNoneF.LossAndGradient(x, t, w, ps!, g))),
+            [nameof(CeK10SmoothNoneF)] = new(
+                nameof(CeK10SmoothNoneF), CeK10SmoothNoneF.Classes, CeK10SmoothNoneF.LabelSmoothing, CeK10SmoothNoneF.IgnoreIndex, Reduction.None,
+                (x, t, w, ps, g) => w is null ? (g is null ? CeK10SmoothNoneF.Loss(x, t, ps!) : CeK10SmoothNoneF.LossAndGradient(x, t, ps!, g)) : (g is null ? CeK10SmoothNoneF.Loss(x, t, w, ps!) : CeK10SmoothNoneF.LossAndGradient(x, t, w, ps!, g)),
+                (x, t, w, ps, g) => w is null ? (g is null ? CeK10SmoothNoneF.Loss(x, t, ps!) : CeK10SmoothNoneF.LossAndGradient(x, t, ps!, g)) : (g is null ? CeK10SmoothNoneF.Loss(x, t, w, ps!) : CeK10SmoothNoneF.LossAndGradient(x, t, w, ps!, g))),
+            [nameof(CeK6Smooth02Ignore2SumF)] = new(
+                nameof(CeK6Smooth02Ignore2SumF), CeK6Smooth02Ignore2SumF.Classes, CeK6Smooth02Ignore2SumF.LabelSmoothing, CeK6Smooth02Ignore2SumF.IgnoreIndex, Reduction.Sum,
+                (x, t, w, ps, g) => w is null ? (g is null ? CeK6Smooth02Ignore2SumF.Loss(x, t) : CeK6Smooth02Ignore2SumF.LossAndGradient(x, t, g)) : (g is null ? CeK6Smooth02Ignore2SumF.Loss(x, t, w) : CeK6Smooth02Ignore2SumF.LossAndGradient(x, t, w, g)),
+                (x, t, w, ps, g) => w is null ? (g is null ? CeK6Smooth02Ignore2SumF.Loss(x, t) : CeK6Smooth02Ignore2SumF.LossAndGradient(x, t, g)) : (g is null ? CeK6Smooth02Ignore2SumF.Loss(x, t, w) : CeK6Smooth02Ignore2SumF.LossAndGradient(x, t, w, g))),
+            [nameof(CeK37SmoothNoneF)] = new(
+                nameof(CeK37SmoothNoneF), CeK37SmoothNoneF.Classes, CeK37SmoothNoneF.LabelSmoothing, CeK37SmoothNoneF.IgnoreIndex, Reduction.None,
+                (x, t, w, ps, g) => w is null ? (g is null ? CeK37SmoothNoneF.Loss(x, t, ps!) : CeK37SmoothNoneF.LossAndGradient(x, t, ps!, g)) : (g is null ? CeK37SmoothNoneF.Loss(x, t, w, ps!) : CeK37SmoothNoneF.LossAndGradient(x, t, w, ps!, g)),
+                (x, t, w, ps, g) => w is null ? (g is null ? CeK37SmoothNoneF.Loss(x, t, ps!) : CeK37SmoothNoneF.LossAndGradient(x, t, ps!, g)) : (g is null ? CeK37SmoothNoneF.Loss(x, t, w, ps!) : CeK37SmoothNoneF.LossAndGradient(x, t, w, ps!, g))),
         };
 
         /// <summary>The double type for an oracle configuration, or null when none is declared.</summary>

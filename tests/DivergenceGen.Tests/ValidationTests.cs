@@ -62,6 +62,32 @@ namespace DivergenceGen.Tests
             }
         }
 
+        /// <summary>
+        /// The message names the element as <c>name[index]</c>: stricter than <see cref="MessageNamesInteger"/>, whose index 0
+        /// would also match the 0 of a value such as −0.25.
+        /// </summary>
+        public static void MessageNamesElement(Exception e, string paramName, int index)
+        {
+            string element = paramName + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+            if (!e.Message.Contains(element, StringComparison.Ordinal))
+            {
+                throw new XunitException($"{e.GetType().Name} message does not name the element {element}: \"{e.Message}\"");
+            }
+        }
+
+        /// <summary>Runs <paramref name="check"/>; a failure is reported with <paramref name="what"/> (the case: length, index, value) in front.</summary>
+        public static void At(string what, Action check)
+        {
+            try
+            {
+                check();
+            }
+            catch (XunitException e)
+            {
+                throw new XunitException(what + ": " + e.Message);
+            }
+        }
+
         /// <summary>Asserts the exact exception type and ParamName, and returns it for message checks.</summary>
         public static TEx Throws<TEx>(string paramName, Action action)
             where TEx : ArgumentException
@@ -100,28 +126,71 @@ namespace DivergenceGen.Tests
     {
         private static int K => TDist.ClassCount;
 
-        private const int Bad = 4; // the offending index (K ≥ 6 for every subclass)
+        private const int Bad = 4; // an index inside [0, K) for the tests that need one valid special element (K ≥ 6 for every subclass)
 
         private static T[] Valid() => Gens.Uniform<T>(K);
 
-        private static T[] With(T value)
+        private static T[] With(T value, int index)
         {
             T[] v = Valid();
-            v[Bad] = value;
+            v[index] = value;
             return v;
         }
 
-        public static TheoryData<double> BadElements => new() { -0.25, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
+        private static readonly double[] BadValues = { -0.25, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
+
+        /// <summary>
+        /// Each bad value at each index class of K (IndexClasses: the first element, one inside a full vector, the first
+        /// after the vector part of each width for T, the last), so a check that skips a part of the span is caught.
+        /// </summary>
+        public static TheoryData<double, int> BadElements()
+        {
+            var data = new TheoryData<double, int>();
+            foreach (double bad in BadValues)
+            {
+                foreach (int index in IndexClasses.Of(K, Unsafe.SizeOf<T>()))
+                {
+                    data.Add(bad, index);
+                }
+            }
+
+            return data;
+        }
+
+        public static TheoryData<double, int> BadLogits()
+        {
+            var data = new TheoryData<double, int>();
+            foreach (double bad in new[] { double.NaN, double.PositiveInfinity })
+            {
+                foreach (int index in IndexClasses.Of(K, Unsafe.SizeOf<T>()))
+                {
+                    data.Add(bad, index);
+                }
+            }
+
+            return data;
+        }
+
+        public static TheoryData<int> EveryIndexClass()
+        {
+            var data = new TheoryData<int>();
+            foreach (int index in IndexClasses.Of(K, Unsafe.SizeOf<T>(), sizeof(long)))
+            {
+                data.Add(index);
+            }
+
+            return data;
+        }
 
         [Theory]
         [MemberData(nameof(BadElements))]
-        public void FromProbabilitiesRejectsBadElement(double bad)
+        public void FromProbabilitiesRejectsBadElement(double bad, int index)
         {
             T value = To<T>(bad);
-            T[] v = With(value);
+            T[] v = With(value, index);
             var e = Expect.Throws<ArgumentOutOfRangeException>("probabilities", () => TDist.FromProbabilities(v));
             Expect.MessageNamesValue(e, value);
-            Expect.MessageNamesInteger(e, Bad, "index");
+            Expect.MessageNamesElement(e, "probabilities", index);
             Assert.False(TDist.TryFromProbabilities(v, out TDist? r));
             Expect.IsDefault(r, "TryFromProbabilities");
         }
@@ -165,21 +234,20 @@ namespace DivergenceGen.Tests
             v[1] = To<T>(0.5 + K * 2 * eps);
             Assert.True(TDist.TryFromProbabilities(v, out _), $"sum 1 + {K * 2 * eps} (half the allowed K·4·ε) refused");
             v[1] = To<T>(0.5 + K * 8 * eps);
-            if (D(v[0]) + D(v[1]) - 1 > K * 4 * eps && K * 8 * eps < 0.25)
-            {
-                Assert.False(TDist.TryFromProbabilities(v, out _), $"sum 1 + {K * 8 * eps} (twice the allowed K·4·ε) accepted");
-            }
+            // The case must be what it claims (no silent pass): the rounded sum is really off by more than K·4·ε.
+            Assert.True(D(v[0]) + D(v[1]) - 1 > K * 4 * eps && K * 8 * eps < 0.25, $"precondition: 0.5 + {D(v[1])} is not off by more than K·4·ε in {typeof(T).Name}");
+            Assert.False(TDist.TryFromProbabilities(v, out _), $"sum 1 + {K * 8 * eps} (twice the allowed K·4·ε) accepted");
         }
 
         [Theory]
         [MemberData(nameof(BadElements))]
-        public void FromWeightsRejectsBadElement(double bad)
+        public void FromWeightsRejectsBadElement(double bad, int index)
         {
             T value = To<T>(bad);
-            T[] v = With(value);
+            T[] v = With(value, index);
             var e = Expect.Throws<ArgumentOutOfRangeException>("weights", () => TDist.FromWeights(v));
             Expect.MessageNamesValue(e, value);
-            Expect.MessageNamesInteger(e, Bad, "index");
+            Expect.MessageNamesElement(e, "weights", index);
             Assert.False(TDist.TryFromWeights(v, out TDist? r));
             Expect.IsDefault(r, "TryFromWeights");
         }
@@ -206,15 +274,14 @@ namespace DivergenceGen.Tests
         }
 
         [Theory]
-        [InlineData(double.NaN)]
-        [InlineData(double.PositiveInfinity)]
-        public void FromLogitsRejectsBadElement(double bad)
+        [MemberData(nameof(BadLogits))]
+        public void FromLogitsRejectsBadElement(double bad, int index)
         {
             T value = To<T>(bad);
-            T[] v = With(value);
+            T[] v = With(value, index);
             var e = Expect.Throws<ArgumentOutOfRangeException>("logits", () => TDist.FromLogits(v));
             Expect.MessageNamesValue(e, value);
-            Expect.MessageNamesInteger(e, Bad, "index");
+            Expect.MessageNamesElement(e, "logits", index);
             Assert.False(TDist.TryFromLogits(v, out TDist? r));
             Expect.IsDefault(r, "TryFromLogits");
         }
@@ -253,14 +320,15 @@ namespace DivergenceGen.Tests
 
         private static long[] Counts() => Enumerable.Range(0, K).Select(i => (long)(i % 3 + 1)).ToArray();
 
-        [Fact]
-        public void FromCountsRejectsNegativeCount()
+        [Theory]
+        [MemberData(nameof(EveryIndexClass))]
+        public void FromCountsRejectsNegativeCount(int index)
         {
             long[] c = Counts();
-            c[Bad] = -3;
+            c[index] = -3;
             var e = Expect.Throws<ArgumentOutOfRangeException>("counts", () => TDist.FromCounts(c, T.Zero));
             Expect.MessageNamesInteger(e, -3, "value");
-            Expect.MessageNamesInteger(e, Bad, "index");
+            Expect.MessageNamesElement(e, "counts", index);
             Assert.False(TDist.TryFromCounts(c, out TDist? r));
             Expect.IsDefault(r, "TryFromCounts");
             Assert.False(TDist.TryFromCounts(c, To<T>(0.5), out r));
@@ -329,11 +397,24 @@ namespace DivergenceGen.Tests
                 bad = K;
             }
 
-            int[] outcomes = { 0, 1, 2, bad, 1 };
-            var e = Expect.Throws<ArgumentOutOfRangeException>("outcomes", () => TDist.Fit(outcomes));
-            Expect.MessageNamesInteger(e, 3, "index");
-            Expect.MessageNamesInteger(e, bad, "value");
+            foreach (int n in BatchLengths)
+            {
+                foreach (int index in IndexClasses.Of(n, sizeof(int), sizeof(long)))
+                {
+                    int[] outcomes = Enumerable.Range(0, n).Select(i => i % K).ToArray();
+                    outcomes[index] = bad;
+                    Expect.At($"n = {n}, outcomes[{index}] = {bad}", () =>
+                    {
+                        var e = Expect.Throws<ArgumentOutOfRangeException>("outcomes", () => TDist.Fit(outcomes));
+                        Expect.MessageNamesElement(e, "outcomes", index);
+                        Expect.MessageNamesInteger(e, bad, "value");
+                    });
+                }
+            }
         }
+
+        /// <summary>Batch lengths: one element, no full vector, one full vector + tail, several + tail, many (IndexClasses).</summary>
+        internal static readonly int[] BatchLengths = { 1, 7, 17, 33, 1000 };
 
         [Fact]
         public void StaticSpanFormsRejectWrongLengths()
@@ -379,18 +460,23 @@ namespace DivergenceGen.Tests
         /// <summary>The generated constructor (not expressible through an interface).</summary>
         protected abstract TDist Create(T p);
 
-        public static TheoryData<double> BadP => new() { -0.1, 1.1, double.NaN, double.PositiveInfinity, double.NegativeInfinity, -double.Epsilon, 1.0000001 };
+        /// <summary>
+        /// Values outside [0, 1] in T itself: besides the common ones, the nearest values of T outside the interval, −(the
+        /// smallest subnormal) and 1 + one ulp (for float −1.4e-45 and 1 + 2⁻²³; for double −4.9e-324 and 1 + 2⁻⁵²). Each is
+        /// exactly representable in T, so converting it cannot round it back into [0, 1] (the test asserts that).
+        /// </summary>
+        public static TheoryData<double> BadP()
+        {
+            T justBelow = -T.Epsilon, justAbove = T.BitIncrement(T.One);
+            return new() { -0.1, 1.1, double.NaN, double.PositiveInfinity, double.NegativeInfinity, D(justBelow), D(justAbove) };
+        }
 
         [Theory]
         [MemberData(nameof(BadP))]
         public void ConstructorRejects(double bad)
         {
             T p = To<T>(bad);
-            if (p >= T.Zero && p <= T.One)
-            {
-                return; // 1.0000001 / −ε round into [0, 1] in float
-            }
-
+            Assert.False(p >= T.Zero && p <= T.One, $"{bad} converted to {typeof(T).Name} is {p}, inside [0, 1]: not a bad value for this type");
             var e = Expect.Throws<ArgumentOutOfRangeException>("p", () => Create(p));
             Expect.MessageNamesValue(e, p);
             Assert.False(TDist.TryCreate(p, out TDist? r));
@@ -434,28 +520,41 @@ namespace DivergenceGen.Tests
 
         public static TheoryData<double> BadElements => new() { 1.5, -0.25, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
 
+        /// <summary>
+        /// The batch members validate every element with a vectorised check (Guard.ThrowIfAnyNotProbability: full vectors,
+        /// then a scalar tail). The bad element sits at each index class of each batch length (IndexClasses), so a check that
+        /// skips the first element, a lane, or the first element of the tail is caught; the message names the parameter, the
+        /// index and the value.
+        /// </summary>
         [Theory]
         [MemberData(nameof(BadElements))]
         public void BatchRejectsInvalidElements(double bad)
         {
-            const int index = 3;
             T value = To<T>(bad);
-            T[] good = Enumerable.Repeat(To<T>(0.3), 9).ToArray();
-            T[] badV = (T[])good.Clone();
-            badV[index] = value;
-            T[] dest = new T[9];
+            foreach (int n in CategoricalValidation<Cat6, double>.BatchLengths)
+            {
+                T[] good = Enumerable.Range(0, n).Select(i => To<T>(0.05 + (0.9 * i / n))).ToArray();
+                T[] dest = new T[n];
+                foreach (int index in IndexClasses.Of(n, Unsafe.SizeOf<T>()))
+                {
+                    T[] badV = (T[])good.Clone();
+                    badV[index] = value;
+                    Expect.At($"n = {n}, element [{index}] = {bad}", () =>
+                    {
+                        var e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.KLDivergence(badV, good, dest));
+                        Expect.MessageNamesValue(e, value);
+                        Expect.MessageNamesElement(e, "p", index);
 
-            var e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.KLDivergence(badV, good, dest));
-            Expect.MessageNamesValue(e, value);
-            Expect.MessageNamesInteger(e, index, "index");
+                        e = Expect.Throws<ArgumentOutOfRangeException>("q", () => TDist.KLDivergence(good, badV, dest));
+                        Expect.MessageNamesValue(e, value);
+                        Expect.MessageNamesElement(e, "q", index);
 
-            e = Expect.Throws<ArgumentOutOfRangeException>("q", () => TDist.KLDivergence(good, badV, dest));
-            Expect.MessageNamesValue(e, value);
-            Expect.MessageNamesInteger(e, index, "index");
-
-            e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.Entropy(badV, dest));
-            Expect.MessageNamesValue(e, value);
-            Expect.MessageNamesInteger(e, index, "index");
+                        e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.Entropy(badV, dest));
+                        Expect.MessageNamesValue(e, value);
+                        Expect.MessageNamesElement(e, "p", index);
+                    });
+                }
+            }
         }
 
         [Fact]
@@ -464,10 +563,20 @@ namespace DivergenceGen.Tests
             Expect.Throws<ArgumentException>("outcomes", () => TDist.Fit(ReadOnlySpan<int>.Empty));
             foreach (int bad in new[] { -7, 2, 5, int.MinValue, int.MaxValue })
             {
-                int[] outcomes = { 0, 1, 1, bad, 0 };
-                var e = Expect.Throws<ArgumentOutOfRangeException>("outcomes", () => TDist.Fit(outcomes));
-                Expect.MessageNamesInteger(e, 3, "index");
-                Expect.MessageNamesInteger(e, bad, "value");
+                foreach (int n in CategoricalValidation<Cat6, double>.BatchLengths)
+                {
+                    foreach (int index in IndexClasses.Of(n, sizeof(int), sizeof(long)))
+                    {
+                        int[] outcomes = Enumerable.Range(0, n).Select(i => i % 2).ToArray();
+                        outcomes[index] = bad;
+                        Expect.At($"n = {n}, outcomes[{index}] = {bad}", () =>
+                        {
+                            var e = Expect.Throws<ArgumentOutOfRangeException>("outcomes", () => TDist.Fit(outcomes));
+                            Expect.MessageNamesElement(e, "outcomes", index);
+                            Expect.MessageNamesInteger(e, bad, "value");
+                        });
+                    }
+                }
             }
         }
 

@@ -96,6 +96,104 @@ namespace DivergenceGen.Tests.CountFamilies
             Expect.Throws<ArgumentOutOfRangeException>("outcomes", () => Bin0.Fit(new[] { 0, 1 }));
         }
 
+        /// <summary>
+        /// Fit validates every outcome: one outside the support at each index class of each batch length (IndexClasses: the
+        /// first, one inside a full vector, the first after each vector part, the last) is named by index and value.
+        /// </summary>
+        [Fact]
+        public void Fit_RejectsOutOfSupport_AtEveryIndexClass()
+        {
+            var fits = new (string Name, int Max, int[] Bad, Action<int[]> Fit)[]
+            {
+                ("Binomial(10)", 10, new[] { -1, 11, int.MinValue, int.MaxValue }, o => Bin10.Fit(o)),
+                ("Binomial(20) float", 20, new[] { -1, 21 }, o => Bin20F.Fit(o)),
+                ("Geometric", 50, new[] { -1, int.MinValue }, o => Geo.Fit(o)),
+                ("Poisson", 50, new[] { -4, int.MinValue }, o => Pois.Fit(o)),
+                ("NegativeBinomial(r = 2)", 50, new[] { -1 }, o => NegBin.Fit(o, 2)),
+            };
+            foreach (var (name, max, bads, fit) in fits)
+            {
+                foreach (int n in CategoricalValidation<Cat6, double>.BatchLengths)
+                {
+                    foreach (int index in IndexClasses.Of(n, sizeof(int), sizeof(long)))
+                    {
+                        foreach (int bad in bads)
+                        {
+                            int[] outcomes = new int[n];
+                            for (int i = 0; i < n; i++)
+                            {
+                                outcomes[i] = i % (max + 1);
+                            }
+
+                            outcomes[index] = bad;
+                            Expect.At($"{name}.Fit, n = {n}, outcomes[{index}] = {bad}", () =>
+                            {
+                                var e = Expect.Throws<ArgumentOutOfRangeException>("outcomes", () => fit(outcomes));
+                                Expect.MessageNamesElement(e, "outcomes", index);
+                                Expect.MessageNamesInteger(e, bad, "value");
+                            });
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The batch LogPmf does not validate outcomes: one outside the support gives −∞ in its own element (docs/families.md).
+        /// With it at each index class of each batch length, exactly that element is −∞ and every other element is what the
+        /// same call gives for all-valid outcomes, bit for bit (the lanes are independent), so a vector loop or tail that
+        /// masks the wrong lane, skips an element or reads a neighbour is caught.
+        /// </summary>
+        [Fact]
+        public void BatchLogPmf_OutOfSupport_IsNegativeInfinityInItsOwnElement_AtEveryIndexClass()
+        {
+            Check<Bin20, double>("Binomial(20)", new Bin20(0.3), 20, new[] { -1, 21, int.MinValue, int.MaxValue });
+            Check<Bin20F, float>("Binomial(20) float", new Bin20F(0.3f), 20, new[] { -1, 21, int.MinValue, int.MaxValue });
+            Check<Bin10Looped, double>("Binomial(10) looped", new Bin10Looped(0.7), 10, new[] { -1, 11 });
+            Check<Geo, double>("Geometric", new Geo(0.2), 40, new[] { -1, int.MinValue });
+            Check<GeoF, float>("Geometric float", new GeoF(0.2f), 40, new[] { -1, int.MinValue });
+            Check<Pois, double>("Poisson(3.5)", new Pois(3.5), 40, new[] { -1, int.MinValue });
+            Check<PoisF, float>("Poisson(3.5) float", new PoisF(3.5f), 40, new[] { -1, int.MinValue });
+            Check<NegBin, double>("NegativeBinomial", new NegBin(2.5, 0.3), 40, new[] { -1 });
+
+            static void Check<TDist, T>(string name, TDist d, int max, int[] bads)
+                where TDist : ICountDistribution<TDist, T>
+                where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T>
+            {
+                foreach (int n in CategoricalValidation<Cat6, double>.BatchLengths)
+                {
+                    int[] good = new int[n];
+                    for (int i = 0; i < n; i++)
+                    {
+                        good[i] = (i * 7) % (max + 1);
+                    }
+
+                    T[] want = new T[n];
+                    d.LogPmf(good, want);
+                    foreach (int index in IndexClasses.Of(n, sizeof(int), System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), sizeof(long)))
+                    {
+                        foreach (int bad in bads)
+                        {
+                            int[] outcomes = (int[])good.Clone();
+                            outcomes[index] = bad;
+                            T[] got = new T[n];
+                            got.AsSpan().Fill(T.NaN);
+                            d.LogPmf(outcomes, got);
+                            for (int i = 0; i < n; i++)
+                            {
+                                T expected = i == index ? T.NegativeInfinity : want[i];
+                                if (!got[i].Equals(expected))
+                                {
+                                    throw new Xunit.Sdk.XunitException(
+                                        $"{name}.LogPmf(span), n = {n}, outcomes[{index}] = {bad}: element [{i}] (k = {outcomes[i]}) is {got[i]}, expected {expected}");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
         [Fact]
         public void ClassForm_RejectsNullQ()
         {

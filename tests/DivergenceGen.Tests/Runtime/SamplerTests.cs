@@ -104,13 +104,27 @@ namespace DivergenceGen.Tests.Runtime
             Assert.True(meanError < 6, $"{family}({a}, {b}) mean {sampleMean} vs {mean}: {meanError:F2} standard errors");
             Assert.True(varianceError < 6, $"{family}({a}, {b}) variance {sampleVariance} vs {variance}: {varianceError:F2} standard errors");
 
-            if (variance > 1e8)
-            {
-                return; // too wide to bin by integers here; the moments above and the PTRS/BTRS cells at moderate sizes cover it
-            }
+            (double chi2, int df) = variance > 1e8
+                ? ChiSquareByNormalQuantiles(family, a, b, mean, Math.Sqrt(variance), counts)
+                : ChiSquareByIntegers(family, a, b, counts);
+            Assert.True(df >= 1, $"{family}({a}, {b}): the draws fall in one cell; no chi-square test (choose another law)");
 
-            // Chi-square: cells of consecutive k from the lowest to the highest sampled value (plus both tails), each
-            // merged until its expected count is ≥ 20.
+            // Wilson–Hilferty: the chi-square quantile at 1 − 1e−6 (z = 4.753).
+            double c = 2.0 / (9 * df);
+            double critical = df * Math.Pow(1 - c + (4.753 * Math.Sqrt(c)), 3);
+            output.WriteLine($"  chi2 = {chi2:F1} on {df} df (critical {critical:F1})");
+            if (!(chi2 < critical))
+            {
+                throw new XunitException($"{family}({a}, {b}): chi-square {chi2:F1} on {df} df exceeds {critical:F1} (p < 1e-6)");
+            }
+        }
+
+        /// <summary>
+        /// Chi-square over cells of consecutive k from the lowest to the highest sampled value (plus both tails), each merged
+        /// until its expected count is ≥ 20.
+        /// </summary>
+        private static (double Chi2, int Df) ChiSquareByIntegers(string family, double a, double b, Dictionary<long, long> counts)
+        {
             long lo = long.MaxValue, hi = long.MinValue;
             foreach (long k in counts.Keys)
             {
@@ -144,20 +158,88 @@ namespace DivergenceGen.Tests.Runtime
             cellExpected += Math.Max(0, 1 - total) * N; // the upper tail beyond the largest draw
             chi2 += (cellObserved - cellExpected) * (cellObserved - cellExpected) / cellExpected;
             cells++;
-            int df = cells - 1;
-            if (df == 0)
+            return (chi2, cells - 1);
+        }
+
+        /// <summary>
+        /// Chi-square for laws too wide to walk k by k (variance &gt; 1e8: Binomial(2³¹ − 1, ½) spans ~10⁹ values below its
+        /// bulk, Poisson(10¹²) has k beyond int): 26 cells cut at ⌈mean + z·σ⌉ for z = −3, −2.75, …, 3 (so every cell expects
+        /// ≥ 0.00135·N = 270 draws), each cell's probability from the pmf itself:
+        ///   Binomial: Σ of BinomialLogPmf over the cell's integers (k fits an int), the lower tail from mean − 12σ (the mass
+        ///     below is &lt; e^−72 by Hoeffding);
+        ///   Poisson: Σₖ f(k) over [lo, hi) = ∫ f over [lo − ½, hi − ½] with f = exp(PoissonLogPmfCore(x, λ)) (Loader's
+        ///     log-density at real x), by Simpson's rule with panels h ≤ σ/128. f varies on the scale σ = 10⁶, so the
+        ///     midpoint-sum error (Euler–Maclaurin, (f′(hi − ½) − f′(lo − ½))/24 with f′ ≈ z·f/σ) is ≈ 1e-13 of a cell and
+        ///     Simpson's (h⁴·f⁗/180, f⁗ ≲ 30·f/σ⁴ for |z| ≤ 3) ≈ 1e-9 of it: far under the chi-square's resolution
+        ///     (≈ 1/√(N·p) ≥ 1% of a cell).
+        /// The upper tail is 1 − the rest.
+        /// </summary>
+        private static (double Chi2, int Df) ChiSquareByNormalQuantiles(string family, double a, double b, double mean, double sigma, Dictionary<long, long> counts)
+        {
+            const int Edges = 25;
+            var edges = new long[Edges];
+            for (int j = 0; j < Edges; j++)
             {
-                return;
+                edges[j] = (long)Math.Ceiling(mean + (sigma * (-3 + (0.25 * j))));
             }
 
-            // Wilson–Hilferty: the chi-square quantile at 1 − 1e−6 (z = 4.753).
-            double c = 2.0 / (9 * df);
-            double critical = df * Math.Pow(1 - c + (4.753 * Math.Sqrt(c)), 3);
-            output.WriteLine($"  chi2 = {chi2:F1} on {df} df (critical {critical:F1})");
-            if (!(chi2 < critical))
+            double Mass(long from, long to) // P(from ≤ X < to)
             {
-                throw new XunitException($"{family}({a}, {b}): chi-square {chi2:F1} on {df} df exceeds {critical:F1} (p < 1e-6)");
+                if (family == "Binomial")
+                {
+                    double sum = 0;
+                    for (long k = Math.Max(0, from); k < to; k++)
+                    {
+                        sum += Math.Exp(DiscreteMath.BinomialLogPmf(checked((int)k), (int)a, b));
+                    }
+
+                    return sum;
+                }
+
+                Assert.Equal("Poisson", family);
+                double x0 = from - 0.5, x1 = to - 0.5;
+                int panels = 2 * (int)Math.Ceiling((x1 - x0) / (sigma / 64)); // even, h ≤ σ/128
+                double h = (x1 - x0) / panels, simpson = 0;
+                for (int i = 0; i <= panels; i++)
+                {
+                    double f = Math.Exp(DiscreteMath.PoissonLogPmfCore(x0 + (i * h), a));
+                    simpson += f * (i == 0 || i == panels ? 1 : i % 2 == 1 ? 4 : 2);
+                }
+
+                return simpson * h / 3;
             }
+
+            var expected = new double[Edges + 1];
+            expected[0] = Mass((long)Math.Floor(mean - (12 * sigma)), edges[0]);
+            for (int j = 1; j < Edges; j++)
+            {
+                expected[j] = Mass(edges[j - 1], edges[j]);
+            }
+
+            double below = 0;
+            for (int j = 0; j < Edges; j++)
+            {
+                below += expected[j];
+            }
+
+            expected[Edges] = 1 - below;
+
+            var observed = new double[Edges + 1];
+            foreach ((long k, long count) in counts)
+            {
+                int cell = Array.BinarySearch(edges, k);
+                observed[cell >= 0 ? cell + 1 : ~cell] += count; // k = edges[j] opens cell j + 1
+            }
+
+            double chi2 = 0;
+            for (int j = 0; j <= Edges; j++)
+            {
+                double e = expected[j] * N;
+                Assert.True(e >= 20, $"{family}({a}, {b}): cell {j} expects only {e:F1} draws");
+                chi2 += (observed[j] - e) * (observed[j] - e) / e;
+            }
+
+            return (chi2, Edges);
         }
 
         [Fact]
