@@ -1091,9 +1091,14 @@ namespace DivergenceGen.Generator.Emit
                 accumulators.Add("adAcc");
             }
 
+            // A scalar loop sums K terms one by one: in double for float (a float accumulator would lose ~K·u over the row;
+            // a vector loop spreads the same sum over its lanes).
+            bool doubleAccumulators = lane.IsScalar && IsSingle;
             foreach (var acc in accumulators)
             {
-                w.Line(Decl(lane) + " " + Local(acc, lane) + " = " + lane.Zero + ";");
+                w.Line(doubleAccumulators
+                    ? "double " + acc + " = 0d; // float terms, summed in double"
+                    : Decl(lane) + " " + Local(acc, lane) + " = " + lane.Zero + ";");
             }
 
             using (w.Block("for (int c = 0; c < " + (lane.IsScalar ? "Classes" : N(full)) + "; c += " + N(count) + ")"))
@@ -1119,10 +1124,11 @@ namespace DivergenceGen.Generator.Emit
                 }
             }
 
-            w.Line(T + " s = sAcc;");
+            string narrow = doubleAccumulators ? "(" + T + ")" : string.Empty;
+            w.Line(T + " s = " + narrow + "sAcc;");
             if (sumD)
             {
-                w.Line(T + " sumD = dAcc; // Σₖ " + (weighted ? "wₖ·" : string.Empty) + "(m − xₖ)");
+                w.Line(T + " sumD = " + narrow + "dAcc; // Σₖ " + (weighted ? "wₖ·" : string.Empty) + "(m − xₖ)");
             }
 
             if (soft)

@@ -289,14 +289,14 @@ namespace MyApp
                         {
                             m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                         }
-                        float sAcc = (float)0;
+                        double sAcc = 0d; // float terms, summed in double
                         for (int c = 0; c < Classes; c += 1)
                         {
                             float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
                             float ec = global::System.MathF.Exp(xc - m);
                             sAcc += ec;
                         }
-                        float s = sAcc;
+                        float s = (float)sAcc;
                         double logS = global::System.Math.Log(s);
                         dy = m - dy; // m − x_y ≥ 0
                         double l = logS + dy;
@@ -338,7 +338,7 @@ namespace MyApp
                         {
                             m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                         }
-                        float sAcc = (float)0;
+                        double sAcc = 0d; // float terms, summed in double
                         for (int c = 0; c < Classes; c += 1)
                         {
                             float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -346,7 +346,7 @@ namespace MyApp
                             sAcc += ec;
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
                         }
-                        float s = sAcc;
+                        float s = (float)sAcc;
                         float coef = (float)(scale / s);
                         for (int c = 0; c < Classes; c += 1)
                         {
@@ -390,14 +390,14 @@ namespace MyApp
                         {
                             m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                         }
-                        float sAcc = (float)0;
+                        double sAcc = 0d; // float terms, summed in double
                         for (int c = 0; c < Classes; c += 1)
                         {
                             float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
                             float ec = global::System.MathF.Exp(xc - m);
                             sAcc += ec;
                         }
-                        float s = sAcc;
+                        float s = (float)sAcc;
                         double logS = global::System.Math.Log(s);
                         dy = m - dy; // m − x_y ≥ 0
                         double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
@@ -440,7 +440,7 @@ namespace MyApp
                         {
                             m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                         }
-                        float sAcc = (float)0;
+                        double sAcc = 0d; // float terms, summed in double
                         for (int c = 0; c < Classes; c += 1)
                         {
                             float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -448,7 +448,7 @@ namespace MyApp
                             sAcc += ec;
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
                         }
-                        float s = sAcc;
+                        float s = (float)sAcc;
                         double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                         float coef = (float)(scale * wRow / s);
                         for (int c = 0; c < Classes; c += 1)
@@ -489,9 +489,9 @@ namespace MyApp
                         {
                             m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                         }
-                        float sAcc = (float)0;
-                        float aAcc = (float)0;
-                        float adAcc = (float)0;
+                        double sAcc = 0d; // float terms, summed in double
+                        double aAcc = 0d; // float terms, summed in double
+                        double adAcc = 0d; // float terms, summed in double
                         for (int c = 0; c < Classes; c += 1)
                         {
                             float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -501,7 +501,7 @@ namespace MyApp
                             aAcc += ac;
                             adAcc += ac * (m - xc);
                         }
-                        float s = sAcc;
+                        float s = (float)sAcc;
                         double a = aAcc; // A = Σₖ aₖ
                         double sumAD = adAcc;
                         double logS = global::System.Math.Log(s);
@@ -538,9 +538,9 @@ namespace MyApp
                         {
                             m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                         }
-                        float sAcc = (float)0;
-                        float aAcc = (float)0;
-                        float adAcc = (float)0;
+                        double sAcc = 0d; // float terms, summed in double
+                        double aAcc = 0d; // float terms, summed in double
+                        double adAcc = 0d; // float terms, summed in double
                         for (int c = 0; c < Classes; c += 1)
                         {
                             float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -551,7 +551,7 @@ namespace MyApp
                             aAcc += ac;
                             adAcc += ac * (m - xc);
                         }
-                        float s = sAcc;
+                        float s = (float)sAcc;
                         double a = aAcc; // A = Σₖ aₖ
                         double sumAD = adAcc;
                         float coef = (float)(scale * a / s);
@@ -591,9 +591,9 @@ namespace MyApp
                         {
                             m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                         }
-                        float sAcc = (float)0;
-                        float aAcc = (float)0;
-                        float adAcc = (float)0;
+                        double sAcc = 0d; // float terms, summed in double
+                        double aAcc = 0d; // float terms, summed in double
+                        double adAcc = 0d; // float terms, summed in double
                         for (int c = 0; c < Classes; c += 1)
                         {
                             float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -603,7 +603,7 @@ namespace MyApp
                             aAcc += ac;
                             adAcc += ac * (m - xc);
                         }
-                        float s = sAcc;
+                        float s = (float)sAcc;
                         double a = aAcc; // A = Σₖ aₖ
                         double sumAD = adAcc;
                         double logS = global::System.Math.Log(s);
@@ -641,9 +641,9 @@ namespace MyApp
                         {
                             m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                         }
-                        float sAcc = (float)0;
-                        float aAcc = (float)0;
-                        float adAcc = (float)0;
+                        double sAcc = 0d; // float terms, summed in double
+                        double aAcc = 0d; // float terms, summed in double
+                        double adAcc = 0d; // float terms, summed in double
                         for (int c = 0; c < Classes; c += 1)
                         {
                             float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -654,7 +654,7 @@ namespace MyApp
                             aAcc += ac;
                             adAcc += ac * (m - xc);
                         }
-                        float s = sAcc;
+                        float s = (float)sAcc;
                         double a = aAcc; // A = Σₖ aₖ
                         double sumAD = adAcc;
                         float coef = (float)(scale * a / s);

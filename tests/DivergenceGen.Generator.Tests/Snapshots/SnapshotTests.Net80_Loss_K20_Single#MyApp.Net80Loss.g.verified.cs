@@ -446,8 +446,8 @@ namespace MyApp
                     {
                         m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                     }
-                    float sAcc = (float)0;
-                    float dAcc = (float)0;
+                    double sAcc = 0d; // float terms, summed in double
+                    double dAcc = 0d; // float terms, summed in double
                     for (int c = 0; c < Classes; c += 1)
                     {
                         float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -455,8 +455,8 @@ namespace MyApp
                         sAcc += ec;
                         dAcc += (m - xc);
                     }
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ (m − xₖ)
+                    float s = (float)sAcc;
+                    float sumD = (float)dAcc; // Σₖ (m − xₖ)
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double l = logS + 0.95d * dy + 0.0025d * sumD;
@@ -707,8 +707,8 @@ namespace MyApp
                     {
                         m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                     }
-                    float sAcc = (float)0;
-                    float dAcc = (float)0;
+                    double sAcc = 0d; // float terms, summed in double
+                    double dAcc = 0d; // float terms, summed in double
                     for (int c = 0; c < Classes; c += 1)
                     {
                         float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -717,8 +717,8 @@ namespace MyApp
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
                         dAcc += (m - xc);
                     }
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ (m − xₖ)
+                    float s = (float)sAcc;
+                    float sumD = (float)dAcc; // Σₖ (m − xₖ)
                     float coef = (float)(scale / s);
                     for (int c = 0; c < Classes; c += 1)
                     {
@@ -929,8 +929,8 @@ namespace MyApp
                     {
                         m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                     }
-                    float sAcc = (float)0;
-                    float dAcc = (float)0;
+                    double sAcc = 0d; // float terms, summed in double
+                    double dAcc = 0d; // float terms, summed in double
                     for (int c = 0; c < Classes; c += 1)
                     {
                         float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -938,8 +938,8 @@ namespace MyApp
                         sAcc += ec;
                         dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c) * (m - xc);
                     }
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ wₖ·(m − xₖ)
+                    float s = (float)sAcc;
+                    float sumD = (float)dAcc; // Σₖ wₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
                     dy = m - dy; // m − x_y ≥ 0
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
@@ -1202,8 +1202,8 @@ namespace MyApp
                     {
                         m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                     }
-                    float sAcc = (float)0;
-                    float dAcc = (float)0;
+                    double sAcc = 0d; // float terms, summed in double
+                    double dAcc = 0d; // float terms, summed in double
                     for (int c = 0; c < Classes; c += 1)
                     {
                         float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -1212,8 +1212,8 @@ namespace MyApp
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
                         dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c) * (m - xc);
                     }
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ wₖ·(m − xₖ)
+                    float s = (float)sAcc;
+                    float sumD = (float)dAcc; // Σₖ wₖ·(m − xₖ)
                     double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     float coef = (float)(scale * (0.95d * wRow + 0.0025d * weightSum) / s);
                     for (int c = 0; c < Classes; c += 1)
@@ -1433,9 +1433,9 @@ namespace MyApp
                     {
                         m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                     }
-                    float sAcc = (float)0;
-                    float aAcc = (float)0;
-                    float adAcc = (float)0;
+                    double sAcc = 0d; // float terms, summed in double
+                    double aAcc = 0d; // float terms, summed in double
+                    double adAcc = 0d; // float terms, summed in double
                     for (int c = 0; c < Classes; c += 1)
                     {
                         float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -1445,7 +1445,7 @@ namespace MyApp
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
-                    float s = sAcc;
+                    float s = (float)sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
                     double logS = global::System.Math.Log(s);
@@ -1704,9 +1704,9 @@ namespace MyApp
                     {
                         m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                     }
-                    float sAcc = (float)0;
-                    float aAcc = (float)0;
-                    float adAcc = (float)0;
+                    double sAcc = 0d; // float terms, summed in double
+                    double aAcc = 0d; // float terms, summed in double
+                    double adAcc = 0d; // float terms, summed in double
                     for (int c = 0; c < Classes; c += 1)
                     {
                         float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -1717,7 +1717,7 @@ namespace MyApp
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
-                    float s = sAcc;
+                    float s = (float)sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
                     float coef = (float)(scale * a / s);
@@ -1936,9 +1936,9 @@ namespace MyApp
                     {
                         m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                     }
-                    float sAcc = (float)0;
-                    float aAcc = (float)0;
-                    float adAcc = (float)0;
+                    double sAcc = 0d; // float terms, summed in double
+                    double aAcc = 0d; // float terms, summed in double
+                    double adAcc = 0d; // float terms, summed in double
                     for (int c = 0; c < Classes; c += 1)
                     {
                         float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -1948,7 +1948,7 @@ namespace MyApp
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
-                    float s = sAcc;
+                    float s = (float)sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
                     double logS = global::System.Math.Log(s);
@@ -2208,9 +2208,9 @@ namespace MyApp
                     {
                         m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
                     }
-                    float sAcc = (float)0;
-                    float aAcc = (float)0;
-                    float adAcc = (float)0;
+                    double sAcc = 0d; // float terms, summed in double
+                    double aAcc = 0d; // float terms, summed in double
+                    double adAcc = 0d; // float terms, summed in double
                     for (int c = 0; c < Classes; c += 1)
                     {
                         float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
@@ -2221,7 +2221,7 @@ namespace MyApp
                         aAcc += ac;
                         adAcc += ac * (m - xc);
                     }
-                    float s = sAcc;
+                    float s = (float)sAcc;
                     double a = aAcc; // A = Σₖ aₖ
                     double sumAD = adAcc;
                     float coef = (float)(scale * a / s);
