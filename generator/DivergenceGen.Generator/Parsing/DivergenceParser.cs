@@ -160,18 +160,14 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var containing = new List<ContainingType>();
-            for (var t = method.ContainingType; t is not null; t = t.ContainingType)
-            {
-                containing.Insert(0, new ContainingType(Keyword(t), t.Name));
-            }
-
-            string ns = method.ContainingType.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+            // The method's own class is the last containing type.
+            var own = method.ContainingType;
+            var containing = Declarations.ContainingTypes(own).Concat(new[] { new ContainingType(Declarations.Keyword(own), Declarations.Identifier(own.Name)) });
             return new DivergenceSpec(
                 measure,
-                ns,
+                Declarations.Namespace(own),
                 new EquatableArray<ContainingType>(containing),
-                declaration.Identifier.Text,
+                Declarations.Identifier(method.Name),
                 string.Join(" ", declaration.Modifiers.Select(m => m.Text)),
                 expectedReturn,
                 p,
@@ -397,7 +393,7 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             return new DivergenceParameter(
-                syntax.Identifier.Text,
+                Declarations.Identifier(parameter.Name),
                 parameter.RefKind == RefKind.In,
                 !family.IsStruct && parameter.NullableAnnotation == NullableAnnotation.Annotated,
                 family);
@@ -439,14 +435,5 @@ namespace DivergenceGen.Generator.Parsing
             string display = qualified.StartsWith("global::", StringComparison.Ordinal) ? qualified.Substring("global::".Length) : qualified;
             return new FamilyRef(row.Kind, size, precision, type.IsValueType, "global::" + display, display);
         }
-
-        private static string Keyword(INamedTypeSymbol type) => type switch
-        {
-            { IsRecord: true, IsValueType: true } => "record struct",
-            { IsRecord: true } => "record",
-            { TypeKind: TypeKind.Interface } => "interface",
-            { IsValueType: true } => "struct",
-            _ => "class",
-        };
     }
 }

@@ -66,7 +66,7 @@ namespace DivergenceGen.Generator.Parsing
             {
                 reason = "the loss members are static and need no instance, so it is a static class, not a " + (type.IsRecord ? "record" : type.TypeKind.ToString().ToLowerInvariant());
             }
-            else if (type.IsGenericType || ContainingTypes(type).Any(t => t.IsGenericType))
+            else if (type.IsGenericType || Declarations.ContainingTypeSymbols(type).Any(t => t.IsGenericType))
             {
                 reason = "generic types (or types nested in generic types) are not supported";
             }
@@ -84,7 +84,7 @@ namespace DivergenceGen.Generator.Parsing
             valid &= Parser.CheckPartial(type, declaration, Family, identifier, diagnostics);
 
             var languageVersion = (declaration.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
-            int version = LanguageVersionNumber(languageVersion);
+            int version = Declarations.LanguageVersionNumber(languageVersion);
             if (version < TargetInfo.MinimumLanguageVersion)
             {
                 diagnostics.Add(DiagnosticDescriptors.Info(
@@ -246,40 +246,8 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             return valid
-                ? new LossSpec(Hierarchy(type), precision, classes, smoothing, ignoreIndex, reduction, unrollThreshold)
+                ? new LossSpec(Declarations.Hierarchy(type, isStruct: false, isReadOnly: false), precision, classes, smoothing, ignoreIndex, reduction, unrollThreshold)
                 : null;
-        }
-
-        private static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)
-        {
-            for (var t = type.ContainingType; t is not null; t = t.ContainingType)
-            {
-                yield return t;
-            }
-        }
-
-        private static TypeHierarchy Hierarchy(INamedTypeSymbol type)
-        {
-            var containing = ContainingTypes(type)
-                .Reverse()
-                .Select(t => new ContainingType(Keyword(t), t.Name));
-            string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
-            return new TypeHierarchy(ns, new EquatableArray<ContainingType>(containing), type.Name, IsStruct: false, IsReadOnly: false);
-        }
-
-        private static string Keyword(INamedTypeSymbol type) => type switch
-        {
-            { IsRecord: true, IsValueType: true } => "record struct",
-            { IsRecord: true } => "record",
-            { TypeKind: TypeKind.Interface } => "interface",
-            { IsValueType: true } => "struct",
-            _ => "class",
-        };
-
-        private static int LanguageVersionNumber(LanguageVersion version)
-        {
-            int value = (int)version.MapSpecifiedToEffectiveVersion();
-            return value >= 100 ? value / 100 : value;
         }
     }
 }

@@ -70,7 +70,7 @@ namespace DivergenceGen.Generator.Parsing
             valid &= CheckPartial(type, declaration, family, identifier, diagnostics);
 
             var languageVersion = (declaration.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
-            int version = LanguageVersionNumber(languageVersion);
+            int version = Declarations.LanguageVersionNumber(languageVersion);
             if (version < TargetInfo.MinimumLanguageVersion)
             {
                 diagnostics.Add(DiagnosticDescriptors.Info(
@@ -114,7 +114,7 @@ namespace DivergenceGen.Generator.Parsing
 
             cancellationToken.ThrowIfCancellationRequested();
             return new FamilySpec(
-                Hierarchy(type),
+                Declarations.Hierarchy(type, type.IsValueType, type.IsReadOnly),
                 kind,
                 arguments.Value.Precision,
                 arguments.Value.Classes,
@@ -140,7 +140,7 @@ namespace DivergenceGen.Generator.Parsing
             {
                 reason = "a record's generated equality and constructors would conflict with the generated members";
             }
-            else if (type.IsGenericType || ContainingTypes(type).Any(t => t.IsGenericType))
+            else if (type.IsGenericType || Declarations.ContainingTypeSymbols(type).Any(t => t.IsGenericType))
             {
                 reason = "generic types (or types nested in generic types) are not supported";
             }
@@ -395,40 +395,6 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             return valid ? new Arguments(classes, trials, precision, unrollThreshold) : null;
-        }
-
-        private static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)
-        {
-            for (var t = type.ContainingType; t is not null; t = t.ContainingType)
-            {
-                yield return t;
-            }
-        }
-
-        private static TypeHierarchy Hierarchy(INamedTypeSymbol type)
-        {
-            var containing = ContainingTypes(type)
-                .Reverse()
-                .Select(t => new ContainingType(Keyword(t), t.Name));
-            string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
-            return new TypeHierarchy(ns, new EquatableArray<ContainingType>(containing), type.Name, type.IsValueType, type.IsReadOnly);
-        }
-
-        private static string Keyword(INamedTypeSymbol type) => type switch
-        {
-            { IsRecord: true, IsValueType: true } => "record struct",
-            { IsRecord: true } => "record",
-            { TypeKind: TypeKind.Interface } => "interface",
-            { IsValueType: true } => "struct",
-            _ => "class",
-        };
-
-        /// <summary>C# 12 → 12; preview and latest map to large numbers.</summary>
-        private static int LanguageVersionNumber(LanguageVersion version)
-        {
-            var effective = version.MapSpecifiedToEffectiveVersion();
-            int value = (int)effective;
-            return value >= 100 ? value / 100 : value; // C# 7.1 is 701; C# 8 and later are 800, 900, …, 1200
         }
     }
 }
