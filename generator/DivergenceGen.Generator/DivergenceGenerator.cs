@@ -1,3 +1,4 @@
+using System.Linq;
 using DivergenceGen.Generator.Diagnostics;
 using DivergenceGen.Generator.Emit;
 using DivergenceGen.Generator.Families;
@@ -23,18 +24,52 @@ namespace DivergenceGen.Generator
                 .Select((compilation, _) => TargetProbe.Probe(compilation))
                 .WithTrackingName(TrackingNames.Target);
 
-            foreach (var family in FamilyCatalogue.All)
+            // Parse every kind of declaration: diagnostics are reported on their own, models flow on.
+            var families = FamilyCatalogue.All
+                .Select(family => ParseFamilies(context, family.AttributeMetadataName, family.Kind, family.TrackingName))
+                .ToList();
+            var divergences = new[]
             {
-                Register(context, target, family.AttributeMetadataName, family.Kind, family.TrackingName);
+                ParseDivergences(context, DivergenceParser.KLDivergenceAttribute, DivergenceMeasure.KLDivergence, TrackingNames.KLDivergence),
+                ParseDivergences(context, DivergenceParser.CrossEntropyAttribute, DivergenceMeasure.CrossEntropy, TrackingNames.CrossEntropy),
+            };
+            var losses = ParseLosses(context);
+
+            // Hint names are compared without regard to case and must be unique: the identities whose readable names
+            // collide get a suffix (HintNames). Usually the set is empty, and stays equal, so the outputs stay cached.
+            var keys = families.Select(f => f.Select(static (spec, _) => HintNames.Of(spec)).Collect())
+                .Concat(divergences.Select(d => d.Select(static (spec, _) => HintNames.Of(spec)).Collect()))
+                .Append(losses.Select(static (spec, _) => HintNames.Of(spec)).Collect())
+                .Aggregate((a, b) => a.Combine(b).Select(static (pair, _) => pair.Left.AddRange(pair.Right)));
+            var collisions = keys
+                .Select(static (all, _) => HintNames.Collisions(all))
+                .WithTrackingName(TrackingNames.HintCollisions);
+
+            foreach (var models in families)
+            {
+                var output = models.Combine(target).Combine(collisions).WithTrackingName(TrackingNames.Output);
+                context.RegisterSourceOutput(output, static (production, input) =>
+                {
+                    var ((spec, targetInfo), hints) = input;
+                    production.AddSource(HintNames.For(HintNames.Of(spec), hints), Emitter.Emit(spec, targetInfo));
+                });
             }
 
-            RegisterDivergence(context, DivergenceParser.KLDivergenceAttribute, DivergenceMeasure.KLDivergence, TrackingNames.KLDivergence);
-            RegisterDivergence(context, DivergenceParser.CrossEntropyAttribute, DivergenceMeasure.CrossEntropy, TrackingNames.CrossEntropy);
+            foreach (var models in divergences)
+            {
+                context.RegisterSourceOutput(models.Combine(collisions), static (production, input) =>
+                    production.AddSource(HintNames.For(HintNames.Of(input.Left), input.Right), DivergenceEmitter.Emit(input.Left)));
+            }
 
-            RegisterLoss(context, target);
+            var lossOutput = losses.Combine(target).Combine(collisions).WithTrackingName(TrackingNames.LossOutput);
+            context.RegisterSourceOutput(lossOutput, static (production, input) =>
+            {
+                var ((spec, targetInfo), hints) = input;
+                production.AddSource(HintNames.For(HintNames.Of(spec), hints), SoftmaxCrossEntropyEmitter.Emit(spec, targetInfo));
+            });
         }
 
-        private static void RegisterLoss(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<TargetInfo> target)
+        private static IncrementalValuesProvider<LossSpec> ParseLosses(IncrementalGeneratorInitializationContext context)
         {
             var parsed = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
@@ -48,21 +83,14 @@ namespace DivergenceGen.Generator
                 .WithTrackingName(TrackingNames.LossDiagnostics);
             ReportDiagnostics(context, diagnostics);
 
-            var models = parsed
+            return parsed
                 .Where(static result => result.Spec is not null)
                 .Select(static (result, _) => result.Spec!)
                 .WithTrackingName(TrackingNames.LossModels);
-
-            var output = models.Combine(target).WithTrackingName(TrackingNames.LossOutput);
-            context.RegisterSourceOutput(output, static (production, pair) =>
-            {
-                var (spec, targetInfo) = pair;
-                production.AddSource(SoftmaxCrossEntropyEmitter.HintName(spec), SoftmaxCrossEntropyEmitter.Emit(spec, targetInfo));
-            });
         }
 
-        /// <summary>[KLDivergence]/[CrossEntropy] methods: parse (reads the two parameter types' family attributes) → diagnostics | emit.</summary>
-        private static void RegisterDivergence(
+        /// <summary>[KLDivergence]/[CrossEntropy] methods: parse (reads the two parameter types' family attributes) → diagnostics | models.</summary>
+        private static IncrementalValuesProvider<DivergenceSpec> ParseDivergences(
             IncrementalGeneratorInitializationContext context,
             string attribute,
             DivergenceMeasure measure,
@@ -80,17 +108,14 @@ namespace DivergenceGen.Generator
                 .WithTrackingName(TrackingNames.DivergenceDiagnostics);
             ReportDiagnostics(context, diagnostics);
 
-            var models = parsed
+            return parsed
                 .Where(static result => result.Spec is not null)
                 .Select(static (result, _) => result.Spec!)
                 .WithTrackingName(TrackingNames.DivergenceModels);
-            context.RegisterSourceOutput(models, static (production, spec) =>
-                production.AddSource(DivergenceEmitter.HintName(spec), DivergenceEmitter.Emit(spec)));
         }
 
-        private static void Register(
+        private static IncrementalValuesProvider<FamilySpec> ParseFamilies(
             IncrementalGeneratorInitializationContext context,
-            IncrementalValueProvider<TargetInfo> target,
             string attribute,
             FamilyKind kind,
             string trackingName)
@@ -107,17 +132,10 @@ namespace DivergenceGen.Generator
                 .WithTrackingName(TrackingNames.Diagnostics);
             ReportDiagnostics(context, diagnostics);
 
-            var models = parsed
+            return parsed
                 .Where(static result => result.Spec is not null)
                 .Select(static (result, _) => result.Spec!)
                 .WithTrackingName(TrackingNames.Models);
-
-            var output = models.Combine(target).WithTrackingName(TrackingNames.Output);
-            context.RegisterSourceOutput(output, static (production, pair) =>
-            {
-                var (spec, targetInfo) = pair;
-                production.AddSource(Emitter.HintName(spec), Emitter.Emit(spec, targetInfo));
-            });
         }
 
         /// <summary>Diagnostics travel on their own output, apart from the cached models (every pipeline uses this).</summary>

@@ -19,6 +19,7 @@ namespace DivergenceGen.Generator
         public const string CrossEntropy = "DivergenceGen.CrossEntropy";
         public const string DivergenceModels = "DivergenceGen.DivergenceModels";
         public const string DivergenceDiagnostics = "DivergenceGen.DivergenceDiagnostics";
+        public const string HintCollisions = "DivergenceGen.HintCollisions";
 
         /// <summary>The parse step of one family (the name comes from its catalogue row).</summary>
         public static string Family(FamilyKind kind) => FamilyCatalogue.Of(kind).TrackingName;
@@ -28,7 +29,7 @@ namespace DivergenceGen.Generator
         {
             Models, Diagnostics, Target, Output,
             KLDivergence, CrossEntropy, DivergenceModels, DivergenceDiagnostics,
-            SoftmaxCrossEntropy, LossModels, LossDiagnostics, LossOutput,
+            SoftmaxCrossEntropy, LossModels, LossDiagnostics, LossOutput, HintCollisions,
         }).ToArray();
     }
 }

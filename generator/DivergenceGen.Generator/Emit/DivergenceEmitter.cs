@@ -23,20 +23,6 @@ namespace DivergenceGen.Generator.Emit
         /// <c>{containing type}.{method}-{P}-{Q}.g.cs</c>: unique per overload ('-' cannot occur in a C# name, so it
         /// cannot collide with a family type's file either).
         /// </summary>
-        public static string HintName(DivergenceSpec spec) =>
-            Sanitise(spec.ContainingDisplayName + "." + spec.MethodName) + "-" + Sanitise(spec.P.Family.DisplayName) + "-" + Sanitise(spec.Q.Family.DisplayName) + ".g.cs";
-
-        private static string Sanitise(string name)
-        {
-            var builder = new StringBuilder();
-            foreach (char c in name)
-            {
-                builder.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
-            }
-
-            return builder.ToString();
-        }
-
         public static string Emit(DivergenceSpec spec)
         {
             var w = new SourceWriter();

@@ -15,18 +15,6 @@ namespace DivergenceGen.Generator.Emit
         private static readonly string ToolVersion =
             typeof(Emitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
-        /// <summary>The hint name: the sanitised fully-qualified type name plus <c>.g.cs</c>.</summary>
-        public static string HintName(FamilySpec spec)
-        {
-            var name = new StringBuilder();
-            foreach (char c in spec.Type.MetadataDisplayName)
-            {
-                name.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
-            }
-
-            return name.Append(".g.cs").ToString();
-        }
-
         public static string Emit(FamilySpec spec, TargetInfo target)
         {
             var w = new SourceWriter();

@@ -76,18 +76,6 @@ namespace DivergenceGen.Generator.Emit
 
         private static string Vec(int bits) => "global::System.Runtime.Intrinsics.Vector" + N(bits);
 
-        /// <summary>The hint name: the sanitised fully-qualified type name plus <c>.g.cs</c>.</summary>
-        public static string HintName(LossSpec spec)
-        {
-            var name = new StringBuilder();
-            foreach (char c in spec.Type.MetadataDisplayName)
-            {
-                name.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
-            }
-
-            return name.Append(".g.cs").ToString();
-        }
-
         public static string Emit(LossSpec spec, TargetInfo target)
         {
             var emitter = new SoftmaxCrossEntropyEmitter(spec, target);

@@ -14,13 +14,21 @@ namespace DivergenceGen.Generator.Parsing
     {
         /// <summary>
         /// A user's identifier as generated code must write it: with <c>@</c> when it is a C# keyword, reserved
-        /// (<c>class</c>, <c>event</c>) or contextual (<c>record</c>, <c>var</c>, <c>async</c>); escaping a contextual keyword
-        /// is always legal and never changes the meaning.
+        /// (<c>class</c>, <c>event</c>) or contextual (<c>record</c>, <c>var</c>, <c>async</c>). Escaping never changes what
+        /// the identifier means.
         /// </summary>
         public static string Identifier(string name) =>
             SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
                 ? "@" + name
                 : name;
+
+        /// <summary>
+        /// A user's type name as a generated re-declaration must write it: as <see cref="Identifier"/>, and also escaped when
+        /// it is all lower-case ASCII letters (C# warns CS8981 on such a type name unless it is escaped; the user may have
+        /// suppressed the warning on their declaration, and the generated file must not raise it again).
+        /// </summary>
+        public static string TypeName(string name) =>
+            name.Length > 0 && name.All(c => c >= 'a' && c <= 'z') ? "@" + name : Identifier(name);
 
         /// <summary>The containing namespace with each segment escaped (<c>MyApp.@class</c>); empty for the global namespace.</summary>
         public static string Namespace(ISymbol symbol)
@@ -49,7 +57,7 @@ namespace DivergenceGen.Generator.Parsing
             var containing = new List<ContainingType>();
             for (var t = type.ContainingType; t is not null; t = t.ContainingType)
             {
-                containing.Insert(0, new ContainingType(Keyword(t), Identifier(t.Name)));
+                containing.Insert(0, new ContainingType(Keyword(t), TypeName(t.Name)));
             }
 
             return new EquatableArray<ContainingType>(containing);
@@ -57,7 +65,7 @@ namespace DivergenceGen.Generator.Parsing
 
         /// <summary>The type and where it lives, for re-declaring it in generated code.</summary>
         public static TypeHierarchy Hierarchy(INamedTypeSymbol type, bool isStruct, bool isReadOnly) =>
-            new(Namespace(type), ContainingTypes(type), Identifier(type.Name), isStruct, isReadOnly);
+            new(Namespace(type), ContainingTypes(type), TypeName(type.Name), isStruct, isReadOnly);
 
         /// <summary>The keywords that re-declare a type: <c>record struct</c>, <c>record</c>, <c>interface</c>, <c>struct</c>, <c>class</c>.</summary>
         public static string Keyword(INamedTypeSymbol type) => type switch

@@ -162,7 +162,7 @@ namespace DivergenceGen.Generator.Parsing
             cancellationToken.ThrowIfCancellationRequested();
             // The method's own class is the last containing type.
             var own = method.ContainingType;
-            var containing = Declarations.ContainingTypes(own).Concat(new[] { new ContainingType(Declarations.Keyword(own), Declarations.Identifier(own.Name)) });
+            var containing = Declarations.ContainingTypes(own).Concat(new[] { new ContainingType(Declarations.Keyword(own), Declarations.TypeName(own.Name)) });
             return new DivergenceSpec(
                 measure,
                 Declarations.Namespace(own),
