@@ -122,6 +122,18 @@ public sealed class DiagnosticTests
     [InlineData("[Poisson] public readonly partial struct Arrivals { private readonly double [|_scale|]; }", "'Arrivals' declares the instance field '_scale'; a [Poisson] type's state is generated (C# warns CS0282 about field order across partial struct declarations, and a generated constructor cannot initialise it); move it to another type or make it static")]
     public void DG0009_InstanceField(string declaration, string message) => AssertReports("DG0009", declaration, message);
 
+    // ---- DG0010: the type's name clashes with the generated code ------------------------------------------------
+
+    [Theory]
+    [InlineData("[Categorical(6)] public readonly partial struct [|Entropy|];", "'Entropy' cannot be the name of a [Categorical] type: the generator writes a member named 'Entropy' into it, and C# does not allow a member with its type's name (CS0542); rename the type")]
+    [InlineData("[Poisson] public sealed partial class [|Rate|];", "'Rate' cannot be the name of a [Poisson] type: the generator writes a member named 'Rate' into it, and C# does not allow a member with its type's name (CS0542); rename the type")]
+    [InlineData("[Bernoulli] public readonly partial struct [|Sample|];", "'Sample' cannot be the name of a [Bernoulli] type: the generator writes a member named 'Sample' into it, and C# does not allow a member with its type's name (CS0542); rename the type")]
+    [InlineData("[Binomial(4)] public readonly partial struct [|@var|];", "'var' cannot be the name of a [Binomial] type: a type named 'var' would turn every 'var' of the generated code into that type; rename the type")]
+    [InlineData("public static partial class @var { [Geometric] public readonly partial struct [|Failures|]; }", "'Failures' cannot be the name of a [Geometric] type: it is nested in a type named 'var' ('MyApp.var'), which would turn every 'var' of the generated code into that type; rename the type")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class [|Loss|];", "'Loss' cannot be the name of a [SoftmaxCrossEntropy] type: the generator writes a member named 'Loss' into it, and C# does not allow a member with its type's name (CS0542); rename the type")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class [|@var|];", "'var' cannot be the name of a [SoftmaxCrossEntropy] type: a type named 'var' would turn every 'var' of the generated code into that type; rename the type")]
+    public void DG0010_TypeNameClash(string declaration, string message) => AssertReports("DG0010", declaration, message);
+
     // ---- Losses: DG0001/DG0002/DG0005/DG0006 reused, DG0030–DG0034 ---------------------------------------------
 
     [Theory]

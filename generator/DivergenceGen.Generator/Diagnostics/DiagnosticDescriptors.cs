@@ -58,6 +58,11 @@ namespace DivergenceGen.Generator.Diagnostics
             "Instance field in a family type",
             "'{0}' declares the instance field '{1}'; a [{2}] type's state is generated (C# warns CS0282 about field order across partial struct declarations, and a generated constructor cannot initialise it); move it to another type or make it static");
 
+        public static readonly DiagnosticDescriptor TypeNameClash = Create(
+            "DG0010",
+            "Type name clashes with the generated code",
+            "'{0}' cannot be the name of a [{1}] type: {2}; rename the type");
+
         // ---- DG0020–DG0029: [KLDivergence] / [CrossEntropy] methods ----------------------------------------------
 
         public static readonly DiagnosticDescriptor DivergenceContainingType = Create(
@@ -141,7 +146,7 @@ namespace DivergenceGen.Generator.Diagnostics
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
         {
             TypeNotPartial, ContainingTypeNotPartial, UnsupportedTypeKind, InvalidAttributeArgument,
-            MemberNameClash, LanguageVersionTooOld, MultipleFamilies, StructTooLarge, InstanceField,
+            MemberNameClash, LanguageVersionTooOld, MultipleFamilies, StructTooLarge, InstanceField, TypeNameClash,
             DivergenceContainingType, DivergenceOuterType, DivergenceMethodShape, DivergenceParameterCount,
             DivergenceParameterType, DivergenceReturnType, DivergencePrecisionMismatch, DivergenceNoExactMethod,
             DivergenceInvalidTolerance, DivergenceBothMeasures,

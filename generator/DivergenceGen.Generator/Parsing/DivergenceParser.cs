@@ -300,6 +300,14 @@ namespace DivergenceGen.Generator.Parsing
             {
                 reason = "it is generic";
             }
+            else if (declaration.Modifiers.Any(SyntaxKind.AsyncKeyword))
+            {
+                reason = "it is async (the divergence is computed synchronously and returned as a number)";
+            }
+            else if (declaration.Modifiers.Any(SyntaxKind.ExternKeyword))
+            {
+                reason = "it is extern (the generator writes the implementation in C#)";
+            }
             else if (method.DeclaredAccessibility == Accessibility.NotApplicable
                 || !declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)
                     || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)))

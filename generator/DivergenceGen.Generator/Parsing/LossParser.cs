@@ -82,6 +82,7 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             valid &= Parser.CheckPartial(type, declaration, Family, identifier, diagnostics);
+            valid &= Parser.CheckTypeName(type, Family, GeneratedMembers, identifier, diagnostics);
 
             var languageVersion = (declaration.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
             int version = Declarations.LanguageVersionNumber(languageVersion);

@@ -88,6 +88,7 @@ namespace DivergenceGen.Generator.Parsing
                 valid = false;
             }
 
+            valid &= CheckTypeName(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, identifier, diagnostics);
             valid &= CheckClashes(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, diagnostics);
 
             // A vector-parameter family stores its K probabilities and their logs inline in a struct.
@@ -175,6 +176,35 @@ namespace DivergenceGen.Generator.Parsing
         }
 
         /// <summary>DG0001 (the type) and DG0002 (each containing type) where the <c>partial</c> modifier is missing; shared with the loss parser.</summary>
+        /// <summary>
+        /// DG0010: a type cannot be named like a member the generator writes into it (CS0542), and no type around the
+        /// generated code may be named <c>var</c> (every <c>var</c> of the generated code would mean that type).
+        /// </summary>
+        internal static bool CheckTypeName(INamedTypeSymbol type, string family, IReadOnlyList<string> generated, Location identifier, List<DiagnosticInfo> diagnostics)
+        {
+            string? reason = null;
+            if (generated.Contains(type.Name))
+            {
+                reason = "the generator writes a member named '" + type.Name + "' into it, and C# does not allow a member with its type's name (CS0542)";
+            }
+            else if (type.Name == "var")
+            {
+                reason = "a type named 'var' would turn every 'var' of the generated code into that type";
+            }
+            else if (Declarations.ContainingTypeSymbols(type).FirstOrDefault(t => t.Name == "var") is { } outer)
+            {
+                reason = "it is nested in a type named 'var' ('" + outer.ToDisplayString() + "'), which would turn every 'var' of the generated code into that type";
+            }
+
+            if (reason is null)
+            {
+                return true;
+            }
+
+            diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.TypeNameClash, identifier, type.Name, family, reason));
+            return false;
+        }
+
         internal static bool CheckPartial(INamedTypeSymbol type, TypeDeclarationSyntax declaration, string family, Location identifier, List<DiagnosticInfo> diagnostics)
         {
             bool valid = true;
