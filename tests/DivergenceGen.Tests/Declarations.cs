@@ -101,6 +101,10 @@ namespace DivergenceGen.Tests
     [Categorical(6, Precision = Precision.Single)]
     public readonly partial struct Cat6F : ICategoricalSurface<Cat6F, float>;
 
+    /// <summary>K = 17 in float: SIMD loops with a one-element scalar tail at 16, 8 and 4 lanes alike.</summary>
+    [Categorical(17, Precision = Precision.Single)]
+    public readonly partial struct Cat17F : ICategoricalSurface<Cat17F, float>;
+
     // ---- Categorical: the same K three ways, for unrolled = vectorised = scalar ----------------------------
     // "U0" forces SIMD loops (threshold 0 < K); "U32" forces straight-line code (K ≤ 32); the plain type uses
     // the default threshold 16 (K = 6 and 16 unrolled, K = 17 vectorised).

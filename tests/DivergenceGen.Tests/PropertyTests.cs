@@ -1,30 +1,50 @@
 // Properties of the generated code, sampled with CsCheck (Gens.Iterations = 2,000 per property; a failure is
-// shrunk and printed with its seed). The generators mix ordinary values with the places implementations break:
-// p ∈ {0, 1, 1e-300, 1e-16, 1 − 1e-16, subnormals}, probability vectors with zero entries, one-hot vectors and
-// entries of 1e-300. Every property runs for every declared type through the abstract generic classes below
-// (xUnit discovers the [Fact]s on each concrete subclass).
+// shrunk and printed with its seed; the few System.Random draws use fixed seeds named in their failure messages).
+// Every property runs for every declared type through the abstract generic classes below (xUnit discovers the
+// [Fact]s on each concrete subclass).
 //
-// Tolerances, all in units of ε = the machine epsilon of the precision under test (2⁻⁵² or 2⁻²³), and
+// Inputs (Gens, in Reference.cs):
+//  * Single vectors (Gens.ProbabilityVector): ordinary values mixed with the places implementations break —
+//    p ∈ {0, 1, 1e-300, 1e-16, 1 − 1e-16, subnormals}, ~27% zero entries, one-hot and all-equal vectors.
+//  * Pairs (P, Q) for entropy, KL and cross-entropy (Gens.ProbabilityPair): one in four is two independent such
+//    vectors, which check the +∞ and 0·log 0 conventions but give KL = +∞ in ~97% of pairs at K = 16 and, at
+//    K = 1000, in all but those with a one-hot P or an all-equal Q; three in four have matched supports (Q's
+//    support ⊇ P's, or equal), so KL and H(P,Q) are finite and the SIMD loops are checked on finite sums of
+//    ordinary vectors at every K: Dirichlet(α)-like values with α from 0.01 (very peaked)
+//    to 100 (near-uniform), entries spread over up to 300 decades (float: 37), near-uniform vectors, and P ≈ Q
+//    (qᵢ ∝ pᵢ·exp(δzᵢ), δ down to 1e-9). P's zeros are put in every index class of the kernels: the first element,
+//    inside a full vector, in the tail after the last full vector of a width (K = 17: one element at every width;
+//    K = 1000 float: 8 after 62 vectors of 16), the last element, scattered and in runs.
+//    PairGeneratorGivesFiniteValuesInEveryIndexClass measures this on 400 draws from a fixed seed: at every K at
+//    least half the pairs give a finite KL and a third a finite KL > 0 (measured 76–87% and 46–77%), and finite
+//    pairs have P-zeros in each index class.
+//
+// Tolerances, in units of ε_T = the machine epsilon of the precision under test (2⁻⁵² or 2⁻²³) and ε_d = 2⁻⁵², with
 // S = Σ pᵢ(|log pᵢ| + |log qᵢ|), the magnitude of the terms the quantities are summed from (Reference.Scale):
-//  * generated vs the scalar reference loop: |Δ| ≤ (4K + 16)·ε·S. Each side sums K terms, and recursive
-//    summation is off by at most (K−1)·ε·Σ|terms| ≤ (K−1)·ε·S, so 2(K−1)εS for the two sums together; each
-//    term p·(log p − log q) carries ≤ (ulps of the vector log, assumed ≤ 4) + 2 roundings, ≤ 6εS for both sides.
-//    (2K + 10)εS ≤ (4K + 16)εS. KL is a difference of such terms and can be far smaller than S (P ≈ Q), so a
-//    bound relative to KL itself would be wrong; for entropy S = H and the bound is relative.
+//  * generated vs the scalar reference loop: |Δ| ≤ (4K·ε_d + 16·ε_T)·S. Both sides add K terms in double (float
+//    kernels widen each float term and accumulate in double), and recursive summation is off by at most
+//    (K−1)·ε_d·Σ|terms| ≤ (K−1)·ε_d·S, so 2(K−1)·ε_d·S for the two sums together; each term p·(log p − log q)
+//    carries ≤ (ulps of the vector log, assumed ≤ 4) + 2 roundings in T, ≤ 6ε_T·S for both sides.
+//    (2K·ε_d + 6ε_T)·S ≤ (4K·ε_d + 16ε_T)·S; for double that is (4K + 16)εS. For float the bound does not grow with
+//    K: float accumulation would be off by up to ~(K/lanes)·ε_T·S, which a (4K + 16)·ε_T bound (5e-4·S at K = 1000)
+//    would hide (FloatAccumulationTests make it visible deterministically). KL is a difference of such terms and
+//    can be far smaller than S (P ≈ Q), so a bound relative to KL itself would be wrong; for entropy S = H and the
+//    bound is relative.
 //    The raw-vector kernels take one logarithm per element, log(pᵢ/qᵢ), with the division's rounding put back
 //    exactly (VectorMath.LogRatio: log r + (p − r·q)/p, residual by FMA), so the same bound holds for KL; without
 //    the correction it would not where pᵢ ≈ qᵢ ≈ 1 (p = [0, 1], q = [1.5e-7, 1 − 1.5e-7]: 7e-10 relative).
-//  * H(P,Q) = H(P) + KL(P‖Q): relative max(1e-12, (8K + 40)ε). With the bound above, H, KL and H(P,Q) are each
-//    within (2K + 10)ε·S of exact, and the three S add up to at most 4·H(P,Q) (H(P) ≤ H(P,Q) by Gibbs), so the
-//    identity holds to (8K + 40)ε relative: 2e-14 for K = 6, 1.8e-12 for K = 1000 (hence the max). In float the
-//    same formula gives ~1e-5 for K = 6 and 1e-3 for K = 1000.
+//  * H(P,Q) = H(P) + KL(P‖Q): relative max(1e-12, 8K·ε_d + 40ε_T). With the bound above, H, KL and H(P,Q) are each
+//    within (2K·ε_d + 10ε_T)·S of exact, and the three S add up to at most 4·H(P,Q) (H(P) ≤ H(P,Q) by Gibbs), so
+//    the identity holds to (8K·ε_d + 40ε_T) relative: 2e-14 for K = 6, 1.8e-12 for K = 1000 in double (hence the
+//    max), 4.8e-6 in float at any K ≤ 1000.
 //  * Σ Pmf = 1 after FromWeights/FromLogits/FromCounts: (K + 4)ε. pᵢ = wᵢ/Σw with the sum computed to (K−1)ε/2
 //    relative, one rounding per division and a few ulps of exp/log for logits; the test sums with compensation.
-//  * float vs double: see FloatVsDoubleTests.
+//  * float vs double: see FloatVsDoubleTests; float terms added in double: see FloatAccumulationTests.
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
+using System.Reflection;
 using CsCheck;
 using Xunit;
 using static DivergenceGen.Tests.NumericAssert;
@@ -46,20 +66,131 @@ namespace DivergenceGen.Tests
 
         private static double Eps => Eps<T>();
 
-        private static double Tol(double s) => (4.0 * K + 16) * Eps * s + Tiny<T>();
+        /// <summary>(4K·ε_d + 16·ε_T)·S (file header): the K terms are added in double whatever T is.</summary>
+        private static double Tol(double s) => (4.0 * K * EpsDouble + 16 * Eps) * s + Tiny<T>();
 
-        /// <summary>The KL bound: (4K + 16)·ε·S, as for the other quantities (file header).</summary>
+        /// <summary>The KL bound: the same as for the other quantities (file header).</summary>
         private static double TolKL(double s, double[] p) => Tol(s);
 
         private static string Show(T[] v) => "[" + string.Join(", ", v.Take(24).Select(x => D(x).ToString("R"))) + (v.Length > 24 ? ", …" : "") + "]";
 
-        private static Gen<(T[], T[])> Pairs => Gen.Select(Gens.ProbabilityVector<T>(K), Gens.ProbabilityVector<T>(K));
+        private static Gen<(T[] P, T[] Q)> Pairs => Gens.ProbabilityPair<T>(K);
 
         [Fact]
-        public void ClassesConstantIsK()
+        public void ClassCountIsTheDeclaredK()
         {
-            Assert.True(K >= 1);
-            Assert.Equal(K, TDist.ClassCount);
+            // K as the user wrote it, [Categorical(K)] read back from the declaration (not from generated code), against
+            // everything generated that depends on it: ClassCount, the Classes constant, the accepted span length, and
+            // the outcomes with a probability.
+            var declaration = typeof(TDist).GetCustomAttribute<CategoricalAttribute>();
+            Assert.NotNull(declaration);
+            int k = declaration.Classes;
+            Assert.Equal(k, TDist.ClassCount);
+            Assert.Equal(k, (int)typeof(TDist).GetField("Classes")!.GetRawConstantValue()!);
+            Assert.Equal(typeof(T), declaration.Precision == Precision.Single ? typeof(float) : typeof(double));
+
+            // Probabilities and LogProbabilities (spans, so not reachable through the interface or PropertyInfo) have length K.
+            TDist d = TDist.FromProbabilities(Gens.Uniform<T>(k));
+            Assert.Equal(k, SpanLength("Probabilities", d));
+            Assert.Equal(k, SpanLength("LogProbabilities", d));
+
+            // Outcomes 0 … K − 1 carry the mass, K does not; spans of length K ± 1 are refused.
+            double[] pmf = Enumerable.Range(0, k).Select(i => D(d.Pmf(i))).ToArray();
+            Within(1.0, Sum(pmf), (k + 4) * Eps, $"{Name}: Σ Pmf(0 … {k - 1}) of the uniform distribution");
+            Exact(0.0, D(d.Pmf(k)), $"{Name}.Pmf({k})");
+            Exact(double.NegativeInfinity, D(d.LogPmf(k)), $"{Name}.LogPmf({k})");
+            foreach (int n in new[] { k - 1, k + 1 })
+            {
+                T[] wrong = n == 0 ? Array.Empty<T>() : Gens.Uniform<T>(n);
+                Assert.False(TDist.TryFromProbabilities(wrong, out _), $"{Name}.TryFromProbabilities accepted length {n} ≠ K = {k}");
+                Assert.Throws<ArgumentException>(() => TDist.FromProbabilities(wrong));
+            }
+        }
+
+        private delegate ReadOnlySpan<T> ValueGetter(ref TDist self);
+
+        private delegate ReadOnlySpan<T> ReferenceGetter(TDist self);
+
+        /// <summary>The length of a span-valued property of a generated type, read through an open-instance delegate.</summary>
+        private static int SpanLength(string property, TDist d)
+        {
+            var getter = typeof(TDist).GetProperty(property)!.GetMethod!;
+            if (typeof(TDist).IsValueType)
+            {
+                return getter.CreateDelegate<ValueGetter>()(ref d).Length;
+            }
+
+            return getter.CreateDelegate<ReferenceGetter>()(d).Length;
+        }
+
+        [Fact]
+        public void PairGeneratorGivesFiniteValuesInEveryIndexClass()
+        {
+            // The pair generator must keep KL and H(P, Q) finite in most draws at every K (independent edge-case
+            // vectors alone give +∞ in all draws at K = 1000, and the loops were then never checked on finite sums),
+            // and put P's zeros in every index class of the kernels. Measured on 400 draws from a fixed seed
+            // (deterministic): at least half must give a finite KL (three quarters come from matched supports, finite
+            // by construction; measured 76–87% at K ≥ 2, 100% at K = 1), at least a third a finite KL > 0 (K > 1;
+            // measured 46% at K = 2, where matched zeros often leave P = Q both one-hot, 67–77% at K ≥ 4), and among
+            // the finite ones at least 5 must have a zero of P at index 0, at K − 1, inside the full vectors and in
+            // the tail of each width of T, and a zero of Q (where P is 0) — measured ≥ 86 each.
+            const int draws = 400;
+            const ulong seed = 20261218;
+            var pcg = new PCG(1, seed);
+            Gen<(T[] P, T[] Q)> pairs = Pairs;
+            int finite = 0, positive = 0;
+            var classes = new SortedDictionary<string, int>(StringComparer.Ordinal) { ["first"] = 0, ["last"] = 0, ["Q zero too"] = 0 };
+            int[] lanes = Gens.Lanes<T>().Where(l => l <= K).ToArray();
+            foreach (int l in lanes)
+            {
+                classes[$"inside full {l}-lane vectors"] = 0;
+                if (K % l != 0)
+                {
+                    classes[$"tail after {l}-lane vectors"] = 0;
+                }
+            }
+
+            for (int n = 0; n < draws; n++)
+            {
+                (T[] p, T[] q) = pairs.Generate(pcg, null, out _);
+                double kl = Reference.KL(D<T>(p), D<T>(q));
+                if (!double.IsFinite(kl))
+                {
+                    continue;
+                }
+
+                finite++;
+                positive += kl > 0 ? 1 : 0;
+                Count(classes, "Q zero too", q.Any(x => x == T.Zero));
+                Count(classes, "first", p[0] == T.Zero);
+                Count(classes, "last", p[K - 1] == T.Zero);
+                foreach (int l in lanes)
+                {
+                    int full = K - (K % l);
+                    Count(classes, $"inside full {l}-lane vectors", Enumerable.Range(1, Math.Max(0, full - 1)).Any(i => p[i] == T.Zero));
+                    if (full < K)
+                    {
+                        Count(classes, $"tail after {l}-lane vectors", Enumerable.Range(full, K - full).Any(i => p[i] == T.Zero));
+                    }
+                }
+            }
+
+            string report = $"{Name}: of {draws} pairs (PCG seed {seed}), {finite} with a finite KL, {positive} of them > 0; "
+                + "finite pairs with P-zeros by index class: " + string.Join(", ", classes.Select(c => $"{c.Key} {c.Value}"));
+            Assert.True(finite >= draws / 2, report);
+            if (K > 1)
+            {
+                Assert.True(positive >= draws / 3, report);
+                Assert.All(classes, c => Assert.True(c.Value >= 5, report));
+            }
+        }
+
+        private static void Count(IDictionary<string, int> counts, string key, bool hit)
+        {
+            if (hit)
+            {
+                counts[key]++;
+            }
         }
 
         [Fact]
@@ -81,12 +212,12 @@ namespace DivergenceGen.Tests
         [Fact]
         public void CrossEntropyIsEntropyPlusKL()
         {
-            // Relative max(1e-12, (8K + 40)ε) (file header), plus an absolute 4ε, which also covers the ε·Σp of a
+            // Relative max(1e-12, 8K·ε_d + 40ε_T) (file header), plus an absolute 4ε, which also covers the ε·Σp of a
             // one-logarithm KL (file header), and the clamp: the vectors are
             // probability vectors only to within rounding (Σ = 1 ± ~ε each), and over such vectors the raw
             // Σ p log(p/q) can be as low as Σq − Σp ≈ −2ε (log x ≤ x − 1), which KL clamps to 0 while H(P,Q) − H(P)
             // keeps it. E.g. p = [1, 1.3e-40], q = [1, 4.3e-34]: raw KL = −2e-39, H(P,Q) = 1e-38.
-            double rel = Math.Max(1e-12, (8.0 * K + 40) * Eps);
+            double rel = Math.Max(1e-12, 8.0 * K * EpsDouble + 40 * Eps);
             double abs = 4 * Eps;
             Pairs.Sample((p, q) =>
             {
@@ -122,10 +253,18 @@ namespace DivergenceGen.Tests
 
                 for (int i = 0; i < K; i++)
                 {
-                    // Values used as given; log-probabilities within a few ulps of log pᵢ (−∞ for pᵢ = 0).
-                    Exact(pd[i], D(dp.Pmf(i)), $"{Name}.Pmf({i}), {at}");
-                    double lp = Math.Log(pd[i]);
-                    Within(lp, D(dp.LogPmf(i)), 4 * Eps * Math.Abs(lp) + Eps, $"{Name}.LogPmf({i}), {at}");
+                    // Values used as given; log-probabilities within a few ulps of log pᵢ (−∞ for pᵢ = 0). Messages
+                    // are formatted only for a failing element (2K strings a draw would dominate the time at K = 1000).
+                    double pmf = D(dp.Pmf(i)), lp = Math.Log(pd[i]), logPmf = D(dp.LogPmf(i)), bound = 4 * Eps * Math.Abs(lp) + Eps;
+                    if (pmf != pd[i])
+                    {
+                        Exact(pd[i], pmf, $"{Name}.Pmf({i}), {at}");
+                    }
+
+                    if (!IsWithin(lp, logPmf, bound))
+                    {
+                        Within(lp, logPmf, bound, $"{Name}.LogPmf({i}), {at}");
+                    }
                 }
 
                 foreach (int k in new[] { -1, K, K + 1, int.MinValue, int.MaxValue })
@@ -173,8 +312,11 @@ namespace DivergenceGen.Tests
             for (int i = 0; i < K; i++)
             {
                 pm[i] = D(d.Pmf(i));
-                Assert.True(pm[i] >= 0 && pm[i] <= 1, $"{Name}.{what}.Pmf({i}) = {R(pm[i])} outside [0, 1]");
-                NotNaN(D(d.LogPmf(i)), $"{Name}.{what}.LogPmf({i})");
+                if (!(pm[i] >= 0 && pm[i] <= 1) || double.IsNaN(D(d.LogPmf(i)))) // messages only for a failing element
+                {
+                    Assert.True(pm[i] >= 0 && pm[i] <= 1, $"{Name}.{what}.Pmf({i}) = {R(pm[i])} outside [0, 1]");
+                    NotNaN(D(d.LogPmf(i)), $"{Name}.{what}.LogPmf({i})");
+                }
             }
 
             Within(1.0, Sum(pm), tol, $"{Name}.{what}: Σ Pmf");
@@ -200,7 +342,7 @@ namespace DivergenceGen.Tests
                         Exact(0.0, D(fl.Pmf(i)), $"{Name}.FromLogits(…).Pmf({i}) for a −∞ logit");
                         Exact(double.NegativeInfinity, D(fl.LogPmf(i)), $"{Name}.FromLogits(…).LogPmf({i}) for a −∞ logit");
                     }
-                    else
+                    else if (!IsWithin(pi, D(fl.Pmf(i)), tol))
                     {
                         Within(pi, D(fl.Pmf(i)), tol, $"{Name}.FromLogits(log p + {R(c)}).Pmf({i}), p = {Show(p)}");
                     }
@@ -228,8 +370,11 @@ namespace DivergenceGen.Tests
                 TDist da = TDist.FromWeights(a), db = TDist.FromWeights(b);
                 for (int i = 0; i < K; i++)
                 {
-                    double pa = D(da.Pmf(i));
-                    Within(pa, D(db.Pmf(i)), 2 * (K + 4) * Eps * pa + Tiny<T>(), $"{Name}.FromWeights(c·w).Pmf({i}), c = {R(c)}, w = {Show(a)}");
+                    double pa = D(da.Pmf(i)), tol = 2 * (K + 4) * Eps * pa + Tiny<T>();
+                    if (!IsWithin(pa, D(db.Pmf(i)), tol))
+                    {
+                        Within(pa, D(db.Pmf(i)), tol, $"{Name}.FromWeights(c·w).Pmf({i}), c = {R(c)}, w = {Show(a)}");
+                    }
                 }
             }, iter: Gens.Iterations);
         }
@@ -256,10 +401,13 @@ namespace DivergenceGen.Tests
                 double rel = at == T.Zero ? 2 * Eps : (K + 4) * Eps;
                 for (int i = 0; i < K; i++)
                 {
-                    double want = (counts[i] + D(at)) / total;
-                    string what = $"{Name}.FromCounts(counts, {R(a)}).Pmf({i}), counts = [{string.Join(", ", counts.Take(24))}]";
-                    Within(want, D(d.Pmf(i)), rel * want + Tiny<T>(), what);
-                    Within(want, D(d2.Pmf(i)), rel * want + Tiny<T>(), "Try" + what);
+                    double want = (counts[i] + D(at)) / total, tol = rel * want + Tiny<T>();
+                    if (!IsWithin(want, D(d.Pmf(i)), tol) || !IsWithin(want, D(d2.Pmf(i)), tol))
+                    {
+                        string what = $"{Name}.FromCounts(counts, {R(a)}).Pmf({i}), counts = [{string.Join(", ", counts.Take(24))}]";
+                        Within(want, D(d.Pmf(i)), tol, what);
+                        Within(want, D(d2.Pmf(i)), tol, "Try" + what);
+                    }
                 }
 
                 if (at == T.Zero)
@@ -267,7 +415,10 @@ namespace DivergenceGen.Tests
                     Assert.True(TDist.TryFromCounts(counts, out TDist? d3));
                     for (int i = 0; i < K; i++)
                     {
-                        Exact(D(d.Pmf(i)), D(d3.Pmf(i)), $"{Name}.TryFromCounts(counts) vs FromCounts(counts, 0), class {i}");
+                        if (D(d.Pmf(i)) != D(d3.Pmf(i)))
+                        {
+                            Exact(D(d.Pmf(i)), D(d3.Pmf(i)), $"{Name}.TryFromCounts(counts) vs FromCounts(counts, 0), class {i}");
+                        }
                     }
                 }
             }, iter: Gens.Iterations);
@@ -275,10 +426,19 @@ namespace DivergenceGen.Tests
             Gen.Int[0, K - 1].Array[1, 300].Sample(outcomes =>
             {
                 TDist d = TDist.Fit(outcomes);
+                int[] hits = new int[K];
+                foreach (int o in outcomes)
+                {
+                    hits[o]++;
+                }
+
                 for (int i = 0; i < K; i++)
                 {
-                    double want = (double)outcomes.Count(o => o == i) / outcomes.Length;
-                    Within(want, D(d.Pmf(i)), 2 * Eps * want, $"{Name}.Fit(…).Pmf({i}), n = {outcomes.Length}");
+                    double want = (double)hits[i] / outcomes.Length;
+                    if (!IsWithin(want, D(d.Pmf(i)), 2 * Eps * want))
+                    {
+                        Within(want, D(d.Pmf(i)), 2 * Eps * want, $"{Name}.Fit(…).Pmf({i}), n = {outcomes.Length}");
+                    }
                 }
             }, iter: Gens.Iterations);
         }
@@ -356,16 +516,20 @@ namespace DivergenceGen.Tests
                 {
                     double want = D(la[i]) - lse;
                     double got = D(da.LogPmf(i));
+                    double bound = 8 * Eps * (Math.Abs(D(la[i])) + Math.Abs(lse)) + 8 * Eps;
                     if (double.IsNegativeInfinity(D(la[i])))
                     {
                         Exact(double.NegativeInfinity, got, $"{Name}.FromLogits(…).LogPmf({i}) for a −∞ logit");
                     }
-                    else
+                    else if (!IsWithin(want, got, bound))
                     {
-                        Within(want, got, 8 * Eps * (Math.Abs(D(la[i])) + Math.Abs(lse)) + 8 * Eps, $"{Name}.FromLogits(extreme).LogPmf({i}), logit {R(D(la[i]))}");
+                        Within(want, got, bound, $"{Name}.FromLogits(extreme).LogPmf({i}), logit {R(D(la[i]))}");
                     }
 
-                    NotNaN(D(da.Pmf(i)), $"{Name}.FromLogits(extreme).Pmf({i})");
+                    if (double.IsNaN(D(da.Pmf(i))))
+                    {
+                        NotNaN(D(da.Pmf(i)), $"{Name}.FromLogits(extreme).Pmf({i})");
+                    }
                 }
 
                 AssertSumsToOne(da, (K + 4) * Eps, "FromLogits(extreme)");
@@ -402,7 +566,8 @@ namespace DivergenceGen.Tests
             }
 
             TDist d = TDist.FromWeights(To<T>(w));
-            var random = new Random(12345);
+            const int seed = 12345;
+            var random = new Random(seed);
             long[] hits = new long[K];
             for (int j = 0; j < n; j++)
             {
@@ -415,7 +580,7 @@ namespace DivergenceGen.Tests
             {
                 double p = D(d.Pmf(i));
                 double sigma = Math.Sqrt(p * (1 - p) / n);
-                Within(p, (double)hits[i] / n, 5 * sigma, $"{Name}.Sample frequency of class {i} ({hits[i]} of {n})");
+                Within(p, (double)hits[i] / n, 5 * sigma, $"{Name}.Sample frequency of class {i} ({hits[i]} of {n}, Random seed {seed})");
             }
         }
     }
@@ -446,6 +611,8 @@ namespace DivergenceGen.Tests
 
     public sealed class Cat6FProperties : CategoricalProperties<Cat6F, float>;
 
+    public sealed class Cat17FProperties : CategoricalProperties<Cat17F, float>;
+
     public sealed class Cat6U0Properties : CategoricalProperties<Cat6U0, double>;
 
     public sealed class Cat6U32Properties : CategoricalProperties<Cat6U32, double>;
@@ -475,7 +642,7 @@ namespace DivergenceGen.Tests
             Assert.Equal(k, TB.ClassCount);
             Assert.Equal(k, TC.ClassCount);
             string names = $"{typeof(TA).Name}/{typeof(TB).Name}/{typeof(TC).Name}";
-            Gen.Select(Gens.ProbabilityVector<double>(k), Gens.ProbabilityVector<double>(k)).Sample((p, q) =>
+            Gens.ProbabilityPair<double>(k).Sample((p, q) =>
             {
                 double tol = (4.0 * k + 16) * EpsDouble * Scale(p, q) + 1e-300;
                 double tkl = tol; // one log(p/q) per element, rounding corrected: the same bound (file header)
@@ -744,7 +911,8 @@ namespace DivergenceGen.Tests
             double pd = D(d.P);
             double bound = 5 * Math.Sqrt(pd * (1 - pd) / n);
 
-            var random = new Random(2024);
+            const int seed = 2024, batchSeed = 7;
+            var random = new Random(seed);
             long ones = 0;
             for (int i = 0; i < n; i++)
             {
@@ -753,13 +921,13 @@ namespace DivergenceGen.Tests
                 ones += s;
             }
 
-            Within(pd, (double)ones / n, bound, $"{Name}.Sample(Random) frequency of 1, p = {R(pd)}");
+            Within(pd, (double)ones / n, bound, $"{Name}.Sample(Random) frequency of 1, p = {R(pd)}, Random seed {seed}");
 
             int[] batch = new int[n];
             Array.Fill(batch, -1);
-            d.Sample(new Random(7), batch);
+            d.Sample(new Random(batchSeed), batch);
             Assert.All(batch, s => Assert.True(s is 0 or 1, $"{Name}.Sample(span) wrote {s}"));
-            Within(pd, (double)batch.Sum() / n, bound, $"{Name}.Sample(Random, span) frequency of 1, p = {R(pd)}");
+            Within(pd, (double)batch.Sum() / n, bound, $"{Name}.Sample(Random, span) frequency of 1, p = {R(pd)}, Random seed {batchSeed}");
         }
     }
 

@@ -3,6 +3,7 @@
 // double, whatever the precision under test, with the conventions of DESIGN.md §5: 0·log 0 = 0; a term with
 // q = 0 < p makes KL and cross-entropy +∞; KL is clamped at 0.
 using System;
+using System.Linq;
 using System.Numerics;
 using CsCheck;
 
@@ -187,7 +188,19 @@ namespace DivergenceGen.Tests
             + (p < 1 ? (1 - p) * (Math.Abs(Log1p(-p)) + (q < 1 ? Math.Abs(Log1p(-q)) : 0)) : 0);
     }
 
-    /// <summary>Generators: ordinary values mixed with the extremes and zeros where implementations break.</summary>
+    /// <summary>
+    /// Generators. Two kinds of probability vectors:
+    /// <list type="bullet">
+    /// <item>edge cases (<see cref="ProbabilityVector{T}"/>): ordinary values mixed with the extremes and zeros where
+    /// implementations break — drawn independently for P and Q they check the +∞ and 0·log 0 conventions, but about
+    /// 27% of the entries of the weight-normalised ones (8 in 10) are 0, so Q has a zero where P has mass in ~97% of
+    /// pairs at K = 16, and at K = 1000 only a one-hot P or an all-equal Q gives a finite KL;</item>
+    /// <item>matched supports (<see cref="MatchedPair{T}"/>): Q's support ⊇ P's, so KL and cross-entropy are finite and
+    /// the sums run over finite terms at every K, with Dirichlet-like values, zeros placed in every index class of the
+    /// vector loops (<see cref="ZeroMask{T}"/>) and pairs with P ≈ Q.</item>
+    /// </list>
+    /// <see cref="ProbabilityPair{T}"/> mixes the two (1 : 3).
+    /// </summary>
     internal static class Gens
     {
         public const long Iterations = 2_000;
@@ -223,9 +236,194 @@ namespace DivergenceGen.Tests
             (1, Gen.Const(0).Select(_ => Uniform<T>(k))),
             (8, Weight.Array[k].Select(Normalise<T>)));
 
+        /// <summary>
+        /// Pairs (P, Q) for the divergence properties: one in four is two independent <see cref="ProbabilityVector{T}"/>s
+        /// (the +∞ and zero conventions; almost always +∞ for large K), three in four a <see cref="MatchedPair{T}"/> (finite).
+        /// <c>CategoricalProperties.PairGeneratorGivesFiniteValuesInEveryIndexClass</c> measures that at least half the
+        /// pairs give a finite, positive KL at every K, so the mix cannot silently fall back to all +∞.
+        /// </summary>
+        public static Gen<(T[] P, T[] Q)> ProbabilityPair<T>(int k) where T : IBinaryFloatingPointIeee754<T> => Gen.Frequency(
+            (1, Gen.Select(ProbabilityVector<T>(k), ProbabilityVector<T>(k))),
+            (3, MatchedPair<T>(k)));
+
         /// <summary>Entries at least ~1e-3/k: no tiny probabilities, for comparisons that need well-conditioned inputs.</summary>
         public static Gen<T[]> WellConditioned<T>(int k) where T : IBinaryFloatingPointIeee754<T> =>
             Gen.Double[1e-3, 1].Array[k].Select(Normalise<T>);
+
+        /// <summary>Lanes of the 512-, 256- and 128-bit vectors of T: the widths the kernels are written for, widest first.</summary>
+        public static int[] Lanes<T>() => typeof(T) == typeof(float) ? new[] { 16, 8, 4 } : new[] { 8, 4, 2 };
+
+        /// <summary>The smallest positive normal number of T: entries that must stay positive are kept at or above it.</summary>
+        public static double SmallestNormal<T>() => typeof(T) == typeof(float) ? 1.1754943508222875E-38 : 2.2250738585072014E-308;
+
+        /// <summary>
+        /// (P, Q) with Q's support ⊇ P's: KL(P‖Q) and H(P, Q) finite, every term finite. P's zeros come from
+        /// <see cref="ZeroMask{T}"/>; Q is (weights 2 : 2 : 1 : 3) independent with full support, independent with
+        /// the same support as P, independent with zeros at a random half of P's zeros, or P perturbed,
+        /// qᵢ ∝ pᵢ·exp(δ·zᵢ) with zᵢ ∈ [−1, 1] and δ log-uniform in [1e-9, 0.1] (float: [1e-6, 0.1]; smaller δ would
+        /// round Q back to P), same support. Values from <see cref="LogWeights{T}"/>.
+        /// </summary>
+        public static Gen<(T[] P, T[] Q)> MatchedPair<T>(int k) where T : IBinaryFloatingPointIeee754<T>
+        {
+            double smallestDelta = typeof(T) == typeof(float) ? -6 : -9;
+            return Gen.Select(
+                ZeroMask<T>(k),
+                LogWeights<T>(k),
+                LogWeights<T>(k),
+                Gen.Frequency((2, 0), (2, 1), (1, 2), (3, 3)),
+                Gen.Double.Unit.Array[k],
+                Gen.Double[smallestDelta, -1],
+                (zeroP, wp, wq, mode, u, delta) =>
+                {
+                    bool[] zeroQ = mode switch
+                    {
+                        0 => new bool[k],
+                        2 => zeroP.Select((z, i) => z && u[i] < 0.5).ToArray(),
+                        _ => zeroP,
+                    };
+                    if (mode == 3)
+                    {
+                        double d = Math.Pow(10, delta);
+                        wq = wp.Select((w, i) => w + d * (2 * u[i] - 1)).ToArray();
+                    }
+
+                    return (FromLogWeights<T>(wp, zeroP), FromLogWeights<T>(wq, zeroQ));
+                });
+        }
+
+        /// <summary>
+        /// K log-weights (weights 4 : 2 : 1):
+        /// <list type="bullet">
+        /// <item>Dirichlet(α)-like, α log-uniform in [0.01, 100] — from very peaked (most entries far below 1e-30) to
+        /// near-uniform: Gamma(α) = Gamma(α + 1)·U^(1/α), with Gamma(α + 1) by the Wilson–Hilferty cube of a normal
+        /// (Box–Muller), all in logarithms so nothing underflows before normalising;</item>
+        /// <item>spread over many magnitudes: log₁₀ wᵢ uniform in [−d, 0], d uniform in [0, 300] (float: [0, 37]);</item>
+        /// <item>near-uniform: log wᵢ = δ·zᵢ, zᵢ ∈ [−1, 1], δ log-uniform in [1e-12, 0.1] (many terms of one size).</item>
+        /// </list>
+        /// </summary>
+        public static Gen<double[]> LogWeights<T>(int k) where T : IBinaryFloatingPointIeee754<T>
+        {
+            double decades = typeof(T) == typeof(float) ? 37 : 300;
+            return Gen.Frequency(
+                (4, Gen.Select(Gen.Double[-2, 2], Gen.Double.Unit.Array[3 * k]).Select((la, u) => DirichletLogWeights(Math.Pow(10, la), u))),
+                (2, Gen.Select(Gen.Double[0, decades], Gen.Double.Unit.Array[k]).Select((d, u) => u.Select(x => -x * d * Math.Log(10)).ToArray())),
+                (1, Gen.Select(Gen.Double[-12, -1], Gen.Double[-1, 1].Array[k]).Select((e, z) => z.Select(x => x * Math.Pow(10, e)).ToArray())));
+        }
+
+        private static double[] DirichletLogWeights(double alpha, double[] u)
+        {
+            int k = u.Length / 3;
+            double a = alpha + 1;
+            var logw = new double[k];
+            for (int i = 0; i < k; i++)
+            {
+                double z = Math.Sqrt(-2 * Math.Log(1 - u[3 * i])) * Math.Cos(2 * Math.PI * u[3 * i + 1]);
+                double cube = Math.Max(1 - 1 / (9 * a) + z / (3 * Math.Sqrt(a)), 1e-3); // Wilson–Hilferty; clamped far in the left tail
+                logw[i] = Math.Log(a) + 3 * Math.Log(cube) + Math.Log(1 - u[3 * i + 2]) / alpha;
+            }
+
+            return logw;
+        }
+
+        /// <summary>
+        /// Where P has zeros: none (weight 2), or (weight 3) the union of index classes picked by a random bit mask —
+        /// the first element; the last; a position inside the full vectors of one of T's widths (not the first);
+        /// a position in the tail after that width's last full vector (where K is not a multiple of its lanes: K = 17
+        /// has a one-element tail at every width, K = 1000 an 8-element tail on 16 float lanes); a scattered set of
+        /// density 5–70%; a run of up to K/4. Never every index: P keeps some mass. K = 1 has no zeros.
+        /// </summary>
+        public static Gen<bool[]> ZeroMask<T>(int k) where T : IBinaryFloatingPointIeee754<T> => Gen.Frequency(
+            (2, Gen.Const(0).Select(_ => new bool[k])),
+            (3, Gen.Select(Gen.Int[1, 63], Gen.Int[0, 2], Gen.Int[0, int.MaxValue].Array[4], Gen.Double.Unit.Array[k], Gen.Double[0.05, 0.7])
+                .Select((classes, width, r, u, density) => ZeroMaskOf(k, Lanes<T>(), classes, width, r, u, density))));
+
+        private static bool[] ZeroMaskOf(int k, int[] lanes, int classes, int width, int[] r, double[] u, double density)
+        {
+            var zero = new bool[k];
+            if (k == 1)
+            {
+                return zero;
+            }
+
+            int[] fits = lanes.Where(l => l <= k).ToArray();
+            int w = fits.Length == 0 ? 1 : fits[width % fits.Length];
+            int full = k - (k % w);
+            if ((classes & 1) != 0)
+            {
+                zero[0] = true;
+            }
+
+            if ((classes & 2) != 0)
+            {
+                zero[k - 1] = true;
+            }
+
+            if ((classes & 4) != 0 && full >= 2)
+            {
+                zero[1 + (r[0] % (full - 1))] = true;
+            }
+
+            if ((classes & 8) != 0 && full < k)
+            {
+                zero[full + (r[1] % (k - full))] = true;
+            }
+
+            if ((classes & 16) != 0)
+            {
+                for (int i = 0; i < k; i++)
+                {
+                    zero[i] |= u[i] < density;
+                }
+            }
+
+            if ((classes & 32) != 0)
+            {
+                int start = r[2] % k, length = 1 + (r[3] % Math.Max(1, k / 4));
+                for (int i = start; i < Math.Min(k, start + length); i++)
+                {
+                    zero[i] = true;
+                }
+            }
+
+            if (zero.All(z => z))
+            {
+                zero[r[3] % k] = false;
+            }
+
+            return zero;
+        }
+
+        /// <summary>
+        /// pᵢ ∝ exp(logwᵢ) where not <paramref name="zero"/>, 0 where it is; entries that would round to 0 (or below
+        /// T's normal range) are raised to <see cref="SmallestNormal{T}"/>, so the support is exactly the complement of
+        /// <paramref name="zero"/>. Σ = 1 to within rounding as in <see cref="Normalise{T}"/>.
+        /// </summary>
+        public static T[] FromLogWeights<T>(double[] logw, bool[] zero) where T : IBinaryFloatingPointIeee754<T>
+        {
+            int k = logw.Length;
+            double max = double.NegativeInfinity;
+            for (int i = 0; i < k; i++)
+            {
+                if (!zero[i])
+                {
+                    max = Math.Max(max, logw[i]);
+                }
+            }
+
+            var w = new double[k];
+            for (int i = 0; i < k; i++)
+            {
+                w[i] = zero[i] ? 0 : Math.Exp(logw[i] - max);
+            }
+
+            double s = NumericAssert.Sum(w); // ≥ 1: the largest weight is exp(0)
+            for (int i = 0; i < k; i++)
+            {
+                w[i] = zero[i] ? 0 : Math.Max(w[i] / s, SmallestNormal<T>());
+            }
+
+            return LargestFromTheOthers<T>(w);
+        }
 
         public static T[] OneHot<T>(int k, int i) where T : IBinaryFloatingPointIeee754<T>
         {
@@ -249,19 +447,25 @@ namespace DivergenceGen.Tests
                 return OneHot<T>(w.Length, 0);
             }
 
-            T[] p = new T[w.Length];
+            return LargestFromTheOthers<T>(w.Select(x => x / s).ToArray());
+        }
+
+        /// <summary>p rounded to T, then its largest entry replaced by 1 minus the (compensated) sum of the others.</summary>
+        private static T[] LargestFromTheOthers<T>(double[] pd) where T : IBinaryFloatingPointIeee754<T>
+        {
+            T[] p = new T[pd.Length];
             int arg = 0;
-            for (int i = 0; i < w.Length; i++)
+            for (int i = 0; i < pd.Length; i++)
             {
-                p[i] = T.CreateTruncating(w[i] / s);
+                p[i] = T.CreateTruncating(pd[i]);
                 if (p[i] > p[arg])
                 {
                     arg = i;
                 }
             }
 
-            double[] others = new double[w.Length];
-            for (int i = 0; i < w.Length; i++)
+            double[] others = new double[pd.Length];
+            for (int i = 0; i < pd.Length; i++)
             {
                 others[i] = i == arg ? 0 : double.CreateTruncating(p[i]);
             }
