@@ -219,6 +219,7 @@ namespace DivergenceGen.Tests
             v[2] = To<T>(sum == 1.25 ? 0.25 : 0);
             var e = Expect.Throws<ArgumentException>("probabilities", () => TDist.FromProbabilities(v));
             Expect.MessageNamesValue(e, To<T>(sum));
+            Assert.Contains("use FromWeights", e.Message, StringComparison.Ordinal); // the way out for data that is not normalised
             Assert.False(TDist.TryFromProbabilities(v, out TDist? r));
             Expect.IsDefault(r, "TryFromProbabilities");
         }
