@@ -101,7 +101,23 @@ namespace DivergenceGen.Generator.Emit
                 EmitBatchLogPmf();
                 EmitFit();
                 EmitSampling();
+                EmitToString();
             }
+        }
+
+        /// <summary>The user's own <c>ToString()</c> wins; otherwise the family and its parameters.</summary>
+        private void EmitToString()
+        {
+            if (_c.Spec.DeclaresToString)
+            {
+                return;
+            }
+
+            string trials = Finite ? "n = " + TrialsText + ", " : string.Empty;
+            string parameters = string.Join(", ", _f.Parameters.Select(p => p.Name + " = {" + p.PropertyName + ":R}"));
+            string example = "<c>" + Self.TrimStart('@') + ": " + _f.Name + "(" + trials + string.Join(", ", _f.Parameters.Select(p => p.Name + " = …")) + ")</c>";
+            _w.Line();
+            _c.EmitToString(_f.Name, example, prefix => "global::System.FormattableString.Invariant($\"" + prefix + trials + parameters + ")\")");
         }
 
         private void EmitState()

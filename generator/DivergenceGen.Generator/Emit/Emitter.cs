@@ -83,6 +83,18 @@ namespace DivergenceGen.Generator.Emit
         /// <summary>The type's simple name.</summary>
         public string Self => Spec.Type.Name;
 
+        /// <summary>
+        /// <c>ToString()</c>: the type, its family and its parameters (invariant culture, round-trip numbers), e.g.
+        /// <c>Arrivals: Poisson(rate = 3.5)</c>. <paramref name="body"/> is the C# expression that builds the text after
+        /// <c>"Type: "</c>, given that prefix as a C# string literal's content.
+        /// </summary>
+        public void EmitToString(string family, string example, System.Func<string, string> body)
+        {
+            string prefix = Spec.Type.Name.TrimStart('@') + ": " + family + "(";
+            W.Summary("The family and its parameters, in invariant culture with round-trip precision: " + example + ".");
+            W.Line("public override string ToString() => " + body(prefix) + ";");
+        }
+
         /// <summary><c>readonly partial struct</c> / <c>partial struct</c> / <c>sealed partial class</c>.</summary>
         public string DeclarationKeywords =>
             Spec.Type.IsStruct ? (Spec.Type.IsReadOnly ? "readonly partial struct" : "partial struct") : "sealed partial class";

@@ -49,7 +49,22 @@ namespace DivergenceGen.Generator.Emit
                 EmitBatchMeasures();
                 EmitFit();
                 EmitSampling();
+                EmitToString();
             }
+        }
+
+        /// <summary>The user's own <c>ToString()</c> wins; otherwise the family and its parameters.</summary>
+        private void EmitToString()
+        {
+            if (_c.Spec.DeclaresToString)
+            {
+                return;
+            }
+
+            string parameters = string.Join(", ", _f.Parameters.Select(p => p.Name + " = {" + p.PropertyName + ":R}"));
+            string example = "<c>" + Self.TrimStart('@') + ": " + _f.Name + "(" + string.Join(", ", _f.Parameters.Select(p => p.Name + " = …")) + ")</c>";
+            _w.Line();
+            _c.EmitToString(_f.Name, example, prefix => "global::System.FormattableString.Invariant($\"" + prefix + parameters + ")\")");
         }
 
         private void EmitState()

@@ -50,8 +50,24 @@ namespace DivergenceGen.Generator.Emit
                 EmitProperties();
                 EmitPointMembers();
                 EmitMeasures();
+                EmitToString();
                 EmitKernels();
             }
+        }
+
+        /// <summary>The user's own <c>ToString()</c> wins; otherwise the family and its parameters.</summary>
+        private void EmitToString()
+        {
+            if (_c.Spec.DeclaresToString)
+            {
+                return;
+            }
+
+            string classes = _c.Spec.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string example = "<c>" + Self.TrimStart('@') + ": " + _f.Name + "(K = " + classes + ", p = [0.1, 0.9, …])</c>, at most 8 entries shown";
+            _c.EmitToString(_f.Name, example, prefix =>
+                "global::DivergenceGen.ProbabilityVectors.Describe(\"" + prefix + "K = " + classes + ", p = \", " + _f.Property + ", \")\")");
+            _w.Line();
         }
 
         private void EmitState()

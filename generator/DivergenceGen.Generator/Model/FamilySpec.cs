@@ -22,7 +22,7 @@ namespace DivergenceGen.Generator.Model
     /// Everything the emitter needs about one annotated type: strings, numbers and enums only, so that the
     /// pipeline caches it by value. <see cref="Classes"/> is the compile-time support size of a vector-parameter
     /// family (K of Categorical), 0 otherwise; <see cref="Trials"/> is n of a family whose support is 0 … n (Binomial),
-    /// 0 otherwise.
+    /// 0 otherwise. <see cref="DeclaresToString"/>: the user wrote their own <c>ToString()</c>, so none is generated.
     /// </summary>
     internal sealed record FamilySpec(
         TypeHierarchy Type,
@@ -31,5 +31,6 @@ namespace DivergenceGen.Generator.Model
         int Classes,
         int Trials,
         int UnrollThreshold,
-        LocationInfo? Location);
+        LocationInfo? Location,
+        bool DeclaresToString);
 }

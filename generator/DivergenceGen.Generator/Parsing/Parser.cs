@@ -121,7 +121,8 @@ namespace DivergenceGen.Generator.Parsing
                 arguments.Value.Classes,
                 arguments.Value.Trials,
                 arguments.Value.UnrollThreshold,
-                LocationInfo.From(identifier));
+                LocationInfo.From(identifier),
+                type.GetMembers("ToString").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 0 && !m.IsImplicitlyDeclared));
         }
 
         private static string ShortName(AttributeData attribute)

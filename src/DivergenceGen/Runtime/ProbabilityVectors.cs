@@ -340,5 +340,27 @@ namespace DivergenceGen
 
             return VectorCheck.Valid;
         }
+
+        /// <summary>
+        /// <c>prefix</c>, then the first values in invariant culture with round-trip precision (all of them up to 8, else
+        /// the first 8 and "…"), then <c>suffix</c>: the text of a generated <c>ToString()</c>.
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="prefix">The text before the values, e.g. <c>Die: Categorical(K = 6, p = </c>.</param>
+        /// <param name="values">The values.</param>
+        /// <param name="suffix">The text after them.</param>
+        /// <returns>The description.</returns>
+        public static string Describe<T>(string prefix, ReadOnlySpan<T> values, string suffix)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            const int Shown = 8;
+            var text = new System.Text.StringBuilder(prefix).Append('[');
+            for (int i = 0; i < values.Length && i < Shown; i++)
+            {
+                text.Append(i == 0 ? string.Empty : ", ").Append(values[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return text.Append(values.Length > Shown ? ", …]" : "]").Append(suffix).ToString();
+        }
     }
 }

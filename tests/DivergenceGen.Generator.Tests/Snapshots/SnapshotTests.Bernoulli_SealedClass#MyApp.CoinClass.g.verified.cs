@@ -362,5 +362,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>CoinClass: Bernoulli(p = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"CoinClass: Bernoulli(p = {P:R})");
     }
 }

@@ -301,5 +301,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>NoFlips: Binomial(n = 0, p = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"NoFlips: Binomial(n = 0, p = {P:R})");
     }
 }

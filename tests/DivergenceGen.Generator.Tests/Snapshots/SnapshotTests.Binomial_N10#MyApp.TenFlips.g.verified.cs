@@ -332,5 +332,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>TenFlips: Binomial(n = 10, p = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"TenFlips: Binomial(n = 10, p = {P:R})");
     }
 }

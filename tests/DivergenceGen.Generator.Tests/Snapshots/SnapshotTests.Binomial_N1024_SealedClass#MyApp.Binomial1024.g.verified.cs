@@ -614,5 +614,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Binomial1024: Binomial(n = 1024, p = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"Binomial1024: Binomial(n = 1024, p = {P:R})");
     }
 }

@@ -214,5 +214,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Billion: Binomial(n = 1000000000, p = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"Billion: Binomial(n = 1000000000, p = {P:R})");
     }
 }

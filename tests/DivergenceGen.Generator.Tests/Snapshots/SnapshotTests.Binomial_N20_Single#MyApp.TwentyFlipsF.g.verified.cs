@@ -359,5 +359,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>TwentyFlipsF: Binomial(n = 20, p = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"TwentyFlipsF: Binomial(n = 20, p = {P:R})");
     }
 }

@@ -317,6 +317,11 @@ namespace MyApp
             return CrossEntropyOfRaw(p, q);
         }
 
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Cat2: Categorical(K = 2, p = [0.1, 0.9, …])</c>, at most 8 entries shown.
+        /// </summary>
+        public override string ToString() => global::DivergenceGen.ProbabilityVectors.Describe("Cat2: Categorical(K = 2, p = ", Probabilities, ")");
+
         // The kernels: each is one IR term from InformationMeasures summed over the K classes.
         /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 2.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

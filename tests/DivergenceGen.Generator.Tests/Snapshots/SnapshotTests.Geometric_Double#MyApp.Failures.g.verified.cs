@@ -252,5 +252,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Failures: Geometric(p = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"Failures: Geometric(p = {P:R})");
     }
 }

@@ -252,5 +252,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>FailuresF: Geometric(p = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"FailuresF: Geometric(p = {P:R})");
     }
 }

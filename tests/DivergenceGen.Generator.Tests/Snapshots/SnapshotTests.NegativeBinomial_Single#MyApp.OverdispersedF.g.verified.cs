@@ -214,5 +214,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>OverdispersedF: NegativeBinomial(r = …, p = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"OverdispersedF: NegativeBinomial(r = {R:R}, p = {P:R})");
     }
 }

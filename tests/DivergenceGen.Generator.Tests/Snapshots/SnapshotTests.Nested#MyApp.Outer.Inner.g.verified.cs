@@ -360,6 +360,11 @@ namespace MyApp
                     destination[i] = Sample(random);
                 }
             }
+
+            /// <summary>
+            /// The family and its parameters, in invariant culture with round-trip precision: <c>Inner: Bernoulli(p = …)</c>.
+            /// </summary>
+            public override string ToString() => global::System.FormattableString.Invariant($"Inner: Bernoulli(p = {P:R})");
         }
     }
 }

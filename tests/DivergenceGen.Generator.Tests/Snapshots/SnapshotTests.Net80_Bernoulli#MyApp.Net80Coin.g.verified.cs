@@ -358,5 +358,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Net80Coin: Bernoulli(p = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"Net80Coin: Bernoulli(p = {P:R})");
     }
 }

@@ -359,5 +359,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Net80Flips: Binomial(n = 20, p = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"Net80Flips: Binomial(n = 20, p = {P:R})");
     }
 }

@@ -382,5 +382,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Arrivals: Poisson(rate = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"Arrivals: Poisson(rate = {Rate:R})");
     }
 }

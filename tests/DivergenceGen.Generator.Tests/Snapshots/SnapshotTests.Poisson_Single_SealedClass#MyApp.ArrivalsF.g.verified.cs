@@ -386,5 +386,10 @@ namespace MyApp
                 destination[i] = Sample(random);
             }
         }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>ArrivalsF: Poisson(rate = …)</c>.
+        /// </summary>
+        public override string ToString() => global::System.FormattableString.Invariant($"ArrivalsF: Poisson(rate = {Rate:R})");
     }
 }
