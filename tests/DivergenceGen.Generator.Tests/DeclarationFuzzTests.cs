@@ -19,7 +19,7 @@ namespace DivergenceGen.Generator.Tests;
 
 /// <summary>
 /// The declaration fuzzer (issue #11): random compilation units over every attribute of the runtime library
-/// (<see cref="DeclarationGen"/>), each run through the generator and checked for five classes of failure:
+/// (<see cref="DeclarationGen"/>), each run through the generator and checked for six classes of failure:
 /// <list type="bullet">
 /// <item><b>crash</b>: the generator threw (an exception in the run result, CS8785);</item>
 /// <item><b>unexplained error</b>: the output compilation has an error the input (without the generator) did not have,
@@ -27,7 +27,10 @@ namespace DivergenceGen.Generator.Tests;
 /// <item><b>uncached</b>: a second run over the same compilation re-ran a tracked step or source output;</item>
 /// <item><b>new warning</b>: a warning located in generated code, when the input has no error of its own
 /// (CS8795, "partial method must have an implementation", is what the generator is there to fix);</item>
-/// <item><b>nondeterministic</b>: the second run, or a fresh driver over a fresh compilation, produced other sources or diagnostics.</item>
+/// <item><b>nondeterministic</b>: the second run, or a fresh driver over a fresh compilation, produced other sources or diagnostics;</item>
+/// <item><b>orphan type</b>: generated code declares a type that has no declaration in user code (besides the generator's own
+/// <c>__</c>-prefixed helpers): its partial declaration did not merge with the user's type (a <c>file</c> type, say), so the
+/// user's type silently gets nothing.</item>
 /// </list>
 /// Every case is compiled at warning level 9999 with documentation diagnostics on. The run does not stop at the first
 /// failure: it counts cases per class and per signature (class + diagnostic id / exception), keeps the shortest
@@ -130,6 +133,7 @@ public enum FailureClass
     Uncached,
     NewWarning,
     Nondeterministic,
+    OrphanType,
 }
 
 /// <summary>One failure of one case: its class, its signature within the class (a diagnostic id, an exception…) and what was seen.</summary>
@@ -161,9 +165,10 @@ public static class DeclarationFuzzer
     /// <summary>Runs one case (reproduction of a reported one) and reports all its findings.</summary>
     public static FuzzReport RunOne(PCG pcg)
     {
+        string label = pcg.ToString(); // before generating: Generate advances the PCG
         var unit = Generate(pcg);
         var outcome = Evaluate(unit);
-        var text = new StringBuilder($"Single case {pcg}:\n{Indent(unit.RenderForReport())}\n");
+        var text = new StringBuilder($"Single case {label}:\n{Indent(unit.RenderForReport())}\n");
         foreach (var finding in outcome.Findings)
         {
             text.Append($"[{finding.Class}] {finding.Key}\n{Indent(finding.Detail)}\n");
@@ -420,6 +425,28 @@ public static class DeclarationFuzzer
             explained.AddRange(newErrors.Select(d => d.Id).Distinct());
         }
 
+        // 6. Every type declared in generated code is a part of a user's type (or a __ helper inside one).
+        if (only is null or FailureClass.OrphanType)
+        {
+            foreach (var tree in run.Output.SyntaxTrees.Where(t => !input.SyntaxTrees.Contains(t)))
+            {
+                var model = run.Output.GetSemanticModel(tree);
+                foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax>())
+                {
+                    if (model.GetDeclaredSymbol(declaration) is INamedTypeSymbol type
+                        && !type.Name.StartsWith("__", StringComparison.Ordinal)
+                        && !type.DeclaringSyntaxReferences.Any(r => input.SyntaxTrees.Contains(r.SyntaxTree)))
+                    {
+                        findings.Add(new Finding(
+                            FailureClass.OrphanType,
+                            (declaration.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax ? "containing type" : "type") + " declared only in generated code" + (inputOwnErrors ? " [input has errors of its own]" : " [valid input]"),
+                            $"'{type.ToDisplayString()}' is declared in {tree.FilePath} and in no user file"));
+                        break;
+                    }
+                }
+            }
+        }
+
         // 4. No warning in generated code (unless the input has errors of its own).
         var userWarnings = new List<string>();
         var generatedWarnings = output.Where(d => d.Severity == DiagnosticSeverity.Warning && run.IsInGeneratedCode(d)).ToList();
@@ -435,7 +462,7 @@ public static class DeclarationFuzzer
                 .Select(d => d.Id).Distinct());
         }
 
-        if (only is FailureClass.UnexplainedError or FailureClass.NewWarning)
+        if (only is FailureClass.UnexplainedError or FailureClass.NewWarning or FailureClass.OrphanType)
         {
             return new CaseOutcome(findings, run.Sources.Length, generatorIds, inputOwnErrors, false, explained, userWarnings, Array.Empty<string>());
         }

@@ -806,11 +806,11 @@ public static class DeclarationGen
     private static Gen<string> Access(bool wild, bool nested) => nested
         ? Pick(wild, (16, false, Gen.Const("public")), (4, false, Gen.Const("internal")), (2, true, Gen.Const("")), (2, true, Gen.Const("private")),
             (1, true, Gen.OneOf("protected", "private protected", "protected internal")))
-        : Pick(wild, (12, false, Gen.Const("public")), (4, false, Gen.Const("")), (4, false, Gen.Const("internal")), (1, true, Gen.Const("file")));
+        : Pick(wild, (12, false, Gen.Const("public")), (4, false, Gen.Const("")), (4, false, Gen.Const("internal")), (1, false, Gen.Const("file")));
 
     /// <summary>Containers and holders: mostly public, so that partial declarations of one name merge without CS0262.</summary>
     private static Gen<string> MostlyPublic(bool wild) =>
-        Pick(wild, (30, false, Gen.Const("public")), (1, true, Gen.Const("")), (1, true, Gen.Const("internal")), (1, true, Gen.Const("file")));
+        Pick(wild, (30, false, Gen.Const("public")), (1, true, Gen.Const("")), (1, true, Gen.Const("internal")), (1, false, Gen.Const("file")));
 
     private static Gen<TypeForm> FamilyForm(bool wild) => Pick(wild,
         (30, false, Gen.Const(TypeForm.ReadonlyStruct)), (10, false, Gen.Const(TypeForm.Struct)), (25, false, Gen.Const(TypeForm.SealedClass)),
