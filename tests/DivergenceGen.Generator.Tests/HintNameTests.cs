@@ -39,6 +39,23 @@ public sealed class HintNameTests
         Assert.Equal(folded.Count, folded.Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Theory]
+    [InlineData("[Bernoulli] public readonly partial struct Coin;\n[Bernoulli] public readonly partial struct Coin;")] // CS0579 / CS0101
+    [InlineData("[NegativeBinomial] public sealed partial class Coin;\n[Bernoulli] public partial struct Coin;")] // CS0101
+    [InlineData("[Poisson] public sealed partial class Coin;\npublic static partial class D\n{\n" +
+                "[CrossEntropy] public static partial double KL(in Coin p, in Coin q);\n" +
+                "[global::DivergenceGen.CrossEntropyAttribute] private static partial double KL(in Coin p, in Coin q);\n}")] // CS0111
+    public void TheSameDeclarationTwice_AnInputError_DoesNotCrashTheGenerator(string declarations)
+    {
+        // Found by the declaration fuzzer: two declarations with one identity used to share a hint name, and Roslyn's
+        // exception dropped every file of the project. The compiler reports the input's own error; the generator must not throw.
+        var run = GeneratorHarness.Run("using DivergenceGen;\n\nnamespace MyApp;\n\n" + declarations + "\n");
+        run.AssertNoGeneratorException();
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        var folded = run.Sources.Select(s => s.HintName.ToUpperInvariant()).ToList();
+        Assert.Equal(folded.Count, folded.Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Fact]
     public void AllLowerCaseTypeName_GeneratedCodeAddsNoWarning()
     {

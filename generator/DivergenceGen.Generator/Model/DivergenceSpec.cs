@@ -53,6 +53,9 @@ namespace DivergenceGen.Generator.Model
         DivergenceParameter Q,
         double Tolerance)
     {
+        /// <summary>Where the method is declared (its identifier): tells apart duplicate declarations (HintNames).</summary>
+        public LocationInfo? Location { get; init; }
+
         /// <summary>The containing type's name without <c>global::</c>, e.g. <c>MyApp.Divergences</c>.</summary>
         public string ContainingDisplayName
         {

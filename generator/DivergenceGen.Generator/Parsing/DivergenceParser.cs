@@ -172,7 +172,10 @@ namespace DivergenceGen.Generator.Parsing
                 expectedReturn,
                 p,
                 q,
-                tolerance);
+                tolerance)
+            {
+                Location = LocationInfo.From(declaration.Identifier.GetLocation()),
+            };
         }
 
         private static string PrecisionName(PrecisionKind precision) => precision == PrecisionKind.Single ? "Precision.Single" : "Precision.Double";

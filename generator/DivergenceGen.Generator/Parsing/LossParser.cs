@@ -118,7 +118,7 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            return spec;
+            return spec with { Location = LocationInfo.From(identifier) };
         }
 
         private static LossSpec? ReadArguments(AttributeData attribute, INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
