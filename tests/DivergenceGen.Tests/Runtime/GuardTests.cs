@@ -69,6 +69,28 @@ namespace DivergenceGen.Tests.Runtime
         }
 
         [Fact]
+        public void ThrowIfAnyNotProbability_CatchesOffendersInTheSameLaneOfTwoVectors_AndVectorsWithNoValidLane()
+        {
+            // Offenders 4 (double) / 8 (float) elements apart sit in the same lane of consecutive vectors: the accumulated
+            // mask must keep the lane set (an exclusive or would clear it). And a span with no valid element at all must be
+            // rejected (a mask of the valid lanes, instead of the invalid ones, would be all zero there).
+            double[] d = { -1.0, 0.5, 0.5, 0.5, 2.0, 0.5, 0.5, 0.5, 0.5 };
+            Assert.Contains("p[0]", Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowIfAnyNotProbability<double>(d, "p")).Message, StringComparison.Ordinal);
+            float[] f = new float[17];
+            f[1] = float.NaN;
+            f[9] = -1f;
+            Assert.Contains("p[1]", Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowIfAnyNotProbability<float>(f, "p")).Message, StringComparison.Ordinal);
+
+            foreach (int length in new[] { 4, 8, 9, 16 })
+            {
+                double[] allBad = Enumerable.Repeat(double.NaN, length).ToArray();
+                Assert.Contains("p[0]", Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowIfAnyNotProbability<double>(allBad, "p")).Message, StringComparison.Ordinal);
+                float[] allBadF = Enumerable.Repeat(-1f, 2 * length).ToArray();
+                Assert.Contains("p[0]", Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowIfAnyNotProbability<float>(allBadF, "p")).Message, StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
         public void ThrowIfAnyNotProbability_AcceptsEveryValidSpan()
         {
             for (int length = 0; length <= 35; length++)
@@ -128,6 +150,7 @@ namespace DivergenceGen.Tests.Runtime
             var e = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowIfNotProbability(1.25, "p"));
             Assert.Equal("p", e.ParamName);
             Assert.Contains("1.25", e.Message, StringComparison.Ordinal);
+            Assert.Contains("must be a probability in [0, 1]", e.Message, StringComparison.Ordinal);
 
             e = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowIfNotPositiveProbability(0.0, "p"));
             Assert.Equal("p", e.ParamName);
@@ -136,6 +159,7 @@ namespace DivergenceGen.Tests.Runtime
             e = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowIfNotNonNegativeFinite(-2.5, "rate"));
             Assert.Equal("rate", e.ParamName);
             Assert.Contains("-2.5", e.Message, StringComparison.Ordinal);
+            Assert.Contains("must be finite and ≥ 0", e.Message, StringComparison.Ordinal);
 
             e = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowIfNotPositiveFinite(0.0, "r"));
             Assert.Equal("r", e.ParamName);
@@ -163,6 +187,7 @@ namespace DivergenceGen.Tests.Runtime
             Guard.ThrowIfEmpty(1, "outcomes");
             e = Assert.Throws<ArgumentException>(() => Guard.ThrowIfEmpty(0, "outcomes"));
             Assert.Equal("outcomes", e.ParamName);
+            Assert.Contains("outcomes is empty", e.Message, StringComparison.Ordinal);
 
             Assert.Equal(int.MaxValue, Guard.DrawToInt32(int.MaxValue));
             Assert.Equal(0, Guard.DrawToInt32(0));
@@ -172,6 +197,7 @@ namespace DivergenceGen.Tests.Runtime
             var range = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowNegativeOutcome(2, -7, "k"));
             Assert.Equal("k", range.ParamName);
             Assert.Contains("k[2] = -7", range.Message, StringComparison.Ordinal);
+            Assert.Contains("outside the support {0, 1, 2, …}", range.Message, StringComparison.Ordinal);
         }
     }
 }

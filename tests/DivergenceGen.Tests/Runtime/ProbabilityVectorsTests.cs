@@ -74,6 +74,7 @@ namespace DivergenceGen.Tests.Runtime
         {
             Assert.True(ProbabilityVectors.CheckLogits<double>(new[] { double.NegativeInfinity, -1e300, double.NegativeInfinity }, 3, "logits").IsValid);
             Assert.True(ProbabilityVectors.CheckLogits<double>(new[] { 0.0, double.NegativeInfinity }, 2, "logits").IsValid);
+            Assert.True(ProbabilityVectors.CheckLogits<double>(new[] { 0.0, -3.0 }, 2, "logits").IsValid); // an even number of finite logits
 
             var e = Assert.Throws<ArgumentException>(ProbabilityVectors.CheckLogits<double>(new[] { 0.0 }, 2, "logits").ThrowIfInvalid);
             Assert.Contains("K = 2", e.Message, StringComparison.Ordinal);
