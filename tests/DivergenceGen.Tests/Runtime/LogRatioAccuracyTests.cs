@@ -142,6 +142,78 @@ namespace DivergenceGen.Tests.Runtime
             Assert.Equal(want[1], d128.GetElement(1));
         }
 
+        [Fact]
+        public void ASpecialLaneDoesNotCostTheOtherLanesTheirAccuracy_AndUnsafeQuotientsFallBack_EveryOverload()
+        {
+            // Zero lanes next to close operands: the zero lanes are masked out of the fallback test, so the close lanes keep
+            // the residual correction (log x − log y there would be wrong by ~1 ulp of log x, 100% of this result).
+            double close = 0.30000000000000004;
+            double[] x = { 0.0, 0.3, 0.5, 0.3, 0.0, 0.3, 0.0, 0.3 };
+            double[] y = { 0.5, close, 0.0, close, 0.0, close, 0.25, close };
+            var exact = Reference(0.3, close);
+            var d128 = VectorMath.LogRatio(Vector128.Create(x), Vector128.Create(y));
+            var d256 = VectorMath.LogRatio(Vector256.Create(x), Vector256.Create(y));
+            var d512 = VectorMath.LogRatio(Vector512.Create(x), Vector512.Create(y));
+            Assert.Equal(double.NegativeInfinity, d128.GetElement(0));
+            Assert.True(UlpError(d128.GetElement(1), exact) <= MaxUlp, "Vector128<double> close lane");
+            for (int lane = 1; lane < 8; lane += 2)
+            {
+                Assert.True(UlpError(d512.GetElement(lane), exact) <= MaxUlp, $"Vector512<double> close lane {lane}");
+                Assert.True(lane >= 4 || UlpError(d256.GetElement(lane), exact) <= MaxUlp, $"Vector256<double> close lane {lane}");
+            }
+
+            float closeF = MathF.BitIncrement(0.3f);
+            float[] xf = { 0f, 0.3f, 0.5f, 0.3f, 0f, 0.3f, 0f, 0.3f, 0f, 0.3f, 0.5f, 0.3f, 0f, 0.3f, 0f, 0.3f };
+            float[] yf = { 0.5f, closeF, 0f, closeF, 0f, closeF, 0.25f, closeF, 0.5f, closeF, 0f, closeF, 0f, closeF, 0.25f, closeF };
+            var exactF = Reference(0.3f, closeF);
+            var f128 = VectorMath.LogRatio(Vector128.Create(xf), Vector128.Create(yf));
+            var f256 = VectorMath.LogRatio(Vector256.Create(xf), Vector256.Create(yf));
+            var f512 = VectorMath.LogRatio(Vector512.Create(xf), Vector512.Create(yf));
+            for (int lane = 1; lane < 16; lane += 2)
+            {
+                Assert.True(UlpError(f512.GetElement(lane), exactF) <= MaxUlp, $"Vector512<float> close lane {lane}");
+                Assert.True(lane >= 8 || UlpError(f256.GetElement(lane), exactF) <= MaxUlp, $"Vector256<float> close lane {lane}");
+                Assert.True(lane >= 4 || UlpError(f128.GetElement(lane), exactF) <= MaxUlp, $"Vector128<float> close lane {lane}");
+            }
+
+            // A subnormal operand: the quotient overflows (or is subnormal), and the vector falls back to log x − log y (finite).
+            double[] ux = { 1.0, 1e-310, 0.5, 0.25, 1.0, 1e-310, 0.5, 0.25 };
+            double[] uy = { 1e-310, 1.0, 0.25, 0.5, 1e-310, 1.0, 0.25, 0.5 };
+            var u128 = VectorMath.LogRatio(Vector128.Create(ux), Vector128.Create(uy));
+            var u256 = VectorMath.LogRatio(Vector256.Create(ux), Vector256.Create(uy));
+            var u512 = VectorMath.LogRatio(Vector512.Create(ux), Vector512.Create(uy));
+            for (int lane = 0; lane < 8; lane++)
+            {
+                var want = Reference(ux[lane], uy[lane]);
+                Assert.True(UlpError(u512.GetElement(lane), want) <= MaxUlp, $"Vector512<double> fallback lane {lane}: {u512.GetElement(lane)}");
+                Assert.True(lane >= 4 || UlpError(u256.GetElement(lane), want) <= MaxUlp, $"Vector256<double> fallback lane {lane}");
+                Assert.True(lane >= 2 || UlpError(u128.GetElement(lane), want) <= MaxUlp, $"Vector128<double> fallback lane {lane}");
+                Assert.True(UlpError(ScalarMath.LogRatio(ux[lane], uy[lane]), want) <= MaxUlp, $"ScalarMath fallback {lane}");
+            }
+
+            float[] uxf = { 1f, 1e-40f, 0.5f, 0.25f, 1f, 1e-40f, 0.5f, 0.25f, 1f, 1e-40f, 0.5f, 0.25f, 1f, 1e-40f, 0.5f, 0.25f };
+            float[] uyf = { 1e-40f, 1f, 0.25f, 0.5f, 1e-40f, 1f, 0.25f, 0.5f, 1e-40f, 1f, 0.25f, 0.5f, 1e-40f, 1f, 0.25f, 0.5f };
+            var v128 = VectorMath.LogRatio(Vector128.Create(uxf), Vector128.Create(uyf));
+            var v256 = VectorMath.LogRatio(Vector256.Create(uxf), Vector256.Create(uyf));
+            var v512 = VectorMath.LogRatio(Vector512.Create(uxf), Vector512.Create(uyf));
+            for (int lane = 0; lane < 16; lane++)
+            {
+                var want = Reference(uxf[lane], uyf[lane]);
+                Assert.True(UlpError(v512.GetElement(lane), want) <= MaxUlp, $"Vector512<float> fallback lane {lane}: {v512.GetElement(lane)}");
+                Assert.True(lane >= 8 || UlpError(v256.GetElement(lane), want) <= MaxUlp, $"Vector256<float> fallback lane {lane}");
+                Assert.True(lane >= 4 || UlpError(v128.GetElement(lane), want) <= MaxUlp, $"Vector128<float> fallback lane {lane}");
+                Assert.True(UlpError(ScalarMath.LogRatio(uxf[lane], uyf[lane]), want) <= MaxUlp, $"ScalarMath(float) fallback {lane}");
+            }
+
+            // The largest finite operands still take the corrected path (x·y ≤ MaxValue is part of "finite").
+            double max = double.MaxValue, below = Math.BitDecrement(double.MaxValue);
+            Assert.True(UlpError(ScalarMath.LogRatio(max, below), Reference(max, below)) <= MaxUlp, "LogRatio(MaxValue, MaxValue⁻)");
+            Assert.True(UlpError(ScalarMath.LogRatio(below, max), Reference(below, max)) <= MaxUlp, "LogRatio(MaxValue⁻, MaxValue)");
+            float maxF = float.MaxValue, belowF = MathF.BitDecrement(float.MaxValue);
+            Assert.True(UlpError(ScalarMath.LogRatio(maxF, belowF), Reference(maxF, belowF)) <= MaxUlp, "LogRatio(float.MaxValue, float.MaxValue⁻)");
+            Assert.True(UlpError(ScalarMath.LogRatio(belowF, maxF), Reference(belowF, maxF)) <= MaxUlp, "LogRatio(float.MaxValue⁻, float.MaxValue)");
+        }
+
         // ------------------------------------------------------------------ cases
 
         private static (double X, double Y) DoubleCase(string kind, Random random)
