@@ -1,0 +1,105 @@
+using System;
+using Xunit;
+
+namespace DivergenceGen.Tests.Runtime
+{
+    /// <summary>
+    /// <see cref="LossGuard"/> called directly: each check at its boundary (the largest valid input passes, the smallest
+    /// invalid one throws), and the message naming the row and class of an offending soft target (j / K and j mod K).
+    /// Written against mutants that survived the numeric suite (docs/testing.md).
+    /// </summary>
+    public sealed class LossGuardTests
+    {
+        [Fact]
+        public void LogitsLength_MustBeRowsTimesClasses()
+        {
+            LossGuard.ThrowIfLogitsLengthIsNot(12, 4, 3);
+            LossGuard.ThrowIfLogitsLengthIsNot(0, 0, 3);
+            var e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfLogitsLengthIsNot(11, 4, 3));
+            Assert.Equal("logits", e.ParamName);
+            Assert.Contains("4 × 3 = 12", e.Message, StringComparison.Ordinal);
+
+            // N·K above int.MaxValue is computed in long: 65536 × 65536 does not wrap to 0.
+            e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfLogitsLengthIsNot(0, 65536, 65536));
+            Assert.Contains("4294967296", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void SoftTargetLengths_MustBeAMultipleOfKAndMatchTheLogits()
+        {
+            LossGuard.ThrowIfSoftTargetLengthsInvalid(12, 12, 3);
+            LossGuard.ThrowIfSoftTargetLengthsInvalid(0, 0, 3);
+
+            var e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfSoftTargetLengthsInvalid(13, 13, 3));
+            Assert.Equal("targetProbabilities", e.ParamName);
+            Assert.Contains("13 elements", e.Message, StringComparison.Ordinal);
+
+            e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfSoftTargetLengthsInvalid(15, 12, 3));
+            Assert.Equal("logits", e.ParamName);
+            Assert.Contains("N × K = 4 × 3", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Destination_MayBeLongerNotShorter()
+        {
+            LossGuard.ThrowIfDestinationTooShort(4, 4, "losses");
+            LossGuard.ThrowIfDestinationTooShort(4, 5, "losses");
+            var e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfDestinationTooShort(4, 3, "losses"));
+            Assert.Equal("losses", e.ParamName);
+            Assert.Contains("3 elements but 4", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ClassWeights_LengthK_FiniteAndNonNegative()
+        {
+            LossGuard.ThrowIfClassWeightsInvalid<double>(new[] { 0.0, -0.0, 2.5, double.MaxValue }, 4);
+            LossGuard.ThrowIfClassWeightsInvalid<float>(new[] { 0f, 1f, float.MaxValue }, 3);
+
+            var e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfClassWeightsInvalid<double>(new[] { 1.0, 1.0 }, 3));
+            Assert.Equal("classWeights", e.ParamName);
+            Assert.Contains("K = 3", e.Message, StringComparison.Ordinal);
+
+            foreach (double bad in new[] { -double.Epsilon, double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+            {
+                for (int index = 0; index < 4; index++)
+                {
+                    double[] w = { 1.0, 1.0, 1.0, 1.0 };
+                    w[index] = bad;
+                    var r = Assert.Throws<ArgumentOutOfRangeException>(() => LossGuard.ThrowIfClassWeightsInvalid<double>(w, 4));
+                    Assert.Equal("classWeights", r.ParamName);
+                    Assert.Contains($"classWeights[{index}]", r.Message, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        [Fact]
+        public void TargetProbabilities_FiniteAndNonNegative_MessageNamesRowAndClass()
+        {
+            LossGuard.ThrowIfTargetProbabilitiesInvalid<double>(new[] { 0.0, -0.0, 1.0, 3.5, double.MaxValue, 0.25 }, 3);
+
+            foreach (double bad in new[] { -double.Epsilon, double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+            {
+                double[] t = { 0.2, 0.3, 0.5, 0.1, 0.1, 0.8, 0.0, 1.0, 0.0 };
+                t[5] = bad;
+                t[7] = -1.0; // a later offender is not the one named
+                var e = Assert.Throws<ArgumentOutOfRangeException>(() => LossGuard.ThrowIfTargetProbabilitiesInvalid<double>(t, 3));
+                Assert.Equal("targetProbabilities", e.ParamName);
+                Assert.Contains("targetProbabilities[5] (row 1, class 2)", e.Message, StringComparison.Ordinal);
+            }
+
+            float[] f = { 0.5f, 0.5f, -0.5f, 0.5f };
+            var ef = Assert.Throws<ArgumentOutOfRangeException>(() => LossGuard.ThrowIfTargetProbabilitiesInvalid<float>(f, 2));
+            Assert.Contains("targetProbabilities[2] (row 1, class 0)", ef.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void TargetOutOfRange_NamesRowValueClassesAndIgnoreIndex()
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => LossGuard.ThrowTargetOutOfRange(3, 7, 5, -100));
+            Assert.Equal("targets", e.ParamName);
+            Assert.Contains("targets[3] = 7", e.Message, StringComparison.Ordinal);
+            Assert.Contains("[0, 5)", e.Message, StringComparison.Ordinal);
+            Assert.Contains("-100", e.Message, StringComparison.Ordinal);
+        }
+    }
+}
