@@ -8,7 +8,7 @@ namespace DivergenceGen.Tests.Runtime
     /// <see cref="Guard"/> called directly: the domain predicates at their exact boundaries, and
     /// <see cref="Guard.ThrowIfAnyNotProbability{T}(ReadOnlySpan{T}, string)"/> with the offender at every position of
     /// every length up to 3 vectors and a tail (the vectorised scan, its tail loop and the rescan that names the first
-    /// offender). Written against mutants that survived the numeric suite (docs/testing.md): the generated-code tests put
+    /// offender). Written against mutants that survived the validation tests (docs/testing.md): the generated-code tests put
     /// the offender at index 3 of 9, inside the first vector, so the tail loop's throw and the boundaries were never seen.
     /// </summary>
     /// <remarks>

@@ -17,8 +17,8 @@ namespace DivergenceGen.Tests.Runtime
     /// is good to ~2⁻¹⁰⁰ relative (close operands: log1p of the exact difference over y, in double-double; otherwise
     /// log x − log y in double-double, whose absolute error ~10⁻²⁸ is far below an ulp of a result ≥ 10⁻³). A lost residual, an
     /// unscaled subnormal residual or an overflowed scaling costs from thousands of ulps to NaN. Written against mutants that
-    /// survived the numeric suite (docs/testing.md): the float, Vector128 and Vector512 overloads and the scaling branches
-    /// were not reached by it.
+    /// survived the maths unit tests (targeted Stryker run, docs/testing.md): they did not call the float and Vector512
+    /// overloads nor the scaling branches; the generated kernels call some of them, with probabilities only.
     /// </remarks>
     public sealed class LogRatioAccuracyTests
     {

@@ -6,7 +6,7 @@ namespace DivergenceGen.Tests.Runtime
     /// <summary>
     /// <see cref="LossGuard"/> called directly: each check at its boundary (the largest valid input passes, the smallest
     /// invalid one throws), and the message naming the row and class of an offending soft target (j / K and j mod K).
-    /// Written against mutants that survived the numeric suite (docs/testing.md).
+    /// Written against mutants that survived the validation tests (targeted Stryker run, docs/testing.md).
     /// </summary>
     public sealed class LossGuardTests
     {

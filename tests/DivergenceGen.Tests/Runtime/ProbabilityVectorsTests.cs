@@ -8,7 +8,7 @@ namespace DivergenceGen.Tests.Runtime
     /// check at its boundary and with its message, the fills against an independent computation, and the documented
     /// tie-breaks of <see cref="ProbabilityVectors.ArgMax{T}(ReadOnlySpan{T})"/> and
     /// <see cref="ProbabilityVectors.Sample{T}(ReadOnlySpan{T}, Random)"/> (driven by a scripted <see cref="Random"/>).
-    /// Written against mutants that survived the numeric suite (docs/testing.md).
+    /// Written against mutants that survived the validation tests (targeted Stryker run, docs/testing.md).
     /// </summary>
     public sealed class ProbabilityVectorsTests
     {
