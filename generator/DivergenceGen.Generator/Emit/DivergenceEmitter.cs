@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using DivergenceGen.Generator.Families;
 using DivergenceGen.Generator.Model;
 
