@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using DivergenceGen.Generator.Families;
+using DivergenceGen.Generator.Ir;
 using DivergenceGen.Generator.Model;
 
 namespace DivergenceGen.Generator.Emit
@@ -161,10 +162,10 @@ namespace DivergenceGen.Generator.Emit
                 string member = _kl ? "KLDivergence" : "CrossEntropy";
                 switch (kind)
                 {
-                    case ClosedFormKind.SameFamily when _p.Kind == FamilyKind.Categorical:
+                    case ClosedFormKind.SameFamily when DivergenceMethods.Row(_p).ProbabilityVector is { } vector:
                         _w.Line("// Method 1 of 4, closed form: P and Q are both " + DivergenceMethods.Describe(_p) + ", so this is P's own " + member + " kernel");
                         _w.Line("// on the two probability vectors (" + _p.DisplayName + "." + member + "(ReadOnlySpan, ReadOnlySpan)).");
-                        WriteBody(() => _w.Line("return " + _p.FullyQualifiedName + "." + member + "(" + _pn + ".Probabilities, " + _qn + ".Probabilities);"));
+                        WriteBody(() => _w.Line("return " + _p.FullyQualifiedName + "." + member + "(" + _pn + "." + vector + ", " + _qn + "." + vector + ");"));
                         return;
                     case ClosedFormKind.SameFamily:
                     case ClosedFormKind.BernoulliBinomialOne:
@@ -191,19 +192,13 @@ namespace DivergenceGen.Generator.Emit
                 }
             }
 
-            private static string ParameterArguments(FamilyRef family, string name) => family.Kind switch
-            {
-                FamilyKind.Poisson => name + ".Rate",
-                FamilyKind.NegativeBinomial => name + ".R, " + name + ".P",
-                _ => name + ".P",
-            };
+            /// <summary>The instance's parameters as constructor arguments: <c>q.R, q.P</c>.</summary>
+            private static string ParameterArguments(FamilyRef family, string name) =>
+                string.Join(", ", DivergenceMethods.Row(family).Parameters.Select(parameter => name + "." + parameter.PropertyName));
 
-            private static string ParameterProse(FamilyRef family) => family.Kind switch
-            {
-                FamilyKind.Poisson => "the rate",
-                FamilyKind.NegativeBinomial => "r and p",
-                _ => "p",
-            };
+            /// <summary>The parameters as prose: <c>r and p</c>, <c>the rate</c> (a one-letter name stands alone).</summary>
+            private static string ParameterProse(FamilyRef family) =>
+                string.Join(" and ", DivergenceMethods.Row(family).Parameters.Select(parameter => parameter.Name.Length == 1 ? parameter.Name : "the " + parameter.Name));
 
             private void EmitGeometricNegativeBinomial()
             {
@@ -303,7 +298,7 @@ namespace DivergenceGen.Generator.Emit
             /// Bernoulli and Categorical store their probabilities, so p(k) is a lookup; the count families compute
             /// Pmf(k) as exp(LogPmf(k)), so the term takes the exponential of the log-pmf it already has instead.
             /// </summary>
-            private bool PmfIsCached => _p.Kind is FamilyKind.Bernoulli or FamilyKind.Categorical;
+            private bool PmfIsCached => DivergenceMethods.Facts(_p).StoresProbabilities;
 
             private void WriteTermFunction()
             {
@@ -465,12 +460,8 @@ namespace DivergenceGen.Generator.Emit
             {
                 string tolerance = R(_spec.Tolerance);
                 string attribute = "[" + _spec.Measure + "(Tolerance = " + tolerance + ")]";
-                string ratio = _p.Kind switch
-                {
-                    FamilyKind.Poisson => "ρ = λ/(k + 1), decreasing in k",
-                    FamilyKind.Geometric => "ρ = 1 − p, constant",
-                    _ => "ρ = (1 − p)·(k + r)/(k + 1), decreasing in k when r ≥ 1; for r < 1 it stays below ρ = 1 − p, which is used instead",
-                };
+                var tail = DivergenceMethods.Facts(_p).Tail!;
+                string ratio = tail.Prose;
                 _w.Line("// Method 4 of 4, truncated series (opted in with " + attribute + "): no exact method exists, because");
                 _w.Line("// " + DivergenceMethods.WhyNoExactMethod(_p, _q) + ".");
                 _w.Line("// The sum runs over k = 0, 1, 2, … and stops after the first k at which the remaining mass of P,");
@@ -489,23 +480,11 @@ namespace DivergenceGen.Generator.Emit
                     string maxTerms = L("MaxTerms"), toleranceName = L("Tolerance");
                     _w.Line("const int " + maxTerms + " = " + DivergenceMethods.MaxSeriesTerms.ToString(CultureInfo.InvariantCulture) + ";");
                     _w.Line("const double " + toleranceName + " = " + tolerance + "d;");
-                    string? rate = null, success = null, r = null;
-                    switch (_p.Kind)
+                    var locals = new Dictionary<string, string>(StringComparer.Ordinal) { ["k"] = k };
+                    foreach (var local in tail.Locals)
                     {
-                        case FamilyKind.Poisson:
-                            rate = L("rate");
-                            _w.Line("double " + rate + " = " + _pn + ".Rate;");
-                            break;
-                        case FamilyKind.Geometric:
-                            success = L("success");
-                            _w.Line("double " + success + " = " + _pn + ".P;");
-                            break;
-                        default:
-                            success = L("success");
-                            r = L("r");
-                            _w.Line("double " + success + " = " + _pn + ".P;");
-                            _w.Line("double " + r + " = " + _pn + ".R;");
-                            break;
+                        locals[local.Name] = L(local.Name);
+                        _w.Line("double " + locals[local.Name] + " = " + _pn + "." + local.Parameter.PropertyName + ";");
                     }
 
                     _w.Line("double " + sum + " = 0d;");
@@ -527,12 +506,7 @@ namespace DivergenceGen.Generator.Emit
                         }
 
                         _w.Line();
-                        string ratioExpression = _p.Kind switch
-                        {
-                            FamilyKind.Poisson => rate + " / (" + k + " + 1d)",
-                            FamilyKind.Geometric => "1d - " + success,
-                            _ => r + " >= 1d ? (1d - " + success + ") * ((" + k + " + " + r + ") / (" + k + " + 1d)) : 1d - " + success,
-                        };
+                        string ratioExpression = new ScalarLowering(PrecisionKind.Double, name => locals[name]).Lower(tail.Ratio);
                         _w.Line("double " + rho + " = " + ratioExpression + ";");
                         using (_w.Block("if (" + rho + " < 1d && " + pk + " * (" + rho + " / (1d - " + rho + ")) < " + toleranceName + ")"))
                         {

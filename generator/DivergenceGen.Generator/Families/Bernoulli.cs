@@ -39,6 +39,13 @@ namespace DivergenceGen.Generator.Families
                 E.XTimesLog(E.Ref("p"), E.LogRatio(E.Ref("p"), E.Ref("q.p")))
                 + E.XTimesLog(1.0 - E.Ref("p"), E.Log1p(-E.Ref("p")) - E.Log1p(-E.Ref("q.p"))));
 
+        /// <summary>Support {0, 1}; p = 0 is the point mass at 0; Pmf(k) is a lookup of the stored p.</summary>
+        public static readonly DivergenceFacts Divergence = new(
+            SupportEnd.Fixed,
+            LastOutcome: 1,
+            PointMass: new PointMassAtZero(Description.Parameters[0], 0),
+            StoresProbabilities: true);
+
         /// <summary>Names the generator writes into a Bernoulli type; a user member with one of them is DG0005.</summary>
         public static readonly string[] GeneratedMembers =
         {

@@ -61,6 +61,11 @@ namespace DivergenceGen.Generator.Families
                     null)
                 : null);
 
+        /// <summary>Support {0, …, n}; p = 0 is the point mass at 0.</summary>
+        public static readonly DivergenceFacts Divergence = new(
+            SupportEnd.Trials,
+            PointMass: new PointMassAtZero(Description.Parameters[0], 0));
+
         /// <summary>Names the generator writes into a Binomial type; a user member with one of them is DG0005.</summary>
         public static readonly string[] GeneratedMembers =
         {

@@ -24,6 +24,9 @@ namespace DivergenceGen.Generator.Families
             Property: "Probabilities",
             LogProperty: "LogProbabilities");
 
+        /// <summary>Support {0, …, K − 1}; any class may have probability 0, so no single value narrows it; Pmf(k) is a lookup.</summary>
+        public static readonly DivergenceFacts Divergence = new(SupportEnd.LastClass, StoresProbabilities: true);
+
         /// <summary>Names the generator writes into a Categorical type; a user member with one of them is DG0005.</summary>
         public static readonly string[] GeneratedMembers =
         {

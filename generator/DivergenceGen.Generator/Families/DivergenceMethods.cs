@@ -60,14 +60,14 @@ namespace DivergenceGen.Generator.Families
         /// <summary>The smallest tolerance a truncated series accepts.</summary>
         public const double MinTolerance = 1e-15;
 
+        /// <summary>The family's catalogue row.</summary>
+        public static FamilyRow Row(FamilyRef family) => FamilyCatalogue.Of(family.Kind);
+
+        /// <summary>The facts the divergence methods read about the family.</summary>
+        public static DivergenceFacts Facts(FamilyRef family) => Row(family).Divergence;
+
         /// <summary>The largest outcome of the family's support for any parameter value, or null when the support is infinite.</summary>
-        public static long? MaxOutcome(FamilyRef family) => family.Kind switch
-        {
-            FamilyKind.Bernoulli => 1,
-            FamilyKind.Categorical => family.Size - 1L,
-            FamilyKind.Binomial => family.Size,
-            _ => null,
-        };
+        public static long? MaxOutcome(FamilyRef family) => Facts(family).MaxOutcome(family.Size);
 
         public static bool IsFinite(FamilyRef family) => MaxOutcome(family).HasValue;
 
@@ -75,26 +75,11 @@ namespace DivergenceGen.Generator.Families
         /// The C# condition (on the parameter named <paramref name="p"/>) under which the family is the point mass at 0,
         /// or null when no single parameter value does that (Categorical: its probabilities may be 0 anywhere).
         /// </summary>
-        public static string? PointMassAtZeroCondition(FamilyRef family, string p)
-        {
-            string zero = family.Precision == PrecisionKind.Single ? "0f" : "0d";
-            string one = family.Precision == PrecisionKind.Single ? "1f" : "1d";
-            return family.Kind switch
-            {
-                FamilyKind.Bernoulli or FamilyKind.Binomial => p + ".P == " + zero,
-                FamilyKind.Poisson => p + ".Rate == " + zero,
-                FamilyKind.Geometric or FamilyKind.NegativeBinomial => p + ".P == " + one,
-                _ => null,
-            };
-        }
+        public static string? PointMassAtZeroCondition(FamilyRef family, string p) =>
+            Facts(family).PointMass?.Condition(p, family.Precision);
 
         /// <summary>The parameter values (as prose) that make the family the point mass at 0.</summary>
-        public static string PointMassAtZeroProse(FamilyRef family) => family.Kind switch
-        {
-            FamilyKind.Bernoulli or FamilyKind.Binomial => "p = 0",
-            FamilyKind.Poisson => "rate = 0",
-            _ => "p = 1",
-        };
+        public static string PointMassAtZeroProse(FamilyRef family) => Facts(family).PointMass?.Prose ?? string.Empty;
 
         public static ClosedFormKind ClosedForm(FamilyRef p, FamilyRef q, DivergenceMeasure measure)
         {
@@ -147,12 +132,9 @@ namespace DivergenceGen.Generator.Families
         }
 
         /// <summary>The family as written in an attribute, e.g. <c>Binomial(10)</c>, <c>Poisson</c>.</summary>
-        public static string Describe(FamilyRef family) => family.Kind switch
-        {
-            FamilyKind.Categorical or FamilyKind.Binomial =>
-                family.Kind + "(" + family.Size.ToString(CultureInfo.InvariantCulture) + ")",
-            _ => family.Kind.ToString(),
-        };
+        public static string Describe(FamilyRef family) => Row(family).Size == SizeArgument.None
+            ? Row(family).Name
+            : Row(family).Name + "(" + family.Size.ToString(CultureInfo.InvariantCulture) + ")";
 
         /// <summary>The support as prose: <c>{0, 1}</c>, <c>{0, …, 10}</c>, <c>{0, 1, 2, …}</c>.</summary>
         public static string Support(FamilyRef family)

@@ -20,18 +20,26 @@ namespace DivergenceGen.Generator.Families
 
     /// <summary>
     /// One row of the family catalogue: the attribute that declares the family, its compile-time size argument, the
-    /// members the generator writes (a user member with one of these names is DG0005) and the description the
+    /// members the generator writes (a user member with one of these names is DG0005), the description the
     /// emitters derive the code from (a <see cref="ScalarParameterFamily"/>, <see cref="VectorParameterFamily"/> or
-    /// <see cref="CountFamily"/>).
+    /// <see cref="CountFamily"/>) and the facts the divergence methods between two families read.
     /// </summary>
     internal sealed class FamilyRow
     {
-        public FamilyRow(FamilyKind kind, SizeArgument size, IReadOnlyList<string> generatedMembers, object description)
+        public FamilyRow(FamilyKind kind, SizeArgument size, IReadOnlyList<string> generatedMembers, object description, DivergenceFacts divergence)
         {
             Kind = kind;
             Size = size;
             GeneratedMembers = generatedMembers;
             Description = description;
+            Divergence = divergence;
+            Parameters = description switch
+            {
+                ScalarParameterFamily scalar => scalar.Parameters,
+                CountFamily count => count.Parameters,
+                _ => Array.Empty<ScalarParameter>(),
+            };
+            ProbabilityVector = (description as VectorParameterFamily)?.Property;
         }
 
         public FamilyKind Kind { get; }
@@ -58,6 +66,15 @@ namespace DivergenceGen.Generator.Families
         public IReadOnlyList<string> GeneratedMembers { get; }
 
         public object Description { get; }
+
+        /// <summary>Support, point mass at 0, stored probabilities, tail bound: what the divergence methods need.</summary>
+        public DivergenceFacts Divergence { get; }
+
+        /// <summary>The scalar parameters, in constructor order (empty for a probability vector).</summary>
+        public IReadOnlyList<ScalarParameter> Parameters { get; }
+
+        /// <summary>The property holding the probability vector (<c>Probabilities</c>), or null for scalar parameters.</summary>
+        public string? ProbabilityVector { get; }
     }
 
     /// <summary>
@@ -68,12 +85,13 @@ namespace DivergenceGen.Generator.Families
     {
         public static readonly IReadOnlyList<FamilyRow> All = new[]
         {
-            new FamilyRow(FamilyKind.Bernoulli, SizeArgument.None, Bernoulli.GeneratedMembers, Bernoulli.Description),
-            new FamilyRow(FamilyKind.Categorical, SizeArgument.Classes, Categorical.GeneratedMembers, Categorical.Description),
-            new FamilyRow(FamilyKind.Binomial, SizeArgument.Trials, Binomial.GeneratedMembers, Binomial.Description),
-            new FamilyRow(FamilyKind.Geometric, SizeArgument.None, Geometric.GeneratedMembers, Geometric.Description),
-            new FamilyRow(FamilyKind.Poisson, SizeArgument.None, Poisson.GeneratedMembers, Poisson.Description),
-            new FamilyRow(FamilyKind.NegativeBinomial, SizeArgument.None, NegativeBinomial.GeneratedMembers, NegativeBinomial.Description),
+            new FamilyRow(FamilyKind.Bernoulli, SizeArgument.None, Bernoulli.GeneratedMembers, Bernoulli.Description, Bernoulli.Divergence),
+            new FamilyRow(FamilyKind.Categorical, SizeArgument.Classes, Categorical.GeneratedMembers, Categorical.Description, Categorical.Divergence),
+            new FamilyRow(FamilyKind.Binomial, SizeArgument.Trials, Binomial.GeneratedMembers, Binomial.Description, Binomial.Divergence),
+            new FamilyRow(FamilyKind.Geometric, SizeArgument.None, Geometric.GeneratedMembers, Geometric.Description, Geometric.Divergence),
+            new FamilyRow(FamilyKind.Poisson, SizeArgument.None, Poisson.GeneratedMembers, Poisson.Description, Poisson.Divergence),
+            new FamilyRow(
+                FamilyKind.NegativeBinomial, SizeArgument.None, NegativeBinomial.GeneratedMembers, NegativeBinomial.Description, NegativeBinomial.Divergence),
         };
 
         private static readonly Dictionary<string, FamilyRow> ByAttributeName =

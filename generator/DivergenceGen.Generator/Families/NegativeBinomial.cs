@@ -40,6 +40,21 @@ namespace DivergenceGen.Generator.Families
             entropyFormula: "H(P) = −Σₖ P(k)·log P(k)",
             klFormula: "D(P‖Q) = r·log(p/q) + r·((1 − p)/p)·log((1 − p)/(1 − q)) when r_P = r_Q; otherwise a series over k whose remainder is below double precision");
 
+        /// <summary>
+        /// Support {0, 1, 2, …}; p = 1 is the point mass at 0; p(k + 1)/p(k) = (1 − p)·(k + r)/(k + 1), decreasing in k
+        /// for r ≥ 1 and below 1 − p for r &lt; 1.
+        /// </summary>
+        public static readonly DivergenceFacts Divergence = new(
+            SupportEnd.Infinite,
+            PointMass: new PointMassAtZero(Description.Parameters[1], 1),
+            Tail: new TailRatio(
+                E.Select(
+                    E.AtLeast(E.Ref("r"), 1.0),
+                    (1.0 - E.Ref("success")) * ((E.Ref("k") + E.Ref("r")) / (E.Ref("k") + 1.0)),
+                    1.0 - E.Ref("success")),
+                "ρ = (1 − p)·(k + r)/(k + 1), decreasing in k when r ≥ 1; for r < 1 it stays below ρ = 1 − p, which is used instead",
+                new[] { new SeriesLocal(Description.Parameters[1], "success"), new SeriesLocal(Description.Parameters[0], "r") }));
+
         /// <summary>Names the generator writes into a NegativeBinomial type; a user member with one of them is DG0005.</summary>
         public static readonly string[] GeneratedMembers =
         {

@@ -52,6 +52,15 @@ namespace DivergenceGen.Generator.Families
                 "λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element",
                 LogFactorialTableSize - 1));
 
+        /// <summary>Support {0, 1, 2, …}; rate = 0 is the point mass at 0; p(k + 1)/p(k) = λ/(k + 1).</summary>
+        public static readonly DivergenceFacts Divergence = new(
+            SupportEnd.Infinite,
+            PointMass: new PointMassAtZero(Description.Parameters[0], 0),
+            Tail: new TailRatio(
+                Rate / (E.Ref("k") + 1.0),
+                "ρ = λ/(k + 1), decreasing in k",
+                new[] { new SeriesLocal(Description.Parameters[0], "rate") }));
+
         /// <summary>Names the generator writes into a Poisson type; a user member with one of them is DG0005.</summary>
         public static readonly string[] GeneratedMembers =
         {

@@ -61,6 +61,19 @@ namespace DivergenceGen.Generator.Ir
     /// </summary>
     internal sealed record Call(string Function, Expr[] Arguments) : Expr;
 
+    internal enum CompareOp
+    {
+        Equal,
+        LessThan,
+        GreaterThanOrEqual,
+    }
+
+    /// <summary>A comparison: a condition for <see cref="Select"/> (a bool in scalar code, a lane mask in SIMD code).</summary>
+    internal sealed record Compare(CompareOp Op, Expr Left, Expr Right) : Expr;
+
+    /// <summary><c>condition ? whenTrue : whenFalse</c> (per lane in SIMD code, where both sides are evaluated).</summary>
+    internal sealed record Select(Expr Condition, Expr WhenTrue, Expr WhenFalse) : Expr;
+
     /// <summary>Builders that read like the formulas.</summary>
     internal static class E
     {
@@ -76,6 +89,18 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>A runtime-library function, e.g. <c>E.Call("DiscreteMath.PoissonEntropy", E.Ref("rate"))</c>.</summary>
         public static Expr Call(string function, params Expr[] arguments) => new Call(function, arguments);
+
+        /// <summary><c>condition ? whenTrue : whenFalse</c>.</summary>
+        public static Expr Select(Expr condition, Expr whenTrue, Expr whenFalse) => new Select(condition, whenTrue, whenFalse);
+
+        /// <summary>x ≥ y, a condition for <see cref="Select(Expr, Expr, Expr)"/>.</summary>
+        public static Expr AtLeast(Expr x, Expr y) => new Compare(CompareOp.GreaterThanOrEqual, x, y);
+
+        /// <summary>x == y, a condition for <see cref="Select(Expr, Expr, Expr)"/>.</summary>
+        public static Expr Equal(Expr x, Expr y) => new Compare(CompareOp.Equal, x, y);
+
+        /// <summary>x &lt; y, a condition for <see cref="Select(Expr, Expr, Expr)"/>.</summary>
+        public static Expr Below(Expr x, Expr y) => new Compare(CompareOp.LessThan, x, y);
 
         /// <summary>x·log with 0·(anything) = 0.</summary>
         public static Expr XTimesLog(Expr x, Expr log) => new XTimesLog(x, log);

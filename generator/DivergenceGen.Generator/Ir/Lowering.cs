@@ -20,7 +20,12 @@ namespace DivergenceGen.Generator.Ir
         /// <summary>The C# keyword of the element type: <c>double</c> or <c>float</c>.</summary>
         public string Element => Precision == PrecisionKind.Single ? "float" : "double";
 
-        public string Lower(Expr expr) => Lower(expr, parentPrecedence: 0, isRightOperand: false);
+        public string Lower(Expr expr) => Lower(expr, parentPrecedence: TopLevel, isRightOperand: false);
+
+        // C# precedences, lowest first: ?: (right-associative), comparisons, + −, * /, unary minus.
+        private const int TopLevel = -3;
+        private const int ConditionalPrecedence = -2;
+        private const int ComparisonPrecedence = -1;
 
         /// <summary>The runtime library class holding this lowering's special functions.</summary>
         protected abstract string Library { get; }
@@ -30,6 +35,12 @@ namespace DivergenceGen.Generator.Ir
         protected abstract string Call(UnaryOp op, string operand);
 
         protected abstract string XTimesLog(string x, string log);
+
+        /// <summary>A comparison of two lowered operands (a bool or a lane mask).</summary>
+        protected abstract string Comparison(CompareOp op, string left, string right);
+
+        /// <summary>A selection: <c>?:</c> in scalar code, <c>ConditionalSelect</c> in SIMD code.</summary>
+        protected abstract string Selection(string condition, string whenTrue, string whenFalse, bool needsParentheses);
 
         /// <summary>A runtime-library call; only the scalar lowering has one (see <see cref="global::DivergenceGen.Generator.Ir.Call"/>).</summary>
         protected virtual string CallFunction(string function, string[] arguments) =>
@@ -68,6 +79,18 @@ namespace DivergenceGen.Generator.Ir
                     return CallFunction(call.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(call.Arguments, a => Lower(a))));
                 case XTimesLog t:
                     return XTimesLog(Lower(t.X, parentPrecedence: 2, isRightOperand: false), Lower(t.Log, parentPrecedence: 2, isRightOperand: true));
+                case Compare c:
+                {
+                    string text = Comparison(c.Op, Lower(c.Left, ComparisonPrecedence, isRightOperand: false), Lower(c.Right, ComparisonPrecedence, isRightOperand: true));
+                    return ComparisonPrecedence < parentPrecedence ? "(" + text + ")" : text;
+                }
+
+                case Select s:
+                    return Selection(
+                        Lower(s.Condition, ComparisonPrecedence, isRightOperand: false),
+                        Lower(s.WhenTrue, ComparisonPrecedence, isRightOperand: false),
+                        Lower(s.WhenFalse, ConditionalPrecedence, isRightOperand: false),
+                        needsParentheses: ConditionalPrecedence < parentPrecedence);
                 default:
                     throw new InvalidOperationException("Unknown IR node " + expr.GetType().Name);
             }
@@ -123,6 +146,19 @@ namespace DivergenceGen.Generator.Ir
         protected override string XTimesLog(string x, string log) =>
             "(" + x + " > " + Literal(0, Precision) + " ? " + x + " * " + log + " : " + Literal(0, Precision) + ")";
 
+        protected override string Comparison(CompareOp op, string left, string right) => op switch
+        {
+            CompareOp.Equal => left + " == " + right,
+            CompareOp.LessThan => left + " < " + right,
+            _ => left + " >= " + right,
+        };
+
+        protected override string Selection(string condition, string whenTrue, string whenFalse, bool needsParentheses)
+        {
+            string text = condition + " ? " + whenTrue + " : " + whenFalse;
+            return needsParentheses ? "(" + text + ")" : text;
+        }
+
         protected override string CallFunction(string function, string[] arguments) =>
             "global::DivergenceGen." + function + "(" + string.Join(", ", arguments) + ")";
     }
@@ -167,6 +203,16 @@ namespace DivergenceGen.Generator.Ir
             UnaryOp.Log => Library + ".Log(" + operand + ")",
             _ => Library + ".Log1p(" + operand + ")",
         };
+
+        protected override string Comparison(CompareOp op, string left, string right) => op switch
+        {
+            CompareOp.Equal => Vector + ".Equals(" + left + ", " + right + ")",
+            CompareOp.LessThan => Vector + ".LessThan(" + left + ", " + right + ")",
+            _ => Vector + ".GreaterThanOrEqual(" + left + ", " + right + ")",
+        };
+
+        protected override string Selection(string condition, string whenTrue, string whenFalse, bool needsParentheses) =>
+            Vector + ".ConditionalSelect(" + condition + ", " + whenTrue + ", " + whenFalse + ")";
 
         protected override string XTimesLog(string x, string log) =>
             Vector + ".ConditionalSelect(" + Vector + ".GreaterThan(" + x + ", " + VectorType + ".Zero), " + x + " * " + log + ", " + VectorType + ".Zero)";

@@ -13,6 +13,8 @@ namespace DivergenceGen.Generator.Ir
             XTimesLog t => new XTimesLog(Rename(t.X, rename), Rename(t.Log, rename)),
             LogRatio l => new LogRatio(Rename(l.X, rename), Rename(l.Y, rename)),
             Call c => new Call(c.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(c.Arguments, a => Rename(a, rename)))),
+            Compare c => c with { Left = Rename(c.Left, rename), Right = Rename(c.Right, rename) },
+            Select s => new Select(Rename(s.Condition, rename), Rename(s.WhenTrue, rename), Rename(s.WhenFalse, rename)),
             _ => expr,
         };
 
@@ -52,6 +54,15 @@ namespace DivergenceGen.Generator.Ir
                         Collect(argument, names);
                     }
 
+                    break;
+                case Compare c:
+                    Collect(c.Left, names);
+                    Collect(c.Right, names);
+                    break;
+                case Select s:
+                    Collect(s.Condition, names);
+                    Collect(s.WhenTrue, names);
+                    Collect(s.WhenFalse, names);
                     break;
             }
         }

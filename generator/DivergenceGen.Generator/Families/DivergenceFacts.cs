@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Globalization;
+using DivergenceGen.Generator.Ir;
+using DivergenceGen.Generator.Model;
+
+namespace DivergenceGen.Generator.Families
+{
+    /// <summary>Where a family's support ends. Every support starts at 0.</summary>
+    internal enum SupportEnd
+    {
+        /// <summary>0, 1, 2, … (no end).</summary>
+        Infinite,
+
+        /// <summary>A constant last outcome for every declaration (<see cref="DivergenceFacts.LastOutcome"/>).</summary>
+        Fixed,
+
+        /// <summary>K − 1, K the compile-time number of classes.</summary>
+        LastClass,
+
+        /// <summary>n, the compile-time number of trials.</summary>
+        Trials,
+    }
+
+    /// <summary>A parameter value that makes the family the point mass at 0 (Poisson: rate = 0).</summary>
+    /// <param name="Parameter">The parameter.</param>
+    /// <param name="Value">The value.</param>
+    internal sealed record PointMassAtZero(ScalarParameter Parameter, double Value)
+    {
+        /// <summary>As prose: <c>rate = 0</c>.</summary>
+        public string Prose => Parameter.Name + " = " + Value.ToString("R", CultureInfo.InvariantCulture);
+
+        /// <summary>The C# condition on the instance named <paramref name="instance"/>: <c>p.Rate == 0d</c>.</summary>
+        public string Condition(string instance, PrecisionKind precision) =>
+            instance + "." + Parameter.PropertyName + " == " + Lowering.Literal(Value, precision);
+    }
+
+    /// <summary>A local of the truncated series holding one of P's parameters (<c>double success = p.P;</c>).</summary>
+    /// <param name="Parameter">The parameter read.</param>
+    /// <param name="Name">The local's name, as <see cref="TailRatio.Ratio"/> refers to it.</param>
+    internal sealed record SeriesLocal(ScalarParameter Parameter, string Name);
+
+    /// <summary>
+    /// The bound that stops a truncated series over an infinite support: a ρ(k) with p(j+1)/p(j) ≤ ρ(k) for every
+    /// j ≥ k past the mode, so that the remaining mass R(k) = Σ_{j&gt;k} p(j) ≤ p(k)·ρ/(1 − ρ) once ρ &lt; 1.
+    /// </summary>
+    /// <param name="Ratio">ρ as IR over <c>k</c> (the current outcome, a double) and the <paramref name="Locals"/>.</param>
+    /// <param name="Prose">ρ and why it bounds the ratio, for the generated comment.</param>
+    /// <param name="Locals">The parameters the series reads, in the order it declares them.</param>
+    internal sealed record TailRatio(Expr Ratio, string Prose, IReadOnlyList<SeriesLocal> Locals);
+
+    /// <summary>
+    /// What the divergence methods (docs/divergences.md) need to know about a family, as data: where its support ends,
+    /// which parameter value makes it the point mass at 0, whether it stores its probabilities, and the tail bound of
+    /// a truncated series over it. <see cref="DivergenceMethods"/> and the divergence emitter read only this.
+    /// </summary>
+    /// <param name="Support">Where the support ends.</param>
+    /// <param name="LastOutcome">The last outcome when <paramref name="Support"/> is <see cref="SupportEnd.Fixed"/>.</param>
+    /// <param name="PointMass">
+    /// The parameter value that makes the family the point mass at 0, or null when no single value does (Categorical:
+    /// its probabilities may be 0 anywhere, so its support is a run-time fact).
+    /// </param>
+    /// <param name="StoresProbabilities">
+    /// True when <c>Pmf(k)</c> is a lookup (Bernoulli, Categorical); false when it is exp(LogPmf(k)), so that a sum
+    /// takes the exponential of the log-pmf it already has.
+    /// </param>
+    /// <param name="Tail">The truncated series' bound, for infinite supports.</param>
+    internal sealed record DivergenceFacts(
+        SupportEnd Support,
+        long LastOutcome = 0,
+        PointMassAtZero? PointMass = null,
+        bool StoresProbabilities = false,
+        TailRatio? Tail = null)
+    {
+        /// <summary>The last outcome of the support of a declaration with compile-time size <paramref name="size"/>; null when infinite.</summary>
+        public long? MaxOutcome(int size) => Support switch
+        {
+            SupportEnd.Fixed => LastOutcome,
+            SupportEnd.LastClass => size - 1L,
+            SupportEnd.Trials => size,
+            _ => null,
+        };
+    }
+}
