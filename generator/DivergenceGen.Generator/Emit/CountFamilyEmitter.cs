@@ -26,7 +26,7 @@ namespace DivergenceGen.Generator.Emit
             _f = family;
             _w = context.W;
             int trials = family.Support == CountSupport.ZeroToTrials ? context.Spec.Trials : 0;
-            _shape = new CountShape(trials, family.Support == CountSupport.ZeroToTrials && trials <= FamilyLimits.MaxBinomialTableTrials);
+            _shape = new CountShape(trials, family.Support == CountSupport.ZeroToTrials && trials <= family.MaxTableTrials);
         }
 
         private string T => _c.T;

@@ -168,10 +168,10 @@ namespace DivergenceGen.Generator.Emit
                         WriteBody(() => _w.Line("return " + _p.FullyQualifiedName + "." + member + "(" + _pn + "." + vector + ", " + _qn + "." + vector + ");"));
                         return;
                     case ClosedFormKind.SameFamily:
-                    case ClosedFormKind.BernoulliBinomialOne:
+                    case ClosedFormKind.ParametersCarryOver:
                         string why = kind == ClosedFormKind.SameFamily
                             ? "P and Q are both " + DivergenceMethods.Describe(_p)
-                            : "Bernoulli(p) is Binomial(1, p)";
+                            : DivergenceMethods.SpecialCaseBetween(_p, _q)!.Value.Case.Prose;
                         string arguments = ParameterArguments(_q, _qn);
                         bool sameType = _p.FullyQualifiedName == _q.FullyQualifiedName;
                         _w.Line("// Method 1 of 4, closed form: " + why + ", so this is P's own closed-form " + member);
@@ -180,14 +180,11 @@ namespace DivergenceGen.Generator.Emit
                             : "// applied to Q's parameters carried over into P's type (" + DivergenceMethods.Describe(_p) + " with " + ParameterProse(_q) + " of Q).");
                         WriteBody(() => _w.Line("return " + _pn + "." + member + "(" + (sameType ? "in " + _qn : "new " + _p.FullyQualifiedName + "(" + arguments + ")") + ");"));
                         return;
-                    case ClosedFormKind.GeometricNegativeBinomial:
-                        EmitGeometricNegativeBinomial();
-                        return;
-                    case ClosedFormKind.PoissonGeometricCrossEntropy:
-                        EmitPoissonGeometricCrossEntropy();
+                    case ClosedFormKind.GeneralFormula:
+                        EmitGeneralFormula();
                         return;
                     default:
-                        EmitBernoulliPoisson();
+                        EmitPair(DivergenceMethods.Pair(_p, _q, _spec.Measure)!);
                         return;
                 }
             }
@@ -200,68 +197,70 @@ namespace DivergenceGen.Generator.Emit
             private static string ParameterProse(FamilyRef family) =>
                 string.Join(" and ", DivergenceMethods.Row(family).Parameters.Select(parameter => parameter.Name.Length == 1 ? parameter.Name : "the " + parameter.Name));
 
-            private void EmitGeometricNegativeBinomial()
+            /// <summary>
+            /// One family is a special case of the other with a parameter fixed: the general family's closed-form KL, with
+            /// the special side's fixed parameters as constants and its other parameters read by name.
+            /// </summary>
+            private void EmitGeneralFormula()
             {
-                string rP = _p.Kind == FamilyKind.Geometric ? "1d" : D(_pn + ".R");
-                string rQ = _q.Kind == FamilyKind.Geometric ? "1d" : D(_qn + ".R");
-                _w.Line("// Method 1 of 4, closed form: Geometric(p) is NegativeBinomial(1, p), so this is the negative binomial KL");
-                _w.Line("// DiscreteMath.NegativeBinomialKLDivergence(r_P, p_P, r_Q, p_Q) with r = 1 on the geometric side (exact to double");
-                _w.Line(_kl
-                    ? "// precision: closed form for equal r, a series inside the runtime when r differs)."
-                    : "// precision), and H(P, Q) = H(P) + D(P‖Q) with P's own entropy.");
-                WriteBody(() =>
+                var (special, pIsSpecial) = DivergenceMethods.SpecialCaseBetween(_p, _q)!.Value;
+                var general = FamilyCatalogue.Of(special.Of);
+                var specialRow = DivergenceMethods.Row(pIsSpecial ? _p : _q);
+                string fixedProse = string.Join(", ", special.Fixed.Select(f => f.Name + " = " + R(f.Value)));
+                _w.Line("// Method 1 of 4, closed form: " + special.Prose + ", so this is " + general.Name + "'s KL divergence");
+                _w.Line("// with " + fixedProse + " on " + (pIsSpecial ? "P" : "Q") + "'s side (" + specialRow.Name + "), computed in double by the formula");
+                string[] parts = general.KLFormula!.Split(new[] { "; " }, StringSplitOptions.None);
+                for (int i = 0; i < parts.Length; i++)
                 {
-                    string kl = "global::DivergenceGen.DiscreteMath.NegativeBinomialKLDivergence(" + rP + ", " + D(_pn + ".P") + ", " + rQ + ", " + D(_qn + ".P") + ")";
-                    ReturnDouble(_kl ? kl : D(_pn + ".Entropy()") + " + " + kl);
-                });
+                    _w.Line("// " + parts[i] + (i < parts.Length - 1 || !_kl ? ";" : "."));
+                }
+
+                if (!_kl)
+                {
+                    _w.Line("// and H(P, Q) = H(P) + D(P‖Q) with P's own entropy.");
+                }
+
+                string Bind(string name)
+                {
+                    bool ofQ = name.StartsWith("q.", StringComparison.Ordinal);
+                    string bare = ofQ ? name.Substring(2) : name;
+                    if (ofQ != pIsSpecial && special.Fixed.FirstOrDefault(f => f.Name == bare) is { } fixedValue)
+                    {
+                        return Ir.Lowering.Literal(fixedValue.Value, PrecisionKind.Double);
+                    }
+
+                    var family = ofQ ? _q : _p;
+                    var parameter = DivergenceMethods.Row(family).Parameters.First(x => x.Name == bare);
+                    return D((ofQ ? _qn : _pn) + "." + parameter.PropertyName);
+                }
+
+                string kl = new ScalarLowering(PrecisionKind.Double, Bind).Lower(general.KLDivergence(0)!);
+                WriteBody(() => ReturnDouble(_kl ? kl : D(_pn + ".Entropy()") + " + " + kl));
             }
 
-            private void EmitPoissonGeometricCrossEntropy()
+            /// <summary>A closed form written for the pair in P's catalogue row: its comment, its lets, max(result, 0).</summary>
+            private void EmitPair(PairClosedForm form)
             {
-                string rate = L("rate"), success = L("success"), h = L("h");
-                _w.Line("// Method 1 of 4, closed form (for the cross-entropy; the KL of this pair needs H(Poisson), i.e. E[log X!], and has none):");
-                _w.Line("// Q = Geometric(q) has log q(k) = log q + k·log(1 − q), linear in k, so H(P, Q) = −log q − E_P[X]·log(1 − q)");
-                _w.Line("// = −log q − λ·log(1 − q), with λ·log(1 − q) = 0 where λ = 0 (also at q = 1), and +∞ where q = 1 and λ > 0.");
-                WriteBody(() =>
+                for (int i = 0; i < form.Comment.Count; i++)
                 {
-                    _w.Line("double " + rate + " = " + _pn + ".Rate;");
-                    _w.Line("double " + success + " = " + _qn + ".P;");
-                    _w.Line("double " + h + " = -global::System.Math.Log(" + success + ") - (" + rate + " == 0d ? 0d : " + rate + " * global::DivergenceGen.ScalarMath.Log1p(-" + success + "));");
-                    ReturnDouble(h + " > 0d ? " + h + " : 0d");
-                });
-            }
+                    _w.Line(i == 0 ? "// Method 1 of 4, closed form: " + form.Comment[i] : "// " + form.Comment[i]);
+                }
 
-            private void EmitBernoulliPoisson()
-            {
-                string pp = L("p1"), rate = L("rate");
-                _w.Line("// Method 1 of 4, closed form: P = Bernoulli has two outcomes, and Q = Poisson(λ) has log q(0) = −λ, log q(1) = log λ − λ, so");
-                _w.Line(_kl
-                    ? "// D(P‖Q) = (1 − p)·(log(1 − p) + λ) + p·(log p − log λ + λ), with each term 0 where its probability is 0 and the second +∞ where λ = 0 < p."
-                    : "// H(P, Q) = (1 − p)·λ + p·(λ − log λ) = λ − p·log λ, with p·log λ = 0 where p = 0 and +∞ where λ = 0 < p.");
-                _w.Line("// log p and log(1 − p) are P's cached values (LogPmf(1), LogPmf(0)).");
+                var locals = new Dictionary<string, string>(StringComparer.Ordinal);
+                var lowering = new ScalarLowering(
+                    PrecisionKind.Double, name => locals[name], side => side == Side.P ? _pn : _qn, _single ? "(double)" : string.Empty);
                 WriteBody(() =>
                 {
-                    _w.Line("double " + pp + " = " + _pn + ".P;");
-                    _w.Line("double " + rate + " = " + _qn + ".Rate;");
-                    if (_kl)
+                    foreach (var let in form.Lets)
                     {
-                        string t0 = L("atZero"), t1 = L("atOne"), d = L("kl");
-                        _w.Line("double " + t0 + " = " + pp + " < 1d ? (1d - " + pp + ") * (" + D(_pn + ".LogPmf(0)") + " + " + rate + ") : 0d;");
-                        _w.Line("double " + t1 + " = " + pp + " == 0d ? 0d");
-                        _w.Line("    : " + rate + " == 0d ? double.PositiveInfinity");
-                        _w.Line("    : " + pp + " * (" + D(_pn + ".LogPmf(1)") + " - global::System.Math.Log(" + rate + ") + " + rate + ");");
-                        _w.Line("double " + d + " = " + t0 + " + " + t1 + ";");
-                        ReturnDouble(d + " > 0d ? " + d + " : 0d");
+                        string value = lowering.Lower(let.Value);
+                        locals[let.Name] = L(let.Name);
+                        _w.Line("double " + locals[let.Name] + " = " + value + ";");
                     }
-                    else
-                    {
-                        _w.Line("if (" + pp + " == 0d)");
-                        _w.Line("{");
-                        _w.Line("    " + (_single ? "return (float)" + rate + ";" : "return " + rate + ";"));
-                        _w.Line("}");
-                        _w.Line();
-                        ReturnDouble(rate + " == 0d ? double.PositiveInfinity : " + rate + " - " + pp + " * global::System.Math.Log(" + rate + ")");
-                    }
+
+                    string result = L(_kl ? "kl" : "h");
+                    _w.Line("double " + result + " = " + lowering.Lower(form.Result) + ";");
+                    ReturnDouble(result + " > 0d ? " + result + " : 0d");
                 });
             }
 
@@ -295,8 +294,8 @@ namespace DivergenceGen.Generator.Emit
             }
 
             /// <summary>
-            /// Bernoulli and Categorical store their probabilities, so p(k) is a lookup; the count families compute
-            /// Pmf(k) as exp(LogPmf(k)), so the term takes the exponential of the log-pmf it already has instead.
+            /// Families that store their probabilities make p(k) a lookup; the others compute Pmf(k) as exp(LogPmf(k)), so
+            /// the term takes the exponential of the log-pmf it already has instead (<see cref="DivergenceFacts.StoresProbabilities"/>).
             /// </summary>
             private bool PmfIsCached => DivergenceMethods.Facts(_p).StoresProbabilities;
 
@@ -398,7 +397,7 @@ namespace DivergenceGen.Generator.Emit
                     return;
                 }
 
-                // Categorical: its probabilities may be 0 anywhere, so the support is a run-time fact.
+                // No single parameter value narrows P's support (a probability vector may be 0 anywhere): a run-time fact.
                 _w.Line("// P's probabilities may be 0 there, so this is decided at run time: +∞ if P puts mass on " + beyond + ";");
                 _w.Line("// otherwise method 3, exact summation over the outcomes 0 … " + Count(maxQ) + " that Q's support " + DivergenceMethods.Support(_q) + " covers.");
                 WriteBody(() =>
@@ -472,7 +471,7 @@ namespace DivergenceGen.Generator.Emit
                     ? "// Neglected: the tail Σ_{j>k} p(j)·log(p(j)/q(j)), at most R(k)·max_{j>k} |log(p(j)/q(j))|: below the tolerance times the tail's largest log-ratio."
                     : "// Neglected: the tail −Σ_{j>k} p(j)·log q(j), at most R(k)·max_{j>k} |log q(j)|: below the tolerance times the tail's largest −log q(j).");
                 _w.Line("// Hard cap: " + DivergenceMethods.MaxSeriesTerms.ToString("N0", CultureInfo.InvariantCulture)
-                    + " terms; a P still wider than that (say Poisson λ > 10⁸, Geometric p < 10⁻⁷) throws ArgumentException.");
+                    + " terms; a P still wider than that (" + tail.TooWide + ") throws ArgumentException.");
                 _w.Line("// The sum ends early at +∞ (Q has no mass at some k where P has).");
                 WriteBody(() =>
                 {

@@ -84,7 +84,7 @@ namespace DivergenceGen.Generator.Emit
 
         /// <summary>
         /// <c>ToString()</c>: the type, its family and its parameters (invariant culture, round-trip numbers), e.g.
-        /// <c>Arrivals: Poisson(rate = 3.5)</c>. <paramref name="body"/> is the C# expression that builds the text after
+        /// <c>Arrivals: Family(rate = 3.5)</c>. <paramref name="body"/> is the C# expression that builds the text after
         /// <c>"Type: "</c>, given that prefix as a C# string literal's content.
         /// </summary>
         public void EmitToString(string family, string example, System.Func<string, string> body)

@@ -8,7 +8,7 @@ namespace DivergenceGen.Generator.Emit
 {
     /// <summary>
     /// Emits a family described by <see cref="ScalarParameterFamily"/>: scalar parameters and a short finite list of
-    /// outcomes. Every member is derived from the description: nothing here names Bernoulli.
+    /// outcomes. Every member is derived from the description: nothing here names a family.
     /// </summary>
     internal sealed class ScalarParameterFamilyEmitter
     {

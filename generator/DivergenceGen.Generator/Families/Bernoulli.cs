@@ -1,4 +1,5 @@
 using DivergenceGen.Generator.Ir;
+using DivergenceGen.Generator.Model;
 
 namespace DivergenceGen.Generator.Families
 {
@@ -39,12 +40,62 @@ namespace DivergenceGen.Generator.Families
                 E.XTimesLog(E.Ref("p"), E.LogRatio(E.Ref("p"), E.Ref("q.p")))
                 + E.XTimesLog(1.0 - E.Ref("p"), E.Log1p(-E.Ref("p")) - E.Log1p(-E.Ref("q.p"))));
 
-        /// <summary>Support {0, 1}; p = 0 is the point mass at 0; Pmf(k) is a lookup of the stored p.</summary>
+        private static readonly Expr P1 = E.Ref("p1");
+
+        private static readonly Expr Rate = E.Ref("rate");
+
+        private static readonly Let[] BernoulliAndRate =
+        {
+            new("p1", new ParameterOf(Side.P, Description.Parameters[0].PropertyName)),
+            new("rate", new ParameterOf(Side.Q, Poisson.Description.Parameters[0].PropertyName)),
+        };
+
+        private const string PoissonAtZeroAndOne =
+            "P = Bernoulli has two outcomes, and Q = Poisson(λ) has log q(0) = −λ, log q(1) = log λ − λ, so";
+
+        /// <summary>
+        /// Support {0, 1}; p = 0 is the point mass at 0; Pmf(k) is a lookup of the stored p; Bernoulli(p) is Binomial(1, p);
+        /// closed forms against Poisson (only k = 0, 1 count).
+        /// </summary>
         public static readonly DivergenceFacts Divergence = new(
             SupportEnd.Fixed,
             LastOutcome: 1,
             PointMass: new PointMassAtZero(Description.Parameters[0], 0),
-            StoresProbabilities: true);
+            StoresProbabilities: true,
+            SpecialCaseOf: new SpecialCase(FamilyKind.Binomial, 1, new FixedParameter[0], "Bernoulli(p) is Binomial(1, p)"),
+            ClosedForms: new[]
+            {
+                new PairClosedForm(
+                    FamilyKind.Poisson,
+                    DivergenceMeasure.KLDivergence,
+                    new[]
+                    {
+                        PoissonAtZeroAndOne,
+                        "D(P‖Q) = (1 − p)·(log(1 − p) + λ) + p·(log p − log λ + λ), with each term 0 where its probability is 0 and the second +∞ where λ = 0 < p.",
+                        "log p and log(1 − p) are P's cached values (LogPmf(1), LogPmf(0)).",
+                    },
+                    new[]
+                    {
+                        BernoulliAndRate[0],
+                        BernoulliAndRate[1],
+                        new Let("atZero", E.Select(E.Below(P1, 1.0), (1.0 - P1) * (new MemberOf(Side.P, "LogPmf", 0) + Rate), 0.0)),
+                        new Let("atOne", E.Select(
+                            E.Equal(P1, 0.0),
+                            0.0,
+                            E.Select(E.Equal(Rate, 0.0), double.PositiveInfinity, P1 * (new MemberOf(Side.P, "LogPmf", 1) - E.Log(Rate) + Rate)))),
+                    },
+                    E.Ref("atZero") + E.Ref("atOne")),
+                new PairClosedForm(
+                    FamilyKind.Poisson,
+                    DivergenceMeasure.CrossEntropy,
+                    new[]
+                    {
+                        PoissonAtZeroAndOne,
+                        "H(P, Q) = (1 − p)·λ + p·(λ − log λ) = λ − p·log λ, with p·log λ = 0 where p = 0 and +∞ where λ = 0 < p.",
+                    },
+                    BernoulliAndRate,
+                    E.Select(E.Equal(P1, 0.0), Rate, E.Select(E.Equal(Rate, 0.0), double.PositiveInfinity, Rate - P1 * E.Log(Rate)))),
+            });
 
         /// <summary>Names the generator writes into a Bernoulli type; a user member with one of them is DG0005.</summary>
         public static readonly string[] GeneratedMembers =

@@ -53,6 +53,7 @@ namespace DivergenceGen.Generator.Families
             entropyFormula: "H(P) = −Σₖ P(k)·log P(k)",
             klFormula: "D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence)",
             table: LogChoose,
+            maxTableTrials: FamilyLimits.MaxBinomialTableTrials,
             batchLogPmf: shape => shape.UsesTable
                 ? new BatchLogPmf(
                     E.Ref(LogChoose.AtK) + E.XTimesLog(E.Ref("k"), E.Ref("logP")) + E.XTimesLog(E.Ref("n") - E.Ref("k"), E.Ref("log1mP")),

@@ -30,7 +30,7 @@ namespace DivergenceGen.Generator.Families
 
     /// <summary>What a formula may depend on at generation time: the attribute's constants.</summary>
     /// <param name="Trials">n for a family whose support is 0 … n; 0 otherwise.</param>
-    /// <param name="UsesTable">Whether n is small enough for the compile-time table (<see cref="FamilyLimits.MaxBinomialTableTrials"/>).</param>
+    /// <param name="UsesTable">Whether n is small enough for the compile-time table (<see cref="CountFamily.MaxTableTrials"/>).</param>
     internal sealed record CountShape(int Trials, bool UsesTable);
 
     /// <summary>
@@ -61,7 +61,8 @@ namespace DivergenceGen.Generator.Families
             string entropyFormula,
             string klFormula,
             ConstantTable? table = null,
-            Func<CountShape, BatchLogPmf?>? batchLogPmf = null)
+            Func<CountShape, BatchLogPmf?>? batchLogPmf = null,
+            int maxTableTrials = 0)
         {
             Name = name;
             Summary = summary;
@@ -82,6 +83,7 @@ namespace DivergenceGen.Generator.Families
             KLFormula = klFormula;
             Table = table;
             BatchLogPmf = batchLogPmf ?? (_ => null);
+            MaxTableTrials = maxTableTrials;
         }
 
         public string Name { get; }
@@ -129,6 +131,12 @@ namespace DivergenceGen.Generator.Families
 
         /// <summary>An optional compile-time table (Binomial: log C(n, k)).</summary>
         public ConstantTable? Table { get; }
+
+        /// <summary>
+        /// For a support 0 … n: the largest n whose formulas read the compile-time table of n + 1 entries
+        /// (<see cref="CountShape.UsesTable"/>); above it the table would be too large to emit. 0 where there is no n.
+        /// </summary>
+        public int MaxTableTrials { get; }
 
         /// <summary>A vectorisable form of the log-pmf for the batch member, or null: the batch calls the scalar form per element.</summary>
         public Func<CountShape, BatchLogPmf?> BatchLogPmf { get; }

@@ -24,23 +24,23 @@ namespace DivergenceGen.Generator.Families
     {
         None,
 
-        /// <summary>The same family with the same compile-time shape: P's own member on a P built from Q's parameters.</summary>
+        /// <summary>The same family with the same compile-time shape: P's own member (on Q's parameters carried over).</summary>
         SameFamily,
 
-        /// <summary>Bernoulli(p) = Binomial(1, p): P's own member on a P built from Q's p.</summary>
-        BernoulliBinomialOne,
-
-        /// <summary>Geometric(p) = NegativeBinomial(1, p): the negative binomial KL with r = 1 on the geometric side.</summary>
-        GeometricNegativeBinomial,
-
-        /// <summary>Bernoulli‖Poisson: the two terms k = 0, 1 written out with log q(0) = −λ, log q(1) = log λ − λ.</summary>
-        BernoulliPoisson,
+        /// <summary>
+        /// One family is a special case of the other with only the size fixed (Bernoulli(p) = Binomial(1, p)): P's own
+        /// member on a P built from Q's parameters.
+        /// </summary>
+        ParametersCarryOver,
 
         /// <summary>
-        /// H(Poisson‖Geometric) only: log q(k) = log q + k·log(1 − q) is linear in k, so H = −log q − λ·log(1 − q).
-        /// (The KL needs H(Poisson), i.e. E[log X!], which has no closed form.)
+        /// One family is a special case of the other with a parameter fixed (Geometric(p) = NegativeBinomial(1, p)): the
+        /// general family's closed-form KL with the fixed value on the special side.
         /// </summary>
-        PoissonGeometricCrossEntropy,
+        GeneralFormula,
+
+        /// <summary>A closed form written for the pair (<see cref="DivergenceFacts.ClosedForms"/> of P's family).</summary>
+        Pair,
     }
 
     /// <summary>
@@ -81,11 +81,44 @@ namespace DivergenceGen.Generator.Families
         /// <summary>The parameter values (as prose) that make the family the point mass at 0.</summary>
         public static string PointMassAtZeroProse(FamilyRef family) => Facts(family).PointMass?.Prose ?? string.Empty;
 
+        /// <summary>The closed form written for this pair and measure in P's catalogue row, or null.</summary>
+        public static PairClosedForm? Pair(FamilyRef p, FamilyRef q, DivergenceMeasure measure)
+        {
+            foreach (var form in Facts(p).ClosedForms ?? new PairClosedForm[0])
+            {
+                if (form.Q == q.Kind && form.Measure == measure)
+                {
+                    return form;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The special case relating the two families (either way round), and whether P is the special one; null when
+        /// neither is a special case of the other at these sizes.
+        /// </summary>
+        public static (SpecialCase Case, bool PIsSpecial)? SpecialCaseBetween(FamilyRef p, FamilyRef q)
+        {
+            if (Facts(p).SpecialCaseOf is { } ofP && ofP.Of == q.Kind && ofP.Size == q.Size)
+            {
+                return (ofP, true);
+            }
+
+            if (Facts(q).SpecialCaseOf is { } ofQ && ofQ.Of == p.Kind && ofQ.Size == p.Size)
+            {
+                return (ofQ, false);
+            }
+
+            return null;
+        }
+
         public static ClosedFormKind ClosedForm(FamilyRef p, FamilyRef q, DivergenceMeasure measure)
         {
-            if (measure == DivergenceMeasure.CrossEntropy && p.Kind == FamilyKind.Poisson && q.Kind == FamilyKind.Geometric)
+            if (Pair(p, q, measure) is not null)
             {
-                return ClosedFormKind.PoissonGeometricCrossEntropy;
+                return ClosedFormKind.Pair;
             }
 
             if (p.Kind == q.Kind && p.Size == q.Size)
@@ -93,21 +126,18 @@ namespace DivergenceGen.Generator.Families
                 return ClosedFormKind.SameFamily;
             }
 
-            if ((p.Kind == FamilyKind.Bernoulli && q.Kind == FamilyKind.Binomial && q.Size == 1)
-                || (p.Kind == FamilyKind.Binomial && p.Size == 1 && q.Kind == FamilyKind.Bernoulli))
+            if (SpecialCaseBetween(p, q) is { } special)
             {
-                return ClosedFormKind.BernoulliBinomialOne;
-            }
+                if (special.Case.Fixed.Count == 0)
+                {
+                    return ClosedFormKind.ParametersCarryOver;
+                }
 
-            if ((p.Kind == FamilyKind.Geometric && q.Kind == FamilyKind.NegativeBinomial)
-                || (p.Kind == FamilyKind.NegativeBinomial && q.Kind == FamilyKind.Geometric))
-            {
-                return ClosedFormKind.GeometricNegativeBinomial;
-            }
-
-            if (p.Kind == FamilyKind.Bernoulli && q.Kind == FamilyKind.Poisson)
-            {
-                return ClosedFormKind.BernoulliPoisson;
+                var general = special.PIsSpecial ? q : p;
+                if (FamilyCatalogue.Of(general.Kind).KLDivergence(general.Size) is not null)
+                {
+                    return ClosedFormKind.GeneralFormula;
+                }
             }
 
             return ClosedFormKind.None;

@@ -73,6 +73,25 @@ namespace DivergenceGen.Generator.Families
         /// <summary>The scalar parameters, in constructor order (empty for a probability vector).</summary>
         public IReadOnlyList<ScalarParameter> Parameters { get; }
 
+        /// <summary>
+        /// D(P‖Q) in closed form as IR over P's parameters (<c>p</c>) and Q's (<c>q.p</c>), for a declaration of compile-time
+        /// size <paramref name="size"/>; null where the family has none.
+        /// </summary>
+        public Ir.Expr? KLDivergence(int size) => Description switch
+        {
+            CountFamily count => count.KLDivergence(new CountShape(size, UsesTable: false)),
+            ScalarParameterFamily scalar => scalar.ClosedFormKLDivergence,
+            _ => null,
+        };
+
+        /// <summary>The KL divergence's formula as prose (the families' doc comments say the same).</summary>
+        public string? KLFormula => Description switch
+        {
+            CountFamily count => count.KLFormula,
+            ScalarParameterFamily scalar => scalar.KLFormula,
+            _ => null,
+        };
+
         /// <summary>The property holding the probability vector (<c>Probabilities</c>), or null for scalar parameters.</summary>
         public string? ProbabilityVector { get; }
     }

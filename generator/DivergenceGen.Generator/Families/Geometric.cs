@@ -1,4 +1,5 @@
 using DivergenceGen.Generator.Ir;
+using DivergenceGen.Generator.Model;
 
 namespace DivergenceGen.Generator.Families
 {
@@ -39,14 +40,16 @@ namespace DivergenceGen.Generator.Families
             klFormula: "D(P‖Q) = log(p/q) + ((1 − p)/p)·log((1 − p)/(1 − q))",
             batchLogPmf: _ => new BatchLogPmf(LogPmfFormula, null, "log p + k·log(1 − p) in SIMD, no logarithm per element", null));
 
-        /// <summary>Support {0, 1, 2, …}; p = 1 is the point mass at 0; p(k + 1)/p(k) = 1 − p for every k.</summary>
+        /// <summary>Support {0, 1, 2, …}; p = 1 is the point mass at 0; p(k + 1)/p(k) = 1 − p for every k; Geometric(p) is NegativeBinomial(1, p).</summary>
         public static readonly DivergenceFacts Divergence = new(
             SupportEnd.Infinite,
             PointMass: new PointMassAtZero(Description.Parameters[0], 1),
             Tail: new TailRatio(
                 1.0 - E.Ref("success"),
                 "ρ = 1 − p, constant",
-                new[] { new SeriesLocal(Description.Parameters[0], "success") }));
+                new[] { new SeriesLocal(Description.Parameters[0], "success") },
+                "p below about 10⁻⁷"),
+            SpecialCaseOf: new SpecialCase(FamilyKind.NegativeBinomial, 0, new[] { new FixedParameter("r", 1) }, "Geometric(p) is NegativeBinomial(1, p)"));
 
         /// <summary>Names the generator writes into a Geometric type; a user member with one of them is DG0005.</summary>
         public static readonly string[] GeneratedMembers =

@@ -53,7 +53,8 @@ namespace DivergenceGen.Generator.Families
                     (1.0 - E.Ref("success")) * ((E.Ref("k") + E.Ref("r")) / (E.Ref("k") + 1.0)),
                     1.0 - E.Ref("success")),
                 "ρ = (1 − p)·(k + r)/(k + 1), decreasing in k when r ≥ 1; for r < 1 it stays below ρ = 1 − p, which is used instead",
-                new[] { new SeriesLocal(Description.Parameters[1], "success"), new SeriesLocal(Description.Parameters[0], "r") }));
+                new[] { new SeriesLocal(Description.Parameters[1], "success"), new SeriesLocal(Description.Parameters[0], "r") },
+                "a mean r·(1 − p)/p above about 10⁸"));
 
         /// <summary>Names the generator writes into a NegativeBinomial type; a user member with one of them is DG0005.</summary>
         public static readonly string[] GeneratedMembers =

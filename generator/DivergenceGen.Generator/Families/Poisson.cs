@@ -1,5 +1,6 @@
 using System.Linq;
 using DivergenceGen.Generator.Ir;
+using DivergenceGen.Generator.Model;
 
 namespace DivergenceGen.Generator.Families
 {
@@ -52,14 +53,36 @@ namespace DivergenceGen.Generator.Families
                 "λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element",
                 LogFactorialTableSize - 1));
 
-        /// <summary>Support {0, 1, 2, …}; rate = 0 is the point mass at 0; p(k + 1)/p(k) = λ/(k + 1).</summary>
+        /// <summary>
+        /// Support {0, 1, 2, …}; rate = 0 is the point mass at 0; p(k + 1)/p(k) = λ/(k + 1); the cross-entropy against
+        /// Geometric in closed form (its log-pmf is linear in k, so only E[X] = λ counts).
+        /// </summary>
         public static readonly DivergenceFacts Divergence = new(
             SupportEnd.Infinite,
             PointMass: new PointMassAtZero(Description.Parameters[0], 0),
             Tail: new TailRatio(
                 Rate / (E.Ref("k") + 1.0),
                 "ρ = λ/(k + 1), decreasing in k",
-                new[] { new SeriesLocal(Description.Parameters[0], "rate") }));
+                new[] { new SeriesLocal(Description.Parameters[0], "rate") },
+                "λ above about 10⁸"),
+            ClosedForms: new[]
+            {
+                new PairClosedForm(
+                    FamilyKind.Geometric,
+                    DivergenceMeasure.CrossEntropy,
+                    new[]
+                    {
+                        "for the cross-entropy only (the KL of this pair needs H(Poisson), i.e. E[log X!], and has none):",
+                        "Q = Geometric(q) has log q(k) = log q + k·log(1 − q), linear in k, so H(P, Q) = −log q − E_P[X]·log(1 − q)",
+                        "= −log q − λ·log(1 − q), with λ·log(1 − q) = 0 where λ = 0 (also at q = 1), and +∞ where q = 1 and λ > 0.",
+                    },
+                    new[]
+                    {
+                        new Let("rate", new ParameterOf(Side.P, Description.Parameters[0].PropertyName)),
+                        new Let("success", new ParameterOf(Side.Q, Geometric.Description.Parameters[0].PropertyName)),
+                    },
+                    -E.Log(E.Ref("success")) - E.Select(E.Equal(Rate, 0.0), 0.0, Rate * E.Log1p(-E.Ref("success")))),
+            });
 
         /// <summary>Names the generator writes into a Poisson type; a user member with one of them is DG0005.</summary>
         public static readonly string[] GeneratedMembers =

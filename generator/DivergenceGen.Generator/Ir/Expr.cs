@@ -61,6 +61,22 @@ namespace DivergenceGen.Generator.Ir
     /// </summary>
     internal sealed record Call(string Function, Expr[] Arguments) : Expr;
 
+    /// <summary>The two arguments of a divergence: D(P‖Q), H(P, Q).</summary>
+    internal enum Side
+    {
+        P,
+        Q,
+    }
+
+    /// <summary>
+    /// A scalar parameter of P or of Q in a formula between two families, by its property name (<c>Rate</c>): lowered
+    /// to that instance's property, whatever the user named the method's parameters.
+    /// </summary>
+    internal sealed record ParameterOf(Side Side, string Property) : Expr;
+
+    /// <summary>A generated member of P or of Q, called with one outcome or with none: <c>LogPmf(0)</c>, <c>Entropy()</c>.</summary>
+    internal sealed record MemberOf(Side Side, string Member, int? Outcome = null) : Expr;
+
     internal enum CompareOp
     {
         Equal,

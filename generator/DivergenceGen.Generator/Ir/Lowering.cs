@@ -9,10 +9,15 @@ namespace DivergenceGen.Generator.Ir
     {
         private readonly Func<string, string> _bind;
 
-        protected Lowering(PrecisionKind precision, Func<string, string> bind)
+        private readonly Func<Side, string>? _side;
+        private readonly string _sideCast;
+
+        protected Lowering(PrecisionKind precision, Func<string, string> bind, Func<Side, string>? side = null, string sideCast = "")
         {
             Precision = precision;
             _bind = bind;
+            _side = side;
+            _sideCast = sideCast;
         }
 
         public PrecisionKind Precision { get; }
@@ -54,6 +59,10 @@ namespace DivergenceGen.Generator.Ir
                     return Constant(c.Value);
                 case Ref r:
                     return _bind(r.Name);
+                case ParameterOf parameter:
+                    return _sideCast + Side(parameter.Side) + "." + parameter.Property;
+                case MemberOf member:
+                    return _sideCast + Side(member.Side) + "." + member.Member + "(" + member.Outcome?.ToString(CultureInfo.InvariantCulture) + ")";
                 case Unary { Op: UnaryOp.Negate } u:
                     return "-" + Lower(u.Operand, parentPrecedence: 3, isRightOperand: false);
                 case Unary u:
@@ -96,6 +105,9 @@ namespace DivergenceGen.Generator.Ir
             }
         }
 
+        private string Side(Side side) =>
+            _side is null ? throw new InvalidOperationException("This lowering has no P and Q.") : _side(side);
+
         /// <summary>A literal of the given precision in invariant culture, round-trip exact.</summary>
         public static string Literal(double value, PrecisionKind precision)
         {
@@ -124,8 +136,12 @@ namespace DivergenceGen.Generator.Ir
     /// <summary>Scalar C#: <c>System.Math</c> / <c>MathF</c> and the runtime library's <c>ScalarMath</c>.</summary>
     internal sealed class ScalarLowering : Lowering
     {
-        public ScalarLowering(PrecisionKind precision, Func<string, string> bind)
-            : base(precision, bind)
+        /// <param name="precision">The element type of the code.</param>
+        /// <param name="bind">The C# of a named value.</param>
+        /// <param name="side">The name of the instance P or Q (<see cref="ParameterOf"/>, <see cref="MemberOf"/>); null where there are none.</param>
+        /// <param name="sideCast">Written before each of P's and Q's values: <c>(double)</c> where they are float and the code sums in double.</param>
+        public ScalarLowering(PrecisionKind precision, Func<string, string> bind, Func<Side, string>? side = null, string sideCast = "")
+            : base(precision, bind, side, sideCast)
         {
         }
 

@@ -10,7 +10,7 @@ namespace MyApp
         // P = MyApp.C1Arrivals [Poisson], support {0, 1, 2, …};
         // Q = MyApp.C1Failures [Geometric], support {0, 1, 2, …}; both in double.
         // Conventions: 0·log q = 0 where p(k) = 0; +∞ (never NaN) where q(k) = 0 < p(k).
-        // Method 1 of 4, closed form (for the cross-entropy; the KL of this pair needs H(Poisson), i.e. E[log X!], and has none):
+        // Method 1 of 4, closed form: for the cross-entropy only (the KL of this pair needs H(Poisson), i.e. E[log X!], and has none):
         // Q = Geometric(q) has log q(k) = log q + k·log(1 − q), linear in k, so H(P, Q) = −log q − E_P[X]·log(1 − q)
         // = −log q − λ·log(1 − q), with λ·log(1 − q) = 0 where λ = 0 (also at q = 1), and +∞ where q = 1 and λ > 0.
         [global::System.CodeDom.Compiler.GeneratedCode("DivergenceGen", "0.1.0.0")]

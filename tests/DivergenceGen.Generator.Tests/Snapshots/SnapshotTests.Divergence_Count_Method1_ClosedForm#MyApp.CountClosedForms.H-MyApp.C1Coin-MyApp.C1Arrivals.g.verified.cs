@@ -12,18 +12,13 @@ namespace MyApp
         // Conventions: 0·log q = 0 where p(k) = 0; +∞ (never NaN) where q(k) = 0 < p(k).
         // Method 1 of 4, closed form: P = Bernoulli has two outcomes, and Q = Poisson(λ) has log q(0) = −λ, log q(1) = log λ − λ, so
         // H(P, Q) = (1 − p)·λ + p·(λ − log λ) = λ − p·log λ, with p·log λ = 0 where p = 0 and +∞ where λ = 0 < p.
-        // log p and log(1 − p) are P's cached values (LogPmf(1), LogPmf(0)).
         [global::System.CodeDom.Compiler.GeneratedCode("DivergenceGen", "0.1.0.0")]
         public static partial double H(in global::MyApp.C1Coin p, in global::MyApp.C1Arrivals q)
         {
             double p1 = p.P;
             double rate = q.Rate;
-            if (p1 == 0d)
-            {
-                return rate;
-            }
-
-            return rate == 0d ? double.PositiveInfinity : rate - p1 * global::System.Math.Log(rate);
+            double h = p1 == 0d ? rate : rate == 0d ? double.PositiveInfinity : rate - p1 * global::System.Math.Log(rate);
+            return h > 0d ? h : 0d;
         }
     }
 }

@@ -19,9 +19,7 @@ namespace MyApp
             double p1 = p.P;
             double rate = q.Rate;
             double atZero = p1 < 1d ? (1d - p1) * (p.LogPmf(0) + rate) : 0d;
-            double atOne = p1 == 0d ? 0d
-                : rate == 0d ? double.PositiveInfinity
-                : p1 * (p.LogPmf(1) - global::System.Math.Log(rate) + rate);
+            double atOne = p1 == 0d ? 0d : rate == 0d ? double.PositiveInfinity : p1 * (p.LogPmf(1) - global::System.Math.Log(rate) + rate);
             double kl = atZero + atOne;
             return kl > 0d ? kl : 0d;
         }

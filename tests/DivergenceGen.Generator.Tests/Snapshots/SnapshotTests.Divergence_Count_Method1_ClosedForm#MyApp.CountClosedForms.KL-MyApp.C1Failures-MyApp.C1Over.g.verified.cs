@@ -10,9 +10,10 @@ namespace MyApp
         // P = MyApp.C1Failures [Geometric], support {0, 1, 2, …};
         // Q = MyApp.C1Over [NegativeBinomial], support {0, 1, 2, …}; both in double.
         // Conventions: 0·log 0 = 0; +∞ (never NaN) where q(k) = 0 < p(k); never negative (a negative rounding residue is 0).
-        // Method 1 of 4, closed form: Geometric(p) is NegativeBinomial(1, p), so this is the negative binomial KL
-        // DiscreteMath.NegativeBinomialKLDivergence(r_P, p_P, r_Q, p_Q) with r = 1 on the geometric side (exact to double
-        // precision: closed form for equal r, a series inside the runtime when r differs).
+        // Method 1 of 4, closed form: Geometric(p) is NegativeBinomial(1, p), so this is NegativeBinomial's KL divergence
+        // with r = 1 on P's side (Geometric), computed in double by the formula
+        // D(P‖Q) = r·log(p/q) + r·((1 − p)/p)·log((1 − p)/(1 − q)) when r_P = r_Q;
+        // otherwise a series over k whose remainder is below double precision.
         [global::System.CodeDom.Compiler.GeneratedCode("DivergenceGen", "0.1.0.0")]
         public static partial double KL(in global::MyApp.C1Failures p, in global::MyApp.C1Over q)
         {

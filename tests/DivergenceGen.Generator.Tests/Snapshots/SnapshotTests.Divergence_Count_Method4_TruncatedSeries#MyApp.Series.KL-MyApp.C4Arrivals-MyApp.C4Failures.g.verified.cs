@@ -17,7 +17,7 @@ namespace MyApp
         // R(k) ≤ p(k)·ρ/(1 − ρ), with ρ = λ/(k + 1), decreasing in k.
         // (This bound, unlike 1 − Σ p(j), loses no digits to cancellation.)
         // Neglected: the tail Σ_{j>k} p(j)·log(p(j)/q(j)), at most R(k)·max_{j>k} |log(p(j)/q(j))|: below the tolerance times the tail's largest log-ratio.
-        // Hard cap: 100,000,000 terms; a P still wider than that (say Poisson λ > 10⁸, Geometric p < 10⁻⁷) throws ArgumentException.
+        // Hard cap: 100,000,000 terms; a P still wider than that (λ above about 10⁸) throws ArgumentException.
         // The sum ends early at +∞ (Q has no mass at some k where P has).
         [global::System.CodeDom.Compiler.GeneratedCode("DivergenceGen", "0.1.0.0")]
         public static partial double KL(in global::MyApp.C4Arrivals p, in global::MyApp.C4Failures q)
