@@ -138,14 +138,37 @@ namespace DivergenceGen.Generator
                 .WithTrackingName(TrackingNames.Models);
         }
 
-        /// <summary>Diagnostics travel on their own output, apart from the cached models (every pipeline uses this).</summary>
-        private static void ReportDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+        /// <summary>
+        /// Diagnostics travel on their own output, apart from the cached models (every pipeline uses this). A model holds
+        /// locations as plain data (<see cref="LocationInfo"/>), reported as external file locations. A warning (DG0040)
+        /// is mapped back into the compilation's syntax tree instead, because only a location in a tree lets
+        /// <c>#pragma warning disable</c> apply (errors cannot be suppressed, so they need no tree). Only declarations
+        /// with a warning meet the compilation, so everything else stays cached on every edit.
+        /// </summary>
+        private static void ReportDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics)
+        {
             context.RegisterSourceOutput(diagnostics, static (production, infos) =>
             {
                 foreach (var info in infos)
                 {
-                    production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
+                    if (!DiagnosticDescriptors.IsWarning(info))
+                    {
+                        production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
+                    }
                 }
             });
+
+            var warnings = diagnostics.Where(static infos => infos.Any(DiagnosticDescriptors.IsWarning));
+            context.RegisterSourceOutput(warnings.Combine(context.CompilationProvider), static (production, pair) =>
+            {
+                foreach (var info in pair.Left)
+                {
+                    if (DiagnosticDescriptors.IsWarning(info))
+                    {
+                        production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info, pair.Right));
+                    }
+                }
+            });
+        }
     }
 }

@@ -24,6 +24,8 @@ public sealed class DivergenceDiagnosticTests
         [Poisson] public readonly partial struct Arrivals;
         [Geometric] public readonly partial struct Failures;
         [NegativeBinomial] public readonly partial struct Overdispersed;
+        [Binomial(10)] public readonly partial struct Ten;
+        [Categorical(1)] public readonly partial struct Point;
         public readonly struct Unmarked;
 
         """;
@@ -140,7 +142,7 @@ public sealed class DivergenceDiagnosticTests
     [InlineData("public static partial class D { [KLDivergence(Tolerance = 1e-15)] public static partial double KL(in Coin @in, in Die @double); }")]
     [InlineData("[Categorical(3)] public partial struct MutableDie;\n[Categorical(3)] public partial struct MutableDie2;\npublic static partial class D { [KLDivergence] public static partial double KL(in MutableDie p, in MutableDie2 q); [CrossEntropy] public static partial double H(in MutableDie p, in Coin q); }")]
     [InlineData("public static partial class D { [KLDivergence(Tolerance = 1e-12)] public static partial double KL(in Arrivals Tolerance, in Failures MaxTerms); [CrossEntropy(Tolerance = 1e-12)] public static partial double H(in Failures KLTerm, in Arrivals CrossEntropyTerm); }")]
-    [InlineData("public static partial class D { [KLDivergence] public static partial double KL(in Arrivals p, in Coin q); [KLDivergence] public static partial double KL(in Coin p, in Arrivals q); [CrossEntropy] public static partial double H(in Failures p, in Overdispersed q); }")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double KL(in Coin p, in Arrivals q); [CrossEntropy] public static partial double H(in Failures p, in Overdispersed q); }")]
     [InlineData("public static partial class D { [CrossEntropy] public static partial double H(in Arrivals p, in Failures q); }")] // closed form for H only
     public void ValidDeclaration_ReportsNothing(string declaration)
     {
@@ -152,6 +154,46 @@ public sealed class DivergenceDiagnosticTests
     /// Exactly one generator diagnostic: <paramref name="id"/>, an error, at the marked span, with exactly
     /// <paramref name="message"/> (so that a message whose arguments are swapped or wrong fails too).
     /// </summary>
+    // ---- DG0040 (warning): +∞ unless P is its point mass at 0 ------------------------------------------------------
+
+    [Theory]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|](in Arrivals p, in Coin q); }", "The [KLDivergence] method 'KL' is +∞ except where P is the point mass at 0 (rate = 0): P = Poisson can put mass on 2, 3, …, which Q = Bernoulli cannot; D(P‖Q) and H(P, Q) take P first, so check the order of the arguments")]
+    [InlineData("public static partial class D { [CrossEntropy] public static partial double [|H|](in Ten p, in Coin q); }", "The [CrossEntropy] method 'H' is +∞ except where P is the point mass at 0 (p = 0): P = Binomial(10) can put mass on 2 … 10, which Q = Bernoulli cannot; D(P‖Q) and H(P, Q) take P first, so check the order of the arguments")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|](in Coin p, in Point q); }", "The [KLDivergence] method 'KL' is +∞ except where P is the point mass at 0 (p = 0): P = Bernoulli can put mass on 1, which Q = Categorical(1) cannot; D(P‖Q) and H(P, Q) take P first, so check the order of the arguments")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double [|KL|](in Overdispersed p, in Ten q); }", "The [KLDivergence] method 'KL' is +∞ except where P is the point mass at 0 (p = 1): P = NegativeBinomial can put mass on 11, 12, …, which Q = Binomial(10) cannot; D(P‖Q) and H(P, Q) take P first, so check the order of the arguments")]
+    public void DG0040_InfiniteExceptAtThePointMass_WarnsAndStillGenerates(string declarationMarkup, string message)
+    {
+        var (source, span) = Markup.Parse(Header + declarationMarkup + "\n");
+        var run = GeneratorHarness.Run(source);
+        run.AssertNoGeneratorException();
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DG0040", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.True(diagnostic.Location.SourceSpan == span, $"DG0040 at '{Text(source, diagnostic.Location.SourceSpan)}', expected '{Text(source, span)}'");
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith("See docs/diagnostics.md#dg0040", diagnostic.Descriptor.Description.ToString());
+
+        // In the user's syntax tree, not an external file location: only then can #pragma warning disable DG0040 silence
+        // it at a deliberate declaration (the numeric tests' CrossFamily/Declarations.cs builds with warnings as errors
+        // and relies on that).
+        Assert.NotNull(diagnostic.Location.SourceTree);
+
+        // A warning, not a rejection: the method is generated (it is right: +∞, or −log q(0) at the point mass).
+        Assert.Contains(run.Sources, s => s.HintName.Contains('-'));
+        run.AssertOutputCompilesCleanly();
+    }
+
+    [Theory]
+    [InlineData("[KLDivergence] public static partial double KL(in Coin p, in Ten q);")]      // finite: P's support inside Q's
+    [InlineData("[KLDivergence] public static partial double KL(in Die p, in Coin q);")]      // a probability vector: decided at run time
+    [InlineData("[CrossEntropy] public static partial double H(in Arrivals p, in Failures q);")] // infinite supports both: a closed form
+    public void DG0040_NotWhereTheSupportAllowsFiniteValues(string method)
+    {
+        var run = GeneratorHarness.Run(Header + "public static partial class D { " + method + " }\n");
+        run.AssertValid();
+    }
+
     private static void AssertReports(string id, string declarationMarkup, string message)
     {
         var (source, span) = Markup.Parse(Header + declarationMarkup + "\n");

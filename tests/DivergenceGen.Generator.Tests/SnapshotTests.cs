@@ -5,8 +5,8 @@ namespace DivergenceGen.Generator.Tests;
 
 /// <summary>
 /// Each generated file of each declaration in <see cref="SnapshotCases"/> is compared with
-/// <c>Snapshots/SnapshotTests.{case}#{hint}.verified.cs</c>; the declaration must also produce no diagnostic and
-/// compile cleanly.
+/// <c>Snapshots/SnapshotTests.{case}#{hint}.verified.cs</c>; the declaration must also produce no diagnostic but the
+/// warnings it expects (<see cref="SnapshotCase.ExpectedWarnings"/>) and compile cleanly.
 /// </summary>
 public sealed class SnapshotTests
 {
@@ -18,7 +18,7 @@ public sealed class SnapshotTests
         var run = SnapshotCases.Run(@case);
 
         run.AssertNoGeneratorException();
-        run.AssertNoGeneratorDiagnostics();
+        run.AssertGeneratorDiagnostics(@case.ExpectedWarnings);
         run.AssertGeneratedSomething();
         Snapshot.Match(nameof(SnapshotTests), @case.Name, @case.Snapshotted(run));
         run.AssertOutputCompilesCleanly();

@@ -110,6 +110,12 @@ namespace DivergenceGen.Generator.Diagnostics
             "Invalid tolerance",
             "Invalid tolerance for the [{1}] method '{0}': {2}; use 0 (exact methods only) or a value from 1e-15 to below 1, e.g. 1e-12");
 
+        public static readonly DiagnosticDescriptor DivergenceInfiniteBySupport = CreateWarning(
+            "DG0040",
+            "The divergence is +∞ for almost every parameter value",
+            "The [{1}] method '{0}' is +∞ except where P is the point mass at 0 ({2}): P = {3} can put mass on {4}, which Q = {5} cannot; "
+            + "D(P‖Q) and H(P, Q) take P first, so check the order of the arguments");
+
         public static readonly DiagnosticDescriptor DivergenceBothMeasures = Create(
             "DG0029",
             "Both [KLDivergence] and [CrossEntropy] on one method",
@@ -149,18 +155,25 @@ namespace DivergenceGen.Generator.Diagnostics
             MemberNameClash, LanguageVersionTooOld, MultipleFamilies, StructTooLarge, InstanceField, TypeNameClash,
             DivergenceContainingType, DivergenceOuterType, DivergenceMethodShape, DivergenceParameterCount,
             DivergenceParameterType, DivergenceReturnType, DivergencePrecisionMismatch, DivergenceNoExactMethod,
-            DivergenceInvalidTolerance, DivergenceBothMeasures,
+            DivergenceInvalidTolerance, DivergenceBothMeasures, DivergenceInfiniteBySupport,
             LossTypeKind, LossClassCount, LossLabelSmoothing, LossInvalidArgument, LossWithFamily,
         }.ToDictionary(d => d.Id);
 
         public static DiagnosticInfo Info(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
             new(descriptor.Id, LocationInfo.From(location), new EquatableArray<string>(arguments));
 
-        public static Diagnostic ToDiagnostic(DiagnosticInfo info) =>
+        /// <summary>Whether the diagnostic is a warning (which a user may suppress at the declaration) rather than an error.</summary>
+        public static bool IsWarning(DiagnosticInfo info) => ById[info.Id].DefaultSeverity == DiagnosticSeverity.Warning;
+
+        /// <summary>The diagnostic, located in <paramref name="compilation"/>'s syntax tree of the recorded file where it has one.</summary>
+        public static Diagnostic ToDiagnostic(DiagnosticInfo info, Compilation? compilation = null) =>
             Diagnostic.Create(
                 ById[info.Id],
-                info.Location?.ToLocation() ?? Location.None,
+                info.Location?.ToLocation(compilation) ?? Location.None,
                 info.Arguments.Cast<object>().ToArray());
+
+        private static DiagnosticDescriptor CreateWarning(string id, string title, string message) =>
+            new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: "See docs/diagnostics.md#" + id.ToLowerInvariant() + " in the DivergenceGen repository.");
 
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md#" + id.ToLowerInvariant() + " in the DivergenceGen repository.");

@@ -375,7 +375,7 @@ namespace DivergenceGen.Generator.Emit
             {
                 long maxQ = DivergenceMethods.MaxOutcome(_q)!.Value;
                 long? maxP = DivergenceMethods.MaxOutcome(_p);
-                string beyond = maxQ + 1 == maxP ? Count(maxQ + 1) : maxP is null ? Count(maxQ + 1) + ", " + Count(maxQ + 2) + ", …" : Count(maxQ + 1) + " … " + Count(maxP.Value);
+                string beyond = DivergenceMethods.OutsideOf(_p, _q);
                 string? condition = DivergenceMethods.PointMassAtZeroCondition(_p, _pn);
                 _w.Line("// Method 2 of 4, +∞ by support: Q gives no mass to " + beyond + ", where P = " + DivergenceMethods.Describe(_p) + " can put mass.");
                 if (condition is not null)

@@ -179,6 +179,20 @@ namespace DivergenceGen.Generator.Families
             };
         }
 
+        /// <summary>
+        /// The outcomes P can take that Q cannot, as prose (<c>6</c>, <c>6 … 10</c>, <c>6, 7, …</c>), for a pair whose
+        /// method is <see cref="DivergenceMethod.InfiniteBySupport"/>.
+        /// </summary>
+        public static string OutsideOf(FamilyRef p, FamilyRef q)
+        {
+            long first = MaxOutcome(q)!.Value + 1;
+            long? last = MaxOutcome(p);
+            string First = first.ToString(CultureInfo.InvariantCulture);
+            return last is null ? First + ", " + (first + 1).ToString(CultureInfo.InvariantCulture) + ", …"
+                : last == first ? First
+                : First + " … " + last.Value.ToString(CultureInfo.InvariantCulture);
+        }
+
         /// <summary>Why no exact method exists for an infinite-support pair (the message of DG0027 and the series' comment).</summary>
         public static string WhyNoExactMethod(FamilyRef p, FamilyRef q) =>
             "P = " + Describe(p) + " has the infinite support " + Support(p) + " and no closed form is known for "

@@ -6,7 +6,25 @@ namespace DivergenceGen.Generator.Model
     /// <summary>A source location as plain data (a <see cref="Location"/> would root the syntax tree in the cache).</summary>
     internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
     {
-        public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+        /// <summary>
+        /// In <paramref name="compilation"/>'s syntax tree of <see cref="FilePath"/> when there is one (so that pragmas and
+        /// suppressions apply), else as an external file location.
+        /// </summary>
+        public Location ToLocation(Compilation? compilation = null)
+        {
+            if (compilation is not null)
+            {
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    if (tree.FilePath == FilePath && Span.End <= tree.Length)
+                    {
+                        return Location.Create(tree, Span);
+                    }
+                }
+            }
+
+            return Location.Create(FilePath, Span, LineSpan);
+        }
 
         public static LocationInfo? From(Location? location)
         {

@@ -159,6 +159,22 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
+            if (DivergenceMethods.Choose(p.Family, q.Family, measure) == DivergenceMethod.InfiniteBySupport
+                && DivergenceMethods.Facts(p.Family).PointMass is { } pointMass)
+            {
+                // Valid, and emitted: but only P's degenerate point mass at 0 gives a finite value (a P whose support is
+                // a run-time fact, a probability vector, gets no warning).
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.DivergenceInfiniteBySupport,
+                    declaration.Identifier.GetLocation(),
+                    method.Name,
+                    attributeName,
+                    pointMass.Prose,
+                    DivergenceMethods.Describe(p.Family),
+                    DivergenceMethods.OutsideOf(p.Family, q.Family),
+                    DivergenceMethods.Describe(q.Family)));
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             // The method's own class is the last containing type.
             var own = method.ContainingType;

@@ -96,6 +96,20 @@ public sealed class GeneratorRun
         }
     }
 
+    /// <summary>
+    /// The generator reported exactly these warnings (ids, in order: each declaration's in source order) and nothing
+    /// else; an empty list is <see cref="AssertNoGeneratorDiagnostics"/>.
+    /// </summary>
+    public void AssertGeneratorDiagnostics(IReadOnlyList<string> expectedWarnings)
+    {
+        var actual = GeneratorDiagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ToList();
+        if (!actual.Select(d => d.Id).SequenceEqual(expectedWarnings) || actual.Any(d => d.Severity != DiagnosticSeverity.Warning))
+        {
+            throw new XunitException(
+                $"Expected the generator warnings [{string.Join(", ", expectedWarnings)}], got:\n" + (actual.Count == 0 ? "(none)" : Describe(actual, this)));
+        }
+    }
+
     /// <summary>The output compilation (user code + generated code) has no diagnostic of severity Warning or above.</summary>
     public void AssertOutputCompilesCleanly()
     {
