@@ -206,6 +206,21 @@ public static class SnapshotCases
             [Bernoulli] public readonly partial struct Net80Coin;
             """, TestFramework.Net80),
         // ---- [KLDivergence] / [CrossEntropy] across declared families: one case per method -------------------
+        InMyApp("Divergence_Undocumented", """
+            /// <summary>A coin.</summary>
+            [Bernoulli] public readonly partial struct UCoin;
+            /// <summary>Arrivals.</summary>
+            [Poisson] public sealed partial class UArrivals;
+            /// <summary>Failures.</summary>
+            [Geometric] public readonly partial struct UFailures;
+
+            /// <summary>Methods declared without documentation: the generated part documents them.</summary>
+            public static partial class Undocumented
+            {
+                [KLDivergence] public static partial double KL(in UCoin p, UArrivals @in);
+                [CrossEntropy(Tolerance = 1e-12)] public static partial double H(in UFailures p, UArrivals q);
+            }
+            """),
         InMyApp("Divergence_Method1_ClosedForm", """
             /// <summary>A coin.</summary>
             [Bernoulli] public readonly partial struct M1Coin;

@@ -267,6 +267,11 @@ namespace DivergenceGen.Generator.Emit
             /// <summary>The attribute, the signature, the null checks of class-typed parameters, then <paramref name="body"/>.</summary>
             private void WriteBody(Action body)
             {
+                if (!_spec.IsDocumented)
+                {
+                    WriteDocumentation();
+                }
+
                 _w.Line(Emitter.GeneratedCodeAttribute(ToolVersion));
                 using (_w.Block(_spec.Modifiers + " " + _spec.ReturnType + " " + _spec.MethodName + "(" + Parameter(_spec.P) + ", " + Parameter(_spec.Q) + ")"))
                 {
@@ -281,6 +286,43 @@ namespace DivergenceGen.Generator.Emit
             }
 
             private bool _usesTerm;
+
+            /// <summary>
+            /// The XML documentation of a method the user declared without one (so that a documented public API gets no
+            /// CS1591 and its readers see what the method computes).
+            /// </summary>
+            private void WriteDocumentation()
+            {
+                string P(DivergenceParameter parameter) => parameter.Name.TrimStart('@');
+                string method = DivergenceMethods.Choose(_p, _q, _spec.Measure) switch
+                {
+                    DivergenceMethod.ClosedForm => "a closed form",
+                    DivergenceMethod.InfiniteBySupport => "+∞ by support, except where P is the point mass at 0",
+                    DivergenceMethod.FiniteSummation => "exact summation over P's support",
+                    _ => "a truncated series, to a remaining mass of P below " + R(_spec.Tolerance),
+                };
+                _w.Line("/// <summary>");
+                _w.Line(_kl
+                    ? "/// The Kullback–Leibler divergence D(P‖Q) = Σₖ p(k)·log(p(k)/q(k)) in nats, of P = <paramref name=\"" + P(_spec.P) + "\"/> from Q = <paramref name=\"" + P(_spec.Q) + "\"/>:"
+                    : "/// The cross-entropy H(P, Q) = −Σₖ p(k)·log q(k) in nats, of P = <paramref name=\"" + P(_spec.P) + "\"/> and Q = <paramref name=\"" + P(_spec.Q) + "\"/>:");
+                _w.Line("/// " + method + " (generated; the comment in the generated source says why).");
+                _w.Line("/// </summary>");
+                _w.Line("/// <param name=\"" + P(_spec.P) + "\">P, a " + DivergenceMethods.Describe(_p) + " distribution.</param>");
+                _w.Line("/// <param name=\"" + P(_spec.Q) + "\">Q, a " + DivergenceMethods.Describe(_q) + " distribution.</param>");
+                _w.Line(_kl
+                    ? "/// <returns>D(P‖Q) ≥ 0; +∞ where Q has no mass at an outcome P can take.</returns>"
+                    : "/// <returns>H(P, Q) ≥ 0; +∞ where Q has no mass at an outcome P can take.</returns>");
+                if (!_p.IsStruct || !_q.IsStruct)
+                {
+                    _w.Line("/// <exception cref=\"global::System.ArgumentNullException\">A class-typed argument is null.</exception>");
+                }
+
+                if (DivergenceMethods.Choose(_p, _q, _spec.Measure) == DivergenceMethod.TruncatedSeries)
+                {
+                    _w.Line("/// <exception cref=\"global::System.ArgumentException\">P is too wide for the series to reach the tolerance within "
+                        + DivergenceMethods.MaxSeriesTerms.ToString("N0", CultureInfo.InvariantCulture) + " terms.</exception>");
+                }
+            }
 
             private string TermName => L(_kl ? "KLTerm" : "CrossEntropyTerm");
 

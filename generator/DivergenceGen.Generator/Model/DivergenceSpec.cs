@@ -56,6 +56,13 @@ namespace DivergenceGen.Generator.Model
         /// <summary>Where the method is declared (its identifier): tells apart duplicate declarations (HintNames).</summary>
         public LocationInfo? Location { get; init; }
 
+        /// <summary>
+        /// Whether the user's declaration has a documentation comment. The implementing part's comment would replace it
+        /// (C# takes a partial method's documentation from the implementation), so the emitter writes one only where the
+        /// user did not.
+        /// </summary>
+        public bool IsDocumented { get; init; }
+
         /// <summary>The containing type's name without <c>global::</c>, e.g. <c>MyApp.Divergences</c>.</summary>
         public string ContainingDisplayName
         {

@@ -191,6 +191,8 @@ namespace DivergenceGen.Generator.Parsing
                 tolerance)
             {
                 Location = LocationInfo.From(declaration.Identifier.GetLocation()),
+                IsDocumented = declaration.GetLeadingTrivia().Any(t =>
+                    t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)),
             };
         }
 
