@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Threading;
 using DivergenceGen.Generator.Diagnostics;
 using DivergenceGen.Generator.Emit;
 using DivergenceGen.Generator.Families;
@@ -10,9 +11,9 @@ namespace DivergenceGen.Generator
 {
     /// <summary>
     /// Wires the pipeline and nothing else: one <c>ForAttributeWithMetadataName</c> per family attribute (one per row of
-    /// <see cref="FamilyCatalogue"/>) → parse
-    /// (symbols → equatable model + diagnostics) → diagnostics reported on their own output; models combined with
-    /// a tiny probe of the target → emit (model → source).
+    /// <see cref="FamilyCatalogue"/>), per divergence attribute and for the loss → parse (symbols → equatable model +
+    /// diagnostics, the same generic step for all) → diagnostics reported on their own output; models combined with
+    /// a tiny probe of the target and the hint-name collisions → emit (model → source).
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class DivergenceGenerator : IIncrementalGenerator
@@ -26,14 +27,30 @@ namespace DivergenceGen.Generator
 
             // Parse every kind of declaration: diagnostics are reported on their own, models flow on.
             var families = FamilyCatalogue.All
-                .Select(family => ParseFamilies(context, family.AttributeMetadataName, family.Kind, family.TrackingName))
+                .Select(family => Parse(
+                    context,
+                    family.AttributeMetadataName,
+                    static (node, _) => Parser.IsCandidate(node),
+                    (syntax, cancellationToken) => Parser.Parse(syntax, family.Kind, cancellationToken),
+                    (family.TrackingName, TrackingNames.Diagnostics, TrackingNames.Models)))
                 .ToList();
             var divergences = new[]
             {
-                ParseDivergences(context, DivergenceParser.KLDivergenceAttribute, DivergenceMeasure.KLDivergence, TrackingNames.KLDivergence),
-                ParseDivergences(context, DivergenceParser.CrossEntropyAttribute, DivergenceMeasure.CrossEntropy, TrackingNames.CrossEntropy),
-            };
-            var losses = ParseLosses(context);
+                (Attribute: DivergenceParser.KLDivergenceAttribute, Measure: DivergenceMeasure.KLDivergence, Tracking: TrackingNames.KLDivergence),
+                (Attribute: DivergenceParser.CrossEntropyAttribute, Measure: DivergenceMeasure.CrossEntropy, Tracking: TrackingNames.CrossEntropy),
+            }.Select(d => Parse(
+                context,
+                d.Attribute,
+                static (node, _) => DivergenceParser.IsCandidate(node),
+                (syntax, cancellationToken) => DivergenceParser.Parse(syntax, d.Measure, cancellationToken),
+                (d.Tracking, TrackingNames.DivergenceDiagnostics, TrackingNames.DivergenceModels)))
+                .ToList();
+            var losses = Parse(
+                context,
+                LossParser.SoftmaxCrossEntropyAttribute,
+                static (node, _) => LossParser.IsCandidate(node),
+                static (syntax, cancellationToken) => LossParser.Parse(syntax, cancellationToken),
+                (TrackingNames.SoftmaxCrossEntropy, TrackingNames.LossDiagnostics, TrackingNames.LossModels));
 
             // Hint names are compared without regard to case and must be unique: the identities whose readable names
             // collide get a suffix (HintNames). Usually the set is empty, and stays equal, so the outputs stay cached.
@@ -69,73 +86,33 @@ namespace DivergenceGen.Generator
             });
         }
 
-        private static IncrementalValuesProvider<LossSpec> ParseLosses(IncrementalGeneratorInitializationContext context)
-        {
-            var parsed = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    LossParser.SoftmaxCrossEntropyAttribute,
-                    predicate: static (node, _) => LossParser.IsCandidate(node),
-                    transform: static (syntaxContext, cancellationToken) => LossParser.Parse(syntaxContext, cancellationToken))
-                .WithTrackingName(TrackingNames.SoftmaxCrossEntropy);
-
-            var diagnostics = parsed
-                .Select(static (result, _) => result.Diagnostics)
-                .WithTrackingName(TrackingNames.LossDiagnostics);
-            ReportDiagnostics(context, diagnostics);
-
-            return parsed
-                .Where(static result => result.Spec is not null)
-                .Select(static (result, _) => result.Spec!)
-                .WithTrackingName(TrackingNames.LossModels);
-        }
-
-        /// <summary>[KLDivergence]/[CrossEntropy] methods: parse (reads the two parameter types' family attributes) → diagnostics | models.</summary>
-        private static IncrementalValuesProvider<DivergenceSpec> ParseDivergences(
+        /// <summary>
+        /// One kind of declaration, the same way for every pipeline: <c>ForAttributeWithMetadataName</c> → parse
+        /// (symbols → <see cref="ParseResult{TSpec}"/>) → diagnostics reported on their own output; the models of
+        /// accepted declarations flow on. Each step is tracked under its pipeline's names (generator tests assert that
+        /// each is cached and holds no compilation object).
+        /// </summary>
+        private static IncrementalValuesProvider<TSpec> Parse<TSpec>(
             IncrementalGeneratorInitializationContext context,
             string attribute,
-            DivergenceMeasure measure,
-            string trackingName)
+            System.Func<SyntaxNode, CancellationToken, bool> predicate,
+            System.Func<GeneratorAttributeSyntaxContext, CancellationToken, ParseResult<TSpec>> parse,
+            (string Parse, string Diagnostics, string Models) tracking)
+            where TSpec : class
         {
             var parsed = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    attribute,
-                    predicate: static (node, _) => DivergenceParser.IsCandidate(node),
-                    transform: (syntaxContext, cancellationToken) => DivergenceParser.Parse(syntaxContext, measure, cancellationToken))
-                .WithTrackingName(trackingName);
+                .ForAttributeWithMetadataName(attribute, predicate, parse)
+                .WithTrackingName(tracking.Parse);
 
             var diagnostics = parsed
                 .Select(static (result, _) => result.Diagnostics)
-                .WithTrackingName(TrackingNames.DivergenceDiagnostics);
+                .WithTrackingName(tracking.Diagnostics);
             ReportDiagnostics(context, diagnostics);
 
             return parsed
                 .Where(static result => result.Spec is not null)
                 .Select(static (result, _) => result.Spec!)
-                .WithTrackingName(TrackingNames.DivergenceModels);
-        }
-
-        private static IncrementalValuesProvider<FamilySpec> ParseFamilies(
-            IncrementalGeneratorInitializationContext context,
-            string attribute,
-            FamilyKind kind,
-            string trackingName)
-        {
-            var parsed = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    attribute,
-                    predicate: static (node, _) => Parser.IsCandidate(node),
-                    transform: (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, kind, cancellationToken))
-                .WithTrackingName(trackingName);
-
-            var diagnostics = parsed
-                .Select(static (result, _) => result.Diagnostics)
-                .WithTrackingName(TrackingNames.Diagnostics);
-            ReportDiagnostics(context, diagnostics);
-
-            return parsed
-                .Where(static result => result.Spec is not null)
-                .Select(static (result, _) => result.Spec!)
-                .WithTrackingName(TrackingNames.Models);
+                .WithTrackingName(tracking.Models);
         }
 
         /// <summary>

@@ -78,7 +78,4 @@ namespace DivergenceGen.Generator.Model
             }
         }
     }
-
-    /// <summary>What parsing one divergence declaration yields: a model to emit (or none) and the diagnostics.</summary>
-    internal sealed record DivergenceParseResult(DivergenceSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
 }

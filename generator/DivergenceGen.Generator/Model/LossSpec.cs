@@ -31,7 +31,4 @@ namespace DivergenceGen.Generator.Model
         /// <summary>Where the type is declared (its identifier): tells apart duplicate declarations (HintNames).</summary>
         public LocationInfo? Location { get; init; }
     }
-
-    /// <summary>What parsing one loss declaration yields: a model to emit (or none) and the diagnostics to report.</summary>
-    internal sealed record LossParseResult(LossSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
 }

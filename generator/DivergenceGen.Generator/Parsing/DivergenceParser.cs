@@ -25,7 +25,7 @@ namespace DivergenceGen.Generator.Parsing
         /// <summary>The cheap syntax predicate: a method declaration (the attribute usage restricts the rest).</summary>
         public static bool IsCandidate(SyntaxNode node) => node is MethodDeclarationSyntax;
 
-        public static DivergenceParseResult Parse(GeneratorAttributeSyntaxContext context, DivergenceMeasure measure, CancellationToken cancellationToken)
+        public static ParseResult<DivergenceSpec> Parse(GeneratorAttributeSyntaxContext context, DivergenceMeasure measure, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
             DivergenceSpec? spec = null;
@@ -34,7 +34,7 @@ namespace DivergenceGen.Generator.Parsing
                 spec = ParseCore(context, method, declaration, measure, diagnostics, cancellationToken);
             }
 
-            return new DivergenceParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return new ParseResult<DivergenceSpec>(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
 
         private static string AttributeName(DivergenceMeasure measure) =>

@@ -26,11 +26,11 @@ namespace DivergenceGen.Generator.Parsing
         /// <summary>The cheap syntax predicate: any type declaration (a record or struct gets DG0030 rather than silence).</summary>
         public static bool IsCandidate(SyntaxNode node) => node is TypeDeclarationSyntax;
 
-        public static LossParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static ParseResult<LossSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
             var spec = ParseCore(context, diagnostics, cancellationToken);
-            return new LossParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return new ParseResult<LossSpec>(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
 
         private static LossSpec? ParseCore(GeneratorAttributeSyntaxContext context, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)

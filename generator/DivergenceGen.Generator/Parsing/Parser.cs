@@ -23,11 +23,11 @@ namespace DivergenceGen.Generator.Parsing
         /// <summary>The cheap syntax predicate: any type declaration (the attribute usage restricts the rest).</summary>
         public static bool IsCandidate(SyntaxNode node) => node is TypeDeclarationSyntax;
 
-        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, FamilyKind kind, CancellationToken cancellationToken)
+        public static ParseResult<FamilySpec> Parse(GeneratorAttributeSyntaxContext context, FamilyKind kind, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
             var spec = ParseCore(context, kind, diagnostics, cancellationToken);
-            return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return new ParseResult<FamilySpec>(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
 
         private static FamilySpec? ParseCore(GeneratorAttributeSyntaxContext context, FamilyKind kind, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
