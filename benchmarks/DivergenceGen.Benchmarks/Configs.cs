@@ -21,11 +21,17 @@ namespace DivergenceGen.Benchmarks;
 public class SteadyStateConfig : ManualConfig
 {
     public SteadyStateConfig()
+        : this(launchCount: 1)
+    {
+    }
+
+    /// <summary>The same job in <paramref name="launchCount"/> processes per case.</summary>
+    protected SteadyStateConfig(int launchCount)
     {
         bool quick = Environment.GetEnvironmentVariable("DG_BENCH_QUICK") == "1";
         AddJob(Job.Default
             .WithId(quick ? "Quick" : "SteadyState")
-            .WithLaunchCount(1)
+            .WithLaunchCount(launchCount)
             .WithWarmupCount(quick ? 3 : 20)
             .WithIterationCount(quick ? 5 : 15)
             .WithIterationTime(TimeInterval.FromMilliseconds(quick ? 50 : 100))
