@@ -579,7 +579,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line("// Lanes are doubles (outcomes widened to long, then converted)" + (IsDouble ? "." : "; results are narrowed to float on the store."));
             if (batch.Condition is { } condition)
             {
-                using (_w.Block("if (!(" + condition + "))"))
+                using (_w.Block("if (!(" + Scalar(BindInstance).Lower(condition) + "))"))
                 {
                     using (_w.Block("for (int j = 0; j < outcomes.Length; j++)"))
                     {

@@ -153,11 +153,11 @@ namespace DivergenceGen.Generator.Families
 
     /// <summary>
     /// A vector form of the log-pmf (IR using only operations with vector forms: no <see cref="Call"/>), valid when
-    /// <paramref name="Condition"/> (C#, over the instance's fields) holds; otherwise the batch uses the scalar form.
+    /// <paramref name="Condition"/> (over the instance's parameters) holds; otherwise the batch uses the scalar form.
     /// </summary>
     /// <param name="Value">The IR in <c>k</c>, cached quantities, parameters and table entries.</param>
-    /// <param name="Condition">A C# condition on the instance under which the vector form is accurate, or null for always.</param>
+    /// <param name="Condition">A condition (IR over the instance's parameters) under which the vector form is accurate, or null for always.</param>
     /// <param name="Method">One line for the generated comment.</param>
     /// <param name="KBound">Largest k the vector form may be used for (the table's last index), or null for any k in the support.</param>
-    internal sealed record BatchLogPmf(Expr Value, string? Condition, string Method, int? KBound);
+    internal sealed record BatchLogPmf(Expr Value, Expr? Condition, string Method, int? KBound);
 }

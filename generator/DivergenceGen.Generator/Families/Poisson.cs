@@ -49,7 +49,7 @@ namespace DivergenceGen.Generator.Families
             table: LogFactorial,
             batchLogPmf: _ => new BatchLogPmf(
                 E.XTimesLog(E.Ref("k"), E.Ref("logRate")) - Rate - E.Ref(LogFactorial.AtK),
-                "_rate <= " + VectorRateLimit.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d",
+                E.AtMost(Rate, VectorRateLimit),
                 "λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element",
                 LogFactorialTableSize - 1));
 

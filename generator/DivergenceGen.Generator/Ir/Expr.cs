@@ -81,6 +81,7 @@ namespace DivergenceGen.Generator.Ir
     {
         Equal,
         LessThan,
+        LessThanOrEqual,
         GreaterThanOrEqual,
     }
 
@@ -114,6 +115,9 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>x == y, a condition for <see cref="Select(Expr, Expr, Expr)"/>.</summary>
         public static Expr Equal(Expr x, Expr y) => new Compare(CompareOp.Equal, x, y);
+
+        /// <summary>x ≤ y, a condition for <see cref="Select(Expr, Expr, Expr)"/>.</summary>
+        public static Expr AtMost(Expr x, Expr y) => new Compare(CompareOp.LessThanOrEqual, x, y);
 
         /// <summary>x &lt; y, a condition for <see cref="Select(Expr, Expr, Expr)"/>.</summary>
         public static Expr Below(Expr x, Expr y) => new Compare(CompareOp.LessThan, x, y);

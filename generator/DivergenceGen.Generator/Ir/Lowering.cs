@@ -166,6 +166,7 @@ namespace DivergenceGen.Generator.Ir
         {
             CompareOp.Equal => left + " == " + right,
             CompareOp.LessThan => left + " < " + right,
+            CompareOp.LessThanOrEqual => left + " <= " + right,
             _ => left + " >= " + right,
         };
 
@@ -224,6 +225,7 @@ namespace DivergenceGen.Generator.Ir
         {
             CompareOp.Equal => Vector + ".Equals(" + left + ", " + right + ")",
             CompareOp.LessThan => Vector + ".LessThan(" + left + ", " + right + ")",
+            CompareOp.LessThanOrEqual => Vector + ".LessThanOrEqual(" + left + ", " + right + ")",
             _ => Vector + ".GreaterThanOrEqual(" + left + ", " + right + ")",
         };
 

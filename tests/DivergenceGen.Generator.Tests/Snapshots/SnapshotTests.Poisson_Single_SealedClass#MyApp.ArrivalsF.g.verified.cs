@@ -222,7 +222,7 @@ namespace MyApp
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
             // λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element.
             // Lanes are doubles (outcomes widened to long, then converted); results are narrowed to float on the store.
-            if (!(_rate <= 256d))
+            if (!((double)_rate <= 256d))
             {
                 for (int j = 0; j < outcomes.Length; j++)
                 {
