@@ -398,7 +398,9 @@ namespace DivergenceGen.Generator.Emit
                 long maxQ = DivergenceMethods.MaxOutcome(_q)!.Value;
                 long? maxP = DivergenceMethods.MaxOutcome(_p);
                 string beyond = DivergenceMethods.OutsideOf(_p, _q);
-                string? condition = DivergenceMethods.PointMassAtZeroCondition(_p, _pn);
+                string? condition = DivergenceMethods.Facts(_p).PointMass is { } pointMass
+                    ? new ScalarLowering(_p.Precision, name => name, side => side == Side.P ? _pn : _qn).Lower(pointMass.Condition)
+                    : null;
                 _w.Line("// Method 2 of 4, +∞ by support: Q gives no mass to " + beyond + ", where P = " + DivergenceMethods.Describe(_p) + " can put mass.");
                 if (condition is not null)
                 {

@@ -29,9 +29,8 @@ namespace DivergenceGen.Generator.Families
         /// <summary>As prose: <c>rate = 0</c>.</summary>
         public string Prose => Parameter.Name + " = " + Value.ToString("R", CultureInfo.InvariantCulture);
 
-        /// <summary>The C# condition on the instance named <paramref name="instance"/>: <c>p.Rate == 0d</c>.</summary>
-        public string Condition(string instance, PrecisionKind precision) =>
-            instance + "." + Parameter.PropertyName + " == " + Lowering.Literal(Value, precision);
+        /// <summary>The condition on P, as IR: <c>P.Rate == 0</c>.</summary>
+        public Expr Condition => E.Equal(new ParameterOf(Side.P, Parameter.PropertyName), Value);
     }
 
     /// <summary>A local of the truncated series holding one of P's parameters (<c>double success = p.P;</c>).</summary>

@@ -71,13 +71,6 @@ namespace DivergenceGen.Generator.Families
 
         public static bool IsFinite(FamilyRef family) => MaxOutcome(family).HasValue;
 
-        /// <summary>
-        /// The C# condition (on the parameter named <paramref name="p"/>) under which the family is the point mass at 0,
-        /// or null when no single parameter value does that (Categorical: its probabilities may be 0 anywhere).
-        /// </summary>
-        public static string? PointMassAtZeroCondition(FamilyRef family, string p) =>
-            Facts(family).PointMass?.Condition(p, family.Precision);
-
         /// <summary>The parameter values (as prose) that make the family the point mass at 0.</summary>
         public static string PointMassAtZeroProse(FamilyRef family) => Facts(family).PointMass?.Prose ?? string.Empty;
 
