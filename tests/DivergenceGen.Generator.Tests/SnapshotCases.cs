@@ -211,14 +211,14 @@ public static class SnapshotCases
             [Bernoulli] public readonly partial struct UCoin;
             /// <summary>Arrivals.</summary>
             [Poisson] public sealed partial class UArrivals;
-            /// <summary>Failures.</summary>
-            [Geometric] public readonly partial struct UFailures;
+            /// <summary>Overdispersed counts.</summary>
+            [NegativeBinomial] public readonly partial struct UOver;
 
             /// <summary>Methods declared without documentation: the generated part documents them.</summary>
             public static partial class Undocumented
             {
                 [KLDivergence] public static partial double KL(in UCoin p, UArrivals @in);
-                [CrossEntropy(Tolerance = 1e-12)] public static partial double H(in UFailures p, UArrivals q);
+                [CrossEntropy(Tolerance = 1e-12)] public static partial double H(in UOver p, UArrivals q);
             }
             """),
         InMyApp("Divergence_Method1_ClosedForm", """
