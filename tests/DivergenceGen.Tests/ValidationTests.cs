@@ -430,6 +430,88 @@ namespace DivergenceGen.Tests
             Expect.Throws<ArgumentException>("q", () => TDist.CrossEntropy(ok, shortV));
         }
 
+        /// <summary>
+        /// Not probabilities, in T itself: NaN, ±∞, −0.1, 1.1, and the nearest values of T outside [0, 1] (−(smallest
+        /// subnormal), 1 + one ulp), which a check by bit patterns must still catch.
+        /// </summary>
+        private static double[] NotProbabilities() =>
+            new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.1, 1.1, D(-T.Epsilon), D(T.BitIncrement(T.One)) };
+
+        /// <summary>Each value that is not a probability at each index class of K (issue 11: the static span members returned numbers).</summary>
+        public static TheoryData<double, int> BadRawElements()
+        {
+            var data = new TheoryData<double, int>();
+            foreach (double bad in NotProbabilities())
+            {
+                foreach (int index in IndexClasses.Of(K, Unsafe.SizeOf<T>()))
+                {
+                    data.Add(bad, index);
+                }
+            }
+
+            return data;
+        }
+
+        /// <summary>
+        /// Issue 11: <c>Die.Entropy([NaN, .2, .2, .2, .2, .2])</c> returned ln 5 and <c>KLDivergence([NaN, …], uniform)</c> 0.182.
+        /// Every static span member now throws ArgumentOutOfRangeException naming the span, the index and the value, for a
+        /// bad element in either argument at every index class (straight-line chunks, loop body, tail, last element).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(BadRawElements))]
+        public void StaticSpanFormsRejectElementsThatAreNotProbabilities(double bad, int index)
+        {
+            T value = To<T>(bad);
+            Assert.False(value >= T.Zero && value <= T.One, $"{bad} in {typeof(T).Name} is {value}: not a bad value");
+            T[] ok = Valid(), badV = With(value, index);
+            void Rejects(string name, Func<T> call) => Expect.At($"{name}, {value} at [{index}]", () =>
+            {
+                var e = Expect.Throws<ArgumentOutOfRangeException>(name, () => call());
+                Expect.MessageNamesValue(e, value);
+                Expect.MessageNamesElement(e, name, index);
+            });
+
+            Rejects("p", () => TDist.Entropy(badV));
+            Rejects("p", () => TDist.KLDivergence(badV, ok));
+            Rejects("q", () => TDist.KLDivergence(ok, badV));
+            Rejects("p", () => TDist.CrossEntropy(badV, ok));
+            Rejects("q", () => TDist.CrossEntropy(ok, badV));
+        }
+
+        /// <summary>Bad elements in both spans: p's first offender is named (p is scanned first), whichever index q's is at.</summary>
+        [Fact]
+        public void StaticSpanFormsNameTheFirstOffenderOfP()
+        {
+            T[] p = With(T.NaN, K - 1), q = With(-T.One, 0);
+            p[K / 2] = T.NegativeInfinity;
+            var e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.KLDivergence(p, q));
+            Expect.MessageNamesElement(e, "p", K / 2);
+            e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.CrossEntropy(p, q));
+            Expect.MessageNamesElement(e, "p", K / 2);
+            e = Expect.Throws<ArgumentOutOfRangeException>("q", () => TDist.CrossEntropy(Valid(), q));
+            Expect.MessageNamesElement(e, "q", 0);
+        }
+
+        /// <summary>The boundaries are probabilities: 0, −0 (x + 0 = +0 in the check) and 1 (a point mass) give the usual values.</summary>
+        [Fact]
+        public void StaticSpanFormsAcceptZeroNegativeZeroAndOne()
+        {
+            T[] point = new T[K];
+            point[K - 1] = T.One;
+            point[0] = -T.Zero;
+            for (int i = 1; i < K - 1; i++)
+            {
+                point[i] = i % 2 == 0 ? -T.Zero : T.Zero;
+            }
+
+            Assert.Equal(0.0, D(TDist.Entropy(point)));
+            Assert.Equal(0.0, D(TDist.KLDivergence(point, point)));
+            Assert.Equal(0.0, D(TDist.CrossEntropy(point, point)));
+            T[] u = Valid();
+            Assert.Equal(Math.Log(K), D(TDist.CrossEntropy(point, u)), 1e-6);
+            Assert.Equal(Math.Log(K), D(TDist.Entropy(u)), 1e-6);
+        }
+
         [Fact]
         public void SampleRejectsNullRandom()
         {
@@ -441,6 +523,15 @@ namespace DivergenceGen.Tests
     public sealed class Cat6Validation : CategoricalValidation<Cat6, double>;
 
     public sealed class Cat6FValidation : CategoricalValidation<Cat6F, float>;
+
+    /// <summary>K = 16, straight-line: two Vector512 (or four Vector256, eight Vector128) chunks, no scalar leftovers.</summary>
+    public sealed class Cat16Validation : CategoricalValidation<Cat16, double>;
+
+    /// <summary>K = 17 float, looped: one full vector of 16 (or two of 8, four of 4) and a one-element scalar tail.</summary>
+    public sealed class Cat17FValidation : CategoricalValidation<Cat17F, float>;
+
+    /// <summary>K = 6 looped (UnrollThreshold = 0): a loop shape with a tail at every width.</summary>
+    public sealed class Cat6U0Validation : CategoricalValidation<Cat6U0, double>;
 
     public sealed class Cat17U0Validation : CategoricalValidation<Cat17U0, double>;
 

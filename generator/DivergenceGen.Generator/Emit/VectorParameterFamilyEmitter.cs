@@ -343,11 +343,15 @@ namespace DivergenceGen.Generator.Emit
 
             _w.Line();
 
-            string rawNote = "The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.";
-            _w.Summary("H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0. " + rawNote);
+            string rawNote = "Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs\n"
+                + "one compare per vector); the sum is not checked and the values are not renormalised.";
+            string rangeDoc = "<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN, infinite, negative or above 1\n"
+                + "(the message names the span, the index and the value).</exception>";
+            _w.Summary("H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0.\n" + rawNote);
             _w.Doc("<param name=\"p\">K probabilities.</param>");
             _w.Doc("<returns>The entropy.</returns>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"p\"/> does not have length K = " + K + ".</exception>");
+            _w.Docs(rangeDoc);
             using (_w.Block("public static " + T + " Entropy(" + Span + " p)"))
             {
                 _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
@@ -360,6 +364,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"q\">K probabilities of Q.</param>");
             _w.Doc("<returns>The divergence.</returns>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\">A span does not have length K = " + K + ".</exception>");
+            _w.Docs(rangeDoc);
             using (_w.Block("public static " + T + " KLDivergence(" + Span + " p, " + Span + " q)"))
             {
                 _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
@@ -368,11 +373,12 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
-            _w.Summary("H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ. " + rawNote);
+            _w.Summary("H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ.\n" + rawNote);
             _w.Doc("<param name=\"p\">K probabilities of P.</param>");
             _w.Doc("<param name=\"q\">K probabilities of Q.</param>");
             _w.Doc("<returns>The cross-entropy.</returns>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\">A span does not have length K = " + K + ".</exception>");
+            _w.Docs(rangeDoc);
             using (_w.Block("public static " + T + " CrossEntropy(" + Span + " p, " + Span + " q)"))
             {
                 _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
@@ -398,10 +404,10 @@ namespace DivergenceGen.Generator.Emit
             sums.EmitKernel("EntropyOfCached", "H = −Σ p·log p from cached log-probabilities.", new[] { "p", "logP" }, InformationMeasures.EntropyTerm(p, logP), Negate);
             sums.EmitKernel("KLDivergenceOfCached", "D = max(0, Σ p·(log p − log q)) from cached log-probabilities.", new[] { "p", "logP", "logQ" }, InformationMeasures.KLDivergenceTerm(p, logP, logQ), Clamp);
             sums.EmitKernel("CrossEntropyOfCached", "H(P, Q) = −Σ p·log q from Q's cached log-probabilities.", new[] { "p", "logQ" }, InformationMeasures.CrossEntropyTerm(p, logQ), Negate);
-            sums.EmitKernel("EntropyOfRaw", "H = −Σ p·log p of a raw vector.", new[] { "p" }, InformationMeasures.EntropyTerm(p, E.Log(p)), Negate);
+            sums.EmitKernel("EntropyOfRaw", "H = −Σ p·log p of a raw vector.", new[] { "p" }, InformationMeasures.EntropyTerm(p, E.Log(p)), Negate, new[] { "p" });
             // One logarithm per element: log(p/q) instead of log p − log q (VectorMath.LogRatio guards the quotient).
-            sums.EmitKernel("KLDivergenceOfRaw", "D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element.", new[] { "p", "q" }, InformationMeasures.KLDivergenceTermOfLogRatio(p, E.LogRatio(p, q)), Clamp);
-            sums.EmitKernel("CrossEntropyOfRaw", "H(P, Q) = −Σ p·log q of raw vectors.", new[] { "p", "q" }, InformationMeasures.CrossEntropyTerm(p, E.Log(q)), Negate);
+            sums.EmitKernel("KLDivergenceOfRaw", "D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element.", new[] { "p", "q" }, InformationMeasures.KLDivergenceTermOfLogRatio(p, E.LogRatio(p, q)), Clamp, new[] { "p", "q" });
+            sums.EmitKernel("CrossEntropyOfRaw", "H(P, Q) = −Σ p·log q of raw vectors.", new[] { "p", "q" }, InformationMeasures.CrossEntropyTerm(p, E.Log(q)), Negate, new[] { "p", "q" });
         }
     }
 }

@@ -84,6 +84,71 @@ namespace DivergenceGen
             }
         }
 
+        /// <summary>
+        /// The cold path of a raw-vector kernel whose in-pass check (<see cref="ProbabilityLanes"/>) found an element
+        /// outside [0, 1]: rescans <paramref name="values"/> element by element and throws
+        /// <see cref="ArgumentOutOfRangeException"/> naming the first offender's index and value. Kept out of line so that
+        /// the kernel's hot path is only the check's compare and branch.
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="values">The kernel's input.</param>
+        /// <param name="paramName">Its parameter name.</param>
+        [DoesNotReturn]
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void ThrowFirstNotProbability<T>(ReadOnlySpan<T> values, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            ThrowIfAnyNotProbabilityScalar(values, paramName);
+            throw new InvalidOperationException("DivergenceGen: the in-pass check of " + paramName + " failed but every element is in [0, 1] (a bug).");
+        }
+
+        /// <summary>
+        /// <see cref="ThrowFirstNotProbability{T}(ReadOnlySpan{T}, string)"/> for a kernel of two inputs: names the first
+        /// offender of <paramref name="p"/>, else of <paramref name="q"/>.
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="p">The first input.</param>
+        /// <param name="pName">Its parameter name.</param>
+        /// <param name="q">The second input.</param>
+        /// <param name="qName">Its parameter name.</param>
+        [DoesNotReturn]
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void ThrowFirstNotProbability<T>(ReadOnlySpan<T> p, string pName, ReadOnlySpan<T> q, string qName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            ThrowIfAnyNotProbabilityScalar(p, pName);
+            ThrowFirstNotProbability(q, qName);
+        }
+
+        private static void ThrowIfAnyNotProbabilityScalar<T>(ReadOnlySpan<T> values, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (!IsProbability(values[i]))
+                {
+                    ThrowNotProbabilityAt(values[i], i, paramName);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Throws <see cref="InvalidOperationException"/> for a member called on <c>default</c> of a generated struct: it
+        /// was never constructed, so it has no parameters (a default Categorical has no probabilities at all, a default
+        /// count distribution a parameter outside its domain), and every answer would be a plausible-looking wrong number.
+        /// </summary>
+        /// <param name="typeName">The generated type's name.</param>
+        /// <param name="howToCreate">The constructor or factories that make a valid instance, as text.</param>
+        [DoesNotReturn]
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void ThrowDefaultInstance(string typeName, string howToCreate) =>
+            throw new InvalidOperationException(string.Format(
+                CultureInfo.InvariantCulture,
+                "This {0} is default({0}) (an unassigned field, array element or `new {0}()`): it was never constructed and has no parameters. "
+                + "Create one with {1}; IsDefault tells a default instance apart.",
+                typeName,
+                howToCreate));
+
         /// <summary>Whether 0 &lt; <paramref name="value"/> ≤ 1 (false for NaN): a success probability that makes a waiting time finite.</summary>
         /// <typeparam name="T">double or float.</typeparam>
         /// <param name="value">The value to check.</param>

@@ -277,11 +277,15 @@ namespace MyApp
         }
 
         /// <summary>
-        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities.</param>
         /// <returns>The entropy.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="p"/> does not have length K = 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double Entropy(global::System.ReadOnlySpan<double> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -290,12 +294,15 @@ namespace MyApp
 
         /// <summary>
         /// D(p‖q) = Σₖ pₖ·log(pₖ/qₖ) in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ,
-        /// never negative. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// never negative. Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The divergence.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double KLDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -304,12 +311,16 @@ namespace MyApp
         }
 
         /// <summary>
-        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The cross-entropy.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double CrossEntropy(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -360,10 +371,20 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
         {
+            // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             // K = 1 is narrower than any vector: scalar code only.
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::System.Math.Log(p[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+            }
             return 0d - (total);
         }
 
@@ -371,10 +392,20 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             // K = 1 is narrower than any vector: scalar code only.
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::DivergenceGen.ScalarMath.LogRatio(p[0], q[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+            }
             return global::System.Math.Max(total, 0d);
         }
 
@@ -382,10 +413,20 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             // K = 1 is narrower than any vector: scalar code only.
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::System.Math.Log(q[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+            }
             return 0d - (total);
         }
 

@@ -277,11 +277,15 @@ namespace MyApp
         }
 
         /// <summary>
-        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities.</param>
         /// <returns>The entropy.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="p"/> does not have length K = 16.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double Entropy(global::System.ReadOnlySpan<double> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -290,12 +294,15 @@ namespace MyApp
 
         /// <summary>
         /// D(p‖q) = Σₖ pₖ·log(pₖ/qₖ) in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ,
-        /// never negative. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// never negative. Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The divergence.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 16.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double KLDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -304,12 +311,16 @@ namespace MyApp
         }
 
         /// <summary>
-        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The cross-entropy.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 16.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double CrossEntropy(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -588,66 +599,120 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
         {
+            // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
+                seen512 = global::DivergenceGen.ProbabilityLanes.Max(seen512, p0);
                 var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, 8);
+                seen512 = global::DivergenceGen.ProbabilityLanes.Max(seen512, p1);
                 var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1));
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p0);
                 var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 4);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p1);
                 var t1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 8);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p2);
                 var t2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 12);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p3);
                 var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3));
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
                 var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p2);
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 6);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p3);
                 var t3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 8);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p4);
                 var t4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(p4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 10);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p5);
                 var t5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(p5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 12);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p6);
                 var t6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(p6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 14);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p7);
                 var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(p7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7));
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::System.Math.Log(p[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]);
             total += (p[1] > 0d ? p[1] * global::System.Math.Log(p[1]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]);
             total += (p[2] > 0d ? p[2] * global::System.Math.Log(p[2]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]);
             total += (p[3] > 0d ? p[3] * global::System.Math.Log(p[3]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]);
             total += (p[4] > 0d ? p[4] * global::System.Math.Log(p[4]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]);
             total += (p[5] > 0d ? p[5] * global::System.Math.Log(p[5]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]);
             total += (p[6] > 0d ? p[6] * global::System.Math.Log(p[6]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[6]);
             total += (p[7] > 0d ? p[7] * global::System.Math.Log(p[7]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[7]);
             total += (p[8] > 0d ? p[8] * global::System.Math.Log(p[8]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[8]);
             total += (p[9] > 0d ? p[9] * global::System.Math.Log(p[9]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[9]);
             total += (p[10] > 0d ? p[10] * global::System.Math.Log(p[10]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[10]);
             total += (p[11] > 0d ? p[11] * global::System.Math.Log(p[11]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[11]);
             total += (p[12] > 0d ? p[12] * global::System.Math.Log(p[12]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[12]);
             total += (p[13] > 0d ? p[13] * global::System.Math.Log(p[13]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[13]);
             total += (p[14] > 0d ? p[14] * global::System.Math.Log(p[14]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[14]);
             total += (p[15] > 0d ? p[15] * global::System.Math.Log(p[15]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[15]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+            }
             return 0d - (total);
         }
 
@@ -655,81 +720,135 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef);
+                seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, 8);
                 var q1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, 8);
+                seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1), 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 4);
                 var q1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 4);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 8);
                 var q2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 8);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p2), q2);
                 var t2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 12);
                 var q3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 12);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p3), q3);
                 var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3), 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
                 var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 2);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 6);
                 var q3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 6);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p3), q3);
                 var t3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 8);
                 var q4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 8);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p4), q4);
                 var t4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.LogRatio(p4, q4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 10);
                 var q5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 10);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p5), q5);
                 var t5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.LogRatio(p5, q5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 12);
                 var q6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 12);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p6), q6);
                 var t6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.LogRatio(p6, q6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 14);
                 var q7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 14);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p7), q7);
                 var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.LogRatio(p7, q7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7), 0d);
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::DivergenceGen.ScalarMath.LogRatio(p[0], q[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
             total += (p[1] > 0d ? p[1] * global::DivergenceGen.ScalarMath.LogRatio(p[1], q[1]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
             total += (p[2] > 0d ? p[2] * global::DivergenceGen.ScalarMath.LogRatio(p[2], q[2]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
             total += (p[3] > 0d ? p[3] * global::DivergenceGen.ScalarMath.LogRatio(p[3], q[3]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
             total += (p[4] > 0d ? p[4] * global::DivergenceGen.ScalarMath.LogRatio(p[4], q[4]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]), q[4]);
             total += (p[5] > 0d ? p[5] * global::DivergenceGen.ScalarMath.LogRatio(p[5], q[5]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
             total += (p[6] > 0d ? p[6] * global::DivergenceGen.ScalarMath.LogRatio(p[6], q[6]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[6]), q[6]);
             total += (p[7] > 0d ? p[7] * global::DivergenceGen.ScalarMath.LogRatio(p[7], q[7]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[7]), q[7]);
             total += (p[8] > 0d ? p[8] * global::DivergenceGen.ScalarMath.LogRatio(p[8], q[8]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[8]), q[8]);
             total += (p[9] > 0d ? p[9] * global::DivergenceGen.ScalarMath.LogRatio(p[9], q[9]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[9]), q[9]);
             total += (p[10] > 0d ? p[10] * global::DivergenceGen.ScalarMath.LogRatio(p[10], q[10]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[10]), q[10]);
             total += (p[11] > 0d ? p[11] * global::DivergenceGen.ScalarMath.LogRatio(p[11], q[11]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[11]), q[11]);
             total += (p[12] > 0d ? p[12] * global::DivergenceGen.ScalarMath.LogRatio(p[12], q[12]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[12]), q[12]);
             total += (p[13] > 0d ? p[13] * global::DivergenceGen.ScalarMath.LogRatio(p[13], q[13]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[13]), q[13]);
             total += (p[14] > 0d ? p[14] * global::DivergenceGen.ScalarMath.LogRatio(p[14], q[14]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[14]), q[14]);
             total += (p[15] > 0d ? p[15] * global::DivergenceGen.ScalarMath.LogRatio(p[15], q[15]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[15]), q[15]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+            }
             return global::System.Math.Max(total, 0d);
         }
 
@@ -737,81 +856,135 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef);
+                seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, 8);
                 var q1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, 8);
+                seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1));
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 4);
                 var q1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 4);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 8);
                 var q2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 8);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p2), q2);
                 var t2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 12);
                 var q3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 12);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p3), q3);
                 var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3));
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
                 var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 2);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 6);
                 var q3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 6);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p3), q3);
                 var t3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 8);
                 var q4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 8);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p4), q4);
                 var t4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(q4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 10);
                 var q5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 10);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p5), q5);
                 var t5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(q5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 12);
                 var q6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 12);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p6), q6);
                 var t6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(q6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 14);
                 var q7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 14);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p7), q7);
                 var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(q7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7));
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::System.Math.Log(q[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
             total += (p[1] > 0d ? p[1] * global::System.Math.Log(q[1]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
             total += (p[2] > 0d ? p[2] * global::System.Math.Log(q[2]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
             total += (p[3] > 0d ? p[3] * global::System.Math.Log(q[3]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
             total += (p[4] > 0d ? p[4] * global::System.Math.Log(q[4]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]), q[4]);
             total += (p[5] > 0d ? p[5] * global::System.Math.Log(q[5]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
             total += (p[6] > 0d ? p[6] * global::System.Math.Log(q[6]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[6]), q[6]);
             total += (p[7] > 0d ? p[7] * global::System.Math.Log(q[7]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[7]), q[7]);
             total += (p[8] > 0d ? p[8] * global::System.Math.Log(q[8]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[8]), q[8]);
             total += (p[9] > 0d ? p[9] * global::System.Math.Log(q[9]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[9]), q[9]);
             total += (p[10] > 0d ? p[10] * global::System.Math.Log(q[10]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[10]), q[10]);
             total += (p[11] > 0d ? p[11] * global::System.Math.Log(q[11]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[11]), q[11]);
             total += (p[12] > 0d ? p[12] * global::System.Math.Log(q[12]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[12]), q[12]);
             total += (p[13] > 0d ? p[13] * global::System.Math.Log(q[13]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[13]), q[13]);
             total += (p[14] > 0d ? p[14] * global::System.Math.Log(q[14]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[14]), q[14]);
             total += (p[15] > 0d ? p[15] * global::System.Math.Log(q[15]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[15]), q[15]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+            }
             return 0d - (total);
         }
 

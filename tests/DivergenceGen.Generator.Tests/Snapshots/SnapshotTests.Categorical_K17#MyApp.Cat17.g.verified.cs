@@ -277,11 +277,15 @@ namespace MyApp
         }
 
         /// <summary>
-        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities.</param>
         /// <returns>The entropy.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="p"/> does not have length K = 17.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double Entropy(global::System.ReadOnlySpan<double> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -290,12 +294,15 @@ namespace MyApp
 
         /// <summary>
         /// D(p‖q) = Σₖ pₖ·log(pₖ/qₖ) in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ,
-        /// never negative. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// never negative. Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The divergence.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 17.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double KLDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -304,12 +311,16 @@ namespace MyApp
         }
 
         /// <summary>
-        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The cross-entropy.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 17.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double CrossEntropy(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -541,64 +552,104 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
         {
+            // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 for (int i = 0; i < 16; i += 8)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
                     var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
                 // K = 17 is not a multiple of 8: a scalar tail for the last 1.
+                ulong seenTail = 0;
                 for (int i = 16; i < 17; i++)
                 {
                     sum += (p[i] > 0d ? p[i] * global::System.Math.Log(p[i]) : 0d);
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
                 }
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 for (int i = 0; i < 16; i += 4)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
                     var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
                 // K = 17 is not a multiple of 4: a scalar tail for the last 1.
+                ulong seenTail = 0;
                 for (int i = 16; i < 17; i++)
                 {
                     sum += (p[i] > 0d ? p[i] * global::System.Math.Log(p[i]) : 0d);
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
                 }
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 for (int i = 0; i < 16; i += 2)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
                     var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
                 // K = 17 is not a multiple of 2: a scalar tail for the last 1.
+                ulong seenTail = 0;
                 for (int i = 16; i < 17; i++)
                 {
                     sum += (p[i] > 0d ? p[i] * global::System.Math.Log(p[i]) : 0d);
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
                 }
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
             double total = 0;
+            ulong seen = 0;
             for (int i = 0; i < 17; i++)
             {
                 total += (p[i] > 0d ? p[i] * global::System.Math.Log(p[i]) : 0d);
+                seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]);
+            }
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
             }
             return 0d - (total);
         }
@@ -607,68 +658,108 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 for (int i = 0; i < 16; i += 8)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
                 // K = 17 is not a multiple of 8: a scalar tail for the last 1.
+                ulong seenTail = 0;
                 for (int i = 16; i < 17; i++)
                 {
                     sum += (p[i] > 0d ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0d);
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
                 }
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 for (int i = 0; i < 16; i += 4)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
                 // K = 17 is not a multiple of 4: a scalar tail for the last 1.
+                ulong seenTail = 0;
                 for (int i = 16; i < 17; i++)
                 {
                     sum += (p[i] > 0d ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0d);
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
                 }
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 for (int i = 0; i < 16; i += 2)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
                 // K = 17 is not a multiple of 2: a scalar tail for the last 1.
+                ulong seenTail = 0;
                 for (int i = 16; i < 17; i++)
                 {
                     sum += (p[i] > 0d ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0d);
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
                 }
                 return global::System.Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
             double total = 0;
+            ulong seen = 0;
             for (int i = 0; i < 17; i++)
             {
                 total += (p[i] > 0d ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0d);
+                seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]), q[i]);
+            }
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
             }
             return global::System.Math.Max(total, 0d);
         }
@@ -677,68 +768,108 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 for (int i = 0; i < 16; i += 8)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
                 // K = 17 is not a multiple of 8: a scalar tail for the last 1.
+                ulong seenTail = 0;
                 for (int i = 16; i < 17; i++)
                 {
                     sum += (p[i] > 0d ? p[i] * global::System.Math.Log(q[i]) : 0d);
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
                 }
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 for (int i = 0; i < 16; i += 4)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
                 // K = 17 is not a multiple of 4: a scalar tail for the last 1.
+                ulong seenTail = 0;
                 for (int i = 16; i < 17; i++)
                 {
                     sum += (p[i] > 0d ? p[i] * global::System.Math.Log(q[i]) : 0d);
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
                 }
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 for (int i = 0; i < 16; i += 2)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
                 // K = 17 is not a multiple of 2: a scalar tail for the last 1.
+                ulong seenTail = 0;
                 for (int i = 16; i < 17; i++)
                 {
                     sum += (p[i] > 0d ? p[i] * global::System.Math.Log(q[i]) : 0d);
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
                 }
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
             double total = 0;
+            ulong seen = 0;
             for (int i = 0; i < 17; i++)
             {
                 total += (p[i] > 0d ? p[i] * global::System.Math.Log(q[i]) : 0d);
+                seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]), q[i]);
+            }
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
             }
             return 0d - (total);
         }

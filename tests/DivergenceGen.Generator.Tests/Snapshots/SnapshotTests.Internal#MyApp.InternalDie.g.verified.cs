@@ -277,11 +277,15 @@ namespace MyApp
         }
 
         /// <summary>
-        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities.</param>
         /// <returns>The entropy.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="p"/> does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double Entropy(global::System.ReadOnlySpan<double> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -290,12 +294,15 @@ namespace MyApp
 
         /// <summary>
         /// D(p‖q) = Σₖ pₖ·log(pₖ/qₖ) in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ,
-        /// never negative. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// never negative. Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The divergence.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double KLDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -304,12 +311,16 @@ namespace MyApp
         }
 
         /// <summary>
-        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The cross-entropy.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double CrossEntropy(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -456,34 +467,67 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
         {
+            // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p0);
                 var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1));
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
                 var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p2);
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2));
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::System.Math.Log(p[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]);
             total += (p[1] > 0d ? p[1] * global::System.Math.Log(p[1]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]);
             total += (p[2] > 0d ? p[2] * global::System.Math.Log(p[2]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]);
             total += (p[3] > 0d ? p[3] * global::System.Math.Log(p[3]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]);
             total += (p[4] > 0d ? p[4] * global::System.Math.Log(p[4]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]);
             total += (p[5] > 0d ? p[5] * global::System.Math.Log(p[5]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+            }
             return 0d - (total);
         }
 
@@ -491,40 +535,73 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1), 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
                 var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 2);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2), 0d);
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::DivergenceGen.ScalarMath.LogRatio(p[0], q[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
             total += (p[1] > 0d ? p[1] * global::DivergenceGen.ScalarMath.LogRatio(p[1], q[1]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
             total += (p[2] > 0d ? p[2] * global::DivergenceGen.ScalarMath.LogRatio(p[2], q[2]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
             total += (p[3] > 0d ? p[3] * global::DivergenceGen.ScalarMath.LogRatio(p[3], q[3]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
             total += (p[4] > 0d ? p[4] * global::DivergenceGen.ScalarMath.LogRatio(p[4], q[4]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]), q[4]);
             total += (p[5] > 0d ? p[5] * global::DivergenceGen.ScalarMath.LogRatio(p[5], q[5]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+            }
             return global::System.Math.Max(total, 0d);
         }
 
@@ -532,40 +609,73 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
+            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
+            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                if (!valid)
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1));
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
                 var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 2);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                {
+                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2));
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::System.Math.Log(q[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
             total += (p[1] > 0d ? p[1] * global::System.Math.Log(q[1]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
             total += (p[2] > 0d ? p[2] * global::System.Math.Log(q[2]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
             total += (p[3] > 0d ? p[3] * global::System.Math.Log(q[3]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
             total += (p[4] > 0d ? p[4] * global::System.Math.Log(q[4]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]), q[4]);
             total += (p[5] > 0d ? p[5] * global::System.Math.Log(q[5]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+            }
             return 0d - (total);
         }
 
