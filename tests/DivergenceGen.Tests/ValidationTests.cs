@@ -240,6 +240,98 @@ namespace DivergenceGen.Tests
             Assert.False(TDist.TryFromProbabilities(v, out _), $"sum 1 + {K * 8 * eps} (twice the allowed K·4·ε) accepted");
         }
 
+        /// <summary>
+        /// Issue 11: probabilities computed in float and widened are off by a few 1e-8, which the default tolerance (K·4·ε)
+        /// rejects for a double type. An explicit sumTolerance takes them as given (not renormalised).
+        /// </summary>
+        [Fact]
+        public void FromProbabilitiesAcceptsAnExplicitSumTolerance()
+        {
+            // Above the default tolerance: for double K·4·ε ≤ 9e-13 (K ≤ 1000); for float min(K·4·ε, √ε) ≤ 3.5e-4.
+            double offBy = typeof(T) == typeof(float) ? 1e-3 : 4.5e-8;
+            double loose = 10 * offBy;
+            T[] v = Valid();
+            v[0] = To<T>(D(v[0]) + offBy);
+            double sum = 0;
+            foreach (T x in v)
+            {
+                sum += D(x);
+            }
+
+            Assert.True(Math.Abs(sum - 1) > ProbabilityVectors.SumTolerance<T>(K), $"precondition: the sum 1 + {sum - 1:R} is within the default tolerance");
+            var e = Expect.Throws<ArgumentException>("probabilities", () => TDist.FromProbabilities(v));
+            Assert.Contains("FromWeights", e.Message, StringComparison.Ordinal);
+            Assert.Contains("sumTolerance", e.Message, StringComparison.Ordinal);
+
+            TDist d = TDist.FromProbabilities(v, sumTolerance: loose);
+            Assert.Equal(D(v[0]), D(d.Pmf(0))); // used as given
+            Assert.True(TDist.TryFromProbabilities(v, loose, out TDist? r));
+            Assert.Equal(D(v[0]), D(r!.Pmf(0)));
+
+            double tight = Math.Abs(sum - 1) / 2;
+            e = Expect.Throws<ArgumentException>("probabilities", () => TDist.FromProbabilities(v, tight));
+            Expect.MessageNamesValue(e, tight);
+            Assert.False(TDist.TryFromProbabilities(v, tight, out r));
+            Expect.IsDefault(r, "TryFromProbabilities(sumTolerance)");
+
+            // A tolerance of 0 still accepts an exact sum; elements are checked as before.
+            T[] exact = new T[K];
+            exact[0] = T.One;
+            Assert.True(TDist.TryFromProbabilities(exact, 0, out _));
+            T[] bad = With(T.NaN, K - 1);
+            var eBad = Expect.Throws<ArgumentOutOfRangeException>("probabilities", () => TDist.FromProbabilities(bad, loose));
+            Expect.MessageNamesElement(eBad, "probabilities", K - 1);
+        }
+
+        [Theory]
+        [InlineData(double.NaN)]
+        [InlineData(-1e-9)]
+        [InlineData(double.PositiveInfinity)]
+        [InlineData(double.NegativeInfinity)]
+        public void FromProbabilitiesRejectsBadSumTolerance(double tolerance)
+        {
+            T[] v = Valid();
+            var e = Expect.Throws<ArgumentOutOfRangeException>("sumTolerance", () => TDist.FromProbabilities(v, tolerance));
+            Expect.MessageNamesValue(e, tolerance);
+            Assert.False(TDist.TryFromProbabilities(v, tolerance, out TDist? r));
+            Expect.IsDefault(r, "TryFromProbabilities(sumTolerance)");
+        }
+
+        /// <summary>Issue 11: FromCounts took only long counts; int counts give the same distribution.</summary>
+        [Fact]
+        public void FromCountsTakesIntCounts()
+        {
+            long[] counts = Counts();
+            int[] ints = Array.ConvertAll(counts, c => (int)c);
+            T a = To<T>(0.5);
+            TDist fromLong = TDist.FromCounts(counts, a), fromInt = TDist.FromCounts(ints, a);
+            Assert.True(TDist.TryFromCounts(ints, out TDist? plain));
+            Assert.True(TDist.TryFromCounts(ints, a, out TDist? smoothed));
+            TDist plainLong = TDist.FromCounts(counts, T.Zero);
+            for (int k = 0; k < K; k++)
+            {
+                Assert.Equal(D(fromLong.Pmf(k)), D(fromInt.Pmf(k)));
+                Assert.Equal(D(fromLong.LogPmf(k)), D(smoothed!.LogPmf(k)));
+                Assert.Equal(D(plainLong.Pmf(k)), D(plain!.Pmf(k)));
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(EveryIndexClass))]
+        public void FromIntCountsRejectsNegativeCount(int index)
+        {
+            int[] c = Array.ConvertAll(Counts(), x => (int)x);
+            c[index] = -3;
+            var e = Expect.Throws<ArgumentOutOfRangeException>("counts", () => TDist.FromCounts(c, T.Zero));
+            Expect.MessageNamesInteger(e, -3, "value");
+            Expect.MessageNamesElement(e, "counts", index);
+            Assert.False(TDist.TryFromCounts(c, out TDist? r));
+            Expect.IsDefault(r, "TryFromCounts(int)");
+            Expect.Throws<ArgumentException>("counts", () => TDist.FromCounts(new int[K + 1], T.One));
+            Expect.Throws<ArgumentException>("counts", () => TDist.FromCounts(new int[K], T.Zero)); // zero total
+            Expect.Throws<ArgumentOutOfRangeException>("pseudocount", () => TDist.FromCounts(Array.ConvertAll(Counts(), x => (int)x), T.NaN));
+        }
+
         [Theory]
         [MemberData(nameof(BadElements))]
         public void FromWeightsRejectsBadElement(double bad, int index)

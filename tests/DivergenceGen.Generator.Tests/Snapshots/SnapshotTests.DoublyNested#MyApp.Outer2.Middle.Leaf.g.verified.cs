@@ -32,6 +32,12 @@ namespace MyApp
                 }
 
                 /// <summary>
+                /// Always false: an instance of a class is always constructed (the default of a class is null), so it always has
+                /// valid parameters. (On a generated struct, true for <c>default</c>.)
+                /// </summary>
+                public bool IsDefault => false;
+
+                /// <summary>
                 /// Creates the distribution with P(X = k) = probabilitiesₖ; log-probabilities are computed once, here.
                 /// </summary>
                 /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
@@ -45,14 +51,64 @@ namespace MyApp
                 }
 
                 /// <summary>
-                /// Like <see cref="FromProbabilities"/>, but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
+                /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double})"/>,
+                /// but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
                 /// </summary>
                 /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
                 /// <param name="result">The distribution, or <c>default</c>.</param>
                 /// <returns>Whether the arguments were valid.</returns>
-                public static bool TryFromProbabilities(global::System.ReadOnlySpan<double> probabilities, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result)
+                public static bool TryFromProbabilities(
+                    global::System.ReadOnlySpan<double> probabilities,
+                    [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result)
                 {
-                    if (!global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities)).IsValid)
+                    var check = global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities));
+                    if (!check.IsValid)
+                    {
+                        result = default!;
+                        return false;
+                    }
+                    result = CreateProbabilities(probabilities);
+                    return true;
+                }
+
+                /// <summary>
+                /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double})"/>, with an explicit tolerance on the sum instead of
+                /// K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε: for probabilities rounded
+                /// elsewhere (e.g. computed in float and widened, off by a few 1e-8) that are to be used as given.
+                /// To rescale values to sum to 1 instead, use <see cref="FromWeights"/>.
+                /// </summary>
+                /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within
+                /// <paramref name="sumTolerance"/>; used as given, not renormalised.</param>
+                /// <param name="sumTolerance">The largest accepted |Σₖ pₖ − 1| (the sum taken in double); finite and ≥ 0.</param>
+                /// <returns>The distribution.</returns>
+                /// <exception cref="global::System.ArgumentException">The length is not K = 4,
+                /// or the sum is not 1 within <paramref name="sumTolerance"/>.</exception>
+                /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative
+                /// (the message names its index and value), or <paramref name="sumTolerance"/> is NaN, infinite or negative.</exception>
+                public static Leaf FromProbabilities(global::System.ReadOnlySpan<double> probabilities, double sumTolerance)
+                {
+                    global::DivergenceGen.ProbabilityVectors.CheckProbabilities(
+                        probabilities, Classes, nameof(probabilities), sumTolerance, nameof(sumTolerance)).ThrowIfInvalid();
+                    return CreateProbabilities(probabilities);
+                }
+
+                /// <summary>
+                /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double}, double)"/>,
+                /// but returns false (and <c>default</c>) instead of throwing when the arguments are invalid.
+                /// </summary>
+                /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within
+                /// <paramref name="sumTolerance"/>; used as given, not renormalised.</param>
+                /// <param name="sumTolerance">The largest accepted |Σₖ pₖ − 1| (the sum taken in double); finite and ≥ 0.</param>
+                /// <param name="result">The distribution, or <c>default</c>.</param>
+                /// <returns>Whether the arguments were valid.</returns>
+                public static bool TryFromProbabilities(
+                    global::System.ReadOnlySpan<double> probabilities,
+                    double sumTolerance,
+                    [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result)
+                {
+                    var check = global::DivergenceGen.ProbabilityVectors.CheckProbabilities(
+                        probabilities, Classes, nameof(probabilities), sumTolerance, nameof(sumTolerance));
+                    if (!check.IsValid)
                     {
                         result = default!;
                         return false;
@@ -90,7 +146,8 @@ namespace MyApp
                 /// <returns>Whether the arguments were valid.</returns>
                 public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result)
                 {
-                    if (!global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights)).IsValid)
+                    var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
+                    if (!check.IsValid)
                     {
                         result = default!;
                         return false;
@@ -162,23 +219,31 @@ namespace MyApp
                 }
 
                 /// <summary>
-                /// Like <see cref="FromCounts"/> without smoothing, but returns false (and <c>default</c>) instead of throwing when the counts are invalid.
+                /// Like <see cref="FromCounts(global::System.ReadOnlySpan{long}, double)"/> without smoothing,
+                /// but returns false (and <c>default</c>) instead of throwing when the counts are invalid.
                 /// </summary>
                 /// <param name="counts">K non-negative counts with a positive total.</param>
                 /// <param name="result">The distribution, or <c>default</c>.</param>
                 /// <returns>Whether the counts were valid.</returns>
-                public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result) => TryFromCounts(counts, 0d, out result);
+                public static bool TryFromCounts(
+                    global::System.ReadOnlySpan<long> counts, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result) =>
+                    TryFromCounts(counts, 0d, out result);
 
                 /// <summary>
-                /// Like <see cref="FromCounts"/>, but returns false (and <c>default</c>) instead of throwing when the counts or the pseudocount are invalid.
+                /// Like <see cref="FromCounts(global::System.ReadOnlySpan{long}, double)"/>,
+                /// but returns false (and <c>default</c>) instead of throwing when the counts or the pseudocount are invalid.
                 /// </summary>
                 /// <param name="counts">K non-negative counts.</param>
                 /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
                 /// <param name="result">The distribution, or <c>default</c>.</param>
                 /// <returns>Whether the arguments were valid.</returns>
-                public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, double pseudocount, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result)
+                public static bool TryFromCounts(
+                    global::System.ReadOnlySpan<long> counts,
+                    double pseudocount,
+                    [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result)
                 {
-                    if (!global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).IsValid)
+                    var check = global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount));
+                    if (!check.IsValid)
                     {
                         result = default!;
                         return false;
@@ -188,6 +253,63 @@ namespace MyApp
                 }
 
                 private static Leaf CreateCounts(global::System.ReadOnlySpan<long> counts, double pseudocount)
+                {
+                    var p = new double[Classes];
+                    var logP = new double[Classes];
+                    global::DivergenceGen.ProbabilityVectors.FillFromCounts(counts, pseudocount, p, logP);
+                    return new Leaf(p, logP);
+                }
+
+                /// <summary>
+                /// Like <see cref="FromCounts(global::System.ReadOnlySpan{long}, double)"/>, for counts held as <see cref="int"/>.
+                /// </summary>
+                /// <param name="counts">K non-negative counts.</param>
+                /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
+                /// <returns>The distribution.</returns>
+                /// <exception cref="global::System.ArgumentException">The length is not K = 4, or the total is 0.</exception>
+                /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value),
+                /// or the pseudocount is NaN, infinite or negative.</exception>
+                public static Leaf FromCounts(global::System.ReadOnlySpan<int> counts, double pseudocount = 0d)
+                {
+                    global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).ThrowIfInvalid();
+                    return CreateCounts(counts, pseudocount);
+                }
+
+                /// <summary>
+                /// Like <see cref="FromCounts(global::System.ReadOnlySpan{int}, double)"/> without smoothing,
+                /// but returns false (and <c>default</c>) instead of throwing when the counts are invalid.
+                /// </summary>
+                /// <param name="counts">K non-negative counts with a positive total.</param>
+                /// <param name="result">The distribution, or <c>default</c>.</param>
+                /// <returns>Whether the counts were valid.</returns>
+                public static bool TryFromCounts(
+                    global::System.ReadOnlySpan<int> counts, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result) =>
+                    TryFromCounts(counts, 0d, out result);
+
+                /// <summary>
+                /// Like <see cref="FromCounts(global::System.ReadOnlySpan{int}, double)"/>,
+                /// but returns false (and <c>default</c>) instead of throwing when the counts or the pseudocount are invalid.
+                /// </summary>
+                /// <param name="counts">K non-negative counts.</param>
+                /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
+                /// <param name="result">The distribution, or <c>default</c>.</param>
+                /// <returns>Whether the arguments were valid.</returns>
+                public static bool TryFromCounts(
+                    global::System.ReadOnlySpan<int> counts,
+                    double pseudocount,
+                    [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result)
+                {
+                    var check = global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount));
+                    if (!check.IsValid)
+                    {
+                        result = default!;
+                        return false;
+                    }
+                    result = CreateCounts(counts, pseudocount);
+                    return true;
+                }
+
+                private static Leaf CreateCounts(global::System.ReadOnlySpan<int> counts, double pseudocount)
                 {
                     var p = new double[Classes];
                     var logP = new double[Classes];
