@@ -26,6 +26,10 @@ namespace DivergenceGen.Generator.Emit
 
         private IReadOnlyList<string> _checked = Array.Empty<string>();
 
+        private string _name = string.Empty;
+
+        private IReadOnlyList<string> _inputs = Array.Empty<string>();
+
         private const string Lanes = "global::DivergenceGen.ProbabilityLanes";
 
         private int K => _c.Spec.Classes;
@@ -44,12 +48,14 @@ namespace DivergenceGen.Generator.Emit
         /// where <paramref name="finish"/> maps the C# text of the double sum to the returned value.
         /// <paramref name="checkedInputs"/> (raw vectors from the caller) are checked to be probabilities in [0, 1] in
         /// the same pass: every vector (and scalar) read of them also updates a running maximum of bit patterns
-        /// (<c>ProbabilityLanes.Max</c>), tested once before returning; on failure a cold Guard method rescans to name the
-        /// first offending element and throws.
+        /// (<c>ProbabilityLanes.Max</c>), tested once before returning; when it is exceeded a cold Guard method rescans to
+        /// name the first offending element and throws (or returns, when the only flagged value was −0).
         /// </summary>
         public void EmitKernel(string name, string purpose, IReadOnlyList<string> inputs, Expr term, Func<string, string> finish, IReadOnlyList<string>? checkedInputs = null)
         {
             _checked = checkedInputs ?? Array.Empty<string>();
+            _name = name;
+            _inputs = inputs;
             string T = _c.T;
             _w.Line("/// <summary>" + SourceWriter.Escape(purpose) + " Callers have checked that every span has length K = " + N(K) + ".</summary>");
             _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
@@ -60,9 +66,10 @@ namespace DivergenceGen.Generator.Emit
                 {
                     string which = string.Join(" and ", _checked);
                     _w.Line("// Input check in the same pass: every element of " + which + " must be a probability in [0, 1]. Each seen… keeps");
-                    _w.Line("// the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element");
-                    _w.Line("// is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first");
-                    _w.Line("// offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.");
+                    _w.Line("// the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1");
+                    _w.Line("// where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard");
+                    _w.Line("// path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the");
+                    _w.Line("// input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).");
                 }
 
                 bool anyVector = _c.VectorWidths.Any(b => _c.LanesOf(b) <= K);
@@ -300,8 +307,14 @@ namespace DivergenceGen.Generator.Emit
 
             using (_w.Block("if (" + condition + ")"))
             {
-                string arguments = string.Join(", ", _checked.Select(i => i + ", nameof(" + i + ")"));
-                _w.Line("global::DivergenceGen.Guard.ThrowFirstNotProbability(" + arguments + ");");
+                var arguments = _inputs
+                    .Select(i => _checked.Contains(i) ? "global::DivergenceGen.Guard.RescanProbabilities(" + i + ", nameof(" + i + "))" : i)
+                    .ToList();
+                _w.Line("return " + _name + "(");
+                for (int i = 0; i < arguments.Count; i++)
+                {
+                    _w.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+                }
             }
         }
 

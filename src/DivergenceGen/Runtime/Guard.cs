@@ -85,39 +85,40 @@ namespace DivergenceGen
         }
 
         /// <summary>
-        /// The cold path of a raw-vector kernel whose in-pass check (<see cref="ProbabilityLanes"/>) found an element
-        /// outside [0, 1]: rescans <paramref name="values"/> element by element and throws
-        /// <see cref="ArgumentOutOfRangeException"/> naming the first offender's index and value. Kept out of line so that
-        /// the kernel's hot path is only the check's compare and branch.
+        /// The cold path of a raw-vector kernel whose in-pass check (<see cref="ProbabilityLanes"/>) flagged an element:
+        /// rescans <paramref name="values"/> element by element and throws <see cref="ArgumentOutOfRangeException"/> naming
+        /// the first one outside [0, 1] (its index and value). The bit test also flags −0, which is a probability: if that
+        /// is all there is, this returns the values with +0 in its place (a copy), and the kernel calls itself again on
+        /// them. Kept out of line, and called in tail position (<c>return Kernel(Rescan(p), Rescan(q))</c>), so that the
+        /// kernel's hot path is the check's compare and branch with nothing live across the call.
         /// </summary>
         /// <typeparam name="T">double or float.</typeparam>
         /// <param name="values">The kernel's input.</param>
         /// <param name="paramName">Its parameter name.</param>
-        [DoesNotReturn]
+        /// <returns><paramref name="values"/>, or a copy with each −0 replaced by +0.</returns>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static void ThrowFirstNotProbability<T>(ReadOnlySpan<T> values, string paramName)
+        public static ReadOnlySpan<T> RescanProbabilities<T>(ReadOnlySpan<T> values, string paramName)
             where T : IBinaryFloatingPointIeee754<T>
         {
             ThrowIfAnyNotProbabilityScalar(values, paramName);
-            throw new InvalidOperationException("DivergenceGen: the in-pass check of " + paramName + " failed but every element is in [0, 1] (a bug).");
-        }
+            int negativeZero = -1;
+            for (int i = 0; i < values.Length && negativeZero < 0; i++)
+            {
+                negativeZero = T.IsNegative(values[i]) ? i : -1; // after the check only −0 is negative
+            }
 
-        /// <summary>
-        /// <see cref="ThrowFirstNotProbability{T}(ReadOnlySpan{T}, string)"/> for a kernel of two inputs: names the first
-        /// offender of <paramref name="p"/>, else of <paramref name="q"/>.
-        /// </summary>
-        /// <typeparam name="T">double or float.</typeparam>
-        /// <param name="p">The first input.</param>
-        /// <param name="pName">Its parameter name.</param>
-        /// <param name="q">The second input.</param>
-        /// <param name="qName">Its parameter name.</param>
-        [DoesNotReturn]
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        public static void ThrowFirstNotProbability<T>(ReadOnlySpan<T> p, string pName, ReadOnlySpan<T> q, string qName)
-            where T : IBinaryFloatingPointIeee754<T>
-        {
-            ThrowIfAnyNotProbabilityScalar(p, pName);
-            ThrowFirstNotProbability(q, qName);
+            if (negativeZero < 0)
+            {
+                return values;
+            }
+
+            T[] copy = values.ToArray();
+            for (int i = negativeZero; i < copy.Length; i++)
+            {
+                copy[i] = T.IsNegative(copy[i]) ? T.Zero : copy[i];
+            }
+
+            return copy;
         }
 
         private static void ThrowIfAnyNotProbabilityScalar<T>(ReadOnlySpan<T> values, string paramName)

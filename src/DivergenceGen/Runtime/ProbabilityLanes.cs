@@ -8,16 +8,17 @@ namespace DivergenceGen
     /// <summary>
     /// The input check that generated raw-vector kernels (<c>Entropy(p)</c>, <c>KLDivergence(p, q)</c>,
     /// <c>CrossEntropy(p, q)</c> of a categorical type) do in the same pass as their sum. A kernel keeps, per vector
-    /// width, the lane-wise unsigned maximum of the bit patterns of x + 0 over every element it reads (one add and one
-    /// max per vector), and tests that maximum once, after the sum; only then, on failure, does it call the cold
-    /// <see cref="Guard.ThrowFirstNotProbability{T}(ReadOnlySpan{T}, string)"/>, which rescans to name the first offender.
+    /// width, the lane-wise unsigned maximum of the bit patterns of every element it reads (one max instruction per
+    /// vector), and tests that maximum once, after the sum; only if it exceeds the bits of 1 does it call the cold
+    /// <see cref="Guard.RescanProbabilities{T}(ReadOnlySpan{T}, string)"/>, which rescans to name the first offender.
     /// </summary>
     /// <remarks>
-    /// Why the bit pattern: for x + 0 (which turns −0 into +0 and leaves every other value as it is), the IEEE 754 bits
-    /// read as an unsigned integer are at most the bits of 1 exactly when 0 ≤ x ≤ 1. Non-negative values order like
-    /// their bit patterns; above 1 come +∞ and NaN (exponent all ones); every negative value, −∞ and NaN with the sign
-    /// bit included, has the sign bit set and so a larger pattern still. One unsigned comparison covers NaN, ±∞,
-    /// negative values and values above 1.
+    /// Why the bit pattern: the IEEE 754 bits read as an unsigned integer are at most the bits of 1 exactly when
+    /// +0 ≤ x ≤ 1. Non-negative values order like their bit patterns; above 1 come +∞ and NaN (exponent all ones);
+    /// every negative value, −∞ and NaN with the sign bit included, has the sign bit set and so a larger pattern still.
+    /// One unsigned comparison covers NaN, ±∞, negative values and values above 1. The one probability it also flags
+    /// is −0 (the sign bit alone): the cold path finds nothing to reject and the kernel runs again with +0 in its place.
+    /// Folding −0 into +0 first (x + 0) would cost an add per vector on the hot path for a value that is rare.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class ProbabilityLanes
@@ -28,51 +29,51 @@ namespace DivergenceGen
         /// <summary>The bits of 1.0f: the largest pattern of a probability in float.</summary>
         public const uint OneBitsSingle = 0x3F80_0000U;
 
-        /// <summary>max(seen, bits(x + 0)), lane-wise.</summary>
+        /// <summary>max(seen, bits(x)), lane-wise: one unsigned max instruction.</summary>
         /// <param name="seen">The largest patterns so far.</param>
         /// <param name="x">The elements just loaded.</param>
         /// <returns>The updated maximum.</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<ulong> Max(Vector512<ulong> seen, Vector512<double> x) =>
-            Vector512.Max(seen, (x + Vector512<double>.Zero).AsUInt64());
+            Vector512.Max(seen, x.AsUInt64());
 
         /// <inheritdoc cref="Max(Vector512{ulong}, Vector512{double})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<ulong> Max(Vector256<ulong> seen, Vector256<double> x) =>
-            Vector256.Max(seen, (x + Vector256<double>.Zero).AsUInt64());
+            Vector256.Max(seen, x.AsUInt64());
 
         /// <inheritdoc cref="Max(Vector512{ulong}, Vector512{double})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<ulong> Max(Vector128<ulong> seen, Vector128<double> x) =>
-            Vector128.Max(seen, (x + Vector128<double>.Zero).AsUInt64());
+            Vector128.Max(seen, x.AsUInt64());
 
         /// <inheritdoc cref="Max(Vector512{ulong}, Vector512{double})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<uint> Max(Vector512<uint> seen, Vector512<float> x) =>
-            Vector512.Max(seen, (x + Vector512<float>.Zero).AsUInt32());
+            Vector512.Max(seen, x.AsUInt32());
 
         /// <inheritdoc cref="Max(Vector512{ulong}, Vector512{double})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<uint> Max(Vector256<uint> seen, Vector256<float> x) =>
-            Vector256.Max(seen, (x + Vector256<float>.Zero).AsUInt32());
+            Vector256.Max(seen, x.AsUInt32());
 
         /// <inheritdoc cref="Max(Vector512{ulong}, Vector512{double})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<uint> Max(Vector128<uint> seen, Vector128<float> x) =>
-            Vector128.Max(seen, (x + Vector128<float>.Zero).AsUInt32());
+            Vector128.Max(seen, x.AsUInt32());
 
-        /// <summary>max(seen, bits(x + 0)) for one element (the scalar paths).</summary>
+        /// <summary>max(seen, bits(x)) for one element (the scalar paths).</summary>
         /// <param name="seen">The largest pattern so far.</param>
         /// <param name="x">The element.</param>
         /// <returns>The updated maximum.</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static ulong Max(ulong seen, double x) => Math.Max(seen, BitConverter.DoubleToUInt64Bits(x + 0d));
+        public static ulong Max(ulong seen, double x) => Math.Max(seen, BitConverter.DoubleToUInt64Bits(x));
 
         /// <inheritdoc cref="Max(ulong, double)"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static uint Max(uint seen, float x) => Math.Max(seen, BitConverter.SingleToUInt32Bits(x + 0f));
+        public static uint Max(uint seen, float x) => Math.Max(seen, BitConverter.SingleToUInt32Bits(x));
 
-        /// <summary>Whether every element seen was a probability in [0, 1].</summary>
+        /// <summary>Whether every element seen was a probability in [+0, 1] (false also for −0: see the remarks).</summary>
         /// <param name="seen">The maximum kept by <see cref="Max(Vector512{ulong}, Vector512{double})"/>.</param>
         /// <returns>True when no lane exceeds the bits of 1.</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

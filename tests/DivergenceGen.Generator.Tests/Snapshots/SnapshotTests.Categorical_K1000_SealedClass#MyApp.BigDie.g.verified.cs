@@ -641,9 +641,10 @@ namespace MyApp
         private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -661,7 +662,8 @@ namespace MyApp
                 // K = 1000 is a multiple of 8: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
@@ -680,7 +682,8 @@ namespace MyApp
                 // K = 1000 is a multiple of 4: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
@@ -699,7 +702,8 @@ namespace MyApp
                 // K = 1000 is a multiple of 2: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
@@ -713,7 +717,8 @@ namespace MyApp
             }
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                return EntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
             }
             return 0d - (total);
         }
@@ -723,9 +728,10 @@ namespace MyApp
         private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
@@ -745,7 +751,9 @@ namespace MyApp
                 // K = 1000 is a multiple of 8: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return global::System.Math.Max(sum, 0d);
             }
@@ -765,7 +773,9 @@ namespace MyApp
                 // K = 1000 is a multiple of 4: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return global::System.Math.Max(sum, 0d);
             }
@@ -785,7 +795,9 @@ namespace MyApp
                 // K = 1000 is a multiple of 2: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return global::System.Math.Max(sum, 0d);
             }
@@ -799,7 +811,9 @@ namespace MyApp
             }
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return KLDivergenceOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return global::System.Math.Max(total, 0d);
         }
@@ -809,9 +823,10 @@ namespace MyApp
         private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
@@ -831,7 +846,9 @@ namespace MyApp
                 // K = 1000 is a multiple of 8: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
@@ -851,7 +868,9 @@ namespace MyApp
                 // K = 1000 is a multiple of 4: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
@@ -871,7 +890,9 @@ namespace MyApp
                 // K = 1000 is a multiple of 2: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
@@ -885,7 +906,9 @@ namespace MyApp
             }
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return CrossEntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return 0d - (total);
         }

@@ -716,9 +716,10 @@ namespace MyApp
         private static float EntropyOfRaw(global::System.ReadOnlySpan<float> p)
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -744,7 +745,8 @@ namespace MyApp
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return (float)(0d - (sum));
             }
@@ -763,7 +765,8 @@ namespace MyApp
                 // K = 1000 is a multiple of 8: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return (float)(0d - (sum));
             }
@@ -782,7 +785,8 @@ namespace MyApp
                 // K = 1000 is a multiple of 4: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return (float)(0d - (sum));
             }
@@ -796,7 +800,8 @@ namespace MyApp
             }
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                return EntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
             }
             return (float)(0d - (total));
         }
@@ -806,9 +811,10 @@ namespace MyApp
         private static float KLDivergenceOfRaw(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref float qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
@@ -836,7 +842,9 @@ namespace MyApp
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(global::System.Math.Max(sum, 0d));
             }
@@ -856,7 +864,9 @@ namespace MyApp
                 // K = 1000 is a multiple of 8: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(global::System.Math.Max(sum, 0d));
             }
@@ -876,7 +886,9 @@ namespace MyApp
                 // K = 1000 is a multiple of 4: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(global::System.Math.Max(sum, 0d));
             }
@@ -890,7 +902,9 @@ namespace MyApp
             }
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return KLDivergenceOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return (float)(global::System.Math.Max(total, 0d));
         }
@@ -900,9 +914,10 @@ namespace MyApp
         private static float CrossEntropyOfRaw(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref float qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
@@ -930,7 +945,9 @@ namespace MyApp
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(0d - (sum));
             }
@@ -950,7 +967,9 @@ namespace MyApp
                 // K = 1000 is a multiple of 8: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(0d - (sum));
             }
@@ -970,7 +989,9 @@ namespace MyApp
                 // K = 1000 is a multiple of 4: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(0d - (sum));
             }
@@ -984,7 +1005,9 @@ namespace MyApp
             }
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return CrossEntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return (float)(0d - (total));
         }

@@ -787,9 +787,10 @@ namespace MyApp
         private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -803,7 +804,8 @@ namespace MyApp
                 var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1));
             }
@@ -824,7 +826,8 @@ namespace MyApp
                 var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3));
             }
@@ -857,7 +860,8 @@ namespace MyApp
                 var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(p7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7));
             }
@@ -898,7 +902,8 @@ namespace MyApp
             seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[15]);
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                return EntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
             }
             return 0d - (total);
         }
@@ -908,9 +913,10 @@ namespace MyApp
         private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
@@ -927,7 +933,9 @@ namespace MyApp
                 var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1), 0d);
             }
@@ -952,7 +960,9 @@ namespace MyApp
                 var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3), 0d);
             }
@@ -993,7 +1003,9 @@ namespace MyApp
                 var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.LogRatio(p7, q7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7), 0d);
             }
@@ -1034,7 +1046,9 @@ namespace MyApp
             seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[15]), q[15]);
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return KLDivergenceOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return global::System.Math.Max(total, 0d);
         }
@@ -1044,9 +1058,10 @@ namespace MyApp
         private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
@@ -1063,7 +1078,9 @@ namespace MyApp
                 var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1));
             }
@@ -1088,7 +1105,9 @@ namespace MyApp
                 var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3));
             }
@@ -1129,7 +1148,9 @@ namespace MyApp
                 var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(q7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7));
             }
@@ -1170,7 +1191,9 @@ namespace MyApp
             seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[15]), q[15]);
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return CrossEntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return 0d - (total);
         }

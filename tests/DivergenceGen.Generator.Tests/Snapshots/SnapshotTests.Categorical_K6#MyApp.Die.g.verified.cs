@@ -655,9 +655,10 @@ namespace MyApp
         private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -674,7 +675,8 @@ namespace MyApp
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
                 if (!valid)
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1));
             }
@@ -692,7 +694,8 @@ namespace MyApp
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2));
             }
@@ -713,7 +716,8 @@ namespace MyApp
             seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]);
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                return EntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
             }
             return 0d - (total);
         }
@@ -723,9 +727,10 @@ namespace MyApp
         private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
@@ -745,7 +750,9 @@ namespace MyApp
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
                 if (!valid)
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1), 0d);
             }
@@ -766,7 +773,9 @@ namespace MyApp
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2), 0d);
             }
@@ -787,7 +796,9 @@ namespace MyApp
             seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return KLDivergenceOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return global::System.Math.Max(total, 0d);
         }
@@ -797,9 +808,10 @@ namespace MyApp
         private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
@@ -819,7 +831,9 @@ namespace MyApp
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
                 if (!valid)
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1));
             }
@@ -840,7 +854,9 @@ namespace MyApp
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2));
             }
@@ -861,7 +877,9 @@ namespace MyApp
             seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return CrossEntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return 0d - (total);
         }

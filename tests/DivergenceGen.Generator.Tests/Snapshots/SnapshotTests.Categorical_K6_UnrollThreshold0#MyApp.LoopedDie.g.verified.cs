@@ -673,9 +673,10 @@ namespace MyApp
         private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             // K = 6 > UnrollThreshold 0: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -701,7 +702,8 @@ namespace MyApp
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
@@ -720,7 +722,8 @@ namespace MyApp
                 // K = 6 is a multiple of 2: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
@@ -734,7 +737,8 @@ namespace MyApp
             }
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                return EntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
             }
             return 0d - (total);
         }
@@ -744,9 +748,10 @@ namespace MyApp
         private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 6 > UnrollThreshold 0: a SIMD loop with a constant bound, widest vector the CPU has first.
@@ -774,7 +779,9 @@ namespace MyApp
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return global::System.Math.Max(sum, 0d);
             }
@@ -794,7 +801,9 @@ namespace MyApp
                 // K = 6 is a multiple of 2: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return global::System.Math.Max(sum, 0d);
             }
@@ -808,7 +817,9 @@ namespace MyApp
             }
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return KLDivergenceOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return global::System.Math.Max(total, 0d);
         }
@@ -818,9 +829,10 @@ namespace MyApp
         private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-            // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-            // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 6 > UnrollThreshold 0: a SIMD loop with a constant bound, widest vector the CPU has first.
@@ -848,7 +860,9 @@ namespace MyApp
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
@@ -868,7 +882,9 @@ namespace MyApp
                 // K = 6 is a multiple of 2: no tail.
                 if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
                 {
-                    global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
@@ -882,7 +898,9 @@ namespace MyApp
             }
             if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return CrossEntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return 0d - (total);
         }

@@ -570,9 +570,10 @@ namespace MyApp
                 private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
                 {
                     // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
-                    // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-                    // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-                    // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+                    // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+                    // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+                    // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+                    // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
                     ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                     // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
                     if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -583,7 +584,8 @@ namespace MyApp
                         var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                         if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
                         {
-                            global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                            return EntropyOfRaw(
+                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                         }
                         return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0));
                     }
@@ -598,7 +600,8 @@ namespace MyApp
                         var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                         if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
                         {
-                            global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                            return EntropyOfRaw(
+                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                         }
                         return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1));
                     }
@@ -615,7 +618,8 @@ namespace MyApp
                     seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]);
                     if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
                     {
-                        global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                        return EntropyOfRaw(
+                            global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                     }
                     return 0d - (total);
                 }
@@ -625,9 +629,10 @@ namespace MyApp
                 private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
                 {
                     // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-                    // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-                    // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-                    // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+                    // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+                    // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+                    // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+                    // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
                     ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                     ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
                     // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
@@ -640,7 +645,9 @@ namespace MyApp
                         var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                         if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
                         {
-                            global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                            return KLDivergenceOfRaw(
+                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                         }
                         return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.Sum(t0), 0d);
                     }
@@ -657,7 +664,9 @@ namespace MyApp
                         var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                         if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
                         {
-                            global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                            return KLDivergenceOfRaw(
+                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                         }
                         return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1), 0d);
                     }
@@ -674,7 +683,9 @@ namespace MyApp
                     seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
                     if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
                     {
-                        global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                        return KLDivergenceOfRaw(
+                            global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                            global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                     }
                     return global::System.Math.Max(total, 0d);
                 }
@@ -684,9 +695,10 @@ namespace MyApp
                 private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
                 {
                     // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-                    // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-                    // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-                    // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+                    // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+                    // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+                    // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+                    // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
                     ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                     ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
                     // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
@@ -699,7 +711,9 @@ namespace MyApp
                         var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                         if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
                         {
-                            global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                            return CrossEntropyOfRaw(
+                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                         }
                         return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0));
                     }
@@ -716,7 +730,9 @@ namespace MyApp
                         var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                         if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
                         {
-                            global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                            return CrossEntropyOfRaw(
+                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                         }
                         return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1));
                     }
@@ -733,7 +749,9 @@ namespace MyApp
                     seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
                     if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
                     {
-                        global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                        return CrossEntropyOfRaw(
+                            global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                            global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                     }
                     return 0d - (total);
                 }

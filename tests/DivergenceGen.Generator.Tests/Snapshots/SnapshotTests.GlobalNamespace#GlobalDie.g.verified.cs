@@ -592,9 +592,10 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
     {
         // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
-        // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-        // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-        // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+        // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+        // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+        // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+        // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
         ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
         // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -609,7 +610,8 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
                 & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
             if (!valid)
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+                return EntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
             }
             return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0) + (p[2] > 0d ? p[2] * global::System.Math.Log(p[2]) : 0d));
         }
@@ -624,7 +626,8 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]);
         if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
         {
-            global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p));
+            return EntropyOfRaw(
+                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
         }
         return 0d - (total);
     }
@@ -634,9 +637,10 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
     {
         // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-        // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-        // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-        // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+        // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+        // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+        // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+        // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
         ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
         ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
         // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
@@ -653,7 +657,9 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
                 & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
             if (!valid)
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return KLDivergenceOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0) + (p[2] > 0d ? p[2] * global::DivergenceGen.ScalarMath.LogRatio(p[2], q[2]) : 0d), 0d);
         }
@@ -668,7 +674,9 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
         if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
         {
-            global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+            return KLDivergenceOfRaw(
+                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
         }
         return global::System.Math.Max(total, 0d);
     }
@@ -678,9 +686,10 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
     {
         // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-        // the largest bit pattern of x + 0 read so far (ProbabilityLanes): it exceeds the bits of 1 exactly where an element
-        // is NaN, ±∞, negative or above 1. It is tested once, after the sum; the cold Guard path then rescans for the first
-        // offender and throws ArgumentOutOfRangeException naming it, so no number is returned from invalid input.
+        // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+        // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+        // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+        // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
         ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
         ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
         // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
@@ -697,7 +706,9 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
                 & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
             if (!valid)
             {
-                global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+                return CrossEntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0) + (p[2] > 0d ? p[2] * global::System.Math.Log(q[2]) : 0d));
         }
@@ -712,7 +723,9 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
         if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
         {
-            global::DivergenceGen.Guard.ThrowFirstNotProbability(p, nameof(p), q, nameof(q));
+            return CrossEntropyOfRaw(
+                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
         }
         return 0d - (total);
     }
