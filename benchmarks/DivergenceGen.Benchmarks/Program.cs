@@ -18,6 +18,11 @@ public static class Program
             return Accuracy.Run();
         }
 
+        if (args.Length > 0 && args[0] == "inputcheck-ab")
+        {
+            return InputCheckAB.Run();
+        }
+
         IConfig config = DefaultConfig.Instance;
         bool torch = TorchSupport.IsAvailable(out string reason);
         Console.WriteLine(reason);

@@ -41,6 +41,16 @@ namespace DivergenceGen.Tests
         static abstract bool TryFromCounts(ReadOnlySpan<long> counts, [MaybeNullWhen(false)] out TSelf result);
 
         static abstract bool TryFromCounts(ReadOnlySpan<long> counts, T pseudocount, [MaybeNullWhen(false)] out TSelf result);
+
+        static abstract TSelf FromProbabilities(ReadOnlySpan<T> probabilities, double sumTolerance);
+
+        static abstract bool TryFromProbabilities(ReadOnlySpan<T> probabilities, double sumTolerance, [MaybeNullWhen(false)] out TSelf result);
+
+        static abstract TSelf FromCounts(ReadOnlySpan<int> counts, T pseudocount);
+
+        static abstract bool TryFromCounts(ReadOnlySpan<int> counts, [MaybeNullWhen(false)] out TSelf result);
+
+        static abstract bool TryFromCounts(ReadOnlySpan<int> counts, T pseudocount, [MaybeNullWhen(false)] out TSelf result);
     }
 
     // ---- Bernoulli -------------------------------------------------------------------------------------------

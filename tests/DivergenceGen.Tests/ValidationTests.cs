@@ -240,6 +240,98 @@ namespace DivergenceGen.Tests
             Assert.False(TDist.TryFromProbabilities(v, out _), $"sum 1 + {K * 8 * eps} (twice the allowed K·4·ε) accepted");
         }
 
+        /// <summary>
+        /// Issue 11: probabilities computed in float and widened are off by a few 1e-8, which the default tolerance (K·4·ε)
+        /// rejects for a double type. An explicit sumTolerance takes them as given (not renormalised).
+        /// </summary>
+        [Fact]
+        public void FromProbabilitiesAcceptsAnExplicitSumTolerance()
+        {
+            // Above the default tolerance: for double K·4·ε ≤ 9e-13 (K ≤ 1000); for float min(K·4·ε, √ε) ≤ 3.5e-4.
+            double offBy = typeof(T) == typeof(float) ? 1e-3 : 4.5e-8;
+            double loose = 10 * offBy;
+            T[] v = Valid();
+            v[0] = To<T>(D(v[0]) + offBy);
+            double sum = 0;
+            foreach (T x in v)
+            {
+                sum += D(x);
+            }
+
+            Assert.True(Math.Abs(sum - 1) > ProbabilityVectors.SumTolerance<T>(K), $"precondition: the sum 1 + {sum - 1:R} is within the default tolerance");
+            var e = Expect.Throws<ArgumentException>("probabilities", () => TDist.FromProbabilities(v));
+            Assert.Contains("FromWeights", e.Message, StringComparison.Ordinal);
+            Assert.Contains("sumTolerance", e.Message, StringComparison.Ordinal);
+
+            TDist d = TDist.FromProbabilities(v, sumTolerance: loose);
+            Assert.Equal(D(v[0]), D(d.Pmf(0))); // used as given
+            Assert.True(TDist.TryFromProbabilities(v, loose, out TDist? r));
+            Assert.Equal(D(v[0]), D(r!.Pmf(0)));
+
+            double tight = Math.Abs(sum - 1) / 2;
+            e = Expect.Throws<ArgumentException>("probabilities", () => TDist.FromProbabilities(v, tight));
+            Expect.MessageNamesValue(e, tight);
+            Assert.False(TDist.TryFromProbabilities(v, tight, out r));
+            Expect.IsDefault(r, "TryFromProbabilities(sumTolerance)");
+
+            // A tolerance of 0 still accepts an exact sum; elements are checked as before.
+            T[] exact = new T[K];
+            exact[0] = T.One;
+            Assert.True(TDist.TryFromProbabilities(exact, 0, out _));
+            T[] bad = With(T.NaN, K - 1);
+            var eBad = Expect.Throws<ArgumentOutOfRangeException>("probabilities", () => TDist.FromProbabilities(bad, loose));
+            Expect.MessageNamesElement(eBad, "probabilities", K - 1);
+        }
+
+        [Theory]
+        [InlineData(double.NaN)]
+        [InlineData(-1e-9)]
+        [InlineData(double.PositiveInfinity)]
+        [InlineData(double.NegativeInfinity)]
+        public void FromProbabilitiesRejectsBadSumTolerance(double tolerance)
+        {
+            T[] v = Valid();
+            var e = Expect.Throws<ArgumentOutOfRangeException>("sumTolerance", () => TDist.FromProbabilities(v, tolerance));
+            Expect.MessageNamesValue(e, tolerance);
+            Assert.False(TDist.TryFromProbabilities(v, tolerance, out TDist? r));
+            Expect.IsDefault(r, "TryFromProbabilities(sumTolerance)");
+        }
+
+        /// <summary>Issue 11: FromCounts took only long counts; int counts give the same distribution.</summary>
+        [Fact]
+        public void FromCountsTakesIntCounts()
+        {
+            long[] counts = Counts();
+            int[] ints = Array.ConvertAll(counts, c => (int)c);
+            T a = To<T>(0.5);
+            TDist fromLong = TDist.FromCounts(counts, a), fromInt = TDist.FromCounts(ints, a);
+            Assert.True(TDist.TryFromCounts(ints, out TDist? plain));
+            Assert.True(TDist.TryFromCounts(ints, a, out TDist? smoothed));
+            TDist plainLong = TDist.FromCounts(counts, T.Zero);
+            for (int k = 0; k < K; k++)
+            {
+                Assert.Equal(D(fromLong.Pmf(k)), D(fromInt.Pmf(k)));
+                Assert.Equal(D(fromLong.LogPmf(k)), D(smoothed!.LogPmf(k)));
+                Assert.Equal(D(plainLong.Pmf(k)), D(plain!.Pmf(k)));
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(EveryIndexClass))]
+        public void FromIntCountsRejectsNegativeCount(int index)
+        {
+            int[] c = Array.ConvertAll(Counts(), x => (int)x);
+            c[index] = -3;
+            var e = Expect.Throws<ArgumentOutOfRangeException>("counts", () => TDist.FromCounts(c, T.Zero));
+            Expect.MessageNamesInteger(e, -3, "value");
+            Expect.MessageNamesElement(e, "counts", index);
+            Assert.False(TDist.TryFromCounts(c, out TDist? r));
+            Expect.IsDefault(r, "TryFromCounts(int)");
+            Expect.Throws<ArgumentException>("counts", () => TDist.FromCounts(new int[K + 1], T.One));
+            Expect.Throws<ArgumentException>("counts", () => TDist.FromCounts(new int[K], T.Zero)); // zero total
+            Expect.Throws<ArgumentOutOfRangeException>("pseudocount", () => TDist.FromCounts(Array.ConvertAll(Counts(), x => (int)x), T.NaN));
+        }
+
         [Theory]
         [MemberData(nameof(BadElements))]
         public void FromWeightsRejectsBadElement(double bad, int index)
@@ -430,6 +522,88 @@ namespace DivergenceGen.Tests
             Expect.Throws<ArgumentException>("q", () => TDist.CrossEntropy(ok, shortV));
         }
 
+        /// <summary>
+        /// Not probabilities, in T itself: NaN, ±∞, −0.1, 1.1, and the nearest values of T outside [0, 1] (−(smallest
+        /// subnormal), 1 + one ulp), which a check by bit patterns must still catch.
+        /// </summary>
+        private static double[] NotProbabilities() =>
+            new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.1, 1.1, D(-T.Epsilon), D(T.BitIncrement(T.One)) };
+
+        /// <summary>Each value that is not a probability at each index class of K (issue 11: the static span members returned numbers).</summary>
+        public static TheoryData<double, int> BadRawElements()
+        {
+            var data = new TheoryData<double, int>();
+            foreach (double bad in NotProbabilities())
+            {
+                foreach (int index in IndexClasses.Of(K, Unsafe.SizeOf<T>()))
+                {
+                    data.Add(bad, index);
+                }
+            }
+
+            return data;
+        }
+
+        /// <summary>
+        /// Issue 11: <c>Die.Entropy([NaN, .2, .2, .2, .2, .2])</c> returned ln 5 and <c>KLDivergence([NaN, …], uniform)</c> 0.182.
+        /// Every static span member now throws ArgumentOutOfRangeException naming the span, the index and the value, for a
+        /// bad element in either argument at every index class (straight-line chunks, loop body, tail, last element).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(BadRawElements))]
+        public void StaticSpanFormsRejectElementsThatAreNotProbabilities(double bad, int index)
+        {
+            T value = To<T>(bad);
+            Assert.False(value >= T.Zero && value <= T.One, $"{bad} in {typeof(T).Name} is {value}: not a bad value");
+            T[] ok = Valid(), badV = With(value, index);
+            void Rejects(string name, Func<T> call) => Expect.At($"{name}, {value} at [{index}]", () =>
+            {
+                var e = Expect.Throws<ArgumentOutOfRangeException>(name, () => call());
+                Expect.MessageNamesValue(e, value);
+                Expect.MessageNamesElement(e, name, index);
+            });
+
+            Rejects("p", () => TDist.Entropy(badV));
+            Rejects("p", () => TDist.KLDivergence(badV, ok));
+            Rejects("q", () => TDist.KLDivergence(ok, badV));
+            Rejects("p", () => TDist.CrossEntropy(badV, ok));
+            Rejects("q", () => TDist.CrossEntropy(ok, badV));
+        }
+
+        /// <summary>Bad elements in both spans: p's first offender is named (p is scanned first), whichever index q's is at.</summary>
+        [Fact]
+        public void StaticSpanFormsNameTheFirstOffenderOfP()
+        {
+            T[] p = With(T.NaN, K - 1), q = With(-T.One, 0);
+            p[K / 2] = T.NegativeInfinity;
+            var e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.KLDivergence(p, q));
+            Expect.MessageNamesElement(e, "p", K / 2);
+            e = Expect.Throws<ArgumentOutOfRangeException>("p", () => TDist.CrossEntropy(p, q));
+            Expect.MessageNamesElement(e, "p", K / 2);
+            e = Expect.Throws<ArgumentOutOfRangeException>("q", () => TDist.CrossEntropy(Valid(), q));
+            Expect.MessageNamesElement(e, "q", 0);
+        }
+
+        /// <summary>The boundaries are probabilities: 0, −0 (x + 0 = +0 in the check) and 1 (a point mass) give the usual values.</summary>
+        [Fact]
+        public void StaticSpanFormsAcceptZeroNegativeZeroAndOne()
+        {
+            T[] point = new T[K];
+            point[K - 1] = T.One;
+            point[0] = -T.Zero;
+            for (int i = 1; i < K - 1; i++)
+            {
+                point[i] = i % 2 == 0 ? -T.Zero : T.Zero;
+            }
+
+            Assert.Equal(0.0, D(TDist.Entropy(point)));
+            Assert.Equal(0.0, D(TDist.KLDivergence(point, point)));
+            Assert.Equal(0.0, D(TDist.CrossEntropy(point, point)));
+            T[] u = Valid();
+            Assert.Equal(Math.Log(K), D(TDist.CrossEntropy(point, u)), 1e-6);
+            Assert.Equal(Math.Log(K), D(TDist.Entropy(u)), 1e-6);
+        }
+
         [Fact]
         public void SampleRejectsNullRandom()
         {
@@ -441,6 +615,15 @@ namespace DivergenceGen.Tests
     public sealed class Cat6Validation : CategoricalValidation<Cat6, double>;
 
     public sealed class Cat6FValidation : CategoricalValidation<Cat6F, float>;
+
+    /// <summary>K = 16, straight-line: two Vector512 (or four Vector256, eight Vector128) chunks, no scalar leftovers.</summary>
+    public sealed class Cat16Validation : CategoricalValidation<Cat16, double>;
+
+    /// <summary>K = 17 float, looped: one full vector of 16 (or two of 8, four of 4) and a one-element scalar tail.</summary>
+    public sealed class Cat17FValidation : CategoricalValidation<Cat17F, float>;
+
+    /// <summary>K = 6 looped (UnrollThreshold = 0): a loop shape with a tail at every width.</summary>
+    public sealed class Cat6U0Validation : CategoricalValidation<Cat6U0, double>;
 
     public sealed class Cat17U0Validation : CategoricalValidation<Cat17U0, double>;
 

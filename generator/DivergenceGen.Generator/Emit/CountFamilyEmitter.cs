@@ -93,6 +93,7 @@ namespace DivergenceGen.Generator.Emit
             using (_w.Block(_c.DeclarationKeywords + " " + Self + " : " + _f.InterfaceName + "<" + Self + ", " + T + ">"))
             {
                 EmitState();
+                EmitDefaultDetection();
                 EmitConstruction();
                 EmitProperties();
                 EmitTables();
@@ -177,6 +178,14 @@ namespace DivergenceGen.Generator.Emit
 
         private string Signature => _f.Name + "(" + (Finite ? "n = " + TrialsText + ", " : string.Empty) + ArgumentList + ")";
 
+        private void EmitDefaultDetection()
+        {
+            var test = DefaultInstances.Test(_f.Parameters, _f.Cached)
+                ?? throw new InvalidOperationException(_f.Name + ": no parameter tells default apart; describe a cached log of a parameter that may be 0.");
+            string self = Self.TrimStart('@');
+            _c.EmitDefaultDetection(test.Test, test.Why, "new " + self + "(" + ArgumentList + "), " + self + ".TryCreate or " + self + ".Fit");
+        }
+
         private void EmitConstruction()
         {
             _w.Summary("Creates " + Signature + ". " + SourceWriter.Escape(_f.Summary));
@@ -239,14 +248,14 @@ namespace DivergenceGen.Generator.Emit
             foreach (var p in _f.Parameters)
             {
                 _w.Summary(SourceWriter.Escape(p.Meaning));
-                _w.Line("public " + T + " " + p.PropertyName + " => _" + p.Name + ";");
+                _c.ExpressionMember("public " + T + " " + p.PropertyName, "_" + p.Name, isProperty: true);
                 _w.Line();
             }
 
             foreach (var moment in _f.Moments)
             {
                 _w.Summary(SourceWriter.Escape(moment.Formula) + ".");
-                _w.Line("public " + T + " " + moment.Name + " => " + Narrow(Lower(moment.Value)) + ";");
+                _c.ExpressionMember("public " + T + " " + moment.Name, Narrow(Lower(moment.Value)), isProperty: true);
                 _w.Line();
             }
         }
@@ -296,11 +305,11 @@ namespace DivergenceGen.Generator.Emit
             var logPmf = _f.LogPmf(_shape);
             _w.Summary("log P(X = k), with " + SourceWriter.Escape(_f.PmfFormula) + "; −∞ for k outside " + Support + ".");
             _w.Doc("<param name=\"k\">The outcome.</param>");
-            _w.Line("public " + T + " LogPmf(int k) => " + Narrow("LogPmfInDouble(k)") + ";");
+            _c.ExpressionMember("public " + T + " LogPmf(int k)", Narrow("LogPmfInDouble(k)"));
             _w.Line();
             _w.Summary("P(X = k) = exp(log P(X = k)); 0 for k outside " + Support + ".");
             _w.Doc("<param name=\"k\">The outcome.</param>");
-            _w.Line("public " + T + " Pmf(int k) => " + Narrow("global::System.Math.Exp(LogPmfInDouble(k))") + ";");
+            _c.ExpressionMember("public " + T + " Pmf(int k)", Narrow("global::System.Math.Exp(LogPmfInDouble(k))"));
             _w.Line();
             _w.Line("// " + logPmf.Method);
             using (_w.Block("private double LogPmfInDouble(int k)"))
@@ -319,6 +328,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"outcomes\">The observed outcomes.</param>");
             using (_w.Block("public " + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes)"))
             {
+                _c.DefaultCheck();
                 _w.Line("double sum = 0d;");
                 using (_w.Block("foreach (int k in outcomes)"))
                 {
@@ -341,7 +351,7 @@ namespace DivergenceGen.Generator.Emit
         {
             var entropy = _f.Entropy(_shape);
             _w.Summary("The entropy in nats, " + SourceWriter.Escape(_f.EntropyFormula) + ", with 0·log 0 = 0 (0 for a point mass).");
-            _w.Line("public " + T + " Entropy() => " + Narrow("EntropyInDouble()") + ";");
+            _c.ExpressionMember("public " + T + " Entropy()", Narrow("EntropyInDouble()"));
             _w.Line();
             _w.Line("// Entropy: " + entropy.Method);
             using (_w.Block("private double EntropyInDouble()"))
@@ -362,9 +372,11 @@ namespace DivergenceGen.Generator.Emit
                 + "(a negative rounding residue is returned as 0).");
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
             _c.NullCheckDoc("q");
+            _c.DefaultCheckDoc();
             using (_w.Block("public " + T + " KLDivergence(in " + Self + " q)"))
             {
                 _c.NullCheck("q");
+                _c.DefaultCheck("q");
                 _w.Line("return " + Narrow("KLDivergenceInDouble(in q)") + ";");
             }
 
@@ -380,9 +392,11 @@ namespace DivergenceGen.Generator.Emit
                 + "(computed as that sum, in double); +∞ where Q gives probability 0 to an outcome P can produce.");
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
             _c.NullCheckDoc("q");
+            _c.DefaultCheckDoc();
             using (_w.Block("public " + T + " CrossEntropy(in " + Self + " q)"))
             {
                 _c.NullCheck("q");
+                _c.DefaultCheck("q");
                 _w.Line("return " + Narrow("EntropyInDouble() + KLDivergenceInDouble(in q)") + ";");
             }
 
@@ -553,8 +567,9 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"outcomes\">The outcomes.</param>");
             _w.Doc("<param name=\"destination\">Receives one log-probability per outcome; at least as long as <paramref name=\"outcomes\"/>.</param>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"outcomes\"/>.</exception>");
-            using (_w.Block("public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<" + T + "> destination)"))
+            using (_w.Block("public " + "void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<" + T + "> destination)"))
             {
+                _c.DefaultCheck();
                 _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);");
                 if (batch is null)
                 {
@@ -743,8 +758,9 @@ namespace DivergenceGen.Generator.Emit
                 _w.Doc("<exception cref=\"global::System.OverflowException\">The draw exceeds <see cref=\"int.MaxValue\"/> (only when the mass above 2³¹ − 1 is not negligible).</exception>");
             }
 
-            using (_w.Block("public int Sample(global::System.Random random)"))
+            using (_w.Block("public " + "int Sample(global::System.Random random)"))
             {
+                _c.DefaultCheck();
                 _w.Line("global::System.ArgumentNullException.ThrowIfNull(random);");
                 string draw = Lower(_f.Sample);
                 _w.Line("return " + (Finite ? "(int)" + draw : "global::DivergenceGen.Guard.DrawToInt32(" + draw + ")") + ";");

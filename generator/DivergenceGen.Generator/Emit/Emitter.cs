@@ -80,8 +80,17 @@ namespace DivergenceGen.Generator.Emit
         public void EmitToString(string family, string example, System.Func<string, string> body)
         {
             string prefix = Spec.Type.Name.TrimStart('@') + ": " + family + "(";
-            W.Summary("The family and its parameters, in invariant culture with round-trip precision: " + example + ".");
-            W.Line("public override string ToString() => " + body(prefix) + ";");
+            W.Summary("The family and its parameters, in invariant culture with round-trip precision: " + example + "."
+                + (Spec.Type.IsStruct ? "\nFor <c>default</c>, the type and family with \"default (never constructed)\"." : string.Empty));
+            if (!Spec.Type.IsStruct)
+            {
+                W.Line("public override string ToString() => " + body(prefix) + ";");
+                return;
+            }
+
+            W.Line("public override string ToString() => IsDefault");
+            W.Line("    ? \"" + prefix.TrimEnd('(') + ", default (never constructed)\"");
+            W.Line("    : " + body(prefix) + ";");
         }
 
         /// <summary><c>readonly partial struct</c> / <c>partial struct</c> / <c>sealed partial class</c>.</summary>
@@ -121,11 +130,115 @@ namespace DivergenceGen.Generator.Emit
             W.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
             using (W.Block("public void Sample(global::System.Random random, global::System.Span<int> destination)"))
             {
+                DefaultCheck();
                 W.Line("global::System.ArgumentNullException.ThrowIfNull(random);");
                 using (W.Block("for (int i = 0; i < destination.Length; i++)"))
                 {
                     W.Line("destination[i] = Sample(random);");
                 }
+            }
+        }
+
+        /// <summary>
+        /// A struct's <c>default</c> (an unassigned field or array element, <c>new T()</c>) was never constructed: every
+        /// member would answer with a plausible wrong number (issue 11). For a struct this writes the public
+        /// <c>IsDefault</c> (<paramref name="test"/>, explained by <paramref name="why"/>) and the private
+        /// <c>ThrowIfDefault()</c> that every instance member calls first: one predictable branch. A class instance is
+        /// always constructed (a null reference fails on its own), so a class gets neither.
+        /// </summary>
+        public void EmitDefaultDetection(string test, string why, string howToCreate)
+        {
+            string self = Spec.Type.Name.TrimStart('@');
+            if (!Spec.Type.IsStruct)
+            {
+                W.Summary("Always false: an instance of a class is always constructed (the default of a class is null), so it always has\n"
+                    + "valid parameters. (On a generated struct, true for <c>default</c>.)");
+                W.Line("public bool IsDefault => false;");
+                W.Line();
+                return;
+            }
+
+            foreach (var line in why.Split('\n'))
+            {
+                W.Line("// " + line);
+            }
+
+            W.Summary("Whether this is <c>default(" + self + ")</c> (an unassigned field or array element, or <c>new " + self + "()</c>):\n"
+                + "never constructed, so it has no parameters. Every other instance member of a default instance throws\n"
+                + "<see cref=\"global::System.InvalidOperationException\"/>. Create instances with\n"
+                + SourceWriter.Escape(howToCreate) + ".");
+            W.Line("public " + ReadonlyMember + "bool IsDefault => " + test + ";");
+            W.Line();
+            W.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            using (W.Block("private " + ReadonlyMember + "void ThrowIfDefault()"))
+            {
+                using (W.Block("if (IsDefault)"))
+                {
+                    W.Line("global::DivergenceGen.Guard.ThrowDefaultInstance(\"" + self + "\", \"" + howToCreate + "\");");
+                }
+            }
+
+            W.Line();
+        }
+
+        /// <summary><c>readonly </c> on instance members of a struct the user did not declare readonly (no defensive copies of <c>in</c> arguments).</summary>
+        public string ReadonlyMember => Spec.Type.IsStruct && !Spec.Type.IsReadOnly ? "readonly " : string.Empty;
+
+        /// <summary>
+        /// The first lines of an instance member's body: for a struct, reject a default this (and default arguments
+        /// <paramref name="others"/>, e.g. Q); nothing for a class.
+        /// </summary>
+        public void DefaultCheck(params string[] others)
+        {
+            if (!Spec.Type.IsStruct)
+            {
+                return;
+            }
+
+            W.Line("ThrowIfDefault();");
+            foreach (var other in others)
+            {
+                W.Line(other + ".ThrowIfDefault();");
+            }
+        }
+
+        /// <summary>
+        /// An instance member returning <paramref name="expression"/>: expression-bodied for a class; for a struct a body
+        /// that first calls <c>ThrowIfDefault()</c> (a property gets a getter).
+        /// </summary>
+        public void ExpressionMember(string declaration, string expression, bool isProperty = false)
+        {
+            if (!Spec.Type.IsStruct)
+            {
+                W.Line(declaration + " => " + expression + ";");
+                return;
+            }
+
+            if (isProperty)
+            {
+                using (W.Block(declaration))
+                using (W.Block("get"))
+                {
+                    W.Line("ThrowIfDefault();");
+                    W.Line("return " + expression + ";");
+                }
+
+                return;
+            }
+
+            using (W.Block(declaration))
+            {
+                W.Line("ThrowIfDefault();");
+                W.Line("return " + expression + ";");
+            }
+        }
+
+        /// <summary>The doc line that goes with <see cref="DefaultCheck"/> (structs only).</summary>
+        public void DefaultCheckDoc()
+        {
+            if (Spec.Type.IsStruct)
+            {
+                W.Doc("<exception cref=\"global::System.InvalidOperationException\">This instance (or Q) is <c>default</c>: see <see cref=\"IsDefault\"/>.</exception>");
             }
         }
 

@@ -41,6 +41,7 @@ namespace DivergenceGen.Generator.Emit
             using (_w.Block(_c.DeclarationKeywords + " " + Self + " : " + _f.InterfaceName + "<" + Self + ", " + T + ">"))
             {
                 EmitState();
+                EmitDefaultDetection();
                 EmitConstruction();
                 EmitProperties();
                 EmitPointMembers();
@@ -82,6 +83,14 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
+        }
+
+        private void EmitDefaultDetection()
+        {
+            var test = DefaultInstances.Test(_f.Parameters, _f.Cached)
+                ?? throw new InvalidOperationException(_f.Name + ": no parameter tells default apart; describe a cached log of a parameter that may be 0.");
+            string self = Self.TrimStart('@');
+            _c.EmitDefaultDetection(test.Test, test.Why, "new " + self + "(" + Parameter.Name + "), " + self + ".TryCreate or " + self + ".Fit");
         }
 
         private void EmitConstruction()
@@ -126,14 +135,14 @@ namespace DivergenceGen.Generator.Emit
             foreach (var p in _f.Parameters)
             {
                 _w.Summary(p.Meaning);
-                _w.Line("public " + T + " " + p.PropertyName + " => _" + p.Name + ";");
+                _c.ExpressionMember("public " + T + " " + p.PropertyName, "_" + p.Name, isProperty: true);
                 _w.Line();
             }
 
             foreach (var moment in _f.Moments)
             {
                 _w.Summary(moment.Formula + ".");
-                _w.Line("public " + T + " " + moment.Name + " => " + Fields.Lower(moment.Value) + ";");
+                _c.ExpressionMember("public " + T + " " + moment.Name, Fields.Lower(moment.Value), isProperty: true);
                 _w.Line();
             }
         }
@@ -143,7 +152,7 @@ namespace DivergenceGen.Generator.Emit
             var fields = Fields;
             _w.Summary("log P(X = k): the cached log-probability of an outcome in " + Support + "; −∞ for any other k.");
             _w.Doc("<param name=\"k\">The outcome.</param>");
-            using (_w.Block("public " + T + " LogPmf(int k) => k switch", "};"))
+            using (SwitchMember("public " + T + " LogPmf(int k)"))
             {
                 foreach (var o in _f.Outcomes)
                 {
@@ -156,7 +165,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
             _w.Summary("P(X = k) for an outcome in " + Support + "; 0 for any other k.");
             _w.Doc("<param name=\"k\">The outcome.</param>");
-            using (_w.Block("public " + T + " Pmf(int k) => k switch", "};"))
+            using (SwitchMember("public " + T + " Pmf(int k)"))
             {
                 foreach (var o in _f.Outcomes)
                 {
@@ -172,6 +181,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"outcomes\">The observed outcomes.</param>");
             using (_w.Block("public " + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes)"))
             {
+                _c.DefaultCheck();
                 EmitCounting(onOther: "return " + T + ".NegativeInfinity;");
 
                 var counts = new ScalarLowering(_c.Spec.Precision, name => name.StartsWith("count", StringComparison.Ordinal) ? "(" + T + ")" + name : "_" + name);
@@ -182,6 +192,41 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
+        }
+
+        /// <summary>
+        /// <c>declaration => k switch { … };</c>; for a struct, <c>{ ThrowIfDefault(); return k switch { … }; }</c>. The
+        /// caller writes the arms inside the returned block.
+        /// </summary>
+        private IDisposable SwitchMember(string declaration)
+        {
+            if (!_c.Spec.Type.IsStruct)
+            {
+                return _w.Block(declaration + " => k switch", "};");
+            }
+
+            var body = _w.Block(declaration);
+            _c.DefaultCheck();
+            var arms = _w.Block("return k switch", "};");
+            return new Both(arms, body);
+        }
+
+        private sealed class Both : IDisposable
+        {
+            private readonly IDisposable _inner;
+            private readonly IDisposable _outer;
+
+            public Both(IDisposable inner, IDisposable outer)
+            {
+                _inner = inner;
+                _outer = outer;
+            }
+
+            public void Dispose()
+            {
+                _inner.Dispose();
+                _outer.Dispose();
+            }
         }
 
         /// <summary>Writes <c>long count0 = 0, …;</c> and a loop counting each outcome.</summary>
@@ -218,7 +263,7 @@ namespace DivergenceGen.Generator.Emit
             var fields = Fields;
             _w.Summary("The entropy in nats, " + _f.EntropyFormula + ", with 0·log 0 = 0 (so 0 at p ∈ {0, 1}).\n"
                 + "Uses the cached logarithms: no logarithm is taken here.");
-            _w.Line("public " + T + " Entropy() => " + fields.Lower(EntropyExpr) + ";");
+            _c.ExpressionMember("public " + T + " Entropy()", fields.Lower(EntropyExpr));
             _w.Line();
 
             _w.Summary("The Kullback–Leibler divergence in nats, " + _f.KLFormula + ", where P is this instance.\n"
@@ -226,9 +271,11 @@ namespace DivergenceGen.Generator.Emit
                 + "never negative (a negative rounding residue is returned as 0).");
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
             _c.NullCheckDoc("q");
+            _c.DefaultCheckDoc();
             using (_w.Block("public " + T + " KLDivergence(in " + Self + " q)"))
             {
                 _c.NullCheck("q");
+                _c.DefaultCheck("q");
                 _w.Line(T + " d = " + fields.Lower(KLExpr) + ";");
                 _w.Line("return d > " + _c.Literal(0) + " ? d : " + _c.Literal(0) + ";");
             }
@@ -238,9 +285,11 @@ namespace DivergenceGen.Generator.Emit
                 + "0·log q = 0; +∞ where Q gives probability 0 to an outcome P can produce.");
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
             _c.NullCheckDoc("q");
+            _c.DefaultCheckDoc();
             using (_w.Block("public " + T + " CrossEntropy(in " + Self + " q)"))
             {
                 _c.NullCheck("q");
+                _c.DefaultCheck("q");
                 _w.Line("return " + fields.Lower(CrossEntropyExpr) + ";");
             }
 
@@ -260,8 +309,9 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"outcomes\">The outcomes.</param>");
             _w.Doc("<param name=\"destination\">Receives one log-probability per outcome; at least as long as <paramref name=\"outcomes\"/>.</param>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"outcomes\"/>.</exception>");
-            using (_w.Block("public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<" + T + "> destination)"))
+            using (_w.Block("public " + "void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<" + T + "> destination)"))
             {
+                _c.DefaultCheck();
                 _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);");
                 _w.Line("ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);");
                 _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
@@ -424,8 +474,9 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"random\">The source of randomness (seed it for reproducible draws).</param>");
             _w.Doc("<returns>An outcome in " + Support + ".</returns>");
             _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
-            using (_w.Block("public int Sample(global::System.Random random)"))
+            using (_w.Block("public " + "int Sample(global::System.Random random)"))
             {
+                _c.DefaultCheck();
                 _w.Line("global::System.ArgumentNullException.ThrowIfNull(random);");
                 _w.Line("double u = random.NextDouble();");
                 Expr cumulative = 0.0;

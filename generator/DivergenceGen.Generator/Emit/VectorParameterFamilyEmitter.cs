@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using DivergenceGen.Generator.Families;
 using DivergenceGen.Generator.Ir;
@@ -91,11 +92,15 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line();
                 _w.Line("private readonly " + Buffer + " _" + _f.Parameter + ";");
                 _w.Line("private readonly " + Buffer + " _log" + Pascal(_f.Parameter) + ";");
+                _w.Line("// Set by the one constructor, so false only in default(" + Self.TrimStart('@') + "): no element of the vectors can tell (any pₖ may be 0,");
+                _w.Line("// any log pₖ may be 0), so this is the one field added for default detection.");
+                _w.Line("private readonly bool _constructed;");
                 _w.Line();
                 using (_w.Block("private " + Self + "(in " + Buffer + " " + _f.Parameter + ", in " + Buffer + " log" + Pascal(_f.Parameter) + ")"))
                 {
                     _w.Line("_" + _f.Parameter + " = " + _f.Parameter + ";");
                     _w.Line("_log" + Pascal(_f.Parameter) + " = log" + Pascal(_f.Parameter) + ";");
+                    _w.Line("_constructed = true;");
                 }
             }
             else
@@ -114,6 +119,10 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
+            _c.EmitDefaultDetection(
+                "!_constructed",
+                "Default detection: the one constructor sets _constructed; default(T) leaves it false.",
+                Self.TrimStart('@') + ".FromProbabilities, FromWeights, FromLogits, FromCounts or Fit");
         }
 
         private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
@@ -127,22 +136,50 @@ namespace DivergenceGen.Generator.Emit
             _w.Docs(exceptions);
             using (_w.Block("public static " + Self + " " + name + "(" + parameters + ")"))
             {
-                _w.Line(check + ".ThrowIfInvalid();");
+                _w.Lines(check + ".ThrowIfInvalid();");
                 _w.Line("return Create" + name.Substring(4) + "(" + arguments + ");");
             }
 
             _w.Line();
         }
 
-        private void EmitTryFactory(string name, string parameters, string arguments, string checkArguments, string what, string paramDocs, string check)
+        /// <summary>
+        /// The Try twin of a factory. <paramref name="cref"/>: the factory's cref with its signature, needed once the name is
+        /// overloaded (the summary then breaks before "but", and the parameter list goes on its own line: the new overloads
+        /// are kept within 160 characters a line).
+        /// </summary>
+        private void EmitTryFactory(string name, string parameters, string arguments, string checkArguments, string what, string paramDocs, string check, string? cref = null)
         {
-            _w.Summary("Like <see cref=\"" + name + "\"/>, but returns false (and <c>default</c>) instead of throwing when " + what + " invalid.");
+            _w.Summary("Like <see cref=\"" + (cref ?? name) + "\"/>," + (cref is null ? " " : "\n")
+                + "but returns false (and <c>default</c>) instead of throwing when " + what + " invalid.");
             _w.Docs(paramDocs);
             _w.Doc("<param name=\"result\">The distribution, or <c>default</c>.</param>");
             _w.Doc("<returns>Whether the arguments were valid.</returns>");
-            using (_w.Block("public static bool Try" + name + "(" + parameters + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)"))
+            string all = parameters + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)";
+            string header = "public static bool Try" + name + "(" + all;
+            if (cref is not null)
             {
-                using (_w.Block("if (!" + check + ".IsValid)"))
+                // One parameter a line (no parameter type here has a comma inside it).
+                var each = all.Split(new[] { ", " }, StringSplitOptions.None);
+                _w.Line("public static bool Try" + name + "(");
+                for (int i = 0; i < each.Length - 1; i++)
+                {
+                    _w.Line("    " + each[i] + ",");
+                }
+
+                header = "    " + each[each.Length - 1];
+            }
+
+            using (_w.Block(header))
+            {
+                string condition = "if (!" + check + ".IsValid)";
+                if (condition.Length > 100 || check.IndexOf('\n') >= 0)
+                {
+                    _w.Lines("var check = " + check + ";");
+                    condition = "if (!check.IsValid)";
+                }
+
+                using (_w.Block(condition))
                 {
                     _w.Line("result = default!;");
                     _w.Line("return false;");
@@ -194,7 +231,38 @@ namespace DivergenceGen.Generator.Emit
                 + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN, infinite or negative (the message names its index and value).</exception>",
                 probCheck,
                 string.Empty);
-            EmitTryFactory("FromProbabilities", Span + " probabilities", "probabilities", string.Empty, "the probabilities are", probDoc, probCheck);
+            string probCref = "FromProbabilities(" + CrefSpan(T) + ")";
+            EmitTryFactory("FromProbabilities", Span + " probabilities", "probabilities", string.Empty, "the probabilities are", probDoc, probCheck, probCref);
+
+            // FromProbabilities with an explicit tolerance on the sum (issue 11: float-derived data off by ~4.5e-8).
+            string tolDoc = "<param name=\"probabilities\">K probabilities pₖ, each finite and ≥ 0, summing to 1 within\n"
+                + "<paramref name=\"sumTolerance\"/>; used as given, not renormalised.</param>\n"
+                + "<param name=\"sumTolerance\">The largest accepted |Σₖ pₖ − 1| (the sum taken in double); finite and ≥ 0.</param>";
+            string tolCheck = Vectors + ".CheckProbabilities(\n    probabilities, Classes, nameof(probabilities), sumTolerance, nameof(sumTolerance))";
+            EmitFactory(
+                "FromProbabilities",
+                Span + " probabilities, double sumTolerance",
+                "probabilities",
+                "Like <see cref=\"" + probCref + "\"/>, with an explicit tolerance on the sum instead of\n"
+                + "K·<see cref=\"global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass\"/>·ε: for probabilities rounded\n"
+                + "elsewhere (e.g. computed in float and widened, off by a few 1e-8) that are to be used as given.\n"
+                + "To rescale values to sum to 1 instead, use <see cref=\"FromWeights\"/>.",
+                tolDoc,
+                "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ",\n"
+                + "or the sum is not 1 within <paramref name=\"sumTolerance\"/>.</exception>"
+                + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN, infinite or negative\n"
+                + "(the message names its index and value), or <paramref name=\"sumTolerance\"/> is NaN, infinite or negative.</exception>",
+                tolCheck,
+                string.Empty);
+            EmitTryFactory(
+                "FromProbabilities",
+                Span + " probabilities, double sumTolerance",
+                "probabilities",
+                string.Empty,
+                "the arguments are",
+                tolDoc,
+                tolCheck,
+                "FromProbabilities(" + CrefSpan(T) + ", double)");
             EmitCreate("Probabilities", Span + " probabilities", Vectors + ".FillFromProbabilities(probabilities, p, logP)");
 
             // FromWeights
@@ -244,14 +312,23 @@ namespace DivergenceGen.Generator.Emit
                 + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">A count is negative (the message names its index and value), or the pseudocount is NaN, infinite or negative.</exception>",
                 countCheck,
                 string.Empty);
-            _w.Summary("Like <see cref=\"FromCounts\"/> without smoothing, but returns false (and <c>default</c>) instead of throwing when the counts are invalid.");
-            _w.Doc("<param name=\"counts\">K non-negative counts with a positive total.</param>");
-            _w.Doc("<param name=\"result\">The distribution, or <c>default</c>.</param>");
-            _w.Doc("<returns>Whether the counts were valid.</returns>");
-            _w.Line("public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result) => TryFromCounts(counts, " + _c.Literal(0) + ", out result);");
-            _w.Line();
-            EmitTryFactory("FromCounts", "global::System.ReadOnlySpan<long> counts, " + T + " pseudocount", "counts, pseudocount", string.Empty, "the counts or the pseudocount are", countDoc, countCheck);
+            EmitTryCounts("long", countDoc, countCheck);
             EmitCreate("Counts", "global::System.ReadOnlySpan<long> counts, " + T + " pseudocount", Vectors + ".FillFromCounts(counts, pseudocount, p, logP)");
+
+            // FromCounts over int counts (the usual type of tallies), the same checks and fill.
+            EmitFactory(
+                "FromCounts",
+                "global::System.ReadOnlySpan<int> counts, " + T + " pseudocount = " + _c.Literal(0),
+                "counts, pseudocount",
+                "Like <see cref=\"FromCounts(global::System.ReadOnlySpan{long}, " + T + ")\"/>, for counts held as <see cref=\"int\"/>.",
+                countDoc,
+                "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ", or the total is 0.</exception>"
+                + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">A count is negative (the message names its index and value),\n"
+                + "or the pseudocount is NaN, infinite or negative.</exception>",
+                countCheck,
+                string.Empty);
+            EmitTryCounts("int", countDoc, countCheck);
+            EmitCreate("Counts", "global::System.ReadOnlySpan<int> counts, " + T + " pseudocount", Vectors + ".FillFromCounts(counts, pseudocount, p, logP)");
 
             // Fit
             _w.Summary("The maximum-likelihood distribution for independent outcomes: the empirical frequencies pₖ = (number of k) / n.");
@@ -272,18 +349,38 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
         }
 
+        /// <summary>A cref type for a span of <paramref name="element"/>: <c>global::System.ReadOnlySpan{double}</c>.</summary>
+        private static string CrefSpan(string element) => "global::System.ReadOnlySpan{" + element + "}";
+
+        /// <summary>The two <c>TryFromCounts</c> forms (without and with a pseudocount) for counts of <paramref name="count"/>.</summary>
+        private void EmitTryCounts(string count, string countDoc, string countCheck)
+        {
+            string fromCounts = "FromCounts(global::System.ReadOnlySpan{" + count + "}, " + T + ")";
+            string span = "global::System.ReadOnlySpan<" + count + "> counts";
+            _w.Summary("Like <see cref=\"" + fromCounts + "\"/> without smoothing,\n"
+                + "but returns false (and <c>default</c>) instead of throwing when the counts are invalid.");
+            _w.Doc("<param name=\"counts\">K non-negative counts with a positive total.</param>");
+            _w.Doc("<param name=\"result\">The distribution, or <c>default</c>.</param>");
+            _w.Doc("<returns>Whether the counts were valid.</returns>");
+            _w.Line("public static bool TryFromCounts(");
+            _w.Line("    " + span + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result) =>");
+            _w.Line("    TryFromCounts(counts, " + _c.Literal(0) + ", out result);");
+            _w.Line();
+            EmitTryFactory("FromCounts", span + ", " + T + " pseudocount", "counts, pseudocount", string.Empty, "the counts or the pseudocount are", countDoc, countCheck, fromCounts);
+        }
+
         private void EmitProperties()
         {
             string field = "_" + _f.Parameter;
             string logField = "_log" + Pascal(_f.Parameter);
             _w.Summary("The K probabilities P(X = k), k = 0 … K − 1.");
-            _w.Line(UnscopedRef + "public " + Readonly + Span + " " + _f.Property + " => " + field + ";");
+            _c.ExpressionMember(UnscopedRef + "public " + Readonly + Span + " " + _f.Property, field, isProperty: true);
             _w.Line();
             _w.Summary("The K log-probabilities log P(X = k), computed once at construction (−∞ where P(X = k) = 0).");
-            _w.Line(UnscopedRef + "public " + Readonly + Span + " " + _f.LogProperty + " => " + logField + ";");
+            _c.ExpressionMember(UnscopedRef + "public " + Readonly + Span + " " + _f.LogProperty, logField, isProperty: true);
             _w.Line();
             _w.Summary("The most probable outcome (the smallest index among ties).");
-            _w.Line("public " + Readonly + "int Mode => global::DivergenceGen.ProbabilityVectors.ArgMax<" + T + ">(" + field + ");");
+            _c.ExpressionMember("public " + Readonly + "int Mode", "global::DivergenceGen.ProbabilityVectors.ArgMax<" + T + ">(" + field + ")", isProperty: true);
             _w.Line();
         }
 
@@ -293,22 +390,24 @@ namespace DivergenceGen.Generator.Emit
             string logField = "_log" + Pascal(_f.Parameter);
             _w.Summary("log P(X = k): the cached log-probability; −∞ for k outside 0 … K − 1.");
             _w.Doc("<param name=\"k\">The outcome.</param>");
-            _w.Line("public " + Readonly + T + " LogPmf(int k) => (uint)k < Classes ? " + logField + "[k] : " + T + ".NegativeInfinity;");
+            _c.ExpressionMember("public " + Readonly + T + " LogPmf(int k)", "(uint)k < Classes ? " + logField + "[k] : " + T + ".NegativeInfinity");
             _w.Line();
             _w.Summary("P(X = k); 0 for k outside 0 … K − 1.");
             _w.Doc("<param name=\"k\">The outcome.</param>");
-            _w.Line("public " + Readonly + T + " Pmf(int k) => (uint)k < Classes ? " + field + "[k] : " + _c.Literal(0) + ";");
+            _c.ExpressionMember("public " + Readonly + T + " Pmf(int k)", "(uint)k < Classes ? " + field + "[k] : " + _c.Literal(0));
             _w.Line();
             _w.Summary("Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes (accumulated in double);\n"
                 + "−∞ if an outcome is outside 0 … K − 1 or has probability 0; 0 for no outcomes.");
             _w.Doc("<param name=\"outcomes\">The observed outcomes.</param>");
-            _w.Line("public " + Readonly + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes) => global::DivergenceGen.ProbabilityVectors.LogLikelihood<" + T + ">(" + logField + ", outcomes);");
+            _c.ExpressionMember(
+                "public " + Readonly + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes)",
+                "global::DivergenceGen.ProbabilityVectors.LogLikelihood<" + T + ">(" + logField + ", outcomes)");
             _w.Line();
             _w.Summary("Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name=\"random\"/>, then the first k whose cumulative probability exceeds u.");
             _w.Doc("<param name=\"random\">The source of randomness (seed it for reproducible draws).</param>");
             _w.Doc("<returns>An outcome in 0 … K − 1 with positive probability.</returns>");
             _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
-            _w.Line("public " + Readonly + "int Sample(global::System.Random random) => global::DivergenceGen.ProbabilityVectors.Sample<" + T + ">(" + field + ", random);");
+            _c.ExpressionMember("public " + Readonly + "int Sample(global::System.Random random)", "global::DivergenceGen.ProbabilityVectors.Sample<" + T + ">(" + field + ", random)");
             _w.Line();
         }
 
@@ -317,16 +416,18 @@ namespace DivergenceGen.Generator.Emit
             string field = "_" + _f.Parameter;
             string logField = "_log" + Pascal(_f.Parameter);
             _w.Summary("The entropy in nats, H(P) = −Σₖ pₖ·log pₖ, with 0·log 0 = 0. Uses the cached log-probabilities: no logarithm is taken here.");
-            _w.Line("public " + Readonly + T + " Entropy() => EntropyOfCached(" + field + ", " + logField + ");");
+            _c.ExpressionMember("public " + Readonly + T + " Entropy()", "EntropyOfCached(" + field + ", " + logField + ")");
             _w.Line();
             _w.Summary("The Kullback–Leibler divergence in nats, D(P‖Q) = Σₖ pₖ·(log pₖ − log qₖ), where P is this instance.\n"
                 + "0·log(0/q) = 0; +∞ (never NaN) where qₖ = 0 &lt; pₖ; never negative (a negative rounding residue is returned as 0).\n"
                 + "Uses the cached log-probabilities of both: no logarithm is taken here.");
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
             _c.NullCheckDoc("q");
+            _c.DefaultCheckDoc();
             using (_w.Block("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
             {
                 _c.NullCheck("q");
+                _c.DefaultCheck("q");
                 _w.Line("return KLDivergenceOfCached(" + field + ", " + logField + ", q." + logField + ");");
             }
 
@@ -335,19 +436,25 @@ namespace DivergenceGen.Generator.Emit
                 + "0·log q = 0; +∞ where qₖ = 0 &lt; pₖ. Uses the cached log-probabilities of Q.");
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
             _c.NullCheckDoc("q");
+            _c.DefaultCheckDoc();
             using (_w.Block("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
             {
                 _c.NullCheck("q");
+                _c.DefaultCheck("q");
                 _w.Line("return CrossEntropyOfCached(" + field + ", q." + logField + ");");
             }
 
             _w.Line();
 
-            string rawNote = "The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.";
-            _w.Summary("H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0. " + rawNote);
+            string rawNote = "Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs\n"
+                + "one compare per vector); the sum is not checked and the values are not renormalised.";
+            string rangeDoc = "<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN, infinite, negative or above 1\n"
+                + "(the message names the span, the index and the value).</exception>";
+            _w.Summary("H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0.\n" + rawNote);
             _w.Doc("<param name=\"p\">K probabilities.</param>");
             _w.Doc("<returns>The entropy.</returns>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"p\"/> does not have length K = " + K + ".</exception>");
+            _w.Docs(rangeDoc);
             using (_w.Block("public static " + T + " Entropy(" + Span + " p)"))
             {
                 _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
@@ -360,6 +467,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"q\">K probabilities of Q.</param>");
             _w.Doc("<returns>The divergence.</returns>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\">A span does not have length K = " + K + ".</exception>");
+            _w.Docs(rangeDoc);
             using (_w.Block("public static " + T + " KLDivergence(" + Span + " p, " + Span + " q)"))
             {
                 _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
@@ -368,11 +476,12 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
-            _w.Summary("H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ. " + rawNote);
+            _w.Summary("H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ.\n" + rawNote);
             _w.Doc("<param name=\"p\">K probabilities of P.</param>");
             _w.Doc("<param name=\"q\">K probabilities of Q.</param>");
             _w.Doc("<returns>The cross-entropy.</returns>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\">A span does not have length K = " + K + ".</exception>");
+            _w.Docs(rangeDoc);
             using (_w.Block("public static " + T + " CrossEntropy(" + Span + " p, " + Span + " q)"))
             {
                 _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
@@ -398,10 +507,10 @@ namespace DivergenceGen.Generator.Emit
             sums.EmitKernel("EntropyOfCached", "H = −Σ p·log p from cached log-probabilities.", new[] { "p", "logP" }, InformationMeasures.EntropyTerm(p, logP), Negate);
             sums.EmitKernel("KLDivergenceOfCached", "D = max(0, Σ p·(log p − log q)) from cached log-probabilities.", new[] { "p", "logP", "logQ" }, InformationMeasures.KLDivergenceTerm(p, logP, logQ), Clamp);
             sums.EmitKernel("CrossEntropyOfCached", "H(P, Q) = −Σ p·log q from Q's cached log-probabilities.", new[] { "p", "logQ" }, InformationMeasures.CrossEntropyTerm(p, logQ), Negate);
-            sums.EmitKernel("EntropyOfRaw", "H = −Σ p·log p of a raw vector.", new[] { "p" }, InformationMeasures.EntropyTerm(p, E.Log(p)), Negate);
+            sums.EmitKernel("EntropyOfRaw", "H = −Σ p·log p of a raw vector.", new[] { "p" }, InformationMeasures.EntropyTerm(p, E.Log(p)), Negate, new[] { "p" });
             // One logarithm per element: log(p/q) instead of log p − log q (VectorMath.LogRatio guards the quotient).
-            sums.EmitKernel("KLDivergenceOfRaw", "D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element.", new[] { "p", "q" }, InformationMeasures.KLDivergenceTermOfLogRatio(p, E.LogRatio(p, q)), Clamp);
-            sums.EmitKernel("CrossEntropyOfRaw", "H(P, Q) = −Σ p·log q of raw vectors.", new[] { "p", "q" }, InformationMeasures.CrossEntropyTerm(p, E.Log(q)), Negate);
+            sums.EmitKernel("KLDivergenceOfRaw", "D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element.", new[] { "p", "q" }, InformationMeasures.KLDivergenceTermOfLogRatio(p, E.LogRatio(p, q)), Clamp, new[] { "p", "q" });
+            sums.EmitKernel("CrossEntropyOfRaw", "H(P, Q) = −Σ p·log q of raw vectors.", new[] { "p", "q" }, InformationMeasures.CrossEntropyTerm(p, E.Log(q)), Negate, new[] { "p", "q" });
         }
     }
 }

@@ -102,6 +102,7 @@ namespace DivergenceGen.Generator.Families
         {
             "P", "Mean", "Variance", "TryCreate", "LogPmf", "Pmf", "LogLikelihood", "Entropy", "KLDivergence",
             "CrossEntropy", "Fit", "Sample", "_p", "_logP", "_log1mP",
+            "IsDefault", "ThrowIfDefault",
         };
     }
 }

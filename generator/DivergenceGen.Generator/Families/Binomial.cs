@@ -72,6 +72,7 @@ namespace DivergenceGen.Generator.Families
         {
             "Trials", "TrialCount", "P", "Mean", "Variance", "TryCreate", "LogPmf", "Pmf", "LogLikelihood", "Entropy",
             "KLDivergence", "CrossEntropy", "Fit", "Sample", "LogPmfInDouble", "EntropyInDouble", "KLDivergenceInDouble", "LogChoose", "_p", "_logP", "_log1mP",
+            "IsDefault", "ThrowIfDefault",
         };
     }
 }

@@ -36,6 +36,7 @@ namespace DivergenceGen.Generator.Families
             "CreateProbabilities", "CreateWeights", "CreateLogits", "CreateCounts",
             "EntropyOfCached", "KLDivergenceOfCached", "CrossEntropyOfCached", "EntropyOfRaw", "KLDivergenceOfRaw",
             "CrossEntropyOfRaw", "__Values", "_probabilities", "_logProbabilities",
+            "IsDefault", "ThrowIfDefault", "_constructed",
         };
 
         /// <summary>

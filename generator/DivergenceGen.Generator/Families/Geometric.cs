@@ -56,6 +56,7 @@ namespace DivergenceGen.Generator.Families
         {
             "P", "Mean", "Variance", "TryCreate", "LogPmf", "Pmf", "LogLikelihood", "Entropy", "KLDivergence",
             "CrossEntropy", "Fit", "Sample", "LogPmfInDouble", "EntropyInDouble", "KLDivergenceInDouble", "_p", "_logP", "_log1mP",
+            "IsDefault", "ThrowIfDefault",
         };
     }
 }

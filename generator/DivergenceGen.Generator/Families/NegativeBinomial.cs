@@ -61,6 +61,7 @@ namespace DivergenceGen.Generator.Families
         {
             "R", "P", "Mean", "Variance", "TryCreate", "LogPmf", "Pmf", "LogLikelihood", "Entropy", "KLDivergence",
             "CrossEntropy", "Fit", "Sample", "LogPmfInDouble", "EntropyInDouble", "KLDivergenceInDouble", "_r", "_p",
+            "IsDefault", "ThrowIfDefault",
         };
     }
 }

@@ -89,6 +89,7 @@ namespace DivergenceGen.Generator.Families
         {
             "Rate", "Mean", "Variance", "TryCreate", "LogPmf", "Pmf", "LogLikelihood", "Entropy", "KLDivergence",
             "CrossEntropy", "Fit", "Sample", "LogPmfInDouble", "EntropyInDouble", "KLDivergenceInDouble", "LogFactorial", "_rate", "_logRate",
+            "IsDefault", "ThrowIfDefault",
         };
     }
 }

@@ -14,6 +14,14 @@ namespace DivergenceGen
         where TSelf : IDistribution<TSelf, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        /// <summary>
+        /// Whether this is <c>default</c> of a generated struct (an unassigned field or array element, or <c>new T()</c>):
+        /// never constructed, so it has no parameters, and every other instance member throws
+        /// <see cref="InvalidOperationException"/> rather than answer with a plausible wrong number. Always false for a
+        /// generated class (whose default is null).
+        /// </summary>
+        bool IsDefault { get; }
+
         /// <summary>The entropy H(P) = −E_P[log p(X)] in nats, with 0·log 0 = 0.</summary>
         T Entropy();
 

@@ -84,6 +84,72 @@ namespace DivergenceGen
             }
         }
 
+        /// <summary>
+        /// The cold path of a raw-vector kernel whose in-pass check (<see cref="ProbabilityLanes"/>) flagged an element:
+        /// rescans <paramref name="values"/> element by element and throws <see cref="ArgumentOutOfRangeException"/> naming
+        /// the first one outside [0, 1] (its index and value). The bit test also flags −0, which is a probability: if that
+        /// is all there is, this returns the values with +0 in its place (a copy), and the kernel calls itself again on
+        /// them. Kept out of line, and called in tail position (<c>return Kernel(Rescan(p), Rescan(q))</c>), so that the
+        /// kernel's hot path is the check's compare and branch with nothing live across the call.
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="values">The kernel's input.</param>
+        /// <param name="paramName">Its parameter name.</param>
+        /// <returns><paramref name="values"/>, or a copy with each −0 replaced by +0.</returns>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static ReadOnlySpan<T> RescanProbabilities<T>(ReadOnlySpan<T> values, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            ThrowIfAnyNotProbabilityScalar(values, paramName);
+            int negativeZero = -1;
+            for (int i = 0; i < values.Length && negativeZero < 0; i++)
+            {
+                negativeZero = T.IsNegative(values[i]) ? i : -1; // after the check only −0 is negative
+            }
+
+            if (negativeZero < 0)
+            {
+                return values;
+            }
+
+            T[] copy = values.ToArray();
+            for (int i = negativeZero; i < copy.Length; i++)
+            {
+                copy[i] = T.IsNegative(copy[i]) ? T.Zero : copy[i];
+            }
+
+            return copy;
+        }
+
+        private static void ThrowIfAnyNotProbabilityScalar<T>(ReadOnlySpan<T> values, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (!IsProbability(values[i]))
+                {
+                    ThrowNotProbabilityAt(values[i], i, paramName);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Throws <see cref="InvalidOperationException"/> for a member called on <c>default</c> of a generated struct: it
+        /// was never constructed, so it has no parameters (a default Categorical has no probabilities at all, a default
+        /// count distribution a parameter outside its domain), and every answer would be a plausible-looking wrong number.
+        /// </summary>
+        /// <param name="typeName">The generated type's name.</param>
+        /// <param name="howToCreate">The constructor or factories that make a valid instance, as text.</param>
+        [DoesNotReturn]
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void ThrowDefaultInstance(string typeName, string howToCreate) =>
+            throw new InvalidOperationException(string.Format(
+                CultureInfo.InvariantCulture,
+                "This {0} is default({0}) (an unassigned field, array element or `new {0}()`): it was never constructed and has no parameters. "
+                + "Create one with {1}; IsDefault tells a default instance apart.",
+                typeName,
+                howToCreate));
+
         /// <summary>Whether 0 &lt; <paramref name="value"/> ≤ 1 (false for NaN): a success probability that makes a waiting time finite.</summary>
         /// <typeparam name="T">double or float.</typeparam>
         /// <param name="value">The value to check.</param>

@@ -46,6 +46,37 @@ namespace DivergenceGen
                 : new VectorCheck(VectorCheck.Problem.Sum, paramName, 0, sum, tolerance);
         }
 
+        /// <summary>
+        /// Checks K probabilities against an explicit tolerance on the sum: <paramref name="sumTolerance"/> finite and ≥ 0
+        /// (else the check names it), every element finite and ≥ 0, and |Σ pₖ − 1| ≤ <paramref name="sumTolerance"/> (the sum
+        /// taken in double). For data rounded elsewhere, e.g. float-derived probabilities off by a few 1e-8.
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="values">The probabilities.</param>
+        /// <param name="classes">K.</param>
+        /// <param name="paramName">The parameter name for messages.</param>
+        /// <param name="sumTolerance">The largest accepted |Σ pₖ − 1|.</param>
+        /// <param name="toleranceName">The tolerance's parameter name for messages.</param>
+        /// <returns>The check.</returns>
+        public static VectorCheck CheckProbabilities<T>(ReadOnlySpan<T> values, int classes, string paramName, double sumTolerance, string toleranceName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            if (!double.IsFinite(sumTolerance) || sumTolerance < 0)
+            {
+                return new VectorCheck(VectorCheck.Problem.Tolerance, toleranceName, 0, sumTolerance);
+            }
+
+            var elements = CheckNonNegativeFinite(values, classes, paramName, out double sum);
+            if (!elements.IsValid)
+            {
+                return elements;
+            }
+
+            return Math.Abs(sum - 1.0) <= sumTolerance
+                ? VectorCheck.Valid
+                : new VectorCheck(VectorCheck.Problem.Sum, paramName, 0, sum, sumTolerance);
+        }
+
         /// <summary>Checks K weights: finite, ≥ 0, with a positive finite sum.</summary>
         /// <typeparam name="T">double or float.</typeparam>
         /// <param name="values">The weights.</param>
@@ -104,6 +135,16 @@ namespace DivergenceGen
         /// <param name="pseudocountName">The pseudocount's parameter name.</param>
         /// <returns>The check.</returns>
         public static VectorCheck CheckCounts<T>(ReadOnlySpan<long> counts, T pseudocount, int classes, string paramName, string pseudocountName)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            CheckCountsOf(counts, pseudocount, classes, paramName, pseudocountName);
+
+        /// <inheritdoc cref="CheckCounts{T}(ReadOnlySpan{long}, T, int, string, string)"/>
+        public static VectorCheck CheckCounts<T>(ReadOnlySpan<int> counts, T pseudocount, int classes, string paramName, string pseudocountName)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            CheckCountsOf(counts, pseudocount, classes, paramName, pseudocountName);
+
+        private static VectorCheck CheckCountsOf<TCount, T>(ReadOnlySpan<TCount> counts, T pseudocount, int classes, string paramName, string pseudocountName)
+            where TCount : IBinaryInteger<TCount>
             where T : IBinaryFloatingPointIeee754<T>
         {
             if (counts.Length != classes)
@@ -119,12 +160,12 @@ namespace DivergenceGen
             double total = 0;
             for (int i = 0; i < counts.Length; i++)
             {
-                if (counts[i] < 0)
+                if (TCount.IsNegative(counts[i]))
                 {
-                    return new VectorCheck(VectorCheck.Problem.Negative, paramName, i, counts[i]);
+                    return new VectorCheck(VectorCheck.Problem.Negative, paramName, i, double.CreateTruncating(counts[i]));
                 }
 
-                total += counts[i];
+                total += double.CreateTruncating(counts[i]);
             }
 
             total += (double)classes * double.CreateTruncating(pseudocount);
@@ -207,19 +248,29 @@ namespace DivergenceGen
         /// <param name="p">Receives the probabilities.</param>
         /// <param name="logP">Receives the log-probabilities.</param>
         public static void FillFromCounts<T>(ReadOnlySpan<long> counts, T pseudocount, Span<T> p, Span<T> logP)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            FillFromCountsOf(counts, pseudocount, p, logP);
+
+        /// <inheritdoc cref="FillFromCounts{T}(ReadOnlySpan{long}, T, Span{T}, Span{T})"/>
+        public static void FillFromCounts<T>(ReadOnlySpan<int> counts, T pseudocount, Span<T> p, Span<T> logP)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            FillFromCountsOf(counts, pseudocount, p, logP);
+
+        private static void FillFromCountsOf<TCount, T>(ReadOnlySpan<TCount> counts, T pseudocount, Span<T> p, Span<T> logP)
+            where TCount : IBinaryInteger<TCount>
             where T : IBinaryFloatingPointIeee754<T>
         {
             double a = double.CreateTruncating(pseudocount);
             double total = counts.Length * a;
-            foreach (long c in counts)
+            foreach (TCount c in counts)
             {
-                total += c;
+                total += double.CreateTruncating(c);
             }
 
             double logTotal = Math.Log(total);
             for (int i = 0; i < counts.Length; i++)
             {
-                double c = counts[i] + a;
+                double c = double.CreateTruncating(counts[i]) + a;
                 p[i] = T.CreateTruncating(c / total);
                 logP[i] = T.CreateTruncating(Math.Log(c) - logTotal);
             }

@@ -38,6 +38,7 @@ namespace DivergenceGen
             Sum,
             ZeroTotal,
             Pseudocount,
+            Tolerance,
         }
 
         /// <summary>A valid argument.</summary>
@@ -76,7 +77,8 @@ namespace DivergenceGen
                     string.Format(c, "Every element of {0} is −∞: at least one outcome must have positive probability.", _paramName), _paramName),
                 Problem.Sum => new ArgumentException(
                     string.Format(c, "The elements of {0} sum to {1:R}, not 1 within the tolerance {2:R}. To normalise values that do not sum to 1 "
-                        + "(weights, or probabilities rounded to float elsewhere), use FromWeights.", _paramName, _value, _limit), _paramName),
+                        + "(weights, or probabilities rounded to float elsewhere), use FromWeights; to take them as given, pass a sumTolerance "
+                        + "to FromProbabilities.", _paramName, _value, _limit), _paramName),
                 Problem.ZeroTotal => new ArgumentException(
                     string.Format(c, "The elements of {0} sum to {1:R}: the total must be positive and finite.", _paramName, _value), _paramName),
                 _ => new ArgumentOutOfRangeException(

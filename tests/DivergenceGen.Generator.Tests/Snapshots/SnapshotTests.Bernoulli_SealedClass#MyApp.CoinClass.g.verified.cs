@@ -15,6 +15,12 @@ namespace MyApp
         private readonly double _log1mP; // log(1 − p), computed as log1p(−p)
 
         /// <summary>
+        /// Always false: an instance of a class is always constructed (the default of a class is null), so it always has
+        /// valid parameters. (On a generated struct, true for <c>default</c>.)
+        /// </summary>
+        public bool IsDefault => false;
+
+        /// <summary>
         /// Creates Bernoulli(p). A Bernoulli distribution: outcome 1 with probability p, outcome 0 with probability 1 − p.
         /// </summary>
         /// <param name="p">The success probability p = P(X = 1), 0 ≤ p ≤ 1.</param>

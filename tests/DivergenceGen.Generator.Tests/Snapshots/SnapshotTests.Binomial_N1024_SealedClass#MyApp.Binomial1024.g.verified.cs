@@ -25,6 +25,12 @@ namespace MyApp
         private readonly double _log1mP; // log(1 − p), computed as log1p(−p): exact for tiny p
 
         /// <summary>
+        /// Always false: an instance of a class is always constructed (the default of a class is null), so it always has
+        /// valid parameters. (On a generated struct, true for <c>default</c>.)
+        /// </summary>
+        public bool IsDefault => false;
+
+        /// <summary>
         /// Creates Binomial(n = 1024, p). A binomial distribution: the number of successes in n independent trials, each a success with probability p.
         /// </summary>
         /// <param name="p">The success probability p of each trial, 0 ≤ p ≤ 1.</param>

@@ -24,6 +24,25 @@ namespace MyApp
         private readonly double _logP; // log p
         private readonly double _log1mP; // log(1 − p), computed as log1p(−p): exact for tiny p
 
+        // Default detection, no extra field: a constructed instance with p = 0 caches log p = −∞,
+        // so p = 0 beside a cached 0 is only default(T). (& does not short-circuit: one branch.)
+        /// <summary>
+        /// Whether this is <c>default(Billion)</c> (an unassigned field or array element, or <c>new Billion()</c>):
+        /// never constructed, so it has no parameters. Every other instance member of a default instance throws
+        /// <see cref="global::System.InvalidOperationException"/>. Create instances with
+        /// new Billion(p), Billion.TryCreate or Billion.Fit.
+        /// </summary>
+        public bool IsDefault => (_p == 0) & (_logP == 0);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void ThrowIfDefault()
+        {
+            if (IsDefault)
+            {
+                global::DivergenceGen.Guard.ThrowDefaultInstance("Billion", "new Billion(p), Billion.TryCreate or Billion.Fit");
+            }
+        }
+
         /// <summary>
         /// Creates Binomial(n = 1000000000, p). A binomial distribution: the number of successes in n independent trials, each a success with probability p.
         /// </summary>
@@ -57,29 +76,58 @@ namespace MyApp
         /// <summary>
         /// The success probability p of each trial, 0 ≤ p ≤ 1.
         /// </summary>
-        public double P => _p;
+        public double P
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _p;
+            }
+        }
 
         /// <summary>
         /// E[X] = n·p.
         /// </summary>
-        public double Mean => 1000000000d * _p;
+        public double Mean
+        {
+            get
+            {
+                ThrowIfDefault();
+                return 1000000000d * _p;
+            }
+        }
 
         /// <summary>
         /// Var[X] = n·p·(1 − p).
         /// </summary>
-        public double Variance => 1000000000d * _p * (1d - _p);
+        public double Variance
+        {
+            get
+            {
+                ThrowIfDefault();
+                return 1000000000d * _p * (1d - _p);
+            }
+        }
 
         /// <summary>
         /// log P(X = k), with P(X = k) = C(n, k)·pᵏ·(1 − p)ⁿ⁻ᵏ, k = 0 … n; −∞ for k outside {0, 1, …, 1000000000}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public double LogPmf(int k) => LogPmfInDouble(k);
+        public double LogPmf(int k)
+        {
+            ThrowIfDefault();
+            return LogPmfInDouble(k);
+        }
 
         /// <summary>
         /// P(X = k) = exp(log P(X = k)); 0 for k outside {0, 1, …, 1000000000}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public double Pmf(int k) => global::System.Math.Exp(LogPmfInDouble(k));
+        public double Pmf(int k)
+        {
+            ThrowIfDefault();
+            return global::System.Math.Exp(LogPmfInDouble(k));
+        }
 
         // n > 1024: no table; Loader's saddle-point form (Stirling errors and deviance terms), accurate for n up to 2³¹ − 1 where differences of log-gammas would cancel.
         private double LogPmfInDouble(int k)
@@ -98,6 +146,7 @@ namespace MyApp
         /// <param name="outcomes">The observed outcomes.</param>
         public double LogLikelihood(global::System.ReadOnlySpan<int> outcomes)
         {
+            ThrowIfDefault();
             double sum = 0d;
             foreach (int k in outcomes)
             {
@@ -114,7 +163,11 @@ namespace MyApp
         /// <summary>
         /// The entropy in nats, H(P) = −Σₖ P(k)·log P(k), with 0·log 0 = 0 (0 for a point mass).
         /// </summary>
-        public double Entropy() => EntropyInDouble();
+        public double Entropy()
+        {
+            ThrowIfDefault();
+            return EntropyInDouble();
+        }
 
         // Entropy: n > 1024: the runtime's windowed sum around the mean (all but a negligible tail) or its asymptotic expansion for large n·p·(1 − p).
         private double EntropyInDouble()
@@ -128,8 +181,11 @@ namespace MyApp
         /// (a negative rounding residue is returned as 0).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public double KLDivergence(in Billion q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return KLDivergenceInDouble(in q);
         }
 
@@ -144,8 +200,11 @@ namespace MyApp
         /// (computed as that sum, in double); +∞ where Q gives probability 0 to an outcome P can produce.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public double CrossEntropy(in Billion q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return EntropyInDouble() + KLDivergenceInDouble(in q);
         }
 
@@ -157,6 +216,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than <paramref name="outcomes"/>.</exception>
         public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<double> destination)
         {
+            ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
             // n &gt; 1024: no table; Loader's saddle-point form (Stirling errors and deviance terms), accurate for n up to 2³¹ − 1 where differences of log-gammas would cancel.
             for (int i = 0; i < outcomes.Length; i++)
@@ -196,6 +256,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
         public int Sample(global::System.Random random)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             return (int)global::DivergenceGen.DiscreteMath.SampleBinomial(random, Trials, _p);
         }
@@ -208,6 +269,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
         public void Sample(global::System.Random random, global::System.Span<int> destination)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             for (int i = 0; i < destination.Length; i++)
             {
@@ -217,7 +279,10 @@ namespace MyApp
 
         /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>Billion: Binomial(n = 1000000000, p = …)</c>.
+        /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
-        public override string ToString() => global::System.FormattableString.Invariant($"Billion: Binomial(n = 1000000000, p = {P:R})");
+        public override string ToString() => IsDefault
+            ? "Billion: Binomial, default (never constructed)"
+            : global::System.FormattableString.Invariant($"Billion: Binomial(n = 1000000000, p = {P:R})");
     }
 }

@@ -24,6 +24,25 @@ namespace MyApp
         private readonly double _logP; // log p
         private readonly double _log1mP; // log(1 − p), computed as log1p(−p): exact for tiny p
 
+        // Default detection, no extra field: a constructed instance with p = 0 caches log p = −∞,
+        // so p = 0 beside a cached 0 is only default(T). (& does not short-circuit: one branch.)
+        /// <summary>
+        /// Whether this is <c>default(TwentyFlipsF)</c> (an unassigned field or array element, or <c>new TwentyFlipsF()</c>):
+        /// never constructed, so it has no parameters. Every other instance member of a default instance throws
+        /// <see cref="global::System.InvalidOperationException"/>. Create instances with
+        /// new TwentyFlipsF(p), TwentyFlipsF.TryCreate or TwentyFlipsF.Fit.
+        /// </summary>
+        public bool IsDefault => (_p == 0) & (_logP == 0);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void ThrowIfDefault()
+        {
+            if (IsDefault)
+            {
+                global::DivergenceGen.Guard.ThrowDefaultInstance("TwentyFlipsF", "new TwentyFlipsF(p), TwentyFlipsF.TryCreate or TwentyFlipsF.Fit");
+            }
+        }
+
         /// <summary>
         /// Creates Binomial(n = 20, p). A binomial distribution: the number of successes in n independent trials, each a success with probability p.
         /// </summary>
@@ -57,17 +76,38 @@ namespace MyApp
         /// <summary>
         /// The success probability p of each trial, 0 ≤ p ≤ 1.
         /// </summary>
-        public float P => _p;
+        public float P
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _p;
+            }
+        }
 
         /// <summary>
         /// E[X] = n·p.
         /// </summary>
-        public float Mean => (float)(20d * (double)_p);
+        public float Mean
+        {
+            get
+            {
+                ThrowIfDefault();
+                return (float)(20d * (double)_p);
+            }
+        }
 
         /// <summary>
         /// Var[X] = n·p·(1 − p).
         /// </summary>
-        public float Variance => (float)(20d * (double)_p * (1d - (double)_p));
+        public float Variance
+        {
+            get
+            {
+                ThrowIfDefault();
+                return (float)(20d * (double)_p * (1d - (double)_p));
+            }
+        }
 
         // Table of log C(n, k), k = 0 … 20, computed at compile time by the generator with the runtime's own special functions (linked source):
         // read-only data in the assembly, no work at run time.
@@ -85,13 +125,21 @@ namespace MyApp
         /// log P(X = k), with P(X = k) = C(n, k)·pᵏ·(1 − p)ⁿ⁻ᵏ, k = 0 … n; −∞ for k outside {0, 1, …, 20}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public float LogPmf(int k) => (float)(LogPmfInDouble(k));
+        public float LogPmf(int k)
+        {
+            ThrowIfDefault();
+            return (float)(LogPmfInDouble(k));
+        }
 
         /// <summary>
         /// P(X = k) = exp(log P(X = k)); 0 for k outside {0, 1, …, 20}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public float Pmf(int k) => (float)(global::System.Math.Exp(LogPmfInDouble(k)));
+        public float Pmf(int k)
+        {
+            ThrowIfDefault();
+            return (float)(global::System.Math.Exp(LogPmfInDouble(k)));
+        }
 
         // n ≤ 1024: log C(n, k) from the compile-time table, plus k·log p + (n − k)·log(1 − p) from the cached logs (0·log 0 = 0).
         private double LogPmfInDouble(int k)
@@ -110,6 +158,7 @@ namespace MyApp
         /// <param name="outcomes">The observed outcomes.</param>
         public float LogLikelihood(global::System.ReadOnlySpan<int> outcomes)
         {
+            ThrowIfDefault();
             double sum = 0d;
             foreach (int k in outcomes)
             {
@@ -126,7 +175,11 @@ namespace MyApp
         /// <summary>
         /// The entropy in nats, H(P) = −Σₖ P(k)·log P(k), with 0·log 0 = 0 (0 for a point mass).
         /// </summary>
-        public float Entropy() => (float)(EntropyInDouble());
+        public float Entropy()
+        {
+            ThrowIfDefault();
+            return (float)(EntropyInDouble());
+        }
 
         // Entropy: exact sum over k = 0 … n of −P(k)·log P(k), from the compile-time table and the cached logs
         private double EntropyInDouble()
@@ -199,8 +252,11 @@ namespace MyApp
         /// (a negative rounding residue is returned as 0).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public float KLDivergence(in TwentyFlipsF q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return (float)(KLDivergenceInDouble(in q));
         }
 
@@ -215,8 +271,11 @@ namespace MyApp
         /// (computed as that sum, in double); +∞ where Q gives probability 0 to an outcome P can produce.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public float CrossEntropy(in TwentyFlipsF q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return (float)(EntropyInDouble() + KLDivergenceInDouble(in q));
         }
 
@@ -228,6 +287,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than <paramref name="outcomes"/>.</exception>
         public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<float> destination)
         {
+            ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
             // log C(n, k) looked up per lane in the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
             // Lanes are doubles (outcomes widened to long, then converted); results are narrowed to float on the store.
@@ -341,6 +401,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
         public int Sample(global::System.Random random)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             return (int)global::DivergenceGen.DiscreteMath.SampleBinomial(random, Trials, (double)_p);
         }
@@ -353,6 +414,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
         public void Sample(global::System.Random random, global::System.Span<int> destination)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             for (int i = 0; i < destination.Length; i++)
             {
@@ -362,7 +424,10 @@ namespace MyApp
 
         /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>TwentyFlipsF: Binomial(n = 20, p = …)</c>.
+        /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
-        public override string ToString() => global::System.FormattableString.Invariant($"TwentyFlipsF: Binomial(n = 20, p = {P:R})");
+        public override string ToString() => IsDefault
+            ? "TwentyFlipsF: Binomial, default (never constructed)"
+            : global::System.FormattableString.Invariant($"TwentyFlipsF: Binomial(n = 20, p = {P:R})");
     }
 }

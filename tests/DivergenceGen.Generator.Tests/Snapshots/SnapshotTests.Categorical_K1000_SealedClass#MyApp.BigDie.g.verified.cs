@@ -28,6 +28,12 @@ namespace MyApp
         }
 
         /// <summary>
+        /// Always false: an instance of a class is always constructed (the default of a class is null), so it always has
+        /// valid parameters. (On a generated struct, true for <c>default</c>.)
+        /// </summary>
+        public bool IsDefault => false;
+
+        /// <summary>
         /// Creates the distribution with P(X = k) = probabilitiesₖ; log-probabilities are computed once, here.
         /// </summary>
         /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
@@ -41,14 +47,64 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Like <see cref="FromProbabilities"/>, but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
+        /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double})"/>,
+        /// but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
         /// </summary>
         /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromProbabilities(global::System.ReadOnlySpan<double> probabilities, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BigDie result)
+        public static bool TryFromProbabilities(
+            global::System.ReadOnlySpan<double> probabilities,
+            [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BigDie result)
         {
-            if (!global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities)).IsValid)
+            var check = global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities));
+            if (!check.IsValid)
+            {
+                result = default!;
+                return false;
+            }
+            result = CreateProbabilities(probabilities);
+            return true;
+        }
+
+        /// <summary>
+        /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double})"/>, with an explicit tolerance on the sum instead of
+        /// K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε: for probabilities rounded
+        /// elsewhere (e.g. computed in float and widened, off by a few 1e-8) that are to be used as given.
+        /// To rescale values to sum to 1 instead, use <see cref="FromWeights"/>.
+        /// </summary>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within
+        /// <paramref name="sumTolerance"/>; used as given, not renormalised.</param>
+        /// <param name="sumTolerance">The largest accepted |Σₖ pₖ − 1| (the sum taken in double); finite and ≥ 0.</param>
+        /// <returns>The distribution.</returns>
+        /// <exception cref="global::System.ArgumentException">The length is not K = 1000,
+        /// or the sum is not 1 within <paramref name="sumTolerance"/>.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative
+        /// (the message names its index and value), or <paramref name="sumTolerance"/> is NaN, infinite or negative.</exception>
+        public static BigDie FromProbabilities(global::System.ReadOnlySpan<double> probabilities, double sumTolerance)
+        {
+            global::DivergenceGen.ProbabilityVectors.CheckProbabilities(
+                probabilities, Classes, nameof(probabilities), sumTolerance, nameof(sumTolerance)).ThrowIfInvalid();
+            return CreateProbabilities(probabilities);
+        }
+
+        /// <summary>
+        /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double}, double)"/>,
+        /// but returns false (and <c>default</c>) instead of throwing when the arguments are invalid.
+        /// </summary>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within
+        /// <paramref name="sumTolerance"/>; used as given, not renormalised.</param>
+        /// <param name="sumTolerance">The largest accepted |Σₖ pₖ − 1| (the sum taken in double); finite and ≥ 0.</param>
+        /// <param name="result">The distribution, or <c>default</c>.</param>
+        /// <returns>Whether the arguments were valid.</returns>
+        public static bool TryFromProbabilities(
+            global::System.ReadOnlySpan<double> probabilities,
+            double sumTolerance,
+            [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BigDie result)
+        {
+            var check = global::DivergenceGen.ProbabilityVectors.CheckProbabilities(
+                probabilities, Classes, nameof(probabilities), sumTolerance, nameof(sumTolerance));
+            if (!check.IsValid)
             {
                 result = default!;
                 return false;
@@ -86,7 +142,8 @@ namespace MyApp
         /// <returns>Whether the arguments were valid.</returns>
         public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BigDie result)
         {
-            if (!global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights)).IsValid)
+            var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
+            if (!check.IsValid)
             {
                 result = default!;
                 return false;
@@ -158,23 +215,31 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Like <see cref="FromCounts"/> without smoothing, but returns false (and <c>default</c>) instead of throwing when the counts are invalid.
+        /// Like <see cref="FromCounts(global::System.ReadOnlySpan{long}, double)"/> without smoothing,
+        /// but returns false (and <c>default</c>) instead of throwing when the counts are invalid.
         /// </summary>
         /// <param name="counts">K non-negative counts with a positive total.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the counts were valid.</returns>
-        public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BigDie result) => TryFromCounts(counts, 0d, out result);
+        public static bool TryFromCounts(
+            global::System.ReadOnlySpan<long> counts, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BigDie result) =>
+            TryFromCounts(counts, 0d, out result);
 
         /// <summary>
-        /// Like <see cref="FromCounts"/>, but returns false (and <c>default</c>) instead of throwing when the counts or the pseudocount are invalid.
+        /// Like <see cref="FromCounts(global::System.ReadOnlySpan{long}, double)"/>,
+        /// but returns false (and <c>default</c>) instead of throwing when the counts or the pseudocount are invalid.
         /// </summary>
         /// <param name="counts">K non-negative counts.</param>
         /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, double pseudocount, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BigDie result)
+        public static bool TryFromCounts(
+            global::System.ReadOnlySpan<long> counts,
+            double pseudocount,
+            [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BigDie result)
         {
-            if (!global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).IsValid)
+            var check = global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount));
+            if (!check.IsValid)
             {
                 result = default!;
                 return false;
@@ -184,6 +249,63 @@ namespace MyApp
         }
 
         private static BigDie CreateCounts(global::System.ReadOnlySpan<long> counts, double pseudocount)
+        {
+            var p = new double[Classes];
+            var logP = new double[Classes];
+            global::DivergenceGen.ProbabilityVectors.FillFromCounts(counts, pseudocount, p, logP);
+            return new BigDie(p, logP);
+        }
+
+        /// <summary>
+        /// Like <see cref="FromCounts(global::System.ReadOnlySpan{long}, double)"/>, for counts held as <see cref="int"/>.
+        /// </summary>
+        /// <param name="counts">K non-negative counts.</param>
+        /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
+        /// <returns>The distribution.</returns>
+        /// <exception cref="global::System.ArgumentException">The length is not K = 1000, or the total is 0.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value),
+        /// or the pseudocount is NaN, infinite or negative.</exception>
+        public static BigDie FromCounts(global::System.ReadOnlySpan<int> counts, double pseudocount = 0d)
+        {
+            global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).ThrowIfInvalid();
+            return CreateCounts(counts, pseudocount);
+        }
+
+        /// <summary>
+        /// Like <see cref="FromCounts(global::System.ReadOnlySpan{int}, double)"/> without smoothing,
+        /// but returns false (and <c>default</c>) instead of throwing when the counts are invalid.
+        /// </summary>
+        /// <param name="counts">K non-negative counts with a positive total.</param>
+        /// <param name="result">The distribution, or <c>default</c>.</param>
+        /// <returns>Whether the counts were valid.</returns>
+        public static bool TryFromCounts(
+            global::System.ReadOnlySpan<int> counts, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BigDie result) =>
+            TryFromCounts(counts, 0d, out result);
+
+        /// <summary>
+        /// Like <see cref="FromCounts(global::System.ReadOnlySpan{int}, double)"/>,
+        /// but returns false (and <c>default</c>) instead of throwing when the counts or the pseudocount are invalid.
+        /// </summary>
+        /// <param name="counts">K non-negative counts.</param>
+        /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
+        /// <param name="result">The distribution, or <c>default</c>.</param>
+        /// <returns>Whether the arguments were valid.</returns>
+        public static bool TryFromCounts(
+            global::System.ReadOnlySpan<int> counts,
+            double pseudocount,
+            [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BigDie result)
+        {
+            var check = global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount));
+            if (!check.IsValid)
+            {
+                result = default!;
+                return false;
+            }
+            result = CreateCounts(counts, pseudocount);
+            return true;
+        }
+
+        private static BigDie CreateCounts(global::System.ReadOnlySpan<int> counts, double pseudocount)
         {
             var p = new double[Classes];
             var logP = new double[Classes];
@@ -279,11 +401,15 @@ namespace MyApp
         }
 
         /// <summary>
-        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities.</param>
         /// <returns>The entropy.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="p"/> does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double Entropy(global::System.ReadOnlySpan<double> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -292,12 +418,15 @@ namespace MyApp
 
         /// <summary>
         /// D(p‖q) = Σₖ pₖ·log(pₖ/qₖ) in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ,
-        /// never negative. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// never negative. Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The divergence.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double KLDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -306,12 +435,16 @@ namespace MyApp
         }
 
         /// <summary>
-        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The cross-entropy.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double CrossEntropy(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -507,52 +640,85 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
         {
+            // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 for (int i = 0; i < 1000; i += 8)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
                     var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
                 // K = 1000 is a multiple of 8: no tail.
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                {
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                }
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 for (int i = 0; i < 1000; i += 4)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
                     var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
                 // K = 1000 is a multiple of 4: no tail.
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                {
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                }
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 for (int i = 0; i < 1000; i += 2)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
                     var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
                 // K = 1000 is a multiple of 2: no tail.
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                {
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                }
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
             double total = 0;
+            ulong seen = 0;
             for (int i = 0; i < 1000; i++)
             {
                 total += (p[i] > 0d ? p[i] * global::System.Math.Log(p[i]) : 0d);
+                seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]);
+            }
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                return EntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
             }
             return 0d - (total);
         }
@@ -561,56 +727,93 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 for (int i = 0; i < 1000; i += 8)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
                 // K = 1000 is a multiple of 8: no tail.
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                {
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 for (int i = 0; i < 1000; i += 4)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
                 // K = 1000 is a multiple of 4: no tail.
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                {
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 for (int i = 0; i < 1000; i += 2)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
                 // K = 1000 is a multiple of 2: no tail.
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                {
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
                 return global::System.Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
             double total = 0;
+            ulong seen = 0;
             for (int i = 0; i < 1000; i++)
             {
                 total += (p[i] > 0d ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0d);
+                seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]), q[i]);
+            }
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                return KLDivergenceOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return global::System.Math.Max(total, 0d);
         }
@@ -619,56 +822,93 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 for (int i = 0; i < 1000; i += 8)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
                 // K = 1000 is a multiple of 8: no tail.
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                {
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 for (int i = 0; i < 1000; i += 4)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
                 // K = 1000 is a multiple of 4: no tail.
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                {
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 for (int i = 0; i < 1000; i += 2)
                 {
                     var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var qVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
+                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
                     var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     acc += t;
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
                 // K = 1000 is a multiple of 2: no tail.
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                {
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
             double total = 0;
+            ulong seen = 0;
             for (int i = 0; i < 1000; i++)
             {
                 total += (p[i] > 0d ? p[i] * global::System.Math.Log(q[i]) : 0d);
+                seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]), q[i]);
+            }
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                return CrossEntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
             return 0d - (total);
         }

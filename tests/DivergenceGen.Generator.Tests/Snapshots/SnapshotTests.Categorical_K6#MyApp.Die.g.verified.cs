@@ -26,11 +26,33 @@ namespace MyApp
 
         private readonly __Values _probabilities;
         private readonly __Values _logProbabilities;
+        // Set by the one constructor, so false only in default(Die): no element of the vectors can tell (any pₖ may be 0,
+        // any log pₖ may be 0), so this is the one field added for default detection.
+        private readonly bool _constructed;
 
         private Die(in __Values probabilities, in __Values logProbabilities)
         {
             _probabilities = probabilities;
             _logProbabilities = logProbabilities;
+            _constructed = true;
+        }
+
+        // Default detection: the one constructor sets _constructed; default(T) leaves it false.
+        /// <summary>
+        /// Whether this is <c>default(Die)</c> (an unassigned field or array element, or <c>new Die()</c>):
+        /// never constructed, so it has no parameters. Every other instance member of a default instance throws
+        /// <see cref="global::System.InvalidOperationException"/>. Create instances with
+        /// Die.FromProbabilities, FromWeights, FromLogits, FromCounts or Fit.
+        /// </summary>
+        public bool IsDefault => !_constructed;
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void ThrowIfDefault()
+        {
+            if (IsDefault)
+            {
+                global::DivergenceGen.Guard.ThrowDefaultInstance("Die", "Die.FromProbabilities, FromWeights, FromLogits, FromCounts or Fit");
+            }
         }
 
         /// <summary>
@@ -47,14 +69,64 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Like <see cref="FromProbabilities"/>, but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
+        /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double})"/>,
+        /// but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
         /// </summary>
         /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromProbabilities(global::System.ReadOnlySpan<double> probabilities, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Die result)
+        public static bool TryFromProbabilities(
+            global::System.ReadOnlySpan<double> probabilities,
+            [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Die result)
         {
-            if (!global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities)).IsValid)
+            var check = global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities));
+            if (!check.IsValid)
+            {
+                result = default!;
+                return false;
+            }
+            result = CreateProbabilities(probabilities);
+            return true;
+        }
+
+        /// <summary>
+        /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double})"/>, with an explicit tolerance on the sum instead of
+        /// K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε: for probabilities rounded
+        /// elsewhere (e.g. computed in float and widened, off by a few 1e-8) that are to be used as given.
+        /// To rescale values to sum to 1 instead, use <see cref="FromWeights"/>.
+        /// </summary>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within
+        /// <paramref name="sumTolerance"/>; used as given, not renormalised.</param>
+        /// <param name="sumTolerance">The largest accepted |Σₖ pₖ − 1| (the sum taken in double); finite and ≥ 0.</param>
+        /// <returns>The distribution.</returns>
+        /// <exception cref="global::System.ArgumentException">The length is not K = 6,
+        /// or the sum is not 1 within <paramref name="sumTolerance"/>.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative
+        /// (the message names its index and value), or <paramref name="sumTolerance"/> is NaN, infinite or negative.</exception>
+        public static Die FromProbabilities(global::System.ReadOnlySpan<double> probabilities, double sumTolerance)
+        {
+            global::DivergenceGen.ProbabilityVectors.CheckProbabilities(
+                probabilities, Classes, nameof(probabilities), sumTolerance, nameof(sumTolerance)).ThrowIfInvalid();
+            return CreateProbabilities(probabilities);
+        }
+
+        /// <summary>
+        /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double}, double)"/>,
+        /// but returns false (and <c>default</c>) instead of throwing when the arguments are invalid.
+        /// </summary>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within
+        /// <paramref name="sumTolerance"/>; used as given, not renormalised.</param>
+        /// <param name="sumTolerance">The largest accepted |Σₖ pₖ − 1| (the sum taken in double); finite and ≥ 0.</param>
+        /// <param name="result">The distribution, or <c>default</c>.</param>
+        /// <returns>Whether the arguments were valid.</returns>
+        public static bool TryFromProbabilities(
+            global::System.ReadOnlySpan<double> probabilities,
+            double sumTolerance,
+            [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Die result)
+        {
+            var check = global::DivergenceGen.ProbabilityVectors.CheckProbabilities(
+                probabilities, Classes, nameof(probabilities), sumTolerance, nameof(sumTolerance));
+            if (!check.IsValid)
             {
                 result = default!;
                 return false;
@@ -91,7 +163,8 @@ namespace MyApp
         /// <returns>Whether the arguments were valid.</returns>
         public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Die result)
         {
-            if (!global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights)).IsValid)
+            var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
+            if (!check.IsValid)
             {
                 result = default!;
                 return false;
@@ -161,23 +234,31 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Like <see cref="FromCounts"/> without smoothing, but returns false (and <c>default</c>) instead of throwing when the counts are invalid.
+        /// Like <see cref="FromCounts(global::System.ReadOnlySpan{long}, double)"/> without smoothing,
+        /// but returns false (and <c>default</c>) instead of throwing when the counts are invalid.
         /// </summary>
         /// <param name="counts">K non-negative counts with a positive total.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the counts were valid.</returns>
-        public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Die result) => TryFromCounts(counts, 0d, out result);
+        public static bool TryFromCounts(
+            global::System.ReadOnlySpan<long> counts, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Die result) =>
+            TryFromCounts(counts, 0d, out result);
 
         /// <summary>
-        /// Like <see cref="FromCounts"/>, but returns false (and <c>default</c>) instead of throwing when the counts or the pseudocount are invalid.
+        /// Like <see cref="FromCounts(global::System.ReadOnlySpan{long}, double)"/>,
+        /// but returns false (and <c>default</c>) instead of throwing when the counts or the pseudocount are invalid.
         /// </summary>
         /// <param name="counts">K non-negative counts.</param>
         /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromCounts(global::System.ReadOnlySpan<long> counts, double pseudocount, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Die result)
+        public static bool TryFromCounts(
+            global::System.ReadOnlySpan<long> counts,
+            double pseudocount,
+            [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Die result)
         {
-            if (!global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).IsValid)
+            var check = global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount));
+            if (!check.IsValid)
             {
                 result = default!;
                 return false;
@@ -187,6 +268,62 @@ namespace MyApp
         }
 
         private static Die CreateCounts(global::System.ReadOnlySpan<long> counts, double pseudocount)
+        {
+            __Values p = default, logP = default;
+            global::DivergenceGen.ProbabilityVectors.FillFromCounts(counts, pseudocount, p, logP);
+            return new Die(in p, in logP);
+        }
+
+        /// <summary>
+        /// Like <see cref="FromCounts(global::System.ReadOnlySpan{long}, double)"/>, for counts held as <see cref="int"/>.
+        /// </summary>
+        /// <param name="counts">K non-negative counts.</param>
+        /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
+        /// <returns>The distribution.</returns>
+        /// <exception cref="global::System.ArgumentException">The length is not K = 6, or the total is 0.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value),
+        /// or the pseudocount is NaN, infinite or negative.</exception>
+        public static Die FromCounts(global::System.ReadOnlySpan<int> counts, double pseudocount = 0d)
+        {
+            global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).ThrowIfInvalid();
+            return CreateCounts(counts, pseudocount);
+        }
+
+        /// <summary>
+        /// Like <see cref="FromCounts(global::System.ReadOnlySpan{int}, double)"/> without smoothing,
+        /// but returns false (and <c>default</c>) instead of throwing when the counts are invalid.
+        /// </summary>
+        /// <param name="counts">K non-negative counts with a positive total.</param>
+        /// <param name="result">The distribution, or <c>default</c>.</param>
+        /// <returns>Whether the counts were valid.</returns>
+        public static bool TryFromCounts(
+            global::System.ReadOnlySpan<int> counts, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Die result) =>
+            TryFromCounts(counts, 0d, out result);
+
+        /// <summary>
+        /// Like <see cref="FromCounts(global::System.ReadOnlySpan{int}, double)"/>,
+        /// but returns false (and <c>default</c>) instead of throwing when the counts or the pseudocount are invalid.
+        /// </summary>
+        /// <param name="counts">K non-negative counts.</param>
+        /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
+        /// <param name="result">The distribution, or <c>default</c>.</param>
+        /// <returns>Whether the arguments were valid.</returns>
+        public static bool TryFromCounts(
+            global::System.ReadOnlySpan<int> counts,
+            double pseudocount,
+            [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Die result)
+        {
+            var check = global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount));
+            if (!check.IsValid)
+            {
+                result = default!;
+                return false;
+            }
+            result = CreateCounts(counts, pseudocount);
+            return true;
+        }
+
+        private static Die CreateCounts(global::System.ReadOnlySpan<int> counts, double pseudocount)
         {
             __Values p = default, logP = default;
             global::DivergenceGen.ProbabilityVectors.FillFromCounts(counts, pseudocount, p, logP);
@@ -211,36 +348,69 @@ namespace MyApp
         /// <summary>
         /// The K probabilities P(X = k), k = 0 … K − 1.
         /// </summary>
-        [global::System.Diagnostics.CodeAnalysis.UnscopedRef] public global::System.ReadOnlySpan<double> Probabilities => _probabilities;
+        [global::System.Diagnostics.CodeAnalysis.UnscopedRef] public global::System.ReadOnlySpan<double> Probabilities
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _probabilities;
+            }
+        }
 
         /// <summary>
         /// The K log-probabilities log P(X = k), computed once at construction (−∞ where P(X = k) = 0).
         /// </summary>
-        [global::System.Diagnostics.CodeAnalysis.UnscopedRef] public global::System.ReadOnlySpan<double> LogProbabilities => _logProbabilities;
+        [global::System.Diagnostics.CodeAnalysis.UnscopedRef] public global::System.ReadOnlySpan<double> LogProbabilities
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _logProbabilities;
+            }
+        }
 
         /// <summary>
         /// The most probable outcome (the smallest index among ties).
         /// </summary>
-        public int Mode => global::DivergenceGen.ProbabilityVectors.ArgMax<double>(_probabilities);
+        public int Mode
+        {
+            get
+            {
+                ThrowIfDefault();
+                return global::DivergenceGen.ProbabilityVectors.ArgMax<double>(_probabilities);
+            }
+        }
 
         /// <summary>
         /// log P(X = k): the cached log-probability; −∞ for k outside 0 … K − 1.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public double LogPmf(int k) => (uint)k < Classes ? _logProbabilities[k] : double.NegativeInfinity;
+        public double LogPmf(int k)
+        {
+            ThrowIfDefault();
+            return (uint)k < Classes ? _logProbabilities[k] : double.NegativeInfinity;
+        }
 
         /// <summary>
         /// P(X = k); 0 for k outside 0 … K − 1.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public double Pmf(int k) => (uint)k < Classes ? _probabilities[k] : 0d;
+        public double Pmf(int k)
+        {
+            ThrowIfDefault();
+            return (uint)k < Classes ? _probabilities[k] : 0d;
+        }
 
         /// <summary>
         /// Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes (accumulated in double);
         /// −∞ if an outcome is outside 0 … K − 1 or has probability 0; 0 for no outcomes.
         /// </summary>
         /// <param name="outcomes">The observed outcomes.</param>
-        public double LogLikelihood(global::System.ReadOnlySpan<int> outcomes) => global::DivergenceGen.ProbabilityVectors.LogLikelihood<double>(_logProbabilities, outcomes);
+        public double LogLikelihood(global::System.ReadOnlySpan<int> outcomes)
+        {
+            ThrowIfDefault();
+            return global::DivergenceGen.ProbabilityVectors.LogLikelihood<double>(_logProbabilities, outcomes);
+        }
 
         /// <summary>
         /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first k whose cumulative probability exceeds u.
@@ -248,12 +418,20 @@ namespace MyApp
         /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
         /// <returns>An outcome in 0 … K − 1 with positive probability.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
-        public int Sample(global::System.Random random) => global::DivergenceGen.ProbabilityVectors.Sample<double>(_probabilities, random);
+        public int Sample(global::System.Random random)
+        {
+            ThrowIfDefault();
+            return global::DivergenceGen.ProbabilityVectors.Sample<double>(_probabilities, random);
+        }
 
         /// <summary>
         /// The entropy in nats, H(P) = −Σₖ pₖ·log pₖ, with 0·log 0 = 0. Uses the cached log-probabilities: no logarithm is taken here.
         /// </summary>
-        public double Entropy() => EntropyOfCached(_probabilities, _logProbabilities);
+        public double Entropy()
+        {
+            ThrowIfDefault();
+            return EntropyOfCached(_probabilities, _logProbabilities);
+        }
 
         /// <summary>
         /// The Kullback–Leibler divergence in nats, D(P‖Q) = Σₖ pₖ·(log pₖ − log qₖ), where P is this instance.
@@ -261,8 +439,11 @@ namespace MyApp
         /// Uses the cached log-probabilities of both: no logarithm is taken here.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public double KLDivergence(in Die q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
         }
 
@@ -271,17 +452,24 @@ namespace MyApp
         /// 0·log q = 0; +∞ where qₖ = 0 &lt; pₖ. Uses the cached log-probabilities of Q.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public double CrossEntropy(in Die q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return CrossEntropyOfCached(_probabilities, q._logProbabilities);
         }
 
         /// <summary>
-        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p) = −Σₖ pₖ·log pₖ in nats for a raw vector of K probabilities, with 0·log 0 = 0.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities.</param>
         /// <returns>The entropy.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="p"/> does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double Entropy(global::System.ReadOnlySpan<double> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -290,12 +478,15 @@ namespace MyApp
 
         /// <summary>
         /// D(p‖q) = Σₖ pₖ·log(pₖ/qₖ) in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ,
-        /// never negative. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// never negative. Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The divergence.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double KLDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -304,12 +495,16 @@ namespace MyApp
         }
 
         /// <summary>
-        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ. The values are taken as given (not validated or renormalised); for probability vectors the conventions hold.
+        /// H(p, q) = −Σₖ pₖ·log qₖ in nats for raw vectors of K probabilities: 0 where pₖ = 0, +∞ where qₖ = 0 &lt; pₖ.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum, so the check costs
+        /// one compare per vector); the sum is not checked and the values are not renormalised.
         /// </summary>
         /// <param name="p">K probabilities of P.</param>
         /// <param name="q">K probabilities of Q.</param>
         /// <returns>The cross-entropy.</returns>
         /// <exception cref="global::System.ArgumentException">A span does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
         public static double CrossEntropy(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
@@ -319,8 +514,11 @@ namespace MyApp
 
         /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>Die: Categorical(K = 6, p = [0.1, 0.9, …])</c>, at most 8 entries shown.
+        /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
-        public override string ToString() => global::DivergenceGen.ProbabilityVectors.Describe("Die: Categorical(K = 6, p = ", Probabilities, ")");
+        public override string ToString() => IsDefault
+            ? "Die: Categorical, default (never constructed)"
+            : global::DivergenceGen.ProbabilityVectors.Describe("Die: Categorical(K = 6, p = ", Probabilities, ")");
 
         // The kernels: each is one IR term from InformationMeasures summed over the K classes.
         /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 6.</summary>
@@ -456,34 +654,71 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
         {
+            // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p0);
                 var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                if (!valid)
+                {
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1));
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
                 var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p2);
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                {
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2));
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::System.Math.Log(p[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]);
             total += (p[1] > 0d ? p[1] * global::System.Math.Log(p[1]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]);
             total += (p[2] > 0d ? p[2] * global::System.Math.Log(p[2]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]);
             total += (p[3] > 0d ? p[3] * global::System.Math.Log(p[3]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]);
             total += (p[4] > 0d ? p[4] * global::System.Math.Log(p[4]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]);
             total += (p[5] > 0d ? p[5] * global::System.Math.Log(p[5]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                return EntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+            }
             return 0d - (total);
         }
 
@@ -491,40 +726,80 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                if (!valid)
+                {
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1), 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
                 var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 2);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                {
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
                 return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2), 0d);
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::DivergenceGen.ScalarMath.LogRatio(p[0], q[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
             total += (p[1] > 0d ? p[1] * global::DivergenceGen.ScalarMath.LogRatio(p[1], q[1]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
             total += (p[2] > 0d ? p[2] * global::DivergenceGen.ScalarMath.LogRatio(p[2], q[2]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
             total += (p[3] > 0d ? p[3] * global::DivergenceGen.ScalarMath.LogRatio(p[3], q[3]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
             total += (p[4] > 0d ? p[4] * global::DivergenceGen.ScalarMath.LogRatio(p[4], q[4]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]), q[4]);
             total += (p[5] > 0d ? p[5] * global::DivergenceGen.ScalarMath.LogRatio(p[5], q[5]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                return KLDivergenceOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+            }
             return global::System.Math.Max(total, 0d);
         }
 
@@ -532,40 +807,80 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
         {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
+                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
+                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                if (!valid)
+                {
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1));
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
                 var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
                 var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
                 var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 2);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                 var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
+                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
                 var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                {
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
                 return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2));
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             double total = 0;
+            ulong seen = 0;
             total += (p[0] > 0d ? p[0] * global::System.Math.Log(q[0]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
             total += (p[1] > 0d ? p[1] * global::System.Math.Log(q[1]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
             total += (p[2] > 0d ? p[2] * global::System.Math.Log(q[2]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
             total += (p[3] > 0d ? p[3] * global::System.Math.Log(q[3]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
             total += (p[4] > 0d ? p[4] * global::System.Math.Log(q[4]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]), q[4]);
             total += (p[5] > 0d ? p[5] * global::System.Math.Log(q[5]) : 0d);
+            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
+            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            {
+                return CrossEntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+            }
             return 0d - (total);
         }
 

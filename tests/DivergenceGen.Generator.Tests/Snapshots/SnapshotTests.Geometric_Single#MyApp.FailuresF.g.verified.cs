@@ -14,6 +14,25 @@ namespace MyApp
         private readonly double _logP; // log p
         private readonly double _log1mP; // log(1 − p), computed as log1p(−p): exact for tiny p
 
+        // Default detection, no extra field: p = 0 is outside its domain (the constructor rejects it), so only
+        // default(T) holds it.
+        /// <summary>
+        /// Whether this is <c>default(FailuresF)</c> (an unassigned field or array element, or <c>new FailuresF()</c>):
+        /// never constructed, so it has no parameters. Every other instance member of a default instance throws
+        /// <see cref="global::System.InvalidOperationException"/>. Create instances with
+        /// new FailuresF(p), FailuresF.TryCreate or FailuresF.Fit.
+        /// </summary>
+        public bool IsDefault => _p == 0;
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void ThrowIfDefault()
+        {
+            if (IsDefault)
+            {
+                global::DivergenceGen.Guard.ThrowDefaultInstance("FailuresF", "new FailuresF(p), FailuresF.TryCreate or FailuresF.Fit");
+            }
+        }
+
         /// <summary>
         /// Creates Geometric(p). A geometric distribution: the number of failures before the first success (k = 0, 1, 2, …; add 1 for the number of trials), success probability p.
         /// </summary>
@@ -47,29 +66,58 @@ namespace MyApp
         /// <summary>
         /// The success probability p, 0 &lt; p ≤ 1 (p = 1 is the point mass at 0).
         /// </summary>
-        public float P => _p;
+        public float P
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _p;
+            }
+        }
 
         /// <summary>
         /// E[X] = (1 − p)/p.
         /// </summary>
-        public float Mean => (float)((1d - (double)_p) / (double)_p);
+        public float Mean
+        {
+            get
+            {
+                ThrowIfDefault();
+                return (float)((1d - (double)_p) / (double)_p);
+            }
+        }
 
         /// <summary>
         /// Var[X] = (1 − p)/p².
         /// </summary>
-        public float Variance => (float)((1d - (double)_p) / ((double)_p * (double)_p));
+        public float Variance
+        {
+            get
+            {
+                ThrowIfDefault();
+                return (float)((1d - (double)_p) / ((double)_p * (double)_p));
+            }
+        }
 
         /// <summary>
         /// log P(X = k), with P(X = k) = (1 − p)ᵏ·p, k = 0, 1, 2, …; −∞ for k outside {0, 1, 2, …}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public float LogPmf(int k) => (float)(LogPmfInDouble(k));
+        public float LogPmf(int k)
+        {
+            ThrowIfDefault();
+            return (float)(LogPmfInDouble(k));
+        }
 
         /// <summary>
         /// P(X = k) = exp(log P(X = k)); 0 for k outside {0, 1, 2, …}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public float Pmf(int k) => (float)(global::System.Math.Exp(LogPmfInDouble(k)));
+        public float Pmf(int k)
+        {
+            ThrowIfDefault();
+            return (float)(global::System.Math.Exp(LogPmfInDouble(k)));
+        }
 
         // log p + k·log(1 − p) from the cached logs (0·log 0 = 0 at p = 1, k = 0).
         private double LogPmfInDouble(int k)
@@ -88,6 +136,7 @@ namespace MyApp
         /// <param name="outcomes">The observed outcomes.</param>
         public float LogLikelihood(global::System.ReadOnlySpan<int> outcomes)
         {
+            ThrowIfDefault();
             double sum = 0d;
             foreach (int k in outcomes)
             {
@@ -104,7 +153,11 @@ namespace MyApp
         /// <summary>
         /// The entropy in nats, H(P) = (−(1 − p)·log(1 − p) − p·log p)/p, with 0·log 0 = 0 (0 for a point mass).
         /// </summary>
-        public float Entropy() => (float)(EntropyInDouble());
+        public float Entropy()
+        {
+            ThrowIfDefault();
+            return (float)(EntropyInDouble());
+        }
 
         // Entropy: closed form (−(1 − p)·log(1 − p) − p·log p)/p with log1p, accurate down to p = 1e-300.
         private double EntropyInDouble()
@@ -118,8 +171,11 @@ namespace MyApp
         /// (a negative rounding residue is returned as 0).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public float KLDivergence(in FailuresF q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return (float)(KLDivergenceInDouble(in q));
         }
 
@@ -134,8 +190,11 @@ namespace MyApp
         /// (computed as that sum, in double); +∞ where Q gives probability 0 to an outcome P can produce.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public float CrossEntropy(in FailuresF q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return (float)(EntropyInDouble() + KLDivergenceInDouble(in q));
         }
 
@@ -147,6 +206,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than <paramref name="outcomes"/>.</exception>
         public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<float> destination)
         {
+            ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
             // log p + k·log(1 − p) in SIMD, no logarithm per element.
             // Lanes are doubles (outcomes widened to long, then converted); results are narrowed to float on the store.
@@ -234,6 +294,7 @@ namespace MyApp
         /// <exception cref="global::System.OverflowException">The draw exceeds <see cref="int.MaxValue"/> (only when the mass above 2³¹ − 1 is not negligible).</exception>
         public int Sample(global::System.Random random)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             return global::DivergenceGen.Guard.DrawToInt32(global::DivergenceGen.DiscreteMath.SampleGeometric(random, (double)_p));
         }
@@ -246,6 +307,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
         public void Sample(global::System.Random random, global::System.Span<int> destination)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             for (int i = 0; i < destination.Length; i++)
             {
@@ -255,7 +317,10 @@ namespace MyApp
 
         /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>FailuresF: Geometric(p = …)</c>.
+        /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
-        public override string ToString() => global::System.FormattableString.Invariant($"FailuresF: Geometric(p = {P:R})");
+        public override string ToString() => IsDefault
+            ? "FailuresF: Geometric, default (never constructed)"
+            : global::System.FormattableString.Invariant($"FailuresF: Geometric(p = {P:R})");
     }
 }

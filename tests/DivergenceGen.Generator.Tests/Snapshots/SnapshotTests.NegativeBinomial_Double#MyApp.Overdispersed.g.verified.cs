@@ -13,6 +13,25 @@ namespace MyApp
         private readonly double _r;
         private readonly double _p;
 
+        // Default detection, no extra field: r = 0 is outside its domain (the constructor rejects it), so only
+        // default(T) holds it.
+        /// <summary>
+        /// Whether this is <c>default(Overdispersed)</c> (an unassigned field or array element, or <c>new Overdispersed()</c>):
+        /// never constructed, so it has no parameters. Every other instance member of a default instance throws
+        /// <see cref="global::System.InvalidOperationException"/>. Create instances with
+        /// new Overdispersed(r, p), Overdispersed.TryCreate or Overdispersed.Fit.
+        /// </summary>
+        public bool IsDefault => _r == 0;
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void ThrowIfDefault()
+        {
+            if (IsDefault)
+            {
+                global::DivergenceGen.Guard.ThrowDefaultInstance("Overdispersed", "new Overdispersed(r, p), Overdispersed.TryCreate or Overdispersed.Fit");
+            }
+        }
+
         /// <summary>
         /// Creates NegativeBinomial(r, p). A negative binomial distribution: the number of failures before the r-th success, success probability p (SciPy's nbinom(r, p); torch's NegativeBinomial with probs = 1 − p).
         /// </summary>
@@ -49,34 +68,70 @@ namespace MyApp
         /// <summary>
         /// The number of successes r, finite and &gt; 0 (real: r need not be an integer).
         /// </summary>
-        public double R => _r;
+        public double R
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _r;
+            }
+        }
 
         /// <summary>
         /// The success probability p, 0 &lt; p ≤ 1 (p = 1 is the point mass at 0).
         /// </summary>
-        public double P => _p;
+        public double P
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _p;
+            }
+        }
 
         /// <summary>
         /// E[X] = r·(1 − p)/p.
         /// </summary>
-        public double Mean => _r * (1d - _p) / _p;
+        public double Mean
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _r * (1d - _p) / _p;
+            }
+        }
 
         /// <summary>
         /// Var[X] = r·(1 − p)/p².
         /// </summary>
-        public double Variance => _r * (1d - _p) / (_p * _p);
+        public double Variance
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _r * (1d - _p) / (_p * _p);
+            }
+        }
 
         /// <summary>
         /// log P(X = k), with P(X = k) = Γ(k + r)/(Γ(r)·k!)·pʳ·(1 − p)ᵏ, k = 0, 1, 2, …; −∞ for k outside {0, 1, 2, …}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public double LogPmf(int k) => LogPmfInDouble(k);
+        public double LogPmf(int k)
+        {
+            ThrowIfDefault();
+            return LogPmfInDouble(k);
+        }
 
         /// <summary>
         /// P(X = k) = exp(log P(X = k)); 0 for k outside {0, 1, 2, …}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public double Pmf(int k) => global::System.Math.Exp(LogPmfInDouble(k));
+        public double Pmf(int k)
+        {
+            ThrowIfDefault();
+            return global::System.Math.Exp(LogPmfInDouble(k));
+        }
 
         // log(r/(r + k)) plus Loader's binomial form at r + k trials: log-gamma differences would cancel for large r or k.
         private double LogPmfInDouble(int k)
@@ -95,6 +150,7 @@ namespace MyApp
         /// <param name="outcomes">The observed outcomes.</param>
         public double LogLikelihood(global::System.ReadOnlySpan<int> outcomes)
         {
+            ThrowIfDefault();
             double sum = 0d;
             foreach (int k in outcomes)
             {
@@ -111,7 +167,11 @@ namespace MyApp
         /// <summary>
         /// The entropy in nats, H(P) = −Σₖ P(k)·log P(k), with 0·log 0 = 0 (0 for a point mass).
         /// </summary>
-        public double Entropy() => EntropyInDouble();
+        public double Entropy()
+        {
+            ThrowIfDefault();
+            return EntropyInDouble();
+        }
 
         // Entropy: no closed form: the runtime's series around the mode (truncation below double precision).
         private double EntropyInDouble()
@@ -125,8 +185,11 @@ namespace MyApp
         /// (a negative rounding residue is returned as 0).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public double KLDivergence(in Overdispersed q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return KLDivergenceInDouble(in q);
         }
 
@@ -141,8 +204,11 @@ namespace MyApp
         /// (computed as that sum, in double); +∞ where Q gives probability 0 to an outcome P can produce.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public double CrossEntropy(in Overdispersed q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return EntropyInDouble() + KLDivergenceInDouble(in q);
         }
 
@@ -154,6 +220,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than <paramref name="outcomes"/>.</exception>
         public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<double> destination)
         {
+            ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
             // log(r/(r + k)) plus Loader's binomial form at r + k trials: log-gamma differences would cancel for large r or k.
             for (int i = 0; i < outcomes.Length; i++)
@@ -196,6 +263,7 @@ namespace MyApp
         /// <exception cref="global::System.OverflowException">The draw exceeds <see cref="int.MaxValue"/> (only when the mass above 2³¹ − 1 is not negligible).</exception>
         public int Sample(global::System.Random random)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             return global::DivergenceGen.Guard.DrawToInt32(global::DivergenceGen.DiscreteMath.SampleNegativeBinomial(random, _r, _p));
         }
@@ -208,6 +276,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
         public void Sample(global::System.Random random, global::System.Span<int> destination)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             for (int i = 0; i < destination.Length; i++)
             {
@@ -217,7 +286,10 @@ namespace MyApp
 
         /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>Overdispersed: NegativeBinomial(r = …, p = …)</c>.
+        /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
-        public override string ToString() => global::System.FormattableString.Invariant($"Overdispersed: NegativeBinomial(r = {R:R}, p = {P:R})");
+        public override string ToString() => IsDefault
+            ? "Overdispersed: NegativeBinomial, default (never constructed)"
+            : global::System.FormattableString.Invariant($"Overdispersed: NegativeBinomial(r = {R:R}, p = {P:R})");
     }
 }

@@ -16,6 +16,25 @@ namespace MyApp
             private readonly double _logP; // log p
             private readonly double _log1mP; // log(1 − p), computed as log1p(−p)
 
+            // Default detection, no extra field: a constructed instance with p = 0 caches log p = −∞,
+            // so p = 0 beside a cached 0 is only default(T). (& does not short-circuit: one branch.)
+            /// <summary>
+            /// Whether this is <c>default(Inner)</c> (an unassigned field or array element, or <c>new Inner()</c>):
+            /// never constructed, so it has no parameters. Every other instance member of a default instance throws
+            /// <see cref="global::System.InvalidOperationException"/>. Create instances with
+            /// new Inner(p), Inner.TryCreate or Inner.Fit.
+            /// </summary>
+            public bool IsDefault => (_p == 0) & (_logP == 0);
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ThrowIfDefault()
+            {
+                if (IsDefault)
+                {
+                    global::DivergenceGen.Guard.ThrowDefaultInstance("Inner", "new Inner(p), Inner.TryCreate or Inner.Fit");
+                }
+            }
+
             /// <summary>
             /// Creates Bernoulli(p). A Bernoulli distribution: outcome 1 with probability p, outcome 0 with probability 1 − p.
             /// </summary>
@@ -49,39 +68,68 @@ namespace MyApp
             /// <summary>
             /// The success probability p = P(X = 1), 0 ≤ p ≤ 1.
             /// </summary>
-            public double P => _p;
+            public double P
+            {
+                get
+                {
+                    ThrowIfDefault();
+                    return _p;
+                }
+            }
 
             /// <summary>
             /// E[X] = p.
             /// </summary>
-            public double Mean => _p;
+            public double Mean
+            {
+                get
+                {
+                    ThrowIfDefault();
+                    return _p;
+                }
+            }
 
             /// <summary>
             /// Var[X] = p(1 − p).
             /// </summary>
-            public double Variance => _p * (1d - _p);
+            public double Variance
+            {
+                get
+                {
+                    ThrowIfDefault();
+                    return _p * (1d - _p);
+                }
+            }
 
             /// <summary>
             /// log P(X = k): the cached log-probability of an outcome in {0, 1}; −∞ for any other k.
             /// </summary>
             /// <param name="k">The outcome.</param>
-            public double LogPmf(int k) => k switch
+            public double LogPmf(int k)
             {
-                0 => _log1mP,
-                1 => _logP,
-                _ => double.NegativeInfinity,
-            };
+                ThrowIfDefault();
+                return k switch
+                {
+                    0 => _log1mP,
+                    1 => _logP,
+                    _ => double.NegativeInfinity,
+                };
+            }
 
             /// <summary>
             /// P(X = k) for an outcome in {0, 1}; 0 for any other k.
             /// </summary>
             /// <param name="k">The outcome.</param>
-            public double Pmf(int k) => k switch
+            public double Pmf(int k)
             {
-                0 => 1d - _p,
-                1 => _p,
-                _ => 0d,
-            };
+                ThrowIfDefault();
+                return k switch
+                {
+                    0 => 1d - _p,
+                    1 => _p,
+                    _ => 0d,
+                };
+            }
 
             /// <summary>
             /// Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, from the count of each outcome:
@@ -90,6 +138,7 @@ namespace MyApp
             /// <param name="outcomes">The observed outcomes.</param>
             public double LogLikelihood(global::System.ReadOnlySpan<int> outcomes)
             {
+                ThrowIfDefault();
                 long count0 = 0, count1 = 0;
                 for (int i = 0; i < outcomes.Length; i++)
                 {
@@ -107,15 +156,22 @@ namespace MyApp
             /// The entropy in nats, H(P) = −p·log p − (1 − p)·log(1 − p), with 0·log 0 = 0 (so 0 at p ∈ {0, 1}).
             /// Uses the cached logarithms: no logarithm is taken here.
             /// </summary>
-            public double Entropy() => 0d - (((1d - _p) > 0d ? (1d - _p) * _log1mP : 0d) + (_p > 0d ? _p * _logP : 0d));
+            public double Entropy()
+            {
+                ThrowIfDefault();
+                return 0d - (((1d - _p) > 0d ? (1d - _p) * _log1mP : 0d) + (_p > 0d ? _p * _logP : 0d));
+            }
 
             /// <summary>
             /// The Kullback–Leibler divergence in nats, D(P‖Q) = p·log(p/q) + (1 − p)·log((1 − p)/(1 − q)), where P is this instance.
             /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative (a negative rounding residue is returned as 0).
             /// </summary>
             /// <param name="q">The second distribution Q.</param>
+            /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
             public double KLDivergence(in Inner q)
             {
+                ThrowIfDefault();
+                q.ThrowIfDefault();
                 double d = ((1d - _p) > 0d ? (1d - _p) * (_log1mP - q._log1mP) : 0d) + (_p > 0d ? _p * (_logP - q._logP) : 0d);
                 return d > 0d ? d : 0d;
             }
@@ -125,8 +181,11 @@ namespace MyApp
             /// 0·log q = 0; +∞ where Q gives probability 0 to an outcome P can produce.
             /// </summary>
             /// <param name="q">The second distribution Q.</param>
+            /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
             public double CrossEntropy(in Inner q)
             {
+                ThrowIfDefault();
+                q.ThrowIfDefault();
                 return 0d - (((1d - _p) > 0d ? (1d - _p) * q._log1mP : 0d) + (_p > 0d ? _p * q._logP : 0d));
             }
 
@@ -139,6 +198,7 @@ namespace MyApp
             /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than <paramref name="outcomes"/>.</exception>
             public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<double> destination)
             {
+                ThrowIfDefault();
                 global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
                 ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
                 ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
@@ -337,6 +397,7 @@ namespace MyApp
             /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
             public int Sample(global::System.Random random)
             {
+                ThrowIfDefault();
                 global::System.ArgumentNullException.ThrowIfNull(random);
                 double u = random.NextDouble();
                 if (u < (double)(1d - _p))
@@ -354,6 +415,7 @@ namespace MyApp
             /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
             public void Sample(global::System.Random random, global::System.Span<int> destination)
             {
+                ThrowIfDefault();
                 global::System.ArgumentNullException.ThrowIfNull(random);
                 for (int i = 0; i < destination.Length; i++)
                 {
@@ -363,8 +425,11 @@ namespace MyApp
 
             /// <summary>
             /// The family and its parameters, in invariant culture with round-trip precision: <c>Inner: Bernoulli(p = …)</c>.
+            /// For <c>default</c>, the type and family with "default (never constructed)".
             /// </summary>
-            public override string ToString() => global::System.FormattableString.Invariant($"Inner: Bernoulli(p = {P:R})");
+            public override string ToString() => IsDefault
+                ? "Inner: Bernoulli, default (never constructed)"
+                : global::System.FormattableString.Invariant($"Inner: Bernoulli(p = {P:R})");
         }
     }
 }

@@ -24,6 +24,25 @@ namespace MyApp
         private readonly double _logP; // log p
         private readonly double _log1mP; // log(1 − p), computed as log1p(−p): exact for tiny p
 
+        // Default detection, no extra field: a constructed instance with p = 0 caches log p = −∞,
+        // so p = 0 beside a cached 0 is only default(T). (& does not short-circuit: one branch.)
+        /// <summary>
+        /// Whether this is <c>default(Net80Flips)</c> (an unassigned field or array element, or <c>new Net80Flips()</c>):
+        /// never constructed, so it has no parameters. Every other instance member of a default instance throws
+        /// <see cref="global::System.InvalidOperationException"/>. Create instances with
+        /// new Net80Flips(p), Net80Flips.TryCreate or Net80Flips.Fit.
+        /// </summary>
+        public bool IsDefault => (_p == 0) & (_logP == 0);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void ThrowIfDefault()
+        {
+            if (IsDefault)
+            {
+                global::DivergenceGen.Guard.ThrowDefaultInstance("Net80Flips", "new Net80Flips(p), Net80Flips.TryCreate or Net80Flips.Fit");
+            }
+        }
+
         /// <summary>
         /// Creates Binomial(n = 20, p). A binomial distribution: the number of successes in n independent trials, each a success with probability p.
         /// </summary>
@@ -57,17 +76,38 @@ namespace MyApp
         /// <summary>
         /// The success probability p of each trial, 0 ≤ p ≤ 1.
         /// </summary>
-        public double P => _p;
+        public double P
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _p;
+            }
+        }
 
         /// <summary>
         /// E[X] = n·p.
         /// </summary>
-        public double Mean => 20d * _p;
+        public double Mean
+        {
+            get
+            {
+                ThrowIfDefault();
+                return 20d * _p;
+            }
+        }
 
         /// <summary>
         /// Var[X] = n·p·(1 − p).
         /// </summary>
-        public double Variance => 20d * _p * (1d - _p);
+        public double Variance
+        {
+            get
+            {
+                ThrowIfDefault();
+                return 20d * _p * (1d - _p);
+            }
+        }
 
         // Table of log C(n, k), k = 0 … 20, computed at compile time by the generator with the runtime's own special functions (linked source):
         // read-only data in the assembly, no work at run time.
@@ -85,13 +125,21 @@ namespace MyApp
         /// log P(X = k), with P(X = k) = C(n, k)·pᵏ·(1 − p)ⁿ⁻ᵏ, k = 0 … n; −∞ for k outside {0, 1, …, 20}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public double LogPmf(int k) => LogPmfInDouble(k);
+        public double LogPmf(int k)
+        {
+            ThrowIfDefault();
+            return LogPmfInDouble(k);
+        }
 
         /// <summary>
         /// P(X = k) = exp(log P(X = k)); 0 for k outside {0, 1, …, 20}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public double Pmf(int k) => global::System.Math.Exp(LogPmfInDouble(k));
+        public double Pmf(int k)
+        {
+            ThrowIfDefault();
+            return global::System.Math.Exp(LogPmfInDouble(k));
+        }
 
         // n ≤ 1024: log C(n, k) from the compile-time table, plus k·log p + (n − k)·log(1 − p) from the cached logs (0·log 0 = 0).
         private double LogPmfInDouble(int k)
@@ -110,6 +158,7 @@ namespace MyApp
         /// <param name="outcomes">The observed outcomes.</param>
         public double LogLikelihood(global::System.ReadOnlySpan<int> outcomes)
         {
+            ThrowIfDefault();
             double sum = 0d;
             foreach (int k in outcomes)
             {
@@ -126,7 +175,11 @@ namespace MyApp
         /// <summary>
         /// The entropy in nats, H(P) = −Σₖ P(k)·log P(k), with 0·log 0 = 0 (0 for a point mass).
         /// </summary>
-        public double Entropy() => EntropyInDouble();
+        public double Entropy()
+        {
+            ThrowIfDefault();
+            return EntropyInDouble();
+        }
 
         // Entropy: exact sum over k = 0 … n of −P(k)·log P(k), from the compile-time table and the cached logs
         private double EntropyInDouble()
@@ -199,8 +252,11 @@ namespace MyApp
         /// (a negative rounding residue is returned as 0).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public double KLDivergence(in Net80Flips q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return KLDivergenceInDouble(in q);
         }
 
@@ -215,8 +271,11 @@ namespace MyApp
         /// (computed as that sum, in double); +∞ where Q gives probability 0 to an outcome P can produce.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public double CrossEntropy(in Net80Flips q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return EntropyInDouble() + KLDivergenceInDouble(in q);
         }
 
@@ -228,6 +287,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than <paramref name="outcomes"/>.</exception>
         public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<double> destination)
         {
+            ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
             // log C(n, k) looked up per lane in the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
             // Lanes are doubles (outcomes widened to long, then converted).
@@ -341,6 +401,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
         public int Sample(global::System.Random random)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             return (int)global::DivergenceGen.DiscreteMath.SampleBinomial(random, Trials, _p);
         }
@@ -353,6 +414,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
         public void Sample(global::System.Random random, global::System.Span<int> destination)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             for (int i = 0; i < destination.Length; i++)
             {
@@ -362,7 +424,10 @@ namespace MyApp
 
         /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>Net80Flips: Binomial(n = 20, p = …)</c>.
+        /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
-        public override string ToString() => global::System.FormattableString.Invariant($"Net80Flips: Binomial(n = 20, p = {P:R})");
+        public override string ToString() => IsDefault
+            ? "Net80Flips: Binomial, default (never constructed)"
+            : global::System.FormattableString.Invariant($"Net80Flips: Binomial(n = 20, p = {P:R})");
     }
 }

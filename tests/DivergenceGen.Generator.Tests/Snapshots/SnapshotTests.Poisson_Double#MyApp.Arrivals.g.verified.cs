@@ -13,6 +13,25 @@ namespace MyApp
         private readonly double _rate;
         private readonly double _logRate; // log λ
 
+        // Default detection, no extra field: a constructed instance with rate = 0 caches log rate = −∞,
+        // so rate = 0 beside a cached 0 is only default(T). (& does not short-circuit: one branch.)
+        /// <summary>
+        /// Whether this is <c>default(Arrivals)</c> (an unassigned field or array element, or <c>new Arrivals()</c>):
+        /// never constructed, so it has no parameters. Every other instance member of a default instance throws
+        /// <see cref="global::System.InvalidOperationException"/>. Create instances with
+        /// new Arrivals(rate), Arrivals.TryCreate or Arrivals.Fit.
+        /// </summary>
+        public bool IsDefault => (_rate == 0) & (_logRate == 0);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void ThrowIfDefault()
+        {
+            if (IsDefault)
+            {
+                global::DivergenceGen.Guard.ThrowDefaultInstance("Arrivals", "new Arrivals(rate), Arrivals.TryCreate or Arrivals.Fit");
+            }
+        }
+
         /// <summary>
         /// Creates Poisson(rate). A Poisson distribution with rate λ ≥ 0: P(X = k) = λᵏ·e^(−λ)/k! (λ = 0 is the point mass at 0).
         /// </summary>
@@ -45,17 +64,38 @@ namespace MyApp
         /// <summary>
         /// The rate λ = E[X], finite and ≥ 0 (0 is the point mass at 0).
         /// </summary>
-        public double Rate => _rate;
+        public double Rate
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _rate;
+            }
+        }
 
         /// <summary>
         /// E[X] = λ.
         /// </summary>
-        public double Mean => _rate;
+        public double Mean
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _rate;
+            }
+        }
 
         /// <summary>
         /// Var[X] = λ.
         /// </summary>
-        public double Variance => _rate;
+        public double Variance
+        {
+            get
+            {
+                ThrowIfDefault();
+                return _rate;
+            }
+        }
 
         // Table of log k!, k = 0 … 255, computed at compile time by the generator with the runtime's own special functions (linked source):
         // read-only data in the assembly, no work at run time.
@@ -131,13 +171,21 @@ namespace MyApp
         /// log P(X = k), with P(X = k) = λᵏ·e^(−λ)/k!, k = 0, 1, 2, …; −∞ for k outside {0, 1, 2, …}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public double LogPmf(int k) => LogPmfInDouble(k);
+        public double LogPmf(int k)
+        {
+            ThrowIfDefault();
+            return LogPmfInDouble(k);
+        }
 
         /// <summary>
         /// P(X = k) = exp(log P(X = k)); 0 for k outside {0, 1, 2, …}.
         /// </summary>
         /// <param name="k">The outcome.</param>
-        public double Pmf(int k) => global::System.Math.Exp(LogPmfInDouble(k));
+        public double Pmf(int k)
+        {
+            ThrowIfDefault();
+            return global::System.Math.Exp(LogPmfInDouble(k));
+        }
 
         // Loader's form −stirlerr(k) − bd0(k, λ) − ½·log(2πk): k·log λ − λ − log k! would cancel for large λ (1e9: 7 digits lost).
         private double LogPmfInDouble(int k)
@@ -156,6 +204,7 @@ namespace MyApp
         /// <param name="outcomes">The observed outcomes.</param>
         public double LogLikelihood(global::System.ReadOnlySpan<int> outcomes)
         {
+            ThrowIfDefault();
             double sum = 0d;
             foreach (int k in outcomes)
             {
@@ -172,7 +221,11 @@ namespace MyApp
         /// <summary>
         /// The entropy in nats, H(P) = λ·(1 − log λ) + e^(−λ)·Σₖ λᵏ·log(k!)/k!, with 0·log 0 = 0 (0 for a point mass).
         /// </summary>
-        public double Entropy() => EntropyInDouble();
+        public double Entropy()
+        {
+            ThrowIfDefault();
+            return EntropyInDouble();
+        }
 
         // Entropy: no closed form: the runtime's series (truncation below double precision) or its asymptotic expansion for large λ.
         private double EntropyInDouble()
@@ -186,8 +239,11 @@ namespace MyApp
         /// (a negative rounding residue is returned as 0).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public double KLDivergence(in Arrivals q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return KLDivergenceInDouble(in q);
         }
 
@@ -202,8 +258,11 @@ namespace MyApp
         /// (computed as that sum, in double); +∞ where Q gives probability 0 to an outcome P can produce.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
         public double CrossEntropy(in Arrivals q)
         {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
             return EntropyInDouble() + KLDivergenceInDouble(in q);
         }
 
@@ -215,6 +274,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than <paramref name="outcomes"/>.</exception>
         public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<double> destination)
         {
+            ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
             // λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element.
             // Lanes are doubles (outcomes widened to long, then converted).
@@ -364,6 +424,7 @@ namespace MyApp
         /// <exception cref="global::System.OverflowException">The draw exceeds <see cref="int.MaxValue"/> (only when the mass above 2³¹ − 1 is not negligible).</exception>
         public int Sample(global::System.Random random)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             return global::DivergenceGen.Guard.DrawToInt32(global::DivergenceGen.DiscreteMath.SamplePoisson(random, _rate));
         }
@@ -376,6 +437,7 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
         public void Sample(global::System.Random random, global::System.Span<int> destination)
         {
+            ThrowIfDefault();
             global::System.ArgumentNullException.ThrowIfNull(random);
             for (int i = 0; i < destination.Length; i++)
             {
@@ -385,7 +447,10 @@ namespace MyApp
 
         /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>Arrivals: Poisson(rate = …)</c>.
+        /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
-        public override string ToString() => global::System.FormattableString.Invariant($"Arrivals: Poisson(rate = {Rate:R})");
+        public override string ToString() => IsDefault
+            ? "Arrivals: Poisson, default (never constructed)"
+            : global::System.FormattableString.Invariant($"Arrivals: Poisson(rate = {Rate:R})");
     }
 }

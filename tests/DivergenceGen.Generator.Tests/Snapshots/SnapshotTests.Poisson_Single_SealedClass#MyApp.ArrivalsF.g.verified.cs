@@ -14,6 +14,12 @@ namespace MyApp
         private readonly double _logRate; // log λ
 
         /// <summary>
+        /// Always false: an instance of a class is always constructed (the default of a class is null), so it always has
+        /// valid parameters. (On a generated struct, true for <c>default</c>.)
+        /// </summary>
+        public bool IsDefault => false;
+
+        /// <summary>
         /// Creates Poisson(rate). A Poisson distribution with rate λ ≥ 0: P(X = k) = λᵏ·e^(−λ)/k! (λ = 0 is the point mass at 0).
         /// </summary>
         /// <param name="rate">The rate λ = E[X], finite and ≥ 0 (0 is the point mass at 0).</param>
