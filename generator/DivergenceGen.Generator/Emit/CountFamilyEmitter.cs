@@ -148,30 +148,6 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
         }
 
-        private static string DomainText(ParameterDomain domain) => domain switch
-        {
-            ParameterDomain.UnitInterval => "NaN or outside [0, 1]",
-            ParameterDomain.PositiveUnitInterval => "NaN or outside (0, 1]",
-            ParameterDomain.NonNegativeReal => "negative, infinite or NaN",
-            _ => "zero, negative, infinite or NaN",
-        };
-
-        private static string IsValid(ParameterDomain domain) => "global::DivergenceGen.Guard." + domain switch
-        {
-            ParameterDomain.UnitInterval => "IsProbability",
-            ParameterDomain.PositiveUnitInterval => "IsPositiveProbability",
-            ParameterDomain.NonNegativeReal => "IsNonNegativeFinite",
-            _ => "IsPositiveFinite",
-        };
-
-        private static string ThrowIfInvalid(ParameterDomain domain) => "global::DivergenceGen.Guard." + domain switch
-        {
-            ParameterDomain.UnitInterval => "ThrowIfNotProbability",
-            ParameterDomain.PositiveUnitInterval => "ThrowIfNotPositiveProbability",
-            ParameterDomain.NonNegativeReal => "ThrowIfNotNonNegativeFinite",
-            _ => "ThrowIfNotPositiveFinite",
-        };
-
         private string ParameterList => string.Join(", ", _f.Parameters.Select(p => T + " " + p.Name));
 
         private string ArgumentList => string.Join(", ", _f.Parameters.Select(p => p.Name));
@@ -196,14 +172,14 @@ namespace DivergenceGen.Generator.Emit
 
             foreach (var p in _f.Parameters)
             {
-                _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"" + p.Name + "\"/> is " + DomainText(p.Domain) + ".</exception>");
+                _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"" + p.Name + "\"/> is " + ParameterChecks.InvalidText(p.Domain) + ".</exception>");
             }
 
             using (_w.Block("public " + Self + "(" + ParameterList + ")"))
             {
                 foreach (var p in _f.Parameters)
                 {
-                    _w.Line(ThrowIfInvalid(p.Domain) + "(" + p.Name + ", nameof(" + p.Name + "));");
+                    _w.Line(ParameterChecks.ThrowIfInvalid(p.Domain) + "(" + p.Name + ", nameof(" + p.Name + "));");
                 }
 
                 foreach (var p in _f.Parameters)
@@ -229,7 +205,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<returns>Whether the parameters were valid.</returns>");
             using (_w.Block("public static bool TryCreate(" + ParameterList + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)"))
             {
-                string valid = string.Join(" && ", _f.Parameters.Select(p => IsValid(p.Domain) + "(" + p.Name + ")"));
+                string valid = string.Join(" && ", _f.Parameters.Select(p => ParameterChecks.IsValid(p.Domain) + "(" + p.Name + ")"));
             using (_w.Block(_f.Parameters.Count == 1 ? "if (!" + valid + ")" : "if (!(" + valid + "))"))
                 {
                     _w.Line("result = default!;");
@@ -707,13 +683,13 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<returns>The fitted distribution.</returns>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"outcomes\"/> is empty.</exception>");
             _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">An outcome is outside " + Support + " (the message names its index)"
-                + string.Concat(given.Select(p => ", or <paramref name=\"" + p.Name + "\"/> is " + DomainText(p.Domain))) + ".</exception>");
+                + string.Concat(given.Select(p => ", or <paramref name=\"" + p.Name + "\"/> is " + ParameterChecks.InvalidText(p.Domain))) + ".</exception>");
             string extra = string.Concat(given.Select(p => ", " + T + " " + p.Name));
             using (_w.Block("public static " + Self + " Fit(global::System.ReadOnlySpan<int> outcomes" + extra + ")"))
             {
                 foreach (var p in given)
                 {
-                    _w.Line(ThrowIfInvalid(p.Domain) + "(" + p.Name + ", nameof(" + p.Name + "));");
+                    _w.Line(ParameterChecks.ThrowIfInvalid(p.Domain) + "(" + p.Name + ", nameof(" + p.Name + "));");
                 }
 
                 _w.Line("global::DivergenceGen.Guard.ThrowIfEmpty(outcomes.Length, nameof(outcomes));");

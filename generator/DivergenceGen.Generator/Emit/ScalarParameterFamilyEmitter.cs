@@ -98,10 +98,10 @@ namespace DivergenceGen.Generator.Emit
             var p = Parameter;
             _w.Summary("Creates " + _f.Name + "(" + p.Name + "). " + _f.Summary);
             _w.Doc("<param name=\"" + p.Name + "\">" + SourceWriter.Escape(p.Meaning) + "</param>");
-            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"" + p.Name + "\"/> is NaN or outside [0, 1].</exception>");
+            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"" + p.Name + "\"/> is " + ParameterChecks.InvalidText(p.Domain) + ".</exception>");
             using (_w.Block("public " + Self + "(" + T + " " + p.Name + ")"))
             {
-                _w.Line("global::DivergenceGen.Guard.ThrowIfNotProbability(" + p.Name + ", nameof(" + p.Name + "));");
+                _w.Line(ParameterChecks.ThrowIfInvalid(p.Domain) + "(" + p.Name + ", nameof(" + p.Name + "));");
                 _w.Line("_" + p.Name + " = " + p.Name + ";");
                 var bind = new ScalarLowering(_c.Spec.Precision, name => name);
                 foreach (var cached in _f.Cached)
@@ -117,7 +117,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<returns>Whether <paramref name=\"" + p.Name + "\"/> was valid.</returns>");
             using (_w.Block("public static bool TryCreate(" + T + " " + p.Name + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)"))
             {
-                using (_w.Block("if (!global::DivergenceGen.Guard.IsProbability(" + p.Name + "))"))
+                using (_w.Block("if (!" + ParameterChecks.IsValid(p.Domain) + "(" + p.Name + "))"))
                 {
                     _w.Line("result = default!;");
                     _w.Line("return false;");
@@ -378,7 +378,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<exception cref=\"global::System.ArgumentException\">"
                 + (two ? "<paramref name=\"q\"/> and <paramref name=\"p\"/> differ in length, or " : string.Empty)
                 + "<paramref name=\"destination\"/> is too short.</exception>");
-            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN or outside [0, 1] (the message names its index).</exception>");
+            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is " + ParameterChecks.InvalidText(Parameter.Domain) + " (the message names its index).</exception>");
             string parameters = "global::System.ReadOnlySpan<" + T + "> p, " + (two ? "global::System.ReadOnlySpan<" + T + "> q, " : string.Empty) + "global::System.Span<" + T + "> destination";
             using (_w.Block("public static void " + name + "(" + parameters + ")"))
             {
@@ -388,10 +388,10 @@ namespace DivergenceGen.Generator.Emit
                 }
 
                 _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(p.Length, destination.Length);");
-                _w.Line("global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));");
+                _w.Line(ParameterChecks.ThrowIfAnyInvalid(Parameter.Domain) + "(p, nameof(p));");
                 if (two)
                 {
-                    _w.Line("global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));");
+                    _w.Line(ParameterChecks.ThrowIfAnyInvalid(Parameter.Domain) + "(q, nameof(q));");
                 }
 
                 _w.Line("ref " + T + " pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);");
