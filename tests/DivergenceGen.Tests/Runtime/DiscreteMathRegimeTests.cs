@@ -31,6 +31,21 @@ namespace DivergenceGen.Tests.Runtime
         }
 
         /// <summary>
+        /// A wide law, NegativeBinomial(1e9, ½) (variance 2e9, σ = 44,721), where the trapezoid rule walks 4,000 nodes of
+        /// ~σ/4 from the mean: a mean passed wrong (r·q·p, r/q/p, or r(1 + p)/p: 1e9 to 3e9 off, ~10⁴σ) starts it where the
+        /// pmf is 0 and it never reaches the bulk. Reference: the Gaussian ½·ln(2πe·variance); the lattice and skewness
+        /// corrections are O(1/(r·q)) ≈ 2e−9 absolute here, so 1e−9 relative (of 12.1) bounds them.
+        /// </summary>
+        [Fact]
+        public void NegativeBinomialEntropy_OfAWideLaw_IsTheGaussianEntropy()
+        {
+            const double r = 1e9, p = 0.5;
+            double variance = r * (1 - p) / (p * p);
+            double gaussian = 0.5 * Math.Log(2 * Math.PI * Math.E * variance);
+            Close(gaussian, DiscreteMath.NegativeBinomialEntropy(r, p), 1e-9, 0, "H(NegativeBinomial(1e9, 0.5))");
+        }
+
+        /// <summary>
         /// H(Binomial(n, p)) = H(Binomial(n, 1 − p)) to the last bit (documented: computed with min(p, 1 − p); 1 − p is exact
         /// for p ≥ ½). Without the reflection the sum runs from a mode near n with the other tail's rounding: 1e−16 to 3e−15
         /// relative off, so some of these differ.
