@@ -77,6 +77,85 @@ namespace DivergenceGen.Generator.Parsing
             _ => "class",
         };
 
+        /// <summary>
+        /// Contextual keywords the generated code writes unqualified: a type of that name in scope would be bound instead
+        /// (<c>var x = …</c> declares a variable of that type, <c>(nint)i</c> converts to it).
+        /// </summary>
+        private static readonly string[] ContextualTypeKeywords = { "var", "nint", "nuint" };
+
+        /// <summary>The roots the generated code names with <c>global::</c>; a type of that name in the global namespace would be bound instead.</summary>
+        private static readonly string[] GlobalRoots = { "System", "DivergenceGen" };
+
+        /// <summary>
+        /// DG0011: a type that would capture a name the generated code writes into <paramref name="type"/> (the family, the
+        /// loss, or a divergence method's class) relies on: a type named <c>var</c>, <c>nint</c> or <c>nuint</c> declared in
+        /// the type, a type around it, one of their base classes or any enclosing namespace; or a type named <c>System</c> or
+        /// <c>DivergenceGen</c> in the global namespace (<c>global::System.Math</c> would look in it). Null when there is none.
+        /// <paramref name="contextualKeywords"/>: whether the generated code writes <c>var</c>/<c>nint</c> (families and losses do,
+        /// divergence methods do not); <paramref name="skipSelfAndContainers"/> leaves out a <c>var</c> that is the type itself
+        /// or a type around it (DG0010 reports those).
+        /// </summary>
+        public static (string Name, INamedTypeSymbol Shadow, string Effect)? ShadowingType(INamedTypeSymbol type, bool contextualKeywords, bool skipSelfAndContainers)
+        {
+            bool Counts(INamedTypeSymbol found) =>
+                !(skipSelfAndContainers && IsSelfOrContainer(type, found))
+                && (found.DeclaredAccessibility == Accessibility.Public || SymbolEqualityComparer.Default.Equals(found.ContainingAssembly, type.ContainingAssembly));
+
+            foreach (string name in contextualKeywords ? ContextualTypeKeywords : new string[0])
+            {
+                for (var t = type; t is not null; t = t.ContainingType)
+                {
+                    for (var b = t; b is not null && b.SpecialType != SpecialType.System_Object && b.SpecialType != SpecialType.System_ValueType; b = b.BaseType)
+                    {
+                        var nested = b.GetTypeMembers(name).FirstOrDefault(n => Counts(n) && (SymbolEqualityComparer.Default.Equals(b, t) || n.DeclaredAccessibility != Accessibility.Private));
+                        if (nested is not null)
+                        {
+                            return (name, nested, "every '" + name + "' in the generated code would mean that type");
+                        }
+                    }
+                }
+
+                for (var ns = type.ContainingNamespace; ns is not null; ns = ns.ContainingNamespace)
+                {
+                    var found = ns.GetTypeMembers(name).FirstOrDefault(Counts);
+                    if (found is not null)
+                    {
+                        return (name, found, "every '" + name + "' in the generated code would mean that type");
+                    }
+                }
+            }
+
+            var global = type.ContainingNamespace;
+            while (global is { IsGlobalNamespace: false })
+            {
+                global = global.ContainingNamespace;
+            }
+
+            foreach (string root in GlobalRoots)
+            {
+                var found = global?.GetTypeMembers(root).FirstOrDefault(t => t.DeclaredAccessibility == Accessibility.Public || SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, type.ContainingAssembly));
+                if (found is not null)
+                {
+                    return (root, found, "'global::" + root + ".…' in the generated code would look in that type instead of the namespace " + root);
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsSelfOrContainer(INamedTypeSymbol type, INamedTypeSymbol candidate)
+        {
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t, candidate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>C# 12 → 12; preview and latest map to large numbers.</summary>
         public static int LanguageVersionNumber(LanguageVersion version)
         {
