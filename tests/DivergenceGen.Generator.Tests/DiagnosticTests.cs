@@ -189,6 +189,24 @@ public sealed class DiagnosticTests
         run.AssertValid();
     }
 
+    /// <summary>
+    /// A declaration whose header has a compiler error of its own (found by the fuzzer) gets no output: generated code
+    /// would repeat the error (a top-level 'private' type: CS0122) or add others (the attribute on two parts of one type:
+    /// every member twice; a class part and an interface part of one container: CS0261). The compiler's error is the one to fix.
+    /// </summary>
+    [Theory]
+    [InlineData("[NegativeBinomial] private readonly partial struct Coin;", "CS1527")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss;\n[SoftmaxCrossEntropy(2)] public static partial class DigitLoss;", "CS0579")]
+    [InlineData("public static partial class Outer { [Geometric] public readonly partial struct Failures; }\npublic partial interface Outer;", "CS0261")]
+    public void DeclarationWithItsOwnError_NoOutput(string declarations, string inputError)
+    {
+        var run = GeneratorHarness.Run(Header + declarations + "\n");
+        run.AssertNoGeneratorException();
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == inputError);
+        Assert.Empty(run.Sources);
+    }
+
     // ---- Losses: DG0001/DG0002/DG0005/DG0006 reused, DG0030–DG0034 ---------------------------------------------
 
     [Theory]

@@ -1,8 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using DivergenceGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DivergenceGen.Generator.Parsing
 {
@@ -154,6 +157,76 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Errors the compiler reports on a declaration without the generator that the generated code resolves: a partial
+        /// method without its implementation, an interface or abstract member not implemented yet (the generated members do).
+        /// </summary>
+        private static readonly string[] FixedByGeneration = { "CS8795", "CS0535", "CS0534" };
+
+        /// <summary>
+        /// Whether the user's declarations have compiler errors of their own where the generated code repeats them: the
+        /// header (attributes, modifiers, name, base list) of every part of each type in <paramref name="types"/> (the
+        /// declaration's type and the types around it), and <paramref name="method"/>'s signature. The generator then
+        /// writes nothing for it: the compiler's error says what to fix, and generated code would only repeat it or add
+        /// others (a top-level 'private' type: CS0122; two parts of one type with different kinds: CS0261/CS0759; the
+        /// attribute twice: every generated member twice). Warnings as errors do not count.
+        /// </summary>
+        public static bool HasOwnErrors(Compilation compilation, IEnumerable<INamedTypeSymbol> types, MethodDeclarationSyntax? method, CancellationToken cancellationToken)
+        {
+            var list = types.ToList();
+
+            // Parts of one name declared with different kinds (a class part and an interface part: CS0261, reported where
+            // the span check below does not see it) are two types of one name: a generated part would merge with either.
+            foreach (var t in list)
+            {
+                var namesakes = t.ContainingType is { } outer ? outer.GetTypeMembers(t.Name, t.Arity) : t.ContainingNamespace.GetTypeMembers(t.Name, t.Arity);
+                if (namesakes.Any(n => !n.IsFileLocal && !SymbolEqualityComparer.Default.Equals(n, t)))
+                {
+                    return true;
+                }
+            }
+
+            var spans = list
+                .SelectMany(t => t.DeclaringSyntaxReferences)
+                .Select(r => r.GetSyntax(cancellationToken))
+                .OfType<TypeDeclarationSyntax>()
+                .Select(d => (Tree: d.SyntaxTree, Span: HeaderSpan(d)))
+                .ToList();
+            if (method is not null)
+            {
+                spans.Add((method.SyntaxTree, method.Span));
+            }
+
+            foreach (var tree in spans.GroupBy(s => s.Tree))
+            {
+                if (!compilation.ContainsSyntaxTree(tree.Key))
+                {
+                    continue;
+                }
+
+                var model = compilation.GetSemanticModel(tree.Key);
+                foreach (var (_, span) in tree)
+                {
+                    if (model.GetDeclarationDiagnostics(span, cancellationToken).Any(d =>
+                        d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError && !FixedByGeneration.Contains(d.Id)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A type declaration up to its body: attributes, modifiers, keyword, name, type parameters, base list, constraints.</summary>
+        private static TextSpan HeaderSpan(TypeDeclarationSyntax declaration)
+        {
+            int end = declaration.OpenBraceToken.RawKind != 0 && !declaration.OpenBraceToken.IsMissing
+                ? declaration.OpenBraceToken.SpanStart
+                : declaration.Span.End;
+            return TextSpan.FromBounds(declaration.SpanStart, end);
         }
 
         /// <summary>C# 12 → 12; preview and latest map to large numbers.</summary>

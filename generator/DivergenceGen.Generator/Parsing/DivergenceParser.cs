@@ -110,8 +110,8 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
-            var p = ReadParameter(method, declaration, 0, attributeName, diagnostics, cancellationToken);
-            var q = ReadParameter(method, declaration, 1, attributeName, diagnostics, cancellationToken);
+            var p = ReadParameter(method, declaration, 0, attributeName, diagnostics, context.SemanticModel.Compilation, cancellationToken);
+            var q = ReadParameter(method, declaration, 1, attributeName, diagnostics, context.SemanticModel.Compilation, cancellationToken);
             if (p is null || q is null)
             {
                 return null;
@@ -160,11 +160,11 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
-            // The declaration has compiler errors of its own (a parameter type less accessible than the method, CS0051; the
-            // signature declared twice, CS0111; an [Obsolete(error: true)] type, CS0619…): generate nothing, the compiler's
-            // error says what to fix; an implementation would repeat it in generated code, or add CS0757/CS8799.
-            if (context.SemanticModel.GetDeclarationDiagnostics(declaration.Span, cancellationToken)
-                .Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError && d.Id != "CS8795"))
+            // The declaration, or a type around it, has compiler errors of its own (a parameter type less accessible than the
+            // method, CS0051; the signature declared twice, CS0111; an [Obsolete(error: true)] type, CS0619; a class and an
+            // interface of one name, CS0261…): generate nothing, the compiler's error says what to fix; an implementation
+            // would repeat it in generated code, or add CS0757/CS0759/CS8799.
+            if (Declarations.HasOwnErrors(context.SemanticModel.Compilation, new[] { method.ContainingType }.Concat(Declarations.ContainingTypeSymbols(method.ContainingType)), declaration, cancellationToken))
             {
                 return null;
             }
@@ -362,7 +362,7 @@ namespace DivergenceGen.Generator.Parsing
             return false;
         }
 
-        private static DivergenceParameter? ReadParameter(IMethodSymbol method, MethodDeclarationSyntax declaration, int index, string attributeName, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static DivergenceParameter? ReadParameter(IMethodSymbol method, MethodDeclarationSyntax declaration, int index, string attributeName, List<DiagnosticInfo> diagnostics, Compilation compilation, CancellationToken cancellationToken)
         {
             var parameter = method.Parameters[index];
             var syntax = declaration.ParameterList.Parameters[index];
@@ -407,7 +407,7 @@ namespace DivergenceGen.Generator.Parsing
                 {
                     return null; // DG0007 on the family type says what is wrong
                 }
-                else if (!Parser.IsAccepted(type, families[0].Attribute, families[0].Row!.Kind, cancellationToken))
+                else if (!Parser.IsAccepted(type, families[0].Attribute, families[0].Row!.Kind, compilation, cancellationToken))
                 {
                     return null; // the family type's own diagnostics (DG0001–DG0010) say what is wrong; it gets no members
                 }

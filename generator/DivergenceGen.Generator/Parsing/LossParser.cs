@@ -137,6 +137,12 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
+            // Compiler errors of the declaration's own (its header, or a type around it): no output, the error says what to fix.
+            if (Declarations.HasOwnErrors(context.SemanticModel.Compilation, new[] { type }.Concat(Declarations.ContainingTypeSymbols(type)), null, cancellationToken))
+            {
+                return null;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             return spec with { Location = LocationInfo.From(identifier) };
         }

@@ -43,7 +43,7 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
-            return ParseType(type, declaration, attribute, kind, diagnostics, cancellationToken);
+            return ParseType(type, declaration, attribute, kind, context.SemanticModel.Compilation, diagnostics, cancellationToken);
         }
 
         /// <summary>
@@ -51,7 +51,7 @@ namespace DivergenceGen.Generator.Parsing
         /// pipeline, so a divergence over a rejected type is not emitted either: that type's diagnostics say why). A type
         /// from a referenced assembly (no syntax) was generated there and is taken as it is.
         /// </summary>
-        public static bool IsAccepted(INamedTypeSymbol type, AttributeData attribute, FamilyKind kind, CancellationToken cancellationToken)
+        public static bool IsAccepted(INamedTypeSymbol type, AttributeData attribute, FamilyKind kind, Compilation compilation, CancellationToken cancellationToken)
         {
             if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
             {
@@ -59,10 +59,10 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             return syntax.Parent?.Parent is TypeDeclarationSyntax declaration
-                && ParseType(type, declaration, attribute, kind, new List<DiagnosticInfo>(), cancellationToken) is not null;
+                && ParseType(type, declaration, attribute, kind, compilation, new List<DiagnosticInfo>(), cancellationToken) is not null;
         }
 
-        private static FamilySpec? ParseType(INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData attribute, FamilyKind kind, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static FamilySpec? ParseType(INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData attribute, FamilyKind kind, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             string family = kind.ToString();
             var identifier = declaration.Identifier.GetLocation();
@@ -132,6 +132,12 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             if (!valid || arguments is null)
+            {
+                return null;
+            }
+
+            // Compiler errors of the declaration's own (its header, or a type around it): no output, the error says what to fix.
+            if (Declarations.HasOwnErrors(compilation, new[] { type }.Concat(Declarations.ContainingTypeSymbols(type)), null, cancellationToken))
             {
                 return null;
             }
