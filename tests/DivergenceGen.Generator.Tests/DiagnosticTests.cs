@@ -152,6 +152,7 @@ public sealed class DiagnosticTests
     [InlineData("public static partial class Outer { public sealed class @nuint { } [Categorical(20)] public sealed partial class [|Die|]; }", "The code generated for 'Die' cannot compile: the type 'MyApp.Outer.nuint' is in its scope, and every 'nuint' in the generated code would mean that type; rename that type or move it out of this scope")]
     [InlineData("public class Base { public sealed class @var { } } [Geometric] public sealed partial class [|Failures|] : Base;", "The code generated for 'Failures' cannot compile: the type 'MyApp.Base.var' is in its scope, and every 'var' in the generated code would mean that type; rename that type or move it out of this scope")]
     [InlineData("public sealed class @var { } [SoftmaxCrossEntropy(10)] public static partial class [|DigitLoss|];", "The code generated for 'DigitLoss' cannot compile: the type 'MyApp.var' is in its scope, and every 'var' in the generated code would mean that type; rename that type or move it out of this scope")]
+    [InlineData("[Binomial(10)] public sealed partial class [|@nint|];", "The code generated for 'nint' cannot compile: the type 'MyApp.nint' is in its scope, and every 'nint' in the generated code would mean that type; rename that type or move it out of this scope")]
     public void DG0011_TypeInScopeCapturesAName(string declaration, string message) => AssertReports("DG0011", declaration, message);
 
     /// <summary>

@@ -96,12 +96,13 @@ namespace DivergenceGen.Generator.Parsing
         /// <c>DivergenceGen</c> in the global namespace (<c>global::System.Math</c> would look in it). Null when there is none.
         /// <paramref name="contextualKeywords"/>: whether the generated code writes <c>var</c>/<c>nint</c> (families and losses do,
         /// divergence methods do not); <paramref name="skipSelfAndContainers"/> leaves out a <c>var</c> that is the type itself
-        /// or a type around it (DG0010 reports those).
+        /// or a type around it (DG0010 reports those; a type itself named <c>nint</c> is reported here).
         /// </summary>
         public static (string Name, INamedTypeSymbol Shadow, string Effect)? ShadowingType(INamedTypeSymbol type, bool contextualKeywords, bool skipSelfAndContainers)
         {
+            // DG0010 reports a family or loss (or a type around it) named 'var'; 'nint'/'nuint' so named are DG0011's.
             bool Counts(INamedTypeSymbol found) =>
-                !(skipSelfAndContainers && IsSelfOrContainer(type, found))
+                !(skipSelfAndContainers && found.Name == "var" && IsSelfOrContainer(type, found))
                 && (found.DeclaredAccessibility == Accessibility.Public || SymbolEqualityComparer.Default.Equals(found.ContainingAssembly, type.ContainingAssembly));
 
             foreach (string name in contextualKeywords ? ContextualTypeKeywords : new string[0])
