@@ -156,6 +156,28 @@ public sealed class DiagnosticTests
     public void DG0011_TypeInScopeCapturesAName(string declaration, string message) => AssertReports("DG0011", declaration, message);
 
     /// <summary>
+    /// A family, loss or divergence class with the full name of a public type of a referenced assembly (found by the fuzzer:
+    /// <c>DivergenceGen.ScalarMath</c>): every use of the name in the generated code is ambiguous, CS0436.
+    /// </summary>
+    [Theory]
+    [InlineData("[Geometric] public readonly partial struct [|ScalarMath|];", "ScalarMath", "DivergenceGen.ScalarMath")]
+    [InlineData("public static partial class VectorMath { [Poisson] public readonly partial struct [|Arrivals|]; }", "Arrivals", "DivergenceGen.VectorMath")]
+    [InlineData("[SoftmaxCrossEntropy(3)] public static partial class [|LossGuard|];", "LossGuard", "DivergenceGen.LossGuard")]
+    public void DG0011_FullNameOfAReferencedType(string declaration, string target, string twin)
+    {
+        var (source, span) = Markup.Parse("using DivergenceGen;\n\nnamespace DivergenceGen;\n\n/// <summary>Doc.</summary>\n" + declaration + "\n");
+        var run = GeneratorHarness.Run(source);
+        run.AssertNoGeneratorException();
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DG0011", diagnostic.Id);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.Equal(
+            "The code generated for '" + target + "' cannot compile: the type '" + twin + "' is in its scope, and it is declared in the referenced assembly 'DivergenceGen' with the same full name as this project's type, so the generated code's uses of the name are ambiguous (CS0436); rename that type or move it out of this scope",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(run.Sources);
+    }
+
+    /// <summary>
     /// A type named System in the global namespace captures every <c>global::System.…</c> of the generated code (the same
     /// check covers <c>DivergenceGen</c>, but a global type of that name already breaks the user's <c>using DivergenceGen;</c>).
     /// </summary>

@@ -93,13 +93,32 @@ namespace DivergenceGen.Generator.Parsing
         /// DG0011: a type that would capture a name the generated code writes into <paramref name="type"/> (the family, the
         /// loss, or a divergence method's class) relies on: a type named <c>var</c>, <c>nint</c> or <c>nuint</c> declared in
         /// the type, a type around it, one of their base classes or any enclosing namespace; or a type named <c>System</c> or
-        /// <c>DivergenceGen</c> in the global namespace (<c>global::System.Math</c> would look in it). Null when there is none.
+        /// <c>DivergenceGen</c> in the global namespace (<c>global::System.Math</c> would look in it); or a public type of a
+        /// referenced assembly with the full name of the type (or of the outermost type around it): CS0436 on every use of the
+        /// name. Null when there is none.
         /// <paramref name="contextualKeywords"/>: whether the generated code writes <c>var</c>/<c>nint</c> (families and losses do,
         /// divergence methods do not); <paramref name="skipSelfAndContainers"/> leaves out a <c>var</c> that is the type itself
         /// or a type around it (DG0010 reports those; a type itself named <c>nint</c> is reported here).
         /// </summary>
-        public static (string Name, INamedTypeSymbol Shadow, string Effect)? ShadowingType(INamedTypeSymbol type, bool contextualKeywords, bool skipSelfAndContainers)
+        public static (string Name, INamedTypeSymbol Shadow, string Effect)? ShadowingType(INamedTypeSymbol type, Compilation compilation, bool contextualKeywords, bool skipSelfAndContainers)
         {
+            // The generated part (or the type around it) has the full name of a public type of a referenced assembly: every
+            // use of the name in the generated code is ambiguous (CS0436: the compiler takes the project's type, with a warning).
+            var outermost = type;
+            while (outermost.ContainingType is { } outer)
+            {
+                outermost = outer;
+            }
+
+            var twin = compilation.GetCompilationNamespace(outermost.ContainingNamespace)?
+                .GetTypeMembers(outermost.Name, outermost.Arity)
+                .FirstOrDefault(t => t.DeclaredAccessibility == Accessibility.Public && !SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, type.ContainingAssembly));
+            if (twin is not null)
+            {
+                return (outermost.Name, twin, "it is declared in the referenced assembly '" + twin.ContainingAssembly.Name
+                    + "' with the same full name as this project's type, so the generated code's uses of the name are ambiguous (CS0436)");
+            }
+
             // DG0010 reports a family or loss (or a type around it) named 'var'; 'nint'/'nuint' so named are DG0011's.
             bool Counts(INamedTypeSymbol found) =>
                 !(skipSelfAndContainers && found.Name == "var" && IsSelfOrContainer(type, found))
@@ -129,11 +148,7 @@ namespace DivergenceGen.Generator.Parsing
                 }
             }
 
-            var global = type.ContainingNamespace;
-            while (global is { IsGlobalNamespace: false })
-            {
-                global = global.ContainingNamespace;
-            }
+            var global = compilation.GlobalNamespace;
 
             foreach (string root in GlobalRoots)
             {

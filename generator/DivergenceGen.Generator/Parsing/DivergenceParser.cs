@@ -76,7 +76,7 @@ namespace DivergenceGen.Generator.Parsing
 
             bool valid = CheckContainingTypes(method, declaration, attributeName, diagnostics);
             valid &= CheckMethod(method, declaration, attributeName, diagnostics);
-            valid &= Parser.CheckScope(method.ContainingType, method.Name, contextualKeywords: false, declaration.Identifier.GetLocation(), diagnostics);
+            valid &= Parser.CheckScope(method.ContainingType, method.Name, context.SemanticModel.Compilation, contextualKeywords: false, declaration.Identifier.GetLocation(), diagnostics);
 
             double tolerance = 0;
             foreach (var named in attribute.NamedArguments)

@@ -102,7 +102,7 @@ namespace DivergenceGen.Generator.Parsing
 
             valid &= Parser.CheckPartial(type, declaration, Family, identifier, diagnostics);
             valid &= Parser.CheckTypeName(type, Family, WrittenMembers, identifier, diagnostics);
-            valid &= Parser.CheckScope(type, type.Name, contextualKeywords: true, identifier, diagnostics);
+            valid &= Parser.CheckScope(type, type.Name, context.SemanticModel.Compilation, contextualKeywords: true, identifier, diagnostics);
 
             var languageVersion = (declaration.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
             int version = Declarations.LanguageVersionNumber(languageVersion);

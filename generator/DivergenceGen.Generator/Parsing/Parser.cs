@@ -112,7 +112,7 @@ namespace DivergenceGen.Generator.Parsing
             valid &= CheckTypeName(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, identifier, diagnostics);
             valid &= CheckClashes(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, diagnostics);
             valid &= CheckInherited(type, declaration, family, FamilyCatalogue.Of(kind).GeneratedMembers, diagnostics);
-            valid &= CheckScope(type, type.Name, contextualKeywords: true, identifier, diagnostics);
+            valid &= CheckScope(type, type.Name, compilation, contextualKeywords: true, identifier, diagnostics);
 
             // A vector-parameter family stores its K probabilities and their logs inline in a struct.
             if (arguments is { } a && FamilyCatalogue.Of(kind).Description is VectorParameterFamily && type.IsValueType)
@@ -252,9 +252,9 @@ namespace DivergenceGen.Generator.Parsing
         /// DG0011 (shared with the loss and divergence parsers): a type in scope captures a name the generated code writes
         /// (<see cref="Declarations.ShadowingType"/>). Reported on <paramref name="location"/> (what gets no source).
         /// </summary>
-        internal static bool CheckScope(INamedTypeSymbol scope, string target, bool contextualKeywords, Location? location, List<DiagnosticInfo> diagnostics)
+        internal static bool CheckScope(INamedTypeSymbol scope, string target, Compilation compilation, bool contextualKeywords, Location? location, List<DiagnosticInfo> diagnostics)
         {
-            if (Declarations.ShadowingType(scope, contextualKeywords, skipSelfAndContainers: contextualKeywords) is not { } shadow)
+            if (Declarations.ShadowingType(scope, compilation, contextualKeywords, skipSelfAndContainers: contextualKeywords) is not { } shadow)
             {
                 return true;
             }
