@@ -75,7 +75,12 @@ namespace DivergenceGen.Generator
             foreach (var models in divergences)
             {
                 context.RegisterSourceOutput(models.Combine(collisions), static (production, input) =>
-                    production.AddSource(HintNames.For(HintNames.Of(input.Left), input.Right), DivergenceEmitter.Emit(input.Left)));
+                {
+                    string source = DivergenceEmitter.Emit(input.Left);
+                    production.AddSource(
+                        HintNames.For(HintNames.Of(input.Left), input.Right),
+                        input.Left.NamesObsoleteTypes ? ObsoleteSuppression.Apply(source) : source);
+                });
             }
 
             var lossOutput = losses.Combine(target).Combine(collisions).WithTrackingName(TrackingNames.LossOutput);

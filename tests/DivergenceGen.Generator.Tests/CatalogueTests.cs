@@ -105,4 +105,32 @@ public sealed class CatalogueTests
             Assert.Empty(run.Sources);
         }
     }
+
+    /// <summary>
+    /// The loss's list of written names (<c>LossParser.WrittenMembers</c>: DG0005 and DG0010 depend on it) covers every member
+    /// the loss generator writes, its private helpers included, in the shapes that write different helpers (straight-line
+    /// blocks below the threshold, loops above, float, every reduction).
+    /// </summary>
+    [Theory]
+    [InlineData("[SoftmaxCrossEntropy(3)]")]
+    [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = 0.1, Precision = Precision.Single)]")]
+    [InlineData("[SoftmaxCrossEntropy(17, Reduction = Reduction.None)]")]
+    [InlineData("[SoftmaxCrossEntropy(40, UnrollThreshold = 0, Reduction = Reduction.Sum)]")]
+    public void LossWrittenMembersListCoversWhatTheGeneratorWrites(string attribute)
+    {
+        var run = GeneratorHarness.Run(Header + "/// <summary>Doc.</summary>\n" + attribute + " public static partial class Subject;\n");
+        run.AssertValid();
+        var written = run.Sources
+            .Select(s => CSharpSyntaxTree.ParseText(s.Text))
+            .SelectMany(t => t.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>())
+            .Where(t => t.Identifier.ValueText == "Subject")
+            .SelectMany(t => t.Members)
+            .Select(MemberName)
+            .Where(n => n is not null)
+            .Select(n => n!)
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(written);
+        var missing = written.Except(DivergenceGen.Generator.Parsing.LossParser.WrittenMembers).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, attribute + " writes members LossParser.WrittenMembers does not list: " + string.Join(", ", missing));
+    }
 }

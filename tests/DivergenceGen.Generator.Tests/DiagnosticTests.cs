@@ -134,6 +134,102 @@ public sealed class DiagnosticTests
     [InlineData("[SoftmaxCrossEntropy(10)] public static partial class [|@var|];", "'var' cannot be the name of a [SoftmaxCrossEntropy] type: a type named 'var' would turn every 'var' of the generated code into that type; rename the type")]
     public void DG0010_TypeNameClash(string declaration, string message) => AssertReports("DG0010", declaration, message);
 
+    // ---- Issue 11, found by the declaration fuzzer: what the generated code cannot honour ---------------------------
+
+    private const string NotHonoured = "; declare a non-generic 'readonly partial struct' or 'sealed partial class'";
+
+    [Theory]
+    [InlineData("[Bernoulli] file readonly partial struct [|Coin|];", "'Coin' cannot be a [Bernoulli] type: a 'file' type is visible only in its own file, and the generator adds its members in another file (remove 'file')" + NotHonoured)]
+    [InlineData("file static partial class Outer { [Poisson] public sealed partial class [|Arrivals|]; }", "'Arrivals' cannot be a [Poisson] type: it is nested in the 'file' type 'Outer', which is visible only in its own file, and the generator adds the members in another file (remove 'file' there)" + NotHonoured)]
+    [InlineData("[Categorical(6)] [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit)] public partial struct [|Die|];", "'Die' cannot be a [Categorical] type: [StructLayout(LayoutKind.Explicit)] needs a [FieldOffset] on every instance field, and the generated fields have none; use the default (sequential) layout" + NotHonoured)]
+    [InlineData("[Binomial(10)] [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit)] public sealed partial class [|Flips|];", "'Flips' cannot be a [Binomial] type: [StructLayout(LayoutKind.Explicit)] needs a [FieldOffset] on every instance field, and the generated fields have none; use the default (sequential) layout" + NotHonoured)]
+    public void DG0003_FileTypesAndExplicitLayout(string declaration, string message) => AssertReports("DG0003", declaration, message);
+
+    [Theory]
+    [InlineData("public sealed class @var { } [Bernoulli] public readonly partial struct [|Coin|];", "The code generated for 'Coin' cannot compile: the type 'MyApp.var' is in its scope, and every 'var' in the generated code would mean that type; rename that type or move it out of this scope")]
+    [InlineData("public static partial class @var { public static partial class D; } [Poisson] public readonly partial struct [|Arrivals|];", "The code generated for 'Arrivals' cannot compile: the type 'MyApp.var' is in its scope, and every 'var' in the generated code would mean that type; rename that type or move it out of this scope")]
+    [InlineData("public readonly struct @nint; [Poisson] public readonly partial struct [|Arrivals|];", "The code generated for 'Arrivals' cannot compile: the type 'MyApp.nint' is in its scope, and every 'nint' in the generated code would mean that type; rename that type or move it out of this scope")]
+    [InlineData("public static partial class Outer { public sealed class @nuint { } [Categorical(20)] public sealed partial class [|Die|]; }", "The code generated for 'Die' cannot compile: the type 'MyApp.Outer.nuint' is in its scope, and every 'nuint' in the generated code would mean that type; rename that type or move it out of this scope")]
+    [InlineData("public class Base { public sealed class @var { } } [Geometric] public sealed partial class [|Failures|] : Base;", "The code generated for 'Failures' cannot compile: the type 'MyApp.Base.var' is in its scope, and every 'var' in the generated code would mean that type; rename that type or move it out of this scope")]
+    [InlineData("public sealed class @var { } [SoftmaxCrossEntropy(10)] public static partial class [|DigitLoss|];", "The code generated for 'DigitLoss' cannot compile: the type 'MyApp.var' is in its scope, and every 'var' in the generated code would mean that type; rename that type or move it out of this scope")]
+    [InlineData("[Binomial(10)] public sealed partial class [|@nint|];", "The code generated for 'nint' cannot compile: the type 'MyApp.nint' is in its scope, and every 'nint' in the generated code would mean that type; rename that type or move it out of this scope")]
+    public void DG0011_TypeInScopeCapturesAName(string declaration, string message) => AssertReports("DG0011", declaration, message);
+
+    /// <summary>
+    /// A family, loss or divergence class with the full name of a public type of a referenced assembly (found by the fuzzer:
+    /// <c>DivergenceGen.ScalarMath</c>): every use of the name in the generated code is ambiguous, CS0436.
+    /// </summary>
+    [Theory]
+    [InlineData("[Geometric] public readonly partial struct [|ScalarMath|];", "ScalarMath", "DivergenceGen.ScalarMath")]
+    [InlineData("public static partial class VectorMath { [Poisson] public readonly partial struct [|Arrivals|]; }", "Arrivals", "DivergenceGen.VectorMath")]
+    [InlineData("[SoftmaxCrossEntropy(3)] public static partial class [|LossGuard|];", "LossGuard", "DivergenceGen.LossGuard")]
+    public void DG0011_FullNameOfAReferencedType(string declaration, string target, string twin)
+    {
+        var (source, span) = Markup.Parse("using DivergenceGen;\n\nnamespace DivergenceGen;\n\n/// <summary>Doc.</summary>\n" + declaration + "\n");
+        var run = GeneratorHarness.Run(source);
+        run.AssertNoGeneratorException();
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DG0011", diagnostic.Id);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.Equal(
+            "The code generated for '" + target + "' cannot compile: the type '" + twin + "' is in its scope, and it is declared in the referenced assembly 'DivergenceGen' with the same full name as this project's type, so the generated code's uses of the name are ambiguous (CS0436); rename that type or move it out of this scope",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(run.Sources);
+    }
+
+    /// <summary>
+    /// A type named System in the global namespace captures every <c>global::System.…</c> of the generated code (the same
+    /// check covers <c>DivergenceGen</c>, but a global type of that name already breaks the user's <c>using DivergenceGen;</c>).
+    /// </summary>
+    [Fact]
+    public void DG0011_GlobalTypeNamedSystem()
+    {
+        const string name = "System";
+        var (source, span) = Markup.Parse("using DivergenceGen;\n\npublic static partial class " + name + ";\n\n/// <summary>Doc.</summary>\n[Geometric] public readonly partial struct [|Coin|];\n");
+        var run = GeneratorHarness.Run(source);
+        run.AssertNoGeneratorException();
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DG0011", diagnostic.Id);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.Equal(
+            "The code generated for 'Coin' cannot compile: the type '" + name + "' is in its scope, and 'global::" + name + ".…' in the generated code would look in that type instead of the namespace " + name + "; rename that type or move it out of this scope",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("public class Base { public virtual double Mean => 0; } [Geometric] public sealed partial class Failures : [|Base|];", "'Failures' inherits 'Mean' from 'MyApp.Base', and the generator writes 'Mean' for [Geometric] types, which would hide it (a call through 'MyApp.Base' would not reach the generated one); derive from a base class without that member, or rename it there")]
+    [InlineData("public class Base { public double Entropy() => 0; } public class Middle : Base { } [Bernoulli] public sealed partial class Coin : [|Middle|];", "'Coin' inherits 'Entropy' from 'MyApp.Base', and the generator writes 'Entropy' for [Bernoulli] types, which would hide it (a call through 'MyApp.Base' would not reach the generated one); derive from a base class without that member, or rename it there")]
+    [InlineData("public class Base { protected static int Classes = 3; } [Categorical(3)] public sealed partial class Die : [|Base|];", "'Die' inherits 'Classes' from 'MyApp.Base', and the generator writes 'Classes' for [Categorical] types, which would hide it (a call through 'MyApp.Base' would not reach the generated one); derive from a base class without that member, or rename it there")]
+    public void DG0012_InheritedMemberClash(string declaration, string message) => AssertReports("DG0012", declaration, message);
+
+    [Theory]
+    [InlineData("/// <summary>Doc.</summary>\npublic class Base { private double Mean => 0; /// <summary>Doc.</summary>\npublic double Odds() => Mean; }\n/// <summary>Doc.</summary>\n[Geometric] public sealed partial class Failures : Base;")] // private: not hidden
+    [InlineData("/// <summary>Doc.</summary>\npublic interface IEntropy { /// <summary>Doc.</summary>\ndouble Entropy(); }\n/// <summary>Doc.</summary>\n[Bernoulli] public sealed partial class Coin : IEntropy;")] // implemented, not hidden
+    public void BaseWithoutClash_ReportsNothing(string declarations)
+    {
+        var run = GeneratorHarness.Run(Header + declarations + "\n");
+        run.AssertValid();
+    }
+
+    /// <summary>
+    /// A declaration whose header has a compiler error of its own (found by the fuzzer) gets no output: generated code
+    /// would repeat the error (a top-level 'private' type: CS0122) or add others (the attribute on two parts of one type:
+    /// every member twice; a class part and an interface part of one container: CS0261). The compiler's error is the one to fix.
+    /// </summary>
+    [Theory]
+    [InlineData("[NegativeBinomial] private readonly partial struct Coin;", "CS1527")]
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss;\n[SoftmaxCrossEntropy(2)] public static partial class DigitLoss;", "CS0579")]
+    [InlineData("public static partial class Outer { [Geometric] public readonly partial struct Failures; }\npublic partial interface Outer;", "CS0261")]
+    public void DeclarationWithItsOwnError_NoOutput(string declarations, string inputError)
+    {
+        var run = GeneratorHarness.Run(Header + declarations + "\n");
+        run.AssertNoGeneratorException();
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == inputError);
+        Assert.Empty(run.Sources);
+    }
+
     // ---- Losses: DG0001/DG0002/DG0005/DG0006 reused, DG0030–DG0034 ---------------------------------------------
 
     [Theory]
@@ -150,6 +246,10 @@ public sealed class DiagnosticTests
     [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public const int [|Classes|] = 10; }", "'DigitLoss' declares 'Classes', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
     [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { private static readonly int [|IgnoreIndex|] = 1; }", "'DigitLoss' declares 'IgnoreIndex', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
     [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static double [|LabelSmoothing|] => 0; }", "'DigitLoss' declares 'LabelSmoothing', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
+    // The private helpers too (found by the fuzzer: a user '__CheckTargets' was CS0111/CS0121 in generated code).
+    [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { private static double [|__CheckTargets|](System.ReadOnlySpan<int> targets) => 0; }", "'DigitLoss' declares '__CheckTargets', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
+    [InlineData("[SoftmaxCrossEntropy(3)] public static partial class DigitLoss { public static int [|__LossHard|] = 0; }", "'DigitLoss' declares '__LossHard', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
+    [InlineData("[SoftmaxCrossEntropy(3)] public static partial class DigitLoss { public static void [|__LossAndGradientSoftWeightedBlocks256|]() { } }", "'DigitLoss' declares '__LossAndGradientSoftWeightedBlocks256', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
     public void DG0005_LossMemberNameClash(string declaration, string message) => AssertReports("DG0005", declaration, message);
 
     [Theory]
@@ -163,6 +263,7 @@ public sealed class DiagnosticTests
     [InlineData("[SoftmaxCrossEntropy(10)] public abstract partial class [|DigitLoss|];", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: the class is not static (the loss members are static and need no instance); declare a non-generic 'static partial class'")]
     [InlineData("[SoftmaxCrossEntropy(10)] public partial record [|DigitLoss|];", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: the loss members are static and need no instance, so it is a static class, not a record; declare a non-generic 'static partial class'")]
     [InlineData("public static partial class Outer<T> { [SoftmaxCrossEntropy(10)] public static partial class [|DigitLoss|]; }", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: generic types (or types nested in generic types) are not supported; declare a non-generic 'static partial class'")]
+    [InlineData("[SoftmaxCrossEntropy(10)] file static partial class [|DigitLoss|];", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: a 'file' type is visible only in its own file, and the generator adds its members in another file (remove 'file'); declare a non-generic 'static partial class'")]
     public void DG0030_LossTypeKind(string declaration, string message) => AssertReports("DG0030", declaration, message);
 
     [Theory]

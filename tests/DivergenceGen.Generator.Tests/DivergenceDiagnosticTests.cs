@@ -39,6 +39,7 @@ public sealed class DivergenceDiagnosticTests
     [InlineData("public partial class [|D|] { " + Kl + " }", "'D' cannot hold the [KLDivergence] method 'KL': it is not static; declare the method in a non-generic 'static partial class'")]
     [InlineData("public static partial class [|D|]<T> { " + Kl + " }", "'D' cannot hold the [KLDivergence] method 'KL': it is generic; declare the method in a non-generic 'static partial class'")]
     [InlineData("public partial struct [|D|] { " + Kl + " }", "'D' cannot hold the [KLDivergence] method 'KL': it is not a class; declare the method in a non-generic 'static partial class'")]
+    [InlineData("file static partial class [|D|] { " + Kl + " }", "'D' cannot hold the [KLDivergence] method 'KL': it is a 'file' class, visible only in its own file, and the implementation is generated in another file (remove 'file'); declare the method in a non-generic 'static partial class'")]
     public void DG0020_ContainingType(string declaration, string message) => AssertReports("DG0020", declaration, message);
 
     // ---- DG0021: an outer type is not partial, or is generic -------------------------------------------------------
@@ -47,6 +48,7 @@ public sealed class DivergenceDiagnosticTests
     [InlineData("public class [|Outer|] { public static partial class D { " + Kl + " } }", "'Outer' contains the [KLDivergence] method 'KL' but is not partial; every containing type must be a non-generic partial type")]
     [InlineData("public partial class [|Outer|]<T> { public static partial class D { " + Kl + " } }", "'Outer' contains the [KLDivergence] method 'KL' but is generic; every containing type must be a non-generic partial type")]
     [InlineData("public static partial class Outer { public class [|Middle|] { public static partial class D { " + Kl + " } } }", "'Middle' contains the [KLDivergence] method 'KL' but is not partial; every containing type must be a non-generic partial type")]
+    [InlineData("file static partial class [|Outer|] { public static partial class D { " + Kl + " } }", "'Outer' contains the [KLDivergence] method 'KL' but is a 'file' type, visible only in its own file, and the implementation is generated in another file (remove 'file'); every containing type must be a non-generic partial type")]
     public void DG0021_OuterType(string declaration, string message) => AssertReports("DG0021", declaration, message);
 
     // ---- DG0022: not a static partial definition without a body ----------------------------------------------------
@@ -79,7 +81,75 @@ public sealed class DivergenceDiagnosticTests
     [InlineData("public static partial class D { [KLDivergence] public static partial double KL([|ref|] Coin p, in Coin q); }", "Parameter 'p' (P) of the [KLDivergence] method 'KL' is not usable: only 'in' or no modifier is allowed, not 'ref'")]
     [InlineData("public static partial class D { [CrossEntropy] public static partial double H(in Coin p, [|out|] Coin q); }", "Parameter 'q' (Q) of the [CrossEntropy] method 'H' is not usable: only 'in' or no modifier is allowed, not 'out'")]
     [InlineData("public static partial class D { [KLDivergence] public static partial double KL([|this|] in Coin p, in Coin q); }", "Parameter 'p' (P) of the [KLDivergence] method 'KL' is not usable: only 'in' or no modifier is allowed, not 'this'")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double KL([|scoped|] in Coin p, in Coin q); }", "Parameter 'p' (P) of the [KLDivergence] method 'KL' is not usable: only 'in' or no modifier is allowed, not 'scoped'")]
     public void DG0024_ParameterType(string declaration, string message) => AssertReports("DG0024", declaration, message);
+
+    /// <summary>
+    /// A parameter type whose family declaration is rejected gets no members, so the divergence is not emitted either (it
+    /// would call members that do not exist: CS1061): the family's own diagnostic is the only one, and nothing fails to compile.
+    /// </summary>
+    [Theory]
+    [InlineData("[Bernoulli] public readonly partial struct Bad { public double [|Entropy|]() => 0; }", "DG0005", "'Bad' declares 'Entropy', which the generator writes for [Bernoulli] types; rename or remove it")]
+    [InlineData("[Poisson] file readonly partial struct [|Bad|];", "DG0003", "'Bad' cannot be a [Poisson] type: a 'file' type is visible only in its own file, and the generator adds its members in another file (remove 'file'); declare a non-generic 'readonly partial struct' or 'sealed partial class'")]
+    [InlineData("[Bernoulli] public readonly partial struct Bad { private readonly double [|_x|]; }", "DG0009", "'Bad' declares the instance field '_x'; a [Bernoulli] type's state is generated (C# warns CS0282 about field order across partial struct declarations, and a generated constructor cannot initialise it); move it to another type or make it static")]
+    public void RejectedFamilyType_NoDivergenceEmitted(string family, string id, string message) =>
+        AssertReports(id, family + "\npublic static partial class D { [KLDivergence] internal static partial double KL(in Bad p, in Coin q); }", message);
+
+    /// <summary>
+    /// A declaration with a compiler error of its own (a parameter type less accessible than the method, CS0051; the
+    /// signature declared twice, CS0111) gets no implementation: it would repeat the error in generated code, or add another.
+    /// </summary>
+    [Theory]
+    [InlineData("[Bernoulli] internal readonly partial struct Hidden;\npublic static partial class D { [KLDivergence] public static partial double KL(in Hidden p, in Hidden q); }", "CS0051")]
+    [InlineData("public static partial class D { [KLDivergence] public static partial double KL(in Coin p, in Coin q); [KLDivergence] internal static partial double KL(in Coin p, in Coin q); }", "CS0111")]
+    public void DeclarationWithItsOwnError_NoImplementation(string declaration, string inputError)
+    {
+        var run = GeneratorHarness.Run(Header + declaration + "\n");
+        run.AssertNoGeneratorException();
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == inputError);
+        if (inputError != "CS0111")
+        {
+            // (CS0111 is reported on the second declaration only: the first gets its implementation.)
+            Assert.DoesNotContain(run.Sources, s => s.HintName.Contains('-'));
+        }
+
+        var generated = run.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && run.IsInGeneratedCode(d)).ToList();
+        Assert.True(generated.Count == 0, GeneratorRun.Describe(generated, run));
+    }
+
+    /// <summary>[Obsolete] parameter types: the user's declaration warns (CS0612/CS0618); the generated implementation does not.</summary>
+    [Theory]
+    [InlineData("[System.Obsolete] [Bernoulli] public readonly partial struct Old;", "CS0612")]
+    [InlineData("[System.Obsolete(\"Use Coin.\")] public static partial class Legacy { [Bernoulli] public readonly partial struct Old; }", "CS0618")]
+    public void ObsoleteParameterTypes_NoWarningInGeneratedCode(string family, string userWarning)
+    {
+        string old = family.Contains("Legacy") ? "Legacy.Old" : "Old";
+        var run = GeneratorHarness.Run(Header + "/// <summary>Doc.</summary>\n" + family + "\n/// <summary>Doc.</summary>\npublic static partial class D { /// <summary>Doc.</summary>\n[KLDivergence] public static partial double KL(in " + old + " p, in " + old + " q); }\n");
+        run.AssertNoGeneratorException();
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.Sources, s => s.HintName.Contains('-') && s.Text.Contains("#pragma warning disable CS0612, CS0618"));
+        Assert.DoesNotContain(run.Sources, s => !s.HintName.Contains('-') && s.Text.Contains("#pragma warning disable CS0612"));
+        var problems = run.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && (run.IsInGeneratedCode(d) || d.Id != userWarning)).ToList();
+        Assert.True(problems.Count == 0, GeneratorRun.Describe(problems, run));
+        Assert.Contains(run.OutputDiagnostics, d => d.Id == userWarning && !run.IsInGeneratedCode(d));
+    }
+
+    /// <summary>A type named System in the global namespace captures the generated code's <c>global::System.…</c>: DG0011 on the method.</summary>
+    [Fact]
+    public void DG0011_GlobalTypeNamedSystem()
+    {
+        var (source, span) = Markup.Parse(Header.Replace("namespace MyApp;", "namespace MyApp {") + "public static partial class D { [KLDivergence] public static partial double [|KL|](in Coin p, in Coin q); } }\npublic static class System { }\n");
+        var run = GeneratorHarness.Run(source);
+        run.AssertNoGeneratorException();
+        var dg0011 = run.GeneratorDiagnostics.Where(d => d.Location.SourceSpan == span).ToList();
+        var diagnostic = Assert.Single(dg0011);
+        Assert.Equal("DG0011", diagnostic.Id);
+        Assert.Equal(
+            "The code generated for 'KL' cannot compile: the type 'System' is in its scope, and 'global::System.…' in the generated code would look in that type instead of the namespace System; rename that type or move it out of this scope",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains('-'));
+    }
 
     // ---- DG0025: return type is not the families' precision --------------------------------------------------------
 

@@ -63,6 +63,16 @@ namespace DivergenceGen.Generator.Diagnostics
             "Type name clashes with the generated code",
             "'{0}' cannot be the name of a [{1}] type: {2}; rename the type");
 
+        public static readonly DiagnosticDescriptor ShadowedName = Create(
+            "DG0011",
+            "A type in scope captures a name the generated code uses",
+            "The code generated for '{0}' cannot compile: the type '{1}' is in its scope, and {2}; rename that type or move it out of this scope");
+
+        public static readonly DiagnosticDescriptor InheritedMemberClash = Create(
+            "DG0012",
+            "Inherited member clashes with a generated member",
+            "'{0}' inherits '{1}' from '{2}', and the generator writes '{1}' for [{3}] types, which would hide it (a call through '{2}' would not reach the generated one); derive from a base class without that member, or rename it there");
+
         // ---- DG0020–DG0029: [KLDivergence] / [CrossEntropy] methods ----------------------------------------------
 
         public static readonly DiagnosticDescriptor DivergenceContainingType = Create(
@@ -152,7 +162,7 @@ namespace DivergenceGen.Generator.Diagnostics
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
         {
             TypeNotPartial, ContainingTypeNotPartial, UnsupportedTypeKind, InvalidAttributeArgument,
-            MemberNameClash, LanguageVersionTooOld, MultipleFamilies, StructTooLarge, InstanceField, TypeNameClash,
+            MemberNameClash, LanguageVersionTooOld, MultipleFamilies, StructTooLarge, InstanceField, TypeNameClash, ShadowedName, InheritedMemberClash,
             DivergenceContainingType, DivergenceOuterType, DivergenceMethodShape, DivergenceParameterCount,
             DivergenceParameterType, DivergenceReturnType, DivergencePrecisionMismatch, DivergenceNoExactMethod,
             DivergenceInvalidTolerance, DivergenceBothMeasures, DivergenceInfiniteBySupport,

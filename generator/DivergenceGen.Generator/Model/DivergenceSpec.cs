@@ -63,6 +63,12 @@ namespace DivergenceGen.Generator.Model
         /// </summary>
         public bool IsDocumented { get; init; }
 
+        /// <summary>
+        /// Whether a parameter type (or a type around it) is <c>[Obsolete]</c>: the generated file then suppresses CS0612/CS0618,
+        /// which the user's own declaration already reports where they can act on it (<see cref="Emit.ObsoleteSuppression"/>).
+        /// </summary>
+        public bool NamesObsoleteTypes { get; init; }
+
         /// <summary>The containing type's name without <c>global::</c>, e.g. <c>MyApp.Divergences</c>.</summary>
         public string ContainingDisplayName
         {

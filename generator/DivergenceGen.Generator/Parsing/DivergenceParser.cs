@@ -76,6 +76,7 @@ namespace DivergenceGen.Generator.Parsing
 
             bool valid = CheckContainingTypes(method, declaration, attributeName, diagnostics);
             valid &= CheckMethod(method, declaration, attributeName, diagnostics);
+            valid &= Parser.CheckScope(method.ContainingType, method.Name, context.SemanticModel.Compilation, contextualKeywords: false, declaration.Identifier.GetLocation(), diagnostics);
 
             double tolerance = 0;
             foreach (var named in attribute.NamedArguments)
@@ -109,8 +110,8 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
-            var p = ReadParameter(method, declaration, 0, attributeName, diagnostics);
-            var q = ReadParameter(method, declaration, 1, attributeName, diagnostics);
+            var p = ReadParameter(method, declaration, 0, attributeName, diagnostics, context.SemanticModel.Compilation, cancellationToken);
+            var q = ReadParameter(method, declaration, 1, attributeName, diagnostics, context.SemanticModel.Compilation, cancellationToken);
             if (p is null || q is null)
             {
                 return null;
@@ -159,6 +160,15 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
+            // The declaration, or a type around it, has compiler errors of its own (a parameter type less accessible than the
+            // method, CS0051; the signature declared twice, CS0111; an [Obsolete(error: true)] type, CS0619; a class and an
+            // interface of one name, CS0261…): generate nothing, the compiler's error says what to fix; an implementation
+            // would repeat it in generated code, or add CS0757/CS0759/CS8799.
+            if (Declarations.HasOwnErrors(context.SemanticModel.Compilation, new[] { method.ContainingType }.Concat(Declarations.ContainingTypeSymbols(method.ContainingType)), declaration, cancellationToken))
+            {
+                return null;
+            }
+
             if (DivergenceMethods.Choose(p.Family, q.Family, measure) == DivergenceMethod.InfiniteBySupport
                 && DivergenceMethods.Facts(p.Family).PointMass is { } pointMass)
             {
@@ -193,7 +203,22 @@ namespace DivergenceGen.Generator.Parsing
                 Location = LocationInfo.From(declaration.Identifier.GetLocation()),
                 IsDocumented = declaration.GetLeadingTrivia().Any(t =>
                     t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)),
+                NamesObsoleteTypes = method.Parameters.Any(x => IsObsolete(x.Type)),
             };
+        }
+
+        /// <summary>Whether a type, or a type around it, is [Obsolete] (the generated signature names it: CS0612/CS0618).</summary>
+        private static bool IsObsolete(ITypeSymbol type)
+        {
+            for (var t = type as INamedTypeSymbol; t is not null; t = t.ContainingType)
+            {
+                if (t.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string PrecisionName(PrecisionKind precision) => precision == PrecisionKind.Single ? "Precision.Single" : "Precision.Double";
@@ -265,6 +290,10 @@ namespace DivergenceGen.Generator.Parsing
             {
                 reason = "it is generic";
             }
+            else if (type.IsFileLocal || own.Modifiers.Any(SyntaxKind.FileKeyword))
+            {
+                reason = "it is a 'file' class, visible only in its own file, and the implementation is generated in another file (remove 'file')";
+            }
 
             if (reason is not null)
             {
@@ -282,7 +311,8 @@ namespace DivergenceGen.Generator.Parsing
             {
                 bool partial = parent.Modifiers.Any(SyntaxKind.PartialKeyword);
                 bool generic = parent.TypeParameterList is not null;
-                if (!partial || generic)
+                bool file = parent.Modifiers.Any(SyntaxKind.FileKeyword) || Declarations.ContainingTypeSymbols(type).Any(t => t.IsFileLocal && t.Name == parent.Identifier.ValueText);
+                if (!partial || generic || file)
                 {
                     diagnostics.Add(DiagnosticDescriptors.Info(
                         DiagnosticDescriptors.DivergenceOuterType,
@@ -290,7 +320,7 @@ namespace DivergenceGen.Generator.Parsing
                         parent.Identifier.ValueText,
                         attributeName,
                         method.Name,
-                        !partial ? "is not partial" : "is generic"));
+                        !partial ? "is not partial" : generic ? "is generic" : "is a 'file' type, visible only in its own file, and the implementation is generated in another file (remove 'file')"));
                     valid = false;
                 }
             }
@@ -350,13 +380,14 @@ namespace DivergenceGen.Generator.Parsing
             return false;
         }
 
-        private static DivergenceParameter? ReadParameter(IMethodSymbol method, MethodDeclarationSyntax declaration, int index, string attributeName, List<DiagnosticInfo> diagnostics)
+        private static DivergenceParameter? ReadParameter(IMethodSymbol method, MethodDeclarationSyntax declaration, int index, string attributeName, List<DiagnosticInfo> diagnostics, Compilation compilation, CancellationToken cancellationToken)
         {
             var parameter = method.Parameters[index];
             var syntax = declaration.ParameterList.Parameters[index];
             string role = index == 0 ? "P" : "Q";
 
-            if (parameter.RefKind is not (RefKind.None or RefKind.In) || parameter.IsParams || syntax.Modifiers.Any(SyntaxKind.ThisKeyword))
+            // 'scoped' too: the generated implementation repeats only 'in' (a partial method's parts must agree on it: CS8988).
+            if (parameter.RefKind is not (RefKind.None or RefKind.In) || parameter.IsParams || syntax.Modifiers.Any(SyntaxKind.ThisKeyword) || syntax.Modifiers.Any(SyntaxKind.ScopedKeyword))
             {
                 var modifier = syntax.Modifiers.FirstOrDefault(m => !m.IsKind(SyntaxKind.InKeyword));
                 diagnostics.Add(DiagnosticDescriptors.Info(
@@ -394,9 +425,9 @@ namespace DivergenceGen.Generator.Parsing
                 {
                     return null; // DG0007 on the family type says what is wrong
                 }
-                else if (type.IsGenericType || type.IsRefLikeType || !(type.IsValueType || (type.TypeKind == TypeKind.Class && type.IsSealed && !type.IsStatic)))
+                else if (!Parser.IsAccepted(type, families[0].Attribute, families[0].Row!.Kind, compilation, cancellationToken))
                 {
-                    return null; // DG0003 on the family type says what is wrong
+                    return null; // the family type's own diagnostics (DG0001–DG0010) say what is wrong; it gets no members
                 }
                 else
                 {

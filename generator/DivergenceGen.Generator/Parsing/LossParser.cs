@@ -23,6 +23,21 @@ namespace DivergenceGen.Generator.Parsing
         /// <summary>Members the loss generator writes; a user member of the same name is DG0005.</summary>
         public static readonly string[] GeneratedMembers = { "Loss", "LossAndGradient", "Classes", "LabelSmoothing", "IgnoreIndex" };
 
+        /// <summary>
+        /// Every name the loss generator may write: <see cref="GeneratedMembers"/> and its private helpers (<c>__CheckTargets</c>
+        /// and the kernels <c>__Loss…</c>/<c>__LossAndGradient…</c>, soft or hard targets, weighted or not, with the
+        /// per-width block variants). A user member or type with one of them is DG0005 / DG0010, as for the families.
+        /// </summary>
+        public static readonly string[] WrittenMembers = GeneratedMembers
+            .Concat(new[] { "__CheckTargets" })
+            .Concat(
+                from gradient in new[] { "Loss", "LossAndGradient" }
+                from targets in new[] { "Hard", "Soft" }
+                from weighted in new[] { string.Empty, "Weighted" }
+                from blocks in new[] { string.Empty, "Blocks128", "Blocks256", "Blocks512" }
+                select "__" + gradient + targets + weighted + blocks)
+            .ToArray();
+
         /// <summary>The cheap syntax predicate: any type declaration (a record or struct gets DG0030 rather than silence).</summary>
         public static bool IsCandidate(SyntaxNode node) => node is TypeDeclarationSyntax;
 
@@ -74,6 +89,10 @@ namespace DivergenceGen.Generator.Parsing
             {
                 reason = "the class is not static (the loss members are static and need no instance)";
             }
+            else if (Parser.FileLocalProblem(type, declaration) is { } file)
+            {
+                reason = file;
+            }
 
             if (reason is not null)
             {
@@ -82,7 +101,8 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             valid &= Parser.CheckPartial(type, declaration, Family, identifier, diagnostics);
-            valid &= Parser.CheckTypeName(type, Family, GeneratedMembers, identifier, diagnostics);
+            valid &= Parser.CheckTypeName(type, Family, WrittenMembers, identifier, diagnostics);
+            valid &= Parser.CheckScope(type, type.Name, context.SemanticModel.Compilation, contextualKeywords: true, identifier, diagnostics);
 
             var languageVersion = (declaration.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
             int version = Declarations.LanguageVersionNumber(languageVersion);
@@ -99,7 +119,7 @@ namespace DivergenceGen.Generator.Parsing
 
             foreach (var member in type.GetMembers().Concat<ISymbol>(type.GetTypeMembers()))
             {
-                if (!member.IsImplicitlyDeclared && GeneratedMembers.Contains(member.Name))
+                if (!member.IsImplicitlyDeclared && WrittenMembers.Contains(member.Name))
                 {
                     diagnostics.Add(DiagnosticDescriptors.Info(
                         DiagnosticDescriptors.MemberNameClash,
@@ -113,6 +133,12 @@ namespace DivergenceGen.Generator.Parsing
 
             var spec = ReadArguments(attribute, type, diagnostics, cancellationToken);
             if (!valid || spec is null)
+            {
+                return null;
+            }
+
+            // Compiler errors of the declaration's own (its header, or a type around it): no output, the error says what to fix.
+            if (Declarations.HasOwnErrors(context.SemanticModel.Compilation, new[] { type }.Concat(Declarations.ContainingTypeSymbols(type)), null, cancellationToken))
             {
                 return null;
             }

@@ -43,6 +43,27 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
+            return ParseType(type, declaration, attribute, kind, context.SemanticModel.Compilation, diagnostics, cancellationToken);
+        }
+
+        /// <summary>
+        /// Whether the generator accepts the family declaration of <paramref name="type"/> (the same checks as its own
+        /// pipeline, so a divergence over a rejected type is not emitted either: that type's diagnostics say why). A type
+        /// from a referenced assembly (no syntax) was generated there and is taken as it is.
+        /// </summary>
+        public static bool IsAccepted(INamedTypeSymbol type, AttributeData attribute, FamilyKind kind, Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
+            {
+                return true;
+            }
+
+            return syntax.Parent?.Parent is TypeDeclarationSyntax declaration
+                && ParseType(type, declaration, attribute, kind, compilation, new List<DiagnosticInfo>(), cancellationToken) is not null;
+        }
+
+        private static FamilySpec? ParseType(INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData attribute, FamilyKind kind, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
             string family = kind.ToString();
             var identifier = declaration.Identifier.GetLocation();
 
@@ -66,7 +87,7 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
-            bool valid = CheckTypeKind(type, family, identifier, diagnostics);
+            bool valid = CheckTypeKind(type, declaration, family, identifier, diagnostics);
             valid &= CheckPartial(type, declaration, family, identifier, diagnostics);
 
             var languageVersion = (declaration.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
@@ -90,6 +111,8 @@ namespace DivergenceGen.Generator.Parsing
 
             valid &= CheckTypeName(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, identifier, diagnostics);
             valid &= CheckClashes(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, diagnostics);
+            valid &= CheckInherited(type, declaration, family, FamilyCatalogue.Of(kind).GeneratedMembers, diagnostics);
+            valid &= CheckScope(type, type.Name, compilation, contextualKeywords: true, identifier, diagnostics);
 
             // A vector-parameter family stores its K probabilities and their logs inline in a struct.
             if (arguments is { } a && FamilyCatalogue.Of(kind).Description is VectorParameterFamily && type.IsValueType)
@@ -113,6 +136,12 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
+            // Compiler errors of the declaration's own (its header, or a type around it): no output, the error says what to fix.
+            if (Declarations.HasOwnErrors(compilation, new[] { type }.Concat(Declarations.ContainingTypeSymbols(type)), null, cancellationToken))
+            {
+                return null;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             return new FamilySpec(
                 Declarations.Hierarchy(type, type.IsValueType, type.IsReadOnly),
@@ -131,7 +160,7 @@ namespace DivergenceGen.Generator.Parsing
             return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
         }
 
-        private static bool CheckTypeKind(INamedTypeSymbol type, string family, Location identifier, List<DiagnosticInfo> diagnostics)
+        private static bool CheckTypeKind(INamedTypeSymbol type, TypeDeclarationSyntax declaration, string family, Location identifier, List<DiagnosticInfo> diagnostics)
         {
             string? reason = null;
             if (type.TypeKind == TypeKind.Interface)
@@ -166,6 +195,14 @@ namespace DivergenceGen.Generator.Parsing
             {
                 reason = "only structs and sealed classes are supported";
             }
+            else if (FileLocalProblem(type, declaration) is { } file)
+            {
+                reason = file;
+            }
+            else if (HasExplicitLayout(type))
+            {
+                reason = "[StructLayout(LayoutKind.Explicit)] needs a [FieldOffset] on every instance field, and the generated fields have none; use the default (sequential) layout";
+            }
 
             if (reason is null)
             {
@@ -174,6 +211,91 @@ namespace DivergenceGen.Generator.Parsing
 
             diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.UnsupportedTypeKind, identifier, type.Name, family, reason));
             return false;
+        }
+
+        /// <summary>
+        /// Why the generated part cannot merge with a <c>file</c> type (DG0003, DG0030): a <c>file</c> type is visible only in
+        /// its own file, and the generated part is another file (there it would declare a second type). The same holds when
+        /// a type around it is <c>file</c>. Null when neither is.
+        /// </summary>
+        internal static string? FileLocalProblem(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+        {
+            if (type.IsFileLocal || declaration.Modifiers.Any(SyntaxKind.FileKeyword))
+            {
+                return "a 'file' type is visible only in its own file, and the generator adds its members in another file (remove 'file')";
+            }
+
+            for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
+            {
+                if (parent.Modifiers.Any(SyntaxKind.FileKeyword))
+                {
+                    return "it is nested in the 'file' type '" + parent.Identifier.ValueText + "', which is visible only in its own file, and the generator adds the members in another file (remove 'file' there)";
+                }
+            }
+
+            // A part declared 'file' makes the whole type file-local, even where this part does not say so.
+            if (Declarations.ContainingTypeSymbols(type).FirstOrDefault(t => t.IsFileLocal) is { } local)
+            {
+                return "it is nested in the 'file' type '" + local.Name + "', which is visible only in its own file, and the generator adds the members in another file (remove 'file' there)";
+            }
+
+            return null;
+        }
+
+        private static bool HasExplicitLayout(INamedTypeSymbol type) =>
+            type.GetAttributes().Any(a =>
+                a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute"
+                && a.ConstructorArguments.Length == 1
+                && a.ConstructorArguments[0].Value is int kind and 2); // LayoutKind.Explicit (the short overload too)
+
+        /// <summary>
+        /// DG0011 (shared with the loss and divergence parsers): a type in scope captures a name the generated code writes
+        /// (<see cref="Declarations.ShadowingType"/>). Reported on <paramref name="location"/> (what gets no source).
+        /// </summary>
+        internal static bool CheckScope(INamedTypeSymbol scope, string target, Compilation compilation, bool contextualKeywords, Location? location, List<DiagnosticInfo> diagnostics)
+        {
+            if (Declarations.ShadowingType(scope, compilation, contextualKeywords, skipSelfAndContainers: contextualKeywords) is not { } shadow)
+            {
+                return true;
+            }
+
+            diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.ShadowedName, location, target, shadow.Shadow.ToDisplayString(), shadow.Effect));
+            return false;
+        }
+
+        /// <summary>
+        /// DG0012: a base class (other than object) with an accessible member named like a generated one, which the generated
+        /// member would hide (CS0108/CS0114 in generated code, and calls through the base type would reach the base member).
+        /// </summary>
+        private static bool CheckInherited(INamedTypeSymbol type, TypeDeclarationSyntax declaration, string family, IReadOnlyList<string> generated, List<DiagnosticInfo> diagnostics)
+        {
+            bool valid = true;
+            var reported = new HashSet<string>();
+            for (var b = type.BaseType; b is not null && b.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); b = b.BaseType)
+            {
+                foreach (var member in b.GetMembers().Concat<ISymbol>(b.GetTypeMembers()))
+                {
+                    if (member.IsImplicitlyDeclared || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary }
+                        || !generated.Contains(member.Name) || !reported.Add(member.Name)
+                        || member.DeclaredAccessibility == Accessibility.Private
+                        || (member.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedAndInternal && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, type.ContainingAssembly)))
+                    {
+                        continue;
+                    }
+
+                    var baseSyntax = declaration.BaseList?.Types.FirstOrDefault();
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.InheritedMemberClash,
+                        baseSyntax?.GetLocation() ?? declaration.Identifier.GetLocation(),
+                        type.Name,
+                        member.Name,
+                        b.ToDisplayString(),
+                        family));
+                    valid = false;
+                }
+            }
+
+            return valid;
         }
 
         /// <summary>DG0001 (the type) and DG0002 (each containing type) where the <c>partial</c> modifier is missing; shared with the loss parser.</summary>
