@@ -125,7 +125,8 @@ namespace DivergenceGen.Generator
         /// locations as plain data (<see cref="LocationInfo"/>), reported as external file locations. A warning (DG0040)
         /// is mapped back into the compilation's syntax tree instead, because only a location in a tree lets
         /// <c>#pragma warning disable</c> apply (errors cannot be suppressed, so they need no tree). Only declarations
-        /// with a warning meet the compilation, so everything else stays cached on every edit.
+        /// with a warning meet the syntax trees, and those re-report only when some tree changed, so a rerun over the same
+        /// files is fully cached.
         /// </summary>
         private static void ReportDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics)
         {
@@ -141,7 +142,7 @@ namespace DivergenceGen.Generator
             });
 
             var warnings = diagnostics.Where(static infos => infos.Any(DiagnosticDescriptors.IsWarning));
-            context.RegisterSourceOutput(warnings.Combine(context.CompilationProvider), static (production, pair) =>
+            context.RegisterSourceOutput(warnings.Combine(SyntaxTrees(context)), static (production, pair) =>
             {
                 foreach (var info in pair.Left)
                 {
@@ -151,6 +152,42 @@ namespace DivergenceGen.Generator
                     }
                 }
             });
+        }
+
+        /// <summary>
+        /// The compilation's syntax trees, equal (so downstream steps stay cached) while every tree is the same object:
+        /// a new compilation over the same files (a rerun, or an edit that only changes options) gives an equal list.
+        /// </summary>
+        private static IncrementalValueProvider<System.Collections.Immutable.ImmutableArray<SyntaxTree>> SyntaxTrees(
+            IncrementalGeneratorInitializationContext context) =>
+            context.CompilationProvider
+                .Select(static (compilation, _) => System.Collections.Immutable.ImmutableArray.CreateRange(compilation.SyntaxTrees))
+                .WithComparer(SameTrees.Instance);
+
+        /// <summary>Two lists of syntax trees are equal when they hold the same tree objects in the same order.</summary>
+        private sealed class SameTrees : System.Collections.Generic.IEqualityComparer<System.Collections.Immutable.ImmutableArray<SyntaxTree>>
+        {
+            public static readonly SameTrees Instance = new();
+
+            public bool Equals(System.Collections.Immutable.ImmutableArray<SyntaxTree> x, System.Collections.Immutable.ImmutableArray<SyntaxTree> y)
+            {
+                if (x.Length != y.Length)
+                {
+                    return false;
+                }
+
+                for (int i = 0; i < x.Length; i++)
+                {
+                    if (!ReferenceEquals(x[i], y[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public int GetHashCode(System.Collections.Immutable.ImmutableArray<SyntaxTree> trees) => trees.Length;
         }
     }
 }

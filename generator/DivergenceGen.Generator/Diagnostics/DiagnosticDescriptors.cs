@@ -175,11 +175,11 @@ namespace DivergenceGen.Generator.Diagnostics
         /// <summary>Whether the diagnostic is a warning (which a user may suppress at the declaration) rather than an error.</summary>
         public static bool IsWarning(DiagnosticInfo info) => ById[info.Id].DefaultSeverity == DiagnosticSeverity.Warning;
 
-        /// <summary>The diagnostic, located in <paramref name="compilation"/>'s syntax tree of the recorded file where it has one.</summary>
-        public static Diagnostic ToDiagnostic(DiagnosticInfo info, Compilation? compilation = null) =>
+        /// <summary>The diagnostic, located in the syntax tree of the recorded file among <paramref name="trees"/> where there is one.</summary>
+        public static Diagnostic ToDiagnostic(DiagnosticInfo info, System.Collections.Immutable.ImmutableArray<SyntaxTree> trees = default) =>
             Diagnostic.Create(
                 ById[info.Id],
-                info.Location?.ToLocation(compilation) ?? Location.None,
+                info.Location?.ToLocation(trees) ?? Location.None,
                 info.Arguments.Cast<object>().ToArray());
 
         private static DiagnosticDescriptor CreateWarning(string id, string title, string message) =>

@@ -7,14 +7,14 @@ namespace DivergenceGen.Generator.Model
     internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
     {
         /// <summary>
-        /// In <paramref name="compilation"/>'s syntax tree of <see cref="FilePath"/> when there is one (so that pragmas and
-        /// suppressions apply), else as an external file location.
+        /// In the syntax tree of <see cref="FilePath"/> among <paramref name="trees"/> when there is one (so that pragmas
+        /// and suppressions apply), else as an external file location.
         /// </summary>
-        public Location ToLocation(Compilation? compilation = null)
+        public Location ToLocation(System.Collections.Immutable.ImmutableArray<SyntaxTree> trees = default)
         {
-            if (compilation is not null)
+            if (!trees.IsDefault)
             {
-                foreach (var tree in compilation.SyntaxTrees)
+                foreach (var tree in trees)
                 {
                     if (tree.FilePath == FilePath && Span.End <= tree.Length)
                     {
