@@ -75,12 +75,7 @@ namespace DivergenceGen.Generator
             foreach (var models in divergences)
             {
                 context.RegisterSourceOutput(models.Combine(collisions), static (production, input) =>
-                {
-                    string source = DivergenceEmitter.Emit(input.Left);
-                    production.AddSource(
-                        HintNames.For(HintNames.Of(input.Left), input.Right),
-                        input.Left.NamesObsoleteTypes ? ObsoleteSuppression.Apply(source) : source);
-                });
+                    production.AddSource(HintNames.For(HintNames.Of(input.Left), input.Right), DivergenceEmitter.Emit(input.Left)));
             }
 
             var lossOutput = losses.Combine(target).Combine(collisions).WithTrackingName(TrackingNames.LossOutput);

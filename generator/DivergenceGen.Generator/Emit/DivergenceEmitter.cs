@@ -29,7 +29,8 @@ namespace DivergenceGen.Generator.Emit
                 Array.Empty<string>(),
                 spec.Namespace,
                 containers,
-                () => new Body(spec, w).Emit());
+                () => new Body(spec, w).Emit(),
+                spec.NamesObsoleteTypes ? new[] { ObsoleteSuppression.Pragma } : null);
         }
 
         /// <summary>The method itself: the comment, the signature, and the body of the chosen method.</summary>
