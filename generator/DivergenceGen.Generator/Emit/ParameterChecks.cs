@@ -37,7 +37,7 @@ namespace DivergenceGen.Generator.Emit
 
         /// <summary>
         /// The runtime guard over a span of parameter values (the batch members), naming the first invalid element's
-        /// index. Only probabilities have one (the one scalar-parameter family is Bernoulli); a new domain needs its
+        /// index. Only probabilities have one (the only domain of a scalar-parameter family so far); a new domain needs its
         /// span guard in the runtime's <c>Guard</c> first, and the generator's tests fail here until it has one.
         /// </summary>
         public static string ThrowIfAnyInvalid(ParameterDomain domain) => domain switch
