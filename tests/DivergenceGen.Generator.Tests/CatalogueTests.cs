@@ -46,6 +46,72 @@ public sealed class CatalogueTests
         Assert.Equal(FamilyCatalogue.All.Count, FamilyCatalogue.All.Select(r => r.Kind).Distinct().Count());
     }
 
+    /// <summary>
+    /// The divergence facts of each row are consistent with the row itself, so that a new family's row cannot leave
+    /// DivergenceMethods without what it needs: an infinite support has a tail ratio (else its series cannot stop) and a
+    /// finite one none; the support's end matches the size argument; the point-mass parameter and the series' locals are
+    /// the row's own parameters; a special case names an existing general family whose formulas read the parameters it
+    /// keeps, and a pair closed form names another family's row.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Families))]
+    public void DivergenceFactsAgreeWithTheRow(string family)
+    {
+        var row = FamilyCatalogue.All.Single(r => r.Name == family);
+        var facts = row.Divergence;
+
+        Assert.Equal(facts.Support == SupportEnd.Infinite, facts.Tail is not null);
+        Assert.Equal(
+            row.Size switch { SizeArgument.Classes => SupportEnd.LastClass, SizeArgument.Trials => SupportEnd.Trials, _ => facts.Support },
+            facts.Support);
+        Assert.True(row.Size != SizeArgument.None || facts.Support is SupportEnd.Fixed or SupportEnd.Infinite, family + ": a support without a size argument is fixed or infinite");
+        Assert.Equal(row.ProbabilityVector is not null, row.Parameters.Count == 0);
+
+        if (facts.PointMass is { } pointMass)
+        {
+            Assert.Contains(pointMass.Parameter, row.Parameters);
+        }
+        else
+        {
+            Assert.NotNull(row.ProbabilityVector); // only a probability vector has no single point-mass value
+        }
+
+        foreach (var local in facts.Tail?.Locals ?? Array.Empty<SeriesLocal>())
+        {
+            Assert.Contains(local.Parameter, row.Parameters);
+        }
+
+        if (facts.SpecialCaseOf is { } special)
+        {
+            var general = FamilyCatalogue.Of(special.Of);
+            Assert.NotEqual(row.Kind, general.Kind);
+            var generalNames = general.Parameters.Select(p => p.Name).ToList();
+            foreach (var kept in row.Parameters)
+            {
+                Assert.Contains(kept.Name, generalNames);
+            }
+
+            foreach (var fixedParameter in special.Fixed)
+            {
+                Assert.Contains(fixedParameter.Name, generalNames);
+                Assert.DoesNotContain(fixedParameter.Name, row.Parameters.Select(p => p.Name));
+            }
+
+            Assert.Equal(row.Parameters.Count + special.Fixed.Count, general.Parameters.Count);
+            if (special.Fixed.Count > 0)
+            {
+                Assert.NotNull(general.KLDivergence(special.Size)); // the general formula the closed form evaluates
+            }
+        }
+
+        foreach (var form in facts.ClosedForms ?? Array.Empty<PairClosedForm>())
+        {
+            Assert.NotEqual(row.Kind, form.Q);
+            Assert.Contains(FamilyCatalogue.All, r => r.Kind == form.Q);
+            Assert.NotEmpty(form.Comment);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Families))]
     public void GeneratedMembersListIsWhatTheGeneratorWrites(string family)
