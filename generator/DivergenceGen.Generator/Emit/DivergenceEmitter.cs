@@ -215,7 +215,7 @@ namespace DivergenceGen.Generator.Emit
                     return D((ofQ ? _qn : _pn) + "." + parameter.PropertyName);
                 }
 
-                string kl = new ScalarLowering(PrecisionKind.Double, Bind).Lower(general.KLDivergence(0)!);
+                string kl = new ScalarLowering(PrecisionKind.Double, Bind).Lower(general.KLDivergence(pIsSpecial ? _q.Size : _p.Size)!);
                 WriteBody(() => ReturnDouble(_kl ? kl : D(_pn + ".Entropy()") + " + " + kl));
             }
 
