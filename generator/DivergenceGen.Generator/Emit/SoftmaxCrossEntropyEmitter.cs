@@ -34,9 +34,6 @@ namespace DivergenceGen.Generator.Emit
         private readonly TargetInfo _target;
         private readonly SourceWriter _w = new();
 
-        /// <summary>While emitting straight-line rows: the declaration of the mask of the last, overlapping segment, or null.</summary>
-        private string? _tailMask;
-
         private SoftmaxCrossEntropyEmitter(LossSpec spec, TargetInfo target)
         {
             _s = spec;
@@ -443,41 +440,6 @@ namespace DivergenceGen.Generator.Emit
 
                     foreach (int bits in soft ? widths : Widths.ToList())
                     {
-                        var segments = new List<(Lane Lane, int Offset)>();
-                        int offset = 0;
-                        foreach (int width in Widths.Where(b => b <= bits))
-                        {
-                            while (K - offset >= LanesOf(width))
-                            {
-                                segments.Add((Vector(width), offset));
-                                offset += LanesOf(width);
-                            }
-                        }
-
-                        // The last K mod lanes classes: one more vector of the narrowest width that fits, overlapping the one
-                        // before it, with the overlapped lanes masked out of the sums (recomputing them gives the same values,
-                        // so storing them twice is harmless). This replaces up to lanes − 1 scalar exps per row.
-                        string? tailMask = null;
-                        var narrowest = Widths.Where(b => b <= bits).Last();
-                        if (offset < K && LanesOf(narrowest) <= K)
-                        {
-                            int lanesN = LanesOf(narrowest);
-                            int keep = K - offset;
-                            string bitsType = IsSingle ? "uint" : "ulong";
-                            string ones = IsSingle ? "0xFFFFFFFFu" : "0xFFFFFFFFFFFFFFFFul";
-                            string zero = IsSingle ? "0u" : "0ul";
-                            var mask = Enumerable.Range(0, lanesN).Select(l => l >= lanesN - keep ? ones : zero);
-                            tailMask = "var tailMask = " + Vec(narrowest) + "." + (IsSingle ? "AsSingle" : "AsDouble") + "(" + Vec(narrowest) + ".Create(" + string.Join(", ", mask)
-                                + ")); // keeps the last " + N(keep) + " of " + N(lanesN) + " lanes (" + bitsType + " bit patterns)";
-                            segments.Add((Vector(narrowest), K - lanesN));
-                            offset = K;
-                        }
-
-                        for (; offset < K; offset++)
-                        {
-                            segments.Add((Scalar, offset));
-                        }
-
                         using (w.Block("if (" + Vec(bits) + ".IsHardwareAccelerated)"))
                         {
                             if (!soft)
@@ -487,17 +449,26 @@ namespace DivergenceGen.Generator.Emit
                                 blockWidths.Add(bits);
                             }
 
-                            _tailMask = tailMask;
-                            EmitRows(soft, weighted, gradient, perSample, segments, null, fromBlocks: !soft);
-                            _tailMask = null;
+                            EmitRows(soft, weighted, gradient, perSample, Widths.Where(b => b <= bits).ToList(), straightLine: true, fromBlocks: !soft);
                             w.Line("return total;");
                         }
                     }
 
-                    using (w.Block(widths.Count > 0 ? "// No SIMD on this CPU: the same straight-line rows, one scalar per class." : "// K = " + N(K) + " is narrower than any vector: scalar straight-line rows."))
+                    if (widths.Count > 0 && K > 4)
                     {
-                        EmitRows(soft, weighted, gradient, perSample, Enumerable.Range(0, K).Select(c => (Scalar, c)).ToList(), null);
-                        w.Line("return total;");
+                        using (w.Block("// No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars)."))
+                        {
+                            EmitRows(soft, weighted, gradient, perSample, new List<int>(), straightLine: false);
+                            w.Line("return total;");
+                        }
+                    }
+                    else
+                    {
+                        using (w.Block(widths.Count > 0 ? "// No SIMD on this CPU: the same straight-line rows, one scalar per class." : "// K = " + N(K) + " is narrower than any vector: scalar straight-line rows."))
+                        {
+                            EmitRows(soft, weighted, gradient, perSample, new List<int>(), straightLine: true);
+                            w.Line("return total;");
+                        }
                     }
                 }
                 else
@@ -509,14 +480,14 @@ namespace DivergenceGen.Generator.Emit
                     {
                         using (w.Block("if (" + Vec(bits) + ".IsHardwareAccelerated)"))
                         {
-                            EmitRows(soft, weighted, gradient, perSample, null, Vector(bits));
+                            EmitRows(soft, weighted, gradient, perSample, new List<int> { bits }, straightLine: false);
                             w.Line("return total;");
                         }
                     }
 
                     using (w.Block("// No SIMD on this CPU: scalar loops."))
                     {
-                        EmitRows(soft, weighted, gradient, perSample, null, Scalar);
+                        EmitRows(soft, weighted, gradient, perSample, new List<int>(), straightLine: false);
                         w.Line("return total;");
                     }
                 }
@@ -738,52 +709,18 @@ namespace DivergenceGen.Generator.Emit
             }
         }
 
-        /// <summary>The row loop: either straight-line <paramref name="segments"/>, or loops of <paramref name="loop"/>.</summary>
-        private void EmitRows(bool soft, bool weighted, bool gradient, bool perSample, List<(Lane Lane, int Offset)>? segments, Lane? loop, bool fromBlocks = false)
+        /// <summary>
+        /// The row loop around the description's row kernel (<see cref="Losses.SoftmaxCrossEntropy.Row"/>), scheduled by
+        /// <see cref="RowScheduler"/> for <paramref name="widths"/>: the row's references and, for class-index targets,
+        /// the ignored-row exit and the scalars x_y and w_y before it; the total, the per-sample loss and the gradient's
+        /// one-hot update after it.
+        /// </summary>
+        private void EmitRows(bool soft, bool weighted, bool gradient, bool perSample, List<int> widths, bool straightLine, bool fromBlocks = false)
         {
             var w = _w;
-            var lanes = segments is not null
-                ? segments.Select(s => s.Lane).Where(l => !l.IsScalar).GroupBy(l => l.Bits).Select(g => g.First()).ToList()
-                : loop!.IsScalar ? new List<Lane>() : new List<Lane> { loop };
-
-            // Loop-invariant broadcasts and, for straight-line rows, the weights' vectors loaded once.
-            foreach (var lane in lanes)
-            {
-                if (gradient && !soft && Smoothing)
-                {
-                    w.Line("var smooth" + lane.Suffix + " = " + lane.Broadcast("smooth") + ";");
-                }
-
-                if (gradient && soft)
-                {
-                    w.Line("var scale" + lane.Suffix + " = " + lane.Broadcast("scaleT") + ";");
-                }
-
-                if (soft && Smoothing)
-                {
-                    w.Line("var keep" + lane.Suffix + " = " + lane.Broadcast("keep") + ";");
-                    w.Line("var uniform" + lane.Suffix + " = " + lane.Broadcast("uniform") + ";");
-                }
-            }
-
-            if (_tailMask is not null)
-            {
-                w.Line(_tailMask);
-            }
-
-            if (segments is not null && weighted && (soft || Smoothing))
-            {
-                for (int j = 0; j < segments.Count; j++)
-                {
-                    var (lane, offset) = segments[j];
-                    w.Line((lane.IsScalar ? T : "var") + " w" + N(j) + " = " + lane.Load("wRef", N(offset)) + ";");
-                    if (gradient && !soft)
-                    {
-                        w.Line((lane.IsScalar ? T : "var") + " sw" + N(j) + " = w" + N(j) + " * " + (lane.IsScalar ? "smooth" : "smooth" + lane.Suffix) + ";");
-                    }
-                }
-            }
-
+            var kernel = Losses.SoftmaxCrossEntropy.Row(_s, soft, weighted, gradient);
+            var scheduler = new RowScheduler(w, kernel, K, _s.Precision, widths, straightLine, overlap: true);
+            scheduler.EmitInvariants();
             if (fromBlocks)
             {
                 w.Line("// The rows after the last full block, one at a time.");
@@ -824,40 +761,14 @@ namespace DivergenceGen.Generator.Emit
 
                 if (!soft)
                 {
-                    w.Line("double dy = (double)" + Unsafe + ".Add(ref row, y); // x_y, read before the gradient row is written");
-                }
-
-                if (segments is not null)
-                {
-                    EmitStraightLineRow(soft, weighted, gradient, segments, lanes);
-                }
-                else
-                {
-                    EmitLoopRow(soft, weighted, gradient, loop!);
-                }
-
-                // The row's loss, in double.
-                w.Line("double logS = global::System.Math.Log(s);");
-                if (!soft)
-                {
-                    w.Line("dy = m - dy; // m − x_y ≥ 0");
+                    w.Line("double xy = " + Unsafe + ".Add(ref row, y); // x_y, read before the gradient row is written");
                     if (weighted)
                     {
                         w.Line("double wy = " + Unsafe + ".Add(ref wRef, y);");
-                        w.Line("double l = " + (Smoothing
-                            ? D(1 - Eps) + " * wy * (logS + dy) + " + D(Eps / K) + " * (weightSum * logS + sumD);"
-                            : "wy * (logS + dy);"));
                     }
-                    else
-                    {
-                        w.Line("double l = " + (Smoothing ? "logS + " + D(1 - Eps) + " * dy + " + D(Eps / K) + " * sumD;" : "logS + dy;"));
-                    }
-                }
-                else
-                {
-                    w.Line("double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)");
                 }
 
+                scheduler.EmitRow();
                 w.Line("total += l;");
                 if (perSample)
                 {
@@ -869,298 +780,6 @@ namespace DivergenceGen.Generator.Emit
                     w.Line(weighted
                         ? Unsafe + ".Add(ref gRow, y) -= (" + T + ")(hit * wy);"
                         : Unsafe + ".Add(ref gRow, y) -= hitT;");
-                }
-            }
-        }
-
-        /// <summary>The coefficient of eᶜ in the gradient: scale·A/s.</summary>
-        private string Coefficient(bool soft, bool weighted)
-        {
-            string value = soft
-                ? "scale * a / s"
-                : weighted
-                    ? (Smoothing ? "scale * (" + D(1 - Eps) + " * wRow + " + D(Eps / K) + " * weightSum) / s" : "scale * wRow / s")
-                    : "scale / s";
-            return IsSingle ? "(float)(" + value + ")" : value;
-        }
-
-        private void EmitStraightLineRow(bool soft, bool weighted, bool gradient, List<(Lane Lane, int Offset)> segments, List<Lane> lanes)
-        {
-            var w = _w;
-            string Decl(Lane lane) => lane.IsScalar ? T : "var";
-            string Local(string name, Lane lane) => lane.IsScalar ? name : name + lane.Suffix;
-
-            for (int j = 0; j < segments.Count; j++)
-            {
-                var (lane, offset) = segments[j];
-                w.Line(Decl(lane) + " x" + N(j) + " = " + lane.Load("row", N(offset)) + ";");
-            }
-
-            // m: lane-wise maxima within each width, then across.
-            var maxParts = new List<string>();
-            foreach (var group in segments.Select((s, j) => (s.Lane, j)).GroupBy(s => s.Lane.Bits))
-            {
-                var first = group.First().Lane;
-                if (first.IsScalar)
-                {
-                    maxParts.AddRange(group.Select(s => "x" + N(s.j)));
-                }
-                else
-                {
-                    string folded = group.Skip(1).Aggregate("x" + N(group.First().j), (acc, s) => first.Max(acc, "x" + N(s.j)));
-                    maxParts.Add(first.HorizontalMax(folded));
-                }
-            }
-
-            w.Line(T + " m = " + maxParts.Skip(1).Aggregate(maxParts[0], (acc, p) => Math + ".Max(" + acc + ", " + p + ")") + ";");
-            foreach (var lane in lanes)
-            {
-                w.Line("var m" + lane.Suffix + " = " + lane.Broadcast("m") + ";");
-            }
-
-            for (int j = 0; j < segments.Count; j++)
-            {
-                var lane = segments[j].Lane;
-                w.Line(Decl(lane) + " e" + N(j) + " = " + lane.Exp("x" + N(j) + " - " + Local("m", lane)) + ";");
-            }
-
-            int masked = _tailMask is null ? -1 : segments.Count - 1;
-            string Sum(Func<int, Lane, string> term)
-            {
-                string Term(int j, Lane lane) => j == masked ? "(" + term(j, lane) + " & tailMask)" : term(j, lane);
-                var parts = new List<string>();
-                foreach (var group in segments.Select((s, j) => (s.Lane, j)).GroupBy(s => s.Lane.Bits))
-                {
-                    var first = group.First().Lane;
-                    if (first.IsScalar)
-                    {
-                        parts.AddRange(group.Select(s => Term(s.j, s.Lane)));
-                    }
-                    else
-                    {
-                        parts.Add(first.HorizontalSum(string.Join(" + ", group.Select(s => Term(s.j, s.Lane)))));
-                    }
-                }
-
-                return string.Join(" + ", parts);
-            }
-
-            w.Line(T + " s = " + Sum((j, _) => "e" + N(j)) + ";");
-            if (soft)
-            {
-                for (int j = 0; j < segments.Count; j++)
-                {
-                    var (lane, offset) = segments[j];
-                    string t = lane.Load("tRow", N(offset));
-                    string smoothed = Smoothing ? t + " * " + Local("keep", lane) + " + " + Local("uniform", lane) : t;
-                    w.Line(Decl(lane) + " a" + N(j) + " = " + (weighted ? "(" + smoothed + ") * w" + N(j) : smoothed) + ";");
-                }
-
-                w.Line("double a = " + Sum((j, _) => "a" + N(j)) + "; // A = Σₖ aₖ");
-                w.Line("double sumAD = " + Sum((j, lane) => "a" + N(j) + " * (" + Local("m", lane) + " - x" + N(j) + ")") + ";");
-            }
-            else if (Smoothing)
-            {
-                w.Line(T + " sumD = " + Sum((j, lane) => (weighted ? "w" + N(j) + " * " : string.Empty) + "(" + Local("m", lane) + " - x" + N(j) + ")") + "; // Σₖ " + (weighted ? "wₖ·" : string.Empty) + "(m − xₖ)");
-            }
-
-            if (gradient)
-            {
-                if (!soft && weighted)
-                {
-                    w.Line("double wRow = " + Unsafe + ".Add(ref wRef, y);");
-                }
-
-                w.Line(T + " coef = " + Coefficient(soft, weighted) + ";");
-                foreach (var lane in lanes)
-                {
-                    w.Line("var coef" + lane.Suffix + " = " + lane.Broadcast("coef") + ";");
-                }
-
-                for (int j = 0; j < segments.Count; j++)
-                {
-                    var (lane, offset) = segments[j];
-                    string value = "e" + N(j) + " * " + Local("coef", lane);
-                    if (soft)
-                    {
-                        value += " - a" + N(j) + " * " + (lane.IsScalar ? "scaleT" : "scale" + lane.Suffix);
-                    }
-                    else if (Smoothing)
-                    {
-                        value += weighted ? " - sw" + N(j) : " - " + Local("smooth", lane);
-                    }
-
-                    w.Line(lane.Store(value, "gRow", N(offset)));
-                }
-            }
-        }
-
-        private void EmitLoopRow(bool soft, bool weighted, bool gradient, Lane lane)
-        {
-            var w = _w;
-            int count = lane.Count;
-            int full = K - (K % count);
-            var scalar = Scalar;
-            string Decl(Lane l) => l.IsScalar ? T : "var";
-            string Local(string name, Lane l) => l.IsScalar ? name : name + l.Suffix;
-
-            // Pass 1: the maximum.
-            if (lane.IsScalar)
-            {
-                w.Line(T + " m = row;");
-                using (w.Block("for (int c = 1; c < Classes; c++)"))
-                {
-                    w.Line("m = " + Math + ".Max(m, " + scalar.Load("row", "c") + ");");
-                }
-            }
-            else
-            {
-                w.Line("var maxAcc = " + lane.Load("row", "0") + ";");
-                using (w.Block("for (int c = " + N(count) + "; c < " + N(full) + "; c += " + N(count) + ")"))
-                {
-                    w.Line("maxAcc = " + lane.Max("maxAcc", lane.Load("row", "c")) + ";");
-                }
-
-                w.Line(T + " m = " + lane.HorizontalMax("maxAcc") + ";");
-                for (int c = full; c < K; c++)
-                {
-                    w.Line("m = " + Math + ".Max(m, " + scalar.Load("row", N(c)) + ");");
-                }
-
-                w.Line("var m" + lane.Suffix + " = " + lane.Broadcast("m") + ";");
-            }
-
-            // Pass 2: exp, the sums; exp stored into the gradient row.
-            bool sumD = !soft && Smoothing;
-            void Pass2Body(Lane l, string c, string id)
-            {
-                string x = "x" + id, e = "e" + id, a = "a" + id;
-                w.Line(Decl(l) + " " + x + " = " + l.Load("row", c) + ";");
-                w.Line(Decl(l) + " " + e + " = " + l.Exp(x + " - " + Local("m", l)) + ";");
-                w.Line(Local("sAcc", l) + " += " + e + ";");
-                if (gradient)
-                {
-                    w.Line(l.Store(e, "gRow", c));
-                }
-
-                if (sumD)
-                {
-                    w.Line(Local("dAcc", l) + " += " + (weighted ? l.Load("wRef", c) + " * " : string.Empty) + "(" + Local("m", l) + " - " + x + ");");
-                }
-
-                if (soft)
-                {
-                    string t = l.Load("tRow", c);
-                    string smoothed = Smoothing ? t + " * " + Local("keep", l) + " + " + Local("uniform", l) : t;
-                    w.Line(Decl(l) + " " + a + " = " + (weighted ? "(" + smoothed + ") * " + l.Load("wRef", c) : smoothed) + ";");
-                    w.Line(Local("aAcc", l) + " += " + a + ";");
-                    w.Line(Local("adAcc", l) + " += " + a + " * (" + Local("m", l) + " - " + x + ");");
-                }
-            }
-
-            var accumulators = new List<string> { "sAcc" };
-            if (sumD)
-            {
-                accumulators.Add("dAcc");
-            }
-
-            if (soft)
-            {
-                accumulators.Add("aAcc");
-                accumulators.Add("adAcc");
-            }
-
-            // A scalar loop sums K terms one by one: in double for float (a float accumulator would lose ~K·u over the row;
-            // a vector loop spreads the same sum over its lanes).
-            bool doubleAccumulators = lane.IsScalar && IsSingle;
-            foreach (var acc in accumulators)
-            {
-                w.Line(doubleAccumulators
-                    ? "double " + acc + " = 0d; // float terms, summed in double"
-                    : Decl(lane) + " " + Local(acc, lane) + " = " + lane.Zero + ";");
-            }
-
-            using (w.Block("for (int c = 0; c < " + (lane.IsScalar ? "Classes" : N(full)) + "; c += " + N(count) + ")"))
-            {
-                Pass2Body(lane, "c", "c");
-            }
-
-            if (!lane.IsScalar)
-            {
-                foreach (var acc in accumulators)
-                {
-                    w.Line(T + " " + acc + " = " + lane.HorizontalSum(Local(acc, lane)) + ";");
-                }
-
-                if (full < K)
-                {
-                    w.Line("// K = " + N(K) + " is not a multiple of " + N(count) + ": the last " + N(K - full) + " classes as scalars.");
-                }
-
-                for (int c = full; c < K; c++)
-                {
-                    Pass2Body(scalar, N(c), N(c));
-                }
-            }
-
-            string narrow = doubleAccumulators ? "(" + T + ")" : string.Empty;
-            w.Line(T + " s = " + narrow + "sAcc;");
-            if (sumD)
-            {
-                w.Line(T + " sumD = " + narrow + "dAcc; // Σₖ " + (weighted ? "wₖ·" : string.Empty) + "(m − xₖ)");
-            }
-
-            if (soft)
-            {
-                w.Line("double a = aAcc; // A = Σₖ aₖ");
-                w.Line("double sumAD = adAcc;");
-            }
-
-            if (!gradient)
-            {
-                return;
-            }
-
-            // Pass 3: the gradient, in place over the stored exp values.
-            if (!soft && weighted)
-            {
-                w.Line("double wRow = " + Unsafe + ".Add(ref wRef, y);");
-            }
-
-            w.Line(T + " coef = " + Coefficient(soft, weighted) + ";");
-            if (!lane.IsScalar)
-            {
-                w.Line("var coef" + lane.Suffix + " = " + lane.Broadcast("coef") + ";");
-            }
-
-            void Pass3Body(Lane l, string c)
-            {
-                string value = l.Load("gRow", c) + " * " + Local("coef", l);
-                if (soft)
-                {
-                    string t = l.Load("tRow", c);
-                    string smoothed = Smoothing ? t + " * " + Local("keep", l) + " + " + Local("uniform", l) : t;
-                    string a = weighted ? "(" + smoothed + ") * " + l.Load("wRef", c) : smoothed;
-                    value += " - (" + a + ") * " + (l.IsScalar ? "scaleT" : "scale" + l.Suffix);
-                }
-                else if (Smoothing)
-                {
-                    value += weighted ? " - " + l.Load("wRef", c) + " * " + Local("smooth", l) : " - " + Local("smooth", l);
-                }
-
-                w.Line(l.Store(value, "gRow", c));
-            }
-
-            using (w.Block("for (int c = 0; c < " + (lane.IsScalar ? "Classes" : N(full)) + "; c += " + N(count) + ")"))
-            {
-                Pass3Body(lane, "c");
-            }
-
-            if (!lane.IsScalar)
-            {
-                for (int c = full; c < K; c++)
-                {
-                    Pass3Body(scalar, N(c));
                 }
             }
         }

@@ -28,6 +28,9 @@ namespace DivergenceGen.Generator.Ir
         Negate,
         Log,
         Log1p,
+
+        /// <summary>eˣ (kernels: the softmax's exp(x − m)).</summary>
+        Exp,
     }
 
     internal sealed record Unary(UnaryOp Op, Expr Operand) : Expr;
@@ -60,6 +63,12 @@ namespace DivergenceGen.Generator.Ir
     /// vector kernel; a vector kernel that needs one falls back to the scalar member per element and says so.
     /// </summary>
     internal sealed record Call(string Function, Expr[] Arguments) : Expr;
+
+    /// <summary>max(x, y), lane-wise in SIMD code.</summary>
+    internal sealed record Maximum(Expr Left, Expr Right) : Expr;
+
+    /// <summary>A conversion to the given precision: <c>(float)(…)</c> or <c>(double)…</c>.</summary>
+    internal sealed record Cast(Model.PrecisionKind Precision, Expr Operand) : Expr;
 
     /// <summary>The two arguments of a divergence: D(P‖Q), H(P, Q).</summary>
     internal enum Side

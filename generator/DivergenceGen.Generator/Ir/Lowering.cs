@@ -47,6 +47,9 @@ namespace DivergenceGen.Generator.Ir
         /// <summary>A selection: <c>?:</c> in scalar code, <c>ConditionalSelect</c> in SIMD code.</summary>
         protected abstract string Selection(string condition, string whenTrue, string whenFalse, bool needsParentheses);
 
+        /// <summary>max(x, y): <c>Math.Max</c> or <c>VectorNNN.Max</c>.</summary>
+        protected abstract string MaxOf(string left, string right);
+
         /// <summary>A runtime-library call; only the scalar lowering has one (see <see cref="global::DivergenceGen.Generator.Ir.Call"/>).</summary>
         protected virtual string CallFunction(string function, string[] arguments) =>
             throw new InvalidOperationException("The runtime function " + function + " has no vector form; lower it per element.");
@@ -92,6 +95,14 @@ namespace DivergenceGen.Generator.Ir
                 {
                     string text = Comparison(c.Op, Lower(c.Left, ComparisonPrecedence, isRightOperand: false), Lower(c.Right, ComparisonPrecedence, isRightOperand: true));
                     return ComparisonPrecedence < parentPrecedence ? "(" + text + ")" : text;
+                }
+
+                case Maximum m:
+                    return MaxOf(Lower(m.Left), Lower(m.Right));
+                case Cast c:
+                {
+                    string operand = Lower(c.Operand, parentPrecedence: 3, isRightOperand: false);
+                    return c.Precision == PrecisionKind.Single ? "(float)" + operand : "(double)" + operand;
                 }
 
                 case Select s:
@@ -155,9 +166,13 @@ namespace DivergenceGen.Generator.Ir
             return op switch
             {
                 UnaryOp.Log => math + ".Log(" + operand + ")",
+                UnaryOp.Exp => math + ".Exp(" + operand + ")",
                 _ => "global::DivergenceGen.ScalarMath.Log1p(" + operand + ")",
             };
         }
+
+        protected override string MaxOf(string left, string right) =>
+            (Precision == PrecisionKind.Single ? "global::System.MathF" : "global::System.Math") + ".Max(" + left + ", " + right + ")";
 
         protected override string XTimesLog(string x, string log) =>
             "(" + x + " > " + Literal(0, Precision) + " ? " + x + " * " + log + " : " + Literal(0, Precision) + ")";
@@ -218,8 +233,11 @@ namespace DivergenceGen.Generator.Ir
         protected override string Call(UnaryOp op, string operand) => op switch
         {
             UnaryOp.Log => Library + ".Log(" + operand + ")",
+            UnaryOp.Exp => Library + ".Exp(" + operand + ")",
             _ => Library + ".Log1p(" + operand + ")",
         };
+
+        protected override string MaxOf(string left, string right) => Vector + ".Max(" + left + ", " + right + ")";
 
         protected override string Comparison(CompareOp op, string left, string right) => op switch
         {

@@ -15,6 +15,8 @@ namespace DivergenceGen.Generator.Ir
             Call c => new Call(c.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(c.Arguments, a => Rename(a, rename)))),
             Compare c => c with { Left = Rename(c.Left, rename), Right = Rename(c.Right, rename) },
             Select s => new Select(Rename(s.Condition, rename), Rename(s.WhenTrue, rename), Rename(s.WhenFalse, rename)),
+            Maximum m => new Maximum(Rename(m.Left, rename), Rename(m.Right, rename)),
+            Cast c => c with { Operand = Rename(c.Operand, rename) },
             _ => expr,
         };
 
@@ -58,6 +60,13 @@ namespace DivergenceGen.Generator.Ir
                 case Compare c:
                     Collect(c.Left, names);
                     Collect(c.Right, names);
+                    break;
+                case Maximum m:
+                    Collect(m.Left, names);
+                    Collect(m.Right, names);
+                    break;
+                case Cast c:
+                    Collect(c.Operand, names);
                     break;
                 case Select s:
                     Collect(s.Condition, names);

@@ -278,26 +278,24 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 1000; c += 8)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 1000; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 1000; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 1000; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
+                        sAcc += ek;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double s = sAcc;
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -315,26 +313,24 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 1000; c += 4)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 1000; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 1000; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 1000; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
+                        sAcc += ek;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double s = sAcc;
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -352,26 +348,24 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 1000; c += 2)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 1000; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 1000; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 1000; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
+                        sAcc += ek;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double s = sAcc;
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -389,23 +383,23 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 1000; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        sAcc += ek;
                     }
                     double s = sAcc;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -440,33 +434,31 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 1000; c += 8)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 1000; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 1000; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 1000; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double s = sAcc;
-                    double coef = scale / s;
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double coef = scale / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 1000; c += 8)
+                    for (int k = 0; k < 1000; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
                     }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
@@ -487,33 +479,31 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 1000; c += 4)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 1000; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 1000; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 1000; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double s = sAcc;
-                    double coef = scale / s;
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double coef = scale / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 1000; c += 4)
+                    for (int k = 0; k < 1000; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
                     }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
@@ -534,33 +524,31 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 1000; c += 2)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 1000; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 1000; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 1000; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double s = sAcc;
-                    double coef = scale / s;
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double coef = scale / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 1000; c += 2)
+                    for (int k = 0; k < 1000; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
                     }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
@@ -581,29 +569,29 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 1000; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
                     }
                     double s = sAcc;
-                    double coef = scale / s;
-                    for (int c = 0; c < Classes; c += 1)
+                    double coef = scale / s; // scale·A/s
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
                     }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
@@ -635,27 +623,25 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 1000; c += 8)
-                    {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
-                    }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 1000; c += 8)
-                    {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                    }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double s = sAcc;
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 1000; k += 8)
+                    {
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 1000; k += 8)
+                    {
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
+                        sAcc += ek;
+                    }
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -673,27 +659,25 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 1000; c += 4)
-                    {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
-                    }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 1000; c += 4)
-                    {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                    }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double s = sAcc;
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 1000; k += 4)
+                    {
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 1000; k += 4)
+                    {
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
+                        sAcc += ek;
+                    }
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -711,27 +695,25 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 1000; c += 2)
-                    {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
-                    }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 1000; c += 2)
-                    {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                    }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double s = sAcc;
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 1000; k += 2)
+                    {
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 1000; k += 2)
+                    {
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
+                        sAcc += ek;
+                    }
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -749,24 +731,24 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 1000; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        sAcc += ek;
                     }
                     double s = sAcc;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -801,35 +783,32 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 1000; c += 8)
-                    {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
-                    }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 1000; c += 8)
-                    {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                    }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double s = sAcc;
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 1000; c += 8)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512, ref gRow, (nuint)c);
-                    }
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 1000; k += 8)
+                    {
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 1000; k += 8)
+                    {
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                    }
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double coef = scale * wy / s; // scale·A/s
+                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    for (int k = 0; k < 1000; k += 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
@@ -850,35 +829,32 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 1000; c += 4)
-                    {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
-                    }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 1000; c += 4)
-                    {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                    }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double s = sAcc;
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 1000; c += 4)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256, ref gRow, (nuint)c);
-                    }
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 1000; k += 4)
+                    {
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 1000; k += 4)
+                    {
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                    }
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double coef = scale * wy / s; // scale·A/s
+                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    for (int k = 0; k < 1000; k += 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
@@ -899,35 +875,32 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 1000; c += 2)
-                    {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
-                    }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 1000; c += 2)
-                    {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                    }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double s = sAcc;
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 1000; c += 2)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128, ref gRow, (nuint)c);
-                    }
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 1000; k += 2)
+                    {
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 1000; k += 2)
+                    {
+                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                    }
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double coef = scale * wy / s; // scale·A/s
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    for (int k = 0; k < 1000; k += 2)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
@@ -948,31 +921,30 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 1000; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
                     }
                     double s = sAcc;
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
-                    for (int c = 0; c < Classes; c += 1)
+                    double coef = scale * wy / s; // scale·A/s
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
                     }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
@@ -999,33 +971,30 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 1000; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 1000; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 1000; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 1000; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        var ac = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c);
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1038,33 +1007,30 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 1000; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 1000; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 1000; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 1000; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        var ac = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c);
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1077,33 +1043,30 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 1000; c += 2)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 1000; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 1000; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 1000; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        var ac = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c);
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1116,28 +1079,29 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 1000; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double aAcc = (double)0;
-                    double adAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        double ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c);
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        sAcc += ek;
+                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1160,47 +1124,44 @@ namespace MyApp
             // in the gradient row); the gradient, in place.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
+                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 1000; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 1000; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 1000; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 1000; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c);
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 1000; c += 8)
+                    for (int k = 0; k < 1000; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * scale512, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1208,47 +1169,44 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
+                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 1000; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 1000; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 1000; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 1000; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c);
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 1000; c += 4)
+                    for (int k = 0; k < 1000; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * scale256, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1256,47 +1214,44 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 1000; c += 2)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 1000; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 1000; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 1000; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c);
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 1000; c += 2)
+                    for (int k = 0; k < 1000; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * scale128, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1310,34 +1265,35 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 1000; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double aAcc = (double)0;
-                    double adAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        double ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c);
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
-                    for (int c = 0; c < Classes; c += 1)
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * scaleT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k)) * scaleT;
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1364,33 +1320,30 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 1000; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 1000; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 1000; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 1000; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1403,33 +1356,30 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 1000; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 1000; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 1000; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 1000; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1442,33 +1392,30 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 1000; c += 2)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 1000; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 1000; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 1000; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1481,28 +1428,29 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 1000; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double aAcc = (double)0;
-                    double adAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        double ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        sAcc += ek;
+                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1526,47 +1474,44 @@ namespace MyApp
             // in the gradient row); the gradient, in place.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
+                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 1000; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 1000; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 1000; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 1000; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 1000; c += 8)
+                    for (int k = 0; k < 1000; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c)) * scale512, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1574,47 +1519,44 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
+                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 1000; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 1000; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 1000; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 1000; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 1000; c += 4)
+                    for (int k = 0; k < 1000; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c)) * scale256, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1622,47 +1564,44 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 1000; c += 2)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 1000; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 1000; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 1000; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 1000; c += 2)
+                    for (int k = 0; k < 1000; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c)) * scale128, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
@@ -1676,34 +1615,35 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 1000; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double aAcc = (double)0;
-                    double adAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        double ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
-                    for (int c = 0; c < Classes; c += 1)
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
+                    for (int k = 0; k < 1000; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c)) * scaleT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }

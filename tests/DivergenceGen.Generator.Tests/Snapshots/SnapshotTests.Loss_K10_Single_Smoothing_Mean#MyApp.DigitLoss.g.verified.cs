@@ -277,7 +277,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 16 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardBlocks512(logits, targets, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -288,7 +289,7 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
@@ -297,10 +298,10 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum((m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum(((m128 - x1) & tailMask)); // Σₖ (m − xₖ)
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0) + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.9d * dy + 0.01d * sumD;
+                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -309,7 +310,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardBlocks256(logits, targets, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -320,7 +322,7 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
@@ -329,10 +331,10 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum((m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum(((m128 - x1) & tailMask)); // Σₖ (m − xₖ)
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0) + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.9d * dy + 0.01d * sumD;
+                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -341,7 +343,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardBlocks128(logits, targets, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -352,7 +355,7 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
                     var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
@@ -362,15 +365,15 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x0) + (m128 - x1) + ((m128 - x2) & tailMask)); // Σₖ (m − xₖ)
+                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(m128 - x0 + m128 - x1 + (m128 - x2 & tailMask)); // Σₖ (m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.9d * dy + 0.01d * sumD;
+                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -381,33 +384,27 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9);
-                    float e0 = global::System.MathF.Exp(x0 - m);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float e4 = global::System.MathF.Exp(x4 - m);
-                    float e5 = global::System.MathF.Exp(x5 - m);
-                    float e6 = global::System.MathF.Exp(x6 - m);
-                    float e7 = global::System.MathF.Exp(x7 - m);
-                    float e8 = global::System.MathF.Exp(x8 - m);
-                    float e9 = global::System.MathF.Exp(x9 - m);
-                    float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float sumD = (m - x0) + (m - x1) + (m - x2) + (m - x3) + (m - x4) + (m - x5) + (m - x6) + (m - x7) + (m - x8) + (m - x9); // Σₖ (m − xₖ)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 10; k += 1)
+                    {
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        sAcc += ek;
+                        sumDAcc += m - xk;
+                    }
+                    float s = (float)sAcc;
+                    float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.9d * dy + 0.01d * sumD;
+                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -593,7 +590,10 @@ namespace MyApp
                 total += __LossAndGradientHardBlocks512(logits, targets, gradient, scale, ref i);
                 var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sw0 = smooth256;
+                var sw1 = smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -606,7 +606,7 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
@@ -615,15 +615,15 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum((m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum(((m128 - x1) & tailMask)); // Σₖ (m − xₖ)
-                    float coef = (float)(scale / s);
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0) + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    float coef = (float)(scale / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - smooth256, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - smooth128, ref gRow, (nuint)6);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.9d * dy + 0.01d * sumD;
+                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -635,7 +635,10 @@ namespace MyApp
                 total += __LossAndGradientHardBlocks256(logits, targets, gradient, scale, ref i);
                 var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sw0 = smooth256;
+                var sw1 = smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -648,7 +651,7 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
@@ -657,15 +660,15 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum((m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum(((m128 - x1) & tailMask)); // Σₖ (m − xₖ)
-                    float coef = (float)(scale / s);
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0) + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    float coef = (float)(scale / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - smooth256, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - smooth128, ref gRow, (nuint)6);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.9d * dy + 0.01d * sumD;
+                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -676,7 +679,11 @@ namespace MyApp
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossAndGradientHardBlocks128(logits, targets, gradient, scale, ref i);
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sw0 = smooth128;
+                var sw1 = smooth128;
+                var sw2 = smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -689,7 +696,7 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
                     var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
@@ -699,21 +706,21 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x0) + (m128 - x1) + ((m128 - x2) & tailMask)); // Σₖ (m − xₖ)
-                    float coef = (float)(scale / s);
+                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(m128 - x0 + m128 - x1 + (m128 - x2 & tailMask)); // Σₖ (m − xₖ)
+                    float coef = (float)(scale / s); // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - smooth128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - smooth128, ref gRow, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - smooth128, ref gRow, (nuint)6);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - sw0, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - sw2, ref gRow, (nuint)6);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.9d * dy + 0.01d * sumD;
+                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -726,44 +733,34 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9);
-                    float e0 = global::System.MathF.Exp(x0 - m);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float e4 = global::System.MathF.Exp(x4 - m);
-                    float e5 = global::System.MathF.Exp(x5 - m);
-                    float e6 = global::System.MathF.Exp(x6 - m);
-                    float e7 = global::System.MathF.Exp(x7 - m);
-                    float e8 = global::System.MathF.Exp(x8 - m);
-                    float e9 = global::System.MathF.Exp(x9 - m);
-                    float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float sumD = (m - x0) + (m - x1) + (m - x2) + (m - x3) + (m - x4) + (m - x5) + (m - x6) + (m - x7) + (m - x8) + (m - x9); // Σₖ (m − xₖ)
-                    float coef = (float)(scale / s);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 3) = e3 * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4) = e4 * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 5) = e5 * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 6) = e6 * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 7) = e7 * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e8 * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e9 * coef - smooth;
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 10; k += 1)
+                    {
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        sumDAcc += m - xk;
+                    }
+                    float s = (float)sAcc;
+                    float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
+                    float coef = (float)(scale / s); // scale·A/s
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        float swk = smooth;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.9d * dy + 0.01d * sumD;
+                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -1049,7 +1046,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 16 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardWeightedBlocks512(logits, targets, classWeights, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 // The rows after the last full block, one at a time.
@@ -1062,7 +1060,8 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
@@ -1072,10 +1071,9 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD);
+                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1084,7 +1082,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardWeightedBlocks256(logits, targets, classWeights, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 // The rows after the last full block, one at a time.
@@ -1097,7 +1096,8 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
@@ -1107,10 +1107,9 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD);
+                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1119,7 +1118,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardWeightedBlocks128(logits, targets, classWeights, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
                 var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
@@ -1133,7 +1133,8 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
                     var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
@@ -1144,26 +1145,15 @@ namespace MyApp
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
                     float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(w0 * (m128 - x0) + w1 * (m128 - x1) + (w2 * (m128 - x2) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD);
+                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
-                float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
-                float w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
-                float w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3);
-                float w4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4);
-                float w5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5);
-                float w6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6);
-                float w7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7);
-                float w8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float w9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1173,34 +1163,28 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9);
-                    float e0 = global::System.MathF.Exp(x0 - m);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float e4 = global::System.MathF.Exp(x4 - m);
-                    float e5 = global::System.MathF.Exp(x5 - m);
-                    float e6 = global::System.MathF.Exp(x6 - m);
-                    float e7 = global::System.MathF.Exp(x7 - m);
-                    float e8 = global::System.MathF.Exp(x8 - m);
-                    float e9 = global::System.MathF.Exp(x9 - m);
-                    float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6) + w7 * (m - x7) + w8 * (m - x8) + w9 * (m - x9); // Σₖ wₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD);
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 10; k += 1)
+                    {
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
+                    }
+                    float s = (float)sAcc;
+                    float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1442,10 +1426,11 @@ namespace MyApp
                 total += __LossAndGradientHardWeightedBlocks512(logits, targets, classWeights, gradient, scale, ref i);
                 var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
-                var sw0 = w0 * smooth256;
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var sw0 = w0 * smooth256;
                 var sw1 = w1 * smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -1459,7 +1444,8 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
@@ -1469,16 +1455,14 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float coef = (float)(scale * (0.9d * wRow + 0.01d * weightSum) / s);
+                    float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD);
+                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
@@ -1490,10 +1474,11 @@ namespace MyApp
                 total += __LossAndGradientHardWeightedBlocks256(logits, targets, classWeights, gradient, scale, ref i);
                 var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
-                var sw0 = w0 * smooth256;
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var sw0 = w0 * smooth256;
                 var sw1 = w1 * smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -1507,7 +1492,8 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
@@ -1517,16 +1503,14 @@ namespace MyApp
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float coef = (float)(scale * (0.9d * wRow + 0.01d * weightSum) / s);
+                    float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD);
+                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
@@ -1537,12 +1521,13 @@ namespace MyApp
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossAndGradientHardWeightedBlocks128(logits, targets, classWeights, gradient, scale, ref i);
                 var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
-                var sw0 = w0 * smooth128;
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
-                var sw1 = w1 * smooth128;
                 var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var sw0 = w0 * smooth128;
+                var sw1 = w1 * smooth128;
                 var sw2 = w2 * smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
@@ -1556,7 +1541,8 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
                     var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
@@ -1567,43 +1553,21 @@ namespace MyApp
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
                     float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
                     float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(w0 * (m128 - x0) + w1 * (m128 - x1) + (w2 * (m128 - x2) & tailMask)); // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float coef = (float)(scale * (0.9d * wRow + 0.01d * weightSum) / s);
+                    float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - sw0, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)4);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - sw2, ref gRow, (nuint)6);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD);
+                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
-                float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
-                float sw0 = w0 * smooth;
-                float w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
-                float sw1 = w1 * smooth;
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
-                float sw2 = w2 * smooth;
-                float w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3);
-                float sw3 = w3 * smooth;
-                float w4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4);
-                float sw4 = w4 * smooth;
-                float w5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5);
-                float sw5 = w5 * smooth;
-                float w6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6);
-                float sw6 = w6 * smooth;
-                float w7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7);
-                float sw7 = w7 * smooth;
-                float w8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float sw8 = w8 * smooth;
-                float w9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
-                float sw9 = w9 * smooth;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1615,46 +1579,35 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9);
-                    float e0 = global::System.MathF.Exp(x0 - m);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float e4 = global::System.MathF.Exp(x4 - m);
-                    float e5 = global::System.MathF.Exp(x5 - m);
-                    float e6 = global::System.MathF.Exp(x6 - m);
-                    float e7 = global::System.MathF.Exp(x7 - m);
-                    float e8 = global::System.MathF.Exp(x8 - m);
-                    float e9 = global::System.MathF.Exp(x9 - m);
-                    float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6) + w7 * (m - x7) + w8 * (m - x8) + w9 * (m - x9); // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float coef = (float)(scale * (0.9d * wRow + 0.01d * weightSum) / s);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - sw0;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - sw1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - sw2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 3) = e3 * coef - sw3;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4) = e4 * coef - sw4;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 5) = e5 * coef - sw5;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 6) = e6 * coef - sw6;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 7) = e7 * coef - sw7;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e8 * coef - sw8;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e9 * coef - sw9;
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD);
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 10; k += 1)
+                    {
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
+                    }
+                    float s = (float)sAcc;
+                    float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
+                    float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        float swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
@@ -1980,10 +1933,11 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1999,10 +1953,10 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
                     var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2011,7 +1965,8 @@ namespace MyApp
             {
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -2029,57 +1984,44 @@ namespace MyApp
                     var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128;
                     var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128;
                     var a2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9);
-                    float e0 = global::System.MathF.Exp(x0 - m);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float e4 = global::System.MathF.Exp(x4 - m);
-                    float e5 = global::System.MathF.Exp(x5 - m);
-                    float e6 = global::System.MathF.Exp(x6 - m);
-                    float e7 = global::System.MathF.Exp(x7 - m);
-                    float e8 = global::System.MathF.Exp(x8 - m);
-                    float e9 = global::System.MathF.Exp(x9 - m);
-                    float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * keep + uniform;
-                    float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * keep + uniform;
-                    float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * keep + uniform;
-                    float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3) * keep + uniform;
-                    float a4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4) * keep + uniform;
-                    float a5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5) * keep + uniform;
-                    float a6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6) * keep + uniform;
-                    float a7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7) * keep + uniform;
-                    float a8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8) * keep + uniform;
-                    float a9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9) * keep + uniform;
-                    double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9);
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 10; k += 1)
+                    {
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        sAcc += ek;
+                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
+                    }
+                    float s = (float)sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2102,13 +2044,14 @@ namespace MyApp
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -2125,25 +2068,26 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
                     var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
-                    float coef = (float)(scale * a / s);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scale256, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)6);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scaleT256, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -2162,20 +2106,20 @@ namespace MyApp
                     var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128;
                     var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128;
                     var a2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
-                    float coef = (float)(scale * a / s);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scale128, ref gRow, (nuint)6);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scaleT128, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -2183,53 +2127,35 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9);
-                    float e0 = global::System.MathF.Exp(x0 - m);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float e4 = global::System.MathF.Exp(x4 - m);
-                    float e5 = global::System.MathF.Exp(x5 - m);
-                    float e6 = global::System.MathF.Exp(x6 - m);
-                    float e7 = global::System.MathF.Exp(x7 - m);
-                    float e8 = global::System.MathF.Exp(x8 - m);
-                    float e9 = global::System.MathF.Exp(x9 - m);
-                    float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * keep + uniform;
-                    float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * keep + uniform;
-                    float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * keep + uniform;
-                    float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3) * keep + uniform;
-                    float a4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4) * keep + uniform;
-                    float a5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5) * keep + uniform;
-                    float a6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6) * keep + uniform;
-                    float a7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7) * keep + uniform;
-                    float a8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8) * keep + uniform;
-                    float a9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9) * keep + uniform;
-                    double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9);
-                    float coef = (float)(scale * a / s);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 3) = e3 * coef - a3 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4) = e4 * coef - a4 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 5) = e5 * coef - a5 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 6) = e6 * coef - a6 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 7) = e7 * coef - a7 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e8 * coef - a8 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e9 * coef - a9 * scaleT;
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 10; k += 1)
+                    {
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
+                    }
+                    float s = (float)sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                    }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2252,10 +2178,11 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
@@ -2273,10 +2200,10 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
                     var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2285,7 +2212,8 @@ namespace MyApp
             {
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
                 var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
@@ -2306,67 +2234,44 @@ namespace MyApp
                     var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0;
                     var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1;
                     var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
-                float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
-                float w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
-                float w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3);
-                float w4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4);
-                float w5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5);
-                float w6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6);
-                float w7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7);
-                float w8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float w9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9);
-                    float e0 = global::System.MathF.Exp(x0 - m);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float e4 = global::System.MathF.Exp(x4 - m);
-                    float e5 = global::System.MathF.Exp(x5 - m);
-                    float e6 = global::System.MathF.Exp(x6 - m);
-                    float e7 = global::System.MathF.Exp(x7 - m);
-                    float e8 = global::System.MathF.Exp(x8 - m);
-                    float e9 = global::System.MathF.Exp(x9 - m);
-                    float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float a0 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * keep + uniform) * w0;
-                    float a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * keep + uniform) * w1;
-                    float a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * keep + uniform) * w2;
-                    float a3 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3) * keep + uniform) * w3;
-                    float a4 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4) * keep + uniform) * w4;
-                    float a5 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5) * keep + uniform) * w5;
-                    float a6 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6) * keep + uniform) * w6;
-                    float a7 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7) * keep + uniform) * w7;
-                    float a8 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8) * keep + uniform) * w8;
-                    float a9 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9) * keep + uniform) * w9;
-                    double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9);
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 10; k += 1)
+                    {
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        sAcc += ek;
+                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
+                    }
+                    float s = (float)sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2390,13 +2295,14 @@ namespace MyApp
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
@@ -2415,25 +2321,26 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
                     var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask));
-                    float coef = (float)(scale * a / s);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scale256, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)6);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scaleT256, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)); // keeps the last 2 of 4 lanes (uint bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
                 var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
@@ -2455,84 +2362,56 @@ namespace MyApp
                     var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0;
                     var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1;
                     var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask));
-                    float coef = (float)(scale * a / s);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scale128, ref gRow, (nuint)6);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scaleT128, ref gRow, (nuint)6);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
-                float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
-                float w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
-                float w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
-                float w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3);
-                float w4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4);
-                float w5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5);
-                float w6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6);
-                float w7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7);
-                float w8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                float w9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    float x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    float m = global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(global::System.MathF.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9);
-                    float e0 = global::System.MathF.Exp(x0 - m);
-                    float e1 = global::System.MathF.Exp(x1 - m);
-                    float e2 = global::System.MathF.Exp(x2 - m);
-                    float e3 = global::System.MathF.Exp(x3 - m);
-                    float e4 = global::System.MathF.Exp(x4 - m);
-                    float e5 = global::System.MathF.Exp(x5 - m);
-                    float e6 = global::System.MathF.Exp(x6 - m);
-                    float e7 = global::System.MathF.Exp(x7 - m);
-                    float e8 = global::System.MathF.Exp(x8 - m);
-                    float e9 = global::System.MathF.Exp(x9 - m);
-                    float s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                    float a0 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * keep + uniform) * w0;
-                    float a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * keep + uniform) * w1;
-                    float a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * keep + uniform) * w2;
-                    float a3 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3) * keep + uniform) * w3;
-                    float a4 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4) * keep + uniform) * w4;
-                    float a5 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5) * keep + uniform) * w5;
-                    float a6 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6) * keep + uniform) * w6;
-                    float a7 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7) * keep + uniform) * w7;
-                    float a8 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8) * keep + uniform) * w8;
-                    float a9 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9) * keep + uniform) * w9;
-                    double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9);
-                    float coef = (float)(scale * a / s);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 3) = e3 * coef - a3 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4) = e4 * coef - a4 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 5) = e5 * coef - a5 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 6) = e6 * coef - a6 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 7) = e7 * coef - a7 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e8 * coef - a8 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e9 * coef - a9 * scaleT;
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 10; k += 1)
+                    {
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
+                    }
+                    float s = (float)sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
+                    for (int k = 0; k < 10; k += 1)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
+                    }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;

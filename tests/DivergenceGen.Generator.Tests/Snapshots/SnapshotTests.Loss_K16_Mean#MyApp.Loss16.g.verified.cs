@@ -287,7 +287,7 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)8);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector512.Max(x0, x1));
@@ -295,9 +295,9 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m512);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m512);
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(e0 + e1);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -316,7 +316,7 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)4);
                     var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8);
@@ -328,9 +328,9 @@ namespace MyApp
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m256);
                     var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m256);
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(e0 + e1 + e2 + e3);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -349,7 +349,7 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)2);
                     var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
@@ -369,14 +369,14 @@ namespace MyApp
                     var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m128);
                     var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -387,44 +387,23 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    double x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    double x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    double x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    double x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    double x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    double x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    double x10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10);
-                    double x11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11);
-                    double x12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12);
-                    double x13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13);
-                    double x14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14);
-                    double x15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9), x10), x11), x12), x13), x14), x15);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
-                    double e3 = global::System.Math.Exp(x3 - m);
-                    double e4 = global::System.Math.Exp(x4 - m);
-                    double e5 = global::System.Math.Exp(x5 - m);
-                    double e6 = global::System.Math.Exp(x6 - m);
-                    double e7 = global::System.Math.Exp(x7 - m);
-                    double e8 = global::System.Math.Exp(x8 - m);
-                    double e9 = global::System.Math.Exp(x9 - m);
-                    double e10 = global::System.Math.Exp(x10 - m);
-                    double e11 = global::System.Math.Exp(x11 - m);
-                    double e12 = global::System.Math.Exp(x12 - m);
-                    double e13 = global::System.Math.Exp(x13 - m);
-                    double e14 = global::System.Math.Exp(x14 - m);
-                    double e15 = global::System.Math.Exp(x15 - m);
-                    double s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 16; k += 1)
+                    {
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    double m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        sAcc += ek;
+                    }
+                    double s = sAcc;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -670,7 +649,7 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)8);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector512.Max(x0, x1));
@@ -678,13 +657,13 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m512);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m512);
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(e0 + e1);
-                    double coef = scale / s;
+                    double coef = scale / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef512, ref gRow);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef512, ref gRow, (nuint)8);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -706,7 +685,7 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)4);
                     var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8);
@@ -718,15 +697,15 @@ namespace MyApp
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m256);
                     var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m256);
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(e0 + e1 + e2 + e3);
-                    double coef = scale / s;
+                    double coef = scale / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256, ref gRow);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef256, ref gRow, (nuint)4);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef256, ref gRow, (nuint)8);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef256, ref gRow, (nuint)12);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -748,7 +727,7 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)2);
                     var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
@@ -768,7 +747,7 @@ namespace MyApp
                     var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m128);
                     var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
-                    double coef = scale / s;
+                    double coef = scale / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)2);
@@ -778,15 +757,15 @@ namespace MyApp
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef128, ref gRow, (nuint)10);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef128, ref gRow, (nuint)12);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef128, ref gRow, (nuint)14);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -799,61 +778,29 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    double x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    double x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    double x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    double x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    double x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    double x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    double x10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10);
-                    double x11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11);
-                    double x12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12);
-                    double x13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13);
-                    double x14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14);
-                    double x15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9), x10), x11), x12), x13), x14), x15);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
-                    double e3 = global::System.Math.Exp(x3 - m);
-                    double e4 = global::System.Math.Exp(x4 - m);
-                    double e5 = global::System.Math.Exp(x5 - m);
-                    double e6 = global::System.Math.Exp(x6 - m);
-                    double e7 = global::System.Math.Exp(x7 - m);
-                    double e8 = global::System.Math.Exp(x8 - m);
-                    double e9 = global::System.Math.Exp(x9 - m);
-                    double e10 = global::System.Math.Exp(x10 - m);
-                    double e11 = global::System.Math.Exp(x11 - m);
-                    double e12 = global::System.Math.Exp(x12 - m);
-                    double e13 = global::System.Math.Exp(x13 - m);
-                    double e14 = global::System.Math.Exp(x14 - m);
-                    double e15 = global::System.Math.Exp(x15 - m);
-                    double s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    double coef = scale / s;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 3) = e3 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4) = e4 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 5) = e5 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 6) = e6 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 7) = e7 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e8 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e9 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 10) = e10 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 11) = e11 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 12) = e12 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 13) = e13 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 14) = e14 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 15) = e15 * coef;
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 16; k += 1)
+                    {
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    double m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                    }
+                    double s = sAcc;
+                    double coef = scale / s; // scale·A/s
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -1204,7 +1151,8 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)8);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector512.Max(x0, x1));
@@ -1212,10 +1160,9 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m512);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m512);
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(e0 + e1);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1234,7 +1181,8 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)4);
                     var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8);
@@ -1246,10 +1194,9 @@ namespace MyApp
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m256);
                     var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m256);
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(e0 + e1 + e2 + e3);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1268,7 +1215,8 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)2);
                     var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
@@ -1288,15 +1236,14 @@ namespace MyApp
                     var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m128);
                     var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -1307,45 +1254,24 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    double x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    double x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    double x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    double x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    double x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    double x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    double x10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10);
-                    double x11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11);
-                    double x12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12);
-                    double x13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13);
-                    double x14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14);
-                    double x15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9), x10), x11), x12), x13), x14), x15);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
-                    double e3 = global::System.Math.Exp(x3 - m);
-                    double e4 = global::System.Math.Exp(x4 - m);
-                    double e5 = global::System.Math.Exp(x5 - m);
-                    double e6 = global::System.Math.Exp(x6 - m);
-                    double e7 = global::System.Math.Exp(x7 - m);
-                    double e8 = global::System.Math.Exp(x8 - m);
-                    double e9 = global::System.Math.Exp(x9 - m);
-                    double e10 = global::System.Math.Exp(x10 - m);
-                    double e11 = global::System.Math.Exp(x11 - m);
-                    double e12 = global::System.Math.Exp(x12 - m);
-                    double e13 = global::System.Math.Exp(x13 - m);
-                    double e14 = global::System.Math.Exp(x14 - m);
-                    double e15 = global::System.Math.Exp(x15 - m);
-                    double s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 16; k += 1)
+                    {
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    double m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        sAcc += ek;
+                    }
+                    double s = sAcc;
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1645,7 +1571,8 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)8);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector512.Max(x0, x1));
@@ -1653,15 +1580,13 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m512);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m512);
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(e0 + e1);
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
+                    double coef = scale * wy / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef512, ref gRow);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef512, ref gRow, (nuint)8);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
@@ -1683,7 +1608,8 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)4);
                     var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)8);
@@ -1695,17 +1621,15 @@ namespace MyApp
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m256);
                     var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m256);
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(e0 + e1 + e2 + e3);
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
+                    double coef = scale * wy / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256, ref gRow);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef256, ref gRow, (nuint)4);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef256, ref gRow, (nuint)8);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef256, ref gRow, (nuint)12);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
@@ -1727,7 +1651,8 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)2);
                     var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
@@ -1747,8 +1672,7 @@ namespace MyApp
                     var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m128);
                     var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
+                    double coef = scale * wy / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)2);
@@ -1758,16 +1682,15 @@ namespace MyApp
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef128, ref gRow, (nuint)10);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef128, ref gRow, (nuint)12);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef128, ref gRow, (nuint)14);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -1780,63 +1703,30 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    double x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    double x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    double x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    double x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    double x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    double x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    double x10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10);
-                    double x11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11);
-                    double x12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12);
-                    double x13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13);
-                    double x14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14);
-                    double x15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9), x10), x11), x12), x13), x14), x15);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
-                    double e3 = global::System.Math.Exp(x3 - m);
-                    double e4 = global::System.Math.Exp(x4 - m);
-                    double e5 = global::System.Math.Exp(x5 - m);
-                    double e6 = global::System.Math.Exp(x6 - m);
-                    double e7 = global::System.Math.Exp(x7 - m);
-                    double e8 = global::System.Math.Exp(x8 - m);
-                    double e9 = global::System.Math.Exp(x9 - m);
-                    double e10 = global::System.Math.Exp(x10 - m);
-                    double e11 = global::System.Math.Exp(x11 - m);
-                    double e12 = global::System.Math.Exp(x12 - m);
-                    double e13 = global::System.Math.Exp(x13 - m);
-                    double e14 = global::System.Math.Exp(x14 - m);
-                    double e15 = global::System.Math.Exp(x15 - m);
-                    double s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 3) = e3 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4) = e4 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 5) = e5 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 6) = e6 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 7) = e7 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e8 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e9 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 10) = e10 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 11) = e11 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 12) = e12 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 13) = e13 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 14) = e14 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 15) = e15 * coef;
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 16; k += 1)
+                    {
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    double m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                    }
+                    double s = sAcc;
+                    double coef = scale * wy / s; // scale·A/s
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
@@ -2237,10 +2127,10 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(e0 + e1);
                     var a0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow);
                     var a1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)8);
-                    double a = global::System.Runtime.Intrinsics.Vector512.Sum(a0 + a1); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1));
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(a0 + a1); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2267,10 +2157,10 @@ namespace MyApp
                     var a1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)4);
                     var a2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)8);
                     var a3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)12);
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3));
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2309,75 +2199,44 @@ namespace MyApp
                     var a5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)10);
                     var a6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)12);
                     var a7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)14);
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7));
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    double x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    double x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    double x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    double x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    double x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    double x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    double x10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10);
-                    double x11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11);
-                    double x12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12);
-                    double x13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13);
-                    double x14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14);
-                    double x15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9), x10), x11), x12), x13), x14), x15);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
-                    double e3 = global::System.Math.Exp(x3 - m);
-                    double e4 = global::System.Math.Exp(x4 - m);
-                    double e5 = global::System.Math.Exp(x5 - m);
-                    double e6 = global::System.Math.Exp(x6 - m);
-                    double e7 = global::System.Math.Exp(x7 - m);
-                    double e8 = global::System.Math.Exp(x8 - m);
-                    double e9 = global::System.Math.Exp(x9 - m);
-                    double e10 = global::System.Math.Exp(x10 - m);
-                    double e11 = global::System.Math.Exp(x11 - m);
-                    double e12 = global::System.Math.Exp(x12 - m);
-                    double e13 = global::System.Math.Exp(x13 - m);
-                    double e14 = global::System.Math.Exp(x14 - m);
-                    double e15 = global::System.Math.Exp(x15 - m);
-                    double s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0);
-                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1);
-                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2);
-                    double a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3);
-                    double a4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4);
-                    double a5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5);
-                    double a6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6);
-                    double a7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7);
-                    double a8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8);
-                    double a9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9);
-                    double a10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 10);
-                    double a11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 11);
-                    double a12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 12);
-                    double a13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 13);
-                    double a14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 14);
-                    double a15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 15);
-                    double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11 + a12 + a13 + a14 + a15; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9) + a10 * (m - x10) + a11 * (m - x11) + a12 * (m - x12) + a13 * (m - x13) + a14 * (m - x14) + a15 * (m - x15);
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 16; k += 1)
+                    {
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        sAcc += ek;
+                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
+                    }
+                    double s = sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2399,7 +2258,7 @@ namespace MyApp
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
+                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -2415,21 +2274,21 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(e0 + e1);
                     var a0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow);
                     var a1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)8);
-                    double a = global::System.Runtime.Intrinsics.Vector512.Sum(a0 + a1); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1));
-                    double coef = scale * a / s;
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(a0 + a1); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1)); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef512 - a0 * scale512, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef512 - a1 * scale512, ref gRow, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef512 - a0 * scaleT512, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef512 - a1 * scaleT512, ref gRow, (nuint)8);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
+                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -2451,23 +2310,23 @@ namespace MyApp
                     var a1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)4);
                     var a2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)8);
                     var a3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)12);
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3));
-                    double coef = scale * a / s;
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3)); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scale256, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef256 - a1 * scale256, ref gRow, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef256 - a2 * scale256, ref gRow, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef256 - a3 * scale256, ref gRow, (nuint)12);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scaleT256, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef256 - a1 * scaleT256, ref gRow, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef256 - a2 * scaleT256, ref gRow, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef256 - a3 * scaleT256, ref gRow, (nuint)12);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -2501,25 +2360,25 @@ namespace MyApp
                     var a5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)10);
                     var a6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)12);
                     var a7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)14);
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7));
-                    double coef = scale * a / s;
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7)); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scale128, ref gRow, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e3 * coef128 - a3 * scale128, ref gRow, (nuint)6);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e4 * coef128 - a4 * scale128, ref gRow, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef128 - a5 * scale128, ref gRow, (nuint)10);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef128 - a6 * scale128, ref gRow, (nuint)12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef128 - a7 * scale128, ref gRow, (nuint)14);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scaleT128, ref gRow, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e3 * coef128 - a3 * scaleT128, ref gRow, (nuint)6);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e4 * coef128 - a4 * scaleT128, ref gRow, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef128 - a5 * scaleT128, ref gRow, (nuint)10);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef128 - a6 * scaleT128, ref gRow, (nuint)12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef128 - a7 * scaleT128, ref gRow, (nuint)14);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -2527,77 +2386,35 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    double x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    double x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    double x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    double x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    double x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    double x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    double x10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10);
-                    double x11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11);
-                    double x12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12);
-                    double x13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13);
-                    double x14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14);
-                    double x15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9), x10), x11), x12), x13), x14), x15);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
-                    double e3 = global::System.Math.Exp(x3 - m);
-                    double e4 = global::System.Math.Exp(x4 - m);
-                    double e5 = global::System.Math.Exp(x5 - m);
-                    double e6 = global::System.Math.Exp(x6 - m);
-                    double e7 = global::System.Math.Exp(x7 - m);
-                    double e8 = global::System.Math.Exp(x8 - m);
-                    double e9 = global::System.Math.Exp(x9 - m);
-                    double e10 = global::System.Math.Exp(x10 - m);
-                    double e11 = global::System.Math.Exp(x11 - m);
-                    double e12 = global::System.Math.Exp(x12 - m);
-                    double e13 = global::System.Math.Exp(x13 - m);
-                    double e14 = global::System.Math.Exp(x14 - m);
-                    double e15 = global::System.Math.Exp(x15 - m);
-                    double s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0);
-                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1);
-                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2);
-                    double a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3);
-                    double a4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4);
-                    double a5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5);
-                    double a6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6);
-                    double a7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7);
-                    double a8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8);
-                    double a9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9);
-                    double a10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 10);
-                    double a11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 11);
-                    double a12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 12);
-                    double a13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 13);
-                    double a14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 14);
-                    double a15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 15);
-                    double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11 + a12 + a13 + a14 + a15; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9) + a10 * (m - x10) + a11 * (m - x11) + a12 * (m - x12) + a13 * (m - x13) + a14 * (m - x14) + a15 * (m - x15);
-                    double coef = scale * a / s;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 3) = e3 * coef - a3 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4) = e4 * coef - a4 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 5) = e5 * coef - a5 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 6) = e6 * coef - a6 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 7) = e7 * coef - a7 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e8 * coef - a8 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e9 * coef - a9 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 10) = e10 * coef - a10 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 11) = e11 * coef - a11 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 12) = e12 * coef - a12 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 13) = e13 * coef - a13 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 14) = e14 * coef - a14 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 15) = e15 * coef - a15 * scaleT;
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 16; k += 1)
+                    {
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
+                    }
+                    double s = sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k)) * scaleT;
+                    }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2632,12 +2449,12 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m512);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m512);
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(e0 + e1);
-                    var a0 = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow)) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)8)) * w1;
-                    double a = global::System.Runtime.Intrinsics.Vector512.Sum(a0 + a1); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1));
+                    var a0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow) * w0;
+                    var a1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)8) * w1;
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(a0 + a1); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2664,14 +2481,14 @@ namespace MyApp
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m256);
                     var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m256);
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(e0 + e1 + e2 + e3);
-                    var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow)) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)4)) * w1;
-                    var a2 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)8)) * w2;
-                    var a3 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)12)) * w3;
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3));
+                    var a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * w0;
+                    var a1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)4) * w1;
+                    var a2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)8) * w2;
+                    var a3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)12) * w3;
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2710,99 +2527,52 @@ namespace MyApp
                     var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m128);
                     var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
-                    var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)2)) * w1;
-                    var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4)) * w2;
-                    var a3 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * w3;
-                    var a4 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)8)) * w4;
-                    var a5 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)10)) * w5;
-                    var a6 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)12)) * w6;
-                    var a7 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)14)) * w7;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7));
+                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * w0;
+                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)2) * w1;
+                    var a2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * w2;
+                    var a3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * w3;
+                    var a4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)8) * w4;
+                    var a5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)10) * w5;
+                    var a6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)12) * w6;
+                    var a7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)14) * w7;
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
-                double w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
-                double w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
-                double w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
-                double w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3);
-                double w4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4);
-                double w5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5);
-                double w6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6);
-                double w7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7);
-                double w8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                double w9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
-                double w10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10);
-                double w11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11);
-                double w12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12);
-                double w13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13);
-                double w14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14);
-                double w15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    double x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    double x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    double x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    double x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    double x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    double x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    double x10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10);
-                    double x11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11);
-                    double x12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12);
-                    double x13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13);
-                    double x14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14);
-                    double x15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9), x10), x11), x12), x13), x14), x15);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
-                    double e3 = global::System.Math.Exp(x3 - m);
-                    double e4 = global::System.Math.Exp(x4 - m);
-                    double e5 = global::System.Math.Exp(x5 - m);
-                    double e6 = global::System.Math.Exp(x6 - m);
-                    double e7 = global::System.Math.Exp(x7 - m);
-                    double e8 = global::System.Math.Exp(x8 - m);
-                    double e9 = global::System.Math.Exp(x9 - m);
-                    double e10 = global::System.Math.Exp(x10 - m);
-                    double e11 = global::System.Math.Exp(x11 - m);
-                    double e12 = global::System.Math.Exp(x12 - m);
-                    double e13 = global::System.Math.Exp(x13 - m);
-                    double e14 = global::System.Math.Exp(x14 - m);
-                    double e15 = global::System.Math.Exp(x15 - m);
-                    double s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    double a0 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0)) * w0;
-                    double a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1)) * w1;
-                    double a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2)) * w2;
-                    double a3 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3)) * w3;
-                    double a4 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4)) * w4;
-                    double a5 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5)) * w5;
-                    double a6 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6)) * w6;
-                    double a7 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7)) * w7;
-                    double a8 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * w8;
-                    double a9 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * w9;
-                    double a10 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 10)) * w10;
-                    double a11 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 11)) * w11;
-                    double a12 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 12)) * w12;
-                    double a13 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 13)) * w13;
-                    double a14 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 14)) * w14;
-                    double a15 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 15)) * w15;
-                    double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11 + a12 + a13 + a14 + a15; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9) + a10 * (m - x10) + a11 * (m - x11) + a12 * (m - x12) + a13 * (m - x13) + a14 * (m - x14) + a15 * (m - x15);
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 16; k += 1)
+                    {
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        sAcc += ek;
+                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
+                    }
+                    double s = sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2825,7 +2595,7 @@ namespace MyApp
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
+                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)8);
                 for (int i = 0; i < n; i++)
@@ -2841,23 +2611,23 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m512);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m512);
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(e0 + e1);
-                    var a0 = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow)) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)8)) * w1;
-                    double a = global::System.Runtime.Intrinsics.Vector512.Sum(a0 + a1); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1));
-                    double coef = scale * a / s;
+                    var a0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow) * w0;
+                    var a1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)8) * w1;
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(a0 + a1); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1)); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef512 - a0 * scale512, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef512 - a1 * scale512, ref gRow, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef512 - a0 * scaleT512, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef512 - a1 * scaleT512, ref gRow, (nuint)8);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
+                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)4);
                 var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)8);
@@ -2879,27 +2649,27 @@ namespace MyApp
                     var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m256);
                     var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m256);
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(e0 + e1 + e2 + e3);
-                    var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow)) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)4)) * w1;
-                    var a2 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)8)) * w2;
-                    var a3 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)12)) * w3;
-                    double a = global::System.Runtime.Intrinsics.Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3));
-                    double coef = scale * a / s;
+                    var a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * w0;
+                    var a1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)4) * w1;
+                    var a2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)8) * w2;
+                    var a3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)12) * w3;
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3)); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scale256, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef256 - a1 * scale256, ref gRow, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef256 - a2 * scale256, ref gRow, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef256 - a3 * scale256, ref gRow, (nuint)12);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scaleT256, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef256 - a1 * scaleT256, ref gRow, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef256 - a2 * scaleT256, ref gRow, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e3 * coef256 - a3 * scaleT256, ref gRow, (nuint)12);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)2);
                 var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
@@ -2933,127 +2703,69 @@ namespace MyApp
                     var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m128);
                     var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
-                    var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)2)) * w1;
-                    var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4)) * w2;
-                    var a3 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6)) * w3;
-                    var a4 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)8)) * w4;
-                    var a5 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)10)) * w5;
-                    var a6 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)12)) * w6;
-                    var a7 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)14)) * w7;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7));
-                    double coef = scale * a / s;
+                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * w0;
+                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)2) * w1;
+                    var a2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * w2;
+                    var a3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * w3;
+                    var a4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)8) * w4;
+                    var a5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)10) * w5;
+                    var a6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)12) * w6;
+                    var a7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)14) * w7;
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7)); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scale128, ref gRow, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e3 * coef128 - a3 * scale128, ref gRow, (nuint)6);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e4 * coef128 - a4 * scale128, ref gRow, (nuint)8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef128 - a5 * scale128, ref gRow, (nuint)10);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef128 - a6 * scale128, ref gRow, (nuint)12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef128 - a7 * scale128, ref gRow, (nuint)14);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scaleT128, ref gRow, (nuint)4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e3 * coef128 - a3 * scaleT128, ref gRow, (nuint)6);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e4 * coef128 - a4 * scaleT128, ref gRow, (nuint)8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e5 * coef128 - a5 * scaleT128, ref gRow, (nuint)10);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e6 * coef128 - a6 * scaleT128, ref gRow, (nuint)12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e7 * coef128 - a7 * scaleT128, ref gRow, (nuint)14);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
+            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
             {
-                double w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
-                double w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
-                double w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
-                double w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3);
-                double w4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4);
-                double w5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5);
-                double w6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6);
-                double w7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7);
-                double w8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8);
-                double w9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9);
-                double w10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 10);
-                double w11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 11);
-                double w12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 12);
-                double w13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 13);
-                double w14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 14);
-                double w15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 15);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3);
-                    double x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                    double x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                    double x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
-                    double x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7);
-                    double x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                    double x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                    double x10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10);
-                    double x11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11);
-                    double x12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12);
-                    double x13 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13);
-                    double x14 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14);
-                    double x15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(global::System.Math.Max(x0, x1), x2), x3), x4), x5), x6), x7), x8), x9), x10), x11), x12), x13), x14), x15);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
-                    double e3 = global::System.Math.Exp(x3 - m);
-                    double e4 = global::System.Math.Exp(x4 - m);
-                    double e5 = global::System.Math.Exp(x5 - m);
-                    double e6 = global::System.Math.Exp(x6 - m);
-                    double e7 = global::System.Math.Exp(x7 - m);
-                    double e8 = global::System.Math.Exp(x8 - m);
-                    double e9 = global::System.Math.Exp(x9 - m);
-                    double e10 = global::System.Math.Exp(x10 - m);
-                    double e11 = global::System.Math.Exp(x11 - m);
-                    double e12 = global::System.Math.Exp(x12 - m);
-                    double e13 = global::System.Math.Exp(x13 - m);
-                    double e14 = global::System.Math.Exp(x14 - m);
-                    double e15 = global::System.Math.Exp(x15 - m);
-                    double s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                    double a0 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0)) * w0;
-                    double a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1)) * w1;
-                    double a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2)) * w2;
-                    double a3 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 3)) * w3;
-                    double a4 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 4)) * w4;
-                    double a5 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 5)) * w5;
-                    double a6 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 6)) * w6;
-                    double a7 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 7)) * w7;
-                    double a8 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 8)) * w8;
-                    double a9 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 9)) * w9;
-                    double a10 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 10)) * w10;
-                    double a11 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 11)) * w11;
-                    double a12 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 12)) * w12;
-                    double a13 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 13)) * w13;
-                    double a14 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 14)) * w14;
-                    double a15 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 15)) * w15;
-                    double a = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11 + a12 + a13 + a14 + a15; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2) + a3 * (m - x3) + a4 * (m - x4) + a5 * (m - x5) + a6 * (m - x6) + a7 * (m - x7) + a8 * (m - x8) + a9 * (m - x9) + a10 * (m - x10) + a11 * (m - x11) + a12 * (m - x12) + a13 * (m - x13) + a14 * (m - x14) + a15 * (m - x15);
-                    double coef = scale * a / s;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 3) = e3 * coef - a3 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 4) = e4 * coef - a4 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 5) = e5 * coef - a5 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 6) = e6 * coef - a6 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 7) = e7 * coef - a7 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 8) = e8 * coef - a8 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 9) = e9 * coef - a9 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 10) = e10 * coef - a10 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 11) = e11 * coef - a11 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 12) = e12 * coef - a12 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 13) = e13 * coef - a13 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 14) = e14 * coef - a14 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 15) = e15 * coef - a15 * scaleT;
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 16; k += 1)
+                    {
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
+                    }
+                    double s = sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
+                    for (int k = 0; k < 16; k += 1)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
+                    }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;

@@ -281,36 +281,35 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var dAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        dAcc512 += (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        sAcc += ek;
+                        sumDAcc += m512 - xk;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector512.Sum(dAcc512);
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
-                    dAcc += (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ (m − xₖ)
+                    s += e16;
+                    sumD += m - x16;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD;
+                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -326,36 +325,35 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 16; c += 4)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 16; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var dAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 16; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        dAcc256 += (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        sAcc += ek;
+                        sumDAcc += m256 - xk;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector256.Sum(dAcc256);
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
-                    dAcc += (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ (m − xₖ)
+                    s += e16;
+                    sumD += m - x16;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD;
+                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -371,36 +369,35 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 16; c += 2)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 16; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var dAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 16; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        dAcc128 += (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        sAcc += ek;
+                        sumDAcc += m128 - xk;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector128.Sum(dAcc128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
-                    dAcc += (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ (m − xₖ)
+                    s += e16;
+                    sumD += m - x16;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD;
+                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -416,26 +413,27 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 17; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double dAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        dAcc += (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        sAcc += ek;
+                        sumDAcc += m - xk;
                     }
                     double s = sAcc;
-                    double sumD = dAcc; // Σₖ (m − xₖ)
+                    double sumD = sumDAcc; // Σₖ (m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD;
+                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -470,45 +468,47 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var dAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc512 += (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += m512 - xk;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector512.Sum(dAcc512);
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    dAcc += (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ (m − xₖ)
-                    double coef = scale / s;
+                    s += e16;
+                    sumD += m - x16;
+                    double coef = scale / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 16; c += 8)
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - smooth512, ref gRow, (nuint)c);
+                        var swk = smooth512;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - smooth;
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                    double sw16 = smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD;
+                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -528,45 +528,47 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 16; c += 4)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 16; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var dAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 16; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc256 += (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += m256 - xk;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector256.Sum(dAcc256);
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    dAcc += (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ (m − xₖ)
-                    double coef = scale / s;
+                    s += e16;
+                    sumD += m - x16;
+                    double coef = scale / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 16; c += 4)
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - smooth256, ref gRow, (nuint)c);
+                        var swk = smooth256;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - smooth;
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                    double sw16 = smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD;
+                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -586,45 +588,47 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 16; c += 2)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 16; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var dAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 16; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc128 += (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += m128 - xk;
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector128.Sum(dAcc128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    dAcc += (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ (m − xₖ)
-                    double coef = scale / s;
+                    s += e16;
+                    sumD += m - x16;
+                    double coef = scale / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 16; c += 2)
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - smooth128, ref gRow, (nuint)c);
+                        var swk = smooth128;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - smooth;
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                    double sw16 = smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD;
+                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -643,32 +647,34 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 17; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double dAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        dAcc += (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        sumDAcc += m - xk;
                     }
                     double s = sAcc;
-                    double sumD = dAcc; // Σₖ (m − xₖ)
-                    double coef = scale / s;
-                    for (int c = 0; c < Classes; c += 1)
+                    double sumD = sumDAcc; // Σₖ (m − xₖ)
+                    double coef = scale / s; // scale·A/s
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - smooth;
+                        double swk = smooth;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
                     }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD;
+                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -703,37 +709,36 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var dAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        dAcc512 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c) * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector512.Sum(dAcc512);
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
+                    s += e16;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD);
+                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -749,37 +754,36 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 16; c += 4)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 16; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var dAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 16; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        dAcc256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c) * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector256.Sum(dAcc256);
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
+                    s += e16;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD);
+                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -795,37 +799,36 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 16; c += 2)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 16; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var dAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 16; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        dAcc128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c) * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector128.Sum(dAcc128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
+                    s += e16;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD);
+                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -841,27 +844,28 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 17; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double dAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c) * (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
                     }
                     double s = sAcc;
-                    double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
+                    double sumD = sumDAcc; // Σₖ wₖ·(m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD);
+                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -901,47 +905,48 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var dAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc512 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c) * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector512.Sum(dAcc512);
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s;
+                    s += e16;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 16; c += 8)
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c) * smooth512, ref gRow, (nuint)c);
+                        var swk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                    double sw16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD);
+                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
@@ -961,47 +966,48 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 16; c += 4)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 16; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var dAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 16; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c) * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector256.Sum(dAcc256);
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s;
+                    s += e16;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 16; c += 4)
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c) * smooth256, ref gRow, (nuint)c);
+                        var swk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                    double sw16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD);
+                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
@@ -1021,47 +1027,48 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 16; c += 2)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 16; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var dAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 16; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c) * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double dAcc = global::System.Runtime.Intrinsics.Vector128.Sum(dAcc128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
-                    double s = sAcc;
-                    double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s;
+                    s += e16;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 16; c += 2)
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c) * smooth128, ref gRow, (nuint)c);
+                        var swk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                    double sw16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD);
+                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
@@ -1080,34 +1087,35 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 17; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double dAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c) * (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
                     }
                     double s = sAcc;
-                    double sumD = dAcc; // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * (0.8d * wRow + 0.011764705882352941d * weightSum) / s;
-                    for (int c = 0; c < Classes; c += 1)
+                    double sumD = sumDAcc; // Σₖ wₖ·(m − xₖ)
+                    double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c) * smooth;
+                        double swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
                     }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD);
+                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
@@ -1136,41 +1144,39 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        var ac = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512;
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
+                    s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1184,41 +1190,39 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 16; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 16; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 16; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        var ac = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256;
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
+                    s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1232,41 +1236,39 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 16; c += 2)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 16; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 16; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        var ac = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128;
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
+                    s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1278,28 +1280,29 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 17; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double aAcc = (double)0;
-                    double adAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        double ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform;
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        sAcc += ek;
+                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1322,8 +1325,8 @@ namespace MyApp
             // in the gradient row); the gradient, in place.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
+                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -1331,58 +1334,57 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512;
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
+                    double coef = scale * A / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 16; c += 8)
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * scale512, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
+                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -1390,58 +1392,57 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 16; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 16; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 16; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256;
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
+                    double coef = scale * A / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 16; c += 4)
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * scale256, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -1449,50 +1450,49 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 16; c += 2)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 16; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 16; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128;
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
+                    double coef = scale * A / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 16; c += 2)
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * scale128, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1505,34 +1505,35 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 17; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double aAcc = (double)0;
-                    double adAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        double ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform;
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
-                    for (int c = 0; c < Classes; c += 1)
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * scaleT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1561,41 +1562,39 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
+                    s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1609,41 +1608,39 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 16; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 16; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 16; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
+                    s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1657,41 +1654,39 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 16; c += 2)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 16; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 16; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
+                    s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1703,28 +1698,29 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 17; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double aAcc = (double)0;
-                    double adAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        double ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        sAcc += ek;
+                        double ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1748,8 +1744,8 @@ namespace MyApp
             // in the gradient row); the gradient, in place.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
+                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -1757,58 +1753,57 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
+                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
+                    double coef = scale * A / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 16; c += 8)
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c)) * scale512, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
+                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
+                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -1816,58 +1811,57 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 4; c < 16; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 16; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int c = 0; c < 16; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
+                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
+                    double coef = scale * A / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 16; c += 4)
+                    for (int k = 0; k < 16; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c)) * scale256, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
+                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -1875,50 +1869,49 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 2; c < 16; c += 2)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 16; k += 2)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int c = 0; c < 16; c += 2)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    double sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    double aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    double adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
+                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double e16 = global::System.Math.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
-                    double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
+                    A += a16;
+                    sumAD += a16 * (m - x16);
+                    double coef = scale * A / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 16; c += 2)
+                    for (int k = 0; k < 16; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c)) * scale128, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
+                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1931,34 +1924,35 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 17; k += 1)
                     {
-                        m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = (double)0;
-                    double aAcc = (double)0;
-                    double adAcc = (double)0;
-                    for (int c = 0; c < Classes; c += 1)
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        double xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        double ec = global::System.Math.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        double ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        double ek = global::System.Math.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        double ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     double s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    double coef = scale * a / s;
-                    for (int c = 0; c < Classes; c += 1)
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
+                    for (int k = 0; k < 17; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c)) * scaleT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;

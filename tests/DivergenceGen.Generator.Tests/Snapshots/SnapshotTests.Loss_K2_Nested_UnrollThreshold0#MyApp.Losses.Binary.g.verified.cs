@@ -283,23 +283,23 @@ namespace MyApp
                             continue;
                         }
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                        double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                        float m = row;
-                        for (int c = 1; c < Classes; c++)
+                        double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                        for (int k = 1; k < 2; k += 1)
                         {
-                            m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
-                        double sAcc = 0d; // float terms, summed in double
-                        for (int c = 0; c < Classes; c += 1)
+                        float m = mAcc;
+                        double sAcc = 0;
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                            float ec = global::System.MathF.Exp(xc - m);
-                            sAcc += ec;
+                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                            sAcc += ek;
                         }
                         float s = (float)sAcc;
+                        double dy = m - xy; // m − x_y ≥ 0
                         double logS = global::System.Math.Log(s);
-                        dy = m - dy; // m − x_y ≥ 0
-                        double l = logS + dy;
+                        double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                         total += l;
                     }
                     return total;
@@ -332,29 +332,29 @@ namespace MyApp
                         }
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                         ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                        double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                        float m = row;
-                        for (int c = 1; c < Classes; c++)
+                        double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                        for (int k = 1; k < 2; k += 1)
                         {
-                            m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
-                        double sAcc = 0d; // float terms, summed in double
-                        for (int c = 0; c < Classes; c += 1)
+                        float m = mAcc;
+                        double sAcc = 0;
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                            float ec = global::System.MathF.Exp(xc - m);
-                            sAcc += ec;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
+                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                            sAcc += ek;
                         }
                         float s = (float)sAcc;
-                        float coef = (float)(scale / s);
-                        for (int c = 0; c < Classes; c += 1)
+                        float coef = (float)(scale / s); // scale·A/s
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
                         }
+                        double dy = m - xy; // m − x_y ≥ 0
                         double logS = global::System.Math.Log(s);
-                        dy = m - dy; // m − x_y ≥ 0
-                        double l = logS + dy;
+                        double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                         total += l;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                     }
@@ -384,24 +384,24 @@ namespace MyApp
                             continue;
                         }
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                        double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                        float m = row;
-                        for (int c = 1; c < Classes; c++)
+                        double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                        double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                        for (int k = 1; k < 2; k += 1)
                         {
-                            m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
-                        double sAcc = 0d; // float terms, summed in double
-                        for (int c = 0; c < Classes; c += 1)
+                        float m = mAcc;
+                        double sAcc = 0;
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                            float ec = global::System.MathF.Exp(xc - m);
-                            sAcc += ec;
+                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                            sAcc += ek;
                         }
                         float s = (float)sAcc;
+                        double dy = m - xy; // m − x_y ≥ 0
                         double logS = global::System.Math.Log(s);
-                        dy = m - dy; // m − x_y ≥ 0
-                        double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                        double l = wy * (logS + dy);
+                        double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                         total += l;
                     }
                     return total;
@@ -434,31 +434,30 @@ namespace MyApp
                         }
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                         ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                        double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                        float m = row;
-                        for (int c = 1; c < Classes; c++)
+                        double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                        double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                        for (int k = 1; k < 2; k += 1)
                         {
-                            m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
-                        double sAcc = 0d; // float terms, summed in double
-                        for (int c = 0; c < Classes; c += 1)
+                        float m = mAcc;
+                        double sAcc = 0;
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                            float ec = global::System.MathF.Exp(xc - m);
-                            sAcc += ec;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
+                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                            sAcc += ek;
                         }
                         float s = (float)sAcc;
-                        double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                        float coef = (float)(scale * wRow / s);
-                        for (int c = 0; c < Classes; c += 1)
+                        float coef = (float)(scale * wy / s); // scale·A/s
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
                         }
+                        double dy = m - xy; // m − x_y ≥ 0
                         double logS = global::System.Math.Log(s);
-                        dy = m - dy; // m − x_y ≥ 0
-                        double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                        double l = wy * (logS + dy);
+                        double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                         total += l;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                     }
@@ -484,28 +483,29 @@ namespace MyApp
                         int rowStart = i * Classes;
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                         ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                        float m = row;
-                        for (int c = 1; c < Classes; c++)
+                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                        for (int k = 1; k < 2; k += 1)
                         {
-                            m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
-                        double sAcc = 0d; // float terms, summed in double
-                        double aAcc = 0d; // float terms, summed in double
-                        double adAcc = 0d; // float terms, summed in double
-                        for (int c = 0; c < Classes; c += 1)
+                        float m = mAcc;
+                        double sAcc = 0;
+                        double AAcc = 0;
+                        double sumADAcc = 0;
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                            float ec = global::System.MathF.Exp(xc - m);
-                            sAcc += ec;
-                            float ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c);
-                            aAcc += ac;
-                            adAcc += ac * (m - xc);
+                            float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                            float ek = global::System.MathF.Exp(xk - m);
+                            sAcc += ek;
+                            float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
+                            AAcc += ak;
+                            sumADAcc += ak * (m - xk);
                         }
                         float s = (float)sAcc;
-                        double a = aAcc; // A = Σₖ aₖ
-                        double sumAD = adAcc;
+                        double A = AAcc; // A = Σₖ aₖ
+                        double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                         double logS = global::System.Math.Log(s);
-                        double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                        double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                         total += l;
                     }
                     return total;
@@ -533,34 +533,35 @@ namespace MyApp
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                         ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                         ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                        float m = row;
-                        for (int c = 1; c < Classes; c++)
+                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                        for (int k = 1; k < 2; k += 1)
                         {
-                            m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
-                        double sAcc = 0d; // float terms, summed in double
-                        double aAcc = 0d; // float terms, summed in double
-                        double adAcc = 0d; // float terms, summed in double
-                        for (int c = 0; c < Classes; c += 1)
+                        float m = mAcc;
+                        double sAcc = 0;
+                        double AAcc = 0;
+                        double sumADAcc = 0;
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                            float ec = global::System.MathF.Exp(xc - m);
-                            sAcc += ec;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                            float ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c);
-                            aAcc += ac;
-                            adAcc += ac * (m - xc);
+                            float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                            float ek = global::System.MathF.Exp(xk - m);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                            sAcc += ek;
+                            float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
+                            AAcc += ak;
+                            sumADAcc += ak * (m - xk);
                         }
                         float s = (float)sAcc;
-                        double a = aAcc; // A = Σₖ aₖ
-                        double sumAD = adAcc;
-                        float coef = (float)(scale * a / s);
-                        for (int c = 0; c < Classes; c += 1)
+                        double A = AAcc; // A = Σₖ aₖ
+                        double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * scaleT;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k)) * scaleT;
                         }
                         double logS = global::System.Math.Log(s);
-                        double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                        double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                         total += l;
                     }
                     return total;
@@ -586,28 +587,29 @@ namespace MyApp
                         int rowStart = i * Classes;
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                         ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                        float m = row;
-                        for (int c = 1; c < Classes; c++)
+                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                        for (int k = 1; k < 2; k += 1)
                         {
-                            m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
-                        double sAcc = 0d; // float terms, summed in double
-                        double aAcc = 0d; // float terms, summed in double
-                        double adAcc = 0d; // float terms, summed in double
-                        for (int c = 0; c < Classes; c += 1)
+                        float m = mAcc;
+                        double sAcc = 0;
+                        double AAcc = 0;
+                        double sumADAcc = 0;
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                            float ec = global::System.MathF.Exp(xc - m);
-                            sAcc += ec;
-                            float ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
-                            aAcc += ac;
-                            adAcc += ac * (m - xc);
+                            float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                            float ek = global::System.MathF.Exp(xk - m);
+                            sAcc += ek;
+                            float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                            AAcc += ak;
+                            sumADAcc += ak * (m - xk);
                         }
                         float s = (float)sAcc;
-                        double a = aAcc; // A = Σₖ aₖ
-                        double sumAD = adAcc;
+                        double A = AAcc; // A = Σₖ aₖ
+                        double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                         double logS = global::System.Math.Log(s);
-                        double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                        double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                         total += l;
                     }
                     return total;
@@ -636,34 +638,35 @@ namespace MyApp
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                         ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                         ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                        float m = row;
-                        for (int c = 1; c < Classes; c++)
+                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                        for (int k = 1; k < 2; k += 1)
                         {
-                            m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
-                        double sAcc = 0d; // float terms, summed in double
-                        double aAcc = 0d; // float terms, summed in double
-                        double adAcc = 0d; // float terms, summed in double
-                        for (int c = 0; c < Classes; c += 1)
+                        float m = mAcc;
+                        double sAcc = 0;
+                        double AAcc = 0;
+                        double sumADAcc = 0;
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                            float ec = global::System.MathF.Exp(xc - m);
-                            sAcc += ec;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                            float ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
-                            aAcc += ac;
-                            adAcc += ac * (m - xc);
+                            float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                            float ek = global::System.MathF.Exp(xk - m);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                            sAcc += ek;
+                            float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                            AAcc += ak;
+                            sumADAcc += ak * (m - xk);
                         }
                         float s = (float)sAcc;
-                        double a = aAcc; // A = Σₖ aₖ
-                        double sumAD = adAcc;
-                        float coef = (float)(scale * a / s);
-                        for (int c = 0; c < Classes; c += 1)
+                        double A = AAcc; // A = Σₖ aₖ
+                        double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        for (int k = 0; k < 2; k += 1)
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c)) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c)) * scaleT;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
                         }
                         double logS = global::System.Math.Log(s);
-                        double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                        double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                         total += l;
                     }
                     return total;

@@ -257,7 +257,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardBlocks512(logits, targets, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -268,7 +269,7 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -276,9 +277,9 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -287,7 +288,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardBlocks256(logits, targets, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -298,7 +300,7 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -306,9 +308,9 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -317,7 +319,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardBlocks128(logits, targets, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -328,7 +331,7 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -336,9 +339,9 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -354,7 +357,7 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
                     double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
                     double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
@@ -363,9 +366,9 @@ namespace MyApp
                     double e1 = global::System.Math.Exp(x1 - m);
                     double e2 = global::System.Math.Exp(x2 - m);
                     double s = e0 + e1 + e2;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -482,7 +485,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossAndGradientHardBlocks512(logits, targets, gradient, scale, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -495,7 +499,7 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -503,13 +507,13 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    double coef = scale / s;
+                    double coef = scale / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -519,7 +523,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossAndGradientHardBlocks256(logits, targets, gradient, scale, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -532,7 +537,7 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -540,13 +545,13 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    double coef = scale / s;
+                    double coef = scale / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -556,7 +561,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossAndGradientHardBlocks128(logits, targets, gradient, scale, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -569,7 +575,7 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -577,13 +583,13 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    double coef = scale / s;
+                    double coef = scale / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -602,7 +608,7 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
                     double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
                     double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
@@ -611,13 +617,13 @@ namespace MyApp
                     double e1 = global::System.Math.Exp(x1 - m);
                     double e2 = global::System.Math.Exp(x2 - m);
                     double s = e0 + e1 + e2;
-                    double coef = scale / s;
+                    double coef = scale / s; // scale·A/s
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + dy;
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -802,7 +808,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardWeightedBlocks512(logits, targets, classWeights, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -813,7 +820,8 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -821,10 +829,9 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -833,7 +840,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardWeightedBlocks256(logits, targets, classWeights, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -844,7 +852,8 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -852,10 +861,9 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -864,7 +872,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossHardWeightedBlocks128(logits, targets, classWeights, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -875,7 +884,8 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -883,10 +893,9 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -902,7 +911,8 @@ namespace MyApp
                         continue;
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
                     double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
                     double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
@@ -911,10 +921,9 @@ namespace MyApp
                     double e1 = global::System.Math.Exp(x1 - m);
                     double e2 = global::System.Math.Exp(x2 - m);
                     double s = e0 + e1 + e2;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1046,7 +1055,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossAndGradientHardWeightedBlocks512(logits, targets, classWeights, gradient, scale, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1059,7 +1069,8 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -1067,15 +1078,13 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
+                    double coef = scale * wy / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
@@ -1085,7 +1094,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossAndGradientHardWeightedBlocks256(logits, targets, classWeights, gradient, scale, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1098,7 +1108,8 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -1106,15 +1117,13 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
+                    double coef = scale * wy / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
@@ -1124,7 +1133,8 @@ namespace MyApp
             {
                 int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
                 total += __LossAndGradientHardWeightedBlocks128(logits, targets, classWeights, gradient, scale, ref i);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1137,7 +1147,8 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
@@ -1145,15 +1156,13 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
+                    double coef = scale * wy / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
@@ -1172,7 +1181,8 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
                     double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
                     double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
@@ -1181,15 +1191,13 @@ namespace MyApp
                     double e1 = global::System.Math.Exp(x1 - m);
                     double e2 = global::System.Math.Exp(x2 - m);
                     double s = e0 + e1 + e2;
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double coef = scale * wRow / s;
+                    double coef = scale * wy / s; // scale·A/s
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = wy * (logS + dy);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
@@ -1381,7 +1389,8 @@ namespace MyApp
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1396,10 +1405,10 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
                     var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow);
                     var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1);
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask));
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1422,10 +1431,10 @@ namespace MyApp
                     double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0);
                     double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1);
                     double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2);
-                    double a = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2);
+                    double A = a0 + a1 + a2; // A = Σₖ aₖ
+                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1447,8 +1456,9 @@ namespace MyApp
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1464,14 +1474,14 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
                     var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow);
                     var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1);
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask));
-                    double coef = scale * a / s;
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)1);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1495,14 +1505,14 @@ namespace MyApp
                     double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0);
                     double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1);
                     double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2);
-                    double a = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2);
-                    double coef = scale * a / s;
+                    double A = a0 + a1 + a2; // A = Σₖ aₖ
+                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1523,7 +1533,8 @@ namespace MyApp
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)1);
                 for (int i = 0; i < n; i++)
@@ -1538,12 +1549,12 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1)) * w1;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask));
+                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * w0;
+                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1) * w1;
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1566,13 +1577,13 @@ namespace MyApp
                     double e1 = global::System.Math.Exp(x1 - m);
                     double e2 = global::System.Math.Exp(x2 - m);
                     double s = e0 + e1 + e2;
-                    double a0 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0)) * w0;
-                    double a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1)) * w1;
-                    double a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2)) * w2;
-                    double a = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2);
+                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * w0;
+                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * w1;
+                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * w2;
+                    double A = a0 + a1 + a2; // A = Σₖ aₖ
+                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1595,8 +1606,9 @@ namespace MyApp
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul)); // keeps the last 1 of 2 lanes (ulong bit patterns)
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
                 var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)1);
                 for (int i = 0; i < n; i++)
@@ -1612,16 +1624,16 @@ namespace MyApp
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow)) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1)) * w1;
-                    double a = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask));
-                    double coef = scale * a / s;
+                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * w0;
+                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1) * w1;
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scale128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scale128, ref gRow, (nuint)1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)1);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1645,17 +1657,17 @@ namespace MyApp
                     double e1 = global::System.Math.Exp(x1 - m);
                     double e2 = global::System.Math.Exp(x2 - m);
                     double s = e0 + e1 + e2;
-                    double a0 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0)) * w0;
-                    double a1 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1)) * w1;
-                    double a2 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2)) * w2;
-                    double a = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2);
-                    double coef = scale * a / s;
+                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * w0;
+                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * w1;
+                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * w2;
+                    double A = a0 + a1 + a2; // A = Σₖ aₖ
+                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2); // Σₖ aₖ·(m − xₖ)
+                    double coef = scale * A / s; // scale·A/s
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;

@@ -281,51 +281,50 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 16; c < 16; c += 16)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 16; k < 16; k += 16)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var dAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int c = 0; c < 16; c += 16)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        dAcc512 += (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        sAcc += ek;
+                        sumDAcc += m512 - xk;
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector512.Sum(dAcc512);
+                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
-                    dAcc += (m - x16);
+                    s += e16;
+                    sumD += m - x16;
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
-                    dAcc += (m - x17);
+                    s += e17;
+                    sumD += m - x17;
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
-                    dAcc += (m - x18);
+                    s += e18;
+                    sumD += m - x18;
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
-                    dAcc += (m - x19);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ (m − xₖ)
+                    s += e19;
+                    sumD += m - x19;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -341,51 +340,50 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        dAcc256 += (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        sAcc += ek;
+                        sumDAcc += m256 - xk;
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector256.Sum(dAcc256);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
-                    dAcc += (m - x16);
+                    s += e16;
+                    sumD += m - x16;
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
-                    dAcc += (m - x17);
+                    s += e17;
+                    sumD += m - x17;
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
-                    dAcc += (m - x18);
+                    s += e18;
+                    sumD += m - x18;
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
-                    dAcc += (m - x19);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ (m − xₖ)
+                    s += e19;
+                    sumD += m - x19;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -401,30 +399,28 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 4; c < 20; c += 4)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 4; k < 20; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int c = 0; c < 20; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int k = 0; k < 20; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        dAcc128 += (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        sAcc += ek;
+                        sumDAcc += m128 - xk;
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector128.Sum(dAcc128);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ (m − xₖ)
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -440,26 +436,27 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 20; k += 1)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = 0d; // float terms, summed in double
-                    double dAcc = 0d; // float terms, summed in double
-                    for (int c = 0; c < Classes; c += 1)
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        float ec = global::System.MathF.Exp(xc - m);
-                        sAcc += ec;
-                        dAcc += (m - xc);
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        sAcc += ek;
+                        sumDAcc += m - xk;
                     }
                     float s = (float)sAcc;
-                    float sumD = (float)dAcc; // Σₖ (m − xₖ)
+                    float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -494,66 +491,71 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 16; c < 16; c += 16)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 16; k < 16; k += 16)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var dAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int c = 0; c < 16; c += 16)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc512 += (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += m512 - xk;
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector512.Sum(dAcc512);
+                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    dAcc += (m - x16);
+                    s += e16;
+                    sumD += m - x16;
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    dAcc += (m - x17);
+                    s += e17;
+                    sumD += m - x17;
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    dAcc += (m - x18);
+                    s += e18;
+                    sumD += m - x18;
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    dAcc += (m - x19);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ (m − xₖ)
-                    float coef = (float)(scale / s);
+                    s += e19;
+                    sumD += m - x19;
+                    float coef = (float)(scale / s); // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 16; c += 16)
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - smooth512, ref gRow, (nuint)c);
+                        var swk = smooth512;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - smooth;
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
+                    float sw16 = smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    float sw17 = smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - sw17;
+                    float sw18 = smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - sw18;
+                    float sw19 = smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - sw19;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -573,66 +575,71 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc256 += (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += m256 - xk;
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector256.Sum(dAcc256);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    dAcc += (m - x16);
+                    s += e16;
+                    sumD += m - x16;
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    dAcc += (m - x17);
+                    s += e17;
+                    sumD += m - x17;
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    dAcc += (m - x18);
+                    s += e18;
+                    sumD += m - x18;
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    dAcc += (m - x19);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ (m − xₖ)
-                    float coef = (float)(scale / s);
+                    s += e19;
+                    sumD += m - x19;
+                    float coef = (float)(scale / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 16; c += 8)
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - smooth256, ref gRow, (nuint)c);
+                        var swk = smooth256;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - smooth;
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
+                    float sw16 = smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    float sw17 = smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - sw17;
+                    float sw18 = smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - sw18;
+                    float sw19 = smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - sw19;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -652,37 +659,36 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 4; c < 20; c += 4)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 4; k < 20; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int c = 0; c < 20; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int k = 0; k < 20; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc128 += (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += m128 - xk;
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector128.Sum(dAcc128);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ (m − xₖ)
-                    float coef = (float)(scale / s);
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    float coef = (float)(scale / s); // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 20; c += 4)
+                    for (int k = 0; k < 20; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - smooth128, ref gRow, (nuint)c);
+                        var swk = smooth128;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                     }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -701,32 +707,34 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 20; k += 1)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = 0d; // float terms, summed in double
-                    double dAcc = 0d; // float terms, summed in double
-                    for (int c = 0; c < Classes; c += 1)
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        float ec = global::System.MathF.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        dAcc += (m - xc);
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        sumDAcc += m - xk;
                     }
                     float s = (float)sAcc;
-                    float sumD = (float)dAcc; // Σₖ (m − xₖ)
-                    float coef = (float)(scale / s);
-                    for (int c = 0; c < Classes; c += 1)
+                    float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
+                    float coef = (float)(scale / s); // scale·A/s
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - smooth;
+                        float swk = smooth;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
                     }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double l = logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
                 }
@@ -761,52 +769,51 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 16; c < 16; c += 16)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 16; k < 16; k += 16)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var dAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int c = 0; c < 16; c += 16)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        dAcc512 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c) * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector512.Sum(dAcc512);
+                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    s += e16;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
+                    s += e17;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
+                    s += e18;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ wₖ·(m − xₖ)
+                    s += e19;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -822,52 +829,51 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        dAcc256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c) * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector256.Sum(dAcc256);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    s += e16;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
+                    s += e17;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
+                    s += e18;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ wₖ·(m − xₖ)
+                    s += e19;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -883,31 +889,29 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 4; c < 20; c += 4)
-                    {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
-                    }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int c = 0; c < 20; c += 4)
-                    {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        dAcc128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c) * (m128 - xc);
-                    }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector128.Sum(dAcc128);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ wₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 4; k < 20; k += 4)
+                    {
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int k = 0; k < 20; k += 4)
+                    {
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
+                    }
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -923,27 +927,28 @@ namespace MyApp
                         continue;
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 20; k += 1)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = 0d; // float terms, summed in double
-                    double dAcc = 0d; // float terms, summed in double
-                    for (int c = 0; c < Classes; c += 1)
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        float ec = global::System.MathF.Exp(xc - m);
-                        sAcc += ec;
-                        dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c) * (m - xc);
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
                     }
                     float s = (float)sAcc;
-                    float sumD = (float)dAcc; // Σₖ wₖ·(m − xₖ)
+                    float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -983,68 +988,72 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 16; c < 16; c += 16)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 16; k < 16; k += 16)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var dAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int c = 0; c < 16; c += 16)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc512 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c) * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector512.Sum(dAcc512);
+                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    s += e16;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
+                    s += e17;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
+                    s += e18;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float coef = (float)(scale * (0.95d * wRow + 0.0025d * weightSum) / s);
+                    s += e19;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
+                    float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 16; c += 16)
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c) * smooth512, ref gRow, (nuint)c);
+                        var swk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * smooth;
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
+                    float sw16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    float sw17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - sw17;
+                    float sw18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - sw18;
+                    float sw19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - sw19;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
@@ -1064,68 +1073,72 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c) * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector256.Sum(dAcc256);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    s += e16;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
+                    s += e17;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
+                    s += e18;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float coef = (float)(scale * (0.95d * wRow + 0.0025d * weightSum) / s);
+                    s += e19;
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
+                    float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 16; c += 8)
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c) * smooth256, ref gRow, (nuint)c);
+                        var swk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * smooth;
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
+                    float sw16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    float sw17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - sw17;
+                    float sw18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - sw18;
+                    float sw19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * smooth;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - sw19;
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
@@ -1145,39 +1158,37 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 4; c < 20; c += 4)
-                    {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
-                    }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int c = 0; c < 20; c += 4)
-                    {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        dAcc128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c) * (m128 - xc);
-                    }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    float dAcc = global::System.Runtime.Intrinsics.Vector128.Sum(dAcc128);
-                    float s = sAcc;
-                    float sumD = dAcc; // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float coef = (float)(scale * (0.95d * wRow + 0.0025d * weightSum) / s);
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 20; c += 4)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c) * smooth128, ref gRow, (nuint)c);
-                    }
-                    double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD);
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 4; k < 20; k += 4)
+                    {
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int k = 0; k < 20; k += 4)
+                    {
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
+                    }
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    for (int k = 0; k < 20; k += 4)
+                    {
+                        var swk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = global::System.Math.Log(s);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
@@ -1196,34 +1207,35 @@ namespace MyApp
                     }
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double dy = (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float m = row;
-                    for (int c = 1; c < Classes; c++)
+                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 20; k += 1)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = 0d; // float terms, summed in double
-                    double dAcc = 0d; // float terms, summed in double
-                    for (int c = 0; c < Classes; c += 1)
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        float ec = global::System.MathF.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        dAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c) * (m - xc);
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
                     }
                     float s = (float)sAcc;
-                    float sumD = (float)dAcc; // Σₖ wₖ·(m − xₖ)
-                    double wRow = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float coef = (float)(scale * (0.95d * wRow + 0.0025d * weightSum) / s);
-                    for (int c = 0; c < Classes; c += 1)
+                    float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
+                    float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c) * smooth;
+                        float swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
                     }
+                    double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
-                    dy = m - dy; // m − x_y ≥ 0
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
@@ -1252,62 +1264,60 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 16; c < 16; c += 16)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 16; k < 16; k += 16)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int c = 0; c < 16; c += 16)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        var ac = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512;
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
+                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
+                    s += e16;
                     float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
+                    s += e17;
                     float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
-                    aAcc += a17;
-                    adAcc += a17 * (m - x17);
+                    A += a17;
+                    sumAD += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
+                    s += e18;
                     float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
-                    aAcc += a18;
-                    adAcc += a18 * (m - x18);
+                    A += a18;
+                    sumAD += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
+                    s += e19;
                     float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
-                    aAcc += a19;
-                    adAcc += a19 * (m - x19);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    A += a19;
+                    sumAD += a19 * (m - x19);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1321,62 +1331,60 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        var ac = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256;
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
+                    s += e16;
                     float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
+                    s += e17;
                     float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
-                    aAcc += a17;
-                    adAcc += a17 * (m - x17);
+                    A += a17;
+                    sumAD += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
+                    s += e18;
                     float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
-                    aAcc += a18;
-                    adAcc += a18 * (m - x18);
+                    A += a18;
+                    sumAD += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
+                    s += e19;
                     float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
-                    aAcc += a19;
-                    adAcc += a19 * (m - x19);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    A += a19;
+                    sumAD += a19 * (m - x19);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1390,33 +1398,30 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 4; c < 20; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 4; k < 20; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int c = 0; c < 20; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int k = 0; k < 20; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        var ac = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128;
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1428,28 +1433,29 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    float m = row;
-                    for (int c = 1; c < Classes; c++)
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 20; k += 1)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = 0d; // float terms, summed in double
-                    double aAcc = 0d; // float terms, summed in double
-                    double adAcc = 0d; // float terms, summed in double
-                    for (int c = 0; c < Classes; c += 1)
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        float ec = global::System.MathF.Exp(xc - m);
-                        sAcc += ec;
-                        float ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform;
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        sAcc += ek;
+                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     float s = (float)sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1472,8 +1478,8 @@ namespace MyApp
             // in the gradient row); the gradient, in place.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
+                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -1481,85 +1487,84 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 16; c < 16; c += 16)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 16; k < 16; k += 16)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int c = 0; c < 16; c += 16)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512;
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
+                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    s += e16;
                     float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
+                    s += e17;
                     float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
-                    aAcc += a17;
-                    adAcc += a17 * (m - x17);
+                    A += a17;
+                    sumAD += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
+                    s += e18;
                     float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
-                    aAcc += a18;
-                    adAcc += a18 * (m - x18);
+                    A += a18;
+                    sumAD += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
+                    s += e19;
                     float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
-                    aAcc += a19;
-                    adAcc += a19 * (m - x19);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    float coef = (float)(scale * a / s);
+                    A += a19;
+                    sumAD += a19 * (m - x19);
+                    float coef = (float)(scale * A / s); // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 16; c += 16)
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * scale512, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * scaleT;
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - a17 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - a18 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - a19 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
+                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -1567,85 +1572,84 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256;
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    s += e16;
                     float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
+                    s += e17;
                     float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
-                    aAcc += a17;
-                    adAcc += a17 * (m - x17);
+                    A += a17;
+                    sumAD += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
+                    s += e18;
                     float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
-                    aAcc += a18;
-                    adAcc += a18 * (m - x18);
+                    A += a18;
+                    sumAD += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
+                    s += e19;
                     float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
-                    aAcc += a19;
-                    adAcc += a19 * (m - x19);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    float coef = (float)(scale * a / s);
+                    A += a19;
+                    sumAD += a19 * (m - x19);
+                    float coef = (float)(scale * A / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 16; c += 8)
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * scale256, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * scaleT;
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - a17 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - a18 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - a19 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -1653,40 +1657,37 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 4; c < 20; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 4; k < 20; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int c = 0; c < 20; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int k = 0; k < 20; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128;
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    float coef = (float)(scale * a / s);
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 20; c += 4)
+                    for (int k = 0; k < 20; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * scale128, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1699,34 +1700,35 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    float m = row;
-                    for (int c = 1; c < Classes; c++)
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 20; k += 1)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = 0d; // float terms, summed in double
-                    double aAcc = 0d; // float terms, summed in double
-                    double adAcc = 0d; // float terms, summed in double
-                    for (int c = 0; c < Classes; c += 1)
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        float ec = global::System.MathF.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        float ac = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform;
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     float s = (float)sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    float coef = (float)(scale * a / s);
-                    for (int c = 0; c < Classes; c += 1)
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * scaleT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1755,62 +1757,60 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 16; c < 16; c += 16)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 16; k < 16; k += 16)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int c = 0; c < 16; c += 16)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
+                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
+                    s += e16;
                     float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
+                    s += e17;
                     float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
-                    aAcc += a17;
-                    adAcc += a17 * (m - x17);
+                    A += a17;
+                    sumAD += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
+                    s += e18;
                     float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
-                    aAcc += a18;
-                    adAcc += a18 * (m - x18);
+                    A += a18;
+                    sumAD += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
+                    s += e19;
                     float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
-                    aAcc += a19;
-                    adAcc += a19 * (m - x19);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    A += a19;
+                    sumAD += a19 * (m - x19);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1824,62 +1824,60 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
+                    s += e16;
                     float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
+                    s += e17;
                     float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
-                    aAcc += a17;
-                    adAcc += a17 * (m - x17);
+                    A += a17;
+                    sumAD += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
+                    s += e18;
                     float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
-                    aAcc += a18;
-                    adAcc += a18 * (m - x18);
+                    A += a18;
+                    sumAD += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
+                    s += e19;
                     float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
-                    aAcc += a19;
-                    adAcc += a19 * (m - x19);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    A += a19;
+                    sumAD += a19 * (m - x19);
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1893,33 +1891,30 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 4; c < 20; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 4; k < 20; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int c = 0; c < 20; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int k = 0; k < 20; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1931,28 +1926,29 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    float m = row;
-                    for (int c = 1; c < Classes; c++)
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 20; k += 1)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = 0d; // float terms, summed in double
-                    double aAcc = 0d; // float terms, summed in double
-                    double adAcc = 0d; // float terms, summed in double
-                    for (int c = 0; c < Classes; c += 1)
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        float ec = global::System.MathF.Exp(xc - m);
-                        sAcc += ec;
-                        float ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        sAcc += ek;
+                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     float s = (float)sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -1976,8 +1972,8 @@ namespace MyApp
             // in the gradient row); the gradient, in place.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
+                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
                 var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -1985,85 +1981,84 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
-                    for (int c = 16; c < 16; c += 16)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    for (int k = 16; k < 16; k += 16)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector512.Max(maxAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var aAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var adAcc512 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int c = 0; c < 16; c += 16)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m512);
-                        sAcc512 += ec;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc512 += ac;
-                        adAcc512 += ac * (m512 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc512);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector512.Sum(aAcc512);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector512.Sum(adAcc512);
+                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    s += e16;
                     float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
+                    s += e17;
                     float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
-                    aAcc += a17;
-                    adAcc += a17 * (m - x17);
+                    A += a17;
+                    sumAD += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
+                    s += e18;
                     float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
-                    aAcc += a18;
-                    adAcc += a18 * (m - x18);
+                    A += a18;
+                    sumAD += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
+                    s += e19;
                     float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
-                    aAcc += a19;
-                    adAcc += a19 * (m - x19);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    float coef = (float)(scale * a / s);
+                    A += a19;
+                    sumAD += a19 * (m - x19);
+                    float coef = (float)(scale * A / s); // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
-                    for (int c = 0; c < 16; c += 16)
+                    for (int k = 0; k < 16; k += 16)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)c) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)c) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)c)) * scale512, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19)) * scaleT;
+                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - a17 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - a18 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - a19 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
+                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
                 var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -2071,85 +2066,84 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    for (int c = 8; c < 16; c += 8)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector256.Max(maxAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
                     m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var aAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var adAcc256 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int c = 0; c < 16; c += 8)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m256);
-                        sAcc256 += ec;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc256 += ac;
-                        adAcc256 += ac * (m256 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc256);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector256.Sum(aAcc256);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector256.Sum(adAcc256);
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: the last 4 classes as scalars.
                     float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     float e16 = global::System.MathF.Exp(x16 - m);
-                    sAcc += e16;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    s += e16;
                     float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    aAcc += a16;
-                    adAcc += a16 * (m - x16);
+                    A += a16;
+                    sumAD += a16 * (m - x16);
                     float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
                     float e17 = global::System.MathF.Exp(x17 - m);
-                    sAcc += e17;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
+                    s += e17;
                     float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
-                    aAcc += a17;
-                    adAcc += a17 * (m - x17);
+                    A += a17;
+                    sumAD += a17 * (m - x17);
                     float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
                     float e18 = global::System.MathF.Exp(x18 - m);
-                    sAcc += e18;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
+                    s += e18;
                     float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
-                    aAcc += a18;
-                    adAcc += a18 * (m - x18);
+                    A += a18;
+                    sumAD += a18 * (m - x18);
                     float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
                     float e19 = global::System.MathF.Exp(x19 - m);
-                    sAcc += e19;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
+                    s += e19;
                     float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
-                    aAcc += a19;
-                    adAcc += a19 * (m - x19);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    float coef = (float)(scale * a / s);
+                    A += a19;
+                    sumAD += a19 * (m - x19);
+                    float coef = (float)(scale * A / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    for (int c = 0; c < 16; c += 8)
+                    for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)c) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)c) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)c)) * scale256, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18)) * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19)) * scaleT;
+                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - a17 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - a18 * scaleT;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - a19 * scaleT;
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
+                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
                 var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
@@ -2157,40 +2151,37 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var maxAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    for (int c = 4; c < 20; c += 4)
+                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    for (int k = 4; k < 20; k += 4)
                     {
-                        maxAcc = global::System.Runtime.Intrinsics.Vector128.Max(maxAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c));
+                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(maxAcc);
+                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var aAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var adAcc128 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int c = 0; c < 20; c += 4)
+                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var AAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int k = 0; k < 20; k += 4)
                     {
-                        var xc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)c);
-                        var ec = global::DivergenceGen.VectorMath.Exp(xc - m128);
-                        sAcc128 += ec;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ec, ref gRow, (nuint)c);
-                        var ac = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c);
-                        aAcc128 += ac;
-                        adAcc128 += ac * (m128 - xc);
+                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
                     }
-                    float sAcc = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc128);
-                    float aAcc = global::System.Runtime.Intrinsics.Vector128.Sum(aAcc128);
-                    float adAcc = global::System.Runtime.Intrinsics.Vector128.Sum(adAcc128);
-                    float s = sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    float coef = (float)(scale * a / s);
+                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    for (int c = 0; c < 20; c += 4)
+                    for (int k = 0; k < 20; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)c) * coef128 - ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)c) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)c)) * scale128, ref gRow, (nuint)c);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
@@ -2203,34 +2194,35 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    float m = row;
-                    for (int c = 1; c < Classes; c++)
+                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 20; k += 1)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c));
+                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
-                    double sAcc = 0d; // float terms, summed in double
-                    double aAcc = 0d; // float terms, summed in double
-                    double adAcc = 0d; // float terms, summed in double
-                    for (int c = 0; c < Classes; c += 1)
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        float xc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, c);
-                        float ec = global::System.MathF.Exp(xc - m);
-                        sAcc += ec;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = ec;
-                        float ac = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c);
-                        aAcc += ac;
-                        adAcc += ac * (m - xc);
+                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        float ek = global::System.MathF.Exp(xk - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - xk);
                     }
                     float s = (float)sAcc;
-                    double a = aAcc; // A = Σₖ aₖ
-                    double sumAD = adAcc;
-                    float coef = (float)(scale * a / s);
-                    for (int c = 0; c < Classes; c += 1)
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
+                    for (int k = 0; k < 20; k += 1)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, c) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, c) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, c)) * scaleT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
                     }
                     double logS = global::System.Math.Log(s);
-                    double l = a * logS + sumAD; // Σₖ aₖ·(log s + m − xₖ)
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;

@@ -1,0 +1,687 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using DivergenceGen.Generator.Ir;
+using DivergenceGen.Generator.Model;
+
+namespace DivergenceGen.Generator.Emit
+{
+    /// <summary>
+    /// The one scheduler of row kernels (<see cref="RowKernel"/>): the statements over k ∈ [0, K) of one row, lowered
+    /// for one vector width (or none) into one of two shapes.
+    /// <list type="bullet">
+    /// <item><b>Straight-line</b> (K ≤ the unroll threshold): the row is cut into chunks with constant offsets, the
+    /// widest vectors first, then narrower ones, then — where K is not a sum of vector widths and <c>overlap</c> is on —
+    /// one more vector of the narrowest width ending at K, overlapping the chunk before, its repeated lanes masked out
+    /// of every sum (stores write the same values twice); else scalars. Per-class values stay in registers from one
+    /// statement to the next.</item>
+    /// <item><b>Loops</b> (above it): passes over the row with a constant bound, a new pass wherever a statement reads
+    /// a reduction of the pass before (the max before exp(x − m)); per-class values a later pass reads are recomputed,
+    /// or reloaded from the output they were spilled to; the last K mod lanes classes are straight-line scalars. With
+    /// no vector (bits 0) a single scalar loop, accumulating float in double.</item>
+    /// </list>
+    /// Names that the kernel does not define and are not row scalars are constants of the call: their broadcasts,
+    /// the tail mask and the per-class values of invariant inputs (class weights) are hoisted by
+    /// <see cref="EmitInvariants"/>, which the caller writes before its row loop.
+    /// </summary>
+    internal sealed class RowScheduler
+    {
+        private readonly SourceWriter _w;
+        private readonly RowKernel _k;
+        private readonly int _classes;
+        private readonly PrecisionKind _precision;
+        private readonly List<Chunk>? _chunks;
+        private readonly int _loopBits;
+        private readonly bool _masked;
+        private readonly HashSet<string> _perClass;
+        private readonly HashSet<string> _rowScalars;
+
+        /// <param name="writer">Where the code goes.</param>
+        /// <param name="kernel">The row's statements.</param>
+        /// <param name="classes">K.</param>
+        /// <param name="precision">The element type.</param>
+        /// <param name="widths">The vector widths to use, widest first (empty: scalar code).</param>
+        /// <param name="straightLine">Chunks with constant offsets rather than loops.</param>
+        /// <param name="overlap">Straight-line only: may end with a masked overlapping vector.</param>
+        public RowScheduler(SourceWriter writer, RowKernel kernel, int classes, PrecisionKind precision, IReadOnlyList<int> widths, bool straightLine, bool overlap)
+        {
+            _w = writer;
+            _k = kernel;
+            _classes = classes;
+            _precision = precision;
+            _perClass = new HashSet<string>(kernel.PerClassValues.Select(p => p.Name).Concat(kernel.Inputs.Select(i => i.Name)), StringComparer.Ordinal);
+            _rowScalars = new HashSet<string>(kernel.RowScalars.Concat(kernel.Body.OfType<Reduce>().Select(r => r.Name)).Concat(kernel.Body.OfType<Let>().Select(l => l.Name)), StringComparer.Ordinal);
+            if (straightLine)
+            {
+                _chunks = Plan(classes, widths.Where(b => Lanes(b) <= classes).ToList(), overlap, out _masked);
+            }
+            else
+            {
+                _loopBits = widths.FirstOrDefault(b => Lanes(b) <= classes);
+            }
+        }
+
+        /// <summary>A piece of the row: a vector of some width (0: a scalar) at a constant offset.</summary>
+        private sealed record Chunk(int Bits, int Offset);
+
+        private bool IsSingle => _precision == PrecisionKind.Single;
+
+        private string T => IsSingle ? "float" : "double";
+
+        private int Lanes(int bits) => bits / (IsSingle ? 32 : 64);
+
+        private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Vec(int bits) => VectorLowering.VectorClass(bits);
+
+        /// <summary>The vector widths the chosen shape uses.</summary>
+        private IEnumerable<int> UsedWidths => _chunks is not null
+            ? _chunks.Where(c => c.Bits > 0).Select(c => c.Bits).Distinct()
+            : _loopBits > 0 ? new[] { _loopBits } : Array.Empty<int>();
+
+        /// <summary>
+        /// Widest first: as many vectors of each width as fit, then, where K is not covered and <paramref name="overlap"/>
+        /// allows, one vector of the narrowest width ending at K (the mask keeps its last lanes), else scalars.
+        /// </summary>
+        private List<Chunk> Plan(int classes, List<int> widths, bool overlap, out bool masked)
+        {
+            var chunks = new List<Chunk>();
+            int offset = 0;
+            foreach (int bits in widths)
+            {
+                for (; classes - offset >= Lanes(bits); offset += Lanes(bits))
+                {
+                    chunks.Add(new Chunk(bits, offset));
+                }
+            }
+
+            masked = false;
+            if (offset < classes && overlap && widths.Count > 0)
+            {
+                int narrowest = widths[widths.Count - 1];
+                chunks.Add(new Chunk(narrowest, classes - Lanes(narrowest)));
+                masked = true;
+                return chunks;
+            }
+
+            for (; offset < classes; offset++)
+            {
+                chunks.Add(new Chunk(0, offset));
+            }
+
+            return chunks;
+        }
+
+        // ------------------------------------------------------------------------------------------ names and lowering
+
+        /// <summary>A name is a constant of the call when the kernel does not define it and the caller does not set it per row.</summary>
+        private bool IsInvariantName(string name) => !_perClass.Contains(name) && !_rowScalars.Contains(name);
+
+        /// <summary>Does a per-class value depend only on invariant inputs and constants (loaded once, before the rows)?</summary>
+        private bool IsInvariantValue(string name)
+        {
+            var input = _k.Input(name);
+            if (input is not null)
+            {
+                return input.Invariant;
+            }
+
+            var definition = _k.PerClassValues.FirstOrDefault(p => p.Name == name);
+            return definition is not null && Substitution.Names(definition.Value).All(n => _perClass.Contains(n) ? IsInvariantValue(n) : IsInvariantName(n));
+        }
+
+        private string Load(int bits, string reference, string offset)
+        {
+            if (bits == 0)
+            {
+                return "global::System.Runtime.CompilerServices.Unsafe.Add(ref " + reference + ", " + offset + ")";
+            }
+
+            return offset == "0"
+                ? Vec(bits) + ".LoadUnsafe(ref " + reference + ")"
+                : Vec(bits) + ".LoadUnsafe(ref " + reference + ", (nuint)" + offset + ")";
+        }
+
+        private string StoreLine(int bits, string value, string reference, string offset)
+        {
+            if (bits == 0)
+            {
+                return "global::System.Runtime.CompilerServices.Unsafe.Add(ref " + reference + ", " + offset + ") = " + value + ";";
+            }
+
+            return offset == "0"
+                ? Vec(bits) + ".StoreUnsafe(" + value + ", ref " + reference + ");"
+                : Vec(bits) + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)" + offset + ");";
+        }
+
+        /// <summary>The lowering of a per-class expression at one place of the row: a vector or scalar, and how names bind there.</summary>
+        private Lowering At(int bits, PrecisionKind precision, Func<string, string> perClass)
+        {
+            string Bind(string name)
+            {
+                if (_perClass.Contains(name))
+                {
+                    return perClass(name);
+                }
+
+                return bits == 0 ? name : name + N(bits);
+            }
+
+            return bits == 0 ? new ScalarLowering(precision, Bind) : new VectorLowering(bits, precision, Bind);
+        }
+
+        private string Scalar(Expr value, bool isDouble) =>
+            new ScalarLowering(isDouble ? PrecisionKind.Double : _precision, n => n).Lower(value);
+
+        /// <summary>Every name the expression reads, through the per-class values it reads.</summary>
+        private HashSet<string> Reads(Expr value)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<string>(Substitution.Names(value));
+            while (pending.Count > 0)
+            {
+                string name = pending.Pop();
+                if (!names.Add(name))
+                {
+                    continue;
+                }
+
+                var definition = _k.PerClassValues.FirstOrDefault(p => p.Name == name);
+                foreach (var inner in definition is null ? Enumerable.Empty<string>() : Substitution.Names(definition.Value))
+                {
+                    pending.Push(inner);
+                }
+            }
+
+            return names;
+        }
+
+        /// <summary>Scalars read by the per-class statements in vector code: they need a broadcast per width.</summary>
+        private HashSet<string> VectorScalars()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var statement in _k.Body.Where(s => s is PerClass or Store or Reduce))
+            {
+                names.UnionWith(Substitution.Names(RowKernel.Value(statement)).Where(n => !_perClass.Contains(n)));
+            }
+
+            return names;
+        }
+
+        private void Broadcast(string name)
+        {
+            if (!VectorScalars().Contains(name))
+            {
+                return;
+            }
+
+            foreach (int bits in UsedWidths)
+            {
+                _w.Line("var " + name + N(bits) + " = " + Vec(bits) + ".Create(" + name + ");");
+            }
+        }
+
+        // ------------------------------------------------------------------------------------------ invariants
+
+        /// <summary>Before the row loop: broadcasts of the call's constants, the tail mask, the invariant per-class values.</summary>
+        public void EmitInvariants()
+        {
+            foreach (var name in VectorScalars().Where(IsInvariantName).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                Broadcast(name);
+            }
+
+            if (_masked)
+            {
+                var last = _chunks![_chunks.Count - 1];
+                int lanes = Lanes(last.Bits);
+                int keep = _classes - (_chunks.Count > 1 ? _chunks[_chunks.Count - 2].Offset + Lanes(_chunks[_chunks.Count - 2].Bits) : 0);
+                string ones = IsSingle ? "0xFFFFFFFFu" : "0xFFFFFFFFFFFFFFFFul";
+                string zero = IsSingle ? "0u" : "0ul";
+                var mask = Enumerable.Range(0, lanes).Select(l => l >= lanes - keep ? ones : zero);
+                _w.Line("// The last vector overlaps the one before: tailMask keeps its last " + N(keep) + " of " + N(lanes) + " lanes in the sums.");
+                _w.Line("var tailMask = " + Vec(last.Bits) + "." + (IsSingle ? "AsSingle" : "AsDouble") + "(" + Vec(last.Bits) + ".Create(" + string.Join(", ", mask) + "));");
+            }
+
+            if (_chunks is null)
+            {
+                return;
+            }
+
+            foreach (var value in _k.PerClassValues.Select(p => p.Name).Concat(_k.Inputs.Select(i => i.Name)).Where(n => IsInvariantValue(n) && IsRead(n) && NeedsLocals(n)))
+            {
+                DefineChunks(value);
+            }
+        }
+
+        private bool IsRead(string name) => _k.Body.Any(s => Substitution.Names(RowKernel.Value(s)).Contains(name));
+
+        // ------------------------------------------------------------------------------------------ straight-line
+
+        private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
+
+        private readonly TailLocals _tailLocals = new();
+
+        /// <summary>Per constant class index of the scalar tail, the locals declared for it in this row.</summary>
+        private sealed class TailLocals : Dictionary<string, HashSet<string>>
+        {
+            public HashSet<string> GetOrAdd(string index)
+            {
+                if (!TryGetValue(index, out var set))
+                {
+                    set = new HashSet<string>(StringComparer.Ordinal);
+                    this[index] = set;
+                }
+
+                return set;
+            }
+        }
+
+        /// <summary>Straight-line: <c>var name{j} = …</c> for every chunk j, once, after what it reads.</summary>
+        private void DefineChunks(string name)
+        {
+            if (!_defined.Add(name))
+            {
+                return;
+            }
+
+            var input = _k.Input(name);
+            var definition = _k.PerClassValues.FirstOrDefault(p => p.Name == name);
+            if (definition is not null)
+            {
+                foreach (var read in Substitution.Names(definition.Value).Where(n => _perClass.Contains(n) && NeedsLocals(n)))
+                {
+                    DefineChunks(read);
+                }
+            }
+
+            for (int j = 0; j < _chunks!.Count; j++)
+            {
+                var chunk = _chunks[j];
+                string value = input is not null
+                    ? Load(chunk.Bits, input.Reference, N(chunk.Offset))
+                    : ChunkLowering(j).Lower(definition!.Value);
+                _w.Line((chunk.Bits == 0 ? T : "var") + " " + name + N(j) + " = " + value + ";");
+            }
+        }
+
+        private Lowering ChunkLowering(int j)
+        {
+            var chunk = _chunks![j];
+            return At(chunk.Bits, _precision, n => _defined.Contains(n) || _k.Input(n) is null ? n + N(j) : Load(chunk.Bits, _k.Input(n)!.Reference, N(chunk.Offset)));
+        }
+
+        /// <summary>An input read by more than one statement is loaded into locals once; one read is inlined.</summary>
+        private bool NeedsLocals(string name) => _k.Input(name) is not { Invariant: false } || ReadCount(_k.Body, name) > 1;
+
+        private void EmitStraightLine()
+        {
+            foreach (var statement in _k.Body)
+            {
+                foreach (var read in Substitution.Names(RowKernel.Value(statement)).Where(n => _perClass.Contains(n) && NeedsLocals(n)))
+                {
+                    DefineChunks(read);
+                }
+
+                switch (statement)
+                {
+                    case PerClass p:
+                        DefineChunks(p.Name);
+                        break;
+                    case Reduce r:
+                        _w.Line(Declaration(r.Double) + r.Name + " = " + StraightLineReduction(r) + ";" + Comment(r.Comment));
+                        Broadcast(r.Name);
+                        break;
+                    case Let l:
+                        EmitLet(l);
+                        break;
+                    case Store s:
+                        for (int j = 0; j < _chunks!.Count; j++)
+                        {
+                            _w.Line(StoreLine(_chunks[j].Bits, ChunkLowering(j).Lower(s.Value), _k.Input(s.Output)!.Reference, N(_chunks[j].Offset)));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private string Declaration(bool isDouble) => (isDouble ? "double" : T) + " ";
+
+        private static string Comment(string? comment) => comment is null ? string.Empty : " // " + comment;
+
+        private void EmitLet(Let l)
+        {
+            // A conversion to the element type computes its operand in double: (float)(scale * A / s).
+            _w.Line(Declaration(l.Double) + l.Name + " = " + Scalar(l.Value, l.Double || l.Value is Cast) + ";" + Comment(l.Comment));
+            Broadcast(l.Name);
+        }
+
+        /// <summary>One reduction over the chunks: lane-wise within each width, one horizontal step per width, then across.</summary>
+        private string StraightLineReduction(Reduce r)
+        {
+            bool widen = r.WidenTerms && IsSingle;
+            var parts = new List<string>();
+            var groups = new List<List<int>>();
+            for (int j = 0; j < _chunks!.Count; j++)
+            {
+                if (groups.Count > 0 && _chunks[groups[groups.Count - 1][0]].Bits == _chunks[j].Bits && _chunks[j].Bits > 0)
+                {
+                    groups[groups.Count - 1].Add(j);
+                }
+                else
+                {
+                    groups.Add(new List<int> { j });
+                }
+            }
+
+            string Term(int j)
+            {
+                string term = ChunkLowering(j).Lower(r.Term);
+                return _masked && j == _chunks.Count - 1 && r.Op == ReduceOp.Sum ? "(" + term + " & tailMask)" : term;
+            }
+
+            foreach (var group in groups)
+            {
+                int bits = _chunks[group[0]].Bits;
+                if (bits == 0)
+                {
+                    parts.AddRange(group.Select(j => widen ? "(double)" + Term(j) : Term(j)));
+                }
+                else if (r.Op == ReduceOp.Max)
+                {
+                    parts.Add("global::DivergenceGen.LossReductions.Max(" + group.Skip(1).Aggregate(Term(group[0]), (acc, j) => Vec(bits) + ".Max(" + acc + ", " + Term(j) + ")") + ")");
+                }
+                else if (widen)
+                {
+                    parts.AddRange(group.Select(j => "global::DivergenceGen.VectorReductions.SumToDouble(" + Term(j) + ")"));
+                }
+                else
+                {
+                    parts.Add(Vec(bits) + ".Sum(" + string.Join(" + ", group.Select(Term)) + ")");
+                }
+            }
+
+            if (r.Op == ReduceOp.Max)
+            {
+                string math = IsSingle && !r.Double ? "global::System.MathF" : "global::System.Math";
+                return parts.Skip(1).Aggregate(parts[0], (acc, p) => math + ".Max(" + acc + ", " + p + ")");
+            }
+
+            return string.Join(" + ", parts);
+        }
+
+        // ------------------------------------------------------------------------------------------ loops
+
+        /// <summary>Statements grouped into passes over the row; lets between them.</summary>
+        private List<List<Statement>> Passes()
+        {
+            var passes = new List<List<Statement>>();
+            var open = new List<Statement>();
+            var openReductions = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var statement in _k.Body)
+            {
+                bool needsClose = statement is Let
+                    ? open.Count > 0
+                    : Reads(RowKernel.Value(statement)).Overlaps(openReductions);
+                if (needsClose && open.Count > 0)
+                {
+                    passes.Add(open);
+                    open = new List<Statement>();
+                    openReductions.Clear();
+                }
+
+                if (statement is Let)
+                {
+                    passes.Add(new List<Statement> { statement });
+                    continue;
+                }
+
+                open.Add(statement);
+                if (statement is Reduce r)
+                {
+                    openReductions.Add(r.Name);
+                }
+            }
+
+            if (open.Count > 0)
+            {
+                passes.Add(open);
+            }
+
+            return passes;
+        }
+
+        private void EmitLoops()
+        {
+            var passes = Passes();
+            var passOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int p = 0; p < passes.Count; p++)
+            {
+                foreach (var statement in passes[p])
+                {
+                    if (statement is PerClass pc)
+                    {
+                        passOf[pc.Name] = p;
+                    }
+                }
+            }
+
+            for (int p = 0; p < passes.Count; p++)
+            {
+                if (passes[p].Count == 1 && passes[p][0] is Let let)
+                {
+                    EmitLet(let);
+                    continue;
+                }
+
+                // Values of earlier passes that were spilled: reloaded from their output.
+                var spilled = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var value in _k.PerClassValues.Where(v => v.SpillTo is not null && passOf.TryGetValue(v.Name, out int q) && q < p))
+                {
+                    spilled[value.Name] = _k.Input(value.SpillTo!)!.Reference;
+                }
+
+                // Spill what this pass defines and a later pass reads.
+                var spills = passes[p].OfType<PerClass>()
+                    .Where(v => v.SpillTo is not null && passes.Skip(p + 1).SelectMany(s => s).Any(s => s is not Let && Reads(RowKernel.Value(s)).Contains(v.Name)))
+                    .ToList();
+                EmitPass(passes[p], spilled, spills);
+            }
+        }
+
+        /// <summary>One pass: accumulators, the loop over full vectors, horizontal steps, the straight-line scalar tail.</summary>
+        private void EmitPass(List<Statement> pass, Dictionary<string, string> spilled, List<PerClass> spills)
+        {
+            int bits = _loopBits;
+            int lanes = bits == 0 ? 1 : Lanes(bits);
+            int full = _classes - (_classes % lanes);
+            var reductions = pass.OfType<Reduce>().ToList();
+
+            // A pass that only takes maxima starts from the first element (its initial value), not from −∞.
+            bool maxOnly = reductions.Count > 0 && pass.All(s => s is Reduce { Op: ReduceOp.Max } || s is PerClass) && spills.Count == 0;
+
+            // Scalar loops over float sum in double: one float accumulator would lose ~K·u over the row.
+            bool DoubleAccumulator(Reduce r) => r.Op == ReduceOp.Sum && IsSingle && (bits == 0 || r.WidenTerms);
+
+            foreach (var r in reductions)
+            {
+                if (r.Op == ReduceOp.Max)
+                {
+                    string first = LoopBody(pass, bits, "0", spilled, r.Term, declare: false);
+                    _w.Line((bits == 0 ? T : "var") + " " + r.Name + "Acc = " + (maxOnly ? first : (bits == 0 ? Lowering.Literal(double.NegativeInfinity, _precision) : Vec(bits) + ".Create(" + Lowering.Literal(double.NegativeInfinity, _precision) + ")")) + ";");
+                }
+                else if (bits == 0)
+                {
+                    _w.Line(Declaration(DoubleAccumulator(r) || r.Double) + r.Name + "Acc = 0;");
+                }
+                else
+                {
+                    _w.Line("var " + r.Name + "Acc = " + Vec(bits) + "<" + (DoubleAccumulator(r) ? "double" : T) + ">.Zero;");
+                }
+            }
+
+            int start = maxOnly ? lanes : 0;
+            using (_w.Block("for (int k = " + N(start) + "; k < " + (bits == 0 ? N(_classes) : N(full)) + "; k += " + N(lanes) + ")"))
+            {
+                EmitPassBody(pass, bits, "k", spilled, spills, (r, term) =>
+                {
+                    if (r.Op == ReduceOp.Max)
+                    {
+                        return r.Name + "Acc = " + (bits == 0 ? MathClass + ".Max(" + r.Name + "Acc, " + term + ")" : Vec(bits) + ".Max(" + r.Name + "Acc, " + term + ")") + ";";
+                    }
+
+                    if (bits > 0 && DoubleAccumulator(r))
+                    {
+                        return r.Name + "Acc += " + Vec(bits) + ".WidenLower(" + term + ") + " + Vec(bits) + ".WidenUpper(" + term + ");";
+                    }
+
+                    return r.Name + "Acc += " + term + ";";
+                });
+            }
+
+            foreach (var r in reductions)
+            {
+                string horizontal = bits == 0
+                    ? r.Name + "Acc"
+                    : r.Op == ReduceOp.Max
+                        ? "global::DivergenceGen.LossReductions.Max(" + r.Name + "Acc)"
+                        : Vec(bits) + ".Sum(" + r.Name + "Acc)";
+                string cast = bits == 0 && DoubleAccumulator(r) && !r.Double ? "(" + T + ")" : string.Empty;
+                _w.Line(Declaration(r.Double) + r.Name + " = " + cast + horizontal + ";" + Comment(r.Comment));
+            }
+
+            if (bits > 0 && full < _classes)
+            {
+                _w.Line("// K = " + N(_classes) + " is not a multiple of " + N(lanes) + ": the last " + N(_classes - full) + " classes as scalars.");
+                for (int c = full; c < _classes; c++)
+                {
+                    EmitPassBody(pass, 0, N(c), spilled, spills, (r, term) => r.Op == ReduceOp.Max
+                        ? r.Name + " = " + MathClass + ".Max(" + r.Name + ", " + term + ");"
+                        : r.Name + " += " + term + ";");
+                }
+            }
+
+            foreach (var r in reductions)
+            {
+                Broadcast(r.Name);
+            }
+        }
+
+        private string MathClass => IsSingle ? "global::System.MathF" : "global::System.Math";
+
+        /// <summary>The statements of a pass at index <paramref name="index"/> (a loop variable or a constant class).</summary>
+        private void EmitPassBody(List<Statement> pass, int bits, string index, Dictionary<string, string> spilled, List<PerClass> spills, Func<Reduce, string, string> accumulate)
+        {
+            // The straight-line tail's locals (x17, e17) stay in scope for the passes after: reused, not declared again.
+            var locals = index == "k" ? new HashSet<string>(StringComparer.Ordinal) : _tailLocals.GetOrAdd(index);
+            string suffix = index == "k" ? "k" : index;
+            foreach (var statement in pass)
+            {
+                if (statement is PerClass defined && locals.Contains(defined.Name))
+                {
+                    continue;
+                }
+
+                string value = LoopBody(pass, bits, index, spilled, RowKernel.Value(statement), declare: true, locals);
+                switch (statement)
+                {
+                    case PerClass p:
+                        _w.Line((bits == 0 ? T : "var") + " " + p.Name + suffix + " = " + value + ";");
+                        locals.Add(p.Name);
+                        if (spills.Contains(p))
+                        {
+                            _w.Line(StoreLine(bits, p.Name + suffix, _k.Input(p.SpillTo!)!.Reference, index));
+                        }
+
+                        break;
+                    case Reduce r:
+                        _w.Line(accumulate(r, value));
+                        break;
+                    case Store s:
+                        _w.Line(StoreLine(bits, value, _k.Input(s.Output)!.Reference, index));
+                        break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// An expression inside a pass at <paramref name="index"/>: inputs read there are loaded (into a local when read
+        /// more than once), per-class values of this pass are its locals, earlier ones are reloaded or recomputed.
+        /// </summary>
+        private string LoopBody(List<Statement> pass, int bits, string index, Dictionary<string, string> spilled, Expr value, bool declare, HashSet<string>? locals = null)
+        {
+            locals ??= new HashSet<string>(StringComparer.Ordinal);
+            string suffix = index == "k" ? "k" : index;
+            var definedHere = new HashSet<string>(pass.OfType<PerClass>().Select(p => p.Name), StringComparer.Ordinal);
+
+            string BindPerClass(string name)
+            {
+                if (locals.Contains(name))
+                {
+                    return name + suffix;
+                }
+
+                if (spilled.TryGetValue(name, out var reference))
+                {
+                    return Load(bits, reference, index);
+                }
+
+                var input = _k.Input(name);
+                if (input is not null)
+                {
+                    string load = Load(bits, input.Reference, index);
+                    if (declare && ReadCount(pass, name) > 1)
+                    {
+                        _w.Line((bits == 0 ? T : "var") + " " + name + suffix + " = " + load + ";");
+                        locals.Add(name);
+                        return name + suffix;
+                    }
+
+                    return load;
+                }
+
+                // A per-class value of an earlier pass, not spilled: computed again here.
+                var definition = _k.PerClassValues.First(p => p.Name == name);
+                string text = At(bits, _precision, BindPerClass).Lower(definition.Value);
+                return definedHere.Contains(name) ? text : "(" + text + ")";
+            }
+
+            return At(bits, _precision, BindPerClass).Lower(value);
+        }
+
+        private static int ReadCount(IEnumerable<Statement> statements, string name) => statements.Sum(s => Count(RowKernel.Value(s), name));
+
+        private static int Count(Expr expr, string name) => expr switch
+        {
+            Ref r => r.Name == name ? 1 : 0,
+            Unary u => Count(u.Operand, name),
+            Binary b => Count(b.Left, name) + Count(b.Right, name),
+            Maximum m => Count(m.Left, name) + Count(m.Right, name),
+            Cast c => Count(c.Operand, name),
+            XTimesLog t => Count(t.X, name) + Count(t.Log, name),
+            LogRatio l => Count(l.X, name) + Count(l.Y, name),
+            Compare c => Count(c.Left, name) + Count(c.Right, name),
+            Select s => Count(s.Condition, name) + Count(s.WhenTrue, name) + Count(s.WhenFalse, name),
+            _ => 0,
+        };
+
+        // ------------------------------------------------------------------------------------------ entry
+
+        /// <summary>The row's statements in the chosen shape (after the caller has set the row's references and scalars).</summary>
+        public void EmitRow()
+        {
+            if (_chunks is not null)
+            {
+                _defined.RemoveWhere(n => !IsInvariantValue(n));
+                EmitStraightLine();
+            }
+            else
+            {
+                _tailLocals.Clear();
+                EmitLoops();
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Linq;
+using DivergenceGen.Generator.Model;
+
+namespace DivergenceGen.Generator.Ir
+{
+    /// <summary>How a <see cref="Reduce"/> combines its terms over the K classes.</summary>
+    internal enum ReduceOp
+    {
+        /// <summary>Σₖ term.</summary>
+        Sum,
+
+        /// <summary>maxₖ term.</summary>
+        Max,
+    }
+
+    /// <summary>One statement of a <see cref="RowKernel"/>.</summary>
+    internal abstract record Statement;
+
+    /// <summary>
+    /// A value per class k ∈ [0, K): <c>e = exp(x − m)</c>. In straight-line code it is one local per chunk and stays in
+    /// registers for every later statement; a loop recomputes it in each later pass that reads it, or, when
+    /// <paramref name="SpillTo"/> names an output, stores it there in its own pass and reloads it.
+    /// </summary>
+    internal sealed record PerClass(string Name, Expr Value, string? SpillTo = null) : Statement;
+
+    /// <summary>
+    /// A scalar of the row, <c>name = op over k of term(k)</c>. <paramref name="Double"/>: the result is a double; for
+    /// a float kernel, <paramref name="WidenTerms"/> also accumulates the terms in double (lanes widened before
+    /// adding), else the row's partial sums are float and only the result is widened.
+    /// </summary>
+    internal sealed record Reduce(string Name, ReduceOp Op, Expr Term, bool Double = false, bool WidenTerms = false, string? Comment = null) : Statement;
+
+    /// <summary>A scalar of the row computed from other scalars (in double when <paramref name="Double"/>).</summary>
+    internal sealed record Let(string Name, Expr Value, bool Double = false, string? Comment = null) : Statement;
+
+    /// <summary><c>output[k] = value(k)</c> for every class.</summary>
+    internal sealed record Store(string Output, Expr Value) : Statement;
+
+    /// <summary>
+    /// The maths of one row of K classes, written once; <c>Emit/RowScheduler</c> lowers it to straight-line chunks,
+    /// constant-bound loops or (for the loss) blocks of rows across the lanes. In expressions, <see cref="Ref"/> names
+    /// an input element (<c>x[k]</c> for an input <c>x</c>), a <see cref="PerClass"/> value, a row scalar
+    /// (<see cref="Reduce"/>, <see cref="Let"/>, or one of <paramref name="RowScalars"/>, which the caller sets per row)
+    /// or, any other name, a constant of the whole call (hoisted, broadcast once per vector width).
+    /// </summary>
+    /// <param name="Inputs">Spans read at k, each with its role.</param>
+    /// <param name="Body">The statements, in order.</param>
+    /// <param name="RowScalars">Names the caller defines per row before the body (not hoisted).</param>
+    internal sealed record RowKernel(IReadOnlyList<KernelInput> Inputs, IReadOnlyList<Statement> Body, IReadOnlyList<string> RowScalars)
+    {
+        public KernelInput? Input(string name) => Inputs.FirstOrDefault(i => i.Name == name);
+
+        public IEnumerable<PerClass> PerClassValues => Body.OfType<PerClass>();
+
+        /// <summary>The names a statement defines (a per-class value, a scalar, or none for a store).</summary>
+        public static string? Defines(Statement statement) => statement switch
+        {
+            PerClass p => p.Name,
+            Reduce r => r.Name,
+            Let l => l.Name,
+            _ => null,
+        };
+
+        public static Expr Value(Statement statement) => statement switch
+        {
+            PerClass p => p.Value,
+            Reduce r => r.Term,
+            Let l => l.Value,
+            Store s => s.Value,
+            _ => throw new System.InvalidOperationException(),
+        };
+    }
+
+    /// <param name="Name">The name the kernel's expressions use for the element at k.</param>
+    /// <param name="Reference">The C# <c>ref</c> local the caller sets to element 0 of the row (<c>row</c>, <c>wRef</c>).</param>
+    /// <param name="Invariant">The same for every row (class weights): its per-class values are loaded once, before the rows.</param>
+    /// <param name="IsOutput">Written by a <see cref="Store"/> (or a spill); a read of it in a later pass reloads what was stored.</param>
+    internal sealed record KernelInput(string Name, string Reference, bool Invariant = false, bool IsOutput = false);
+
+    /// <summary>Builders of kernel expressions.</summary>
+    internal static class KernelOps
+    {
+        public static Expr Exp(Expr x) => new Unary(UnaryOp.Exp, x);
+
+        public static Expr Max(Expr x, Expr y) => new Maximum(x, y);
+
+        /// <summary>A conversion to double or float: <c>(float)(…)</c>.</summary>
+        public static Expr To(PrecisionKind precision, Expr x) => new Cast(precision, x);
+    }
+}
