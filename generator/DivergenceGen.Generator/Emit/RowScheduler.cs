@@ -45,13 +45,8 @@ namespace DivergenceGen.Generator.Emit
         /// <param name="straightLine">Chunks with constant offsets rather than loops.</param>
         /// <param name="overlap">Straight-line only: may end with a masked overlapping vector.</param>
         public RowScheduler(SourceWriter writer, RowKernel kernel, int classes, PrecisionKind precision, IReadOnlyList<int> widths, bool straightLine, bool overlap)
+            : this(writer, kernel, classes, precision)
         {
-            _w = writer;
-            _k = kernel;
-            _classes = classes;
-            _precision = precision;
-            _perClass = new HashSet<string>(kernel.PerClassValues.Select(p => p.Name).Concat(kernel.Inputs.Select(i => i.Name)), StringComparer.Ordinal);
-            _rowScalars = new HashSet<string>(kernel.RowScalars.Concat(kernel.Body.OfType<Reduce>().Select(r => r.Name)).Concat(kernel.Body.OfType<Let>().Select(l => l.Name)), StringComparer.Ordinal);
             if (straightLine)
             {
                 _chunks = Plan(classes, widths.Where(b => Lanes(b) <= classes).ToList(), overlap, out _masked);
@@ -61,6 +56,33 @@ namespace DivergenceGen.Generator.Emit
                 _loopBits = widths.FirstOrDefault(b => Lanes(b) <= classes);
             }
         }
+
+        /// <summary>
+        /// The across-rows shape: a block of as many rows as a Vector<paramref name="bits"/> has lanes, row r in lane r.
+        /// Every per-class value is one vector per class (column k of the block, gathered), every row scalar one vector,
+        /// reductions are lane-wise (no horizontal step), stores go column by column through a stack buffer
+        /// (<c>{output}Block</c>) that <see cref="EmitBlockStores"/> copies back row by row. A store's lanes are zero
+        /// where <paramref name="activeMask"/> (a lane mask the caller sets per block) is off.
+        /// </summary>
+        public RowScheduler(SourceWriter writer, RowKernel kernel, int classes, PrecisionKind precision, int bits, string activeMask)
+            : this(writer, kernel, classes, precision)
+        {
+            _blockBits = bits;
+            _activeMask = activeMask;
+        }
+
+        private RowScheduler(SourceWriter writer, RowKernel kernel, int classes, PrecisionKind precision)
+        {
+            _w = writer;
+            _k = kernel;
+            _classes = classes;
+            _precision = precision;
+            _perClass = new HashSet<string>(kernel.PerClassValues.Select(p => p.Name).Concat(kernel.Inputs.Select(i => i.Name)), StringComparer.Ordinal);
+            _rowScalars = new HashSet<string>(kernel.RowScalars.Concat(kernel.Body.OfType<Reduce>().Select(r => r.Name)).Concat(kernel.Body.OfType<Let>().Select(l => l.Name)), StringComparer.Ordinal);
+        }
+
+        private readonly int _blockBits;
+        private readonly string? _activeMask;
 
         /// <summary>A piece of the row: a vector of some width (0: a scalar) at a constant offset.</summary>
         private sealed record Chunk(int Bits, int Offset);
@@ -78,6 +100,7 @@ namespace DivergenceGen.Generator.Emit
         /// <summary>The vector widths the chosen shape uses.</summary>
         private IEnumerable<int> UsedWidths => _chunks is not null
             ? _chunks.Where(c => c.Bits > 0).Select(c => c.Bits).Distinct()
+            : _blockBits > 0 ? new[] { _blockBits }
             : _loopBits > 0 ? new[] { _loopBits } : Array.Empty<int>();
 
         /// <summary>
@@ -201,7 +224,8 @@ namespace DivergenceGen.Generator.Emit
         private HashSet<string> VectorScalars()
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var statement in _k.Body.Where(s => s is PerClass or Store or Reduce))
+            // Across rows, the row's scalars are vectors too.
+            foreach (var statement in _k.Body.Where(s => s is PerClass or Store or Reduce || _blockBits > 0))
             {
                 names.UnionWith(Substitution.Names(RowKernel.Value(statement)).Where(n => !_perClass.Contains(n)));
             }
@@ -218,7 +242,9 @@ namespace DivergenceGen.Generator.Emit
 
             foreach (int bits in UsedWidths)
             {
-                _w.Line("var " + name + N(bits) + " = " + Vec(bits) + ".Create(" + name + ");");
+                // Across rows every value is in the element type, also the call's double constants (scale).
+                string cast = _blockBits > 0 && IsSingle ? "(float)" : string.Empty;
+                _w.Line("var " + name + N(bits) + " = " + Vec(bits) + ".Create(" + cast + name + ");");
             }
         }
 
@@ -242,6 +268,12 @@ namespace DivergenceGen.Generator.Emit
                 var mask = Enumerable.Range(0, lanes).Select(l => l >= lanes - keep ? ones : zero);
                 _w.Line("// The last vector overlaps the one before: tailMask keeps its last " + N(keep) + " of " + N(lanes) + " lanes in the sums.");
                 _w.Line("var tailMask = " + Vec(last.Bits) + "." + (IsSingle ? "AsSingle" : "AsDouble") + "(" + Vec(last.Bits) + ".Create(" + string.Join(", ", mask) + "));");
+            }
+
+            if (_blockBits > 0)
+            {
+                EmitBlockInvariants();
+                return;
             }
 
             if (_chunks is null)
@@ -667,12 +699,168 @@ namespace DivergenceGen.Generator.Emit
             _ => 0,
         };
 
+        // ------------------------------------------------------------------------------------------ across rows
+
+        private int BlockLanes => Lanes(_blockBits);
+
+        private IEnumerable<string> StoredOutputs => _k.Body.OfType<Store>().Select(st => st.Output).Distinct();
+
+        /// <summary>A column of the block: element k of each of its rows, <c>Vector.Create(row[k], row[K + k], …)</c>.</summary>
+        private string Gather(string reference, int k) =>
+            Vec(_blockBits) + ".Create(" + string.Join(", ", Enumerable.Range(0, BlockLanes).Select(r =>
+                "global::System.Runtime.CompilerServices.Unsafe.Add(ref " + reference + ", " + N(r * _classes + k) + ")")) + ")";
+
+        private Lowering BlockLowering(int k) => new VectorLowering(_blockBits, _precision, name =>
+        {
+            if (_perClass.Contains(name))
+            {
+                var input = _k.Input(name);
+                return input is not null && !_defined.Contains(name) ? Gather(input.Reference, k) : name + N(k);
+            }
+
+            return IsInvariantName(name) ? name + N(_blockBits) : name;
+        });
+
+        private void EmitBlockInvariants()
+        {
+            // Inputs first, then values in statement order: each after what it reads.
+            foreach (var value in _k.Inputs.Select(i => i.Name).Concat(_k.PerClassValues.Select(p => p.Name)).Where(n => IsInvariantValue(n) && IsRead(n)))
+            {
+                var input = _k.Input(value);
+                for (int k = 0; k < _classes; k++)
+                {
+                    string text = input is not null
+                        ? Vec(_blockBits) + ".Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref " + input.Reference + ", " + N(k) + "))"
+                        : BlockLowering(k).Lower(_k.PerClassValues.First(p => p.Name == value).Value);
+                    _w.Line("var " + value + N(k) + " = " + text + ";");
+                }
+
+                _defined.Add(value);
+            }
+
+            foreach (var output in StoredOutputs)
+            {
+                _w.Line("global::System.Span<" + T + "> " + output + "Columns = stackalloc " + T + "[" + N(BlockLanes * _classes) + "]; // the block's " + output + ", column by column");
+                _w.Line("ref " + T + " " + output + "Block = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + output + "Columns);");
+            }
+        }
+
+        private void EmitBlock()
+        {
+            _defined.RemoveWhere(n => !IsInvariantValue(n));
+            void Define(string name)
+            {
+                if (_defined.Contains(name) || !NeedsLocals(name))
+                {
+                    return;
+                }
+
+                var definition = _k.PerClassValues.FirstOrDefault(p => p.Name == name);
+                foreach (var read in definition is null ? Enumerable.Empty<string>() : Substitution.Names(definition.Value).Where(_perClass.Contains))
+                {
+                    Define(read);
+                }
+
+                var input = _k.Input(name);
+                for (int k = 0; k < _classes; k++)
+                {
+                    _w.Line("var " + name + N(k) + " = " + (input is not null ? Gather(input.Reference, k) : BlockLowering(k).Lower(definition!.Value)) + ";");
+                }
+
+                _defined.Add(name);
+            }
+
+            foreach (var statement in _k.Body)
+            {
+                foreach (var read in Substitution.Names(RowKernel.Value(statement)).Where(_perClass.Contains))
+                {
+                    Define(read);
+                }
+
+                switch (statement)
+                {
+                    case PerClass p:
+                        Define(p.Name);
+                        break;
+                    case Reduce r when r.Op == ReduceOp.Max:
+                        _w.Line("var " + r.Name + " = " + BlockLowering(0).Lower(r.Term) + ";");
+                        for (int k = 1; k < _classes; k++)
+                        {
+                            _w.Line(r.Name + " = " + Vec(_blockBits) + ".Max(" + r.Name + ", " + BlockLowering(k).Lower(r.Term) + ");");
+                        }
+
+                        break;
+                    case Reduce r:
+                        WrappedSum("var " + r.Name + " = ", Enumerable.Range(0, _classes).Select(k => BlockLowering(k).Lower(r.Term)), Comment(r.Comment));
+                        break;
+                    case Let l:
+                        _w.Line("var " + l.Name + " = " + BlockLowering(0).Lower(l.Value) + ";" + Comment(l.Comment));
+                        break;
+                    case Store st:
+                        for (int k = 0; k < _classes; k++)
+                        {
+                            string value = Vec(_blockBits) + ".ConditionalSelect(" + _activeMask + ", " + BlockLowering(k).Lower(st.Value) + ", " + Vec(_blockBits) + "<" + T + ">.Zero)";
+                            _w.Line(StoreLine(_blockBits, value, st.Output + "Block", N(k * BlockLanes)));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        /// <summary>A sum of many terms, wrapped so that no line is much over 120 characters.</summary>
+        private void WrappedSum(string head, IEnumerable<string> terms, string comment)
+        {
+            var lines = new List<string>();
+            string current = head;
+            foreach (var term in terms)
+            {
+                string piece = current == head ? term : " + " + term;
+                if (current.Length + piece.Length > 120 && current != head)
+                {
+                    lines.Add(current);
+                    current = "    +" + piece.Substring(2);
+                }
+                else
+                {
+                    current += piece;
+                }
+            }
+
+            lines.Add(current + ";" + comment);
+            foreach (var line in lines)
+            {
+                _w.Line(line);
+            }
+        }
+
+        /// <summary>
+        /// After a block: each stored output's columns copied back to the block's rows (the caller has set
+        /// <c>{output}Rows</c> to element 0 of the block's first row).
+        /// </summary>
+        public void EmitBlockStores()
+        {
+            foreach (var output in StoredOutputs)
+            {
+                using (_w.Block("for (int r = 0; r < " + N(BlockLanes) + "; r++)"))
+                using (_w.Block("for (int k = 0; k < Classes; k++)"))
+                {
+                    _w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref " + output + "Rows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref "
+                        + output + "Block, k * " + N(BlockLanes) + " + r);");
+                }
+            }
+        }
+
         // ------------------------------------------------------------------------------------------ entry
 
         /// <summary>The row's statements in the chosen shape (after the caller has set the row's references and scalars).</summary>
         public void EmitRow()
         {
-            if (_chunks is not null)
+            if (_blockBits > 0)
+            {
+                EmitBlock();
+            }
+            else if (_chunks is not null)
             {
                 _defined.RemoveWhere(n => !IsInvariantValue(n));
                 EmitStraightLine();

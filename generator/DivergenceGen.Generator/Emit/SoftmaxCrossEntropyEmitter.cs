@@ -346,56 +346,6 @@ namespace DivergenceGen.Generator.Emit
 
         // ---------------------------------------------------------------------------------------------- kernels
 
-        /// <summary>One way of computing a piece of a row: a vector of some width, or one scalar element.</summary>
-        private sealed class Lane
-        {
-            public Lane(int bits, int lanes, string t, string math)
-            {
-                Bits = bits;
-                Count = lanes;
-                _t = t;
-                _math = math;
-            }
-
-            private readonly string _t;
-            private readonly string _math;
-
-            public int Bits { get; }
-
-            public int Count { get; }
-
-            public bool IsScalar => Bits == 0;
-
-            private string V => Vec(Bits);
-
-            public string Load(string reference, string offset) => IsScalar
-                ? Unsafe + ".Add(ref " + reference + ", " + offset + ")"
-                : offset == "0" ? V + ".LoadUnsafe(ref " + reference + ")" : V + ".LoadUnsafe(ref " + reference + ", (nuint)" + offset + ")";
-
-            public string Store(string value, string reference, string offset) => IsScalar
-                ? Unsafe + ".Add(ref " + reference + ", " + offset + ") = " + value + ";"
-                : offset == "0" ? V + ".StoreUnsafe(" + value + ", ref " + reference + ");" : V + ".StoreUnsafe(" + value + ", ref " + reference + ", (nuint)" + offset + ");";
-
-            public string Exp(string x) => IsScalar ? _math + ".Exp(" + x + ")" : "global::DivergenceGen.VectorMath.Exp(" + x + ")";
-
-            public string Max(string a, string b) => IsScalar ? _math + ".Max(" + a + ", " + b + ")" : V + ".Max(" + a + ", " + b + ")";
-
-            public string HorizontalMax(string v) => IsScalar ? v : "global::DivergenceGen.LossReductions.Max(" + v + ")";
-
-            public string HorizontalSum(string v) => IsScalar ? v : V + ".Sum(" + v + ")";
-
-            public string Broadcast(string scalar) => IsScalar ? scalar : V + ".Create(" + scalar + ")";
-
-            public string Zero => IsScalar ? "(" + _t + ")0" : V + "<" + _t + ">.Zero";
-
-            /// <summary>The suffix of a broadcast local: <c>m256</c>, or <c>m</c> for scalars.</summary>
-            public string Suffix => IsScalar ? string.Empty : N(Bits);
-        }
-
-        private Lane Scalar => new(0, 1, T, Math);
-
-        private Lane Vector(int bits) => new(bits, LanesOf(bits), T, Math);
-
         private void EmitKernel(bool soft, bool weighted, bool gradient)
         {
             var w = _w;
@@ -502,7 +452,7 @@ namespace DivergenceGen.Generator.Emit
                 {
                     EmitKernelPreamble(soft, weighted, gradient);
                     w.Line("double total = 0;");
-                    EmitBlocks(weighted, gradient, perSample, Vector(bits));
+                    EmitBlocks(weighted, gradient, perSample, bits);
                     w.Line("return total;");
                 }
 
@@ -588,86 +538,43 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>
-        /// Class-index targets, K ≤ the unroll threshold: rows i … i + L − 1 in the L lanes of one vector. Column k of the
-        /// block is gathered into a vector; m, exp, s, log s and the loss are lane-wise; the gradient columns go through a
-        /// stack buffer back to row-major order. Ignored rows are masked out (their lanes give 0 loss and a 0 gradient row).
-        /// Leaves <c>i</c> at the first row not done.
+        /// Class-index targets, K ≤ the unroll threshold: rows i … i + L − 1 in the L lanes of one vector, the same row
+        /// kernel scheduled across rows (<see cref="RowScheduler"/>). Per block: the targets, the mask of rows that are
+        /// not ignored, the gathered x_y and w_y; then the kernel; then the masked loss, and the gradient copied back to
+        /// the rows with the one-hot update at each y. Leaves <c>i</c> at the first row not done.
         /// </summary>
-        private void EmitBlocks(bool weighted, bool gradient, bool perSample, Lane lane)
+        private void EmitBlocks(bool weighted, bool gradient, bool perSample, int bits)
         {
             var w = _w;
-            int count = lane.Count;
-            string V = Vec(lane.Bits);
+            int count = LanesOf(bits);
+            string V = Vec(bits);
             string zero = L(0), one = L(1);
             var lanes = Enumerable.Range(0, count).ToList();
             string Elem(string reference, string offset) => Unsafe + ".Add(ref " + reference + ", " + offset + ")";
             string RowOffset(int r) => r == 0 ? string.Empty : N(r) + " * Classes + ";
 
+            var scheduler = new RowScheduler(w, Losses.SoftmaxCrossEntropy.Row(_s, soft: false, weighted, gradient), K, _s.Precision, bits, "active");
             if (perSample)
             {
                 w.Line("ref " + T + " psRef = ref " + Marshal + ".GetReference(perSample);");
             }
 
-            if (weighted)
-            {
-                for (int c = 0; c < K; c++)
-                {
-                    w.Line("var wc" + N(c) + " = " + V + ".Create(" + Elem("wRef", N(c)) + ");");
-                }
-            }
-
-            if (gradient)
-            {
-                w.Line("global::System.Span<" + T + "> transpose = stackalloc " + T + "[" + N(count * K) + "]; // the block's gradient, column-major");
-                w.Line("ref " + T + " tb = ref " + Marshal + ".GetReference(transpose);");
-                w.Line("var blockScale = " + V + ".Create((" + T + ")scale);");
-                if (Smoothing)
-                {
-                    w.Line("var blockSmooth = " + V + ".Create(smooth);");
-                }
-            }
-
+            scheduler.EmitInvariants();
             using (w.Block("for (; i <= n - " + N(count) + "; i += " + N(count) + ")"))
             {
-                w.Line("ref " + T + " b = ref " + Unsafe + ".Add(ref xRef, i * Classes);");
+                w.Line("ref " + T + " row = ref " + Unsafe + ".Add(ref xRef, i * Classes);");
                 w.Line("int " + string.Join(", ", lanes.Select(r => "y" + N(r) + " = targets[i" + (r == 0 ? string.Empty : " + " + N(r)) + "]")) + ";");
+                w.Line("// All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.");
                 w.Line("var active = " + V + ".GreaterThan(" + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + one)) + "), "
-                    + V + "<" + T + ">.Zero); // all-ones in the lanes of rows that are not ignored");
-                w.Line("var xy = " + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + Elem("b", RowOffset(r) + "y" + N(r)))) + ");");
+                    + V + "<" + T + ">.Zero);");
+                w.Line("var xy = " + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + Elem("row", RowOffset(r) + "y" + N(r)))) + ");");
                 if (weighted)
                 {
                     w.Line("var wy = " + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + Elem("wRef", "y" + N(r)))) + ");");
                 }
 
-                for (int c = 0; c < K; c++)
-                {
-                    w.Line("var x" + N(c) + " = " + V + ".Create(" + string.Join(", ", lanes.Select(r => Elem("b", RowOffset(r) + N(c)))) + ");");
-                }
-
-                w.Line("var m = x0;");
-                for (int c = 1; c < K; c++)
-                {
-                    w.Line("m = " + V + ".Max(m, x" + N(c) + ");");
-                }
-
-                for (int c = 0; c < K; c++)
-                {
-                    w.Line("var e" + N(c) + " = global::DivergenceGen.VectorMath.Exp(x" + N(c) + " - m);");
-                }
-
-                w.Line("var s = " + string.Join(" + ", Enumerable.Range(0, K).Select(c => "e" + N(c))) + ";");
-                if (Smoothing)
-                {
-                    w.Line("var sumD = " + string.Join(" + ", Enumerable.Range(0, K).Select(c => (weighted ? "wc" + N(c) + " * " : string.Empty) + "(m - x" + N(c) + ")")) + ";");
-                }
-
-                w.Line("var logS = global::DivergenceGen.VectorMath.Log(s);");
-                string l = weighted
-                    ? (Smoothing
-                        ? "wy * " + L(1 - Eps) + " * (logS + (m - xy)) + (logS * (" + T + ")weightSum + sumD) * " + L(Eps / K)
-                        : "wy * (logS + (m - xy))")
-                    : (Smoothing ? "logS + (m - xy) * " + L(1 - Eps) + " + sumD * " + L(Eps / K) : "logS + (m - xy)");
-                w.Line("var l = " + V + ".ConditionalSelect(active, " + l + ", " + V + "<" + T + ">.Zero);");
+                scheduler.EmitRow();
+                w.Line("l = " + V + ".ConditionalSelect(active, l, " + V + "<" + T + ">.Zero);");
                 w.Line("total += " + (IsSingle ? "global::DivergenceGen.VectorReductions.SumToDouble(l)" : V + ".Sum(l)") + ";");
                 if (perSample)
                 {
@@ -676,33 +583,15 @@ namespace DivergenceGen.Generator.Emit
 
                 if (gradient)
                 {
-                    string a = weighted
-                        ? (Smoothing ? "wy * " + L(1 - Eps) + " + " + V + ".Create((" + T + ")(weightSum * " + D(Eps / K) + "))" : "wy")
-                        : V + "<" + T + ">.One";
-                    w.Line("var coef = " + V + ".ConditionalSelect(active, (" + a + ") * blockScale / s, " + V + "<" + T + ">.Zero); // scale·A/s, 0 for ignored rows");
-                    if (Smoothing)
-                    {
-                        w.Line("var smoothActive = " + V + ".ConditionalSelect(active, blockSmooth, " + V + "<" + T + ">.Zero);");
-                    }
-
-                    for (int c = 0; c < K; c++)
-                    {
-                        string value = "e" + N(c) + " * coef" + (Smoothing ? (weighted ? " - wc" + N(c) + " * smoothActive" : " - smoothActive") : string.Empty);
-                        w.Line(V + ".StoreUnsafe(" + value + ", ref tb" + (c == 0 ? string.Empty : ", (nuint)" + N(c * count)) + ");");
-                    }
-
-                    w.Line("ref " + T + " gb = ref " + Unsafe + ".Add(ref gRef, i * Classes);");
+                    w.Line("ref " + T + " gRows = ref " + Unsafe + ".Add(ref gRef, i * Classes);");
+                    scheduler.EmitBlockStores();
+                    w.Line("// The one-hot part of the gradient: −scale·(1 − ε)" + (weighted ? "·w_y" : string.Empty) + " at each row's target.");
                     using (w.Block("for (int r = 0; r < " + N(count) + "; r++)"))
                     {
-                        using (w.Block("for (int c = 0; c < Classes; c++)"))
-                        {
-                            w.Line(Elem("gb", "r * Classes + c") + " = " + Elem("tb", "c * " + N(count) + " + r") + ";");
-                        }
-
                         w.Line("int y = targets[i + r];");
                         using (w.Block("if (y != IgnoreIndex)"))
                         {
-                            w.Line(Elem("gb", "r * Classes + y") + " -= " + (weighted ? "(" + T + ")(hit * " + Elem("wRef", "y") + ")" : "hitT") + ";");
+                            w.Line(Elem("gRows", "r * Classes + y") + " -= " + (weighted ? "(" + T + ")(hit * " + Elem("wRef", "y") + ")" : "hitT") + ";");
                         }
                     }
                 }

@@ -384,13 +384,14 @@ namespace MyApp
             double total = 0;
             for (; i <= n - 8; i += 8)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
@@ -398,8 +399,10 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
             }
             return total;
@@ -414,13 +417,14 @@ namespace MyApp
             double total = 0;
             for (; i <= n - 4; i += 4)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
@@ -428,8 +432,10 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
             }
             return total;
@@ -444,13 +450,14 @@ namespace MyApp
             double total = 0;
             for (; i <= n - 2; i += 2)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1];
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
@@ -458,8 +465,10 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
             }
             return total;
@@ -641,18 +650,19 @@ namespace MyApp
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
             double hitT = hit;
             double total = 0;
-            global::System.Span<double> transpose = stackalloc double[24]; // the block's gradient, column-major
-            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-            var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
+            var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scale);
+            global::System.Span<double> gColumns = stackalloc double[24]; // the block's g, column by column
+            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 8; i += 8)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
@@ -660,24 +670,30 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var coef = scale512 / s; // scale·A/s
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock, (nuint)8);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock, (nuint)16);
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector512<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
-                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 8; r++)
                 {
-                    for (int c = 0; c < Classes; c++)
+                    for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 8 + r);
                     }
+                }
+                // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
+                for (int r = 0; r < 8; r++)
+                {
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
                     }
                 }
             }
@@ -694,18 +710,19 @@ namespace MyApp
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
             double hitT = hit;
             double total = 0;
-            global::System.Span<double> transpose = stackalloc double[12]; // the block's gradient, column-major
-            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-            var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
+            var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scale);
+            global::System.Span<double> gColumns = stackalloc double[12]; // the block's g, column by column
+            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 4; i += 4)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
@@ -713,24 +730,30 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var coef = scale256 / s; // scale·A/s
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock, (nuint)4);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock, (nuint)8);
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector256<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
-                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 4; r++)
                 {
-                    for (int c = 0; c < Classes; c++)
+                    for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 4 + r);
                     }
+                }
+                // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
+                for (int r = 0; r < 4; r++)
+                {
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
                     }
                 }
             }
@@ -747,18 +770,19 @@ namespace MyApp
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
             double hitT = hit;
             double total = 0;
-            global::System.Span<double> transpose = stackalloc double[6]; // the block's gradient, column-major
-            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-            var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
+            var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scale);
+            global::System.Span<double> gColumns = stackalloc double[6]; // the block's g, column by column
+            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 2; i += 2)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1];
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
@@ -766,24 +790,30 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var coef = scale128 / s; // scale·A/s
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock, (nuint)2);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock, (nuint)4);
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, logS + (m - xy), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (global::System.Runtime.Intrinsics.Vector128<double>.One) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
-                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 2; r++)
                 {
-                    for (int c = 0; c < Classes; c++)
+                    for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 2 + r);
                     }
+                }
+                // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
+                for (int r = 0; r < 2; r++)
+                {
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= hitT;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
                     }
                 }
             }
@@ -938,19 +968,17 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
             double total = 0;
-            var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
             for (; i <= n - 8; i += 8)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
                 var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
@@ -958,8 +986,10 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
             }
             return total;
@@ -973,19 +1003,17 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
             double total = 0;
-            var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
             for (; i <= n - 4; i += 4)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
                 var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
@@ -993,8 +1021,10 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
             }
             return total;
@@ -1008,19 +1038,17 @@ namespace MyApp
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
             ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
             double total = 0;
-            var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
             for (; i <= n - 2; i += 2)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1];
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1));
                 var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
@@ -1028,8 +1056,10 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
             }
             return total;
@@ -1215,22 +1245,20 @@ namespace MyApp
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
-            var wc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var wc1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var wc2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-            global::System.Span<double> transpose = stackalloc double[24]; // the block's gradient, column-major
-            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-            var blockScale = global::System.Runtime.Intrinsics.Vector512.Create((double)scale);
+            var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scale);
+            global::System.Span<double> gColumns = stackalloc double[24]; // the block's g, column by column
+            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 8; i += 8)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + y7));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
                 var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 7 * Classes + 2));
+                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21));
+                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22));
+                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
@@ -1238,24 +1266,30 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var coef = scale512 * wy / s; // scale·A/s
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock, (nuint)8);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock, (nuint)16);
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                var coef = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // scale·A/s, 0 for ignored rows
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e0 * coef, ref tb);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e1 * coef, ref tb, (nuint)8);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e2 * coef, ref tb, (nuint)16);
-                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 8; r++)
                 {
-                    for (int c = 0; c < Classes; c++)
+                    for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 8 + r);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 8 + r);
                     }
+                }
+                // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
+                for (int r = 0; r < 8; r++)
+                {
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
                     }
                 }
             }
@@ -1272,22 +1306,20 @@ namespace MyApp
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
-            var wc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var wc1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var wc2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-            global::System.Span<double> transpose = stackalloc double[12]; // the block's gradient, column-major
-            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-            var blockScale = global::System.Runtime.Intrinsics.Vector256.Create((double)scale);
+            var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scale);
+            global::System.Span<double> gColumns = stackalloc double[12]; // the block's g, column by column
+            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 4; i += 4)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + y3));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
                 var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2 * Classes + 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 3 * Classes + 2));
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9));
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10));
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
@@ -1295,24 +1327,30 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var coef = scale256 * wy / s; // scale·A/s
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock, (nuint)4);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock, (nuint)8);
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                var coef = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // scale·A/s, 0 for ignored rows
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef, ref tb);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e1 * coef, ref tb, (nuint)4);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e2 * coef, ref tb, (nuint)8);
-                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 4; r++)
                 {
-                    for (int c = 0; c < Classes; c++)
+                    for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 4 + r);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 4 + r);
                     }
+                }
+                // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
+                for (int r = 0; r < 4; r++)
+                {
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
                     }
                 }
             }
@@ -1329,22 +1367,20 @@ namespace MyApp
             ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
-            var wc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var wc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var wc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-            global::System.Span<double> transpose = stackalloc double[6]; // the block's gradient, column-major
-            ref double tb = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transpose);
-            var blockScale = global::System.Runtime.Intrinsics.Vector128.Create((double)scale);
+            var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scale);
+            global::System.Span<double> gColumns = stackalloc double[6]; // the block's g, column by column
+            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 2; i += 2)
             {
-                ref double b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1];
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero); // all-ones in the lanes of rows that are not ignored
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + y1));
+                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
+                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1));
                 var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 0));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 1));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1 * Classes + 2));
+                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3));
+                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4));
+                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5));
                 var m = x0;
                 m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
                 m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
@@ -1352,24 +1388,30 @@ namespace MyApp
                 var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
                 var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
+                var coef = scale128 * wy / s; // scale·A/s
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock, (nuint)2);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock, (nuint)4);
+                var dy = m - xy; // m − x_y ≥ 0
                 var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, wy * (logS + (m - xy)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                var coef = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, (wy) * blockScale / s, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // scale·A/s, 0 for ignored rows
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef, ref tb);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef, ref tb, (nuint)2);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef, ref tb, (nuint)4);
-                ref double gb = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 2; r++)
                 {
-                    for (int c = 0; c < Classes; c++)
+                    for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref tb, c * 2 + r);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 2 + r);
                     }
+                }
+                // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
+                for (int r = 0; r < 2; r++)
+                {
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gb, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
                     }
                 }
             }
