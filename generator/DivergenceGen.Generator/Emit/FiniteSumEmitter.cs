@@ -72,255 +72,78 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line("// input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).");
                 }
 
-                bool anyVector = _c.VectorWidths.Any(b => _c.LanesOf(b) <= K);
-                if (!anyVector)
+                var widths = _c.VectorWidths.Where(b => _c.LanesOf(b) <= K).ToList();
+                if (widths.Count == 0)
                 {
                     _w.Line("// K = " + N(K) + " is narrower than any vector: scalar code only.");
                 }
 
-                foreach (var input in anyVector ? inputs : Array.Empty<string>())
+                foreach (var input in inputs)
                 {
                     _w.Line("ref " + T + " " + input + "Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + input + ");");
                 }
 
-                if (K <= _c.Spec.UnrollThreshold)
+                // The kernel: the check (when the inputs come from the caller) and the sum, accumulated in double.
+                var body = new List<Statement>();
+                if (Checks)
                 {
-                    EmitStraightLine(inputs, term, finish);
+                    body.Add(new CheckProbabilities("valid", _checked));
+                }
+
+                body.Add(new Reduce("sum", ReduceOp.Sum, term, Double: true, WidenTerms: true));
+                var kernel = new RowKernel(inputs.Select(i => new KernelInput(i, i + "Ref")).ToList(), body, Array.Empty<string>());
+                bool straightLine = K <= _c.Spec.UnrollThreshold;
+                _w.Line(straightLine
+                    ? "// K = " + N(K) + " ≤ UnrollThreshold " + N(_c.Spec.UnrollThreshold) + ": straight-line code with constant offsets, no loop."
+                    : "// K = " + N(K) + " > UnrollThreshold " + N(_c.Spec.UnrollThreshold) + ": a SIMD loop with a constant bound, widest vector the CPU has first.");
+                foreach (int bits in widths)
+                {
+                    using (_w.Block("if (" + VectorLowering.VectorClass(bits) + ".IsHardwareAccelerated)"))
+                    {
+                        EmitBody(kernel, widths.Where(b => b <= bits).ToList(), straightLine, finish);
+                    }
+                }
+
+                // Without SIMD a scalar loop (K straight-line scalars where K is small or narrower than any vector).
+                bool scalarStraight = widths.Count == 0 || (straightLine && K <= 4);
+                if (widths.Count == 0)
+                {
+                    EmitBody(kernel, new List<int>(), scalarStraight, finish);
                 }
                 else
                 {
-                    EmitLoops(inputs, term, finish);
+                    // A block of its own: its locals have the names the vector branches use.
+                    using (_w.Block(scalarStraight ? "// No SIMD on this CPU: the same sum, one scalar term per element." : "// No SIMD on this CPU: a scalar loop."))
+                    {
+                        EmitBody(kernel, new List<int>(), scalarStraight, finish);
+                    }
                 }
             }
 
             _w.Line();
         }
 
-        private void EmitStraightLine(IReadOnlyList<string> inputs, Expr term, Func<string, string> finish)
+        private void EmitBody(RowKernel kernel, List<int> widths, bool straightLine, Func<string, string> finish)
         {
-            _w.Line("// K = " + N(K) + " ≤ UnrollThreshold " + N(_c.Spec.UnrollThreshold) + ": straight-line code with constant offsets, no loop.");
-            foreach (int bits in _c.VectorWidths.Where(b => _c.LanesOf(b) <= K))
-            {
-                using (_w.Block("if (" + VectorLowering.VectorClass(bits) + ".IsHardwareAccelerated)"))
-                {
-                    // double chunks of one width are added lane-wise first: one horizontal sum per width.
-                    var seenVectors = new List<string>();
-                    var chunksByWidth = new List<(VectorLowering Lowering, List<string> Terms)>();
-                    int offset = 0;
-                    int chunk = 0;
-                    foreach (int width in _c.VectorWidths.Where(b => b <= bits))
-                    {
-                        int lanes = _c.LanesOf(width);
-                        var terms = new List<string>();
-                        VectorLowering? lowering = null;
-                        if (Checks && K - offset >= lanes)
-                        {
-                            seenVectors.Add("seen" + N(width));
-                            _w.Line("var seen" + N(width) + " = " + VectorLowering.VectorClass(width) + "<" + Bits + ">.Zero;");
-                        }
-
-                        while (K - offset >= lanes)
-                        {
-                            string suffix = N(chunk);
-                            lowering = new VectorLowering(width, _c.Spec.Precision, n => n + suffix);
-                            foreach (var input in inputs)
-                            {
-                                string at = offset == 0 ? string.Empty : ", " + N(offset);
-                                _w.Line("var " + input + suffix + " = " + lowering.Vector + ".LoadUnsafe(ref " + input + "Ref" + at + ");");
-                            }
-
-                            EmitCheckUpdate("seen" + N(width), input => input + suffix);
-
-                            _w.Line("var t" + suffix + " = " + lowering.Lower(term) + ";");
-                            terms.Add("t" + suffix);
-                            offset += lanes;
-                            chunk++;
-                        }
-
-                        if (lowering is not null)
-                        {
-                            chunksByWidth.Add((lowering, terms));
-                        }
-                    }
-
-                    var parts = IsSingle
-                        ? chunksByWidth.SelectMany(c => c.Terms.Select(t => SumToDouble(c.Lowering, t))).ToList() // widen before adding
-                        : chunksByWidth.Select(c => SumToDouble(c.Lowering, string.Join(" + ", c.Terms))).ToList();
-                    if (Checks && offset < K)
-                    {
-                        seenVectors.Add("seenTail");
-                        _w.Line(Bits + " seenTail = 0;");
-                    }
-
-                    for (int i = offset; i < K; i++)
-                    {
-                        int index = i;
-                        var element = new ScalarLowering(_c.Spec.Precision, n => n + "[" + N(index) + "]");
-                        parts.Add(Widen(element.Lower(term)));
-                        EmitCheckUpdate("seenTail", input => input + "[" + N(index) + "]");
-                    }
-
-                    EmitCheckTest(seenVectors);
-                    _w.Line("return " + finish(string.Join(" + ", parts)) + ";");
-                }
-            }
-
-            if (_c.VectorWidths.Any(b => _c.LanesOf(b) <= K))
-            {
-                _w.Line("// No SIMD on this CPU: the same sum, one scalar term per element.");
-            }
-
-            _w.Line("double total = 0;");
+            var scheduler = new RowScheduler(_w, kernel, K, _c.Spec.Precision, widths, straightLine, overlap: true);
+            scheduler.EmitInvariants();
+            scheduler.EmitRow();
             if (Checks)
             {
-                _w.Line(Bits + " seen = 0;");
-            }
-
-            for (int i = 0; i < K; i++)
-            {
-                int index = i;
-                var element = new ScalarLowering(_c.Spec.Precision, n => n + "[" + N(index) + "]");
-                _w.Line("total += " + element.Lower(term) + ";");
-                EmitCheckUpdate("seen", input => input + "[" + N(index) + "]");
-            }
-
-            EmitCheckTest(new[] { "seen" });
-            _w.Line("return " + finish("total") + ";");
-        }
-
-        private void EmitLoops(IReadOnlyList<string> inputs, Expr term, Func<string, string> finish)
-        {
-            _w.Line("// K = " + N(K) + " > UnrollThreshold " + N(_c.Spec.UnrollThreshold) + ": a SIMD loop with a constant bound, widest vector the CPU has first.");
-            foreach (int bits in _c.VectorWidths.Where(b => _c.LanesOf(b) <= K))
-            {
-                var lowering = new VectorLowering(bits, _c.Spec.Precision, n => n + "Vec");
-                int lanes = lowering.Lanes;
-                int full = K - (K % lanes);
-                using (_w.Block("if (" + lowering.Vector + ".IsHardwareAccelerated)"))
+                using (_w.Block("if (!valid)"))
                 {
-                    string acc = lowering.Vector + "<double>";
-                    _w.Line("var acc = " + acc + ".Zero;" + (IsSingle ? " // float terms are accumulated in double" : string.Empty));
-                    if (Checks)
+                    var arguments = _inputs
+                        .Select(i => _checked.Contains(i) ? "global::DivergenceGen.Guard.RescanProbabilities(" + i + ", nameof(" + i + "))" : i)
+                        .ToList();
+                    _w.Line("return " + _name + "(");
+                    for (int i = 0; i < arguments.Count; i++)
                     {
-                        _w.Line("var seenVec = " + lowering.Vector + "<" + Bits + ">.Zero;");
+                        _w.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
                     }
-
-                    using (_w.Block("for (int i = 0; i < " + N(full) + "; i += " + N(lanes) + ")"))
-                    {
-                        foreach (var input in inputs)
-                        {
-                            _w.Line("var " + input + "Vec = " + lowering.Vector + ".LoadUnsafe(ref " + input + "Ref, (nuint)i);");
-                        }
-
-                        EmitCheckUpdate("seenVec", input => input + "Vec");
-
-                        _w.Line("var t = " + lowering.Lower(term) + ";");
-                        _w.Line(IsSingle
-                            ? "acc += " + lowering.Vector + ".WidenLower(t) + " + lowering.Vector + ".WidenUpper(t);"
-                            : "acc += t;");
-                    }
-
-                    _w.Line("double sum = " + lowering.Vector + ".Sum(acc);");
-                    if (full < K)
-                    {
-                        _w.Line("// K = " + N(K) + " is not a multiple of " + N(lanes) + ": a scalar tail for the last " + N(K - full) + ".");
-                        if (Checks)
-                        {
-                            _w.Line(Bits + " seenTail = 0;");
-                        }
-
-                        EmitScalarLoop(inputs, term, N(full), "sum", "seenTail");
-                        EmitCheckTest(new[] { "seenVec", "seenTail" });
-                    }
-                    else
-                    {
-                        _w.Line("// K = " + N(K) + " is a multiple of " + N(lanes) + ": no tail.");
-                        EmitCheckTest(new[] { "seenVec" });
-                    }
-
-                    _w.Line("return " + finish("sum") + ";");
                 }
             }
 
-            _w.Line("// No SIMD on this CPU: a scalar loop.");
-            _w.Line("double total = 0;");
-            if (Checks)
-            {
-                _w.Line(Bits + " seen = 0;");
-            }
-
-            EmitScalarLoop(inputs, term, "0", "total", "seen");
-            EmitCheckTest(new[] { "seen" });
-            _w.Line("return " + finish("total") + ";");
+            _w.Line("return " + finish("sum") + ";");
         }
-
-        private void EmitScalarLoop(IReadOnlyList<string> inputs, Expr term, string start, string target, string seen)
-        {
-            var scalar = new ScalarLowering(_c.Spec.Precision, n => n + "[i]");
-            using (_w.Block("for (int i = " + start + "; i < " + N(K) + "; i++)"))
-            {
-                _w.Line(target + " += " + scalar.Lower(term) + ";");
-                EmitCheckUpdate(seen, input => input + "[i]");
-            }
-        }
-
-        /// <summary><c>seen = Max(Max(seen, p…), q…)</c>: folds the elements just read into the check (nothing without checked inputs).</summary>
-        private void EmitCheckUpdate(string seen, Func<string, string> read)
-        {
-            if (!Checks)
-            {
-                return;
-            }
-
-            string value = seen;
-            foreach (var input in _checked)
-            {
-                value = Lanes + ".Max(" + value + ", " + read(input) + ")";
-            }
-
-            _w.Line(seen + " = " + value + ";");
-        }
-
-        /// <summary>
-        /// The one test after the sum: every running maximum within the bits of 1 (non-short-circuit <c>&amp;</c>: one
-        /// branch), else the cold path, which names the first offender.
-        /// </summary>
-        private void EmitCheckTest(IReadOnlyList<string> seen)
-        {
-            if (!Checks)
-            {
-                return;
-            }
-
-            var tests = seen.Select(s => Lanes + ".AllProbabilities(" + s + ")").ToList();
-            string condition = "!" + tests[0];
-            if (tests.Count > 1)
-            {
-                _w.Line("bool valid = " + tests[0]);
-                for (int i = 1; i < tests.Count; i++)
-                {
-                    _w.Line("    & " + tests[i] + (i == tests.Count - 1 ? ";" : string.Empty));
-                }
-
-                condition = "!valid";
-            }
-
-            using (_w.Block("if (" + condition + ")"))
-            {
-                var arguments = _inputs
-                    .Select(i => _checked.Contains(i) ? "global::DivergenceGen.Guard.RescanProbabilities(" + i + ", nameof(" + i + "))" : i)
-                    .ToList();
-                _w.Line("return " + _name + "(");
-                for (int i = 0; i < arguments.Count; i++)
-                {
-                    _w.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
-                }
-            }
-        }
-
-        private string SumToDouble(VectorLowering lowering, string vector) =>
-            IsSingle ? "global::DivergenceGen.VectorReductions.SumToDouble(" + vector + ")" : lowering.Vector + ".Sum(" + vector + ")";
-
-        private string Widen(string scalar) => IsSingle ? "(double)" + scalar : scalar;
     }
 }

@@ -78,7 +78,7 @@ namespace DivergenceGen.Generator.Emit
             _classes = classes;
             _precision = precision;
             _perClass = new HashSet<string>(kernel.PerClassValues.Select(p => p.Name).Concat(kernel.Inputs.Select(i => i.Name)), StringComparer.Ordinal);
-            _rowScalars = new HashSet<string>(kernel.RowScalars.Concat(kernel.Body.OfType<Reduce>().Select(r => r.Name)).Concat(kernel.Body.OfType<Let>().Select(l => l.Name)), StringComparer.Ordinal);
+            _rowScalars = new HashSet<string>(kernel.Body.Select(RowKernel.Defines).Where(n => n is not null && !_perClass.Contains(n)).Concat(kernel.RowScalars)!, StringComparer.Ordinal);
         }
 
         private readonly int _blockBits;
@@ -225,7 +225,7 @@ namespace DivergenceGen.Generator.Emit
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
             // Across rows, the row's scalars are vectors too.
-            foreach (var statement in _k.Body.Where(s => s is PerClass or Store or Reduce || _blockBits > 0))
+            foreach (var statement in _k.Body.Where(s => s is PerClass or Store or Reduce || (_blockBits > 0 && s is Let)))
             {
                 names.UnionWith(Substitution.Names(RowKernel.Value(statement)).Where(n => !_perClass.Contains(n)));
             }
@@ -295,6 +295,12 @@ namespace DivergenceGen.Generator.Emit
 
         private readonly TailLocals _tailLocals = new();
 
+        /// <summary>A reduction's term longer than this (in C# characters) gets a local per chunk rather than being written inline.</summary>
+        private const int LongTerm = 48;
+
+        /// <summary>Straight-line: the chunk locals of long reduction terms (<c>sum0</c>).</summary>
+        private readonly HashSet<string> _longTerms = new(StringComparer.Ordinal);
+
         /// <summary>Per constant class index of the scalar tail, the locals declared for it in this row.</summary>
         private sealed class TailLocals : Dictionary<string, HashSet<string>>
         {
@@ -331,6 +337,11 @@ namespace DivergenceGen.Generator.Emit
             for (int j = 0; j < _chunks!.Count; j++)
             {
                 var chunk = _chunks[j];
+                if (input is not null && chunk.Bits == 0)
+                {
+                    continue; // a scalar element is read where it is used (the JIT keeps one load)
+                }
+
                 string value = input is not null
                     ? Load(chunk.Bits, input.Reference, N(chunk.Offset))
                     : ChunkLowering(j).Lower(definition!.Value);
@@ -341,7 +352,13 @@ namespace DivergenceGen.Generator.Emit
         private Lowering ChunkLowering(int j)
         {
             var chunk = _chunks![j];
-            return At(chunk.Bits, _precision, n => _defined.Contains(n) || _k.Input(n) is null ? n + N(j) : Load(chunk.Bits, _k.Input(n)!.Reference, N(chunk.Offset)));
+            // A per-class value is its chunk local; an input is its local where one was loaded (vectors read more than
+            // once), else read in place.
+            return At(chunk.Bits, _precision, n =>
+            {
+                var input = _k.Input(n);
+                return input is null || (chunk.Bits > 0 && _defined.Contains(n)) ? n + N(j) : Load(chunk.Bits, input.Reference, N(chunk.Offset));
+            });
         }
 
         /// <summary>An input read by more than one statement is loaded into locals once; one read is inlined.</summary>
@@ -362,11 +379,24 @@ namespace DivergenceGen.Generator.Emit
                         DefineChunks(p.Name);
                         break;
                     case Reduce r:
-                        _w.Line(Declaration(r.Double) + r.Name + " = " + StraightLineReduction(r) + ";" + Comment(r.Comment));
+                        for (int j = 0; j < _chunks!.Count; j++)
+                        {
+                            string term = ChunkLowering(j).Lower(r.Term);
+                            if (term.Length > LongTerm && _chunks[j].Bits > 0)
+                            {
+                                _w.Line((_chunks[j].Bits == 0 ? T : "var") + " " + r.Name + N(j) + " = " + term + ";");
+                                _longTerms.Add(r.Name + N(j));
+                            }
+                        }
+
+                        WrappedSum(Declaration(r.Double) + r.Name + " = ", StraightLineReduction(r), Comment(r.Comment));
                         Broadcast(r.Name);
                         break;
                     case Let l:
                         EmitLet(l);
+                        break;
+                    case CheckProbabilities check:
+                        EmitStraightLineCheck(check);
                         break;
                     case Store s:
                         for (int j = 0; j < _chunks!.Count; j++)
@@ -376,6 +406,42 @@ namespace DivergenceGen.Generator.Emit
 
                         break;
                 }
+            }
+        }
+
+        /// <summary>The unsigned integer of the element's width: the type of a bit pattern.</summary>
+        private string BitsType => IsSingle ? "uint" : "ulong";
+
+        private string CheckFold(string seen, IEnumerable<string> values) =>
+            values.Aggregate(seen, (acc, v) => "global::DivergenceGen.ProbabilityLanes.Max(" + acc + ", " + v + ")");
+
+        private void EmitStraightLineCheck(CheckProbabilities check)
+        {
+            var accumulators = new List<string>();
+            for (int j = 0; j < _chunks!.Count; j++)
+            {
+                int bits = _chunks[j].Bits;
+                string seen = bits == 0 ? "seenTail" : "seen" + N(bits);
+                if (!accumulators.Contains(seen))
+                {
+                    accumulators.Add(seen);
+                    _w.Line((bits == 0 ? BitsType + " " + seen + " = 0" : "var " + seen + " = " + Vec(bits) + "<" + BitsType + ">.Zero") + ";");
+                }
+
+                _w.Line(seen + " = " + CheckFold(seen, check.Inputs.Select(i => ChunkLowering(j).Lower(E.Ref(i)))) + ";");
+            }
+
+            EmitCheckResult(check, accumulators);
+        }
+
+        private void EmitCheckResult(CheckProbabilities check, IReadOnlyList<string> accumulators)
+        {
+            // Non-short-circuit &: one branch for all the widths.
+            var tests = accumulators.Select(a => "global::DivergenceGen.ProbabilityLanes.AllProbabilities(" + a + ")").ToList();
+            _w.Line("bool " + check.Name + " = " + tests[0] + (tests.Count == 1 ? ";" : string.Empty));
+            for (int i = 1; i < tests.Count; i++)
+            {
+                _w.Line("    & " + tests[i] + (i == tests.Count - 1 ? ";" : string.Empty));
             }
         }
 
@@ -391,7 +457,7 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>One reduction over the chunks: lane-wise within each width, one horizontal step per width, then across.</summary>
-        private string StraightLineReduction(Reduce r)
+        private IReadOnlyList<string> StraightLineReduction(Reduce r)
         {
             bool widen = r.WidenTerms && IsSingle;
             var parts = new List<string>();
@@ -410,7 +476,7 @@ namespace DivergenceGen.Generator.Emit
 
             string Term(int j)
             {
-                string term = ChunkLowering(j).Lower(r.Term);
+                string term = _longTerms.Contains(r.Name + N(j)) ? r.Name + N(j) : ChunkLowering(j).Lower(r.Term);
                 return _masked && j == _chunks.Count - 1 && r.Op == ReduceOp.Sum ? "(" + term + " & tailMask)" : term;
             }
 
@@ -438,10 +504,10 @@ namespace DivergenceGen.Generator.Emit
             if (r.Op == ReduceOp.Max)
             {
                 string math = IsSingle && !r.Double ? "global::System.MathF" : "global::System.Math";
-                return parts.Skip(1).Aggregate(parts[0], (acc, p) => math + ".Max(" + acc + ", " + p + ")");
+                return new[] { parts.Skip(1).Aggregate(parts[0], (acc, p) => math + ".Max(" + acc + ", " + p + ")") };
             }
 
-            return string.Join(" + ", parts);
+            return parts;
         }
 
         // ------------------------------------------------------------------------------------------ loops
@@ -471,9 +537,9 @@ namespace DivergenceGen.Generator.Emit
                 }
 
                 open.Add(statement);
-                if (statement is Reduce r)
+                if (statement is Reduce or CheckProbabilities)
                 {
-                    openReductions.Add(r.Name);
+                    openReductions.Add(RowKernel.Defines(statement)!);
                 }
             }
 
@@ -555,7 +621,18 @@ namespace DivergenceGen.Generator.Emit
             }
 
             int start = maxOnly ? lanes : 0;
-            using (_w.Block("for (int k = " + N(start) + "; k < " + (bits == 0 ? N(_classes) : N(full)) + "; k += " + N(lanes) + ")"))
+            var check = pass.OfType<CheckProbabilities>().FirstOrDefault();
+            bool tail = bits > 0 && full < _classes;
+            if (check is not null)
+            {
+                _w.Line(bits == 0 ? BitsType + " seenAcc = 0;" : "var seenAcc = " + Vec(bits) + "<" + BitsType + ">.Zero;");
+                if (tail)
+                {
+                    _w.Line(BitsType + " seenTail = 0;");
+                }
+            }
+
+            using (_w.Block("for (int k = " + N(start) + "; k < " + (bits == 0 ? N(_classes) : N(full)) + "; " + (lanes == 1 ? "k++" : "k += " + N(lanes)) + ")"))
             {
                 EmitPassBody(pass, bits, "k", spilled, spills, (r, term) =>
                 {
@@ -584,15 +661,32 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line(Declaration(r.Double) + r.Name + " = " + cast + horizontal + ";" + Comment(r.Comment));
             }
 
-            if (bits > 0 && full < _classes)
+            if (tail)
             {
-                _w.Line("// K = " + N(_classes) + " is not a multiple of " + N(lanes) + ": the last " + N(_classes - full) + " classes as scalars.");
-                for (int c = full; c < _classes; c++)
+                string Accumulate(Reduce r, string term) => r.Op == ReduceOp.Max
+                    ? r.Name + " = " + MathClass + ".Max(" + r.Name + ", " + term + ");"
+                    : r.Name + " += " + term + ";";
+                if (_classes - full > 2)
                 {
-                    EmitPassBody(pass, 0, N(c), spilled, spills, (r, term) => r.Op == ReduceOp.Max
-                        ? r.Name + " = " + MathClass + ".Max(" + r.Name + ", " + term + ");"
-                        : r.Name + " += " + term + ";");
+                    _w.Line("// K = " + N(_classes) + " is not a multiple of " + N(lanes) + ": a scalar loop for the last " + N(_classes - full) + " classes.");
+                    using (_w.Block("for (int k = " + N(full) + "; k < " + N(_classes) + "; k++)"))
+                    {
+                        EmitPassBody(pass, 0, "k", spilled, spills, Accumulate, inTail: true);
+                    }
                 }
+                else
+                {
+                    _w.Line("// K = " + N(_classes) + " is not a multiple of " + N(lanes) + ": the last " + N(_classes - full) + " classes as scalars.");
+                    for (int c = full; c < _classes; c++)
+                    {
+                        EmitPassBody(pass, 0, N(c), spilled, spills, Accumulate, inTail: true);
+                    }
+                }
+            }
+
+            if (check is not null)
+            {
+                EmitCheckResult(check, tail ? new[] { "seenAcc", "seenTail" } : new[] { "seenAcc" });
             }
 
             foreach (var r in reductions)
@@ -604,7 +698,7 @@ namespace DivergenceGen.Generator.Emit
         private string MathClass => IsSingle ? "global::System.MathF" : "global::System.Math";
 
         /// <summary>The statements of a pass at index <paramref name="index"/> (a loop variable or a constant class).</summary>
-        private void EmitPassBody(List<Statement> pass, int bits, string index, Dictionary<string, string> spilled, List<PerClass> spills, Func<Reduce, string, string> accumulate)
+        private void EmitPassBody(List<Statement> pass, int bits, string index, Dictionary<string, string> spilled, List<PerClass> spills, Func<Reduce, string, string> accumulate, bool inTail = false)
         {
             // The straight-line tail's locals (x17, e17) stay in scope for the passes after: reused, not declared again.
             var locals = index == "k" ? new HashSet<string>(StringComparer.Ordinal) : _tailLocals.GetOrAdd(index);
@@ -629,7 +723,18 @@ namespace DivergenceGen.Generator.Emit
 
                         break;
                     case Reduce r:
+                        if (bits > 0 && r.WidenTerms && IsSingle)
+                        {
+                            // Widened in two halves: the term gets a local of its own.
+                            _w.Line("var " + r.Name + suffix + " = " + value + ";");
+                            value = r.Name + suffix;
+                        }
+
                         _w.Line(accumulate(r, value));
+                        break;
+                    case CheckProbabilities c:
+                        string seen = inTail ? "seenTail" : "seenAcc";
+                        _w.Line(seen + " = " + CheckFold(seen, c.Inputs.Select(i => LoopBody(pass, bits, index, spilled, E.Ref(i), declare: true, locals))) + ";");
                         break;
                     case Store s:
                         _w.Line(StoreLine(bits, value, _k.Input(s.Output)!.Reference, index));
@@ -664,7 +769,7 @@ namespace DivergenceGen.Generator.Emit
                 if (input is not null)
                 {
                     string load = Load(bits, input.Reference, index);
-                    if (declare && ReadCount(pass, name) > 1)
+                    if (declare && bits > 0 && ReadCount(pass, name) > 1)
                     {
                         _w.Line((bits == 0 ? T : "var") + " " + name + suffix + " = " + load + ";");
                         locals.Add(name);
@@ -692,7 +797,7 @@ namespace DivergenceGen.Generator.Emit
             Binary b => Count(b.Left, name) + Count(b.Right, name),
             Maximum m => Count(m.Left, name) + Count(m.Right, name),
             Cast c => Count(c.Operand, name),
-            XTimesLog t => Count(t.X, name) + Count(t.Log, name),
+            XTimesLog t => (2 * Count(t.X, name)) + Count(t.Log, name), // lowered as x > 0 ? x·log : 0
             LogRatio l => Count(l.X, name) + Count(l.Y, name),
             Compare c => Count(c.Left, name) + Count(c.Right, name),
             Select s => Count(s.Condition, name) + Count(s.WhenTrue, name) + Count(s.WhenFalse, name),
@@ -863,6 +968,7 @@ namespace DivergenceGen.Generator.Emit
             else if (_chunks is not null)
             {
                 _defined.RemoveWhere(n => !IsInvariantValue(n));
+                _longTerms.Clear();
                 EmitStraightLine();
             }
             else

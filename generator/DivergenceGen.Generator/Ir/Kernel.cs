@@ -34,6 +34,13 @@ namespace DivergenceGen.Generator.Ir
     /// <summary>A scalar of the row computed from other scalars (in double when <paramref name="Double"/>).</summary>
     internal sealed record Let(string Name, Expr Value, bool Double = false, string? Comment = null) : Statement;
 
+    /// <summary>
+    /// A bool of the row: every element of <paramref name="Inputs"/> is a probability in [0, 1] (and not −0). Folded into
+    /// the pass that reads them: one running unsigned maximum of bit patterns per vector width
+    /// (<c>ProbabilityLanes.Max</c>), tested once at the end (<c>ProbabilityLanes.AllProbabilities</c>).
+    /// </summary>
+    internal sealed record CheckProbabilities(string Name, IReadOnlyList<string> Inputs) : Statement;
+
     /// <summary><c>output[k] = value(k)</c> for every class.</summary>
     internal sealed record Store(string Output, Expr Value) : Statement;
 
@@ -59,6 +66,7 @@ namespace DivergenceGen.Generator.Ir
             PerClass p => p.Name,
             Reduce r => r.Name,
             Let l => l.Name,
+            CheckProbabilities c => c.Name,
             _ => null,
         };
 
@@ -68,6 +76,7 @@ namespace DivergenceGen.Generator.Ir
             Reduce r => r.Term,
             Let l => l.Value,
             Store s => s.Value,
+            CheckProbabilities c => c.Inputs.Select(i => (Expr)new Ref(i)).Aggregate((a, b) => a + b), // what it reads
             _ => throw new System.InvalidOperationException(),
         };
     }

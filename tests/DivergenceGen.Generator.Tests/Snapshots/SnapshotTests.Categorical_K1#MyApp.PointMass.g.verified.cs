@@ -526,10 +526,11 @@ namespace MyApp
         private static double EntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP)
         {
             // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            double total = 0;
-            total += (p[0] > 0d ? p[0] * logP[0] : 0d);
-            return 0d - (total);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) : 0d);
+            return 0d - (sum);
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 1.</summary>
@@ -537,10 +538,12 @@ namespace MyApp
         private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP, global::System.ReadOnlySpan<double> logQ)
         {
             // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
+            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            double total = 0;
-            total += (p[0] > 0d ? p[0] * (logP[0] - logQ[0]) : 0d);
-            return global::System.Math.Max(total, 0d);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0)) : 0d);
+            return global::System.Math.Max(sum, 0d);
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 1.</summary>
@@ -548,10 +551,11 @@ namespace MyApp
         private static double CrossEntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logQ)
         {
             // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            double total = 0;
-            total += (p[0] > 0d ? p[0] * logQ[0] : 0d);
-            return 0d - (total);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0) : 0d);
+            return 0d - (sum);
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 1.</summary>
@@ -564,17 +568,18 @@ namespace MyApp
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            double total = 0;
-            ulong seen = 0;
-            total += (p[0] > 0d ? p[0] * global::System.Math.Log(p[0]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]);
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            ulong seenTail = 0;
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0));
+            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)) : 0d);
+            if (!valid)
             {
                 return EntropyOfRaw(
                     global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
             }
-            return 0d - (total);
+            return 0d - (sum);
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 1.</summary>
@@ -587,18 +592,20 @@ namespace MyApp
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            double total = 0;
-            ulong seen = 0;
-            total += (p[0] > 0d ? p[0] * global::DivergenceGen.ScalarMath.LogRatio(p[0], q[0]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            ulong seenTail = 0;
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
+            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d);
+            if (!valid)
             {
                 return KLDivergenceOfRaw(
                     global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                     global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
-            return global::System.Math.Max(total, 0d);
+            return global::System.Math.Max(sum, 0d);
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 1.</summary>
@@ -611,18 +618,20 @@ namespace MyApp
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            double total = 0;
-            ulong seen = 0;
-            total += (p[0] > 0d ? p[0] * global::System.Math.Log(q[0]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            ulong seenTail = 0;
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
+            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d);
+            if (!valid)
             {
                 return CrossEntropyOfRaw(
                     global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                     global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
-            return 0d - (total);
+            return 0d - (sum);
         }
 
     }

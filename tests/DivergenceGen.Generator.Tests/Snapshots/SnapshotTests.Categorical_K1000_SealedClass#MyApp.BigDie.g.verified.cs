@@ -467,53 +467,47 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * logPVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * logPVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                for (int i = 0; i < 1000; i += 2)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 1000; k += 2)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * logPVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 2: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0d ? p[i] * logP[i] : 0d);
+                double sumAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
+                }
+                double sum = sumAcc;
+                return 0d - (sum);
             }
-            return 0d - (total);
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 1000.</summary>
@@ -526,56 +520,47 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * (logPVec - logQVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * (logPVec - logQVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                for (int i = 0; i < 1000; i += 2)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 1000; k += 2)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * (logPVec - logQVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 2: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 return global::System.Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0d ? p[i] * (logP[i] - logQ[i]) : 0d);
+                double sumAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                return global::System.Math.Max(sum, 0d);
             }
-            return global::System.Math.Max(total, 0d);
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 1000.</summary>
@@ -587,53 +572,47 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * logQVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * logQVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                for (int i = 0; i < 1000; i += 2)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 1000; k += 2)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * logQVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 2: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0d ? p[i] * logQ[i] : 0d);
+                double sumAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
+                }
+                double sum = sumAcc;
+                return 0d - (sum);
             }
-            return 0d - (total);
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 1000.</summary>
@@ -649,18 +628,17 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return EntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
@@ -669,18 +647,17 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return EntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
@@ -689,18 +666,17 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                for (int i = 0; i < 1000; i += 2)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 2)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 2: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return EntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
@@ -708,19 +684,23 @@ namespace MyApp
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            ulong seen = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0d ? p[i] * global::System.Math.Log(p[i]) : 0d);
-                seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]);
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                }
+                return 0d - (sum);
             }
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
-            {
-                return EntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
-            }
-            return 0d - (total);
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 1000.</summary>
@@ -737,19 +717,18 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return KLDivergenceOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
@@ -759,19 +738,18 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return KLDivergenceOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
@@ -781,19 +759,18 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                for (int i = 0; i < 1000; i += 2)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 2)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 2: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return KLDivergenceOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
@@ -802,20 +779,24 @@ namespace MyApp
                 return global::System.Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            ulong seen = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0d ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0d);
-                seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]), q[i]);
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return global::System.Math.Max(sum, 0d);
             }
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
-            {
-                return KLDivergenceOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-            }
-            return global::System.Math.Max(total, 0d);
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 1000.</summary>
@@ -832,19 +813,18 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return CrossEntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
@@ -854,19 +834,18 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return CrossEntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
@@ -876,19 +855,18 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                for (int i = 0; i < 1000; i += 2)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 2)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 2: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return CrossEntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
@@ -897,20 +875,24 @@ namespace MyApp
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            ulong seen = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0d ? p[i] * global::System.Math.Log(q[i]) : 0d);
-                seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]), q[i]);
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return 0d - (sum);
             }
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
-            {
-                return CrossEntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-            }
-            return 0d - (total);
         }
 
     }

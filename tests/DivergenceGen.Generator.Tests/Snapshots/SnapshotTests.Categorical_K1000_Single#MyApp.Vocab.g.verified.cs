@@ -530,57 +530,55 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero; // float terms are accumulated in double
-                for (int i = 0; i < 992; i += 16)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int k = 0; k < 992; k += 16)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pVec * logPVec, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector512.WidenLower(t) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is not a multiple of 16: a scalar tail for the last 8.
-                for (int i = 992; i < 1000; i++)
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 1000 is not a multiple of 16: a scalar loop for the last 8 classes.
+                for (int k = 992; k < 1000; k++)
                 {
-                    sum += (p[i] > 0f ? p[i] * logP[i] : 0f);
+                    sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0f);
                 }
                 return (float)(0d - (sum));
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero; // float terms are accumulated in double
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pVec * logPVec, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector256.WidenLower(t) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 return (float)(0d - (sum));
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero; // float terms are accumulated in double
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pVec * logPVec, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector128.WidenLower(t) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 return (float)(0d - (sum));
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0f ? p[i] * logP[i] : 0f);
+                double sumAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0f);
+                }
+                double sum = sumAcc;
+                return (float)(0d - (sum));
             }
-            return (float)(0d - (total));
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 1000.</summary>
@@ -593,60 +591,55 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero; // float terms are accumulated in double
-                for (int i = 0; i < 992; i += 16)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int k = 0; k < 992; k += 16)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pVec * (logPVec - logQVec), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector512.WidenLower(t) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is not a multiple of 16: a scalar tail for the last 8.
-                for (int i = 992; i < 1000; i++)
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 1000 is not a multiple of 16: a scalar loop for the last 8 classes.
+                for (int k = 992; k < 1000; k++)
                 {
-                    sum += (p[i] > 0f ? p[i] * (logP[i] - logQ[i]) : 0f);
+                    sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0f);
                 }
                 return (float)(global::System.Math.Max(sum, 0d));
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero; // float terms are accumulated in double
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pVec * (logPVec - logQVec), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector256.WidenLower(t) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 return (float)(global::System.Math.Max(sum, 0d));
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero; // float terms are accumulated in double
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pVec * (logPVec - logQVec), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector128.WidenLower(t) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 return (float)(global::System.Math.Max(sum, 0d));
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0f ? p[i] * (logP[i] - logQ[i]) : 0f);
+                double sumAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0f);
+                }
+                double sum = sumAcc;
+                return (float)(global::System.Math.Max(sum, 0d));
             }
-            return (float)(global::System.Math.Max(total, 0d));
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 1000.</summary>
@@ -658,57 +651,55 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero; // float terms are accumulated in double
-                for (int i = 0; i < 992; i += 16)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int k = 0; k < 992; k += 16)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pVec * logQVec, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector512.WidenLower(t) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is not a multiple of 16: a scalar tail for the last 8.
-                for (int i = 992; i < 1000; i++)
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 1000 is not a multiple of 16: a scalar loop for the last 8 classes.
+                for (int k = 992; k < 1000; k++)
                 {
-                    sum += (p[i] > 0f ? p[i] * logQ[i] : 0f);
+                    sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0f);
                 }
                 return (float)(0d - (sum));
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero; // float terms are accumulated in double
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pVec * logQVec, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector256.WidenLower(t) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 return (float)(0d - (sum));
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero; // float terms are accumulated in double
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pVec * logQVec, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector128.WidenLower(t) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 return (float)(0d - (sum));
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0f ? p[i] * logQ[i] : 0f);
+                double sumAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0f);
+                }
+                double sum = sumAcc;
+                return (float)(0d - (sum));
             }
-            return (float)(0d - (total));
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 1000.</summary>
@@ -724,24 +715,24 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero; // float terms are accumulated in double
-                var seenVec = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
-                for (int i = 0; i < 992; i += 16)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector512.WidenLower(t) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(t);
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is not a multiple of 16: a scalar tail for the last 8.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
                 uint seenTail = 0;
-                for (int i = 992; i < 1000; i++)
+                for (int k = 0; k < 992; k += 16)
                 {
-                    sum += (p[i] > 0f ? p[i] * global::System.MathF.Log(p[i]) : 0f);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 1000 is not a multiple of 16: a scalar loop for the last 8 classes.
+                for (int k = 992; k < 1000; k++)
+                {
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
+                    sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.MathF.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0f);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -752,18 +743,18 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero; // float terms are accumulated in double
-                var seenVec = global::System.Runtime.Intrinsics.Vector256<uint>.Zero;
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector256<uint>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector256.WidenLower(t) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return EntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
@@ -772,18 +763,18 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero; // float terms are accumulated in double
-                var seenVec = global::System.Runtime.Intrinsics.Vector128<uint>.Zero;
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector128<uint>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector128.WidenLower(t) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return EntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
@@ -791,19 +782,23 @@ namespace MyApp
                 return (float)(0d - (sum));
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            uint seen = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0f ? p[i] * global::System.MathF.Log(p[i]) : 0f);
-                seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]);
+                double sumAcc = 0;
+                uint seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.MathF.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0f);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                }
+                return (float)(0d - (sum));
             }
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
-            {
-                return EntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
-            }
-            return (float)(0d - (total));
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 1000.</summary>
@@ -820,25 +815,25 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero; // float terms are accumulated in double
-                var seenVec = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
-                for (int i = 0; i < 992; i += 16)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector512.WidenLower(t) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(t);
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is not a multiple of 16: a scalar tail for the last 8.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
                 uint seenTail = 0;
-                for (int i = 992; i < 1000; i++)
+                for (int k = 0; k < 992; k += 16)
                 {
-                    sum += (p[i] > 0f ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0f);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 1000 is not a multiple of 16: a scalar loop for the last 8 classes.
+                for (int k = 992; k < 1000; k++)
+                {
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0f);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -850,19 +845,19 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero; // float terms are accumulated in double
-                var seenVec = global::System.Runtime.Intrinsics.Vector256<uint>.Zero;
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector256<uint>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector256.WidenLower(t) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return KLDivergenceOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
@@ -872,19 +867,19 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero; // float terms are accumulated in double
-                var seenVec = global::System.Runtime.Intrinsics.Vector128<uint>.Zero;
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector128<uint>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector128.WidenLower(t) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return KLDivergenceOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
@@ -893,20 +888,24 @@ namespace MyApp
                 return (float)(global::System.Math.Max(sum, 0d));
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            uint seen = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0f ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0f);
-                seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]), q[i]);
+                double sumAcc = 0;
+                uint seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0f);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return (float)(global::System.Math.Max(sum, 0d));
             }
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
-            {
-                return KLDivergenceOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-            }
-            return (float)(global::System.Math.Max(total, 0d));
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 1000.</summary>
@@ -923,25 +922,25 @@ namespace MyApp
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero; // float terms are accumulated in double
-                var seenVec = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
-                for (int i = 0; i < 992; i += 16)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector512.WidenLower(t) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(t);
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 1000 is not a multiple of 16: a scalar tail for the last 8.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
                 uint seenTail = 0;
-                for (int i = 992; i < 1000; i++)
+                for (int k = 0; k < 992; k += 16)
                 {
-                    sum += (p[i] > 0f ? p[i] * global::System.MathF.Log(q[i]) : 0f);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 1000 is not a multiple of 16: a scalar loop for the last 8 classes.
+                for (int k = 992; k < 1000; k++)
+                {
+                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.MathF.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0f);
+                }
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -953,19 +952,19 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero; // float terms are accumulated in double
-                var seenVec = global::System.Runtime.Intrinsics.Vector256<uint>.Zero;
-                for (int i = 0; i < 1000; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector256<uint>.Zero;
+                for (int k = 0; k < 1000; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector256.WidenLower(t) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 1000 is a multiple of 8: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return CrossEntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
@@ -975,19 +974,19 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero; // float terms are accumulated in double
-                var seenVec = global::System.Runtime.Intrinsics.Vector128<uint>.Zero;
-                for (int i = 0; i < 1000; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector128<uint>.Zero;
+                for (int k = 0; k < 1000; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    acc += global::System.Runtime.Intrinsics.Vector128.WidenLower(t) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(t);
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 1000 is a multiple of 4: no tail.
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec))
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
                 {
                     return CrossEntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
@@ -996,20 +995,24 @@ namespace MyApp
                 return (float)(0d - (sum));
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            uint seen = 0;
-            for (int i = 0; i < 1000; i++)
             {
-                total += (p[i] > 0f ? p[i] * global::System.MathF.Log(q[i]) : 0f);
-                seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]), q[i]);
+                double sumAcc = 0;
+                uint seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.MathF.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0f);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return (float)(0d - (sum));
             }
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
-            {
-                return CrossEntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-            }
-            return (float)(0d - (total));
         }
 
     }

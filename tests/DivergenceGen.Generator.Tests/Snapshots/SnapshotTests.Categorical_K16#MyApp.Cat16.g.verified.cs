@@ -531,76 +531,56 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
-                var logP0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * logP0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, 8);
-                var logP1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, 8);
-                var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * logP1, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                return 0d - (global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1));
+                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)8), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var logP0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * logP0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 4);
-                var logP1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, 4);
-                var t1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * logP1, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 8);
-                var logP2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, 8);
-                var t2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * logP2, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 12);
-                var logP3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, 12);
-                var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * logP3, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3));
+                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)4), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)8), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)12), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var logP0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * logP0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
-                var logP1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 2);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * logP1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var logP2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 4);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * logP2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 6);
-                var logP3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 6);
-                var t3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * logP3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 8);
-                var logP4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 8);
-                var t4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * logP4, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 10);
-                var logP5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 10);
-                var t5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * logP5, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 12);
-                var logP6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 12);
-                var t6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * logP6, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 14);
-                var logP7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 14);
-                var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * logP7, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7));
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)8), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)10), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)12), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)14), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                return 0d - (sum);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            total += (p[0] > 0d ? p[0] * logP[0] : 0d);
-            total += (p[1] > 0d ? p[1] * logP[1] : 0d);
-            total += (p[2] > 0d ? p[2] * logP[2] : 0d);
-            total += (p[3] > 0d ? p[3] * logP[3] : 0d);
-            total += (p[4] > 0d ? p[4] * logP[4] : 0d);
-            total += (p[5] > 0d ? p[5] * logP[5] : 0d);
-            total += (p[6] > 0d ? p[6] * logP[6] : 0d);
-            total += (p[7] > 0d ? p[7] * logP[7] : 0d);
-            total += (p[8] > 0d ? p[8] * logP[8] : 0d);
-            total += (p[9] > 0d ? p[9] * logP[9] : 0d);
-            total += (p[10] > 0d ? p[10] * logP[10] : 0d);
-            total += (p[11] > 0d ? p[11] * logP[11] : 0d);
-            total += (p[12] > 0d ? p[12] * logP[12] : 0d);
-            total += (p[13] > 0d ? p[13] * logP[13] : 0d);
-            total += (p[14] > 0d ? p[14] * logP[14] : 0d);
-            total += (p[15] > 0d ? p[15] * logP[15] : 0d);
-            return 0d - (total);
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                for (int k = 0; k < 16; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
+                }
+                double sum = sumAcc;
+                return 0d - (sum);
+            }
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 16.</summary>
@@ -614,90 +594,56 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
-                var logP0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef);
-                var logQ0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * (logP0 - logQ0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, 8);
-                var logP1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, 8);
-                var logQ1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, 8);
-                var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * (logP1 - logQ1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1), 0d);
+                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)8) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)8)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
+                return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var logP0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef);
-                var logQ0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * (logP0 - logQ0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 4);
-                var logP1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, 4);
-                var logQ1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, 4);
-                var t1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * (logP1 - logQ1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 8);
-                var logP2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, 8);
-                var logQ2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, 8);
-                var t2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * (logP2 - logQ2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 12);
-                var logP3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, 12);
-                var logQ3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, 12);
-                var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * (logP3 - logQ3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3), 0d);
+                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)4) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)4)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)8) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)8)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)12) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)12)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var logP0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef);
-                var logQ0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (logP0 - logQ0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
-                var logP1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 2);
-                var logQ1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 2);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (logP1 - logQ1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var logP2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 4);
-                var logQ2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 4);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * (logP2 - logQ2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 6);
-                var logP3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 6);
-                var logQ3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 6);
-                var t3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * (logP3 - logQ3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 8);
-                var logP4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 8);
-                var logQ4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 8);
-                var t4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * (logP4 - logQ4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 10);
-                var logP5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 10);
-                var logQ5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 10);
-                var t5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * (logP5 - logQ5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 12);
-                var logP6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 12);
-                var logQ6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 12);
-                var t6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * (logP6 - logQ6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 14);
-                var logP7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 14);
-                var logQ7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 14);
-                var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * (logP7 - logQ7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7), 0d);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)2) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)6) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)6)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)8) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)8)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)10) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)10)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)12) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)12)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)14) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)14)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                return global::System.Math.Max(sum, 0d);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            total += (p[0] > 0d ? p[0] * (logP[0] - logQ[0]) : 0d);
-            total += (p[1] > 0d ? p[1] * (logP[1] - logQ[1]) : 0d);
-            total += (p[2] > 0d ? p[2] * (logP[2] - logQ[2]) : 0d);
-            total += (p[3] > 0d ? p[3] * (logP[3] - logQ[3]) : 0d);
-            total += (p[4] > 0d ? p[4] * (logP[4] - logQ[4]) : 0d);
-            total += (p[5] > 0d ? p[5] * (logP[5] - logQ[5]) : 0d);
-            total += (p[6] > 0d ? p[6] * (logP[6] - logQ[6]) : 0d);
-            total += (p[7] > 0d ? p[7] * (logP[7] - logQ[7]) : 0d);
-            total += (p[8] > 0d ? p[8] * (logP[8] - logQ[8]) : 0d);
-            total += (p[9] > 0d ? p[9] * (logP[9] - logQ[9]) : 0d);
-            total += (p[10] > 0d ? p[10] * (logP[10] - logQ[10]) : 0d);
-            total += (p[11] > 0d ? p[11] * (logP[11] - logQ[11]) : 0d);
-            total += (p[12] > 0d ? p[12] * (logP[12] - logQ[12]) : 0d);
-            total += (p[13] > 0d ? p[13] * (logP[13] - logQ[13]) : 0d);
-            total += (p[14] > 0d ? p[14] * (logP[14] - logQ[14]) : 0d);
-            total += (p[15] > 0d ? p[15] * (logP[15] - logQ[15]) : 0d);
-            return global::System.Math.Max(total, 0d);
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                for (int k = 0; k < 16; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                return global::System.Math.Max(sum, 0d);
+            }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 16.</summary>
@@ -710,76 +656,56 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
-                var logQ0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * logQ0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, 8);
-                var logQ1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, 8);
-                var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * logQ1, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                return 0d - (global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1));
+                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)8), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var logQ0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * logQ0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 4);
-                var logQ1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, 4);
-                var t1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * logQ1, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 8);
-                var logQ2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, 8);
-                var t2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * logQ2, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 12);
-                var logQ3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, 12);
-                var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * logQ3, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3));
+                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)4), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)8), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)12), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var logQ0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * logQ0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
-                var logQ1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 2);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * logQ1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var logQ2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 4);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * logQ2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 6);
-                var logQ3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 6);
-                var t3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * logQ3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 8);
-                var logQ4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 8);
-                var t4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * logQ4, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 10);
-                var logQ5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 10);
-                var t5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * logQ5, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 12);
-                var logQ6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 12);
-                var t6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * logQ6, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 14);
-                var logQ7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 14);
-                var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * logQ7, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7));
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)8), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)10), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)12), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)14), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                return 0d - (sum);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            total += (p[0] > 0d ? p[0] * logQ[0] : 0d);
-            total += (p[1] > 0d ? p[1] * logQ[1] : 0d);
-            total += (p[2] > 0d ? p[2] * logQ[2] : 0d);
-            total += (p[3] > 0d ? p[3] * logQ[3] : 0d);
-            total += (p[4] > 0d ? p[4] * logQ[4] : 0d);
-            total += (p[5] > 0d ? p[5] * logQ[5] : 0d);
-            total += (p[6] > 0d ? p[6] * logQ[6] : 0d);
-            total += (p[7] > 0d ? p[7] * logQ[7] : 0d);
-            total += (p[8] > 0d ? p[8] * logQ[8] : 0d);
-            total += (p[9] > 0d ? p[9] * logQ[9] : 0d);
-            total += (p[10] > 0d ? p[10] * logQ[10] : 0d);
-            total += (p[11] > 0d ? p[11] * logQ[11] : 0d);
-            total += (p[12] > 0d ? p[12] * logQ[12] : 0d);
-            total += (p[13] > 0d ? p[13] * logQ[13] : 0d);
-            total += (p[14] > 0d ? p[14] * logQ[14] : 0d);
-            total += (p[15] > 0d ? p[15] * logQ[15] : 0d);
-            return 0d - (total);
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                for (int k = 0; k < 16; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
+                }
+                double sum = sumAcc;
+                return 0d - (sum);
+            }
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 16.</summary>
@@ -795,117 +721,100 @@ namespace MyApp
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
+                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(seen512, p0);
-                var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, 8);
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(seen512, p1);
-                var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
+                if (!valid)
                 {
                     return EntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
-                return 0d - (global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1));
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p0);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 4);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p1);
-                var t1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 8);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p2);
-                var t2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 12);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p3);
-                var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                if (!valid)
                 {
                     return EntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
-                return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3));
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p2);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 6);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p3);
-                var t3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 8);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p4);
-                var t4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(p4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 10);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p5);
-                var t5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(p5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 12);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p6);
-                var t6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(p6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 14);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p7);
-                var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(p7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(p4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(p5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(p6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(p7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                if (!valid)
                 {
                     return EntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
-                return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7));
+                return 0d - (sum);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            ulong seen = 0;
-            total += (p[0] > 0d ? p[0] * global::System.Math.Log(p[0]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]);
-            total += (p[1] > 0d ? p[1] * global::System.Math.Log(p[1]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]);
-            total += (p[2] > 0d ? p[2] * global::System.Math.Log(p[2]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]);
-            total += (p[3] > 0d ? p[3] * global::System.Math.Log(p[3]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]);
-            total += (p[4] > 0d ? p[4] * global::System.Math.Log(p[4]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]);
-            total += (p[5] > 0d ? p[5] * global::System.Math.Log(p[5]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]);
-            total += (p[6] > 0d ? p[6] * global::System.Math.Log(p[6]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[6]);
-            total += (p[7] > 0d ? p[7] * global::System.Math.Log(p[7]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[7]);
-            total += (p[8] > 0d ? p[8] * global::System.Math.Log(p[8]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[8]);
-            total += (p[9] > 0d ? p[9] * global::System.Math.Log(p[9]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[9]);
-            total += (p[10] > 0d ? p[10] * global::System.Math.Log(p[10]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[10]);
-            total += (p[11] > 0d ? p[11] * global::System.Math.Log(p[11]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[11]);
-            total += (p[12] > 0d ? p[12] * global::System.Math.Log(p[12]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[12]);
-            total += (p[13] > 0d ? p[13] * global::System.Math.Log(p[13]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[13]);
-            total += (p[14] > 0d ? p[14] * global::System.Math.Log(p[14]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[14]);
-            total += (p[15] > 0d ? p[15] * global::System.Math.Log(p[15]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[15]);
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            // No SIMD on this CPU: a scalar loop.
             {
-                return EntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 16; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                }
+                return 0d - (sum);
             }
-            return 0d - (total);
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 16.</summary>
@@ -922,135 +831,118 @@ namespace MyApp
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
                 var q0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef);
+                var q1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)8);
+                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p0), q0);
-                var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, 8);
-                var q1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, 8);
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p1), q1);
-                var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
+                if (!valid)
                 {
                     return KLDivergenceOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                         global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1), 0d);
+                return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
                 var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
+                var q1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)4);
+                var q2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)8);
+                var q3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)12);
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 4);
-                var q1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 4);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p1), q1);
-                var t1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 8);
-                var q2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 8);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p2), q2);
-                var t2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 12);
-                var q3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 12);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p3), q3);
-                var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                if (!valid)
                 {
                     return KLDivergenceOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                         global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3), 0d);
+                return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
                 var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var q3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)6);
+                var q4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)8);
+                var q5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)10);
+                var q6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)12);
+                var q7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)14);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 2);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 6);
-                var q3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 6);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p3), q3);
-                var t3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 8);
-                var q4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 8);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p4), q4);
-                var t4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.LogRatio(p4, q4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 10);
-                var q5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 10);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p5), q5);
-                var t5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.LogRatio(p5, q5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 12);
-                var q6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 12);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p6), q6);
-                var t6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.LogRatio(p6, q6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 14);
-                var q7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 14);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p7), q7);
-                var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.LogRatio(p7, q7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.LogRatio(p4, q4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.LogRatio(p5, q5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.LogRatio(p6, q6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.LogRatio(p7, q7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                if (!valid)
                 {
                     return KLDivergenceOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                         global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7), 0d);
+                return global::System.Math.Max(sum, 0d);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            ulong seen = 0;
-            total += (p[0] > 0d ? p[0] * global::DivergenceGen.ScalarMath.LogRatio(p[0], q[0]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
-            total += (p[1] > 0d ? p[1] * global::DivergenceGen.ScalarMath.LogRatio(p[1], q[1]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
-            total += (p[2] > 0d ? p[2] * global::DivergenceGen.ScalarMath.LogRatio(p[2], q[2]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
-            total += (p[3] > 0d ? p[3] * global::DivergenceGen.ScalarMath.LogRatio(p[3], q[3]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
-            total += (p[4] > 0d ? p[4] * global::DivergenceGen.ScalarMath.LogRatio(p[4], q[4]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]), q[4]);
-            total += (p[5] > 0d ? p[5] * global::DivergenceGen.ScalarMath.LogRatio(p[5], q[5]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
-            total += (p[6] > 0d ? p[6] * global::DivergenceGen.ScalarMath.LogRatio(p[6], q[6]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[6]), q[6]);
-            total += (p[7] > 0d ? p[7] * global::DivergenceGen.ScalarMath.LogRatio(p[7], q[7]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[7]), q[7]);
-            total += (p[8] > 0d ? p[8] * global::DivergenceGen.ScalarMath.LogRatio(p[8], q[8]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[8]), q[8]);
-            total += (p[9] > 0d ? p[9] * global::DivergenceGen.ScalarMath.LogRatio(p[9], q[9]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[9]), q[9]);
-            total += (p[10] > 0d ? p[10] * global::DivergenceGen.ScalarMath.LogRatio(p[10], q[10]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[10]), q[10]);
-            total += (p[11] > 0d ? p[11] * global::DivergenceGen.ScalarMath.LogRatio(p[11], q[11]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[11]), q[11]);
-            total += (p[12] > 0d ? p[12] * global::DivergenceGen.ScalarMath.LogRatio(p[12], q[12]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[12]), q[12]);
-            total += (p[13] > 0d ? p[13] * global::DivergenceGen.ScalarMath.LogRatio(p[13], q[13]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[13]), q[13]);
-            total += (p[14] > 0d ? p[14] * global::DivergenceGen.ScalarMath.LogRatio(p[14], q[14]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[14]), q[14]);
-            total += (p[15] > 0d ? p[15] * global::DivergenceGen.ScalarMath.LogRatio(p[15], q[15]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[15]), q[15]);
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            // No SIMD on this CPU: a scalar loop.
             {
-                return KLDivergenceOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 16; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return global::System.Math.Max(sum, 0d);
             }
-            return global::System.Math.Max(total, 0d);
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 16.</summary>
@@ -1067,135 +959,118 @@ namespace MyApp
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
                 var q0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef);
+                var q1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)8);
+                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p0), q0);
-                var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, 8);
-                var q1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, 8);
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p1), q1);
-                var t1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
+                if (!valid)
                 {
                     return CrossEntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                         global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return 0d - (global::System.Runtime.Intrinsics.Vector512.Sum(t0 + t1));
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
                 var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
+                var q1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)4);
+                var q2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)8);
+                var q3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)12);
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 4);
-                var q1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 4);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p1), q1);
-                var t1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 8);
-                var q2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 8);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p2), q2);
-                var t2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, 12);
-                var q3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, 12);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p3), q3);
-                var t3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                if (!valid)
                 {
                     return CrossEntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                         global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0 + t1 + t2 + t3));
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
                 var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var q3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)6);
+                var q4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)8);
+                var q5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)10);
+                var q6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)12);
+                var q7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)14);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 2);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 6);
-                var q3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 6);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p3), q3);
-                var t3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 8);
-                var q4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 8);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p4), q4);
-                var t4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(q4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 10);
-                var q5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 10);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p5), q5);
-                var t5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(q5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 12);
-                var q6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 12);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p6), q6);
-                var t6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(q6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 14);
-                var q7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 14);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p7), q7);
-                var t7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(q7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(q4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(q5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(q6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(q7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                if (!valid)
                 {
                     return CrossEntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                         global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2 + t3 + t4 + t5 + t6 + t7));
+                return 0d - (sum);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            ulong seen = 0;
-            total += (p[0] > 0d ? p[0] * global::System.Math.Log(q[0]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
-            total += (p[1] > 0d ? p[1] * global::System.Math.Log(q[1]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
-            total += (p[2] > 0d ? p[2] * global::System.Math.Log(q[2]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
-            total += (p[3] > 0d ? p[3] * global::System.Math.Log(q[3]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
-            total += (p[4] > 0d ? p[4] * global::System.Math.Log(q[4]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]), q[4]);
-            total += (p[5] > 0d ? p[5] * global::System.Math.Log(q[5]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
-            total += (p[6] > 0d ? p[6] * global::System.Math.Log(q[6]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[6]), q[6]);
-            total += (p[7] > 0d ? p[7] * global::System.Math.Log(q[7]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[7]), q[7]);
-            total += (p[8] > 0d ? p[8] * global::System.Math.Log(q[8]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[8]), q[8]);
-            total += (p[9] > 0d ? p[9] * global::System.Math.Log(q[9]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[9]), q[9]);
-            total += (p[10] > 0d ? p[10] * global::System.Math.Log(q[10]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[10]), q[10]);
-            total += (p[11] > 0d ? p[11] * global::System.Math.Log(q[11]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[11]), q[11]);
-            total += (p[12] > 0d ? p[12] * global::System.Math.Log(q[12]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[12]), q[12]);
-            total += (p[13] > 0d ? p[13] * global::System.Math.Log(q[13]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[13]), q[13]);
-            total += (p[14] > 0d ? p[14] * global::System.Math.Log(q[14]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[14]), q[14]);
-            total += (p[15] > 0d ? p[15] * global::System.Math.Log(q[15]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[15]), q[15]);
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            // No SIMD on this CPU: a scalar loop.
             {
-                return CrossEntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 16; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return 0d - (sum);
             }
-            return 0d - (total);
         }
 
     }

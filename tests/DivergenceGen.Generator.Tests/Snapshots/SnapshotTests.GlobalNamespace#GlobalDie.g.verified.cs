@@ -528,17 +528,22 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
+            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
             var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-            var logP0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef);
-            var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * logP0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0) + (p[2] > 0d ? p[2] * logP[2] : 0d));
+            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
+            return 0d - (sum);
         }
         // No SIMD on this CPU: the same sum, one scalar term per element.
-        double total = 0;
-        total += (p[0] > 0d ? p[0] * logP[0] : 0d);
-        total += (p[1] > 0d ? p[1] * logP[1] : 0d);
-        total += (p[2] > 0d ? p[2] * logP[2] : 0d);
-        return 0d - (total);
+        {
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) : 0d);
+            return 0d - (sum);
+        }
     }
 
     /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 3.</summary>
@@ -551,18 +556,22 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
+            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
             var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-            var logP0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef);
-            var logQ0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef);
-            var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (logP0 - logQ0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0) + (p[2] > 0d ? p[2] * (logP[2] - logQ[2]) : 0d), 0d);
+            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)1) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)1)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
+            return global::System.Math.Max(sum, 0d);
         }
         // No SIMD on this CPU: the same sum, one scalar term per element.
-        double total = 0;
-        total += (p[0] > 0d ? p[0] * (logP[0] - logQ[0]) : 0d);
-        total += (p[1] > 0d ? p[1] * (logP[1] - logQ[1]) : 0d);
-        total += (p[2] > 0d ? p[2] * (logP[2] - logQ[2]) : 0d);
-        return global::System.Math.Max(total, 0d);
+        {
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2)) : 0d);
+            return global::System.Math.Max(sum, 0d);
+        }
     }
 
     /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 3.</summary>
@@ -574,17 +583,22 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
+            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
             var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-            var logQ0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef);
-            var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * logQ0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0) + (p[2] > 0d ? p[2] * logQ[2] : 0d));
+            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
+            return 0d - (sum);
         }
         // No SIMD on this CPU: the same sum, one scalar term per element.
-        double total = 0;
-        total += (p[0] > 0d ? p[0] * logQ[0] : 0d);
-        total += (p[1] > 0d ? p[1] * logQ[1] : 0d);
-        total += (p[2] > 0d ? p[2] * logQ[2] : 0d);
-        return 0d - (total);
+        {
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2) : 0d);
+            return 0d - (sum);
+        }
     }
 
     /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 3.</summary>
@@ -600,36 +614,41 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
             var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
+            var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
             seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
-            var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            ulong seenTail = 0;
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[2]);
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128)
-                & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+            seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
+            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
             if (!valid)
             {
                 return EntropyOfRaw(
                     global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
             }
-            return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0) + (p[2] > 0d ? p[2] * global::System.Math.Log(p[2]) : 0d));
+            return 0d - (sum);
         }
         // No SIMD on this CPU: the same sum, one scalar term per element.
-        double total = 0;
-        ulong seen = 0;
-        total += (p[0] > 0d ? p[0] * global::System.Math.Log(p[0]) : 0d);
-        seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]);
-        total += (p[1] > 0d ? p[1] * global::System.Math.Log(p[1]) : 0d);
-        seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]);
-        total += (p[2] > 0d ? p[2] * global::System.Math.Log(p[2]) : 0d);
-        seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]);
-        if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
         {
-            return EntropyOfRaw(
-                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+            ulong seenTail = 0;
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2));
+            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)) : 0d);
+            if (!valid)
+            {
+                return EntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+            }
+            return 0d - (sum);
         }
-        return 0d - (total);
     }
 
     /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 3.</summary>
@@ -646,39 +665,45 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
             var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
             var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+            var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)1);
+            var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
             seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-            var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            ulong seenTail = 0;
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[2]), q[2]);
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128)
-                & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+            seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
+            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
             if (!valid)
             {
                 return KLDivergenceOfRaw(
                     global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                     global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
-            return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0) + (p[2] > 0d ? p[2] * global::DivergenceGen.ScalarMath.LogRatio(p[2], q[2]) : 0d), 0d);
+            return global::System.Math.Max(sum, 0d);
         }
         // No SIMD on this CPU: the same sum, one scalar term per element.
-        double total = 0;
-        ulong seen = 0;
-        total += (p[0] > 0d ? p[0] * global::DivergenceGen.ScalarMath.LogRatio(p[0], q[0]) : 0d);
-        seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
-        total += (p[1] > 0d ? p[1] * global::DivergenceGen.ScalarMath.LogRatio(p[1], q[1]) : 0d);
-        seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
-        total += (p[2] > 0d ? p[2] * global::DivergenceGen.ScalarMath.LogRatio(p[2], q[2]) : 0d);
-        seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
-        if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
         {
-            return KLDivergenceOfRaw(
-                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+            ulong seenTail = 0;
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
+            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d);
+            if (!valid)
+            {
+                return KLDivergenceOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+            }
+            return global::System.Math.Max(sum, 0d);
         }
-        return global::System.Math.Max(total, 0d);
     }
 
     /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 3.</summary>
@@ -695,39 +720,45 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
             var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
             var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+            var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)1);
+            var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
             seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-            var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            ulong seenTail = 0;
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[2]), q[2]);
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128)
-                & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+            seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
+            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
             if (!valid)
             {
                 return CrossEntropyOfRaw(
                     global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                     global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
             }
-            return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0) + (p[2] > 0d ? p[2] * global::System.Math.Log(q[2]) : 0d));
+            return 0d - (sum);
         }
         // No SIMD on this CPU: the same sum, one scalar term per element.
-        double total = 0;
-        ulong seen = 0;
-        total += (p[0] > 0d ? p[0] * global::System.Math.Log(q[0]) : 0d);
-        seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
-        total += (p[1] > 0d ? p[1] * global::System.Math.Log(q[1]) : 0d);
-        seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
-        total += (p[2] > 0d ? p[2] * global::System.Math.Log(q[2]) : 0d);
-        seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
-        if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
         {
-            return CrossEntropyOfRaw(
-                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+            ulong seenTail = 0;
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
+            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d);
+            if (!valid)
+            {
+                return CrossEntropyOfRaw(
+                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+            }
+            return 0d - (sum);
         }
-        return 0d - (total);
     }
 
 }

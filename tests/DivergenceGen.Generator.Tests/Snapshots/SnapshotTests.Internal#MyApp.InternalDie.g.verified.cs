@@ -531,35 +531,34 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var logP0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * logP0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var logP1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 4);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * logP1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1));
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
+                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var logP0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * logP0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
-                var logP1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 2);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * logP1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var logP2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 4);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * logP2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2));
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
+                return 0d - (sum);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            total += (p[0] > 0d ? p[0] * logP[0] : 0d);
-            total += (p[1] > 0d ? p[1] * logP[1] : 0d);
-            total += (p[2] > 0d ? p[2] * logP[2] : 0d);
-            total += (p[3] > 0d ? p[3] * logP[3] : 0d);
-            total += (p[4] > 0d ? p[4] * logP[4] : 0d);
-            total += (p[5] > 0d ? p[5] * logP[5] : 0d);
-            return 0d - (total);
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
+                }
+                double sum = sumAcc;
+                return 0d - (sum);
+            }
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 6.</summary>
@@ -573,40 +572,34 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var logP0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef);
-                var logQ0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * (logP0 - logQ0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var logP1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 4);
-                var logQ1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 4);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (logP1 - logQ1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1), 0d);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
+                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
+                return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var logP0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef);
-                var logQ0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (logP0 - logQ0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
-                var logP1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 2);
-                var logQ1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 2);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (logP1 - logQ1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var logP2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, 4);
-                var logQ2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 4);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * (logP2 - logQ2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2), 0d);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)2) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
+                return global::System.Math.Max(sum, 0d);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            total += (p[0] > 0d ? p[0] * (logP[0] - logQ[0]) : 0d);
-            total += (p[1] > 0d ? p[1] * (logP[1] - logQ[1]) : 0d);
-            total += (p[2] > 0d ? p[2] * (logP[2] - logQ[2]) : 0d);
-            total += (p[3] > 0d ? p[3] * (logP[3] - logQ[3]) : 0d);
-            total += (p[4] > 0d ? p[4] * (logP[4] - logQ[4]) : 0d);
-            total += (p[5] > 0d ? p[5] * (logP[5] - logQ[5]) : 0d);
-            return global::System.Math.Max(total, 0d);
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                return global::System.Math.Max(sum, 0d);
+            }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 6.</summary>
@@ -619,35 +612,34 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var logQ0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * logQ0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var logQ1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 4);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * logQ1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1));
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
+                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var logQ0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * logQ0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
-                var logQ1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 2);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * logQ1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var logQ2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, 4);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * logQ2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2));
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
+                return 0d - (sum);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            total += (p[0] > 0d ? p[0] * logQ[0] : 0d);
-            total += (p[1] > 0d ? p[1] * logQ[1] : 0d);
-            total += (p[2] > 0d ? p[2] * logQ[2] : 0d);
-            total += (p[3] > 0d ? p[3] * logQ[3] : 0d);
-            total += (p[4] > 0d ? p[4] * logQ[4] : 0d);
-            total += (p[5] > 0d ? p[5] * logQ[5] : 0d);
-            return 0d - (total);
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
+                }
+                double sum = sumAcc;
+                return 0d - (sum);
+            }
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 6.</summary>
@@ -663,63 +655,64 @@ namespace MyApp
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p0);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
+                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
                 if (!valid)
                 {
                     return EntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
-                return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1));
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p2);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
+                if (!valid)
                 {
                     return EntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
                 }
-                return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2));
+                return 0d - (sum);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            ulong seen = 0;
-            total += (p[0] > 0d ? p[0] * global::System.Math.Log(p[0]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]);
-            total += (p[1] > 0d ? p[1] * global::System.Math.Log(p[1]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]);
-            total += (p[2] > 0d ? p[2] * global::System.Math.Log(p[2]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]);
-            total += (p[3] > 0d ? p[3] * global::System.Math.Log(p[3]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]);
-            total += (p[4] > 0d ? p[4] * global::System.Math.Log(p[4]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]);
-            total += (p[5] > 0d ? p[5] * global::System.Math.Log(p[5]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]);
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            // No SIMD on this CPU: a scalar loop.
             {
-                return EntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                }
+                return 0d - (sum);
             }
-            return 0d - (total);
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 6.</summary>
@@ -736,71 +729,72 @@ namespace MyApp
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
                 var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
+                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
+                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                         global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1), 0d);
+                return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
                 var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 2);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
+                if (!valid)
                 {
                     return KLDivergenceOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                         global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2), 0d);
+                return global::System.Math.Max(sum, 0d);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            ulong seen = 0;
-            total += (p[0] > 0d ? p[0] * global::DivergenceGen.ScalarMath.LogRatio(p[0], q[0]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
-            total += (p[1] > 0d ? p[1] * global::DivergenceGen.ScalarMath.LogRatio(p[1], q[1]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
-            total += (p[2] > 0d ? p[2] * global::DivergenceGen.ScalarMath.LogRatio(p[2], q[2]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
-            total += (p[3] > 0d ? p[3] * global::DivergenceGen.ScalarMath.LogRatio(p[3], q[3]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
-            total += (p[4] > 0d ? p[4] * global::DivergenceGen.ScalarMath.LogRatio(p[4], q[4]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]), q[4]);
-            total += (p[5] > 0d ? p[5] * global::DivergenceGen.ScalarMath.LogRatio(p[5], q[5]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            // No SIMD on this CPU: a scalar loop.
             {
-                return KLDivergenceOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return global::System.Math.Max(sum, 0d);
             }
-            return global::System.Math.Max(total, 0d);
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 6.</summary>
@@ -817,71 +811,72 @@ namespace MyApp
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
                 var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
+                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
-                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
+                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                         global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return 0d - (global::System.Runtime.Intrinsics.Vector256.Sum(t0) + global::System.Runtime.Intrinsics.Vector128.Sum(t1));
+                return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
+                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
                 var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
+                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 2);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 2);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, 4);
-                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, 4);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
-                var t2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128))
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
+                if (!valid)
                 {
                     return CrossEntropyOfRaw(
                         global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
                         global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return 0d - (global::System.Runtime.Intrinsics.Vector128.Sum(t0 + t1 + t2));
+                return 0d - (sum);
             }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            double total = 0;
-            ulong seen = 0;
-            total += (p[0] > 0d ? p[0] * global::System.Math.Log(q[0]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[0]), q[0]);
-            total += (p[1] > 0d ? p[1] * global::System.Math.Log(q[1]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[1]), q[1]);
-            total += (p[2] > 0d ? p[2] * global::System.Math.Log(q[2]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[2]), q[2]);
-            total += (p[3] > 0d ? p[3] * global::System.Math.Log(q[3]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[3]), q[3]);
-            total += (p[4] > 0d ? p[4] * global::System.Math.Log(q[4]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[4]), q[4]);
-            total += (p[5] > 0d ? p[5] * global::System.Math.Log(q[5]) : 0d);
-            seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[5]), q[5]);
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
+            // No SIMD on this CPU: a scalar loop.
             {
-                return CrossEntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return 0d - (sum);
             }
-            return 0d - (total);
         }
 
     }

@@ -385,13 +385,13 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k += 1)
+                    for (int k = 1; k < 1000; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
                         double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
@@ -571,13 +571,13 @@ namespace MyApp
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k += 1)
+                    for (int k = 1; k < 1000; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
                         double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
@@ -585,7 +585,7 @@ namespace MyApp
                     }
                     double s = sAcc;
                     double coef = scale / s; // scale·A/s
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
                     }
@@ -734,13 +734,13 @@ namespace MyApp
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k += 1)
+                    for (int k = 1; k < 1000; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
                         double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
@@ -924,13 +924,13 @@ namespace MyApp
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k += 1)
+                    for (int k = 1; k < 1000; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
                         double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
@@ -938,7 +938,7 @@ namespace MyApp
                     }
                     double s = sAcc;
                     double coef = scale * wy / s; // scale·A/s
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
                     }
@@ -1080,7 +1080,7 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k += 1)
+                    for (int k = 1; k < 1000; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -1088,14 +1088,13 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                         double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1266,7 +1265,7 @@ namespace MyApp
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k += 1)
+                    for (int k = 1; k < 1000; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -1274,21 +1273,20 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k)) * scaleT;
                     }
@@ -1429,7 +1427,7 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k += 1)
+                    for (int k = 1; k < 1000; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -1437,14 +1435,13 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                         double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1616,7 +1613,7 @@ namespace MyApp
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k += 1)
+                    for (int k = 1; k < 1000; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -1624,21 +1621,20 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    for (int k = 0; k < 1000; k += 1)
+                    for (int k = 0; k < 1000; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
                     }

@@ -297,8 +297,10 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0) + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -330,8 +332,10 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0) + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -386,19 +390,18 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 10; k += 1)
+                    for (int k = 1; k < 10; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += m - xk;
+                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
@@ -623,8 +626,10 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0) + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
                     float coef = (float)(scale / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
@@ -668,8 +673,10 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0) + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
                     float coef = (float)(scale / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
@@ -744,25 +751,24 @@ namespace MyApp
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 10; k += 1)
+                    for (int k = 1; k < 10; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += m - xk;
+                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
                     float coef = (float)(scale / s); // scale·A/s
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
                         float swk = smooth;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
@@ -1126,8 +1132,10 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0))
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1162,8 +1170,10 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0))
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1223,19 +1233,18 @@ namespace MyApp
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 10; k += 1)
+                    for (int k = 1; k < 10; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
@@ -1525,8 +1534,10 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0))
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
@@ -1573,8 +1584,10 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0))
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
@@ -1654,25 +1667,24 @@ namespace MyApp
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 10; k += 1)
+                    for (int k = 1; k < 10; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
                     float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
                         float swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
@@ -2076,11 +2088,14 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
                     var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0))
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -2126,7 +2141,7 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 10; k += 1)
+                    for (int k = 1; k < 10; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -2134,14 +2149,13 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                         float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -2191,11 +2205,14 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
                     var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0))
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
@@ -2254,7 +2271,7 @@ namespace MyApp
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 10; k += 1)
+                    for (int k = 1; k < 10; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -2262,21 +2279,20 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                     }
@@ -2323,11 +2339,14 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
                     var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0))
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -2376,7 +2395,7 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 10; k += 1)
+                    for (int k = 1; k < 10; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -2384,14 +2403,13 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                         float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -2444,11 +2462,14 @@ namespace MyApp
                     var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
                     var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
                     var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0) + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
+                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
                     var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
                     var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0)) + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0)
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0))
+                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
@@ -2510,7 +2531,7 @@ namespace MyApp
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 10; k += 1)
+                    for (int k = 1; k < 10; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -2518,21 +2539,20 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
-                    for (int k = 0; k < 10; k += 1)
+                    for (int k = 0; k < 10; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
                     }

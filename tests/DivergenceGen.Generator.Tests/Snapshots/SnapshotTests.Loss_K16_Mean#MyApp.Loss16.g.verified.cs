@@ -389,13 +389,13 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 16; k += 1)
+                    for (int k = 1; k < 16; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
                         double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
@@ -789,13 +789,13 @@ namespace MyApp
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 16; k += 1)
+                    for (int k = 1; k < 16; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
                         double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
@@ -803,7 +803,7 @@ namespace MyApp
                     }
                     double s = sAcc;
                     double coef = scale / s; // scale·A/s
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
                     }
@@ -1287,13 +1287,13 @@ namespace MyApp
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 16; k += 1)
+                    for (int k = 1; k < 16; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
                         double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
@@ -1697,13 +1697,13 @@ namespace MyApp
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 16; k += 1)
+                    for (int k = 1; k < 16; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
                         double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
@@ -1711,7 +1711,7 @@ namespace MyApp
                     }
                     double s = sAcc;
                     double coef = scale * wy / s; // scale·A/s
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
                     }
@@ -2179,7 +2179,7 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 16; k += 1)
+                    for (int k = 1; k < 16; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -2187,14 +2187,13 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                         double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -2351,7 +2350,7 @@ namespace MyApp
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 16; k += 1)
+                    for (int k = 1; k < 16; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -2359,21 +2358,20 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k)) * scaleT;
                     }
@@ -2515,7 +2513,7 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 16; k += 1)
+                    for (int k = 1; k < 16; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -2523,14 +2521,13 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                         double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -2702,7 +2699,7 @@ namespace MyApp
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 16; k += 1)
+                    for (int k = 1; k < 16; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -2710,21 +2707,20 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    for (int k = 0; k < 16; k += 1)
+                    for (int k = 0; k < 16; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
                     }

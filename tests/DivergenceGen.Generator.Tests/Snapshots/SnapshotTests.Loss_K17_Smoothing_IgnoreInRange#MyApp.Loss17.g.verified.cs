@@ -303,10 +303,9 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += m - x16;
+                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -347,10 +346,9 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += m - x16;
+                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -391,10 +389,9 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += m - x16;
+                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -415,19 +412,18 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k += 1)
+                    for (int k = 1; k < 17; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += m - xk;
+                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
                     }
                     double s = sAcc;
                     double sumD = sumDAcc; // Σₖ (m − xₖ)
@@ -491,11 +487,10 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += m - x16;
+                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double coef = scale / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 8)
@@ -551,11 +546,10 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += m - x16;
+                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double coef = scale / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 4)
@@ -611,11 +605,10 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += m - x16;
+                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
                     double coef = scale / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int k = 0; k < 16; k += 2)
@@ -649,25 +642,24 @@ namespace MyApp
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k += 1)
+                    for (int k = 1; k < 17; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += m - xk;
+                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
                     }
                     double s = sAcc;
                     double sumD = sumDAcc; // Σₖ (m − xₖ)
                     double coef = scale / s; // scale·A/s
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
                         double swk = smooth;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
@@ -732,10 +724,9 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -777,10 +768,9 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -822,10 +812,9 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -847,19 +836,18 @@ namespace MyApp
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k += 1)
+                    for (int k = 1; k < 17; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double sumD = sumDAcc; // Σₖ wₖ·(m − xₖ)
@@ -929,11 +917,10 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 8)
@@ -990,11 +977,10 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 4)
@@ -1051,11 +1037,10 @@ namespace MyApp
                     double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
                     double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
+                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int k = 0; k < 16; k += 2)
@@ -1090,25 +1075,24 @@ namespace MyApp
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k += 1)
+                    for (int k = 1; k < 17; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double sumD = sumDAcc; // Σₖ wₖ·(m − xₖ)
                     double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
                         double swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
@@ -1169,12 +1153,11 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1215,12 +1198,11 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1261,12 +1243,11 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1281,7 +1262,7 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k += 1)
+                    for (int k = 1; k < 17; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -1289,14 +1270,13 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                         double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1360,13 +1340,12 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 8)
@@ -1418,13 +1397,12 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 4)
@@ -1476,13 +1454,12 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int k = 0; k < 16; k += 2)
@@ -1506,7 +1483,7 @@ namespace MyApp
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k += 1)
+                    for (int k = 1; k < 17; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -1514,21 +1491,20 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                     }
@@ -1587,12 +1563,11 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1633,12 +1608,11 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1679,12 +1653,11 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1699,7 +1672,7 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k += 1)
+                    for (int k = 1; k < 17; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -1707,14 +1680,13 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                         double ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1779,13 +1751,12 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 8)
@@ -1837,13 +1808,12 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 4)
@@ -1895,13 +1865,12 @@ namespace MyApp
                     double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    double e16 = global::System.Math.Exp(x16 - m);
+                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - x16);
+                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
                     var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
                     for (int k = 0; k < 16; k += 2)
@@ -1925,7 +1894,7 @@ namespace MyApp
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k += 1)
+                    for (int k = 1; k < 17; k++)
                     {
                         mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -1933,21 +1902,20 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
-                        double xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        double ek = global::System.Math.Exp(xk - m);
+                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    for (int k = 0; k < 17; k += 1)
+                    for (int k = 0; k < 17; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
                     }

@@ -285,13 +285,13 @@ namespace MyApp
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                         double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                         float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k += 1)
+                        for (int k = 1; k < 2; k++)
                         {
                             mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
                         float m = mAcc;
                         double sAcc = 0;
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
                             float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                             sAcc += ek;
@@ -334,13 +334,13 @@ namespace MyApp
                         ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                         double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                         float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k += 1)
+                        for (int k = 1; k < 2; k++)
                         {
                             mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
                         float m = mAcc;
                         double sAcc = 0;
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
                             float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
@@ -348,7 +348,7 @@ namespace MyApp
                         }
                         float s = (float)sAcc;
                         float coef = (float)(scale / s); // scale·A/s
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
                         }
@@ -387,13 +387,13 @@ namespace MyApp
                         double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                         double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                         float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k += 1)
+                        for (int k = 1; k < 2; k++)
                         {
                             mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
                         float m = mAcc;
                         double sAcc = 0;
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
                             float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                             sAcc += ek;
@@ -437,13 +437,13 @@ namespace MyApp
                         double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                         double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                         float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k += 1)
+                        for (int k = 1; k < 2; k++)
                         {
                             mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
                         float m = mAcc;
                         double sAcc = 0;
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
                             float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
@@ -451,7 +451,7 @@ namespace MyApp
                         }
                         float s = (float)sAcc;
                         float coef = (float)(scale * wy / s); // scale·A/s
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
                         }
@@ -484,7 +484,7 @@ namespace MyApp
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                         ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                         float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k += 1)
+                        for (int k = 1; k < 2; k++)
                         {
                             mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
@@ -492,14 +492,13 @@ namespace MyApp
                         double sAcc = 0;
                         double AAcc = 0;
                         double sumADAcc = 0;
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
-                            float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                            float ek = global::System.MathF.Exp(xk - m);
+                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                             sAcc += ek;
                             float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
                             AAcc += ak;
-                            sumADAcc += ak * (m - xk);
+                            sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
                         float s = (float)sAcc;
                         double A = AAcc; // A = Σₖ aₖ
@@ -534,7 +533,7 @@ namespace MyApp
                         ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                         ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                         float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k += 1)
+                        for (int k = 1; k < 2; k++)
                         {
                             mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
@@ -542,21 +541,20 @@ namespace MyApp
                         double sAcc = 0;
                         double AAcc = 0;
                         double sumADAcc = 0;
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
-                            float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                            float ek = global::System.MathF.Exp(xk - m);
+                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                             sAcc += ek;
                             float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
                             AAcc += ak;
-                            sumADAcc += ak * (m - xk);
+                            sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
                         float s = (float)sAcc;
                         double A = AAcc; // A = Σₖ aₖ
                         double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                         float coef = (float)(scale * A / s); // scale·A/s
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k)) * scaleT;
                         }
@@ -588,7 +586,7 @@ namespace MyApp
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                         ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                         float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k += 1)
+                        for (int k = 1; k < 2; k++)
                         {
                             mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
@@ -596,14 +594,13 @@ namespace MyApp
                         double sAcc = 0;
                         double AAcc = 0;
                         double sumADAcc = 0;
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
-                            float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                            float ek = global::System.MathF.Exp(xk - m);
+                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                             sAcc += ek;
                             float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                             AAcc += ak;
-                            sumADAcc += ak * (m - xk);
+                            sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
                         float s = (float)sAcc;
                         double A = AAcc; // A = Σₖ aₖ
@@ -639,7 +636,7 @@ namespace MyApp
                         ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                         ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                         float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k += 1)
+                        for (int k = 1; k < 2; k++)
                         {
                             mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
@@ -647,21 +644,20 @@ namespace MyApp
                         double sAcc = 0;
                         double AAcc = 0;
                         double sumADAcc = 0;
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
-                            float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                            float ek = global::System.MathF.Exp(xk - m);
+                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                             sAcc += ek;
                             float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                             AAcc += ak;
-                            sumADAcc += ak * (m - xk);
+                            sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                         }
                         float s = (float)sAcc;
                         double A = AAcc; // A = Σₖ aₖ
                         double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                         float coef = (float)(scale * A / s); // scale·A/s
-                        for (int k = 0; k < 2; k += 1)
+                        for (int k = 0; k < 2; k++)
                         {
                             global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
                         }

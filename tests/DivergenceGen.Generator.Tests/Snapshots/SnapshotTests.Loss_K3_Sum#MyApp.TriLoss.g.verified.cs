@@ -358,13 +358,10 @@ namespace MyApp
                     }
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::System.Math.Max(x0, x1), x2);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
+                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
+                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
+                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
+                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
@@ -618,13 +615,10 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::System.Math.Max(x0, x1), x2);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
+                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
+                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
+                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
+                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
                     double coef = scale / s; // scale·A/s
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
@@ -943,13 +937,10 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::System.Math.Max(x0, x1), x2);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
+                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
+                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
+                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
+                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
@@ -1213,13 +1204,10 @@ namespace MyApp
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::System.Math.Max(x0, x1), x2);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
+                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
+                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
+                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
+                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
                     double coef = scale * wy / s; // scale·A/s
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
@@ -1462,19 +1450,18 @@ namespace MyApp
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::System.Math.Max(x0, x1), x2);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
+                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
+                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
+                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
+                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
                     double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0);
                     double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1);
                     double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2); // Σₖ aₖ·(m − xₖ)
+                    double sumAD = a0 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0))
+                        + a1 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1))
+                        + a2 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1536,19 +1523,18 @@ namespace MyApp
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::System.Math.Max(x0, x1), x2);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
+                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
+                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
+                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
+                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
                     double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0);
                     double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1);
                     double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2); // Σₖ aₖ·(m − xₖ)
+                    double sumAD = a0 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0))
+                        + a1 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1))
+                        + a2 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
@@ -1603,27 +1589,23 @@ namespace MyApp
             }
             // No SIMD on this CPU: the same straight-line rows, one scalar per class.
             {
-                double w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
-                double w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
-                double w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::System.Math.Max(x0, x1), x2);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
+                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
+                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
+                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
+                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
-                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * w0;
-                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * w1;
-                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * w2;
+                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
+                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
+                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2); // Σₖ aₖ·(m − xₖ)
+                    double sumAD = a0 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0))
+                        + a1 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1))
+                        + a2 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1682,28 +1664,24 @@ namespace MyApp
             }
             // No SIMD on this CPU: the same straight-line rows, one scalar per class.
             {
-                double w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
-                double w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
-                double w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    double x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    double x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    double m = global::System.Math.Max(global::System.Math.Max(x0, x1), x2);
-                    double e0 = global::System.Math.Exp(x0 - m);
-                    double e1 = global::System.Math.Exp(x1 - m);
-                    double e2 = global::System.Math.Exp(x2 - m);
+                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
+                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
+                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
+                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
-                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * w0;
-                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * w1;
-                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * w2;
+                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
+                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
+                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - x0) + a1 * (m - x1) + a2 * (m - x2); // Σₖ aₖ·(m − xₖ)
+                    double sumAD = a0 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0))
+                        + a1 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1))
+                        + a2 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;

@@ -530,65 +530,53 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                for (int i = 0; i < 16; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int k = 0; k < 16; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * logPVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 17 is not a multiple of 8: a scalar tail for the last 1.
-                for (int i = 16; i < 17; i++)
-                {
-                    sum += (p[i] > 0d ? p[i] * logP[i] : 0d);
-                }
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) : 0d);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (int i = 0; i < 16; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 16; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * logPVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 17 is not a multiple of 4: a scalar tail for the last 1.
-                for (int i = 16; i < 17; i++)
-                {
-                    sum += (p[i] > 0d ? p[i] * logP[i] : 0d);
-                }
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) : 0d);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                for (int i = 0; i < 16; i += 2)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 16; k += 2)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * logPVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 17 is not a multiple of 2: a scalar tail for the last 1.
-                for (int i = 16; i < 17; i++)
-                {
-                    sum += (p[i] > 0d ? p[i] * logP[i] : 0d);
-                }
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) : 0d);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            for (int i = 0; i < 17; i++)
             {
-                total += (p[i] > 0d ? p[i] * logP[i] : 0d);
+                double sumAcc = 0;
+                for (int k = 0; k < 17; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
+                }
+                double sum = sumAcc;
+                return 0d - (sum);
             }
-            return 0d - (total);
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 17.</summary>
@@ -601,68 +589,53 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                for (int i = 0; i < 16; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int k = 0; k < 16; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * (logPVec - logQVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 17 is not a multiple of 8: a scalar tail for the last 1.
-                for (int i = 16; i < 17; i++)
-                {
-                    sum += (p[i] > 0d ? p[i] * (logP[i] - logQ[i]) : 0d);
-                }
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16)) : 0d);
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (int i = 0; i < 16; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 16; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * (logPVec - logQVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 17 is not a multiple of 4: a scalar tail for the last 1.
-                for (int i = 16; i < 17; i++)
-                {
-                    sum += (p[i] > 0d ? p[i] * (logP[i] - logQ[i]) : 0d);
-                }
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16)) : 0d);
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                for (int i = 0; i < 16; i += 2)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 16; k += 2)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var logPVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * (logPVec - logQVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 17 is not a multiple of 2: a scalar tail for the last 1.
-                for (int i = 16; i < 17; i++)
-                {
-                    sum += (p[i] > 0d ? p[i] * (logP[i] - logQ[i]) : 0d);
-                }
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16)) : 0d);
                 return global::System.Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            for (int i = 0; i < 17; i++)
             {
-                total += (p[i] > 0d ? p[i] * (logP[i] - logQ[i]) : 0d);
+                double sumAcc = 0;
+                for (int k = 0; k < 17; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                return global::System.Math.Max(sum, 0d);
             }
-            return global::System.Math.Max(total, 0d);
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 17.</summary>
@@ -674,65 +647,53 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                for (int i = 0; i < 16; i += 8)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int k = 0; k < 16; k += 8)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * logQVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 17 is not a multiple of 8: a scalar tail for the last 1.
-                for (int i = 16; i < 17; i++)
-                {
-                    sum += (p[i] > 0d ? p[i] * logQ[i] : 0d);
-                }
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16) : 0d);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (int i = 0; i < 16; i += 4)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 16; k += 4)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * logQVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 17 is not a multiple of 4: a scalar tail for the last 1.
-                for (int i = 16; i < 17; i++)
-                {
-                    sum += (p[i] > 0d ? p[i] * logQ[i] : 0d);
-                }
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16) : 0d);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                for (int i = 0; i < 16; i += 2)
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 16; k += 2)
                 {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var logQVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)i);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * logQVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 17 is not a multiple of 2: a scalar tail for the last 1.
-                for (int i = 16; i < 17; i++)
-                {
-                    sum += (p[i] > 0d ? p[i] * logQ[i] : 0d);
-                }
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16) : 0d);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            for (int i = 0; i < 17; i++)
             {
-                total += (p[i] > 0d ? p[i] * logQ[i] : 0d);
+                double sumAcc = 0;
+                for (int k = 0; k < 17; k++)
+                {
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
+                }
+                double sum = sumAcc;
+                return 0d - (sum);
             }
-            return 0d - (total);
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 17.</summary>
@@ -748,24 +709,20 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                for (int i = 0; i < 16; i += 8)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 17 is not a multiple of 8: a scalar tail for the last 1.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 ulong seenTail = 0;
-                for (int i = 16; i < 17; i++)
+                for (int k = 0; k < 16; k += 8)
                 {
-                    sum += (p[i] > 0d ? p[i] * global::System.Math.Log(p[i]) : 0d);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16));
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)) : 0d);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -776,24 +733,20 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                for (int i = 0; i < 16; i += 4)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 17 is not a multiple of 4: a scalar tail for the last 1.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 ulong seenTail = 0;
-                for (int i = 16; i < 17; i++)
+                for (int k = 0; k < 16; k += 4)
                 {
-                    sum += (p[i] > 0d ? p[i] * global::System.Math.Log(p[i]) : 0d);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16));
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)) : 0d);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -804,24 +757,20 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                for (int i = 0; i < 16; i += 2)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(pVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 17 is not a multiple of 2: a scalar tail for the last 1.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 ulong seenTail = 0;
-                for (int i = 16; i < 17; i++)
+                for (int k = 0; k < 16; k += 2)
                 {
-                    sum += (p[i] > 0d ? p[i] * global::System.Math.Log(p[i]) : 0d);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16));
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)) : 0d);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -831,19 +780,23 @@ namespace MyApp
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            ulong seen = 0;
-            for (int i = 0; i < 17; i++)
             {
-                total += (p[i] > 0d ? p[i] * global::System.Math.Log(p[i]) : 0d);
-                seen = global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]);
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 17; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return EntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                }
+                return 0d - (sum);
             }
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
-            {
-                return EntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
-            }
-            return 0d - (total);
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 17.</summary>
@@ -860,25 +813,21 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                for (int i = 0; i < 16; i += 8)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 17 is not a multiple of 8: a scalar tail for the last 1.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 ulong seenTail = 0;
-                for (int i = 16; i < 17; i++)
+                for (int k = 0; k < 16; k += 8)
                 {
-                    sum += (p[i] > 0d ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0d);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -890,25 +839,21 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                for (int i = 0; i < 16; i += 4)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 17 is not a multiple of 4: a scalar tail for the last 1.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 ulong seenTail = 0;
-                for (int i = 16; i < 17; i++)
+                for (int k = 0; k < 16; k += 4)
                 {
-                    sum += (p[i] > 0d ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0d);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -920,25 +865,21 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                for (int i = 0; i < 16; i += 2)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.LogRatio(pVec, qVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 17 is not a multiple of 2: a scalar tail for the last 1.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 ulong seenTail = 0;
-                for (int i = 16; i < 17; i++)
+                for (int k = 0; k < 16; k += 2)
                 {
-                    sum += (p[i] > 0d ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0d);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -949,20 +890,24 @@ namespace MyApp
                 return global::System.Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            ulong seen = 0;
-            for (int i = 0; i < 17; i++)
             {
-                total += (p[i] > 0d ? p[i] * global::DivergenceGen.ScalarMath.LogRatio(p[i], q[i]) : 0d);
-                seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]), q[i]);
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 17; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return KLDivergenceOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return global::System.Math.Max(sum, 0d);
             }
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
-            {
-                return KLDivergenceOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-            }
-            return global::System.Math.Max(total, 0d);
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 17.</summary>
@@ -979,25 +924,21 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                for (int i = 0; i < 16; i += 8)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    acc += t;
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-                // K = 17 is not a multiple of 8: a scalar tail for the last 1.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 ulong seenTail = 0;
-                for (int i = 16; i < 17; i++)
+                for (int k = 0; k < 16; k += 8)
                 {
-                    sum += (p[i] > 0d ? p[i] * global::System.Math.Log(q[i]) : 0d);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -1009,25 +950,21 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                for (int i = 0; i < 16; i += 4)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    acc += t;
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
-                // K = 17 is not a multiple of 4: a scalar tail for the last 1.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 ulong seenTail = 0;
-                for (int i = 16; i < 17; i++)
+                for (int k = 0; k < 16; k += 4)
                 {
-                    sum += (p[i] > 0d ? p[i] * global::System.Math.Log(q[i]) : 0d);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -1039,25 +976,21 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenVec = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                for (int i = 0; i < 16; i += 2)
-                {
-                    var pVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var qVec = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    seenVec = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenVec, pVec), qVec);
-                    var t = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pVec, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pVec * global::DivergenceGen.VectorMath.Log(qVec), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    acc += t;
-                }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
-                // K = 17 is not a multiple of 2: a scalar tail for the last 1.
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 ulong seenTail = 0;
-                for (int i = 16; i < 17; i++)
+                for (int k = 0; k < 16; k += 2)
                 {
-                    sum += (p[i] > 0d ? p[i] * global::System.Math.Log(q[i]) : 0d);
-                    seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, p[i]), q[i]);
+                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenVec)
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
+                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
                     & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
                 if (!valid)
                 {
@@ -1068,20 +1001,24 @@ namespace MyApp
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
-            double total = 0;
-            ulong seen = 0;
-            for (int i = 0; i < 17; i++)
             {
-                total += (p[i] > 0d ? p[i] * global::System.Math.Log(q[i]) : 0d);
-                seen = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen, p[i]), q[i]);
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 17; k++)
+                {
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                }
+                double sum = sumAcc;
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return CrossEntropyOfRaw(
+                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
+                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return 0d - (sum);
             }
-            if (!global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen))
-            {
-                return CrossEntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-            }
-            return 0d - (total);
         }
 
     }

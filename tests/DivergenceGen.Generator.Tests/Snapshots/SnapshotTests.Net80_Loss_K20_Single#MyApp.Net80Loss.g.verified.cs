@@ -288,11 +288,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -305,23 +305,13 @@ namespace MyApp
                     }
                     float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    s += e16;
-                    sumD += m - x16;
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    s += e17;
-                    sumD += m - x17;
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    s += e18;
-                    sumD += m - x18;
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    s += e19;
-                    sumD += m - x19;
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        s += ek;
+                        sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                    }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -347,11 +337,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -364,23 +354,13 @@ namespace MyApp
                     }
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    s += e16;
-                    sumD += m - x16;
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    s += e17;
-                    sumD += m - x17;
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    s += e18;
-                    sumD += m - x18;
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    s += e19;
-                    sumD += m - x19;
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        s += ek;
+                        sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                    }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -438,19 +418,18 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k += 1)
+                    for (int k = 1; k < 20; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += m - xk;
+                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
@@ -498,11 +477,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -516,27 +495,14 @@ namespace MyApp
                     }
                     float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    sumD += m - x16;
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    s += e17;
-                    sumD += m - x17;
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    s += e18;
-                    sumD += m - x18;
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    s += e19;
-                    sumD += m - x19;
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        s += ek;
+                        sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                    }
                     float coef = (float)(scale / s); // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 16)
@@ -544,15 +510,12 @@ namespace MyApp
                         var swk = smooth512;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                     }
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    float sw16 = smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
-                    float sw17 = smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - sw17;
-                    float sw18 = smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - sw18;
-                    float sw19 = smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - sw19;
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float swk = smooth;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                    }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -582,11 +545,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -600,27 +563,14 @@ namespace MyApp
                     }
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    sumD += m - x16;
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    s += e17;
-                    sumD += m - x17;
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    s += e18;
-                    sumD += m - x18;
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    s += e19;
-                    sumD += m - x19;
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        s += ek;
+                        sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                    }
                     float coef = (float)(scale / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 8)
@@ -628,15 +578,12 @@ namespace MyApp
                         var swk = smooth256;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                     }
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    float sw16 = smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
-                    float sw17 = smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - sw17;
-                    float sw18 = smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - sw18;
-                    float sw19 = smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - sw19;
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float swk = smooth;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                    }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -709,25 +656,24 @@ namespace MyApp
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k += 1)
+                    for (int k = 1; k < 20; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += m - xk;
+                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
                     float coef = (float)(scale / s); // scale·A/s
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
                         float swk = smooth;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
@@ -777,11 +723,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -794,23 +740,13 @@ namespace MyApp
                     }
                     float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    s += e17;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    s += e18;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    s += e19;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        s += ek;
+                        sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -837,11 +773,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -854,23 +790,13 @@ namespace MyApp
                     }
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    s += e17;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    s += e18;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    s += e19;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        s += ek;
+                        sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -930,19 +856,18 @@ namespace MyApp
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k += 1)
+                    for (int k = 1; k < 20; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
@@ -996,11 +921,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1014,27 +939,14 @@ namespace MyApp
                     }
                     float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    s += e17;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    s += e18;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    s += e19;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        s += ek;
+                        sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 16)
@@ -1042,15 +954,12 @@ namespace MyApp
                         var swk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                     }
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    float sw16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
-                    float sw17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - sw17;
-                    float sw18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - sw18;
-                    float sw19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - sw19;
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                    }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1081,11 +990,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -1099,27 +1008,14 @@ namespace MyApp
                     }
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    s += e17;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    s += e18;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    s += e19;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * (m - x19);
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        s += ek;
+                        sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 8)
@@ -1127,15 +1023,12 @@ namespace MyApp
                         var swk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                     }
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    float sw16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
-                    float sw17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - sw17;
-                    float sw18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - sw18;
-                    float sw19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - sw19;
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                    }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = global::System.Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1210,25 +1103,24 @@ namespace MyApp
                     double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k += 1)
+                    for (int k = 1; k < 20; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - xk);
+                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
                     float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
                         float swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
@@ -1270,11 +1162,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1291,31 +1183,15 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    s += e16;
-                    float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    A += a16;
-                    sumAD += a16 * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    s += e17;
-                    float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
-                    A += a17;
-                    sumAD += a17 * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    s += e18;
-                    float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
-                    A += a18;
-                    sumAD += a18 * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    s += e19;
-                    float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
-                    A += a19;
-                    sumAD += a19 * (m - x19);
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        s += ek;
+                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        A += ak;
+                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1337,11 +1213,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -1358,31 +1234,15 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    s += e16;
-                    float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    A += a16;
-                    sumAD += a16 * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    s += e17;
-                    float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
-                    A += a17;
-                    sumAD += a17 * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    s += e18;
-                    float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
-                    A += a18;
-                    sumAD += a18 * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    s += e19;
-                    float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
-                    A += a19;
-                    sumAD += a19 * (m - x19);
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        s += ek;
+                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        A += ak;
+                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1434,7 +1294,7 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k += 1)
+                    for (int k = 1; k < 20; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -1442,14 +1302,13 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                         float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1493,11 +1352,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1515,46 +1374,27 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    A += a16;
-                    sumAD += a16 * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    s += e17;
-                    float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
-                    A += a17;
-                    sumAD += a17 * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    s += e18;
-                    float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
-                    A += a18;
-                    sumAD += a18 * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    s += e19;
-                    float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
-                    A += a19;
-                    sumAD += a19 * (m - x19);
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        s += ek;
+                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        A += ak;
+                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     float coef = (float)(scale * A / s); // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 16)
                     {
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
                     }
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - a17 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - a18 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - a19 * scaleT;
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                    }
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1578,11 +1418,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -1600,46 +1440,27 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    float a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    A += a16;
-                    sumAD += a16 * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    s += e17;
-                    float a17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform;
-                    A += a17;
-                    sumAD += a17 * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    s += e18;
-                    float a18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform;
-                    A += a18;
-                    sumAD += a18 * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    s += e19;
-                    float a19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform;
-                    A += a19;
-                    sumAD += a19 * (m - x19);
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        s += ek;
+                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        A += ak;
+                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     float coef = (float)(scale * A / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 8)
                     {
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
                     }
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - a17 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - a18 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - a19 * scaleT;
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                    }
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1701,7 +1522,7 @@ namespace MyApp
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k += 1)
+                    for (int k = 1; k < 20; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -1709,21 +1530,20 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                     }
@@ -1763,11 +1583,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1784,31 +1604,15 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    s += e16;
-                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    A += a16;
-                    sumAD += a16 * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    s += e17;
-                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
-                    A += a17;
-                    sumAD += a17 * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    s += e18;
-                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
-                    A += a18;
-                    sumAD += a18 * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    s += e19;
-                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
-                    A += a19;
-                    sumAD += a19 * (m - x19);
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        s += ek;
+                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        A += ak;
+                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1830,11 +1634,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -1851,31 +1655,15 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    s += e16;
-                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    A += a16;
-                    sumAD += a16 * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    s += e17;
-                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
-                    A += a17;
-                    sumAD += a17 * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    s += e18;
-                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
-                    A += a18;
-                    sumAD += a18 * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    s += e19;
-                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
-                    A += a19;
-                    sumAD += a19 * (m - x19);
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        s += ek;
+                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        A += ak;
+                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1927,7 +1715,7 @@ namespace MyApp
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k += 1)
+                    for (int k = 1; k < 20; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -1935,14 +1723,13 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                         float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1987,11 +1774,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -2009,46 +1796,27 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
                     double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    A += a16;
-                    sumAD += a16 * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    s += e17;
-                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
-                    A += a17;
-                    sumAD += a17 * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    s += e18;
-                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
-                    A += a18;
-                    sumAD += a18 * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    s += e19;
-                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
-                    A += a19;
-                    sumAD += a19 * (m - x19);
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        s += ek;
+                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        A += ak;
+                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     float coef = (float)(scale * A / s); // scale·A/s
                     var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 16)
                     {
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                     }
-                    // K = 20 is not a multiple of 16: the last 4 classes as scalars.
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - a17 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - a18 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - a19 * scaleT;
+                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
+                    }
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -2072,11 +1840,11 @@ namespace MyApp
                         mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
                     float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18));
-                    m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19));
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
                     var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -2094,46 +1862,27 @@ namespace MyApp
                     float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
                     double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    float x16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
-                    float e16 = global::System.MathF.Exp(x16 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    float a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
-                    A += a16;
-                    sumAD += a16 * (m - x16);
-                    float x17 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17);
-                    float e17 = global::System.MathF.Exp(x17 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17;
-                    s += e17;
-                    float a17 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 17) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 17);
-                    A += a17;
-                    sumAD += a17 * (m - x17);
-                    float x18 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18);
-                    float e18 = global::System.MathF.Exp(x18 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18;
-                    s += e18;
-                    float a18 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 18) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 18);
-                    A += a18;
-                    sumAD += a18 * (m - x18);
-                    float x19 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19);
-                    float e19 = global::System.MathF.Exp(x19 - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19;
-                    s += e19;
-                    float a19 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 19) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 19);
-                    A += a19;
-                    sumAD += a19 * (m - x19);
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        s += ek;
+                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        A += ak;
+                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                    }
                     float coef = (float)(scale * A / s); // scale·A/s
                     var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 8)
                     {
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                     }
-                    // K = 20 is not a multiple of 8: the last 4 classes as scalars.
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 17) = e17 * coef - a17 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 18) = e18 * coef - a18 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 19) = e19 * coef - a19 * scaleT;
+                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                    for (int k = 16; k < 20; k++)
+                    {
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
+                    }
                     double logS = global::System.Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -2195,7 +1944,7 @@ namespace MyApp
                     ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
                     ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
                     float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k += 1)
+                    for (int k = 1; k < 20; k++)
                     {
                         mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
@@ -2203,21 +1952,20 @@ namespace MyApp
                     double sAcc = 0;
                     double AAcc = 0;
                     double sumADAcc = 0;
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
-                        float xk = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
-                        float ek = global::System.MathF.Exp(xk - m);
+                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - xk);
+                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
-                    for (int k = 0; k < 20; k += 1)
+                    for (int k = 0; k < 20; k++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
                     }
