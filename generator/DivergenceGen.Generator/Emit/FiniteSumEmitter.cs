@@ -8,10 +8,10 @@ using DivergenceGen.Generator.Model;
 namespace DivergenceGen.Generator.Emit
 {
     /// <summary>
-    /// Emits Σ_{i &lt; K} term(i) for a compile-time K over spans of length K, from one IR term. K ≤ the unroll
-    /// threshold: straight-line code with constant offsets (widest vectors, then narrower ones for the rest, then
-    /// scalars). K above it: one SIMD loop per width with a constant bound, and a scalar tail loop only when K is
-    /// not a multiple of the width. float terms are accumulated in double.
+    /// Emits Σ_{k &lt; K} term(k) for a compile-time K over spans of length K, from one IR term: the method, its
+    /// dispatch on the vector widths and the check's rescan; the sum itself (and the in-pass check) is a
+    /// <see cref="RowKernel"/> scheduled by <see cref="RowScheduler"/> (straight-line chunks with a masked overlapping
+    /// last vector for K ≤ the unroll threshold, constant-bound loops above). float terms are accumulated in double.
     /// </summary>
     internal sealed class FiniteSumEmitter
     {
@@ -30,16 +30,9 @@ namespace DivergenceGen.Generator.Emit
 
         private IReadOnlyList<string> _inputs = Array.Empty<string>();
 
-        private const string Lanes = "global::DivergenceGen.ProbabilityLanes";
-
         private int K => _c.Spec.Classes;
 
         private bool Checks => _checked.Count > 0;
-
-        /// <summary>The unsigned integer of the element's width: the type of a bit pattern.</summary>
-        private string Bits => IsSingle ? "uint" : "ulong";
-
-        private bool IsSingle => _c.Spec.Precision == PrecisionKind.Single;
 
         private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 

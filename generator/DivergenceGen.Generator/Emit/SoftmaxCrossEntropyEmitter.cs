@@ -11,18 +11,10 @@ namespace DivergenceGen.Generator.Emit
     /// <summary>
     /// Writes the file of one <c>[SoftmaxCrossEntropy(K)]</c> static class: the constants, the eight public members
     /// (<c>Loss</c>/<c>LossAndGradient</c> × class-index/probability targets × with/without class weights) that check
-    /// their arguments and the targets before anything is written, and one private kernel per member that makes a
-    /// single fused pass over each row. Reads only the <see cref="LossSpec"/>.
-    /// <para>
-    /// Each row: m = max x; eᶜ = exp(xᶜ − m), s = Σ eᶜ (stored into the gradient row where there is one); log-sum-exp
-    /// = m + log s; ℓ = Σᶜ aᶜ·(log s + m − xᶜ), where aᶜ is the smoothed, weighted target; gradient
-    /// gᶜ = scale·(eᶜ·A/s − aᶜ) with A = Σ aᶜ. Every term log s + (m − xᶜ) is a sum of two non-negative numbers, so
-    /// nothing cancels and extreme logits stay finite.
-    /// </para>
-    /// <para>
-    /// Shapes: K ≤ the unroll threshold with class-index targets, blocks of rows across the lanes of one vector
-    /// (<see cref="EmitBlocks"/>), then straight-line rows; K above it, per-row SIMD loops; always a scalar fallback.
-    /// </para>
+    /// their arguments and the targets before anything is written, and one private kernel per member. Reads only the
+    /// <see cref="LossSpec"/>. The row maths is not here: it is <see cref="Losses.SoftmaxCrossEntropy.Row"/>, scheduled
+    /// by <see cref="RowScheduler"/> (straight-line rows, looped rows, blocks of rows across the lanes); this class
+    /// writes the frame around it (the dispatch on the vector width, the row loop, ignored rows, the one-hot update).
     /// </summary>
     internal sealed class SoftmaxCrossEntropyEmitter
     {
