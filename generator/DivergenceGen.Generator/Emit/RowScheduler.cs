@@ -9,7 +9,7 @@ namespace DivergenceGen.Generator.Emit
 {
     /// <summary>
     /// The one scheduler of row kernels (<see cref="RowKernel"/>): the statements over k ∈ [0, K) of one row, lowered
-    /// for one vector width (or none) into one of two shapes.
+    /// for one vector width (or none) into one of three shapes.
     /// <list type="bullet">
     /// <item><b>Straight-line</b> (K ≤ the unroll threshold): the row is cut into chunks with constant offsets, the
     /// widest vectors first, then narrower ones, then — where K is not a sum of vector widths and <c>overlap</c> is on —
@@ -18,8 +18,9 @@ namespace DivergenceGen.Generator.Emit
     /// statement to the next.</item>
     /// <item><b>Loops</b> (above it): passes over the row with a constant bound, a new pass wherever a statement reads
     /// a reduction of the pass before (the max before exp(x − m)); per-class values a later pass reads are recomputed,
-    /// or reloaded from the output they were spilled to; the last K mod lanes classes are straight-line scalars. With
-    /// no vector (bits 0) a single scalar loop, accumulating float in double.</item>
+    /// or reloaded from the output they were spilled to; the last K mod lanes classes are a scalar loop (straight-line
+    /// scalars for 1 or 2). With no vector (bits 0) a single scalar loop, accumulating float in double.</item>
+    /// <item><b>Across rows</b>: a block of rows in the lanes (the second constructor).</item>
     /// </list>
     /// Names that the kernel does not define and are not row scalars are constants of the call: their broadcasts,
     /// the tail mask and the per-class values of invariant inputs (class weights) are hoisted by
