@@ -379,125 +379,71 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
         }
 
-        /// <summary>−Σₖ P(k)·log P(k) over the compile-time support 0 … n: straight-line for a small support, SIMD over the table above.</summary>
+        /// <summary>
+        /// −Σₖ P(k)·log P(k) over the compile-time support 0 … n, a row kernel of n + 1 classes (l = log P(k) from the
+        /// description's formula, p = exp l, Σ p·l) scheduled by <see cref="RowScheduler"/>: straight-line for a small
+        /// support, with k and the table entries written as literals (vectors of literals); SIMD loops over the table above.
+        /// </summary>
         private void EmitEntropySum()
         {
-            var logPmf = _f.LogPmf(_shape).Value!;
+            var logPmf = Substitution.Replace(_f.LogPmf(_shape).Value!, name => name == "n" ? new Const(Trials) : null);
             int size = Trials + 1;
-            if (size <= _c.Spec.UnrollThreshold)
+            bool straightLine = size <= _c.Spec.UnrollThreshold;
+            var inputs = new List<KernelInput>();
+            if (Table is { } table)
             {
-                _w.Line("// n + 1 = " + size.ToString(CultureInfo.InvariantCulture) + " ≤ UnrollThreshold " + _c.Spec.UnrollThreshold.ToString(CultureInfo.InvariantCulture)
-                    + ": straight-line code, the table entries folded in as constants, no loop.");
-                _w.Line("double h = 0d;");
-                double[] table = Table!.Values(Trials);
-                for (int k = 0; k < size; k++)
-                {
-                    var bind = Scalar(BindInstance);
-                    string l = "l" + k.ToString(CultureInfo.InvariantCulture);
-                    string pk = "p" + k.ToString(CultureInfo.InvariantCulture);
-                    _w.Line("double " + l + " = " + bind.Lower(Fold(logPmf, k, table)) + ";");
-                    _w.Line("double " + pk + " = global::System.Math.Exp(" + l + ");");
-                    _w.Line("h -= " + pk + " > 0d ? " + pk + " * " + l + " : 0d;");
-                }
-
-                _w.Line("return h > 0d ? h : 0d;");
-                return;
+                inputs.Add(new KernelInput(table.AtK, "tableRef", Constants: table.Values(Trials)));
             }
 
-            _w.Line("// n + 1 = " + size.ToString(CultureInfo.InvariantCulture) + " > UnrollThreshold " + _c.Spec.UnrollThreshold.ToString(CultureInfo.InvariantCulture)
-                + ": SIMD loop over the table (contiguous loads, vector exp), scalar tail.");
-            _w.Line("ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + Table!.Name + ");");
-            _w.Line("double h = 0d;");
-            _w.Line("int k = 0;");
-            foreach (int bits in _c.VectorWidths)
-            {
-                var v = new VectorLowering(bits, PrecisionKind.Double, name => VectorBind(name, bits, "logTable"));
-                string lanes = v.Lanes.ToString(CultureInfo.InvariantCulture);
-                using (_w.Block("if (" + v.Vector + ".IsHardwareAccelerated && " + size.ToString(CultureInfo.InvariantCulture) + " - k >= " + lanes + ")"))
+            var kernel = new RowKernel(
+                inputs,
+                new Statement[]
                 {
-                    EmitBroadcasts(v, logPmf);
-                    _w.Line("var iota = " + v.Vector + ".Create(" + string.Join(", ", Enumerable.Range(0, v.Lanes).Select(j => D(j))) + ");");
-                    _w.Line("var acc = " + v.VectorType + ".Zero;");
-                    using (_w.Block("for (; k <= " + size.ToString(CultureInfo.InvariantCulture) + " - " + lanes + "; k += " + lanes + ")"))
-                    {
-                        _w.Line("var kv = " + v.Vector + ".Create((double)k) + iota;");
-                        _w.Line("var logTable = " + v.Vector + ".LoadUnsafe(ref tableRef, (nuint)k);");
-                        _w.Line("var l = " + v.Lower(logPmf) + ";");
-                        _w.Line("var pk = global::DivergenceGen.VectorMath.Exp(l);");
-                        _w.Line("acc += " + v.Vector + ".ConditionalSelect(" + v.Vector + ".GreaterThan(pk, " + v.VectorType + ".Zero), pk * l, " + v.VectorType + ".Zero);");
-                    }
+                    new PerClass("l", logPmf),
+                    new PerClass("p", KernelOps.Exp(E.Ref("l"))),
+                    new Reduce("sum", ReduceOp.Sum, E.XTimesLog(E.Ref("p"), E.Ref("l")), Double: true),
+                },
+                Array.Empty<string>(),
+                Index: "k");
+            _w.Line("// A row kernel over the n + 1 = " + size.ToString(CultureInfo.InvariantCulture) + " outcomes: l = log P(k), p = exp l, H = −Σ p·l. "
+                + (straightLine
+                    ? "n + 1 ≤ UnrollThreshold " + _c.Spec.UnrollThreshold.ToString(CultureInfo.InvariantCulture) + ": straight-line,"
+                    : "n + 1 > UnrollThreshold " + _c.Spec.UnrollThreshold.ToString(CultureInfo.InvariantCulture) + ": SIMD loops over the table,"));
+            _w.Line(straightLine
+                ? "// k and the table entries are literals (vectors of literals), so nothing is loaded."
+                : "// contiguous loads, vector exp, the widest vector the CPU has first.");
+            if (Table is not null && !(straightLine && size <= 4))
+            {
+                _w.Line("ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + Table.Name + ");");
+            }
 
-                    _w.Line("h -= " + v.Vector + ".Sum(acc);");
+            var widths = _c.VectorWidths.Where(b => b / 64 <= size).ToList();
+            void Body(List<int> used, bool straight)
+            {
+                var scheduler = new RowScheduler(_w, kernel, size, PrecisionKind.Double, used, straight, overlap: true, constant: BindInstance);
+                scheduler.EmitInvariants();
+                scheduler.EmitRow();
+                _w.Line("return sum < 0d ? -sum : 0d;");
+            }
+
+            foreach (int bits in widths)
+            {
+                using (_w.Block("if (" + VectorLowering.VectorClass(bits) + ".IsHardwareAccelerated)"))
+                {
+                    Body(widths.Where(b => b <= bits).ToList(), straightLine);
                 }
             }
 
-            _w.Line("// Scalar tail: the outcomes left after the widest vectors.");
-            using (_w.Block("for (; k < " + size.ToString(CultureInfo.InvariantCulture) + "; k++)"))
+            if (widths.Count == 0)
             {
-                _w.Line("double l = LogPmfInDouble(k);");
-                _w.Line("double pk = global::System.Math.Exp(l);");
-                _w.Line("h -= pk > 0d ? pk * l : 0d;");
+                Body(new List<int>(), straight: true);
             }
-
-            _w.Line("return h > 0d ? h : 0d;");
-        }
-
-        /// <summary>
-        /// Folds a known outcome k into a formula at generation time: k, n and the table entry become constants, constant
-        /// arithmetic is evaluated, and x·log with a constant x = 0 disappears (0·log 0 = 0, decided at compile time).
-        /// </summary>
-        private Expr Fold(Expr expr, int k, double[] table)
-        {
-            switch (expr)
+            else
             {
-                case Ref { Name: "k" }:
-                    return (double)k;
-                case Ref { Name: "n" }:
-                    return (double)Trials;
-                case Ref r when Table is { } t && r.Name == t.AtK:
-                    return table[k];
-                case Binary b:
+                using (_w.Block(size <= 4 ? "// No SIMD on this CPU: straight-line scalars." : "// No SIMD on this CPU: a scalar loop."))
                 {
-                    var left = Fold(b.Left, k, table);
-                    var right = Fold(b.Right, k, table);
-                    if (left is Const l && right is Const r)
-                    {
-                        return b.Op switch
-                        {
-                            BinaryOp.Add => l.Value + r.Value,
-                            BinaryOp.Subtract => l.Value - r.Value,
-                            BinaryOp.Multiply => l.Value * r.Value,
-                            _ => l.Value / r.Value,
-                        };
-                    }
-
-                    if (b.Op == BinaryOp.Add && left is Const { Value: 0 })
-                    {
-                        return right;
-                    }
-
-                    if (b.Op == BinaryOp.Add && right is Const { Value: 0 })
-                    {
-                        return left;
-                    }
-
-                    return b with { Left = left, Right = right };
+                    Body(new List<int>(), straight: size <= 4);
                 }
-
-                case XTimesLog x:
-                {
-                    var factor = Fold(x.X, k, table);
-                    return factor switch
-                    {
-                        Const { Value: 0 } => 0.0,
-                        Const { Value: 1 } => x.Log,
-                        Const c when c.Value > 0 => c * x.Log,
-                        _ => new XTimesLog(factor, x.Log),
-                    };
-                }
-
-                default:
-                    return expr;
             }
         }
 

@@ -45,9 +45,11 @@ namespace DivergenceGen.Generator.Emit
         /// <param name="widths">The vector widths to use, widest first (empty: scalar code).</param>
         /// <param name="straightLine">Chunks with constant offsets rather than loops.</param>
         /// <param name="overlap">Straight-line only: may end with a masked overlapping vector.</param>
-        public RowScheduler(SourceWriter writer, RowKernel kernel, int classes, PrecisionKind precision, IReadOnlyList<int> widths, bool straightLine, bool overlap)
+        /// <param name="constant">The C# of a constant of the call (a field, <c>_logP</c>); by default the name itself.</param>
+        public RowScheduler(SourceWriter writer, RowKernel kernel, int classes, PrecisionKind precision, IReadOnlyList<int> widths, bool straightLine, bool overlap, Func<string, string>? constant = null)
             : this(writer, kernel, classes, precision)
         {
+            _constant = constant ?? (n => n);
             if (straightLine)
             {
                 _chunks = Plan(classes, widths.Where(b => Lanes(b) <= classes).ToList(), overlap, out _masked);
@@ -79,11 +81,17 @@ namespace DivergenceGen.Generator.Emit
             _classes = classes;
             _precision = precision;
             _perClass = new HashSet<string>(kernel.PerClassValues.Select(p => p.Name).Concat(kernel.Inputs.Select(i => i.Name)), StringComparer.Ordinal);
+            if (kernel.Index is not null)
+            {
+                _perClass.Add(kernel.Index);
+            }
+
             _rowScalars = new HashSet<string>(kernel.Body.Select(RowKernel.Defines).Where(n => n is not null && !_perClass.Contains(n)).Concat(kernel.RowScalars)!, StringComparer.Ordinal);
         }
 
         private readonly int _blockBits;
         private readonly string? _activeMask;
+        private readonly Func<string, string> _constant = n => n;
 
         /// <summary>A piece of the row: a vector of some width (0: a scalar) at a constant offset.</summary>
         private sealed record Chunk(int Bits, int Offset);
@@ -189,14 +197,14 @@ namespace DivergenceGen.Generator.Emit
                     return perClass(name);
                 }
 
-                return bits == 0 ? name : name + N(bits);
+                return bits == 0 ? (IsInvariantName(name) ? _constant(name) : name) : name + N(bits);
             }
 
             return bits == 0 ? new ScalarLowering(precision, Bind) : new VectorLowering(bits, precision, Bind);
         }
 
         private string Scalar(Expr value, bool isDouble) =>
-            new ScalarLowering(isDouble ? PrecisionKind.Double : _precision, n => n).Lower(value);
+            new ScalarLowering(isDouble ? PrecisionKind.Double : _precision, n => IsInvariantName(n) ? _constant(n) : n).Lower(value);
 
         /// <summary>Every name the expression reads, through the per-class values it reads.</summary>
         private HashSet<string> Reads(Expr value)
@@ -245,7 +253,7 @@ namespace DivergenceGen.Generator.Emit
             {
                 // Across rows every value is in the element type, also the call's double constants (scale).
                 string cast = _blockBits > 0 && IsSingle ? "(float)" : string.Empty;
-                _w.Line("var " + name + N(bits) + " = " + Vec(bits) + ".Create(" + cast + name + ");");
+                _w.Line("var " + name + N(bits) + " = " + Vec(bits) + ".Create(" + cast + (IsInvariantName(name) ? _constant(name) : name) + ");");
             }
         }
 
@@ -357,13 +365,35 @@ namespace DivergenceGen.Generator.Emit
             // once), else read in place.
             return At(chunk.Bits, _precision, n =>
             {
+                if (n == _k.Index)
+                {
+                    return Literals(chunk, k => k);
+                }
+
                 var input = _k.Input(n);
+                if (input?.Constants is { } constants)
+                {
+                    return Literals(chunk, k => constants[k]);
+                }
+
                 return input is null || (chunk.Bits > 0 && _defined.Contains(n)) ? n + N(j) : Load(chunk.Bits, input.Reference, N(chunk.Offset));
             });
         }
 
+        /// <summary>Values known at generation time for the classes of a chunk: a literal, or a vector of literals.</summary>
+        private string Literals(Chunk chunk, Func<int, double> value)
+        {
+            if (chunk.Bits == 0)
+            {
+                return Lowering.Literal(value(chunk.Offset), _precision);
+            }
+
+            return Vec(chunk.Bits) + ".Create(" + string.Join(", ", Enumerable.Range(chunk.Offset, Lanes(chunk.Bits)).Select(k => Lowering.Literal(value(k), _precision))) + ")";
+        }
+
         /// <summary>An input read by more than one statement is loaded into locals once; one read is inlined.</summary>
-        private bool NeedsLocals(string name) => _k.Input(name) is not { Invariant: false } || ReadCount(_k.Body, name) > 1;
+        private bool NeedsLocals(string name) =>
+            name != _k.Index && _k.Input(name)?.Constants is null && (_k.Input(name) is not { Invariant: false } || ReadCount(_k.Body, name) > 1);
 
         private void EmitStraightLine()
         {
@@ -759,6 +789,14 @@ namespace DivergenceGen.Generator.Emit
                 if (locals.Contains(name))
                 {
                     return name + suffix;
+                }
+
+                if (name == _k.Index)
+                {
+                    // k as a double: a literal in the straight-line tail, else k converted (plus the lane offsets).
+                    return index != "k" ? Lowering.Literal(int.Parse(index, CultureInfo.InvariantCulture), _precision)
+                        : bits == 0 ? "(" + T + ")k"
+                        : "(" + Vec(bits) + ".Create((" + T + ")k) + " + Vec(bits) + ".Create(" + string.Join(", ", Enumerable.Range(0, Lanes(bits)).Select(l => Lowering.Literal(l, _precision))) + "))";
                 }
 
                 if (spilled.TryGetValue(name, out var reference))

@@ -54,7 +54,8 @@ namespace DivergenceGen.Generator.Ir
     /// <param name="Inputs">Spans read at k, each with its role.</param>
     /// <param name="Body">The statements, in order.</param>
     /// <param name="RowScalars">Names the caller defines per row before the body (not hoisted).</param>
-    internal sealed record RowKernel(IReadOnlyList<KernelInput> Inputs, IReadOnlyList<Statement> Body, IReadOnlyList<string> RowScalars)
+    /// <param name="Index">The name of the class index k itself, as a double (a count family's outcome), or null.</param>
+    internal sealed record RowKernel(IReadOnlyList<KernelInput> Inputs, IReadOnlyList<Statement> Body, IReadOnlyList<string> RowScalars, string? Index = null)
     {
         public KernelInput? Input(string name) => Inputs.FirstOrDefault(i => i.Name == name);
 
@@ -85,7 +86,9 @@ namespace DivergenceGen.Generator.Ir
     /// <param name="Reference">The C# <c>ref</c> local the caller sets to element 0 of the row (<c>row</c>, <c>wRef</c>).</param>
     /// <param name="Invariant">The same for every row (class weights): its per-class values are loaded once, before the rows.</param>
     /// <param name="IsOutput">Written by a <see cref="Store"/> (or a spill); a read of it in a later pass reloads what was stored.</param>
-    internal sealed record KernelInput(string Name, string Reference, bool Invariant = false, bool IsOutput = false);
+    /// <param name="Constants">The values, where they are known when the code is generated (a table the generator
+    /// computed): straight-line code writes them as literals (a vector of literals) instead of loading them.</param>
+    internal sealed record KernelInput(string Name, string Reference, bool Invariant = false, bool IsOutput = false, IReadOnlyList<double>? Constants = null);
 
     /// <summary>Builders of kernel expressions.</summary>
     internal static class KernelOps

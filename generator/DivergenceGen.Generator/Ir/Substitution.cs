@@ -20,6 +20,22 @@ namespace DivergenceGen.Generator.Ir
             _ => expr,
         };
 
+        /// <summary>Replaces the names for which <paramref name="value"/> gives an expression (a constant, another formula).</summary>
+        public static Expr Replace(Expr expr, Func<string, Expr?> value) => expr switch
+        {
+            Ref r => value(r.Name) ?? r,
+            Unary u => u with { Operand = Replace(u.Operand, value) },
+            Binary b => b with { Left = Replace(b.Left, value), Right = Replace(b.Right, value) },
+            XTimesLog t => new XTimesLog(Replace(t.X, value), Replace(t.Log, value)),
+            LogRatio l => new LogRatio(Replace(l.X, value), Replace(l.Y, value)),
+            Call c => new Call(c.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(c.Arguments, a => Replace(a, value)))),
+            Compare c => c with { Left = Replace(c.Left, value), Right = Replace(c.Right, value) },
+            Select s => new Select(Replace(s.Condition, value), Replace(s.WhenTrue, value), Replace(s.WhenFalse, value)),
+            Maximum m => new Maximum(Replace(m.Left, value), Replace(m.Right, value)),
+            Cast c => c with { Operand = Replace(c.Operand, value) },
+            _ => expr,
+        };
+
         /// <summary>Every name an expression reads.</summary>
         public static System.Collections.Generic.HashSet<string> Names(Expr expr)
         {

@@ -181,42 +181,93 @@ namespace MyApp
         // Entropy: exact sum over k = 0 … n of −P(k)·log P(k), from the compile-time table and the cached logs
         private double EntropyInDouble()
         {
-            // n + 1 = 11 ≤ UnrollThreshold 16: straight-line code, the table entries folded in as constants, no loop.
-            double h = 0d;
-            double l0 = 10d * _log1mP;
-            double p0 = global::System.Math.Exp(l0);
-            h -= p0 > 0d ? p0 * l0 : 0d;
-            double l1 = 2.302585092994046d + _logP + 9d * _log1mP;
-            double p1 = global::System.Math.Exp(l1);
-            h -= p1 > 0d ? p1 * l1 : 0d;
-            double l2 = 3.8066624897703196d + 2d * _logP + 8d * _log1mP;
-            double p2 = global::System.Math.Exp(l2);
-            h -= p2 > 0d ? p2 * l2 : 0d;
-            double l3 = 4.787491742782047d + 3d * _logP + 7d * _log1mP;
-            double p3 = global::System.Math.Exp(l3);
-            h -= p3 > 0d ? p3 * l3 : 0d;
-            double l4 = 5.347107530717469d + 4d * _logP + 6d * _log1mP;
-            double p4 = global::System.Math.Exp(l4);
-            h -= p4 > 0d ? p4 * l4 : 0d;
-            double l5 = 5.529429087511423d + 5d * _logP + 5d * _log1mP;
-            double p5 = global::System.Math.Exp(l5);
-            h -= p5 > 0d ? p5 * l5 : 0d;
-            double l6 = 5.347107530717469d + 6d * _logP + 4d * _log1mP;
-            double p6 = global::System.Math.Exp(l6);
-            h -= p6 > 0d ? p6 * l6 : 0d;
-            double l7 = 4.787491742782047d + 7d * _logP + 3d * _log1mP;
-            double p7 = global::System.Math.Exp(l7);
-            h -= p7 > 0d ? p7 * l7 : 0d;
-            double l8 = 3.8066624897703196d + 8d * _logP + 2d * _log1mP;
-            double p8 = global::System.Math.Exp(l8);
-            h -= p8 > 0d ? p8 * l8 : 0d;
-            double l9 = 2.302585092994046d + 9d * _logP + _log1mP;
-            double p9 = global::System.Math.Exp(l9);
-            h -= p9 > 0d ? p9 * l9 : 0d;
-            double l10 = 10d * _logP;
-            double p10 = global::System.Math.Exp(l10);
-            h -= p10 > 0d ? p10 * l10 : 0d;
-            return h > 0d ? h : 0d;
+            // A row kernel over the n + 1 = 11 outcomes: l = log P(k), p = exp l, H = −Σ p·l. n + 1 ≤ UnrollThreshold 16: straight-line,
+            // k and the table entries are literals (vectors of literals), so nothing is loaded.
+            ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(LogChoose);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                var log1mP512 = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
+                var log1mP128 = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
+                var logP512 = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
+                var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var l0 = global::System.Runtime.Intrinsics.Vector512.Create(0d, 2.302585092994046d, 3.8066624897703196d, 4.787491742782047d, 5.347107530717469d, 5.529429087511423d, 5.347107530717469d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d), global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(10d) - global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(10d) - global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var l1 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l2 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var p0 = global::DivergenceGen.VectorMath.Exp(l0);
+                var p1 = global::DivergenceGen.VectorMath.Exp(l1);
+                var p2 = global::DivergenceGen.VectorMath.Exp(l2);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * l0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * l1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * l2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0)
+                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1 + (sum2 & tailMask));
+                return sum < 0d ? -sum : 0d;
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                var log1mP256 = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
+                var log1mP128 = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
+                var logP256 = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
+                var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var l0 = global::System.Runtime.Intrinsics.Vector256.Create(0d, 2.302585092994046d, 3.8066624897703196d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var l1 = global::System.Runtime.Intrinsics.Vector256.Create(5.347107530717469d, 5.529429087511423d, 5.347107530717469d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d)) * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var l2 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l3 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var p0 = global::DivergenceGen.VectorMath.Exp(l0);
+                var p1 = global::DivergenceGen.VectorMath.Exp(l1);
+                var p2 = global::DivergenceGen.VectorMath.Exp(l2);
+                var p3 = global::DivergenceGen.VectorMath.Exp(l3);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * l0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * l1, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * l2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * l3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1)
+                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum2 + (sum3 & tailMask));
+                return sum < 0d ? -sum : 0d;
+            }
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                var log1mP128 = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
+                var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var l0 = global::System.Runtime.Intrinsics.Vector128.Create(0d, 2.302585092994046d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l1 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l2 = global::System.Runtime.Intrinsics.Vector128.Create(5.347107530717469d, 5.529429087511423d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l3 = global::System.Runtime.Intrinsics.Vector128.Create(5.347107530717469d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l4 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l5 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var p0 = global::DivergenceGen.VectorMath.Exp(l0);
+                var p1 = global::DivergenceGen.VectorMath.Exp(l1);
+                var p2 = global::DivergenceGen.VectorMath.Exp(l2);
+                var p3 = global::DivergenceGen.VectorMath.Exp(l3);
+                var p4 = global::DivergenceGen.VectorMath.Exp(l4);
+                var p5 = global::DivergenceGen.VectorMath.Exp(l5);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * l0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * l1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * l2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * l3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * l4, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * l5, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + (sum5 & tailMask));
+                return sum < 0d ? -sum : 0d;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                for (int k = 0; k < 11; k++)
+                {
+                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((10d - (double)k) > 0d ? (10d - (double)k) * _log1mP : 0d);
+                    double pk = global::System.Math.Exp(lk);
+                    sumAcc += (pk > 0d ? pk * lk : 0d);
+                }
+                double sum = sumAcc;
+                return sum < 0d ? -sum : 0d;
+            }
         }
 
         /// <summary>

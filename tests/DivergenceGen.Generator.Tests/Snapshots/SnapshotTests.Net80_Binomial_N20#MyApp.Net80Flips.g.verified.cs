@@ -184,66 +184,78 @@ namespace MyApp
         // Entropy: exact sum over k = 0 … n of −P(k)·log P(k), from the compile-time table and the cached logs
         private double EntropyInDouble()
         {
-            // n + 1 = 21 > UnrollThreshold 16: SIMD loop over the table (contiguous loads, vector exp), scalar tail.
+            // A row kernel over the n + 1 = 21 outcomes: l = log P(k), p = exp l, H = −Σ p·l. n + 1 > UnrollThreshold 16: SIMD loops over the table,
+            // contiguous loads, vector exp, the widest vector the CPU has first.
             ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(LogChoose);
-            double h = 0d;
-            int k = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 21 - k >= 8)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
-                var iota = global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d);
-                var acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                for (; k <= 21 - 8; k += 8)
+                var log1mP512 = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
+                var logP512 = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
+                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int k = 0; k < 16; k += 8)
                 {
-                    var kv = global::System.Runtime.Intrinsics.Vector512.Create((double)k) + iota;
-                    var logTable = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)k);
-                    var l = logTable + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    var pk = global::DivergenceGen.VectorMath.Exp(l);
-                    acc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * l, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var lk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)k) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(20d) - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d) - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = global::DivergenceGen.VectorMath.Exp(lk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
-                h -= global::System.Runtime.Intrinsics.Vector512.Sum(acc);
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 21 - k >= 4)
-            {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
-                var iota = global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d);
-                var acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (; k <= 21 - 4; k += 4)
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                // K = 21 is not a multiple of 8: a scalar loop for the last 5 classes.
+                for (int k = 16; k < 21; k++)
                 {
-                    var kv = global::System.Runtime.Intrinsics.Vector256.Create((double)k) + iota;
-                    var logTable = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)k);
-                    var l = logTable + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    var pk = global::DivergenceGen.VectorMath.Exp(l);
-                    acc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * l, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((20d - (double)k) > 0d ? (20d - (double)k) * _log1mP : 0d);
+                    double pk = global::System.Math.Exp(lk);
+                    sum += (pk > 0d ? pk * lk : 0d);
                 }
-                h -= global::System.Runtime.Intrinsics.Vector256.Sum(acc);
+                return sum < 0d ? -sum : 0d;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 21 - k >= 2)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
-                var iota = global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d);
-                var acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                for (; k <= 21 - 2; k += 2)
+                var log1mP256 = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
+                var logP256 = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
+                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 20; k += 4)
                 {
-                    var kv = global::System.Runtime.Intrinsics.Vector128.Create((double)k) + iota;
-                    var logTable = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)k);
-                    var l = logTable + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    var pk = global::DivergenceGen.VectorMath.Exp(l);
-                    acc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * l, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var lk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)k) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(20d) - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d) - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))) * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = global::DivergenceGen.VectorMath.Exp(lk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
-                h -= global::System.Runtime.Intrinsics.Vector128.Sum(acc);
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                // K = 21 is not a multiple of 4: the last 1 classes as scalars.
+                double l20 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, 20) + (20d > 0d ? 20d * _logP : 0d) + ((20d - 20d) > 0d ? (20d - 20d) * _log1mP : 0d);
+                double p20 = global::System.Math.Exp(l20);
+                sum += (p20 > 0d ? p20 * l20 : 0d);
+                return sum < 0d ? -sum : 0d;
             }
-            // Scalar tail: the outcomes left after the widest vectors.
-            for (; k < 21; k++)
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                double l = LogPmfInDouble(k);
-                double pk = global::System.Math.Exp(l);
-                h -= pk > 0d ? pk * l : 0d;
+                var log1mP128 = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
+                var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
+                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 20; k += 2)
+                {
+                    var lk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)k) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(20d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(20d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = global::DivergenceGen.VectorMath.Exp(lk);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                }
+                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                // K = 21 is not a multiple of 2: the last 1 classes as scalars.
+                double l20 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, 20) + (20d > 0d ? 20d * _logP : 0d) + ((20d - 20d) > 0d ? (20d - 20d) * _log1mP : 0d);
+                double p20 = global::System.Math.Exp(l20);
+                sum += (p20 > 0d ? p20 * l20 : 0d);
+                return sum < 0d ? -sum : 0d;
             }
-            return h > 0d ? h : 0d;
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                for (int k = 0; k < 21; k++)
+                {
+                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((20d - (double)k) > 0d ? (20d - (double)k) * _log1mP : 0d);
+                    double pk = global::System.Math.Exp(lk);
+                    sumAcc += (pk > 0d ? pk * lk : 0d);
+                }
+                double sum = sumAcc;
+                return sum < 0d ? -sum : 0d;
+            }
         }
 
         /// <summary>
