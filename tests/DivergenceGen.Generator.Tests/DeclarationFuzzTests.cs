@@ -430,7 +430,8 @@ public static class DeclarationFuzzer
             explained.AddRange(newErrors.Select(d => d.Id).Distinct());
         }
 
-        // 6. Every type declared in generated code is a part of a user's type (or a __ helper inside one).
+        // 6. Every type declared in generated code is a part of a user's type (or a __ helper inside one), or a file's
+        //    own kernel class (file-local, in DivergenceGen.Generated: invisible outside its file).
         if (only is null or FailureClass.OrphanType)
         {
             foreach (var tree in run.Output.SyntaxTrees.Where(t => !input.SyntaxTrees.Contains(t)))
@@ -440,6 +441,7 @@ public static class DeclarationFuzzer
                 {
                     if (model.GetDeclaredSymbol(declaration) is INamedTypeSymbol type
                         && !type.Name.StartsWith("__", StringComparison.Ordinal)
+                        && !(type.IsFileLocal && type.ContainingNamespace.ToDisplayString() == "DivergenceGen.Generated")
                         && !type.DeclaringSyntaxReferences.Any(r => input.SyntaxTrees.Contains(r.SyntaxTree)))
                     {
                         findings.Add(new Finding(

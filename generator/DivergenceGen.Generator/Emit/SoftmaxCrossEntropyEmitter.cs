@@ -24,7 +24,7 @@ namespace DivergenceGen.Generator.Emit
 
         private readonly LossSpec _s;
         private readonly TargetInfo _target;
-        private readonly SourceWriter _w = new();
+        private SourceWriter _w = new();
 
         private SoftmaxCrossEntropyEmitter(LossSpec spec, TargetInfo target)
         {
@@ -101,22 +101,38 @@ namespace DivergenceGen.Generator.Emit
                                 }
                             }
                         }
-
-                        EmitCheckTargets(weighted: false);
-                        EmitCheckTargets(weighted: true);
-                        foreach (bool soft in new[] { false, true })
+                    }
+                },
+                kernels: (KernelClass, "The kernels of " + _s.Type.MetadataDisplayName + ": one fused pass over each row, for each public member. Callers have checked every argument.", kernels =>
+                {
+                    var outer = _w;
+                    _w = kernels;
+                    _w.Line("private const int Classes = " + N(K) + ";");
+                    _w.Line();
+                    _w.Line("private const int IgnoreIndex = " + N(_s.IgnoreIndex) + ";");
+                    _w.Line();
+                    EmitCheckTargets(weighted: false);
+                    EmitCheckTargets(weighted: true);
+                    foreach (bool soft in new[] { false, true })
+                    {
+                        foreach (bool weighted in new[] { false, true })
                         {
-                            foreach (bool weighted in new[] { false, true })
+                            foreach (bool gradient in new[] { false, true })
                             {
-                                foreach (bool gradient in new[] { false, true })
-                                {
-                                    EmitKernel(soft, weighted, gradient);
-                                }
+                                EmitKernel(soft, weighted, gradient);
                             }
                         }
                     }
-                });
+
+                    _w = outer;
+                }));
         }
+
+        /// <summary>The file-local class of this file's kernels.</summary>
+        private string KernelClass => _s.Type.Name.TrimStart('@') + "Kernels";
+
+        /// <summary>The kernel class as the user's type reaches it.</summary>
+        private string Kernels => "global::" + FileFrame.KernelNamespace + "." + KernelClass;
 
         private void EmitConstants()
         {
@@ -135,7 +151,7 @@ namespace DivergenceGen.Generator.Emit
         // ---------------------------------------------------------------------------------------------- public members
 
         private static string KernelName(bool soft, bool weighted, bool gradient) =>
-            "__" + (gradient ? "LossAndGradient" : "Loss") + (soft ? "Soft" : "Hard") + (weighted ? "Weighted" : string.Empty);
+            (gradient ? "LossAndGradient" : "Loss") + (soft ? "Soft" : "Hard") + (weighted ? "Weighted" : string.Empty);
 
         private void EmitPublic(bool soft, bool weighted, bool gradient)
         {
@@ -272,7 +288,7 @@ namespace DivergenceGen.Generator.Emit
                 else
                 {
                     w.Line("// Validates every target before anything is written; " + (mean ? "returns D, the mean's denominator." : "D is not needed for this reduction."));
-                    w.Line((mean ? "double denominator = " : string.Empty) + "__CheckTargets(targets" + (weighted ? ", classWeights" : string.Empty) + ");");
+                    w.Line((mean ? "double denominator = " : string.Empty) + Kernels + ".CheckTargets(targets" + (weighted ? ", classWeights" : string.Empty) + ");");
                     denominator = "denominator";
                 }
 
@@ -290,7 +306,7 @@ namespace DivergenceGen.Generator.Emit
                         arguments.Add("scale");
                     }
 
-                    w.Line("double total = " + KernelName(soft, weighted, gradient) + "(" + string.Join(", ", arguments) + ");");
+                    w.Line("double total = " + Kernels + "." + KernelName(soft, weighted, gradient) + "(" + string.Join(", ", arguments) + ");");
                     w.Line("return denominator > 0 ? (" + T + ")(total / denominator) : " + L(0) + ";");
                 }
                 else
@@ -300,7 +316,7 @@ namespace DivergenceGen.Generator.Emit
                         arguments.Add("1d");
                     }
 
-                    w.Line("return (" + T + ")" + KernelName(soft, weighted, gradient) + "(" + string.Join(", ", arguments) + ");");
+                    w.Line("return (" + T + ")" + Kernels + "." + KernelName(soft, weighted, gradient) + "(" + string.Join(", ", arguments) + ");");
                 }
             }
 
@@ -311,7 +327,7 @@ namespace DivergenceGen.Generator.Emit
         {
             var w = _w;
             w.Line("/// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of " + (weighted ? "w[yᵢ]" : "1") + ".</summary>");
-            using (w.Block("private static double __CheckTargets(global::System.ReadOnlySpan<int> targets" + (weighted ? ", " + Ros + " classWeights" : string.Empty) + ")"))
+            using (w.Block("internal static double CheckTargets(global::System.ReadOnlySpan<int> targets" + (weighted ? ", " + Ros + " classWeights" : string.Empty) + ")"))
             {
                 w.Line("double denominator = 0;");
                 using (w.Block("for (int i = 0; i < targets.Length; i++)"))
@@ -363,7 +379,7 @@ namespace DivergenceGen.Generator.Emit
             w.Line("/// <summary>Σᵢ ℓᵢ" + (gradient ? " and the gradient times scale" : string.Empty) + (soft ? ", probability targets" : ", class-index targets") + (weighted ? ", weighted" : string.Empty)
                 + ". Callers have checked every argument.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            using (w.Block("private static double " + KernelName(soft, weighted, gradient) + "(" + string.Join(", ", parameters) + ")"))
+            using (w.Block("internal static double " + KernelName(soft, weighted, gradient) + "(" + string.Join(", ", parameters) + ")"))
             {
                 EmitKernelPreamble(soft, weighted, gradient);
                 w.Line("double total = 0;");

@@ -42,8 +42,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
-            __CheckTargets(targets);
-            return (double)__LossHard(logits, targets, perSample);
+            global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard(logits, targets, perSample);
         }
 
         /// <summary>
@@ -67,8 +67,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
-            __CheckTargets(targets);
-            return (double)__LossAndGradientHard(logits, targets, perSample, gradient, 1d);
+            global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossAndGradientHard(logits, targets, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -91,8 +91,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
-            __CheckTargets(targets, classWeights);
-            return (double)__LossHardWeighted(logits, targets, classWeights, perSample);
+            global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets, classWeights);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted(logits, targets, classWeights, perSample);
         }
 
         /// <summary>
@@ -118,8 +118,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
-            __CheckTargets(targets, classWeights);
-            return (double)__LossAndGradientHardWeighted(logits, targets, classWeights, perSample, gradient, 1d);
+            global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets, classWeights);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossAndGradientHardWeighted(logits, targets, classWeights, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -140,7 +140,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)__LossSoft(logits, targetProbabilities, perSample);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft(logits, targetProbabilities, perSample);
         }
 
         /// <summary>
@@ -164,7 +164,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)__LossAndGradientSoft(logits, targetProbabilities, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossAndGradientSoft(logits, targetProbabilities, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -187,7 +187,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)__LossSoftWeighted(logits, targetProbabilities, classWeights, perSample);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted(logits, targetProbabilities, classWeights, perSample);
         }
 
         /// <summary>
@@ -213,11 +213,30 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)__LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, perSample, gradient, 1d);
         }
 
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.VocabLoss: one fused pass over each row, for each public member. Callers have checked every argument.
+    /// </summary>
+    file static class VocabLossKernels
+    {
+        private const int Classes = 1000;
+
+        private const int IgnoreIndex = -100;
+
         /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of 1.</summary>
-        private static double __CheckTargets(global::System.ReadOnlySpan<int> targets)
+        internal static double CheckTargets(ReadOnlySpan<int> targets)
         {
             double denominator = 0;
             for (int i = 0; i < targets.Length; i++)
@@ -229,7 +248,7 @@ namespace MyApp
                 }
                 if ((uint)y >= (uint)Classes)
                 {
-                    global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
                 }
                 denominator += 1;
             }
@@ -237,7 +256,7 @@ namespace MyApp
         }
 
         /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of w[yᵢ].</summary>
-        private static double __CheckTargets(global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights)
+        internal static double CheckTargets(ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights)
         {
             double denominator = 0;
             for (int i = 0; i < targets.Length; i++)
@@ -249,7 +268,7 @@ namespace MyApp
                 }
                 if ((uint)y >= (uint)Classes)
                 {
-                    global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
                 }
                 denominator += classWeights[y];
             }
@@ -257,16 +276,16 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHard(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> perSample)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHard(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> perSample)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -277,31 +296,31 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 1000; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
+                        var ek = VectorMath.Exp(Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double s = Vector512.Sum(sAcc);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -312,31 +331,31 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 1000; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
+                        var ek = VectorMath.Exp(Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double s = Vector256.Sum(sAcc);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -347,24 +366,24 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 1000; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
+                        var ek = VectorMath.Exp(Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double s = Vector128.Sum(sAcc);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -382,23 +401,23 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 1000; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     for (int k = 0; k < 1000; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                     }
                     double s = sAcc;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -408,19 +427,19 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHard(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> perSample, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHard(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> perSample, Span<double> gradient, double scale)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
             double hitT = hit;
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -432,40 +451,40 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 1000; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var ek = VectorMath.Exp(Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double s = Vector512.Sum(sAcc);
                     double coef = scale / s; // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -477,40 +496,40 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 1000; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var ek = VectorMath.Exp(Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double s = Vector256.Sum(sAcc);
                     double coef = scale / s; // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -522,36 +541,36 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 1000; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var ek = VectorMath.Exp(Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double s = Vector128.Sum(sAcc);
                     double coef = scale / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -567,51 +586,51 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 1000; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     for (int k = 0; k < 1000; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                     }
                     double s = sAcc;
                     double coef = scale / s; // scale·A/s
                     for (int k = 0; k < 1000; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHardWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> perSample)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -622,32 +641,32 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 1000; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
+                        var ek = VectorMath.Exp(Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double s = Vector512.Sum(sAcc);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -658,32 +677,32 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 1000; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
+                        var ek = VectorMath.Exp(Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double s = Vector256.Sum(sAcc);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -694,25 +713,25 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 1000; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
+                        var ek = VectorMath.Exp(Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double s = Vector128.Sum(sAcc);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -730,24 +749,24 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 1000; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     for (int k = 0; k < 1000; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
                     }
                     double s = sAcc;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -757,19 +776,19 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHardWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -781,41 +800,41 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 1000; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var ek = VectorMath.Exp(Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
+                    double s = Vector512.Sum(sAcc);
                     double coef = scale * wy / s; // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -827,41 +846,41 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 1000; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var ek = VectorMath.Exp(Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
+                    double s = Vector256.Sum(sAcc);
                     double coef = scale * wy / s; // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -873,37 +892,37 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 1000; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        var ek = global::DivergenceGen.VectorMath.Exp(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var ek = VectorMath.Exp(Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
+                    double s = Vector128.Sum(sAcc);
                     double coef = scale * wy / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
@@ -919,153 +938,153 @@ namespace MyApp
                         perSample[i] = 0;
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 1000; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     for (int k = 0; k < 1000; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                     }
                     double s = sAcc;
                     double coef = scale * wy / s; // scale·A/s
                     for (int k = 0; k < 1000; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossSoft(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.Span<double> perSample)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoft(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> perSample)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 1000; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var AAcc = Vector512<double>.Zero;
+                    var sumADAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k);
+                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 1000; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var AAcc = Vector256<double>.Zero;
+                    var sumADAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k);
+                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 1000; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var AAcc = Vector128<double>.Zero;
+                    var sumADAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k);
+                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -1077,12 +1096,12 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 1000; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
@@ -1090,16 +1109,16 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 1000; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
+                        double ak = Unsafe.Add(ref tRow, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -1109,147 +1128,147 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientSoft(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.Span<double> perSample, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoft(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> perSample, Span<double> gradient, double scale)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double scaleT = scale;
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
+                var scaleT512 = Vector512.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 1000; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var AAcc = Vector512<double>.Zero;
+                    var sumADAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k);
+                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
+                var scaleT256 = Vector256.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 1000; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var AAcc = Vector256<double>.Zero;
+                    var sumADAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k);
+                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var scaleT128 = Vector128.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 1000; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var AAcc = Vector128<double>.Zero;
+                    var sumADAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k);
+                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -1261,13 +1280,13 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 1000; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
@@ -1275,12 +1294,12 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 1000; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
+                        double ak = Unsafe.Add(ref tRow, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1288,9 +1307,9 @@ namespace MyApp
                     double coef = scale * A / s; // scale·A/s
                     for (int k = 0; k < 1000; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k)) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k)) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -1300,119 +1319,119 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossSoftWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoftWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> perSample)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 1000; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var AAcc = Vector512<double>.Zero;
+                    var sumADAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 1000; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var AAcc = Vector256<double>.Zero;
+                    var sumADAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 1000; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var AAcc = Vector128<double>.Zero;
+                    var sumADAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -1424,12 +1443,12 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 1000; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
@@ -1437,16 +1456,16 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 1000; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        double ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -1456,148 +1475,148 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientSoftWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoftWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double scaleT = scale;
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
+                var scaleT512 = Vector512.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 1000; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var AAcc = Vector512<double>.Zero;
+                    var sumADAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 1000; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
+                var scaleT256 = Vector256.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 1000; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var AAcc = Vector256<double>.Zero;
+                    var sumADAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 1000; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var scaleT128 = Vector128.Create(scaleT);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 1000; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    double m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var AAcc = Vector128<double>.Zero;
+                    var sumADAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 1000; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -1609,13 +1628,13 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 1000; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
@@ -1623,12 +1642,12 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 1000; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        double ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1636,9 +1655,9 @@ namespace MyApp
                     double coef = scale * A / s; // scale·A/s
                     for (int k = 0; k < 1000; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
@@ -1646,6 +1665,5 @@ namespace MyApp
                 return total;
             }
         }
-
     }
 }

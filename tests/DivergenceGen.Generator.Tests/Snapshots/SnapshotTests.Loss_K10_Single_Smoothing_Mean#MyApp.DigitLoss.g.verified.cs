@@ -40,8 +40,8 @@ namespace MyApp
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets);
-            double total = __LossHard(logits, targets);
+            double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard(logits, targets);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -64,10 +64,10 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets);
+            double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientHard(logits, targets, gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossAndGradientHard(logits, targets, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -89,8 +89,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets, classWeights);
-            double total = __LossHardWeighted(logits, targets, classWeights);
+            double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets, classWeights);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHardWeighted(logits, targets, classWeights);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -115,10 +115,10 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets, classWeights);
+            double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientHardWeighted(logits, targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossAndGradientHardWeighted(logits, targets, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -139,7 +139,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = __LossSoft(logits, targetProbabilities);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft(logits, targetProbabilities);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -165,7 +165,7 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientSoft(logits, targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossAndGradientSoft(logits, targetProbabilities, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -188,7 +188,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = __LossSoftWeighted(logits, targetProbabilities, classWeights);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoftWeighted(logits, targetProbabilities, classWeights);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -216,12 +216,31 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.DigitLoss: one fused pass over each row, for each public member. Callers have checked every argument.
+    /// </summary>
+    file static class DigitLossKernels
+    {
+        private const int Classes = 10;
+
+        private const int IgnoreIndex = -100;
+
         /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of 1.</summary>
-        private static double __CheckTargets(global::System.ReadOnlySpan<int> targets)
+        internal static double CheckTargets(ReadOnlySpan<int> targets)
         {
             double denominator = 0;
             for (int i = 0; i < targets.Length; i++)
@@ -233,7 +252,7 @@ namespace MyApp
                 }
                 if ((uint)y >= (uint)Classes)
                 {
-                    global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
                 }
                 denominator += 1;
             }
@@ -241,7 +260,7 @@ namespace MyApp
         }
 
         /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of w[yᵢ].</summary>
-        private static double __CheckTargets(global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights)
+        internal static double CheckTargets(ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights)
         {
             double denominator = 0;
             for (int i = 0; i < targets.Length; i++)
@@ -253,7 +272,7 @@ namespace MyApp
                 }
                 if ((uint)y >= (uint)Classes)
                 {
-                    global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
                 }
                 denominator += classWeights[y];
             }
@@ -261,11 +280,11 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHard(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHard(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
@@ -273,12 +292,12 @@ namespace MyApp
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 16 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardBlocks512(logits, targets, ref i);
+                total += LossHardBlocks512(logits, targets, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -288,32 +307,32 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(m256 - x0)
+                        + Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardBlocks256(logits, targets, ref i);
+                total += LossHardBlocks256(logits, targets, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -323,32 +342,32 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(m256 - x0)
+                        + Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardBlocks128(logits, targets, ref i);
+                total += LossHardBlocks128(logits, targets, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -358,20 +377,20 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(m128 - x0 + m128 - x1 + (m128 - x2 & tailMask)); // Σₖ (m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
+                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = LossReductions.Max(Vector128.Max(Vector128.Max(x0, x1), x2));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    var e2 = VectorMath.Exp(x2 - m128);
+                    float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    float sumD = Vector128.Sum(m128 - x0 + m128 - x1 + (m128 - x2 & tailMask)); // Σₖ (m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -387,26 +406,26 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 10; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 10; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        sumDAcc += m - Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -414,178 +433,178 @@ namespace MyApp
             }
         }
 
-        /// <summary>The full blocks of 16 rows of __LossHard, across the lanes of a Vector512; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardBlocks512(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        /// <summary>The full blocks of 16 rows of LossHard, across the lanes of a Vector512; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardBlocks512(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
             double total = 0;
             for (; i <= n - 16; i += 16)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12], y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15 * Classes + y15));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 80), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 90), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 100), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 110), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 120), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 130), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 140), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 150));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 41), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 51), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 61), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 71), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 81), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 91), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 101), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 111), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 121), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 131), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 141), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 151));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 42), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 52), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 62), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 72), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 82), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 92), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 102), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 112), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 122), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 132), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 142), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 152));
-                var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 43), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 53), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 63), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 73), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 83), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 93), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 103), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 113), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 123), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 133), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 143), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 153));
-                var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 44), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 54), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 64), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 74), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 84), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 94), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 104), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 114), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 124), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 134), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 144), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 154));
-                var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 45), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 55), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 65), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 75), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 85), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 95), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 105), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 115), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 125), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 135), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 145), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 155));
-                var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 46), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 56), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 66), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 76), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 86), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 96), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 106), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 116), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 126), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 136), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 146), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 156));
-                var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 47), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 57), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 67), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 77), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 87), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 97), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 107), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 117), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 127), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 137), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 147), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 157));
-                var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 48), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 58), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 68), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 78), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 88), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 98), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 108), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 118), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 128), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 138), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 148), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 158));
-                var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 49), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 59), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 69), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 79), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 89), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 99), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 109), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 119), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 129), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 139), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 149), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 159));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), Vector512<float>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140), Unsafe.Add(ref row, 150));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 121), Unsafe.Add(ref row, 131), Unsafe.Add(ref row, 141), Unsafe.Add(ref row, 151));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 112), Unsafe.Add(ref row, 122), Unsafe.Add(ref row, 132), Unsafe.Add(ref row, 142), Unsafe.Add(ref row, 152));
+                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 113), Unsafe.Add(ref row, 123), Unsafe.Add(ref row, 133), Unsafe.Add(ref row, 143), Unsafe.Add(ref row, 153));
+                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 114), Unsafe.Add(ref row, 124), Unsafe.Add(ref row, 134), Unsafe.Add(ref row, 144), Unsafe.Add(ref row, 154));
+                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 115), Unsafe.Add(ref row, 125), Unsafe.Add(ref row, 135), Unsafe.Add(ref row, 145), Unsafe.Add(ref row, 155));
+                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 116), Unsafe.Add(ref row, 126), Unsafe.Add(ref row, 136), Unsafe.Add(ref row, 146), Unsafe.Add(ref row, 156));
+                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 117), Unsafe.Add(ref row, 127), Unsafe.Add(ref row, 137), Unsafe.Add(ref row, 147), Unsafe.Add(ref row, 157));
+                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 118), Unsafe.Add(ref row, 128), Unsafe.Add(ref row, 138), Unsafe.Add(ref row, 148), Unsafe.Add(ref row, 158));
+                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 119), Unsafe.Add(ref row, 129), Unsafe.Add(ref row, 139), Unsafe.Add(ref row, 149), Unsafe.Add(ref row, 159));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector512.Max(m, x1);
+                m = Vector512.Max(m, x2);
+                m = Vector512.Max(m, x3);
+                m = Vector512.Max(m, x4);
+                m = Vector512.Max(m, x5);
+                m = Vector512.Max(m, x6);
+                m = Vector512.Max(m, x7);
+                m = Vector512.Max(m, x8);
+                m = Vector512.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = m - x0 + m - x1 + m - x2 + m - x3 + m - x4 + m - x5 + m - x6 + m - x7 + m - x8 + m - x9; // Σₖ (m − xₖ)
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = logS + global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * dy + global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                var logS = VectorMath.Log(s);
+                var l = logS + Vector512.Create(0.9f) * dy + Vector512.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector512.ConditionalSelect(active, l, Vector512<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
             }
             return total;
         }
 
-        /// <summary>The full blocks of 8 rows of __LossHard, across the lanes of a Vector256; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardBlocks256(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        /// <summary>The full blocks of 8 rows of LossHard, across the lanes of a Vector256; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardBlocks256(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
             double total = 0;
             for (; i <= n - 8; i += 8)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 41), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 51), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 61), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 71));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 42), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 52), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 62), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 72));
-                var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 43), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 53), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 63), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 73));
-                var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 44), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 54), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 64), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 74));
-                var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 45), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 55), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 65), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 75));
-                var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 46), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 56), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 66), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 76));
-                var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 47), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 57), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 67), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 77));
-                var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 48), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 58), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 68), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 78));
-                var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 49), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 59), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 69), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 79));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), Vector256<float>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
+                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
+                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71));
+                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72));
+                var x3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73));
+                var x4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74));
+                var x5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75));
+                var x6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76));
+                var x7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77));
+                var x8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78));
+                var x9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector256.Max(m, x1);
+                m = Vector256.Max(m, x2);
+                m = Vector256.Max(m, x3);
+                m = Vector256.Max(m, x4);
+                m = Vector256.Max(m, x5);
+                m = Vector256.Max(m, x6);
+                m = Vector256.Max(m, x7);
+                m = Vector256.Max(m, x8);
+                m = Vector256.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = m - x0 + m - x1 + m - x2 + m - x3 + m - x4 + m - x5 + m - x6 + m - x7 + m - x8 + m - x9; // Σₖ (m − xₖ)
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = logS + global::System.Runtime.Intrinsics.Vector256.Create(0.9f) * dy + global::System.Runtime.Intrinsics.Vector256.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                var logS = VectorMath.Log(s);
+                var l = logS + Vector256.Create(0.9f) * dy + Vector256.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector256.ConditionalSelect(active, l, Vector256<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
             }
             return total;
         }
 
-        /// <summary>The full blocks of 4 rows of __LossHard, across the lanes of a Vector128; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardBlocks128(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        /// <summary>The full blocks of 4 rows of LossHard, across the lanes of a Vector128; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardBlocks128(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
             double total = 0;
             for (; i <= n - 4; i += 4)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32));
-                var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33));
-                var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34));
-                var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35));
-                var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36));
-                var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37));
-                var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38));
-                var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39));
+                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), Vector128<float>.Zero);
+                var xy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3));
+                var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30));
+                var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31));
+                var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32));
+                var x3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33));
+                var x4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34));
+                var x5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35));
+                var x6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36));
+                var x7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37));
+                var x8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38));
+                var x9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector128.Max(m, x1);
+                m = Vector128.Max(m, x2);
+                m = Vector128.Max(m, x3);
+                m = Vector128.Max(m, x4);
+                m = Vector128.Max(m, x5);
+                m = Vector128.Max(m, x6);
+                m = Vector128.Max(m, x7);
+                m = Vector128.Max(m, x8);
+                m = Vector128.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = m - x0 + m - x1 + m - x2 + m - x3 + m - x4 + m - x5 + m - x6 + m - x7 + m - x8 + m - x9; // Σₖ (m − xₖ)
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = logS + global::System.Runtime.Intrinsics.Vector128.Create(0.9f) * dy + global::System.Runtime.Intrinsics.Vector128.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                var logS = VectorMath.Log(s);
+                var l = logS + Vector128.Create(0.9f) * dy + Vector128.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector128.ConditionalSelect(active, l, Vector128<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
             }
             return total;
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHard(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<float> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHard(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient
             float hitT = (float)hit;
             float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class
@@ -596,14 +615,14 @@ namespace MyApp
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 16 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardBlocks512(logits, targets, gradient, scale, ref i);
-                var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
-                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                total += LossAndGradientHardBlocks512(logits, targets, gradient, scale, ref i);
+                var smooth256 = Vector256.Create(smooth);
+                var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sw0 = smooth256;
                 var sw1 = smooth128;
                 // The rows after the last full block, one at a time.
@@ -616,41 +635,41 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(m256 - x0)
+                        + Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
                     float coef = (float)(scale / s); // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
+                    var coef256 = Vector256.Create(coef);
+                    var coef128 = Vector128.Create(coef);
+                    Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardBlocks256(logits, targets, gradient, scale, ref i);
-                var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
-                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                total += LossAndGradientHardBlocks256(logits, targets, gradient, scale, ref i);
+                var smooth256 = Vector256.Create(smooth);
+                var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sw0 = smooth256;
                 var sw1 = smooth128;
                 // The rows after the last full block, one at a time.
@@ -663,40 +682,40 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(m256 - x0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(m256 - x0)
+                        + Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
                     float coef = (float)(scale / s); // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
+                    var coef256 = Vector256.Create(coef);
+                    var coef128 = Vector128.Create(coef);
+                    Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardBlocks128(logits, targets, gradient, scale, ref i);
-                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                total += LossAndGradientHardBlocks128(logits, targets, gradient, scale, ref i);
+                var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sw0 = smooth128;
                 var sw1 = smooth128;
                 var sw2 = smooth128;
@@ -710,29 +729,29 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(m128 - x0 + m128 - x1 + (m128 - x2 & tailMask)); // Σₖ (m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
+                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = LossReductions.Max(Vector128.Max(Vector128.Max(x0, x1), x2));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    var e2 = VectorMath.Exp(x2 - m128);
+                    float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    float sumD = Vector128.Sum(m128 - x0 + m128 - x1 + (m128 - x2 & tailMask)); // Σₖ (m − xₖ)
                     float coef = (float)(scale / s); // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - sw0, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - sw2, ref gRow, (nuint)6);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128 - sw0, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)4);
+                    Vector128.StoreUnsafe(e2 * coef128 - sw2, ref gRow, (nuint)6);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -747,23 +766,23 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 10; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 10; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        sumDAcc += m - Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
@@ -771,31 +790,31 @@ namespace MyApp
                     for (int k = 0; k < 10; k++)
                     {
                         float swk = smooth;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>The full blocks of 16 rows of __LossAndGradientHard, across the lanes of a Vector512; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardBlocks512(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<float> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 16 rows of LossAndGradientHard, across the lanes of a Vector512; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardBlocks512(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient
             float hitT = (float)hit;
             float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class
             double total = 0;
-            var scale512 = global::System.Runtime.Intrinsics.Vector512.Create((float)scale);
-            var smooth512 = global::System.Runtime.Intrinsics.Vector512.Create((float)smooth);
+            var scale512 = Vector512.Create((float)scale);
+            var smooth512 = Vector512.Create((float)smooth);
             var sw0 = smooth512;
             var sw1 = smooth512;
             var sw2 = smooth512;
@@ -806,69 +825,69 @@ namespace MyApp
             var sw7 = smooth512;
             var sw8 = smooth512;
             var sw9 = smooth512;
-            global::System.Span<float> gColumns = stackalloc float[160]; // the block's g, column by column
-            ref float gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            Span<float> gColumns = stackalloc float[160]; // the block's g, column by column
+            ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 16; i += 16)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12], y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15 * Classes + y15));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 80), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 90), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 100), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 110), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 120), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 130), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 140), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 150));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 41), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 51), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 61), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 71), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 81), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 91), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 101), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 111), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 121), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 131), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 141), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 151));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 42), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 52), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 62), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 72), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 82), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 92), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 102), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 112), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 122), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 132), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 142), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 152));
-                var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 43), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 53), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 63), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 73), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 83), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 93), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 103), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 113), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 123), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 133), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 143), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 153));
-                var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 44), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 54), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 64), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 74), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 84), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 94), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 104), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 114), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 124), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 134), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 144), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 154));
-                var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 45), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 55), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 65), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 75), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 85), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 95), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 105), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 115), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 125), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 135), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 145), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 155));
-                var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 46), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 56), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 66), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 76), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 86), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 96), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 106), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 116), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 126), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 136), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 146), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 156));
-                var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 47), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 57), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 67), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 77), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 87), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 97), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 107), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 117), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 127), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 137), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 147), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 157));
-                var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 48), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 58), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 68), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 78), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 88), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 98), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 108), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 118), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 128), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 138), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 148), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 158));
-                var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 49), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 59), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 69), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 79), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 89), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 99), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 109), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 119), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 129), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 139), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 149), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 159));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), Vector512<float>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140), Unsafe.Add(ref row, 150));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 121), Unsafe.Add(ref row, 131), Unsafe.Add(ref row, 141), Unsafe.Add(ref row, 151));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 112), Unsafe.Add(ref row, 122), Unsafe.Add(ref row, 132), Unsafe.Add(ref row, 142), Unsafe.Add(ref row, 152));
+                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 113), Unsafe.Add(ref row, 123), Unsafe.Add(ref row, 133), Unsafe.Add(ref row, 143), Unsafe.Add(ref row, 153));
+                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 114), Unsafe.Add(ref row, 124), Unsafe.Add(ref row, 134), Unsafe.Add(ref row, 144), Unsafe.Add(ref row, 154));
+                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 115), Unsafe.Add(ref row, 125), Unsafe.Add(ref row, 135), Unsafe.Add(ref row, 145), Unsafe.Add(ref row, 155));
+                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 116), Unsafe.Add(ref row, 126), Unsafe.Add(ref row, 136), Unsafe.Add(ref row, 146), Unsafe.Add(ref row, 156));
+                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 117), Unsafe.Add(ref row, 127), Unsafe.Add(ref row, 137), Unsafe.Add(ref row, 147), Unsafe.Add(ref row, 157));
+                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 118), Unsafe.Add(ref row, 128), Unsafe.Add(ref row, 138), Unsafe.Add(ref row, 148), Unsafe.Add(ref row, 158));
+                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 119), Unsafe.Add(ref row, 129), Unsafe.Add(ref row, 139), Unsafe.Add(ref row, 149), Unsafe.Add(ref row, 159));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector512.Max(m, x1);
+                m = Vector512.Max(m, x2);
+                m = Vector512.Max(m, x3);
+                m = Vector512.Max(m, x4);
+                m = Vector512.Max(m, x5);
+                m = Vector512.Max(m, x6);
+                m = Vector512.Max(m, x7);
+                m = Vector512.Max(m, x8);
+                m = Vector512.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = m - x0 + m - x1 + m - x2 + m - x3 + m - x4 + m - x5 + m - x6 + m - x7 + m - x8 + m - x9; // Σₖ (m − xₖ)
                 var coef = scale512 / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e0 * coef - sw0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e1 * coef - sw1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)16);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e2 * coef - sw2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)32);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e3 * coef - sw3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)48);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e4 * coef - sw4, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)64);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e5 * coef - sw5, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)80);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e6 * coef - sw6, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)96);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e7 * coef - sw7, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)112);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e8 * coef - sw8, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)128);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e9 * coef - sw9, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)144);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef - sw0, Vector512<float>.Zero), ref gBlock);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef - sw1, Vector512<float>.Zero), ref gBlock, (nuint)16);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef - sw2, Vector512<float>.Zero), ref gBlock, (nuint)32);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e3 * coef - sw3, Vector512<float>.Zero), ref gBlock, (nuint)48);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e4 * coef - sw4, Vector512<float>.Zero), ref gBlock, (nuint)64);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e5 * coef - sw5, Vector512<float>.Zero), ref gBlock, (nuint)80);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e6 * coef - sw6, Vector512<float>.Zero), ref gBlock, (nuint)96);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e7 * coef - sw7, Vector512<float>.Zero), ref gBlock, (nuint)112);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e8 * coef - sw8, Vector512<float>.Zero), ref gBlock, (nuint)128);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e9 * coef - sw9, Vector512<float>.Zero), ref gBlock, (nuint)144);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = logS + global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * dy + global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
-                ref float gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                var logS = VectorMath.Log(s);
+                var l = logS + Vector512.Create(0.9f) * dy + Vector512.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector512.ConditionalSelect(active, l, Vector512<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
+                ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 16; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 16 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 16 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
@@ -877,26 +896,26 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                        Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
                     }
                 }
             }
             return total;
         }
 
-        /// <summary>The full blocks of 8 rows of __LossAndGradientHard, across the lanes of a Vector256; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardBlocks256(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<float> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 8 rows of LossAndGradientHard, across the lanes of a Vector256; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardBlocks256(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient
             float hitT = (float)hit;
             float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class
             double total = 0;
-            var scale256 = global::System.Runtime.Intrinsics.Vector256.Create((float)scale);
-            var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create((float)smooth);
+            var scale256 = Vector256.Create((float)scale);
+            var smooth256 = Vector256.Create((float)smooth);
             var sw0 = smooth256;
             var sw1 = smooth256;
             var sw2 = smooth256;
@@ -907,69 +926,69 @@ namespace MyApp
             var sw7 = smooth256;
             var sw8 = smooth256;
             var sw9 = smooth256;
-            global::System.Span<float> gColumns = stackalloc float[80]; // the block's g, column by column
-            ref float gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            Span<float> gColumns = stackalloc float[80]; // the block's g, column by column
+            ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 8; i += 8)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 41), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 51), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 61), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 71));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 42), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 52), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 62), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 72));
-                var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 43), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 53), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 63), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 73));
-                var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 44), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 54), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 64), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 74));
-                var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 45), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 55), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 65), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 75));
-                var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 46), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 56), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 66), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 76));
-                var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 47), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 57), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 67), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 77));
-                var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 48), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 58), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 68), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 78));
-                var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 49), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 59), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 69), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 79));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), Vector256<float>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
+                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
+                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71));
+                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72));
+                var x3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73));
+                var x4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74));
+                var x5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75));
+                var x6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76));
+                var x7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77));
+                var x8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78));
+                var x9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector256.Max(m, x1);
+                m = Vector256.Max(m, x2);
+                m = Vector256.Max(m, x3);
+                m = Vector256.Max(m, x4);
+                m = Vector256.Max(m, x5);
+                m = Vector256.Max(m, x6);
+                m = Vector256.Max(m, x7);
+                m = Vector256.Max(m, x8);
+                m = Vector256.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = m - x0 + m - x1 + m - x2 + m - x3 + m - x4 + m - x5 + m - x6 + m - x7 + m - x8 + m - x9; // Σₖ (m − xₖ)
                 var coef = scale256 / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e0 * coef - sw0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e1 * coef - sw1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e2 * coef - sw2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e3 * coef - sw3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)24);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e4 * coef - sw4, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)32);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e5 * coef - sw5, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)40);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e6 * coef - sw6, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)48);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e7 * coef - sw7, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)56);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e8 * coef - sw8, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)64);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e9 * coef - sw9, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)72);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef - sw0, Vector256<float>.Zero), ref gBlock);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef - sw1, Vector256<float>.Zero), ref gBlock, (nuint)8);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef - sw2, Vector256<float>.Zero), ref gBlock, (nuint)16);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e3 * coef - sw3, Vector256<float>.Zero), ref gBlock, (nuint)24);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e4 * coef - sw4, Vector256<float>.Zero), ref gBlock, (nuint)32);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e5 * coef - sw5, Vector256<float>.Zero), ref gBlock, (nuint)40);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e6 * coef - sw6, Vector256<float>.Zero), ref gBlock, (nuint)48);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e7 * coef - sw7, Vector256<float>.Zero), ref gBlock, (nuint)56);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e8 * coef - sw8, Vector256<float>.Zero), ref gBlock, (nuint)64);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e9 * coef - sw9, Vector256<float>.Zero), ref gBlock, (nuint)72);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = logS + global::System.Runtime.Intrinsics.Vector256.Create(0.9f) * dy + global::System.Runtime.Intrinsics.Vector256.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
-                ref float gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                var logS = VectorMath.Log(s);
+                var l = logS + Vector256.Create(0.9f) * dy + Vector256.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector256.ConditionalSelect(active, l, Vector256<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
+                ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 8; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 8 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 8 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
@@ -978,26 +997,26 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                        Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
                     }
                 }
             }
             return total;
         }
 
-        /// <summary>The full blocks of 4 rows of __LossAndGradientHard, across the lanes of a Vector128; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardBlocks128(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<float> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 4 rows of LossAndGradientHard, across the lanes of a Vector128; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardBlocks128(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient
             float hitT = (float)hit;
             float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class
             double total = 0;
-            var scale128 = global::System.Runtime.Intrinsics.Vector128.Create((float)scale);
-            var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create((float)smooth);
+            var scale128 = Vector128.Create((float)scale);
+            var smooth128 = Vector128.Create((float)smooth);
             var sw0 = smooth128;
             var sw1 = smooth128;
             var sw2 = smooth128;
@@ -1008,69 +1027,69 @@ namespace MyApp
             var sw7 = smooth128;
             var sw8 = smooth128;
             var sw9 = smooth128;
-            global::System.Span<float> gColumns = stackalloc float[40]; // the block's g, column by column
-            ref float gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            Span<float> gColumns = stackalloc float[40]; // the block's g, column by column
+            ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 4; i += 4)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32));
-                var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33));
-                var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34));
-                var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35));
-                var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36));
-                var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37));
-                var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38));
-                var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39));
+                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), Vector128<float>.Zero);
+                var xy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3));
+                var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30));
+                var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31));
+                var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32));
+                var x3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33));
+                var x4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34));
+                var x5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35));
+                var x6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36));
+                var x7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37));
+                var x8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38));
+                var x9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector128.Max(m, x1);
+                m = Vector128.Max(m, x2);
+                m = Vector128.Max(m, x3);
+                m = Vector128.Max(m, x4);
+                m = Vector128.Max(m, x5);
+                m = Vector128.Max(m, x6);
+                m = Vector128.Max(m, x7);
+                m = Vector128.Max(m, x8);
+                m = Vector128.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = m - x0 + m - x1 + m - x2 + m - x3 + m - x4 + m - x5 + m - x6 + m - x7 + m - x8 + m - x9; // Σₖ (m − xₖ)
                 var coef = scale128 / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e0 * coef - sw0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e1 * coef - sw1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e2 * coef - sw2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e3 * coef - sw3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e4 * coef - sw4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)16);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e5 * coef - sw5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)20);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e6 * coef - sw6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)24);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e7 * coef - sw7, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)28);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e8 * coef - sw8, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)32);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e9 * coef - sw9, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)36);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef - sw0, Vector128<float>.Zero), ref gBlock);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef - sw1, Vector128<float>.Zero), ref gBlock, (nuint)4);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef - sw2, Vector128<float>.Zero), ref gBlock, (nuint)8);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e3 * coef - sw3, Vector128<float>.Zero), ref gBlock, (nuint)12);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e4 * coef - sw4, Vector128<float>.Zero), ref gBlock, (nuint)16);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e5 * coef - sw5, Vector128<float>.Zero), ref gBlock, (nuint)20);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e6 * coef - sw6, Vector128<float>.Zero), ref gBlock, (nuint)24);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e7 * coef - sw7, Vector128<float>.Zero), ref gBlock, (nuint)28);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e8 * coef - sw8, Vector128<float>.Zero), ref gBlock, (nuint)32);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e9 * coef - sw9, Vector128<float>.Zero), ref gBlock, (nuint)36);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = logS + global::System.Runtime.Intrinsics.Vector128.Create(0.9f) * dy + global::System.Runtime.Intrinsics.Vector128.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
-                ref float gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                var logS = VectorMath.Log(s);
+                var l = logS + Vector128.Create(0.9f) * dy + Vector128.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector128.ConditionalSelect(active, l, Vector128<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
+                ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 4; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 4 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 4 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
@@ -1079,7 +1098,7 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                        Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
                     }
                 }
             }
@@ -1087,12 +1106,12 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHardWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
@@ -1105,14 +1124,14 @@ namespace MyApp
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 16 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardWeightedBlocks512(logits, targets, classWeights, ref i);
+                total += LossHardWeightedBlocks512(logits, targets, classWeights, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var w0 = Vector256.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1122,35 +1141,35 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0))
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(w0 * (m256 - x0))
+                        + Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardWeightedBlocks256(logits, targets, classWeights, ref i);
+                total += LossHardWeightedBlocks256(logits, targets, classWeights, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var w0 = Vector256.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1160,36 +1179,36 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0))
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(w0 * (m256 - x0))
+                        + Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardWeightedBlocks128(logits, targets, classWeights, ref i);
+                total += LossHardWeightedBlocks128(logits, targets, classWeights, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
-                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var w0 = Vector128.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)4);
+                var w2 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1199,21 +1218,21 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(w0 * (m128 - x0) + w1 * (m128 - x1) + (w2 * (m128 - x2) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
+                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = LossReductions.Max(Vector128.Max(Vector128.Max(x0, x1), x2));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    var e2 = VectorMath.Exp(x2 - m128);
+                    float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    float sumD = Vector128.Sum(w0 * (m128 - x0) + w1 * (m128 - x1) + (w2 * (m128 - x2) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1229,27 +1248,27 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 10; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 10; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1257,236 +1276,236 @@ namespace MyApp
             }
         }
 
-        /// <summary>The full blocks of 16 rows of __LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardWeightedBlocks512(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights, ref int i)
+        /// <summary>The full blocks of 16 rows of LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardWeightedBlocks512(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
                 weightSum += classWeights[c];
             }
             double total = 0;
-            var weightSum512 = global::System.Runtime.Intrinsics.Vector512.Create((float)weightSum);
-            var w0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var w1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var w2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-            var w3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-            var w4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-            var w5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-            var w6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-            var w7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-            var w8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-            var w9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var weightSum512 = Vector512.Create((float)weightSum);
+            var w0 = Vector512.Create(Unsafe.Add(ref wRef, 0));
+            var w1 = Vector512.Create(Unsafe.Add(ref wRef, 1));
+            var w2 = Vector512.Create(Unsafe.Add(ref wRef, 2));
+            var w3 = Vector512.Create(Unsafe.Add(ref wRef, 3));
+            var w4 = Vector512.Create(Unsafe.Add(ref wRef, 4));
+            var w5 = Vector512.Create(Unsafe.Add(ref wRef, 5));
+            var w6 = Vector512.Create(Unsafe.Add(ref wRef, 6));
+            var w7 = Vector512.Create(Unsafe.Add(ref wRef, 7));
+            var w8 = Vector512.Create(Unsafe.Add(ref wRef, 8));
+            var w9 = Vector512.Create(Unsafe.Add(ref wRef, 9));
             for (; i <= n - 16; i += 16)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12], y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15 * Classes + y15));
-                var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y15));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 80), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 90), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 100), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 110), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 120), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 130), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 140), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 150));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 41), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 51), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 61), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 71), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 81), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 91), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 101), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 111), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 121), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 131), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 141), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 151));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 42), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 52), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 62), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 72), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 82), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 92), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 102), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 112), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 122), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 132), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 142), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 152));
-                var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 43), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 53), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 63), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 73), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 83), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 93), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 103), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 113), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 123), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 133), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 143), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 153));
-                var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 44), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 54), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 64), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 74), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 84), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 94), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 104), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 114), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 124), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 134), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 144), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 154));
-                var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 45), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 55), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 65), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 75), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 85), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 95), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 105), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 115), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 125), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 135), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 145), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 155));
-                var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 46), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 56), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 66), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 76), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 86), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 96), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 106), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 116), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 126), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 136), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 146), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 156));
-                var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 47), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 57), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 67), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 77), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 87), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 97), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 107), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 117), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 127), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 137), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 147), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 157));
-                var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 48), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 58), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 68), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 78), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 88), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 98), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 108), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 118), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 128), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 138), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 148), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 158));
-                var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 49), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 59), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 69), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 79), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 89), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 99), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 109), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 119), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 129), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 139), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 149), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 159));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), Vector512<float>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
+                var wy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y11), y12 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y15));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140), Unsafe.Add(ref row, 150));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 121), Unsafe.Add(ref row, 131), Unsafe.Add(ref row, 141), Unsafe.Add(ref row, 151));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 112), Unsafe.Add(ref row, 122), Unsafe.Add(ref row, 132), Unsafe.Add(ref row, 142), Unsafe.Add(ref row, 152));
+                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 113), Unsafe.Add(ref row, 123), Unsafe.Add(ref row, 133), Unsafe.Add(ref row, 143), Unsafe.Add(ref row, 153));
+                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 114), Unsafe.Add(ref row, 124), Unsafe.Add(ref row, 134), Unsafe.Add(ref row, 144), Unsafe.Add(ref row, 154));
+                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 115), Unsafe.Add(ref row, 125), Unsafe.Add(ref row, 135), Unsafe.Add(ref row, 145), Unsafe.Add(ref row, 155));
+                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 116), Unsafe.Add(ref row, 126), Unsafe.Add(ref row, 136), Unsafe.Add(ref row, 146), Unsafe.Add(ref row, 156));
+                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 117), Unsafe.Add(ref row, 127), Unsafe.Add(ref row, 137), Unsafe.Add(ref row, 147), Unsafe.Add(ref row, 157));
+                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 118), Unsafe.Add(ref row, 128), Unsafe.Add(ref row, 138), Unsafe.Add(ref row, 148), Unsafe.Add(ref row, 158));
+                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 119), Unsafe.Add(ref row, 129), Unsafe.Add(ref row, 139), Unsafe.Add(ref row, 149), Unsafe.Add(ref row, 159));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector512.Max(m, x1);
+                m = Vector512.Max(m, x2);
+                m = Vector512.Max(m, x3);
+                m = Vector512.Max(m, x4);
+                m = Vector512.Max(m, x5);
+                m = Vector512.Max(m, x6);
+                m = Vector512.Max(m, x7);
+                m = Vector512.Max(m, x8);
+                m = Vector512.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6)
                     + w7 * (m - x7) + w8 * (m - x8) + w9 * (m - x9); // Σₖ wₖ·(m − xₖ)
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * wy * (logS + dy) + global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * (weightSum512 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                var logS = VectorMath.Log(s);
+                var l = Vector512.Create(0.9f) * wy * (logS + dy) + Vector512.Create(0.01f) * (weightSum512 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector512.ConditionalSelect(active, l, Vector512<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
             }
             return total;
         }
 
-        /// <summary>The full blocks of 8 rows of __LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardWeightedBlocks256(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights, ref int i)
+        /// <summary>The full blocks of 8 rows of LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardWeightedBlocks256(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
                 weightSum += classWeights[c];
             }
             double total = 0;
-            var weightSum256 = global::System.Runtime.Intrinsics.Vector256.Create((float)weightSum);
-            var w0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var w1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var w2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-            var w3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-            var w4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-            var w5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-            var w6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-            var w7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-            var w8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-            var w9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var weightSum256 = Vector256.Create((float)weightSum);
+            var w0 = Vector256.Create(Unsafe.Add(ref wRef, 0));
+            var w1 = Vector256.Create(Unsafe.Add(ref wRef, 1));
+            var w2 = Vector256.Create(Unsafe.Add(ref wRef, 2));
+            var w3 = Vector256.Create(Unsafe.Add(ref wRef, 3));
+            var w4 = Vector256.Create(Unsafe.Add(ref wRef, 4));
+            var w5 = Vector256.Create(Unsafe.Add(ref wRef, 5));
+            var w6 = Vector256.Create(Unsafe.Add(ref wRef, 6));
+            var w7 = Vector256.Create(Unsafe.Add(ref wRef, 7));
+            var w8 = Vector256.Create(Unsafe.Add(ref wRef, 8));
+            var w9 = Vector256.Create(Unsafe.Add(ref wRef, 9));
             for (; i <= n - 8; i += 8)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 41), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 51), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 61), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 71));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 42), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 52), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 62), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 72));
-                var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 43), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 53), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 63), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 73));
-                var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 44), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 54), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 64), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 74));
-                var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 45), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 55), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 65), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 75));
-                var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 46), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 56), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 66), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 76));
-                var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 47), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 57), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 67), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 77));
-                var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 48), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 58), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 68), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 78));
-                var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 49), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 59), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 69), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 79));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), Vector256<float>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
+                var wy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7));
+                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
+                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71));
+                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72));
+                var x3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73));
+                var x4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74));
+                var x5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75));
+                var x6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76));
+                var x7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77));
+                var x8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78));
+                var x9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector256.Max(m, x1);
+                m = Vector256.Max(m, x2);
+                m = Vector256.Max(m, x3);
+                m = Vector256.Max(m, x4);
+                m = Vector256.Max(m, x5);
+                m = Vector256.Max(m, x6);
+                m = Vector256.Max(m, x7);
+                m = Vector256.Max(m, x8);
+                m = Vector256.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6)
                     + w7 * (m - x7) + w8 * (m - x8) + w9 * (m - x9); // Σₖ wₖ·(m − xₖ)
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector256.Create(0.9f) * wy * (logS + dy) + global::System.Runtime.Intrinsics.Vector256.Create(0.01f) * (weightSum256 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                var logS = VectorMath.Log(s);
+                var l = Vector256.Create(0.9f) * wy * (logS + dy) + Vector256.Create(0.01f) * (weightSum256 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector256.ConditionalSelect(active, l, Vector256<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
             }
             return total;
         }
 
-        /// <summary>The full blocks of 4 rows of __LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardWeightedBlocks128(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights, ref int i)
+        /// <summary>The full blocks of 4 rows of LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardWeightedBlocks128(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
                 weightSum += classWeights[c];
             }
             double total = 0;
-            var weightSum128 = global::System.Runtime.Intrinsics.Vector128.Create((float)weightSum);
-            var w0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var w1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var w2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-            var w3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-            var w4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-            var w5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-            var w6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-            var w7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-            var w8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-            var w9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var weightSum128 = Vector128.Create((float)weightSum);
+            var w0 = Vector128.Create(Unsafe.Add(ref wRef, 0));
+            var w1 = Vector128.Create(Unsafe.Add(ref wRef, 1));
+            var w2 = Vector128.Create(Unsafe.Add(ref wRef, 2));
+            var w3 = Vector128.Create(Unsafe.Add(ref wRef, 3));
+            var w4 = Vector128.Create(Unsafe.Add(ref wRef, 4));
+            var w5 = Vector128.Create(Unsafe.Add(ref wRef, 5));
+            var w6 = Vector128.Create(Unsafe.Add(ref wRef, 6));
+            var w7 = Vector128.Create(Unsafe.Add(ref wRef, 7));
+            var w8 = Vector128.Create(Unsafe.Add(ref wRef, 8));
+            var w9 = Vector128.Create(Unsafe.Add(ref wRef, 9));
             for (; i <= n - 4; i += 4)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32));
-                var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33));
-                var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34));
-                var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35));
-                var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36));
-                var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37));
-                var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38));
-                var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39));
+                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), Vector128<float>.Zero);
+                var xy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3));
+                var wy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3));
+                var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30));
+                var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31));
+                var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32));
+                var x3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33));
+                var x4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34));
+                var x5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35));
+                var x6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36));
+                var x7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37));
+                var x8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38));
+                var x9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector128.Max(m, x1);
+                m = Vector128.Max(m, x2);
+                m = Vector128.Max(m, x3);
+                m = Vector128.Max(m, x4);
+                m = Vector128.Max(m, x5);
+                m = Vector128.Max(m, x6);
+                m = Vector128.Max(m, x7);
+                m = Vector128.Max(m, x8);
+                m = Vector128.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6)
                     + w7 * (m - x7) + w8 * (m - x8) + w9 * (m - x9); // Σₖ wₖ·(m − xₖ)
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector128.Create(0.9f) * wy * (logS + dy) + global::System.Runtime.Intrinsics.Vector128.Create(0.01f) * (weightSum128 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
+                var logS = VectorMath.Log(s);
+                var l = Vector128.Create(0.9f) * wy * (logS + dy) + Vector128.Create(0.01f) * (weightSum128 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector128.ConditionalSelect(active, l, Vector128<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
             }
             return total;
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHardWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
@@ -1501,16 +1520,16 @@ namespace MyApp
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 16 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardWeightedBlocks512(logits, targets, classWeights, gradient, scale, ref i);
-                var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
-                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                total += LossAndGradientHardWeightedBlocks512(logits, targets, classWeights, gradient, scale, ref i);
+                var smooth256 = Vector256.Create(smooth);
+                var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var w0 = Vector256.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 var sw0 = w0 * smooth256;
                 var sw1 = w1 * smooth128;
                 // The rows after the last full block, one at a time.
@@ -1523,44 +1542,44 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0))
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(w0 * (m256 - x0))
+                        + Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
+                    var coef256 = Vector256.Create(coef);
+                    var coef128 = Vector128.Create(coef);
+                    Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardWeightedBlocks256(logits, targets, classWeights, gradient, scale, ref i);
-                var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
-                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                total += LossAndGradientHardWeightedBlocks256(logits, targets, classWeights, gradient, scale, ref i);
+                var smooth256 = Vector256.Create(smooth);
+                var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var w0 = Vector256.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 var sw0 = w0 * smooth256;
                 var sw1 = w1 * smooth128;
                 // The rows after the last full block, one at a time.
@@ -1573,44 +1592,44 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(w0 * (m256 - x0))
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(w0 * (m256 - x0))
+                        + Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
+                    var coef256 = Vector256.Create(coef);
+                    var coef128 = Vector128.Create(coef);
+                    Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardWeightedBlocks128(logits, targets, classWeights, gradient, scale, ref i);
-                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                total += LossAndGradientHardWeightedBlocks128(logits, targets, classWeights, gradient, scale, ref i);
+                var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
-                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var w0 = Vector128.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)4);
+                var w2 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 var sw0 = w0 * smooth128;
                 var sw1 = w1 * smooth128;
                 var sw2 = w2 * smooth128;
@@ -1624,30 +1643,30 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(w0 * (m128 - x0) + w1 * (m128 - x1) + (w2 * (m128 - x2) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
+                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = LossReductions.Max(Vector128.Max(Vector128.Max(x0, x1), x2));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    var e2 = VectorMath.Exp(x2 - m128);
+                    float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    float sumD = Vector128.Sum(w0 * (m128 - x0) + w1 * (m128 - x1) + (w2 * (m128 - x2) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - sw0, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - sw2, ref gRow, (nuint)6);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128 - sw0, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)4);
+                    Vector128.StoreUnsafe(e2 * coef128 - sw2, ref gRow, (nuint)6);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
@@ -1662,51 +1681,51 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 10; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 10; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
                     float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
                     for (int k = 0; k < 10; k++)
                     {
-                        float swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                        float swk = Unsafe.Add(ref wRef, k) * smooth;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
         }
 
-        /// <summary>The full blocks of 16 rows of __LossAndGradientHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardWeightedBlocks512(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 16 rows of LossAndGradientHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardWeightedBlocks512(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
@@ -1715,19 +1734,19 @@ namespace MyApp
             double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ)
             double total = 0;
-            var scale512 = global::System.Runtime.Intrinsics.Vector512.Create((float)scale);
-            var smooth512 = global::System.Runtime.Intrinsics.Vector512.Create((float)smooth);
-            var weightSum512 = global::System.Runtime.Intrinsics.Vector512.Create((float)weightSum);
-            var w0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var w1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var w2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-            var w3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-            var w4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-            var w5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-            var w6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-            var w7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-            var w8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-            var w9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var scale512 = Vector512.Create((float)scale);
+            var smooth512 = Vector512.Create((float)smooth);
+            var weightSum512 = Vector512.Create((float)weightSum);
+            var w0 = Vector512.Create(Unsafe.Add(ref wRef, 0));
+            var w1 = Vector512.Create(Unsafe.Add(ref wRef, 1));
+            var w2 = Vector512.Create(Unsafe.Add(ref wRef, 2));
+            var w3 = Vector512.Create(Unsafe.Add(ref wRef, 3));
+            var w4 = Vector512.Create(Unsafe.Add(ref wRef, 4));
+            var w5 = Vector512.Create(Unsafe.Add(ref wRef, 5));
+            var w6 = Vector512.Create(Unsafe.Add(ref wRef, 6));
+            var w7 = Vector512.Create(Unsafe.Add(ref wRef, 7));
+            var w8 = Vector512.Create(Unsafe.Add(ref wRef, 8));
+            var w9 = Vector512.Create(Unsafe.Add(ref wRef, 9));
             var sw0 = w0 * smooth512;
             var sw1 = w1 * smooth512;
             var sw2 = w2 * smooth512;
@@ -1738,71 +1757,71 @@ namespace MyApp
             var sw7 = w7 * smooth512;
             var sw8 = w8 * smooth512;
             var sw9 = w9 * smooth512;
-            global::System.Span<float> gColumns = stackalloc float[160]; // the block's g, column by column
-            ref float gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            Span<float> gColumns = stackalloc float[160]; // the block's g, column by column
+            ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 16; i += 16)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12], y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15 * Classes + y15));
-                var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y11), y12 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y15));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 80), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 90), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 100), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 110), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 120), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 130), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 140), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 150));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 41), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 51), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 61), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 71), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 81), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 91), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 101), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 111), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 121), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 131), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 141), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 151));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 42), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 52), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 62), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 72), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 82), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 92), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 102), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 112), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 122), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 132), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 142), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 152));
-                var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 43), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 53), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 63), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 73), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 83), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 93), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 103), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 113), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 123), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 133), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 143), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 153));
-                var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 44), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 54), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 64), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 74), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 84), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 94), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 104), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 114), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 124), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 134), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 144), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 154));
-                var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 45), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 55), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 65), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 75), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 85), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 95), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 105), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 115), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 125), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 135), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 145), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 155));
-                var x6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 46), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 56), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 66), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 76), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 86), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 96), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 106), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 116), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 126), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 136), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 146), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 156));
-                var x7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 47), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 57), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 67), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 77), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 87), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 97), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 107), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 117), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 127), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 137), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 147), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 157));
-                var x8 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 48), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 58), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 68), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 78), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 88), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 98), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 108), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 118), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 128), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 138), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 148), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 158));
-                var x9 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 49), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 59), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 69), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 79), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 89), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 99), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 109), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 119), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 129), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 139), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 149), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 159));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), Vector512<float>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
+                var wy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y11), y12 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y15));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140), Unsafe.Add(ref row, 150));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 121), Unsafe.Add(ref row, 131), Unsafe.Add(ref row, 141), Unsafe.Add(ref row, 151));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 112), Unsafe.Add(ref row, 122), Unsafe.Add(ref row, 132), Unsafe.Add(ref row, 142), Unsafe.Add(ref row, 152));
+                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 113), Unsafe.Add(ref row, 123), Unsafe.Add(ref row, 133), Unsafe.Add(ref row, 143), Unsafe.Add(ref row, 153));
+                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 114), Unsafe.Add(ref row, 124), Unsafe.Add(ref row, 134), Unsafe.Add(ref row, 144), Unsafe.Add(ref row, 154));
+                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 115), Unsafe.Add(ref row, 125), Unsafe.Add(ref row, 135), Unsafe.Add(ref row, 145), Unsafe.Add(ref row, 155));
+                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 116), Unsafe.Add(ref row, 126), Unsafe.Add(ref row, 136), Unsafe.Add(ref row, 146), Unsafe.Add(ref row, 156));
+                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 117), Unsafe.Add(ref row, 127), Unsafe.Add(ref row, 137), Unsafe.Add(ref row, 147), Unsafe.Add(ref row, 157));
+                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 118), Unsafe.Add(ref row, 128), Unsafe.Add(ref row, 138), Unsafe.Add(ref row, 148), Unsafe.Add(ref row, 158));
+                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 119), Unsafe.Add(ref row, 129), Unsafe.Add(ref row, 139), Unsafe.Add(ref row, 149), Unsafe.Add(ref row, 159));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector512.Max(m, x1);
+                m = Vector512.Max(m, x2);
+                m = Vector512.Max(m, x3);
+                m = Vector512.Max(m, x4);
+                m = Vector512.Max(m, x5);
+                m = Vector512.Max(m, x6);
+                m = Vector512.Max(m, x7);
+                m = Vector512.Max(m, x8);
+                m = Vector512.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6)
                     + w7 * (m - x7) + w8 * (m - x8) + w9 * (m - x9); // Σₖ wₖ·(m − xₖ)
-                var coef = scale512 * (global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * wy + global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * weightSum512) / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e0 * coef - sw0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e1 * coef - sw1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)16);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e2 * coef - sw2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)32);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e3 * coef - sw3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)48);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e4 * coef - sw4, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)64);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e5 * coef - sw5, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)80);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e6 * coef - sw6, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)96);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e7 * coef - sw7, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)112);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e8 * coef - sw8, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)128);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e9 * coef - sw9, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref gBlock, (nuint)144);
+                var coef = scale512 * (Vector512.Create(0.9f) * wy + Vector512.Create(0.01f) * weightSum512) / s; // scale·A/s
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef - sw0, Vector512<float>.Zero), ref gBlock);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef - sw1, Vector512<float>.Zero), ref gBlock, (nuint)16);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef - sw2, Vector512<float>.Zero), ref gBlock, (nuint)32);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e3 * coef - sw3, Vector512<float>.Zero), ref gBlock, (nuint)48);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e4 * coef - sw4, Vector512<float>.Zero), ref gBlock, (nuint)64);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e5 * coef - sw5, Vector512<float>.Zero), ref gBlock, (nuint)80);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e6 * coef - sw6, Vector512<float>.Zero), ref gBlock, (nuint)96);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e7 * coef - sw7, Vector512<float>.Zero), ref gBlock, (nuint)112);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e8 * coef - sw8, Vector512<float>.Zero), ref gBlock, (nuint)128);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e9 * coef - sw9, Vector512<float>.Zero), ref gBlock, (nuint)144);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector512.Create(0.9f) * wy * (logS + dy) + global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * (weightSum512 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
-                ref float gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                var logS = VectorMath.Log(s);
+                var l = Vector512.Create(0.9f) * wy * (logS + dy) + Vector512.Create(0.01f) * (weightSum512 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector512.ConditionalSelect(active, l, Vector512<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
+                ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 16; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 16 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 16 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
@@ -1811,21 +1830,21 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= (float)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        Unsafe.Add(ref gRows, r * Classes + y) -= (float)(hit * Unsafe.Add(ref wRef, y));
                     }
                 }
             }
             return total;
         }
 
-        /// <summary>The full blocks of 8 rows of __LossAndGradientHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardWeightedBlocks256(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 8 rows of LossAndGradientHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardWeightedBlocks256(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
@@ -1834,19 +1853,19 @@ namespace MyApp
             double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ)
             double total = 0;
-            var scale256 = global::System.Runtime.Intrinsics.Vector256.Create((float)scale);
-            var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create((float)smooth);
-            var weightSum256 = global::System.Runtime.Intrinsics.Vector256.Create((float)weightSum);
-            var w0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var w1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var w2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-            var w3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-            var w4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-            var w5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-            var w6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-            var w7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-            var w8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-            var w9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var scale256 = Vector256.Create((float)scale);
+            var smooth256 = Vector256.Create((float)smooth);
+            var weightSum256 = Vector256.Create((float)weightSum);
+            var w0 = Vector256.Create(Unsafe.Add(ref wRef, 0));
+            var w1 = Vector256.Create(Unsafe.Add(ref wRef, 1));
+            var w2 = Vector256.Create(Unsafe.Add(ref wRef, 2));
+            var w3 = Vector256.Create(Unsafe.Add(ref wRef, 3));
+            var w4 = Vector256.Create(Unsafe.Add(ref wRef, 4));
+            var w5 = Vector256.Create(Unsafe.Add(ref wRef, 5));
+            var w6 = Vector256.Create(Unsafe.Add(ref wRef, 6));
+            var w7 = Vector256.Create(Unsafe.Add(ref wRef, 7));
+            var w8 = Vector256.Create(Unsafe.Add(ref wRef, 8));
+            var w9 = Vector256.Create(Unsafe.Add(ref wRef, 9));
             var sw0 = w0 * smooth256;
             var sw1 = w1 * smooth256;
             var sw2 = w2 * smooth256;
@@ -1857,71 +1876,71 @@ namespace MyApp
             var sw7 = w7 * smooth256;
             var sw8 = w8 * smooth256;
             var sw9 = w9 * smooth256;
-            global::System.Span<float> gColumns = stackalloc float[80]; // the block's g, column by column
-            ref float gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            Span<float> gColumns = stackalloc float[80]; // the block's g, column by column
+            ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 8; i += 8)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 40), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 50), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 60), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 70));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 41), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 51), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 61), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 71));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 42), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 52), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 62), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 72));
-                var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 43), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 53), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 63), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 73));
-                var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 44), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 54), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 64), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 74));
-                var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 45), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 55), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 65), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 75));
-                var x6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 46), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 56), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 66), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 76));
-                var x7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 47), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 57), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 67), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 77));
-                var x8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 48), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 58), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 68), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 78));
-                var x9 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 49), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 59), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 69), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 79));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), Vector256<float>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
+                var wy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7));
+                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
+                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71));
+                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72));
+                var x3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73));
+                var x4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74));
+                var x5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75));
+                var x6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76));
+                var x7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77));
+                var x8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78));
+                var x9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector256.Max(m, x1);
+                m = Vector256.Max(m, x2);
+                m = Vector256.Max(m, x3);
+                m = Vector256.Max(m, x4);
+                m = Vector256.Max(m, x5);
+                m = Vector256.Max(m, x6);
+                m = Vector256.Max(m, x7);
+                m = Vector256.Max(m, x8);
+                m = Vector256.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6)
                     + w7 * (m - x7) + w8 * (m - x8) + w9 * (m - x9); // Σₖ wₖ·(m − xₖ)
-                var coef = scale256 * (global::System.Runtime.Intrinsics.Vector256.Create(0.9f) * wy + global::System.Runtime.Intrinsics.Vector256.Create(0.01f) * weightSum256) / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e0 * coef - sw0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e1 * coef - sw1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e2 * coef - sw2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e3 * coef - sw3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)24);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e4 * coef - sw4, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)32);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e5 * coef - sw5, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)40);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e6 * coef - sw6, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)48);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e7 * coef - sw7, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)56);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e8 * coef - sw8, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)64);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e9 * coef - sw9, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref gBlock, (nuint)72);
+                var coef = scale256 * (Vector256.Create(0.9f) * wy + Vector256.Create(0.01f) * weightSum256) / s; // scale·A/s
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef - sw0, Vector256<float>.Zero), ref gBlock);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef - sw1, Vector256<float>.Zero), ref gBlock, (nuint)8);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef - sw2, Vector256<float>.Zero), ref gBlock, (nuint)16);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e3 * coef - sw3, Vector256<float>.Zero), ref gBlock, (nuint)24);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e4 * coef - sw4, Vector256<float>.Zero), ref gBlock, (nuint)32);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e5 * coef - sw5, Vector256<float>.Zero), ref gBlock, (nuint)40);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e6 * coef - sw6, Vector256<float>.Zero), ref gBlock, (nuint)48);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e7 * coef - sw7, Vector256<float>.Zero), ref gBlock, (nuint)56);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e8 * coef - sw8, Vector256<float>.Zero), ref gBlock, (nuint)64);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e9 * coef - sw9, Vector256<float>.Zero), ref gBlock, (nuint)72);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector256.Create(0.9f) * wy * (logS + dy) + global::System.Runtime.Intrinsics.Vector256.Create(0.01f) * (weightSum256 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
-                ref float gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                var logS = VectorMath.Log(s);
+                var l = Vector256.Create(0.9f) * wy * (logS + dy) + Vector256.Create(0.01f) * (weightSum256 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector256.ConditionalSelect(active, l, Vector256<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
+                ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 8; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 8 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 8 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
@@ -1930,21 +1949,21 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= (float)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        Unsafe.Add(ref gRows, r * Classes + y) -= (float)(hit * Unsafe.Add(ref wRef, y));
                     }
                 }
             }
             return total;
         }
 
-        /// <summary>The full blocks of 4 rows of __LossAndGradientHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardWeightedBlocks128(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 4 rows of LossAndGradientHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardWeightedBlocks128(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
@@ -1953,19 +1972,19 @@ namespace MyApp
             double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ)
             double total = 0;
-            var scale128 = global::System.Runtime.Intrinsics.Vector128.Create((float)scale);
-            var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create((float)smooth);
-            var weightSum128 = global::System.Runtime.Intrinsics.Vector128.Create((float)weightSum);
-            var w0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0));
-            var w1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1));
-            var w2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2));
-            var w3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 3));
-            var w4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 4));
-            var w5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 5));
-            var w6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 6));
-            var w7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 7));
-            var w8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 8));
-            var w9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 9));
+            var scale128 = Vector128.Create((float)scale);
+            var smooth128 = Vector128.Create((float)smooth);
+            var weightSum128 = Vector128.Create((float)weightSum);
+            var w0 = Vector128.Create(Unsafe.Add(ref wRef, 0));
+            var w1 = Vector128.Create(Unsafe.Add(ref wRef, 1));
+            var w2 = Vector128.Create(Unsafe.Add(ref wRef, 2));
+            var w3 = Vector128.Create(Unsafe.Add(ref wRef, 3));
+            var w4 = Vector128.Create(Unsafe.Add(ref wRef, 4));
+            var w5 = Vector128.Create(Unsafe.Add(ref wRef, 5));
+            var w6 = Vector128.Create(Unsafe.Add(ref wRef, 6));
+            var w7 = Vector128.Create(Unsafe.Add(ref wRef, 7));
+            var w8 = Vector128.Create(Unsafe.Add(ref wRef, 8));
+            var w9 = Vector128.Create(Unsafe.Add(ref wRef, 9));
             var sw0 = w0 * smooth128;
             var sw1 = w1 * smooth128;
             var sw2 = w2 * smooth128;
@@ -1976,71 +1995,71 @@ namespace MyApp
             var sw7 = w7 * smooth128;
             var sw8 = w8 * smooth128;
             var sw9 = w9 * smooth128;
-            global::System.Span<float> gColumns = stackalloc float[40]; // the block's g, column by column
-            ref float gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            Span<float> gColumns = stackalloc float[40]; // the block's g, column by column
+            ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 4; i += 4)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 30));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 31));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 32));
-                var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 33));
-                var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 24), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 34));
-                var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 25), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 35));
-                var x6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 26), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 36));
-                var x7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 27), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 37));
-                var x8 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 28), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 38));
-                var x9 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 29), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 39));
+                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), Vector128<float>.Zero);
+                var xy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3));
+                var wy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3));
+                var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30));
+                var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31));
+                var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32));
+                var x3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33));
+                var x4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34));
+                var x5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35));
+                var x6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36));
+                var x7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37));
+                var x8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38));
+                var x9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x3);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x4);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x5);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x6);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x7);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x8);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x9);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
-                var e3 = global::DivergenceGen.VectorMath.Exp(x3 - m);
-                var e4 = global::DivergenceGen.VectorMath.Exp(x4 - m);
-                var e5 = global::DivergenceGen.VectorMath.Exp(x5 - m);
-                var e6 = global::DivergenceGen.VectorMath.Exp(x6 - m);
-                var e7 = global::DivergenceGen.VectorMath.Exp(x7 - m);
-                var e8 = global::DivergenceGen.VectorMath.Exp(x8 - m);
-                var e9 = global::DivergenceGen.VectorMath.Exp(x9 - m);
+                m = Vector128.Max(m, x1);
+                m = Vector128.Max(m, x2);
+                m = Vector128.Max(m, x3);
+                m = Vector128.Max(m, x4);
+                m = Vector128.Max(m, x5);
+                m = Vector128.Max(m, x6);
+                m = Vector128.Max(m, x7);
+                m = Vector128.Max(m, x8);
+                m = Vector128.Max(m, x9);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
+                var e3 = VectorMath.Exp(x3 - m);
+                var e4 = VectorMath.Exp(x4 - m);
+                var e5 = VectorMath.Exp(x5 - m);
+                var e6 = VectorMath.Exp(x6 - m);
+                var e7 = VectorMath.Exp(x7 - m);
+                var e8 = VectorMath.Exp(x8 - m);
+                var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6)
                     + w7 * (m - x7) + w8 * (m - x8) + w9 * (m - x9); // Σₖ wₖ·(m − xₖ)
-                var coef = scale128 * (global::System.Runtime.Intrinsics.Vector128.Create(0.9f) * wy + global::System.Runtime.Intrinsics.Vector128.Create(0.01f) * weightSum128) / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e0 * coef - sw0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e1 * coef - sw1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e2 * coef - sw2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e3 * coef - sw3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e4 * coef - sw4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)16);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e5 * coef - sw5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)20);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e6 * coef - sw6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)24);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e7 * coef - sw7, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)28);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e8 * coef - sw8, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)32);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e9 * coef - sw9, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref gBlock, (nuint)36);
+                var coef = scale128 * (Vector128.Create(0.9f) * wy + Vector128.Create(0.01f) * weightSum128) / s; // scale·A/s
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef - sw0, Vector128<float>.Zero), ref gBlock);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef - sw1, Vector128<float>.Zero), ref gBlock, (nuint)4);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef - sw2, Vector128<float>.Zero), ref gBlock, (nuint)8);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e3 * coef - sw3, Vector128<float>.Zero), ref gBlock, (nuint)12);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e4 * coef - sw4, Vector128<float>.Zero), ref gBlock, (nuint)16);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e5 * coef - sw5, Vector128<float>.Zero), ref gBlock, (nuint)20);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e6 * coef - sw6, Vector128<float>.Zero), ref gBlock, (nuint)24);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e7 * coef - sw7, Vector128<float>.Zero), ref gBlock, (nuint)28);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e8 * coef - sw8, Vector128<float>.Zero), ref gBlock, (nuint)32);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e9 * coef - sw9, Vector128<float>.Zero), ref gBlock, (nuint)36);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
-                var l = global::System.Runtime.Intrinsics.Vector128.Create(0.9f) * wy * (logS + dy) + global::System.Runtime.Intrinsics.Vector128.Create(0.01f) * (weightSum128 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                total += global::DivergenceGen.VectorReductions.SumToDouble(l);
-                ref float gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                var logS = VectorMath.Log(s);
+                var l = Vector128.Create(0.9f) * wy * (logS + dy) + Vector128.Create(0.01f) * (weightSum128 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                l = Vector128.ConditionalSelect(active, l, Vector128<float>.Zero);
+                total += VectorReductions.SumToDouble(l);
+                ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 4; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 4 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 4 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
@@ -2049,7 +2068,7 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= (float)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        Unsafe.Add(ref gRows, r * Classes + y) -= (float)(hit * Unsafe.Add(ref wRef, y));
                     }
                 }
             }
@@ -2057,77 +2076,77 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossSoft(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoft(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities)
         {
             int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
             float keep = 0.9f, uniform = 0.01f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var keep128 = Vector128.Create(keep);
+                var uniform256 = Vector256.Create(uniform);
+                var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    var a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
-                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0))
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    var a0 = Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
+                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
+                    double A = Vector256.Sum(a0)
+                        + Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(a0 * (m256 - x0))
+                        + Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128;
-                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128;
-                    var a2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
+                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = LossReductions.Max(Vector128.Max(Vector128.Max(x0, x1), x2));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    var e2 = VectorMath.Exp(x2 - m128);
+                    float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    var a0 = Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128;
+                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128;
+                    var a2 = Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
+                    double A = Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -2138,12 +2157,12 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 10; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
@@ -2151,16 +2170,16 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 10; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -2169,94 +2188,94 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientSoft(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.Span<float> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoft(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, Span<float> gradient, double scale)
         {
             int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             float scaleT = (float)scale;
             float keep = 0.9f, uniform = 0.01f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var keep128 = Vector128.Create(keep);
+                var scaleT256 = Vector256.Create(scaleT);
+                var scaleT128 = Vector128.Create(scaleT);
+                var uniform256 = Vector256.Create(uniform);
+                var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    var a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
-                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0))
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    var a0 = Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
+                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
+                    double A = Vector256.Sum(a0)
+                        + Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(a0 * (m256 - x0))
+                        + Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scaleT256, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)6);
-                    double logS = global::System.Math.Log(s);
+                    var coef256 = Vector256.Create(coef);
+                    var coef128 = Vector128.Create(coef);
+                    Vector256.StoreUnsafe(e0 * coef256 - a0 * scaleT256, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)6);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var scaleT128 = Vector128.Create(scaleT);
+                var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128;
-                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128;
-                    var a2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
+                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = LossReductions.Max(Vector128.Max(Vector128.Max(x0, x1), x2));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    var e2 = VectorMath.Exp(x2 - m128);
+                    float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    var a0 = Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128;
+                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128;
+                    var a2 = Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
+                    double A = Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scaleT128, ref gRow, (nuint)6);
-                    double logS = global::System.Math.Log(s);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)4);
+                    Vector128.StoreUnsafe(e2 * coef128 - a2 * scaleT128, ref gRow, (nuint)6);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -2267,13 +2286,13 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 10; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
@@ -2281,12 +2300,12 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 10; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -2294,9 +2313,9 @@ namespace MyApp
                     float coef = (float)(scale * A / s); // scale·A/s
                     for (int k = 0; k < 10; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -2305,83 +2324,83 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossSoftWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.ReadOnlySpan<float> classWeights)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoftWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights)
         {
             int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             float keep = 0.9f, uniform = 0.01f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var keep128 = Vector128.Create(keep);
+                var uniform256 = Vector256.Create(uniform);
+                var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var w0 = Vector256.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0))
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    var a0 = (Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
+                    var a1 = (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
+                    double A = Vector256.Sum(a0)
+                        + Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(a0 * (m256 - x0))
+                        + Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
-                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var w0 = Vector128.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)4);
+                var w2 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1;
-                    var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2;
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
+                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = LossReductions.Max(Vector128.Max(Vector128.Max(x0, x1), x2));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    var e2 = VectorMath.Exp(x2 - m128);
+                    float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    var a0 = (Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0;
+                    var a1 = (Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1;
+                    var a2 = (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2;
+                    double A = Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -2392,12 +2411,12 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 10; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
@@ -2405,16 +2424,16 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 10; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -2423,100 +2442,100 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientSoftWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoftWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
         {
             int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             float scaleT = (float)scale;
             float keep = 0.9f, uniform = 0.01f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var keep128 = Vector128.Create(keep);
+                var scaleT256 = Vector256.Create(scaleT);
+                var scaleT128 = Vector128.Create(scaleT);
+                var uniform256 = Vector256.Create(uniform);
+                var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var w0 = Vector256.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::System.MathF.Max(global::DivergenceGen.LossReductions.Max(x0), global::DivergenceGen.LossReductions.Max(x1));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m256);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(e0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((e1 & tailMask));
-                    var a0 = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(a0)
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(a0 * (m256 - x0))
-                        + global::System.Runtime.Intrinsics.Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var x0 = Vector256.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
+                    var m256 = Vector256.Create(m);
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m256);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    float s = Vector256.Sum(e0)
+                        + Vector128.Sum((e1 & tailMask));
+                    var a0 = (Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
+                    var a1 = (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
+                    double A = Vector256.Sum(a0)
+                        + Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(a0 * (m256 - x0))
+                        + Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e0 * coef256 - a0 * scaleT256, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)6);
-                    double logS = global::System.Math.Log(s);
+                    var coef256 = Vector256.Create(coef);
+                    var coef128 = Vector128.Create(coef);
+                    Vector256.StoreUnsafe(e0 * coef256 - a0 * scaleT256, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)6);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var scaleT128 = Vector128.Create(scaleT);
+                var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)4);
-                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var w0 = Vector128.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)4);
+                var w2 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1), x2));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m128);
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    var a0 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0;
-                    var a1 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1;
-                    var a2 = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2;
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
+                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
+                    float m = LossReductions.Max(Vector128.Max(Vector128.Max(x0, x1), x2));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    var e2 = VectorMath.Exp(x2 - m128);
+                    float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
+                    var a0 = (Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0;
+                    var a1 = (Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1;
+                    var a2 = (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2;
+                    double A = Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e2 * coef128 - a2 * scaleT128, ref gRow, (nuint)6);
-                    double logS = global::System.Math.Log(s);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)4);
+                    Vector128.StoreUnsafe(e2 * coef128 - a2 * scaleT128, ref gRow, (nuint)6);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -2527,13 +2546,13 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 10; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
@@ -2541,12 +2560,12 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 10; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -2554,15 +2573,14 @@ namespace MyApp
                     float coef = (float)(scale * A / s); // scale·A/s
                     for (int k = 0; k < 10; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
         }
-
     }
 }

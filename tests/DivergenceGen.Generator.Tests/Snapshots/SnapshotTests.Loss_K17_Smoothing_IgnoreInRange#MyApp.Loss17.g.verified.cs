@@ -40,8 +40,8 @@ namespace MyApp
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets);
-            double total = __LossHard(logits, targets);
+            double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard(logits, targets);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -64,10 +64,10 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets);
+            double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientHard(logits, targets, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossAndGradientHard(logits, targets, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -89,8 +89,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets, classWeights);
-            double total = __LossHardWeighted(logits, targets, classWeights);
+            double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets, classWeights);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHardWeighted(logits, targets, classWeights);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -115,10 +115,10 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets, classWeights);
+            double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientHardWeighted(logits, targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossAndGradientHardWeighted(logits, targets, classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -139,7 +139,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = __LossSoft(logits, targetProbabilities);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft(logits, targetProbabilities);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -165,7 +165,7 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientSoft(logits, targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossAndGradientSoft(logits, targetProbabilities, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -188,7 +188,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = __LossSoftWeighted(logits, targetProbabilities, classWeights);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoftWeighted(logits, targetProbabilities, classWeights);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -216,12 +216,31 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Loss17: one fused pass over each row, for each public member. Callers have checked every argument.
+    /// </summary>
+    file static class Loss17Kernels
+    {
+        private const int Classes = 17;
+
+        private const int IgnoreIndex = 3;
+
         /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of 1.</summary>
-        private static double __CheckTargets(global::System.ReadOnlySpan<int> targets)
+        internal static double CheckTargets(ReadOnlySpan<int> targets)
         {
             double denominator = 0;
             for (int i = 0; i < targets.Length; i++)
@@ -233,7 +252,7 @@ namespace MyApp
                 }
                 if ((uint)y >= (uint)Classes)
                 {
-                    global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
                 }
                 denominator += 1;
             }
@@ -241,7 +260,7 @@ namespace MyApp
         }
 
         /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of w[yᵢ].</summary>
-        private static double __CheckTargets(global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights)
+        internal static double CheckTargets(ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights)
         {
             double denominator = 0;
             for (int i = 0; i < targets.Length; i++)
@@ -253,7 +272,7 @@ namespace MyApp
                 }
                 if ((uint)y >= (uint)Classes)
                 {
-                    global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
                 }
                 denominator += classWeights[y];
             }
@@ -261,16 +280,16 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHard(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHard(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
             double total = 0;
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -280,40 +299,40 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var sumDAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
                         sAcc += ek;
                         sumDAcc += m512 - xk;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    double s = Vector512.Sum(sAcc);
+                    double sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
+                    sumD += m - Unsafe.Add(ref row, 16);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -323,40 +342,40 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 16; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var sumDAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 16; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
                         sAcc += ek;
                         sumDAcc += m256 - xk;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    double s = Vector256.Sum(sAcc);
+                    double sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
+                    sumD += m - Unsafe.Add(ref row, 16);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -366,34 +385,34 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 16; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var sumDAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 16; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
                         sAcc += ek;
                         sumDAcc += m128 - xk;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    double s = Vector128.Sum(sAcc);
+                    double sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
+                    sumD += m - Unsafe.Add(ref row, 16);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -409,26 +428,26 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 17; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 17; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        sumDAcc += m - Unsafe.Add(ref row, k);
                     }
                     double s = sAcc;
                     double sumD = sumDAcc; // Σₖ (m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -437,12 +456,12 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHard(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHard(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 0.8d; // scale·(1 − ε), taken off the target's gradient
             double hitT = hit;
             double smooth = scale * 0.011764705882352941d; // scale·ε/K, taken off every class
@@ -450,9 +469,9 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var smooth512 = global::System.Runtime.Intrinsics.Vector512.Create(smooth);
+                var smooth512 = Vector512.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -462,56 +481,56 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var sumDAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m512 - xk;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    double s = Vector512.Sum(sAcc);
+                    double sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
+                    sumD += m - Unsafe.Add(ref row, 16);
                     double coef = scale / s; // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 8)
                     {
                         var swk = smooth512;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double sw16 = smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
+                var smooth256 = Vector256.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -521,56 +540,56 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 16; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var sumDAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 16; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m256 - xk;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    double s = Vector256.Sum(sAcc);
+                    double sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
+                    sumD += m - Unsafe.Add(ref row, 16);
                     double coef = scale / s; // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 4)
                     {
                         var swk = smooth256;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double sw16 = smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                var smooth128 = Vector128.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -580,50 +599,50 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 16; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var sumDAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 16; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m128 - xk;
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    double s = Vector128.Sum(sAcc);
+                    double sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16);
+                    sumD += m - Unsafe.Add(ref row, 16);
                     double coef = scale / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 16; k += 2)
                     {
                         var swk = smooth128;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double sw16 = smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -638,23 +657,23 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 17; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 17; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        sumDAcc += m - Unsafe.Add(ref row, k);
                     }
                     double s = sAcc;
                     double sumD = sumDAcc; // Σₖ (m − xₖ)
@@ -662,25 +681,25 @@ namespace MyApp
                     for (int k = 0; k < 17; k++)
                     {
                         double swk = smooth;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHardWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
@@ -690,7 +709,7 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -700,41 +719,41 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var sumDAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
+                        sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    double s = Vector512.Sum(sAcc);
+                    double sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -744,41 +763,41 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 16; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var sumDAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 16; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
+                        sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    double s = Vector256.Sum(sAcc);
+                    double sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -788,35 +807,35 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 16; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var sumDAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 16; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
+                        sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    double s = Vector128.Sum(sAcc);
+                    double sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -832,27 +851,27 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 17; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 17; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double sumD = sumDAcc; // Σₖ wₖ·(m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -861,13 +880,13 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHardWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
@@ -879,9 +898,9 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var smooth512 = global::System.Runtime.Intrinsics.Vector512.Create(smooth);
+                var smooth512 = Vector512.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -891,57 +910,57 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var sumDAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
+                        sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    double s = Vector512.Sum(sAcc);
+                    double sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
                     double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var swk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
+                        var swk = Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double sw16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
+                var smooth256 = Vector256.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -951,57 +970,57 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 16; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var sumDAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 16; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
+                        sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    double s = Vector256.Sum(sAcc);
+                    double sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
                     double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 4)
                     {
-                        var swk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
+                        var swk = Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double sw16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                var smooth128 = Vector128.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1011,51 +1030,51 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 16; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var sumDAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 16; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
+                        sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    double s = Vector128.Sum(sAcc);
+                    double sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
                     double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 16; k += 2)
                     {
-                        var swk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        var swk = Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double sw16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16) * smooth;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                    double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
@@ -1070,185 +1089,185 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 17; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 17; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double sumD = sumDAcc; // Σₖ wₖ·(m − xₖ)
                     double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
                     for (int k = 0; k < 17; k++)
                     {
-                        double swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                        double swk = Unsafe.Add(ref wRef, k) * smooth;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossSoft(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoft(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
             double keep = 0.8d, uniform = 0.011764705882352941d; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
-                var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
+                var keep512 = Vector512.Create(keep);
+                var uniform512 = Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var AAcc = Vector512<double>.Zero;
+                    var sumADAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
+                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    double logS = global::System.Math.Log(s);
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var uniform256 = Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 16; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var AAcc = Vector256<double>.Zero;
+                    var sumADAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 16; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
+                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    double logS = global::System.Math.Log(s);
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var uniform128 = Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 16; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var AAcc = Vector128<double>.Zero;
+                    var sumADAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 16; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
+                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    double logS = global::System.Math.Log(s);
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1259,12 +1278,12 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 17; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
@@ -1272,16 +1291,16 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 17; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        double ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1290,185 +1309,185 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientSoft(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoft(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> gradient, double scale)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double scaleT = scale;
             double keep = 0.8d, uniform = 0.011764705882352941d; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
-                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
-                var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
+                var keep512 = Vector512.Create(keep);
+                var scaleT512 = Vector512.Create(scaleT);
+                var uniform512 = Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var AAcc = Vector512<double>.Zero;
+                    var sumADAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
+                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
-                    double logS = global::System.Math.Log(s);
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var scaleT256 = Vector256.Create(scaleT);
+                var uniform256 = Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 16; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var AAcc = Vector256<double>.Zero;
+                    var sumADAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 16; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
+                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
-                    double logS = global::System.Math.Log(s);
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var scaleT128 = Vector128.Create(scaleT);
+                var uniform128 = Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 16; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var AAcc = Vector128<double>.Zero;
+                    var sumADAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 16; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    double a16 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform;
+                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 16; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
-                    double logS = global::System.Math.Log(s);
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1479,13 +1498,13 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 17; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
@@ -1493,12 +1512,12 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 17; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        double ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        double ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1506,9 +1525,9 @@ namespace MyApp
                     double coef = scale * A / s; // scale·A/s
                     for (int k = 0; k < 17; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1517,148 +1536,148 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossSoftWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoftWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             double keep = 0.8d, uniform = 0.011764705882352941d; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
-                var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
+                var keep512 = Vector512.Create(keep);
+                var uniform512 = Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var AAcc = Vector512<double>.Zero;
+                    var sumADAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    double logS = global::System.Math.Log(s);
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var uniform256 = Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 16; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var AAcc = Vector256<double>.Zero;
+                    var sumADAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 16; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    double logS = global::System.Math.Log(s);
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var uniform128 = Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 16; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var AAcc = Vector128<double>.Zero;
+                    var sumADAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 16; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
                     s += e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    double logS = global::System.Math.Log(s);
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1669,12 +1688,12 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 17; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
@@ -1682,16 +1701,16 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 17; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        double ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        double ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1700,186 +1719,186 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientSoftWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoftWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double scaleT = scale;
             double keep = 0.8d, uniform = 0.011764705882352941d; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
-                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
-                var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
+                var keep512 = Vector512.Create(keep);
+                var scaleT512 = Vector512.Create(scaleT);
+                var uniform512 = Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var AAcc = Vector512<double>.Zero;
+                    var sumADAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
-                    double logS = global::System.Math.Log(s);
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var scaleT256 = Vector256.Create(scaleT);
+                var uniform256 = Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 16; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var AAcc = Vector256<double>.Zero;
+                    var sumADAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 16; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
-                    double logS = global::System.Math.Log(s);
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var scaleT128 = Vector128.Create(scaleT);
+                var uniform128 = Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 16; k += 2)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    double m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    double m = LossReductions.Max(mAcc);
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = global::System.Math.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    m = Math.Max(m, Unsafe.Add(ref row, 16));
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var AAcc = Vector128<double>.Zero;
+                    var sumADAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 16; k += 2)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16) - m);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16;
+                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
+                    Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
-                    double a16 = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 16) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 16);
+                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
                     A += a16;
-                    sumAD += a16 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16));
+                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     double coef = scale * A / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 16; k += 2)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                     }
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
-                    double logS = global::System.Math.Log(s);
+                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1890,13 +1909,13 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 17; k++)
                     {
-                        mAcc = global::System.Math.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     double m = mAcc;
                     double sAcc = 0;
@@ -1904,12 +1923,12 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 17; k++)
                     {
-                        double ek = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        double ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        double ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1917,15 +1936,14 @@ namespace MyApp
                     double coef = scale * A / s; // scale·A/s
                     for (int k = 0; k < 17; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
         }
-
     }
 }

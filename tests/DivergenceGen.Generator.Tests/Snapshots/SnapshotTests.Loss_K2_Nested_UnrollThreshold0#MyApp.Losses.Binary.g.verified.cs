@@ -42,8 +42,8 @@ namespace MyApp
             {
                 global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
                 // Validates every target before anything is written; returns D, the mean's denominator.
-                double denominator = __CheckTargets(targets);
-                double total = __LossHard(logits, targets);
+                double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard(logits, targets);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -66,10 +66,10 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
                 // Validates every target before anything is written; returns D, the mean's denominator.
-                double denominator = __CheckTargets(targets);
+                double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets);
                 // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = __LossAndGradientHard(logits, targets, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossAndGradientHard(logits, targets, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -91,8 +91,8 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 // Validates every target before anything is written; returns D, the mean's denominator.
-                double denominator = __CheckTargets(targets, classWeights);
-                double total = __LossHardWeighted(logits, targets, classWeights);
+                double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets, classWeights);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHardWeighted(logits, targets, classWeights);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -117,10 +117,10 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
                 // Validates every target before anything is written; returns D, the mean's denominator.
-                double denominator = __CheckTargets(targets, classWeights);
+                double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets, classWeights);
                 // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = __LossAndGradientHardWeighted(logits, targets, classWeights, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossAndGradientHardWeighted(logits, targets, classWeights, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -141,7 +141,7 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
                 double denominator = (double)(targetProbabilities.Length / Classes);
-                double total = __LossSoft(logits, targetProbabilities);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft(logits, targetProbabilities);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -167,7 +167,7 @@ namespace MyApp
                 double denominator = (double)(targetProbabilities.Length / Classes);
                 // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = __LossAndGradientSoft(logits, targetProbabilities, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossAndGradientSoft(logits, targetProbabilities, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -190,7 +190,7 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
                 double denominator = (double)(targetProbabilities.Length / Classes);
-                double total = __LossSoftWeighted(logits, targetProbabilities, classWeights);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoftWeighted(logits, targetProbabilities, classWeights);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -218,457 +218,475 @@ namespace MyApp
                 double denominator = (double)(targetProbabilities.Length / Classes);
                 // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = __LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
-            /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of 1.</summary>
-            private static double __CheckTargets(global::System.ReadOnlySpan<int> targets)
+        }
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Losses.Binary: one fused pass over each row, for each public member. Callers have checked every argument.
+    /// </summary>
+    file static class BinaryKernels
+    {
+        private const int Classes = 2;
+
+        private const int IgnoreIndex = -100;
+
+        /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of 1.</summary>
+        internal static double CheckTargets(ReadOnlySpan<int> targets)
+        {
+            double denominator = 0;
+            for (int i = 0; i < targets.Length; i++)
             {
-                double denominator = 0;
-                for (int i = 0; i < targets.Length; i++)
+                int y = targets[i];
+                if (y == IgnoreIndex)
                 {
+                    continue;
+                }
+                if ((uint)y >= (uint)Classes)
+                {
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                }
+                denominator += 1;
+            }
+            return denominator;
+        }
+
+        /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of w[yᵢ].</summary>
+        internal static double CheckTargets(ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights)
+        {
+            double denominator = 0;
+            for (int i = 0; i < targets.Length; i++)
+            {
+                int y = targets[i];
+                if (y == IgnoreIndex)
+                {
+                    continue;
+                }
+                if ((uint)y >= (uint)Classes)
+                {
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                }
+                denominator += classWeights[y];
+            }
+            return denominator;
+        }
+
+        /// <summary>Σᵢ ℓᵢ, class-index targets. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHard(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets)
+        {
+            int n = targets.Length;
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            double total = 0;
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
+            // ; then the row's loss.
+            // No SIMD on this CPU: scalar loops.
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
                         continue;
                     }
-                    if ((uint)y >= (uint)Classes)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    float mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 2; k++)
                     {
-                        global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
-                    denominator += 1;
+                    float m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 2; k++)
+                    {
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        sAcc += ek;
+                    }
+                    float s = (float)sAcc;
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
                 }
-                return denominator;
+                return total;
             }
+        }
 
-            /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of w[yᵢ].</summary>
-            private static double __CheckTargets(global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights)
+        /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHard(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
+        {
+            int n = targets.Length;
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            float hitT = (float)hit;
+            double total = 0;
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
+            // in the gradient row); the gradient, in place.
+            // No SIMD on this CPU: scalar loops.
             {
-                double denominator = 0;
-                for (int i = 0; i < targets.Length; i++)
+                for (int i = 0; i < n; i++)
                 {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        gradient.Slice(rowStart, Classes).Clear();
+                        continue;
+                    }
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    float mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 2; k++)
+                    {
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 2; k++)
+                    {
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                    }
+                    float s = (float)sAcc;
+                    float coef = (float)(scale / s); // scale·A/s
+                    for (int k = 0; k < 2; k++)
+                    {
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    Unsafe.Add(ref gRow, y) -= hitT;
+                }
+                return total;
+            }
+        }
+
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHardWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights)
+        {
+            int n = targets.Length;
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            double total = 0;
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
+            // ; then the row's loss.
+            // No SIMD on this CPU: scalar loops.
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
                         continue;
                     }
-                    if ((uint)y >= (uint)Classes)
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    float mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 2; k++)
                     {
-                        global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
-                    denominator += classWeights[y];
+                    float m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 2; k++)
+                    {
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        sAcc += ek;
+                    }
+                    float s = (float)sAcc;
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
                 }
-                return denominator;
+                return total;
             }
+        }
 
-            /// <summary>Σᵢ ℓᵢ, class-index targets. Callers have checked every argument.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-            private static double __LossHard(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets)
+        /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHardWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+        {
+            int n = targets.Length;
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
+            double total = 0;
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
+            // in the gradient row); the gradient, in place.
+            // No SIMD on this CPU: scalar loops.
             {
-                int n = targets.Length;
-                ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-                double total = 0;
-                // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-                // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-                // ; then the row's loss.
-                // No SIMD on this CPU: scalar loops.
+                for (int i = 0; i < n; i++)
                 {
-                    for (int i = 0; i < n; i++)
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
                     {
-                        int rowStart = i * Classes;
-                        int y = targets[i];
-                        if (y == IgnoreIndex)
-                        {
-                            continue;
-                        }
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                        double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k++)
-                        {
-                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float m = mAcc;
-                        double sAcc = 0;
-                        for (int k = 0; k < 2; k++)
-                        {
-                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                            sAcc += ek;
-                        }
-                        float s = (float)sAcc;
-                        double dy = m - xy; // m − x_y ≥ 0
-                        double logS = global::System.Math.Log(s);
-                        double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                        total += l;
+                        gradient.Slice(rowStart, Classes).Clear();
+                        continue;
                     }
-                    return total;
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    float mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 2; k++)
+                    {
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 2; k++)
+                    {
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                    }
+                    float s = (float)sAcc;
+                    float coef = (float)(scale * wy / s); // scale·A/s
+                    for (int k = 0; k < 2; k++)
+                    {
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
+                return total;
             }
+        }
 
-            /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-            private static double __LossAndGradientHard(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<float> gradient, double scale)
+        /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoft(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities)
+        {
+            int n = targetProbabilities.Length / Classes;
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            double total = 0;
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
+            // ; then the row's loss.
+            // No SIMD on this CPU: scalar loops.
             {
-                int n = targets.Length;
-                ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-                ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-                double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
-                float hitT = (float)hit;
-                double total = 0;
-                // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-                // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-                // in the gradient row); the gradient, in place.
-                // No SIMD on this CPU: scalar loops.
+                for (int i = 0; i < n; i++)
                 {
-                    for (int i = 0; i < n; i++)
+                    int rowStart = i * Classes;
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 2; k++)
                     {
-                        int rowStart = i * Classes;
-                        int y = targets[i];
-                        if (y == IgnoreIndex)
-                        {
-                            gradient.Slice(rowStart, Classes).Clear();
-                            continue;
-                        }
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                        ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                        double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k++)
-                        {
-                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float m = mAcc;
-                        double sAcc = 0;
-                        for (int k = 0; k < 2; k++)
-                        {
-                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
-                            sAcc += ek;
-                        }
-                        float s = (float)sAcc;
-                        float coef = (float)(scale / s); // scale·A/s
-                        for (int k = 0; k < 2; k++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
-                        }
-                        double dy = m - xy; // m − x_y ≥ 0
-                        double logS = global::System.Math.Log(s);
-                        double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                        total += l;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
-                    return total;
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 2; k++)
+                    {
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        sAcc += ek;
+                        float ak = Unsafe.Add(ref tRow, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
+                    }
+                    float s = (float)sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
                 }
+                return total;
             }
+        }
 
-            /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-            private static double __LossHardWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights)
+        /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoft(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, Span<float> gradient, double scale)
+        {
+            int n = targetProbabilities.Length / Classes;
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
+            float scaleT = (float)scale;
+            double total = 0;
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
+            // in the gradient row); the gradient, in place.
+            // No SIMD on this CPU: scalar loops.
             {
-                int n = targets.Length;
-                ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-                ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-                double total = 0;
-                // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-                // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-                // ; then the row's loss.
-                // No SIMD on this CPU: scalar loops.
+                for (int i = 0; i < n; i++)
                 {
-                    for (int i = 0; i < n; i++)
+                    int rowStart = i * Classes;
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 2; k++)
                     {
-                        int rowStart = i * Classes;
-                        int y = targets[i];
-                        if (y == IgnoreIndex)
-                        {
-                            continue;
-                        }
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                        double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                        double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k++)
-                        {
-                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float m = mAcc;
-                        double sAcc = 0;
-                        for (int k = 0; k < 2; k++)
-                        {
-                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                            sAcc += ek;
-                        }
-                        float s = (float)sAcc;
-                        double dy = m - xy; // m − x_y ≥ 0
-                        double logS = global::System.Math.Log(s);
-                        double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                        total += l;
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
-                    return total;
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 2; k++)
+                    {
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        float ak = Unsafe.Add(ref tRow, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
+                    }
+                    float s = (float)sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
+                    for (int k = 0; k < 2; k++)
+                    {
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k)) * scaleT;
+                    }
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
                 }
+                return total;
             }
+        }
 
-            /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-            private static double __LossAndGradientHardWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient, double scale)
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoftWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights)
+        {
+            int n = targetProbabilities.Length / Classes;
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            double total = 0;
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
+            // ; then the row's loss.
+            // No SIMD on this CPU: scalar loops.
             {
-                int n = targets.Length;
-                ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-                ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-                ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-                double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-                double total = 0;
-                // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-                // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-                // in the gradient row); the gradient, in place.
-                // No SIMD on this CPU: scalar loops.
+                for (int i = 0; i < n; i++)
                 {
-                    for (int i = 0; i < n; i++)
+                    int rowStart = i * Classes;
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 2; k++)
                     {
-                        int rowStart = i * Classes;
-                        int y = targets[i];
-                        if (y == IgnoreIndex)
-                        {
-                            gradient.Slice(rowStart, Classes).Clear();
-                            continue;
-                        }
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                        ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                        double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                        double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k++)
-                        {
-                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float m = mAcc;
-                        double sAcc = 0;
-                        for (int k = 0; k < 2; k++)
-                        {
-                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
-                            sAcc += ek;
-                        }
-                        float s = (float)sAcc;
-                        float coef = (float)(scale * wy / s); // scale·A/s
-                        for (int k = 0; k < 2; k++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef;
-                        }
-                        double dy = m - xy; // m − x_y ≥ 0
-                        double logS = global::System.Math.Log(s);
-                        double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                        total += l;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
-                    return total;
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 2; k++)
+                    {
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        sAcc += ek;
+                        float ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
+                    }
+                    float s = (float)sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
                 }
+                return total;
             }
+        }
 
-            /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-            private static double __LossSoft(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities)
+        /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets, weighted. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoftWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+        {
+            int n = targetProbabilities.Length / Classes;
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
+            float scaleT = (float)scale;
+            double total = 0;
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
+            // in the gradient row); the gradient, in place.
+            // No SIMD on this CPU: scalar loops.
             {
-                int n = targetProbabilities.Length / Classes;
-                ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-                ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-                double total = 0;
-                // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-                // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-                // ; then the row's loss.
-                // No SIMD on this CPU: scalar loops.
+                for (int i = 0; i < n; i++)
                 {
-                    for (int i = 0; i < n; i++)
+                    int rowStart = i * Classes;
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 2; k++)
                     {
-                        int rowStart = i * Classes;
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                        ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k++)
-                        {
-                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float m = mAcc;
-                        double sAcc = 0;
-                        double AAcc = 0;
-                        double sumADAcc = 0;
-                        for (int k = 0; k < 2; k++)
-                        {
-                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                            sAcc += ek;
-                            float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
-                            AAcc += ak;
-                            sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float s = (float)sAcc;
-                        double A = AAcc; // A = Σₖ aₖ
-                        double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                        double logS = global::System.Math.Log(s);
-                        double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                        total += l;
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
-                    return total;
-                }
-            }
-
-            /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets. Callers have checked every argument.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-            private static double __LossAndGradientSoft(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.Span<float> gradient, double scale)
-            {
-                int n = targetProbabilities.Length / Classes;
-                ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-                ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-                ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-                float scaleT = (float)scale;
-                double total = 0;
-                // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-                // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-                // in the gradient row); the gradient, in place.
-                // No SIMD on this CPU: scalar loops.
-                {
-                    for (int i = 0; i < n; i++)
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 2; k++)
                     {
-                        int rowStart = i * Classes;
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                        ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                        ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k++)
-                        {
-                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float m = mAcc;
-                        double sAcc = 0;
-                        double AAcc = 0;
-                        double sumADAcc = 0;
-                        for (int k = 0; k < 2; k++)
-                        {
-                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
-                            sAcc += ek;
-                            float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k);
-                            AAcc += ak;
-                            sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float s = (float)sAcc;
-                        double A = AAcc; // A = Σₖ aₖ
-                        double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                        float coef = (float)(scale * A / s); // scale·A/s
-                        for (int k = 0; k < 2; k++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k)) * scaleT;
-                        }
-                        double logS = global::System.Math.Log(s);
-                        double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                        total += l;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        float ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
-                    return total;
-                }
-            }
-
-            /// <summary>Σᵢ ℓᵢ, probability targets, weighted. Callers have checked every argument.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-            private static double __LossSoftWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.ReadOnlySpan<float> classWeights)
-            {
-                int n = targetProbabilities.Length / Classes;
-                ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-                ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-                ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-                double total = 0;
-                // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-                // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-                // ; then the row's loss.
-                // No SIMD on this CPU: scalar loops.
-                {
-                    for (int i = 0; i < n; i++)
+                    float s = (float)sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    float coef = (float)(scale * A / s); // scale·A/s
+                    for (int k = 0; k < 2; k++)
                     {
-                        int rowStart = i * Classes;
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                        ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k++)
-                        {
-                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float m = mAcc;
-                        double sAcc = 0;
-                        double AAcc = 0;
-                        double sumADAcc = 0;
-                        for (int k = 0; k < 2; k++)
-                        {
-                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                            sAcc += ek;
-                            float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
-                            AAcc += ak;
-                            sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float s = (float)sAcc;
-                        double A = AAcc; // A = Σₖ aₖ
-                        double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                        double logS = global::System.Math.Log(s);
-                        double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                        total += l;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)) * scaleT;
                     }
-                    return total;
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
                 }
+                return total;
             }
-
-            /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets, weighted. Callers have checked every argument.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-            private static double __LossAndGradientSoftWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient, double scale)
-            {
-                int n = targetProbabilities.Length / Classes;
-                ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-                ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-                ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-                ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-                float scaleT = (float)scale;
-                double total = 0;
-                // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-                // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-                // in the gradient row); the gradient, in place.
-                // No SIMD on this CPU: scalar loops.
-                {
-                    for (int i = 0; i < n; i++)
-                    {
-                        int rowStart = i * Classes;
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                        ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                        ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                        float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                        for (int k = 1; k < 2; k++)
-                        {
-                            mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float m = mAcc;
-                        double sAcc = 0;
-                        double AAcc = 0;
-                        double sumADAcc = 0;
-                        for (int k = 0; k < 2; k++)
-                        {
-                            float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
-                            sAcc += ek;
-                            float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
-                            AAcc += ak;
-                            sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
-                        }
-                        float s = (float)sAcc;
-                        double A = AAcc; // A = Σₖ aₖ
-                        double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                        float coef = (float)(scale * A / s); // scale·A/s
-                        for (int k = 0; k < 2; k++)
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
-                        }
-                        double logS = global::System.Math.Log(s);
-                        double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                        total += l;
-                    }
-                    return total;
-                }
-            }
-
         }
     }
 }

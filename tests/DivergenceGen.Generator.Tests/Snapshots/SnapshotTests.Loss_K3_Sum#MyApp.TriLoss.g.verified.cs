@@ -40,8 +40,8 @@ namespace MyApp
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             // Validates every target before anything is written; D is not needed for this reduction.
-            __CheckTargets(targets);
-            return (double)__LossHard(logits, targets);
+            global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHard(logits, targets);
         }
 
         /// <summary>
@@ -63,8 +63,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
-            __CheckTargets(targets);
-            return (double)__LossAndGradientHard(logits, targets, gradient, 1d);
+            global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossAndGradientHard(logits, targets, gradient, 1d);
         }
 
         /// <summary>
@@ -85,8 +85,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; D is not needed for this reduction.
-            __CheckTargets(targets, classWeights);
-            return (double)__LossHardWeighted(logits, targets, classWeights);
+            global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets, classWeights);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHardWeighted(logits, targets, classWeights);
         }
 
         /// <summary>
@@ -110,8 +110,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
-            __CheckTargets(targets, classWeights);
-            return (double)__LossAndGradientHardWeighted(logits, targets, classWeights, gradient, 1d);
+            global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets, classWeights);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossAndGradientHardWeighted(logits, targets, classWeights, gradient, 1d);
         }
 
         /// <summary>
@@ -130,7 +130,7 @@ namespace MyApp
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)__LossSoft(logits, targetProbabilities);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft(logits, targetProbabilities);
         }
 
         /// <summary>
@@ -152,7 +152,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)__LossAndGradientSoft(logits, targetProbabilities, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossAndGradientSoft(logits, targetProbabilities, gradient, 1d);
         }
 
         /// <summary>
@@ -173,7 +173,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)__LossSoftWeighted(logits, targetProbabilities, classWeights);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoftWeighted(logits, targetProbabilities, classWeights);
         }
 
         /// <summary>
@@ -197,11 +197,30 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)__LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, 1d);
         }
 
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.TriLoss: one fused pass over each row, for each public member. Callers have checked every argument.
+    /// </summary>
+    file static class TriLossKernels
+    {
+        private const int Classes = 3;
+
+        private const int IgnoreIndex = -100;
+
         /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of 1.</summary>
-        private static double __CheckTargets(global::System.ReadOnlySpan<int> targets)
+        internal static double CheckTargets(ReadOnlySpan<int> targets)
         {
             double denominator = 0;
             for (int i = 0; i < targets.Length; i++)
@@ -213,7 +232,7 @@ namespace MyApp
                 }
                 if ((uint)y >= (uint)Classes)
                 {
-                    global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
                 }
                 denominator += 1;
             }
@@ -221,7 +240,7 @@ namespace MyApp
         }
 
         /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of w[yᵢ].</summary>
-        private static double __CheckTargets(global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights)
+        internal static double CheckTargets(ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights)
         {
             double denominator = 0;
             for (int i = 0; i < targets.Length; i++)
@@ -233,7 +252,7 @@ namespace MyApp
                 }
                 if ((uint)y >= (uint)Classes)
                 {
-                    global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
                 }
                 denominator += classWeights[y];
             }
@@ -241,11 +260,11 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHard(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHard(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
@@ -253,12 +272,12 @@ namespace MyApp
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardBlocks512(logits, targets, ref i);
+                total += LossHardBlocks512(logits, targets, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -268,28 +287,28 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardBlocks256(logits, targets, ref i);
+                total += LossHardBlocks256(logits, targets, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -299,28 +318,28 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardBlocks128(logits, targets, ref i);
+                total += LossHardBlocks128(logits, targets, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -330,17 +349,17 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -356,15 +375,15 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
-                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
-                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
-                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
+                    double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
+                    double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
+                    double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -372,112 +391,112 @@ namespace MyApp
             }
         }
 
-        /// <summary>The full blocks of 8 rows of __LossHard, across the lanes of a Vector512; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        /// <summary>The full blocks of 8 rows of LossHard, across the lanes of a Vector512; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardBlocks512(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
             double total = 0;
             for (; i <= n - 8; i += 8)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), Vector512<double>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector512.Max(m, x1);
+                m = Vector512.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+                l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
+                total += Vector512.Sum(l);
             }
             return total;
         }
 
-        /// <summary>The full blocks of 4 rows of __LossHard, across the lanes of a Vector256; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        /// <summary>The full blocks of 4 rows of LossHard, across the lanes of a Vector256; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardBlocks256(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
             double total = 0;
             for (; i <= n - 4; i += 4)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
+                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector256.Max(m, x1);
+                m = Vector256.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+                l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
+                total += Vector256.Sum(l);
             }
             return total;
         }
 
-        /// <summary>The full blocks of 2 rows of __LossHard, across the lanes of a Vector128; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, ref int i)
+        /// <summary>The full blocks of 2 rows of LossHard, across the lanes of a Vector128; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardBlocks128(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
             double total = 0;
             for (; i <= n - 2; i += 2)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5));
+                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), Vector128<double>.Zero);
+                var xy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1));
+                var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector128.Max(m, x1);
+                m = Vector128.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+                l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
+                total += Vector128.Sum(l);
             }
             return total;
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHard(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHard(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
             double hitT = hit;
             double total = 0;
@@ -487,12 +506,12 @@ namespace MyApp
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardBlocks512(logits, targets, gradient, scale, ref i);
+                total += LossAndGradientHardBlocks512(logits, targets, gradient, scale, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -503,34 +522,34 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double coef = scale / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardBlocks256(logits, targets, gradient, scale, ref i);
+                total += LossAndGradientHardBlocks256(logits, targets, gradient, scale, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -541,34 +560,34 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double coef = scale / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardBlocks128(logits, targets, gradient, scale, ref i);
+                total += LossAndGradientHardBlocks128(logits, targets, gradient, scale, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -579,25 +598,25 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double coef = scale / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -612,73 +631,73 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
-                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
-                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
-                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
+                    double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
+                    double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
+                    double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
                     double coef = scale / s; // scale·A/s
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef;
+                    Unsafe.Add(ref gRow, 0) = e0 * coef;
+                    Unsafe.Add(ref gRow, 1) = e1 * coef;
+                    Unsafe.Add(ref gRow, 2) = e2 * coef;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>The full blocks of 8 rows of __LossAndGradientHard, across the lanes of a Vector512; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 8 rows of LossAndGradientHard, across the lanes of a Vector512; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardBlocks512(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
             double hitT = hit;
             double total = 0;
-            var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scale);
-            global::System.Span<double> gColumns = stackalloc double[24]; // the block's g, column by column
-            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            var scale512 = Vector512.Create(scale);
+            Span<double> gColumns = stackalloc double[24]; // the block's g, column by column
+            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 8; i += 8)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), Vector512<double>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector512.Max(m, x1);
+                m = Vector512.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var coef = scale512 / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock, (nuint)8);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock, (nuint)16);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef, Vector512<double>.Zero), ref gBlock);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef, Vector512<double>.Zero), ref gBlock, (nuint)8);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef, Vector512<double>.Zero), ref gBlock, (nuint)16);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
+                total += Vector512.Sum(l);
+                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 8; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 8 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 8 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
@@ -687,58 +706,58 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                        Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
                     }
                 }
             }
             return total;
         }
 
-        /// <summary>The full blocks of 4 rows of __LossAndGradientHard, across the lanes of a Vector256; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 4 rows of LossAndGradientHard, across the lanes of a Vector256; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardBlocks256(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
             double hitT = hit;
             double total = 0;
-            var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scale);
-            global::System.Span<double> gColumns = stackalloc double[12]; // the block's g, column by column
-            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            var scale256 = Vector256.Create(scale);
+            Span<double> gColumns = stackalloc double[12]; // the block's g, column by column
+            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 4; i += 4)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
+                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector256.Max(m, x1);
+                m = Vector256.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var coef = scale256 / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock, (nuint)4);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock, (nuint)8);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef, Vector256<double>.Zero), ref gBlock);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef, Vector256<double>.Zero), ref gBlock, (nuint)4);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef, Vector256<double>.Zero), ref gBlock, (nuint)8);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
+                total += Vector256.Sum(l);
+                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 4; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 4 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 4 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
@@ -747,58 +766,58 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                        Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
                     }
                 }
             }
             return total;
         }
 
-        /// <summary>The full blocks of 2 rows of __LossAndGradientHard, across the lanes of a Vector128; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 2 rows of LossAndGradientHard, across the lanes of a Vector128; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardBlocks128(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
             double hitT = hit;
             double total = 0;
-            var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scale);
-            global::System.Span<double> gColumns = stackalloc double[6]; // the block's g, column by column
-            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            var scale128 = Vector128.Create(scale);
+            Span<double> gColumns = stackalloc double[6]; // the block's g, column by column
+            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 2; i += 2)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5));
+                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), Vector128<double>.Zero);
+                var xy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1));
+                var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector128.Max(m, x1);
+                m = Vector128.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var coef = scale128 / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock, (nuint)2);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock, (nuint)4);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef, Vector128<double>.Zero), ref gBlock);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef, Vector128<double>.Zero), ref gBlock, (nuint)2);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef, Vector128<double>.Zero), ref gBlock, (nuint)4);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
+                total += Vector128.Sum(l);
+                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 2; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 2 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 2 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
@@ -807,7 +826,7 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                        Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
                     }
                 }
             }
@@ -815,12 +834,12 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHardWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
@@ -828,12 +847,12 @@ namespace MyApp
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardWeightedBlocks512(logits, targets, classWeights, ref i);
+                total += LossHardWeightedBlocks512(logits, targets, classWeights, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -843,29 +862,29 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardWeightedBlocks256(logits, targets, classWeights, ref i);
+                total += LossHardWeightedBlocks256(logits, targets, classWeights, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -875,29 +894,29 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossHardWeightedBlocks128(logits, targets, classWeights, ref i);
+                total += LossHardWeightedBlocks128(logits, targets, classWeights, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -907,18 +926,18 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -934,16 +953,16 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
-                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
-                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
-                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
+                    double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
+                    double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
+                    double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -951,119 +970,119 @@ namespace MyApp
             }
         }
 
-        /// <summary>The full blocks of 8 rows of __LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardWeightedBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, ref int i)
+        /// <summary>The full blocks of 8 rows of LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardWeightedBlocks512(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             double total = 0;
             for (; i <= n - 8; i += 8)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), Vector512<double>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
+                var wy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector512.Max(m, x1);
+                m = Vector512.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
+                l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
+                total += Vector512.Sum(l);
             }
             return total;
         }
 
-        /// <summary>The full blocks of 4 rows of __LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardWeightedBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, ref int i)
+        /// <summary>The full blocks of 4 rows of LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardWeightedBlocks256(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             double total = 0;
             for (; i <= n - 4; i += 4)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
+                var wy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3));
+                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector256.Max(m, x1);
+                m = Vector256.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
+                l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
+                total += Vector256.Sum(l);
             }
             return total;
         }
 
-        /// <summary>The full blocks of 2 rows of __LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardWeightedBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, ref int i)
+        /// <summary>The full blocks of 2 rows of LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossHardWeightedBlocks128(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             double total = 0;
             for (; i <= n - 2; i += 2)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1));
-                var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5));
+                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), Vector128<double>.Zero);
+                var xy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1));
+                var wy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1));
+                var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector128.Max(m, x1);
+                m = Vector128.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
+                l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
+                total += Vector128.Sum(l);
             }
             return total;
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHardWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
@@ -1072,12 +1091,12 @@ namespace MyApp
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardWeightedBlocks512(logits, targets, classWeights, gradient, scale, ref i);
+                total += LossAndGradientHardWeightedBlocks512(logits, targets, classWeights, gradient, scale, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1088,35 +1107,35 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double coef = scale * wy / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardWeightedBlocks256(logits, targets, classWeights, gradient, scale, ref i);
+                total += LossAndGradientHardWeightedBlocks256(logits, targets, classWeights, gradient, scale, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1127,35 +1146,35 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double coef = scale * wy / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += __LossAndGradientHardWeightedBlocks128(logits, targets, classWeights, gradient, scale, ref i);
+                total += LossAndGradientHardWeightedBlocks128(logits, targets, classWeights, gradient, scale, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -1166,26 +1185,26 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
                     double coef = scale * wy / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
@@ -1200,75 +1219,75 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
-                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
-                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
-                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
+                    double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
+                    double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
+                    double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
                     double coef = scale * wy / s; // scale·A/s
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef;
+                    Unsafe.Add(ref gRow, 0) = e0 * coef;
+                    Unsafe.Add(ref gRow, 1) = e1 * coef;
+                    Unsafe.Add(ref gRow, 2) = e2 * coef;
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
         }
 
-        /// <summary>The full blocks of 8 rows of __LossAndGradientHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardWeightedBlocks512(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 8 rows of LossAndGradientHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardWeightedBlocks512(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
-            var scale512 = global::System.Runtime.Intrinsics.Vector512.Create(scale);
-            global::System.Span<double> gColumns = stackalloc double[24]; // the block's g, column by column
-            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            var scale512 = Vector512.Create(scale);
+            Span<double> gColumns = stackalloc double[24]; // the block's g, column by column
+            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 8; i += 8)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = global::System.Runtime.Intrinsics.Vector512.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y7));
-                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 15), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 18), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 21));
-                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 19), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 22));
-                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 17), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 20), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 23));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), Vector512<double>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
+                var wy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector512.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector512.Max(m, x1);
+                m = Vector512.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var coef = scale512 * wy / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock, (nuint)8);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref gBlock, (nuint)16);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef, Vector512<double>.Zero), ref gBlock);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef, Vector512<double>.Zero), ref gBlock, (nuint)8);
+                Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef, Vector512<double>.Zero), ref gBlock, (nuint)16);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector512.Sum(l);
-                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
+                total += Vector512.Sum(l);
+                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 8; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 8 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 8 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
@@ -1277,59 +1296,59 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * Unsafe.Add(ref wRef, y));
                     }
                 }
             }
             return total;
         }
 
-        /// <summary>The full blocks of 4 rows of __LossAndGradientHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardWeightedBlocks256(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 4 rows of LossAndGradientHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardWeightedBlocks256(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
-            var scale256 = global::System.Runtime.Intrinsics.Vector256.Create(scale);
-            global::System.Span<double> gColumns = stackalloc double[12]; // the block's g, column by column
-            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            var scale256 = Vector256.Create(scale);
+            Span<double> gColumns = stackalloc double[12]; // the block's g, column by column
+            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 4; i += 4)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = global::System.Runtime.Intrinsics.Vector256.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y3));
-                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9));
-                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 10));
-                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 11));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
+                var wy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3));
+                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector256.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector256.Max(m, x1);
+                m = Vector256.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var coef = scale256 * wy / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock, (nuint)4);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref gBlock, (nuint)8);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef, Vector256<double>.Zero), ref gBlock);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef, Vector256<double>.Zero), ref gBlock, (nuint)4);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef, Vector256<double>.Zero), ref gBlock, (nuint)8);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector256.Sum(l);
-                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
+                total += Vector256.Sum(l);
+                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 4; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 4 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 4 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
@@ -1338,59 +1357,59 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * Unsafe.Add(ref wRef, y));
                     }
                 }
             }
             return total;
         }
 
-        /// <summary>The full blocks of 2 rows of __LossAndGradientHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardWeightedBlocks128(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale, ref int i)
+        /// <summary>The full blocks of 2 rows of LossAndGradientHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static double LossAndGradientHardWeightedBlocks128(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale, ref int i)
         {
             int n = targets.Length;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
-            var scale128 = global::System.Runtime.Intrinsics.Vector128.Create(scale);
-            global::System.Span<double> gColumns = stackalloc double[6]; // the block's g, column by column
-            ref double gBlock = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gColumns);
+            var scale128 = Vector128.Create(scale);
+            Span<double> gColumns = stackalloc double[6]; // the block's g, column by column
+            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 2; i += 2)
             {
-                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, i * Classes);
+                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var xy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1 * Classes + y1));
-                var wy = global::System.Runtime.Intrinsics.Vector128.Create(y0 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y1));
-                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3));
-                var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4));
-                var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5));
+                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), Vector128<double>.Zero);
+                var xy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1));
+                var wy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1));
+                var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
                 var m = x0;
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x1);
-                m = global::System.Runtime.Intrinsics.Vector128.Max(m, x2);
-                var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m);
-                var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m);
-                var e2 = global::DivergenceGen.VectorMath.Exp(x2 - m);
+                m = Vector128.Max(m, x1);
+                m = Vector128.Max(m, x2);
+                var e0 = VectorMath.Exp(x0 - m);
+                var e1 = VectorMath.Exp(x1 - m);
+                var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
                 var coef = scale128 * wy / s; // scale·A/s
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e0 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e1 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock, (nuint)2);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, e2 * coef, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref gBlock, (nuint)4);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef, Vector128<double>.Zero), ref gBlock);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef, Vector128<double>.Zero), ref gBlock, (nuint)2);
+                Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef, Vector128<double>.Zero), ref gBlock, (nuint)4);
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = global::DivergenceGen.VectorMath.Log(s);
+                var logS = VectorMath.Log(s);
                 var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(active, l, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                total += global::System.Runtime.Intrinsics.Vector128.Sum(l);
-                ref double gRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, i * Classes);
+                l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
+                total += Vector128.Sum(l);
+                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
                 for (int r = 0; r < 2; r++)
                 {
                     for (int k = 0; k < Classes; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gBlock, k * 2 + r);
+                        Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 2 + r);
                     }
                 }
                 // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
@@ -1399,7 +1418,7 @@ namespace MyApp
                     int y = targets[i + r];
                     if (y != IgnoreIndex)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y));
+                        Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * Unsafe.Add(ref wRef, y));
                     }
                 }
             }
@@ -1407,37 +1426,37 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossSoft(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoft(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow);
-                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
+                    var a0 = Vector128.LoadUnsafe(ref tRow);
+                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)1);
+                    double A = Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1448,21 +1467,21 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
-                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
-                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
-                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
+                    double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
+                    double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
+                    double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
-                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0);
-                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1);
-                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2);
+                    double a0 = Unsafe.Add(ref tRow, 0);
+                    double a1 = Unsafe.Add(ref tRow, 1);
+                    double a2 = Unsafe.Add(ref tRow, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0))
-                        + a1 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1))
-                        + a2 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double sumAD = a0 * (m - Unsafe.Add(ref row, 0))
+                        + a1 * (m - Unsafe.Add(ref row, 1))
+                        + a2 * (m - Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1471,45 +1490,45 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientSoft(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoft(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> gradient, double scale)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double scaleT = scale;
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var scaleT128 = Vector128.Create(scaleT);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow);
-                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
+                    var a0 = Vector128.LoadUnsafe(ref tRow);
+                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)1);
+                    double A = Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)1);
-                    double logS = global::System.Math.Log(s);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)1);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1520,26 +1539,26 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
-                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
-                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
-                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
+                    double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
+                    double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
+                    double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
-                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0);
-                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1);
-                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2);
+                    double a0 = Unsafe.Add(ref tRow, 0);
+                    double a1 = Unsafe.Add(ref tRow, 1);
+                    double a2 = Unsafe.Add(ref tRow, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0))
-                        + a1 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1))
-                        + a2 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
+                    double sumAD = a0 * (m - Unsafe.Add(ref row, 0))
+                        + a1 * (m - Unsafe.Add(ref row, 1))
+                        + a2 * (m - Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
-                    double logS = global::System.Math.Log(s);
+                    Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
+                    Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
+                    Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1548,40 +1567,40 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossSoftWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoftWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)1);
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var w0 = Vector128.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)1);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * w0;
-                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1) * w1;
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
+                    var a0 = Vector128.LoadUnsafe(ref tRow) * w0;
+                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)1) * w1;
+                    double A = Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1592,21 +1611,21 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
-                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
-                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
-                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
+                    double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
+                    double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
+                    double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
-                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
-                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
-                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
+                    double a0 = Unsafe.Add(ref tRow, 0) * Unsafe.Add(ref wRef, 0);
+                    double a1 = Unsafe.Add(ref tRow, 1) * Unsafe.Add(ref wRef, 1);
+                    double a2 = Unsafe.Add(ref tRow, 2) * Unsafe.Add(ref wRef, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0))
-                        + a1 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1))
-                        + a2 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double sumAD = a0 * (m - Unsafe.Add(ref row, 0))
+                        + a1 * (m - Unsafe.Add(ref row, 1))
+                        + a2 * (m - Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1615,48 +1634,48 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientSoftWeighted(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoftWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
         {
             int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref double tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double scaleT = scale;
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
+                var scaleT128 = Vector128.Create(scaleT);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef);
-                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)1);
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var w0 = Vector128.LoadUnsafe(ref wRef);
+                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)1);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
-                    var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = global::DivergenceGen.LossReductions.Max(global::System.Runtime.Intrinsics.Vector128.Max(x0, x1));
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var e0 = global::DivergenceGen.VectorMath.Exp(x0 - m128);
-                    var e1 = global::DivergenceGen.VectorMath.Exp(x1 - m128);
-                    double s = global::System.Runtime.Intrinsics.Vector128.Sum(e0 + (e1 & tailMask));
-                    var a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow) * w0;
-                    var a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)1) * w1;
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var x0 = Vector128.LoadUnsafe(ref row);
+                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
+                    double m = LossReductions.Max(Vector128.Max(x0, x1));
+                    var m128 = Vector128.Create(m);
+                    var e0 = VectorMath.Exp(x0 - m128);
+                    var e1 = VectorMath.Exp(x1 - m128);
+                    double s = Vector128.Sum(e0 + (e1 & tailMask));
+                    var a0 = Vector128.LoadUnsafe(ref tRow) * w0;
+                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)1) * w1;
+                    double A = Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)1);
-                    double logS = global::System.Math.Log(s);
+                    var coef128 = Vector128.Create(coef);
+                    Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
+                    Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)1);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1667,32 +1686,31 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double m = global::System.Math.Max(global::System.Math.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2));
-                    double e0 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) - m);
-                    double e1 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) - m);
-                    double e2 = global::System.Math.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2) - m);
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
+                    double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
+                    double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
+                    double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
-                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 0);
-                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 1);
-                    double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, 2);
+                    double a0 = Unsafe.Add(ref tRow, 0) * Unsafe.Add(ref wRef, 0);
+                    double a1 = Unsafe.Add(ref tRow, 1) * Unsafe.Add(ref wRef, 1);
+                    double a2 = Unsafe.Add(ref tRow, 2) * Unsafe.Add(ref wRef, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0))
-                        + a1 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1))
-                        + a2 * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
+                    double sumAD = a0 * (m - Unsafe.Add(ref row, 0))
+                        + a1 * (m - Unsafe.Add(ref row, 1))
+                        + a2 * (m - Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
                     double coef = scale * A / s; // scale·A/s
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
-                    double logS = global::System.Math.Log(s);
+                    Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
+                    Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
+                    Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
         }
-
     }
 }

@@ -40,8 +40,8 @@ namespace MyApp
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets);
-            double total = __LossHard(logits, targets);
+            double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard(logits, targets);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -64,10 +64,10 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets);
+            double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientHard(logits, targets, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossAndGradientHard(logits, targets, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -89,8 +89,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets, classWeights);
-            double total = __LossHardWeighted(logits, targets, classWeights);
+            double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets, classWeights);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHardWeighted(logits, targets, classWeights);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -115,10 +115,10 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
-            double denominator = __CheckTargets(targets, classWeights);
+            double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientHardWeighted(logits, targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossAndGradientHardWeighted(logits, targets, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -139,7 +139,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = __LossSoft(logits, targetProbabilities);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft(logits, targetProbabilities);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -165,7 +165,7 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientSoft(logits, targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossAndGradientSoft(logits, targetProbabilities, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -188,7 +188,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = __LossSoftWeighted(logits, targetProbabilities, classWeights);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoftWeighted(logits, targetProbabilities, classWeights);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -216,12 +216,31 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = __LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Net80Loss: one fused pass over each row, for each public member. Callers have checked every argument.
+    /// </summary>
+    file static class Net80LossKernels
+    {
+        private const int Classes = 20;
+
+        private const int IgnoreIndex = -100;
+
         /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of 1.</summary>
-        private static double __CheckTargets(global::System.ReadOnlySpan<int> targets)
+        internal static double CheckTargets(ReadOnlySpan<int> targets)
         {
             double denominator = 0;
             for (int i = 0; i < targets.Length; i++)
@@ -233,7 +252,7 @@ namespace MyApp
                 }
                 if ((uint)y >= (uint)Classes)
                 {
-                    global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
                 }
                 denominator += 1;
             }
@@ -241,7 +260,7 @@ namespace MyApp
         }
 
         /// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of w[yᵢ].</summary>
-        private static double __CheckTargets(global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights)
+        internal static double CheckTargets(ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights)
         {
             double denominator = 0;
             for (int i = 0; i < targets.Length; i++)
@@ -253,7 +272,7 @@ namespace MyApp
                 }
                 if ((uint)y >= (uint)Classes)
                 {
-                    global::DivergenceGen.LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
+                    LossGuard.ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);
                 }
                 denominator += classWeights[y];
             }
@@ -261,16 +280,16 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHard(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHard(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
             double total = 0;
             // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -280,46 +299,46 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 16; k < 16; k += 16)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<float>.Zero;
+                    var sumDAcc = Vector512<float>.Zero;
                     for (int k = 0; k < 16; k += 16)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
                         sAcc += ek;
                         sumDAcc += m512 - xk;
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    float s = Vector512.Sum(sAcc);
+                    float sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         s += ek;
-                        sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        sumD += m - Unsafe.Add(ref row, k);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -329,46 +348,46 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<float>.Zero;
+                    var sumDAcc = Vector256<float>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
                         sAcc += ek;
                         sumDAcc += m256 - xk;
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    float s = Vector256.Sum(sAcc);
+                    float sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         s += ek;
-                        sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        sumD += m - Unsafe.Add(ref row, k);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -378,28 +397,28 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 4; k < 20; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    float m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<float>.Zero;
+                    var sumDAcc = Vector128<float>.Zero;
                     for (int k = 0; k < 20; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
                         sAcc += ek;
                         sumDAcc += m128 - xk;
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    float s = Vector128.Sum(sAcc);
+                    float sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -415,26 +434,26 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 20; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        sumDAcc += m - Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -443,12 +462,12 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHard(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<float> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHard(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 0.95d; // scale·(1 − ε), taken off the target's gradient
             float hitT = (float)hit;
             float smooth = (float)(scale * 0.0025d); // scale·ε/K, taken off every class
@@ -456,9 +475,9 @@ namespace MyApp
             // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var smooth512 = global::System.Runtime.Intrinsics.Vector512.Create(smooth);
+                var smooth512 = Vector512.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -468,65 +487,65 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 16; k < 16; k += 16)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<float>.Zero;
+                    var sumDAcc = Vector512<float>.Zero;
                     for (int k = 0; k < 16; k += 16)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m512 - xk;
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    float s = Vector512.Sum(sAcc);
+                    float sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
-                        sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        sumD += m - Unsafe.Add(ref row, k);
                     }
                     float coef = (float)(scale / s); // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 16)
                     {
                         var swk = smooth512;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                     }
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
                         float swk = smooth;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
+                var smooth256 = Vector256.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -536,65 +555,65 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<float>.Zero;
+                    var sumDAcc = Vector256<float>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m256 - xk;
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    float s = Vector256.Sum(sAcc);
+                    float sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
-                        sumD += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        sumD += m - Unsafe.Add(ref row, k);
                     }
                     float coef = (float)(scale / s); // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 8)
                     {
                         var swk = smooth256;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                     }
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
                         float swk = smooth;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                var smooth128 = Vector128.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -604,40 +623,40 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 4; k < 20; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    float m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<float>.Zero;
+                    var sumDAcc = Vector128<float>.Zero;
                     for (int k = 0; k < 20; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m128 - xk;
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
+                    float s = Vector128.Sum(sAcc);
+                    float sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
                     float coef = (float)(scale / s); // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 20; k += 4)
                     {
                         var swk = smooth128;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -652,23 +671,23 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 20; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k);
+                        sumDAcc += m - Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
@@ -676,25 +695,25 @@ namespace MyApp
                     for (int k = 0; k < 20; k++)
                     {
                         float swk = smooth;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= hitT;
+                    Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossHardWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossHardWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
@@ -704,7 +723,7 @@ namespace MyApp
             // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -714,47 +733,47 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 16; k < 16; k += 16)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<float>.Zero;
+                    var sumDAcc = Vector512<float>.Zero;
                     for (int k = 0; k < 16; k += 16)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
+                        sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    float s = Vector512.Sum(sAcc);
+                    float sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         s += ek;
-                        sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumD += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -764,47 +783,47 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<float>.Zero;
+                    var sumDAcc = Vector256<float>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
+                        sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    float s = Vector256.Sum(sAcc);
+                    float sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         s += ek;
-                        sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumD += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
                 {
@@ -814,29 +833,29 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 4; k < 20; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    float m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<float>.Zero;
+                    var sumDAcc = Vector128<float>.Zero;
                     for (int k = 0; k < 20; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
+                        sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    float s = Vector128.Sum(sAcc);
+                    float sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -852,27 +871,27 @@ namespace MyApp
                     {
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 20; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -881,13 +900,13 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientHardWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientHardWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
         {
             int n = targets.Length;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
             for (int c = 0; c < Classes; c++)
             {
@@ -899,9 +918,9 @@ namespace MyApp
             // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var smooth512 = global::System.Runtime.Intrinsics.Vector512.Create(smooth);
+                var smooth512 = Vector512.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -911,66 +930,66 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 16; k < 16; k += 16)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<float>.Zero;
+                    var sumDAcc = Vector512<float>.Zero;
                     for (int k = 0; k < 16; k += 16)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
+                        sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    float s = Vector512.Sum(sAcc);
+                    float sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
-                        sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumD += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 16)
                     {
-                        var swk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
+                        var swk = Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                     }
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                        float swk = Unsafe.Add(ref wRef, k) * smooth;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var smooth256 = global::System.Runtime.Intrinsics.Vector256.Create(smooth);
+                var smooth256 = Vector256.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -980,66 +999,66 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<float>.Zero;
+                    var sumDAcc = Vector256<float>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
+                        sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    float s = Vector256.Sum(sAcc);
+                    float sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
-                        sumD += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumD += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var swk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
+                        var swk = Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                     }
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                        float swk = Unsafe.Add(ref wRef, k) * smooth;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var smooth128 = global::System.Runtime.Intrinsics.Vector128.Create(smooth);
+                var smooth128 = Vector128.Create(smooth);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1049,41 +1068,41 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 4; k < 20; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var sumDAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    float m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<float>.Zero;
+                    var sumDAcc = Vector128<float>.Zero;
                     for (int k = 0; k < 20; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
+                        sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    float sumD = global::System.Runtime.Intrinsics.Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    float s = Vector128.Sum(sAcc);
+                    float sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 20; k += 4)
                     {
-                        var swk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        var swk = Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
@@ -1098,189 +1117,189 @@ namespace MyApp
                         gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    double xy = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, y);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 20; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
                     double sumDAcc = 0;
                     for (int k = 0; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
                     float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
                     for (int k = 0; k < 20; k++)
                     {
-                        float swk = global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k) * smooth;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - swk;
+                        float swk = Unsafe.Add(ref wRef, k) * smooth;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossSoft(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoft(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities)
         {
             int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
             float keep = 0.95f, uniform = 0.0025f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
-                var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
+                var keep512 = Vector512.Create(keep);
+                var uniform512 = Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 16; k < 16; k += 16)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<float>.Zero;
+                    var AAcc = Vector512<float>.Zero;
+                    var sumADAcc = Vector512<float>.Zero;
                     for (int k = 0; k < 16; k += 16)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         s += ek;
-                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         A += ak;
-                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var uniform256 = Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<float>.Zero;
+                    var AAcc = Vector256<float>.Zero;
+                    var sumADAcc = Vector256<float>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         s += ek;
-                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         A += ak;
-                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var uniform128 = Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 4; k < 20; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    float m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<float>.Zero;
+                    var AAcc = Vector128<float>.Zero;
+                    var sumADAcc = Vector128<float>.Zero;
                     for (int k = 0; k < 20; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    float s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1291,12 +1310,12 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 20; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
@@ -1304,16 +1323,16 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1322,192 +1341,192 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientSoft(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.Span<float> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoft(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, Span<float> gradient, double scale)
         {
             int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             float scaleT = (float)scale;
             float keep = 0.95f, uniform = 0.0025f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
-                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
-                var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
+                var keep512 = Vector512.Create(keep);
+                var scaleT512 = Vector512.Create(scaleT);
+                var uniform512 = Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 16; k < 16; k += 16)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<float>.Zero;
+                    var AAcc = Vector512<float>.Zero;
+                    var sumADAcc = Vector512<float>.Zero;
                     for (int k = 0; k < 16; k += 16)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
-                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         A += ak;
-                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float coef = (float)(scale * A / s); // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 16)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
                     }
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var scaleT256 = Vector256.Create(scaleT);
+                var uniform256 = Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<float>.Zero;
+                    var AAcc = Vector256<float>.Zero;
+                    var sumADAcc = Vector256<float>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
-                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         A += ak;
-                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float coef = (float)(scale * A / s); // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
                     }
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var scaleT128 = Vector128.Create(scaleT);
+                var uniform128 = Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 4; k < 20; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    float m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<float>.Zero;
+                    var AAcc = Vector128<float>.Zero;
+                    var sumADAcc = Vector128<float>.Zero;
                     for (int k = 0; k < 20; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 20; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1518,13 +1537,13 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 20; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
@@ -1532,12 +1551,12 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        float ak = global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform;
+                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1545,9 +1564,9 @@ namespace MyApp
                     float coef = (float)(scale * A / s); // scale·A/s
                     for (int k = 0; k < 20; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1556,152 +1575,152 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ, probability targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossSoftWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.ReadOnlySpan<float> classWeights)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoftWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights)
         {
             int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             float keep = 0.95f, uniform = 0.0025f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
             // ; then the row's loss.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
-                var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
+                var keep512 = Vector512.Create(keep);
+                var uniform512 = Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 16; k < 16; k += 16)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<float>.Zero;
+                    var AAcc = Vector512<float>.Zero;
+                    var sumADAcc = Vector512<float>.Zero;
                     for (int k = 0; k < 16; k += 16)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         s += ek;
-                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         A += ak;
-                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var uniform256 = Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<float>.Zero;
+                    var AAcc = Vector256<float>.Zero;
+                    var sumADAcc = Vector256<float>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         s += ek;
-                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         A += ak;
-                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var uniform128 = Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 4; k < 20; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    float m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<float>.Zero;
+                    var AAcc = Vector128<float>.Zero;
+                    var sumADAcc = Vector128<float>.Zero;
                     for (int k = 0; k < 20; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    float s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1712,12 +1731,12 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 20; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
@@ -1725,16 +1744,16 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         sAcc += ek;
-                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1743,193 +1762,193 @@ namespace MyApp
         }
 
         /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets, weighted. Callers have checked every argument.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double __LossAndGradientSoftWeighted(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient, double scale)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossAndGradientSoftWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
         {
             int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-            ref float tRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(targetProbabilities);
-            ref float wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
             float scaleT = (float)scale;
             float keep = 0.95f, uniform = 0.0025f; // t′ = (1 − ε)·t + ε/K
             double total = 0;
             // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
             // in the gradient row); the gradient, in place.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var keep512 = global::System.Runtime.Intrinsics.Vector512.Create(keep);
-                var scaleT512 = global::System.Runtime.Intrinsics.Vector512.Create(scaleT);
-                var uniform512 = global::System.Runtime.Intrinsics.Vector512.Create(uniform);
+                var keep512 = Vector512.Create(keep);
+                var scaleT512 = Vector512.Create(scaleT);
+                var uniform512 = Vector512.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 16; k < 16; k += 16)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector512.Max(mAcc, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m512 = global::System.Runtime.Intrinsics.Vector512.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<float>.Zero;
+                    var AAcc = Vector512<float>.Zero;
+                    var sumADAcc = Vector512<float>.Zero;
                     for (int k = 0; k < 16; k += 16)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m512);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector512.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
-                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         A += ak;
-                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float coef = (float)(scale * A / s); // scale·A/s
-                    var coef512 = global::System.Runtime.Intrinsics.Vector512.Create(coef);
+                    var coef512 = Vector512.Create(coef);
                     for (int k = 0; k < 16; k += 16)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                     }
                     // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var keep256 = global::System.Runtime.Intrinsics.Vector256.Create(keep);
-                var scaleT256 = global::System.Runtime.Intrinsics.Vector256.Create(scaleT);
-                var uniform256 = global::System.Runtime.Intrinsics.Vector256.Create(uniform);
+                var keep256 = Vector256.Create(keep);
+                var scaleT256 = Vector256.Create(scaleT);
+                var uniform256 = Vector256.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector256.Max(mAcc, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
+                    float m = LossReductions.Max(mAcc);
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        m = global::System.MathF.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        m = MathF.Max(m, Unsafe.Add(ref row, k));
                     }
-                    var m256 = global::System.Runtime.Intrinsics.Vector256.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<float>.Zero;
+                    var AAcc = Vector256<float>.Zero;
+                    var sumADAcc = Vector256<float>.Zero;
                     for (int k = 0; k < 16; k += 8)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector256.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
-                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         A += ak;
-                        sumAD += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float coef = (float)(scale * A / s); // scale·A/s
-                    var coef256 = global::System.Runtime.Intrinsics.Vector256.Create(coef);
+                    var coef256 = Vector256.Create(coef);
                     for (int k = 0; k < 16; k += 8)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                     }
                     // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                     for (int k = 16; k < 20; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var keep128 = global::System.Runtime.Intrinsics.Vector128.Create(keep);
-                var scaleT128 = global::System.Runtime.Intrinsics.Vector128.Create(scaleT);
-                var uniform128 = global::System.Runtime.Intrinsics.Vector128.Create(uniform);
+                var keep128 = Vector128.Create(keep);
+                var scaleT128 = Vector128.Create(scaleT);
+                var uniform128 = Vector128.Create(uniform);
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 4; k < 20; k += 4)
                     {
-                        mAcc = global::System.Runtime.Intrinsics.Vector128.Max(mAcc, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k));
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    float m = global::DivergenceGen.LossReductions.Max(mAcc);
-                    var m128 = global::System.Runtime.Intrinsics.Vector128.Create(m);
-                    var sAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var AAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var sumADAcc = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    float m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<float>.Zero;
+                    var AAcc = Vector128<float>.Zero;
+                    var sumADAcc = Vector128<float>.Zero;
                     for (int k = 0; k < 20; k += 4)
                     {
-                        var xk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = global::DivergenceGen.VectorMath.Exp(xk - m128);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
-                    float s = global::System.Runtime.Intrinsics.Vector128.Sum(sAcc);
-                    double A = global::System.Runtime.Intrinsics.Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = global::System.Runtime.Intrinsics.Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    float s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     float coef = (float)(scale * A / s); // scale·A/s
-                    var coef128 = global::System.Runtime.Intrinsics.Vector128.Create(coef);
+                    var coef128 = Vector128.Create(coef);
                     for (int k = 0; k < 20; k += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
@@ -1940,13 +1959,13 @@ namespace MyApp
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gRef, rowStart);
-                    float mAcc = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 20; k++)
                     {
-                        mAcc = global::System.MathF.Max(mAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
                     }
                     float m = mAcc;
                     double sAcc = 0;
@@ -1954,12 +1973,12 @@ namespace MyApp
                     double sumADAcc = 0;
                     for (int k = 0; k < 20; k++)
                     {
-                        float ek = global::System.MathF.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k) - m);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = ek;
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        float ak = (global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k);
+                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
-                        sumADAcc += ak * (m - global::System.Runtime.CompilerServices.Unsafe.Add(ref row, k));
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
@@ -1967,15 +1986,14 @@ namespace MyApp
                     float coef = (float)(scale * A / s); // scale·A/s
                     for (int k = 0; k < 20; k++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gRow, k) * coef - ((global::System.Runtime.CompilerServices.Unsafe.Add(ref tRow, k) * keep + uniform) * global::System.Runtime.CompilerServices.Unsafe.Add(ref wRef, k)) * scaleT;
+                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
                     }
-                    double logS = global::System.Math.Log(s);
+                    double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                 }
                 return total;
             }
         }
-
     }
 }
