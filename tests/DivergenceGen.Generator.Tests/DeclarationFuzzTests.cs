@@ -431,7 +431,7 @@ public static class DeclarationFuzzer
         }
 
         // 6. Every type declared in generated code is a part of a user's type (or a __ helper inside one), or a file's
-        //    own kernel class (file-local, in DivergenceGen.Generated: invisible outside its file).
+        //    own kernel class or a type nested in it (file-local, in DivergenceGen.Generated: invisible outside its file).
         if (only is null or FailureClass.OrphanType)
         {
             foreach (var tree in run.Output.SyntaxTrees.Where(t => !input.SyntaxTrees.Contains(t)))
@@ -441,7 +441,7 @@ public static class DeclarationFuzzer
                 {
                     if (model.GetDeclaredSymbol(declaration) is INamedTypeSymbol type
                         && !type.Name.StartsWith("__", StringComparison.Ordinal)
-                        && !(type.IsFileLocal && type.ContainingNamespace.ToDisplayString() == "DivergenceGen.Generated")
+                        && !IsInKernelClass(type)
                         && !type.DeclaringSyntaxReferences.Any(r => input.SyntaxTrees.Contains(r.SyntaxTree)))
                     {
                         findings.Add(new Finding(
@@ -452,6 +452,17 @@ public static class DeclarationFuzzer
                     }
                 }
             }
+        }
+
+        static bool IsInKernelClass(INamedTypeSymbol type)
+        {
+            var outermost = type;
+            while (outermost.ContainingType is { } containing)
+            {
+                outermost = containing;
+            }
+
+            return outermost.IsFileLocal && outermost.ContainingNamespace.ToDisplayString() == "DivergenceGen.Generated";
         }
 
         // 4. No warning in generated code (unless the input has errors of its own).

@@ -298,6 +298,31 @@ namespace DivergenceGen.Generator.Emit
 
         private bool IsRead(string name) => _k.Body.Any(s => Substitution.Names(RowKernel.Value(s)).Contains(name));
 
+        // ------------------------------------------------------------------------------------------ options
+
+        private string? _openOption;
+        private IDisposable? _optionBlock;
+
+        /// <summary>Closes the open <c>if (TOption.On)</c> block if another one (or none) is needed, and opens that one.</summary>
+        private void Option(string? option)
+        {
+            if (option == _openOption)
+            {
+                return;
+            }
+
+            _optionBlock?.Dispose();
+            _optionBlock = option is null ? null : _w.Block("if (" + option + ".On)");
+            _openOption = option;
+        }
+
+        /// <summary>The one option all of these statements run under, or null.</summary>
+        private static string? CommonOption(IEnumerable<Statement> statements)
+        {
+            var options = statements.Select(s => s.When).Distinct().ToList();
+            return options.Count == 1 ? options[0] : null;
+        }
+
         // ------------------------------------------------------------------------------------------ straight-line
 
         private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
@@ -399,11 +424,19 @@ namespace DivergenceGen.Generator.Emit
         {
             foreach (var statement in _k.Body)
             {
-                foreach (var read in Substitution.Names(RowKernel.Value(statement)).Where(n => _perClass.Contains(n) && NeedsLocals(n)))
+                // What the statement reads is defined outside its option's block (a later statement may read it too).
+                var reads = Substitution.Names(RowKernel.Value(statement)).Where(n => _perClass.Contains(n) && NeedsLocals(n) && !_defined.Contains(n)).ToList();
+                if (reads.Count > 0 && statement.When is null)
+                {
+                    Option(null);
+                }
+
+                foreach (var read in reads)
                 {
                     DefineChunks(read);
                 }
 
+                Option(statement.When);
                 switch (statement)
                 {
                     case PerClass p:
@@ -599,6 +632,7 @@ namespace DivergenceGen.Generator.Emit
 
             for (int p = 0; p < passes.Count; p++)
             {
+                Option(CommonOption(passes[p]));
                 if (passes[p].Count == 1 && passes[p][0] is Let let)
                 {
                     EmitLet(let);
@@ -749,7 +783,11 @@ namespace DivergenceGen.Generator.Emit
                         locals.Add(p.Name);
                         if (spills.Contains(p))
                         {
-                            _w.Line(StoreLine(bits, p.Name + suffix, _k.Input(p.SpillTo!)!.Reference, index));
+                            // Stored for the later passes that read it: under their option, if they all have one.
+                            var readers = _k.Body.Where(r => r is not Let && !pass.Contains(r) && Reads(RowKernel.Value(r)).Contains(p.Name)).ToList();
+                            string? option = CommonOption(readers);
+                            string store = StoreLine(bits, p.Name + suffix, _k.Input(p.SpillTo!)!.Reference, index);
+                            _w.Line(option is not null && option != _openOption ? "if (" + option + ".On) " + store : store);
                         }
 
                         break;
@@ -884,7 +922,10 @@ namespace DivergenceGen.Generator.Emit
 
             foreach (var output in StoredOutputs)
             {
-                _w.Line("global::System.Span<" + T + "> " + output + "Columns = stackalloc " + T + "[" + N(BlockLanes * _classes) + "]; // the block's " + output + ", column by column");
+                string? option = CommonOption(_k.Body.OfType<Store>().Where(st => st.Output == output));
+                string buffer = "stackalloc " + T + "[" + N(BlockLanes * _classes) + "]";
+                _w.Line("// The block's " + output + ", column by column.");
+                _w.Line("global::System.Span<" + T + "> " + output + "Columns = " + (option is null ? buffer : option + ".On ? " + buffer + " : default") + ";");
                 _w.Line("ref " + T + " " + output + "Block = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + output + "Columns);");
             }
         }
@@ -916,11 +957,18 @@ namespace DivergenceGen.Generator.Emit
 
             foreach (var statement in _k.Body)
             {
-                foreach (var read in Substitution.Names(RowKernel.Value(statement)).Where(_perClass.Contains))
+                var reads = Substitution.Names(RowKernel.Value(statement)).Where(n => _perClass.Contains(n) && !_defined.Contains(n) && NeedsLocals(n)).ToList();
+                if (reads.Count > 0 && statement.When is null)
+                {
+                    Option(null);
+                }
+
+                foreach (var read in reads)
                 {
                     Define(read);
                 }
 
+                Option(statement.When);
                 switch (statement)
                 {
                     case PerClass p:
@@ -999,6 +1047,12 @@ namespace DivergenceGen.Generator.Emit
 
         /// <summary>The row's statements in the chosen shape (after the caller has set the row's references and scalars).</summary>
         public void EmitRow()
+        {
+            EmitRowShape();
+            Option(null);
+        }
+
+        private void EmitRowShape()
         {
             if (_blockBits > 0)
             {

@@ -113,19 +113,47 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line();
                     EmitCheckTargets(weighted: false);
                     EmitCheckTargets(weighted: true);
+                    EmitOptions();
                     foreach (bool soft in new[] { false, true })
                     {
                         foreach (bool weighted in new[] { false, true })
                         {
-                            foreach (bool gradient in new[] { false, true })
-                            {
-                                EmitKernel(soft, weighted, gradient);
-                            }
+                            EmitKernel(soft, weighted);
                         }
                     }
 
                     _w = outer;
                 }));
+        }
+
+        /// <summary>The option types of the kernels' <c>TGradient</c>.</summary>
+        private void EmitOptions()
+        {
+            var w = _w;
+            w.Summary("A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.");
+            using (w.Block("internal interface IOption"))
+            {
+                w.Summary("Whether the option is on.");
+                w.Line("static abstract bool On { get; }");
+            }
+
+            w.Line();
+            w.Summary("The option is on.");
+            using (w.Block("internal readonly struct Yes : IOption"))
+            {
+                w.Summary("Always true.");
+                w.Line("public static bool On => true;");
+            }
+
+            w.Line();
+            w.Summary("The option is off.");
+            using (w.Block("internal readonly struct No : IOption"))
+            {
+                w.Summary("Always false.");
+                w.Line("public static bool On => false;");
+            }
+
+            w.Line();
         }
 
         /// <summary>The file-local class of this file's kernels.</summary>
@@ -150,8 +178,13 @@ namespace DivergenceGen.Generator.Emit
 
         // ---------------------------------------------------------------------------------------------- public members
 
-        private static string KernelName(bool soft, bool weighted, bool gradient) =>
-            (gradient ? "LossAndGradient" : "Loss") + (soft ? "Soft" : "Hard") + (weighted ? "Weighted" : string.Empty);
+        /// <summary>The kernel of one target kind, generic in its option <c>TGradient</c>.</summary>
+        private static string KernelName(bool soft, bool weighted) =>
+            "Loss" + (soft ? "Soft" : "Hard") + (weighted ? "Weighted" : string.Empty);
+
+        /// <summary>The call of a kernel from a public member: <c>…Kernels.LossHard&lt;…Kernels.Yes&gt;</c>.</summary>
+        private string KernelCall(bool soft, bool weighted, bool gradient) =>
+            Kernels + "." + KernelName(soft, weighted) + "<" + Kernels + "." + (gradient ? "Yes" : "No") + ">";
 
         private void EmitPublic(bool soft, bool weighted, bool gradient)
         {
@@ -306,17 +339,24 @@ namespace DivergenceGen.Generator.Emit
                         arguments.Add("scale");
                     }
 
-                    w.Line("double total = " + Kernels + "." + KernelName(soft, weighted, gradient) + "(" + string.Join(", ", arguments) + ");");
+                    if (!gradient)
+                    {
+                        arguments.Add("default");
+                        arguments.Add("0d");
+                    }
+
+                    w.Line("double total = " + KernelCall(soft, weighted, gradient) + "(" + string.Join(", ", arguments) + ");");
                     w.Line("return denominator > 0 ? (" + T + ")(total / denominator) : " + L(0) + ";");
                 }
                 else
                 {
-                    if (gradient)
+                    arguments.Add(gradient ? "1d" : "default");
+                    if (!gradient)
                     {
-                        arguments.Add("1d");
+                        arguments.Add("0d");
                     }
 
-                    w.Line("return (" + T + ")" + Kernels + "." + KernelName(soft, weighted, gradient) + "(" + string.Join(", ", arguments) + ");");
+                    w.Line("return (" + T + ")" + KernelCall(soft, weighted, gradient) + "(" + string.Join(", ", arguments) + ");");
                 }
             }
 
@@ -354,8 +394,14 @@ namespace DivergenceGen.Generator.Emit
 
         // ---------------------------------------------------------------------------------------------- kernels
 
-        private void EmitKernel(bool soft, bool weighted, bool gradient)
+        /// <summary>
+        /// One kernel per target kind (class indices or probabilities, weighted or not), generic in <c>TGradient</c>:
+        /// <c>Loss</c> calls it with <c>No</c>, <c>LossAndGradient</c> with <c>Yes</c>; the JIT compiles each and keeps
+        /// the gradient's code only in the second.
+        /// </summary>
+        private void EmitKernel(bool soft, bool weighted)
         {
+            const bool gradient = true; // the parameters and constants the gradient's code reads are always there
             var w = _w;
             bool perSample = _s.Reduction == ReductionKind.None;
             var parameters = new List<string> { Ros + " logits", soft ? Ros + " targetProbabilities" : "global::System.ReadOnlySpan<int> targets" };
@@ -376,10 +422,10 @@ namespace DivergenceGen.Generator.Emit
             }
 
             var blockWidths = new List<int>();
-            w.Line("/// <summary>Σᵢ ℓᵢ" + (gradient ? " and the gradient times scale" : string.Empty) + (soft ? ", probability targets" : ", class-index targets") + (weighted ? ", weighted" : string.Empty)
-                + ". Callers have checked every argument.</summary>");
+            w.Line("/// <summary>Σᵢ ℓᵢ" + (soft ? ", probability targets" : ", class-index targets") + (weighted ? ", weighted" : string.Empty)
+                + "; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            using (w.Block("internal static double " + KernelName(soft, weighted, gradient) + "(" + string.Join(", ", parameters) + ")"))
+            using (w.Block("internal static double " + KernelName(soft, weighted) + "<TGradient>(" + string.Join(", ", parameters) + ")", "}", "where TGradient : struct, IOption"))
             {
                 EmitKernelPreamble(soft, weighted, gradient);
                 w.Line("double total = 0;");
@@ -403,7 +449,7 @@ namespace DivergenceGen.Generator.Emit
                             if (!soft)
                             {
                                 w.Line("int i = 0; // blocks of " + N(LanesOf(bits)) + " rows across the lanes, in a method of their own (a small method the JIT keeps in registers)");
-                                w.Line("total += " + KernelName(soft, weighted, gradient) + "Blocks" + N(bits) + "(" + string.Join(", ", KernelArguments(weighted, gradient, perSample)) + ", ref i);");
+                                w.Line("total += " + KernelName(soft, weighted) + "Blocks" + N(bits) + "<TGradient>(" + string.Join(", ", KernelArguments(weighted, gradient, perSample)) + ", ref i);");
                                 blockWidths.Add(bits);
                             }
 
@@ -454,9 +500,9 @@ namespace DivergenceGen.Generator.Emit
             w.Line();
             foreach (int bits in blockWidths)
             {
-                w.Line("/// <summary>The full blocks of " + N(LanesOf(bits)) + " rows of " + KernelName(soft, weighted, gradient) + ", across the lanes of a Vector" + N(bits) + "; advances i past them.</summary>");
+                w.Line("/// <summary>The full blocks of " + N(LanesOf(bits)) + " rows of " + KernelName(soft, weighted) + ", across the lanes of a Vector" + N(bits) + "; advances i past them.</summary>");
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-                using (w.Block("private static double " + KernelName(soft, weighted, gradient) + "Blocks" + N(bits) + "(" + string.Join(", ", parameters) + ", ref int i)"))
+                using (w.Block("private static double " + KernelName(soft, weighted) + "Blocks" + N(bits) + "<TGradient>(" + string.Join(", ", parameters) + ", ref int i)", "}", "where TGradient : struct, IOption"))
                 {
                     EmitKernelPreamble(soft, weighted, gradient);
                     w.Line("double total = 0;");
@@ -561,7 +607,7 @@ namespace DivergenceGen.Generator.Emit
             string Elem(string reference, string offset) => Unsafe + ".Add(ref " + reference + ", " + offset + ")";
             string RowOffset(int r) => r == 0 ? string.Empty : N(r) + " * Classes + ";
 
-            var scheduler = new RowScheduler(w, Losses.SoftmaxCrossEntropy.Row(_s, soft: false, weighted, gradient), K, _s.Precision, bits, "active");
+            var scheduler = new RowScheduler(w, Losses.SoftmaxCrossEntropy.Row(_s, soft: false, weighted), K, _s.Precision, bits, "active");
             if (perSample)
             {
                 w.Line("ref " + T + " psRef = ref " + Marshal + ".GetReference(perSample);");
@@ -592,6 +638,7 @@ namespace DivergenceGen.Generator.Emit
                 if (gradient)
                 {
                     w.Line("ref " + T + " gRows = ref " + Unsafe + ".Add(ref gRef, i * Classes);");
+                    using var option = w.Block("if (" + Losses.SoftmaxCrossEntropy.Gradient + ".On)");
                     scheduler.EmitBlockStores();
                     w.Line("// The one-hot part of the gradient: −scale·(1 − ε)" + (weighted ? "·w_y" : string.Empty) + " at each row's target.");
                     using (w.Block("for (int r = 0; r < " + N(count) + "; r++)"))
@@ -615,7 +662,7 @@ namespace DivergenceGen.Generator.Emit
         private void EmitRows(bool soft, bool weighted, bool gradient, bool perSample, List<int> widths, bool straightLine, bool fromBlocks = false)
         {
             var w = _w;
-            var kernel = Losses.SoftmaxCrossEntropy.Row(_s, soft, weighted, gradient);
+            var kernel = Losses.SoftmaxCrossEntropy.Row(_s, soft, weighted);
             var scheduler = new RowScheduler(w, kernel, K, _s.Precision, widths, straightLine, overlap: true);
             scheduler.EmitInvariants();
             if (fromBlocks)
@@ -633,7 +680,7 @@ namespace DivergenceGen.Generator.Emit
                     {
                         if (gradient)
                         {
-                            w.Line("gradient.Slice(rowStart, Classes).Clear();");
+                            w.Line("if (" + Losses.SoftmaxCrossEntropy.Gradient + ".On) gradient.Slice(rowStart, Classes).Clear();");
                         }
 
                         if (perSample)
@@ -674,9 +721,9 @@ namespace DivergenceGen.Generator.Emit
 
                 if (gradient && !soft)
                 {
-                    w.Line(weighted
+                    w.Line("if (" + Losses.SoftmaxCrossEntropy.Gradient + ".On) " + (weighted
                         ? Unsafe + ".Add(ref gRow, y) -= (" + T + ")(hit * wy);"
-                        : Unsafe + ".Add(ref gRow, y) -= hitT;");
+                        : Unsafe + ".Add(ref gRow, y) -= hitT;"));
                 }
             }
         }

@@ -70,6 +70,18 @@ namespace DivergenceGen.Generator.Emit
             return new Closer(this, closing);
         }
 
+        /// <summary>A block whose header has a clause on a line of its own (a generic method's <c>where</c>).</summary>
+        public IDisposable Block(string header, string closing, string clause)
+        {
+            Line(header);
+            _indent++;
+            Line(clause);
+            _indent--;
+            Line("{");
+            _indent++;
+            return new Closer(this, closing);
+        }
+
         public override string ToString() => _builder.ToString();
 
         public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

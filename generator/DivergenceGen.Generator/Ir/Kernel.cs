@@ -15,7 +15,15 @@ namespace DivergenceGen.Generator.Ir
     }
 
     /// <summary>One statement of a <see cref="RowKernel"/>.</summary>
-    internal abstract record Statement;
+    internal abstract record Statement
+    {
+        /// <summary>
+        /// The name of a generic option type parameter of the kernel method (<c>TGradient</c>), or null: the statement
+        /// runs only where that option is on (<c>if (TGradient.On)</c>; the JIT specialises the method per option type
+        /// and drops the code of an option that is off). A value defined under an option is read only under it.
+        /// </summary>
+        public string? When { get; init; }
+    }
 
     /// <summary>
     /// A value per class k ∈ [0, K): <c>e = exp(x − m)</c>. In straight-line code it is one local per chunk and stays in

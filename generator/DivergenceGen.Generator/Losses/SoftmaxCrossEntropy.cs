@@ -6,8 +6,9 @@ namespace DivergenceGen.Generator.Losses
 {
     /// <summary>
     /// The softmax cross-entropy row, stated once as a <see cref="RowKernel"/>; the eight overloads (class-index or
-    /// probability targets × class weights or not × loss or loss and gradient) are this description with the weight,
-    /// smoothing and gradient terms present or folded away.
+    /// probability targets × class weights or not × loss or loss and gradient) are this description with the weight and
+    /// smoothing terms present or folded away when the code is generated, and the gradient's statements under the
+    /// kernel's option <see cref="Gradient"/> (<c>if (TGradient.On)</c>), which the JIT keeps or drops per call.
     /// <para>
     /// Each row: m = maxₖ xₖ; eₖ = exp(xₖ − m), s = Σ eₖ; ℓ = Σₖ aₖ·(log s + m − xₖ) = A·log s + Σₖ aₖ·(m − xₖ) with
     /// aₖ the smoothed, weighted target and A = Σ aₖ; gradient gₖ = scale·(eₖ·A/s − aₖ). Every term log s + (m − xₖ) is
@@ -25,7 +26,10 @@ namespace DivergenceGen.Generator.Losses
     /// </summary>
     internal static class SoftmaxCrossEntropy
     {
-        public static RowKernel Row(LossSpec spec, bool soft, bool weighted, bool gradient)
+        /// <summary>The kernels' generic option type parameter: on for <c>LossAndGradient</c>, off for <c>Loss</c>.</summary>
+        public const string Gradient = "TGradient";
+
+        public static RowKernel Row(LossSpec spec, bool soft, bool weighted)
         {
             double eps = spec.LabelSmoothing;
             int classes = spec.Classes;
@@ -44,15 +48,11 @@ namespace DivergenceGen.Generator.Losses
                 inputs.Add(new KernelInput("w", "wRef", Invariant: true));
             }
 
-            if (gradient)
-            {
-                inputs.Add(new KernelInput("g", "gRow", IsOutput: true));
-            }
-
+            inputs.Add(new KernelInput("g", "gRow", IsOutput: true));
             var body = new List<Statement>
             {
                 new Reduce("m", ReduceOp.Max, x),
-                new PerClass("e", KernelOps.Exp(x - m), SpillTo: gradient ? "g" : null),
+                new PerClass("e", KernelOps.Exp(x - m), SpillTo: "g"),
                 new Reduce("s", ReduceOp.Sum, E.Ref("e")),
             };
             var rowScalars = new List<string>();
@@ -64,11 +64,8 @@ namespace DivergenceGen.Generator.Losses
                 body.Add(new PerClass("a", weighted ? target * E.Ref("w") : target));
                 body.Add(new Reduce("A", ReduceOp.Sum, E.Ref("a"), Double: true, Comment: "A = Σₖ aₖ"));
                 body.Add(new Reduce("sumAD", ReduceOp.Sum, E.Ref("a") * (m - x), Double: true, Comment: "Σₖ aₖ·(m − xₖ)"));
-                if (gradient)
-                {
-                    body.Add(new Let("coef", Narrow(spec, E.Ref("scale") * E.Ref("A") / s), Comment: "scale·A/s"));
-                    body.Add(new Store("g", E.Ref("e") * E.Ref("coef") - E.Ref("a") * E.Ref("scaleT")));
-                }
+                body.Add(new Let("coef", Narrow(spec, E.Ref("scale") * E.Ref("A") / s), Comment: "scale·A/s") { When = Gradient });
+                body.Add(new Store("g", E.Ref("e") * E.Ref("coef") - E.Ref("a") * E.Ref("scaleT")) { When = Gradient });
 
                 loss = E.Ref("A") * logS + E.Ref("sumAD");
             }
@@ -81,23 +78,20 @@ namespace DivergenceGen.Generator.Losses
                     body.Add(new Reduce("sumD", ReduceOp.Sum, weighted ? E.Ref("w") * (m - x) : m - x, Comment: "Σₖ " + (weighted ? "wₖ·" : string.Empty) + "(m − xₖ)"));
                 }
 
-                if (gradient)
+                // A = (1 − ε)·w_y + (ε/K)·Σ wₖ; unweighted, A = 1.
+                Expr coef = weighted
+                    ? E.Ref("scale") * (smoothing ? one * E.Ref("wy") + uniform * E.Ref("weightSum") : E.Ref("wy")) / s
+                    : E.Ref("scale") / s;
+                body.Add(new Let("coef", Narrow(spec, coef), Comment: "scale·A/s") { When = Gradient });
+                Expr value = E.Ref("e") * E.Ref("coef");
+                if (smoothing)
                 {
-                    // A = (1 − ε)·w_y + (ε/K)·Σ wₖ; unweighted, A = 1.
-                    Expr coef = weighted
-                        ? E.Ref("scale") * (smoothing ? one * E.Ref("wy") + uniform * E.Ref("weightSum") : E.Ref("wy")) / s
-                        : E.Ref("scale") / s;
-                    body.Add(new Let("coef", Narrow(spec, coef), Comment: "scale·A/s"));
-                    Expr value = E.Ref("e") * E.Ref("coef");
-                    if (smoothing)
-                    {
-                        // −scale·(ε/K)·wₖ on every class; the −scale·(1 − ε)·w_y at k = y is the caller's scalar update.
-                        body.Add(new PerClass("sw", weighted ? E.Ref("w") * E.Ref("smooth") : E.Ref("smooth")));
-                        value = value - E.Ref("sw");
-                    }
-
-                    body.Add(new Store("g", value));
+                    // −scale·(ε/K)·wₖ on every class; the −scale·(1 − ε)·w_y at k = y is the caller's scalar update.
+                    body.Add(new PerClass("sw", weighted ? E.Ref("w") * E.Ref("smooth") : E.Ref("smooth")) { When = Gradient });
+                    value = value - E.Ref("sw");
                 }
+
+                body.Add(new Store("g", value) { When = Gradient });
 
                 body.Add(new Let("dy", m - E.Ref("xy"), Double: true, Comment: "m − x_y ≥ 0"));
                 var dy = E.Ref("dy");

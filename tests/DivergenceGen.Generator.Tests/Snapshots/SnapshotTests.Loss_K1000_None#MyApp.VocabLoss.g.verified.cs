@@ -43,7 +43,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard(logits, targets, perSample);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targets, perSample, default, 0d);
         }
 
         /// <summary>
@@ -68,7 +68,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossAndGradientHard(logits, targets, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targets, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -92,7 +92,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted(logits, targets, classWeights, perSample);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targets, classWeights, perSample, default, 0d);
         }
 
         /// <summary>
@@ -119,7 +119,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossAndGradientHardWeighted(logits, targets, classWeights, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targets, classWeights, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -140,7 +140,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft(logits, targetProbabilities, perSample);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targetProbabilities, perSample, default, 0d);
         }
 
         /// <summary>
@@ -164,7 +164,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossAndGradientSoft(logits, targetProbabilities, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targetProbabilities, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -187,7 +187,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted(logits, targetProbabilities, classWeights, perSample);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targetProbabilities, classWeights, perSample, default, 0d);
         }
 
         /// <summary>
@@ -213,7 +213,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targetProbabilities, classWeights, perSample, gradient, 1d);
         }
 
     }
@@ -275,160 +275,43 @@ namespace DivergenceGen.Generated
             return denominator;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> perSample)
+        /// <summary>
+        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// </summary>
+        internal interface IOption
         {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 1000; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 1000; k += 8)
-                    {
-                        var ek = VectorMath.Exp(Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
-                        sAcc += ek;
-                    }
-                    double s = Vector512.Sum(sAcc);
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 1000; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 1000; k += 4)
-                    {
-                        var ek = VectorMath.Exp(Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
-                        sAcc += ek;
-                    }
-                    double s = Vector256.Sum(sAcc);
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 1000; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 1000; k += 2)
-                    {
-                        var ek = VectorMath.Exp(Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
-                        sAcc += ek;
-                    }
-                    double s = Vector128.Sum(sAcc);
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    for (int k = 0; k < 1000; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                    }
-                    double s = sAcc;
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
+            /// <summary>
+            /// Whether the option is on.
+            /// </summary>
+            static abstract bool On { get; }
         }
 
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
+        /// <summary>
+        /// The option is on.
+        /// </summary>
+        internal readonly struct Yes : IOption
+        {
+            /// <summary>
+            /// Always true.
+            /// </summary>
+            public static bool On => true;
+        }
+
+        /// <summary>
+        /// The option is off.
+        /// </summary>
+        internal readonly struct No : IOption
+        {
+            /// <summary>
+            /// Always false.
+            /// </summary>
+            public static bool On => false;
+        }
+
+        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientHard(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> perSample, Span<double> gradient, double scale)
+        internal static double LossHard<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> perSample, Span<double> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -447,7 +330,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -465,22 +348,25 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k += 8)
                     {
                         var ek = VectorMath.Exp(Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
                     double s = Vector512.Sum(sAcc);
-                    double coef = scale / s; // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 1000; k += 8)
+                    if (TGradient.On)
                     {
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
+                        double coef = scale / s; // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 1000; k += 8)
+                        {
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -492,7 +378,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -510,22 +396,25 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k += 4)
                     {
                         var ek = VectorMath.Exp(Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
                     double s = Vector256.Sum(sAcc);
-                    double coef = scale / s; // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 1000; k += 4)
+                    if (TGradient.On)
                     {
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
+                        double coef = scale / s; // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 1000; k += 4)
+                        {
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -537,7 +426,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -555,22 +444,25 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k += 2)
                     {
                         var ek = VectorMath.Exp(Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
                     double s = Vector128.Sum(sAcc);
-                    double coef = scale / s; // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 1000; k += 2)
+                    if (TGradient.On)
                     {
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
+                        double coef = scale / s; // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 1000; k += 2)
+                        {
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -582,7 +474,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -599,185 +491,33 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                     }
                     double s = sAcc;
-                    double coef = scale / s; // scale·A/s
-                    for (int k = 0; k < 1000; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
+                        double coef = scale / s; // scale·A/s
+                        for (int k = 0; k < 1000; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> perSample)
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 1000; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 1000; k += 8)
-                    {
-                        var ek = VectorMath.Exp(Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
-                        sAcc += ek;
-                    }
-                    double s = Vector512.Sum(sAcc);
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 1000; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 1000; k += 4)
-                    {
-                        var ek = VectorMath.Exp(Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
-                        sAcc += ek;
-                    }
-                    double s = Vector256.Sum(sAcc);
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 1000; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 1000; k += 2)
-                    {
-                        var ek = VectorMath.Exp(Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
-                        sAcc += ek;
-                    }
-                    double s = Vector128.Sum(sAcc);
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    for (int k = 0; k < 1000; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                    }
-                    double s = sAcc;
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientHardWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -796,7 +536,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -815,22 +555,25 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k += 8)
                     {
                         var ek = VectorMath.Exp(Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
                     double s = Vector512.Sum(sAcc);
-                    double coef = scale * wy / s; // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 1000; k += 8)
+                    if (TGradient.On)
                     {
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
+                        double coef = scale * wy / s; // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 1000; k += 8)
+                        {
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
@@ -842,7 +585,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -861,22 +604,25 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k += 4)
                     {
                         var ek = VectorMath.Exp(Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
                     double s = Vector256.Sum(sAcc);
-                    double coef = scale * wy / s; // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 1000; k += 4)
+                    if (TGradient.On)
                     {
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
+                        double coef = scale * wy / s; // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 1000; k += 4)
+                        {
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
@@ -888,7 +634,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -907,22 +653,25 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k += 2)
                     {
                         var ek = VectorMath.Exp(Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
                     double s = Vector128.Sum(sAcc);
-                    double coef = scale * wy / s; // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 1000; k += 2)
+                    if (TGradient.On)
                     {
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
+                        double coef = scale * wy / s; // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 1000; k += 2)
+                        {
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
@@ -934,7 +683,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -952,184 +701,33 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                     }
                     double s = sAcc;
-                    double coef = scale * wy / s; // scale·A/s
-                    for (int k = 0; k < 1000; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
+                        double coef = scale * wy / s; // scale·A/s
+                        for (int k = 0; k < 1000; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> perSample)
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 1000; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    var AAcc = Vector512<double>.Zero;
-                    var sumADAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 1000; k += 8)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        sAcc += ek;
-                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m512 - xk);
-                    }
-                    double s = Vector512.Sum(sAcc);
-                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 1000; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    var AAcc = Vector256<double>.Zero;
-                    var sumADAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 1000; k += 4)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        sAcc += ek;
-                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m256 - xk);
-                    }
-                    double s = Vector256.Sum(sAcc);
-                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 1000; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    var AAcc = Vector128<double>.Zero;
-                    var sumADAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 1000; k += 2)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        sAcc += ek;
-                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m128 - xk);
-                    }
-                    double s = Vector128.Sum(sAcc);
-                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 1000; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        double ak = Unsafe.Add(ref tRow, k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    double s = sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientSoft(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> perSample, Span<double> gradient, double scale)
+        internal static double LossSoft<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> perSample, Span<double> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -1163,7 +761,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
@@ -1172,11 +770,14 @@ namespace DivergenceGen.Generated
                     double s = Vector512.Sum(sAcc);
                     double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double coef = scale * A / s; // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 1000; k += 8)
+                    if (TGradient.On)
                     {
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 1000; k += 8)
+                        {
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1208,7 +809,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
@@ -1217,11 +818,14 @@ namespace DivergenceGen.Generated
                     double s = Vector256.Sum(sAcc);
                     double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double coef = scale * A / s; // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 1000; k += 4)
+                    if (TGradient.On)
                     {
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 1000; k += 4)
+                        {
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1253,7 +857,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
@@ -1262,11 +866,14 @@ namespace DivergenceGen.Generated
                     double s = Vector128.Sum(sAcc);
                     double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double coef = scale * A / s; // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 1000; k += 2)
+                    if (TGradient.On)
                     {
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 1000; k += 2)
+                        {
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1295,7 +902,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double ak = Unsafe.Add(ref tRow, k);
                         AAcc += ak;
@@ -1304,10 +911,13 @@ namespace DivergenceGen.Generated
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double coef = scale * A / s; // scale·A/s
-                    for (int k = 0; k < 1000; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k)) * scaleT;
+                        double coef = scale * A / s; // scale·A/s
+                        for (int k = 0; k < 1000; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k)) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1318,165 +928,10 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets, weighted. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> perSample)
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 1000; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    var AAcc = Vector512<double>.Zero;
-                    var sumADAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 1000; k += 8)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        sAcc += ek;
-                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m512 - xk);
-                    }
-                    double s = Vector512.Sum(sAcc);
-                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 1000; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    var AAcc = Vector256<double>.Zero;
-                    var sumADAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 1000; k += 4)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        sAcc += ek;
-                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m256 - xk);
-                    }
-                    double s = Vector256.Sum(sAcc);
-                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 1000; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    var AAcc = Vector128<double>.Zero;
-                    var sumADAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 1000; k += 2)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        sAcc += ek;
-                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m128 - xk);
-                    }
-                    double s = Vector128.Sum(sAcc);
-                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 1000; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        double ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    double s = sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets, weighted. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientSoftWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -1511,7 +966,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
@@ -1520,11 +975,14 @@ namespace DivergenceGen.Generated
                     double s = Vector512.Sum(sAcc);
                     double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double coef = scale * A / s; // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 1000; k += 8)
+                    if (TGradient.On)
                     {
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 1000; k += 8)
+                        {
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1556,7 +1014,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
@@ -1565,11 +1023,14 @@ namespace DivergenceGen.Generated
                     double s = Vector256.Sum(sAcc);
                     double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double coef = scale * A / s; // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 1000; k += 4)
+                    if (TGradient.On)
                     {
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 1000; k += 4)
+                        {
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1601,7 +1062,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
@@ -1610,11 +1071,14 @@ namespace DivergenceGen.Generated
                     double s = Vector128.Sum(sAcc);
                     double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double coef = scale * A / s; // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 1000; k += 2)
+                    if (TGradient.On)
                     {
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 1000; k += 2)
+                        {
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1643,7 +1107,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
@@ -1652,10 +1116,13 @@ namespace DivergenceGen.Generated
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double coef = scale * A / s; // scale·A/s
-                    for (int k = 0; k < 1000; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        double coef = scale * A / s; // scale·A/s
+                        for (int k = 0; k < 1000; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)

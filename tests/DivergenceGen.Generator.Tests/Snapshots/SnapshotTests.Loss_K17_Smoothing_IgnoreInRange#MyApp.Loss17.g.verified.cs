@@ -41,7 +41,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard(logits, targets);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targets, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -67,7 +67,7 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossAndGradientHard(logits, targets, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targets, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -90,7 +90,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets, classWeights);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHardWeighted(logits, targets, classWeights);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targets, classWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -118,7 +118,7 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossAndGradientHardWeighted(logits, targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targets, classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -139,7 +139,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft(logits, targetProbabilities);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targetProbabilities, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -165,7 +165,7 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossAndGradientSoft(logits, targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targetProbabilities, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -188,7 +188,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoftWeighted(logits, targetProbabilities, classWeights);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targetProbabilities, classWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -216,7 +216,7 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -279,185 +279,43 @@ namespace DivergenceGen.Generated
             return denominator;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets)
+        /// <summary>
+        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// </summary>
+        internal interface IOption
         {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            double total = 0;
-            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    var sumDAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        sAcc += ek;
-                        sumDAcc += m512 - xk;
-                    }
-                    double s = Vector512.Sum(sAcc);
-                    double sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    sumD += m - Unsafe.Add(ref row, 16);
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 16; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    var sumDAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 16; k += 4)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        sAcc += ek;
-                        sumDAcc += m256 - xk;
-                    }
-                    double s = Vector256.Sum(sAcc);
-                    double sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    sumD += m - Unsafe.Add(ref row, 16);
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 16; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    var sumDAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 16; k += 2)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        sAcc += ek;
-                        sumDAcc += m128 - xk;
-                    }
-                    double s = Vector128.Sum(sAcc);
-                    double sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    sumD += m - Unsafe.Add(ref row, 16);
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    double sumDAcc = 0;
-                    for (int k = 0; k < 17; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        sumDAcc += m - Unsafe.Add(ref row, k);
-                    }
-                    double s = sAcc;
-                    double sumD = sumDAcc; // Σₖ (m − xₖ)
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
+            /// <summary>
+            /// Whether the option is on.
+            /// </summary>
+            static abstract bool On { get; }
         }
 
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
+        /// <summary>
+        /// The option is on.
+        /// </summary>
+        internal readonly struct Yes : IOption
+        {
+            /// <summary>
+            /// Always true.
+            /// </summary>
+            public static bool On => true;
+        }
+
+        /// <summary>
+        /// The option is off.
+        /// </summary>
+        internal readonly struct No : IOption
+        {
+            /// <summary>
+            /// Always false.
+            /// </summary>
+            public static bool On => false;
+        }
+
+        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientHard(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale)
+        internal static double LossHard<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -478,7 +336,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
@@ -499,7 +357,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m512 - xk;
                     }
@@ -507,24 +365,27 @@ namespace DivergenceGen.Generated
                     double sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     sumD += m - Unsafe.Add(ref row, 16);
-                    double coef = scale / s; // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 16; k += 8)
+                    if (TGradient.On)
                     {
-                        var swk = smooth512;
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
+                        double coef = scale / s; // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            var swk = smooth512;
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                        double sw16 = smooth;
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     }
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double sw16 = smooth;
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -537,7 +398,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
@@ -558,7 +419,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m256 - xk;
                     }
@@ -566,24 +427,27 @@ namespace DivergenceGen.Generated
                     double sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     sumD += m - Unsafe.Add(ref row, 16);
-                    double coef = scale / s; // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 16; k += 4)
+                    if (TGradient.On)
                     {
-                        var swk = smooth256;
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
+                        double coef = scale / s; // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 16; k += 4)
+                        {
+                            var swk = smooth256;
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                        double sw16 = smooth;
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     }
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double sw16 = smooth;
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -596,7 +460,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
@@ -617,7 +481,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m128 - xk;
                     }
@@ -625,24 +489,27 @@ namespace DivergenceGen.Generated
                     double sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     sumD += m - Unsafe.Add(ref row, 16);
-                    double coef = scale / s; // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 16; k += 2)
+                    if (TGradient.On)
                     {
-                        var swk = smooth128;
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        double coef = scale / s; // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 16; k += 2)
+                        {
+                            var swk = smooth128;
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                        double sw16 = smooth;
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     }
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double sw16 = smooth;
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -654,7 +521,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
@@ -671,217 +538,35 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 17; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         sumDAcc += m - Unsafe.Add(ref row, k);
                     }
                     double s = sAcc;
                     double sumD = sumDAcc; // Σₖ (m − xₖ)
-                    double coef = scale / s; // scale·A/s
-                    for (int k = 0; k < 17; k++)
+                    if (TGradient.On)
                     {
-                        double swk = smooth;
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        double coef = scale / s; // scale·A/s
+                        for (int k = 0; k < 17; k++)
+                        {
+                            double swk = smooth;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights)
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            for (int c = 0; c < Classes; c++)
-            {
-                weightSum += classWeights[c];
-            }
-            double total = 0;
-            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    var sumDAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        sAcc += ek;
-                        sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
-                    }
-                    double s = Vector512.Sum(sAcc);
-                    double sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 16; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    var sumDAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 16; k += 4)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        sAcc += ek;
-                        sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
-                    }
-                    double s = Vector256.Sum(sAcc);
-                    double sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 16; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    var sumDAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 16; k += 2)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        sAcc += ek;
-                        sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
-                    }
-                    double s = Vector128.Sum(sAcc);
-                    double sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    double sumDAcc = 0;
-                    for (int k = 0; k < 17; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
-                    }
-                    double s = sAcc;
-                    double sumD = sumDAcc; // Σₖ wₖ·(m − xₖ)
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientHardWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -907,7 +592,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
@@ -929,7 +614,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
@@ -937,24 +622,27 @@ namespace DivergenceGen.Generated
                     double sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
-                    double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 16; k += 8)
+                    if (TGradient.On)
                     {
-                        var swk = Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
+                        double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            var swk = Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                        double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     }
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
@@ -967,7 +655,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
@@ -989,7 +677,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
@@ -997,24 +685,27 @@ namespace DivergenceGen.Generated
                     double sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
-                    double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 16; k += 4)
+                    if (TGradient.On)
                     {
-                        var swk = Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
+                        double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 16; k += 4)
+                        {
+                            var swk = Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                        double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     }
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
@@ -1027,7 +718,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
@@ -1049,7 +740,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
                     }
@@ -1057,24 +748,27 @@ namespace DivergenceGen.Generated
                     double sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
-                    double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 16; k += 2)
+                    if (TGradient.On)
                     {
-                        var swk = Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 16; k += 2)
+                        {
+                            var swk = Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                        double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     }
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
@@ -1086,7 +780,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
@@ -1104,213 +798,35 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 17; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double sumD = sumDAcc; // Σₖ wₖ·(m − xₖ)
-                    double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
-                    for (int k = 0; k < 17; k++)
+                    if (TGradient.On)
                     {
-                        double swk = Unsafe.Add(ref wRef, k) * smooth;
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
+                        for (int k = 0; k < 17; k++)
+                        {
+                            double swk = Unsafe.Add(ref wRef, k) * smooth;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities)
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            double keep = 0.8d, uniform = 0.011764705882352941d; // t′ = (1 − ε)·t + ε/K
-            double total = 0;
-            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var keep512 = Vector512.Create(keep);
-                var uniform512 = Vector512.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    var AAcc = Vector512<double>.Zero;
-                    var sumADAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        sAcc += ek;
-                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
-                        AAcc += ak;
-                        sumADAcc += ak * (m512 - xk);
-                    }
-                    double s = Vector512.Sum(sAcc);
-                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var keep256 = Vector256.Create(keep);
-                var uniform256 = Vector256.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 16; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    var AAcc = Vector256<double>.Zero;
-                    var sumADAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 16; k += 4)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        sAcc += ek;
-                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
-                        AAcc += ak;
-                        sumADAcc += ak * (m256 - xk);
-                    }
-                    double s = Vector256.Sum(sAcc);
-                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var keep128 = Vector128.Create(keep);
-                var uniform128 = Vector128.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 16; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    var AAcc = Vector128<double>.Zero;
-                    var sumADAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 16; k += 2)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        sAcc += ek;
-                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
-                        AAcc += ak;
-                        sumADAcc += ak * (m128 - xk);
-                    }
-                    double s = Vector128.Sum(sAcc);
-                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 17; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        double ak = Unsafe.Add(ref tRow, k) * keep + uniform;
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    double s = sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientSoft(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> gradient, double scale)
+        internal static double LossSoft<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -1349,7 +865,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
                         AAcc += ak;
@@ -1360,19 +876,22 @@ namespace DivergenceGen.Generated
                     double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
                     sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double coef = scale * A / s; // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 16; k += 8)
+                    if (TGradient.On)
                     {
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     }
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1406,7 +925,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
                         AAcc += ak;
@@ -1417,19 +936,22 @@ namespace DivergenceGen.Generated
                     double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
                     sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double coef = scale * A / s; // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 16; k += 4)
+                    if (TGradient.On)
                     {
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 16; k += 4)
+                        {
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     }
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1463,7 +985,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
                         AAcc += ak;
@@ -1474,19 +996,22 @@ namespace DivergenceGen.Generated
                     double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
                     A += a16;
                     sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double coef = scale * A / s; // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 16; k += 2)
+                    if (TGradient.On)
                     {
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 16; k += 2)
+                        {
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     }
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1513,7 +1038,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 17; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
@@ -1522,10 +1047,13 @@ namespace DivergenceGen.Generated
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double coef = scale * A / s; // scale·A/s
-                    for (int k = 0; k < 17; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        double coef = scale * A / s; // scale·A/s
+                        for (int k = 0; k < 17; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1535,192 +1063,10 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets, weighted. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights)
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            double keep = 0.8d, uniform = 0.011764705882352941d; // t′ = (1 − ε)·t + ε/K
-            double total = 0;
-            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var keep512 = Vector512.Create(keep);
-                var uniform512 = Vector512.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    var AAcc = Vector512<double>.Zero;
-                    var sumADAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        sAcc += ek;
-                        var ak = (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m512 - xk);
-                    }
-                    double s = Vector512.Sum(sAcc);
-                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var keep256 = Vector256.Create(keep);
-                var uniform256 = Vector256.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 16; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    var AAcc = Vector256<double>.Zero;
-                    var sumADAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 16; k += 4)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        sAcc += ek;
-                        var ak = (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m256 - xk);
-                    }
-                    double s = Vector256.Sum(sAcc);
-                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var keep128 = Vector128.Create(keep);
-                var uniform128 = Vector128.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 16; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    var AAcc = Vector128<double>.Zero;
-                    var sumADAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 16; k += 2)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        sAcc += ek;
-                        var ak = (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m128 - xk);
-                    }
-                    double s = Vector128.Sum(sAcc);
-                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    s += e16;
-                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 17; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        double ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    double s = sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets, weighted. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientSoftWeighted(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -1760,7 +1106,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
@@ -1771,19 +1117,22 @@ namespace DivergenceGen.Generated
                     double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
                     A += a16;
                     sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double coef = scale * A / s; // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 16; k += 8)
+                    if (TGradient.On)
                     {
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 8: the last 1 classes as scalars.
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     }
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1817,7 +1166,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
@@ -1828,19 +1177,22 @@ namespace DivergenceGen.Generated
                     double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
                     A += a16;
                     sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double coef = scale * A / s; // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 16; k += 4)
+                    if (TGradient.On)
                     {
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 16; k += 4)
+                        {
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 4: the last 1 classes as scalars.
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     }
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1874,7 +1226,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
@@ -1885,19 +1237,22 @@ namespace DivergenceGen.Generated
                     double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
                     // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                     double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    Unsafe.Add(ref gRow, 16) = e16;
+                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
                     s += e16;
                     double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
                     A += a16;
                     sumAD += a16 * (m - Unsafe.Add(ref row, 16));
-                    double coef = scale * A / s; // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 16; k += 2)
+                    if (TGradient.On)
                     {
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        double coef = scale * A / s; // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 16; k += 2)
+                        {
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        }
+                        // K = 17 is not a multiple of 2: the last 1 classes as scalars.
+                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     }
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
@@ -1924,7 +1279,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 17; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
@@ -1933,10 +1288,13 @@ namespace DivergenceGen.Generated
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double coef = scale * A / s; // scale·A/s
-                    for (int k = 0; k < 17; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        double coef = scale * A / s; // scale·A/s
+                        for (int k = 0; k < 17; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)

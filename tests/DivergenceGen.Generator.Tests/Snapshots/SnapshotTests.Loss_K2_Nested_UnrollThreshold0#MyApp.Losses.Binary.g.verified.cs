@@ -43,7 +43,7 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
                 // Validates every target before anything is written; returns D, the mean's denominator.
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard(logits, targets);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targets, default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -69,7 +69,7 @@ namespace MyApp
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets);
                 // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossAndGradientHard(logits, targets, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targets, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -92,7 +92,7 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 // Validates every target before anything is written; returns D, the mean's denominator.
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets, classWeights);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossHardWeighted(logits, targets, classWeights);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHardWeighted<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targets, classWeights, default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -120,7 +120,7 @@ namespace MyApp
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets, classWeights);
                 // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossAndGradientHardWeighted(logits, targets, classWeights, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHardWeighted<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targets, classWeights, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -141,7 +141,7 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
                 double denominator = (double)(targetProbabilities.Length / Classes);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft(logits, targetProbabilities);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targetProbabilities, default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -167,7 +167,7 @@ namespace MyApp
                 double denominator = (double)(targetProbabilities.Length / Classes);
                 // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossAndGradientSoft(logits, targetProbabilities, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targetProbabilities, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -190,7 +190,7 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
                 double denominator = (double)(targetProbabilities.Length / Classes);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoftWeighted(logits, targetProbabilities, classWeights);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoftWeighted<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targetProbabilities, classWeights, default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -218,7 +218,7 @@ namespace MyApp
                 double denominator = (double)(targetProbabilities.Length / Classes);
                 // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoftWeighted<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -282,53 +282,43 @@ namespace DivergenceGen.Generated
             return denominator;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets)
+        /// <summary>
+        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// </summary>
+        internal interface IOption
         {
-            int n = targets.Length;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            double total = 0;
-            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 2; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    for (int k = 0; k < 2; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                    }
-                    float s = (float)sAcc;
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
+            /// <summary>
+            /// Whether the option is on.
+            /// </summary>
+            static abstract bool On { get; }
         }
 
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
+        /// <summary>
+        /// The option is on.
+        /// </summary>
+        internal readonly struct Yes : IOption
+        {
+            /// <summary>
+            /// Always true.
+            /// </summary>
+            public static bool On => true;
+        }
+
+        /// <summary>
+        /// The option is off.
+        /// </summary>
+        internal readonly struct No : IOption
+        {
+            /// <summary>
+            /// Always false.
+            /// </summary>
+            public static bool On => false;
+        }
+
+        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientHard(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
+        internal static double LossHard<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -347,7 +337,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
@@ -363,74 +353,32 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 2; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                     }
                     float s = (float)sAcc;
-                    float coef = (float)(scale / s); // scale·A/s
-                    for (int k = 0; k < 2; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
+                        float coef = (float)(scale / s); // scale·A/s
+                        for (int k = 0; k < 2; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights)
-        {
-            int n = targets.Length;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
-            double total = 0;
-            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 2; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    for (int k = 0; k < 2; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                    }
-                    float s = (float)sAcc;
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientHardWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -449,7 +397,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
@@ -466,74 +414,32 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 2; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                     }
                     float s = (float)sAcc;
-                    float coef = (float)(scale * wy / s); // scale·A/s
-                    for (int k = 0; k < 2; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
+                        float coef = (float)(scale * wy / s); // scale·A/s
+                        for (int k = 0; k < 2; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities)
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            double total = 0;
-            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 2; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 2; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        float ak = Unsafe.Add(ref tRow, k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    float s = (float)sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientSoft(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, Span<float> gradient, double scale)
+        internal static double LossSoft<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, Span<float> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -564,7 +470,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 2; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         float ak = Unsafe.Add(ref tRow, k);
                         AAcc += ak;
@@ -573,10 +479,13 @@ namespace DivergenceGen.Generated
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    float coef = (float)(scale * A / s); // scale·A/s
-                    for (int k = 0; k < 2; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k)) * scaleT;
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        for (int k = 0; k < 2; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k)) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -586,56 +495,10 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets, weighted. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights)
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
-            double total = 0;
-            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 2; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 2; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        float ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    float s = (float)sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets, weighted. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientSoftWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -667,7 +530,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 2; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         float ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
@@ -676,10 +539,13 @@ namespace DivergenceGen.Generated
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    float coef = (float)(scale * A / s); // scale·A/s
-                    for (int k = 0; k < 2; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        for (int k = 0; k < 2; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)

@@ -41,7 +41,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard(logits, targets);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targets, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -67,7 +67,7 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossAndGradientHard(logits, targets, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targets, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -90,7 +90,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets, classWeights);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHardWeighted(logits, targets, classWeights);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHardWeighted<global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targets, classWeights, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -118,7 +118,7 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossAndGradientHardWeighted(logits, targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHardWeighted<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targets, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -139,7 +139,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft(logits, targetProbabilities);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targetProbabilities, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -165,7 +165,7 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossAndGradientSoft(logits, targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targetProbabilities, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -188,7 +188,7 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoftWeighted(logits, targetProbabilities, classWeights);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoftWeighted<global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targetProbabilities, classWeights, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -216,7 +216,7 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossAndGradientSoftWeighted(logits, targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoftWeighted<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -279,191 +279,43 @@ namespace DivergenceGen.Generated
             return denominator;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets)
+        /// <summary>
+        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// </summary>
+        internal interface IOption
         {
-            int n = targets.Length;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            double total = 0;
-            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 16; k < 16; k += 16)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<float>.Zero;
-                    var sumDAcc = Vector512<float>.Zero;
-                    for (int k = 0; k < 16; k += 16)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        sAcc += ek;
-                        sumDAcc += m512 - xk;
-                    }
-                    float s = Vector512.Sum(sAcc);
-                    float sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        s += ek;
-                        sumD += m - Unsafe.Add(ref row, k);
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<float>.Zero;
-                    var sumDAcc = Vector256<float>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        sAcc += ek;
-                        sumDAcc += m256 - xk;
-                    }
-                    float s = Vector256.Sum(sAcc);
-                    float sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        s += ek;
-                        sumD += m - Unsafe.Add(ref row, k);
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 4; k < 20; k += 4)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<float>.Zero;
-                    var sumDAcc = Vector128<float>.Zero;
-                    for (int k = 0; k < 20; k += 4)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        sAcc += ek;
-                        sumDAcc += m128 - xk;
-                    }
-                    float s = Vector128.Sum(sAcc);
-                    float sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    double sumDAcc = 0;
-                    for (int k = 0; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        sumDAcc += m - Unsafe.Add(ref row, k);
-                    }
-                    float s = (float)sAcc;
-                    float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
+            /// <summary>
+            /// Whether the option is on.
+            /// </summary>
+            static abstract bool On { get; }
         }
 
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets. Callers have checked every argument.</summary>
+        /// <summary>
+        /// The option is on.
+        /// </summary>
+        internal readonly struct Yes : IOption
+        {
+            /// <summary>
+            /// Always true.
+            /// </summary>
+            public static bool On => true;
+        }
+
+        /// <summary>
+        /// The option is off.
+        /// </summary>
+        internal readonly struct No : IOption
+        {
+            /// <summary>
+            /// Always false.
+            /// </summary>
+            public static bool On => false;
+        }
+
+        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientHard(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
+        internal static double LossHard<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -484,7 +336,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
@@ -508,7 +360,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m512 - xk;
                     }
@@ -518,28 +370,31 @@ namespace DivergenceGen.Generated
                     for (int k = 16; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
                         sumD += m - Unsafe.Add(ref row, k);
                     }
-                    float coef = (float)(scale / s); // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 16; k += 16)
+                    if (TGradient.On)
                     {
-                        var swk = smooth512;
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
-                    }
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float swk = smooth;
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        float coef = (float)(scale / s); // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 16; k += 16)
+                        {
+                            var swk = smooth512;
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            float swk = smooth;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -552,7 +407,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
@@ -576,7 +431,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m256 - xk;
                     }
@@ -586,28 +441,31 @@ namespace DivergenceGen.Generated
                     for (int k = 16; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
                         sumD += m - Unsafe.Add(ref row, k);
                     }
-                    float coef = (float)(scale / s); // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 16; k += 8)
+                    if (TGradient.On)
                     {
-                        var swk = smooth256;
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
-                    }
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float swk = smooth;
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        float coef = (float)(scale / s); // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            var swk = smooth256;
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            float swk = smooth;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -620,7 +478,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
@@ -639,24 +497,27 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += m128 - xk;
                     }
                     float s = Vector128.Sum(sAcc);
                     float sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    float coef = (float)(scale / s); // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 20; k += 4)
+                    if (TGradient.On)
                     {
-                        var swk = smooth128;
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        float coef = (float)(scale / s); // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            var swk = smooth128;
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -668,7 +529,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
@@ -685,223 +546,35 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         sumDAcc += m - Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
-                    float coef = (float)(scale / s); // scale·A/s
-                    for (int k = 0; k < 20; k++)
+                    if (TGradient.On)
                     {
-                        float swk = smooth;
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        float coef = (float)(scale / s); // scale·A/s
+                        for (int k = 0; k < 20; k++)
+                        {
+                            float swk = smooth;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights)
-        {
-            int n = targets.Length;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
-            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            for (int c = 0; c < Classes; c++)
-            {
-                weightSum += classWeights[c];
-            }
-            double total = 0;
-            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 16; k < 16; k += 16)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<float>.Zero;
-                    var sumDAcc = Vector512<float>.Zero;
-                    for (int k = 0; k < 16; k += 16)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        sAcc += ek;
-                        sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
-                    }
-                    float s = Vector512.Sum(sAcc);
-                    float sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        s += ek;
-                        sumD += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<float>.Zero;
-                    var sumDAcc = Vector256<float>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        sAcc += ek;
-                        sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
-                    }
-                    float s = Vector256.Sum(sAcc);
-                    float sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        s += ek;
-                        sumD += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 4; k < 20; k += 4)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<float>.Zero;
-                    var sumDAcc = Vector128<float>.Zero;
-                    for (int k = 0; k < 20; k += 4)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        sAcc += ek;
-                        sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
-                    }
-                    float s = Vector128.Sum(sAcc);
-                    float sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    double sumDAcc = 0;
-                    for (int k = 0; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
-                    }
-                    float s = (float)sAcc;
-                    float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, class-index targets, weighted. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientHardWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -927,7 +600,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
@@ -952,7 +625,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
@@ -962,28 +635,31 @@ namespace DivergenceGen.Generated
                     for (int k = 16; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
                         sumD += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
-                    float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 16; k += 16)
+                    if (TGradient.On)
                     {
-                        var swk = Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
-                    }
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float swk = Unsafe.Add(ref wRef, k) * smooth;
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 16; k += 16)
+                        {
+                            var swk = Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            float swk = Unsafe.Add(ref wRef, k) * smooth;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
@@ -996,7 +672,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
@@ -1021,7 +697,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
@@ -1031,28 +707,31 @@ namespace DivergenceGen.Generated
                     for (int k = 16; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
                         sumD += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
-                    float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 16; k += 8)
+                    if (TGradient.On)
                     {
-                        var swk = Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
-                    }
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float swk = Unsafe.Add(ref wRef, k) * smooth;
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            var swk = Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            float swk = Unsafe.Add(ref wRef, k) * smooth;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
@@ -1065,7 +744,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
@@ -1085,24 +764,27 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
                     }
                     float s = Vector128.Sum(sAcc);
                     float sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 20; k += 4)
+                    if (TGradient.On)
                     {
-                        var swk = Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            var swk = Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
@@ -1114,7 +796,7 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        gradient.Slice(rowStart, Classes).Clear();
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
@@ -1132,217 +814,35 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
-                    float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
-                    for (int k = 0; k < 20; k++)
+                    if (TGradient.On)
                     {
-                        float swk = Unsafe.Add(ref wRef, k) * smooth;
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        for (int k = 0; k < 20; k++)
+                        {
+                            float swk = Unsafe.Add(ref wRef, k) * smooth;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities)
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            float keep = 0.95f, uniform = 0.0025f; // t′ = (1 − ε)·t + ε/K
-            double total = 0;
-            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var keep512 = Vector512.Create(keep);
-                var uniform512 = Vector512.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 16; k < 16; k += 16)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<float>.Zero;
-                    var AAcc = Vector512<float>.Zero;
-                    var sumADAcc = Vector512<float>.Zero;
-                    for (int k = 0; k < 16; k += 16)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        sAcc += ek;
-                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
-                        AAcc += ak;
-                        sumADAcc += ak * (m512 - xk);
-                    }
-                    float s = Vector512.Sum(sAcc);
-                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        s += ek;
-                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
-                        A += ak;
-                        sumAD += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var keep256 = Vector256.Create(keep);
-                var uniform256 = Vector256.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<float>.Zero;
-                    var AAcc = Vector256<float>.Zero;
-                    var sumADAcc = Vector256<float>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        sAcc += ek;
-                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
-                        AAcc += ak;
-                        sumADAcc += ak * (m256 - xk);
-                    }
-                    float s = Vector256.Sum(sAcc);
-                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        s += ek;
-                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
-                        A += ak;
-                        sumAD += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var keep128 = Vector128.Create(keep);
-                var uniform128 = Vector128.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 4; k < 20; k += 4)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<float>.Zero;
-                    var AAcc = Vector128<float>.Zero;
-                    var sumADAcc = Vector128<float>.Zero;
-                    for (int k = 0; k < 20; k += 4)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        sAcc += ek;
-                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
-                        AAcc += ak;
-                        sumADAcc += ak * (m128 - xk);
-                    }
-                    float s = Vector128.Sum(sAcc);
-                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    float s = (float)sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientSoft(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, Span<float> gradient, double scale)
+        internal static double LossSoft<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, Span<float> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -1384,7 +884,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
                         AAcc += ak;
@@ -1397,22 +897,25 @@ namespace DivergenceGen.Generated
                     for (int k = 16; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
                         float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         A += ak;
                         sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
-                    float coef = (float)(scale * A / s); // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 16; k += 16)
+                    if (TGradient.On)
                     {
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
-                    }
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 16; k += 16)
+                        {
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1450,7 +953,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
                         AAcc += ak;
@@ -1463,22 +966,25 @@ namespace DivergenceGen.Generated
                     for (int k = 16; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
                         float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         A += ak;
                         sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
-                    float coef = (float)(scale * A / s); // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 16; k += 8)
+                    if (TGradient.On)
                     {
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
-                    }
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1511,7 +1017,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
                         AAcc += ak;
@@ -1520,11 +1026,14 @@ namespace DivergenceGen.Generated
                     float s = Vector128.Sum(sAcc);
                     double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    float coef = (float)(scale * A / s); // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 20; k += 4)
+                    if (TGradient.On)
                     {
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1552,7 +1061,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
@@ -1561,10 +1070,13 @@ namespace DivergenceGen.Generated
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    float coef = (float)(scale * A / s); // scale·A/s
-                    for (int k = 0; k < 20; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        for (int k = 0; k < 20; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1574,196 +1086,10 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets, weighted. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights)
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
-            float keep = 0.95f, uniform = 0.0025f; // t′ = (1 − ε)·t + ε/K
-            double total = 0;
-            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum
-            // ; then the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var keep512 = Vector512.Create(keep);
-                var uniform512 = Vector512.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 16; k < 16; k += 16)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<float>.Zero;
-                    var AAcc = Vector512<float>.Zero;
-                    var sumADAcc = Vector512<float>.Zero;
-                    for (int k = 0; k < 16; k += 16)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        sAcc += ek;
-                        var ak = (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m512 - xk);
-                    }
-                    float s = Vector512.Sum(sAcc);
-                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        s += ek;
-                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
-                        A += ak;
-                        sumAD += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var keep256 = Vector256.Create(keep);
-                var uniform256 = Vector256.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<float>.Zero;
-                    var AAcc = Vector256<float>.Zero;
-                    var sumADAcc = Vector256<float>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        sAcc += ek;
-                        var ak = (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m256 - xk);
-                    }
-                    float s = Vector256.Sum(sAcc);
-                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        s += ek;
-                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
-                        A += ak;
-                        sumAD += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var keep128 = Vector128.Create(keep);
-                var uniform128 = Vector128.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 4; k < 20; k += 4)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<float>.Zero;
-                    var AAcc = Vector128<float>.Zero;
-                    var sumADAcc = Vector128<float>.Zero;
-                    for (int k = 0; k < 20; k += 4)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        sAcc += ek;
-                        var ak = (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m128 - xk);
-                    }
-                    float s = Vector128.Sum(sAcc);
-                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        sAcc += ek;
-                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    float s = (float)sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ and the gradient times scale, probability targets, weighted. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossAndGradientSoftWeighted(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -1806,7 +1132,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
@@ -1819,22 +1145,25 @@ namespace DivergenceGen.Generated
                     for (int k = 16; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
                         float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         A += ak;
                         sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
-                    float coef = (float)(scale * A / s); // scale·A/s
-                    var coef512 = Vector512.Create(coef);
-                    for (int k = 0; k < 16; k += 16)
+                    if (TGradient.On)
                     {
-                        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
-                    }
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 16; k += 16)
+                        {
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1872,7 +1201,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
@@ -1885,22 +1214,25 @@ namespace DivergenceGen.Generated
                     for (int k = 16; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         s += ek;
                         float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         A += ak;
                         sumAD += ak * (m - Unsafe.Add(ref row, k));
                     }
-                    float coef = (float)(scale * A / s); // scale·A/s
-                    var coef256 = Vector256.Create(coef);
-                    for (int k = 0; k < 16; k += 8)
+                    if (TGradient.On)
                     {
-                        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
-                    }
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1933,7 +1265,7 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var ak = (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
@@ -1942,11 +1274,14 @@ namespace DivergenceGen.Generated
                     float s = Vector128.Sum(sAcc);
                     double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    float coef = (float)(scale * A / s); // scale·A/s
-                    var coef128 = Vector128.Create(coef);
-                    for (int k = 0; k < 20; k += 4)
+                    if (TGradient.On)
                     {
-                        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1974,7 +1309,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        Unsafe.Add(ref gRow, k) = ek;
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
@@ -1983,10 +1318,13 @@ namespace DivergenceGen.Generated
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    float coef = (float)(scale * A / s); // scale·A/s
-                    for (int k = 0; k < 20; k++)
+                    if (TGradient.On)
                     {
-                        Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        for (int k = 0; k < 20; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
+                        }
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
