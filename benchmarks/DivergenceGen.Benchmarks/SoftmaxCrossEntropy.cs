@@ -66,6 +66,7 @@ public class SoftmaxCrossEntropyBenchmarks
         }
 
         reference /= Rows;
+        Check.Close($"generated loss only K={K}", GeneratedLossOnly(), reference, Check.FloatTolerance);
         foreach (var (name, run) in new (string, Func<float>)[] { ("generated", Generated), ("naive", Naive), ("TensorPrimitives", TensorPrimitivesPerRow) })
         {
             Array.Clear(_gradient);
@@ -84,6 +85,12 @@ public class SoftmaxCrossEntropyBenchmarks
     public float Generated() => K == 10
         ? Loss10F.LossAndGradient(_logits, _targets, _gradient)
         : Loss1000F.LossAndGradient(_logits, _targets, _gradient);
+
+    /// <summary>The generated <c>Loss</c> alone (no gradient): the same kernel as <c>LossAndGradient</c> with its gradient option off.</summary>
+    [Benchmark]
+    public float GeneratedLossOnly() => K == 10
+        ? Loss10F.Loss(_logits, _targets)
+        : Loss1000F.Loss(_logits, _targets);
 
     /// <summary>The loop a user writes: max, Σ exp, log, then the gradient row (float, MathF).</summary>
     [Benchmark]

@@ -279,6 +279,17 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line("var tailMask = " + Vec(last.Bits) + "." + (IsSingle ? "AsSingle" : "AsDouble") + "(" + Vec(last.Bits) + ".Create(" + string.Join(", ", mask) + "));");
             }
 
+            if (_loopBits > 0 && _classes % Lanes(_loopBits) != 0 && Passes().Any(p => p.Any(st => st is Reduce { Op: ReduceOp.Sum })))
+            {
+                int lanes = Lanes(_loopBits);
+                int keep = _classes % lanes;
+                string ones = IsSingle ? "0xFFFFFFFFu" : "0xFFFFFFFFFFFFFFFFul";
+                string zero = IsSingle ? "0u" : "0ul";
+                _w.Line("// The loops' last vector overlaps the one before: loopTailMask keeps its last " + N(keep) + " of " + N(lanes) + " lanes in the sums.");
+                _w.Line("var loopTailMask = " + Vec(_loopBits) + "." + (IsSingle ? "AsSingle" : "AsDouble") + "(" + Vec(_loopBits) + ".Create("
+                    + string.Join(", ", Enumerable.Range(0, lanes).Select(l => l >= lanes - keep ? ones : zero)) + "));");
+            }
+
             if (_blockBits > 0)
             {
                 EmitBlockInvariants();
@@ -688,10 +699,15 @@ namespace DivergenceGen.Generator.Emit
             int start = maxOnly ? lanes : 0;
             var check = pass.OfType<CheckProbabilities>().FirstOrDefault();
             bool tail = bits > 0 && full < _classes;
+
+            // The last K mod lanes classes: one more vector ending at K, overlapping the loop's last one, its repeated
+            // lanes masked out of the sums (maxima and the check need no mask), unless the pass reads an output it
+            // writes (the gradient, in place): there an element would be updated twice, so the tail is scalar.
+            bool overlap = tail && IsOverlapSafe(pass, spilled, spills);
             if (check is not null)
             {
                 _w.Line(bits == 0 ? BitsType + " seenAcc = 0;" : "var seenAcc = " + Vec(bits) + "<" + BitsType + ">.Zero;");
-                if (tail)
+                if (tail && !overlap)
                 {
                     _w.Line(BitsType + " seenTail = 0;");
                 }
@@ -699,20 +715,14 @@ namespace DivergenceGen.Generator.Emit
 
             using (_w.Block("for (int k = " + N(start) + "; k < " + (bits == 0 ? N(_classes) : N(full)) + "; " + (lanes == 1 ? "k++" : "k += " + N(lanes)) + ")"))
             {
-                EmitPassBody(pass, bits, "k", spilled, spills, (r, term) =>
-                {
-                    if (r.Op == ReduceOp.Max)
-                    {
-                        return r.Name + "Acc = " + (bits == 0 ? MathClass + ".Max(" + r.Name + "Acc, " + term + ")" : Vec(bits) + ".Max(" + r.Name + "Acc, " + term + ")") + ";";
-                    }
+                EmitPassBody(pass, bits, "k", spilled, spills, VectorAccumulate);
+            }
 
-                    if (bits > 0 && DoubleAccumulator(r))
-                    {
-                        return r.Name + "Acc += " + Vec(bits) + ".WidenLower(" + term + ") + " + Vec(bits) + ".WidenUpper(" + term + ");";
-                    }
-
-                    return r.Name + "Acc += " + term + ";";
-                });
+            if (overlap)
+            {
+                _w.Line("// K = " + N(_classes) + " is not a multiple of " + N(lanes) + ": one more vector at " + N(_classes - lanes)
+                    + ", overlapping, its first " + N(lanes - (_classes - full)) + " lanes masked out of the sums.");
+                EmitPassBody(pass, bits, N(_classes - lanes), spilled, spills, VectorAccumulate, mask: "loopTailMask");
             }
 
             foreach (var r in reductions)
@@ -726,7 +736,22 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line(Declaration(r.Double) + r.Name + " = " + cast + horizontal + ";" + Comment(r.Comment));
             }
 
-            if (tail)
+            string VectorAccumulate(Reduce r, string term)
+            {
+                if (r.Op == ReduceOp.Max)
+                {
+                    return r.Name + "Acc = " + (bits == 0 ? MathClass + ".Max(" + r.Name + "Acc, " + term + ")" : Vec(bits) + ".Max(" + r.Name + "Acc, " + term + ")") + ";";
+                }
+
+                if (bits > 0 && DoubleAccumulator(r))
+                {
+                    return r.Name + "Acc += " + Vec(bits) + ".WidenLower(" + term + ") + " + Vec(bits) + ".WidenUpper(" + term + ");";
+                }
+
+                return r.Name + "Acc += " + term + ";";
+            }
+
+            if (tail && !overlap)
             {
                 string Accumulate(Reduce r, string term) => r.Op == ReduceOp.Max
                     ? r.Name + " = " + MathClass + ".Max(" + r.Name + ", " + term + ");"
@@ -751,7 +776,7 @@ namespace DivergenceGen.Generator.Emit
 
             if (check is not null)
             {
-                EmitCheckResult(check, tail ? new[] { "seenAcc", "seenTail" } : new[] { "seenAcc" });
+                EmitCheckResult(check, tail && !overlap ? new[] { "seenAcc", "seenTail" } : new[] { "seenAcc" });
             }
 
             foreach (var r in reductions)
@@ -762,8 +787,20 @@ namespace DivergenceGen.Generator.Emit
 
         private string MathClass => IsSingle ? "global::System.MathF" : "global::System.Math";
 
+        /// <summary>Whether a pass may recompute lanes it has done: it reads no output that it writes.</summary>
+        private bool IsOverlapSafe(List<Statement> pass, Dictionary<string, string> spilled, List<PerClass> spills)
+        {
+            var written = new HashSet<string>(
+                pass.OfType<Store>().Select(st => _k.Input(st.Output)!.Reference).Concat(spills.Select(p => _k.Input(p.SpillTo!)!.Reference)),
+                StringComparer.Ordinal);
+            var reads = new HashSet<string>(pass.SelectMany(st => Reads(RowKernel.Value(st))), StringComparer.Ordinal);
+            bool readsWritten = spilled.Any(kv => reads.Contains(kv.Key) && written.Contains(kv.Value))
+                || _k.Inputs.Any(i => i.IsOutput && reads.Contains(i.Name) && written.Contains(i.Reference));
+            return !readsWritten;
+        }
+
         /// <summary>The statements of a pass at index <paramref name="index"/> (a loop variable or a constant class).</summary>
-        private void EmitPassBody(List<Statement> pass, int bits, string index, Dictionary<string, string> spilled, List<PerClass> spills, Func<Reduce, string, string> accumulate, bool inTail = false)
+        private void EmitPassBody(List<Statement> pass, int bits, string index, Dictionary<string, string> spilled, List<PerClass> spills, Func<Reduce, string, string> accumulate, bool inTail = false, string? mask = null)
         {
             // The straight-line tail's locals (x17, e17) stay in scope for the passes after: reused, not declared again.
             var locals = index == "k" ? new HashSet<string>(StringComparer.Ordinal) : _tailLocals.GetOrAdd(index);
@@ -792,6 +829,11 @@ namespace DivergenceGen.Generator.Emit
 
                         break;
                     case Reduce r:
+                        if (mask is not null && r.Op == ReduceOp.Sum)
+                        {
+                            value = "(" + value + " & " + mask + ")";
+                        }
+
                         if (bits > 0 && r.WidenTerms && IsSingle)
                         {
                             // Widened in two halves: the term gets a local of its own.
@@ -832,7 +874,7 @@ namespace DivergenceGen.Generator.Emit
                 if (name == _k.Index)
                 {
                     // k as a double: a literal in the straight-line tail, else k converted (plus the lane offsets).
-                    return index != "k" ? Lowering.Literal(int.Parse(index, CultureInfo.InvariantCulture), _precision)
+                    return index != "k" ? Literals(new Chunk(bits, int.Parse(index, CultureInfo.InvariantCulture)), c => c)
                         : bits == 0 ? "(" + T + ")k"
                         : "(" + Vec(bits) + ".Create((" + T + ")k) + " + Vec(bits) + ".Create(" + string.Join(", ", Enumerable.Range(0, Lanes(bits)).Select(l => Lowering.Literal(l, _precision))) + "))";
                 }

@@ -395,6 +395,8 @@ namespace MyApp
             {
                 var log1mP512 = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
                 var logP512 = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 1024; k += 8)
                 {
@@ -402,17 +404,19 @@ namespace MyApp
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
+                // K = 1025 is not a multiple of 8: one more vector at 1017, overlapping, its first 7 lanes masked out of the sums.
+                var l1017 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)1017) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d), global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(1024d) - global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(1024d) - global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d)) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var p1017 = global::DivergenceGen.VectorMath.Exp(l1017);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1017, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1017 * l1017, global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                // K = 1025 is not a multiple of 8: the last 1 classes as scalars.
-                double l1024 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, 1024) + (1024d > 0d ? 1024d * _logP : 0d) + ((1024d - 1024d) > 0d ? (1024d - 1024d) * _log1mP : 0d);
-                double p1024 = global::System.Math.Exp(l1024);
-                sum += (p1024 > 0d ? p1024 * l1024 : 0d);
                 return sum < 0d ? -sum : 0d;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var log1mP256 = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
                 var logP256 = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int k = 0; k < 1024; k += 4)
                 {
@@ -420,17 +424,19 @@ namespace MyApp
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
+                // K = 1025 is not a multiple of 4: one more vector at 1021, overlapping, its first 3 lanes masked out of the sums.
+                var l1021 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)1021) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(1024d) - global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(1024d) - global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d)) * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var p1021 = global::DivergenceGen.VectorMath.Exp(l1021);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1021, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1021 * l1021, global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                // K = 1025 is not a multiple of 4: the last 1 classes as scalars.
-                double l1024 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, 1024) + (1024d > 0d ? 1024d * _logP : 0d) + ((1024d - 1024d) > 0d ? (1024d - 1024d) * _log1mP : 0d);
-                double p1024 = global::System.Math.Exp(l1024);
-                sum += (p1024 > 0d ? p1024 * l1024 : 0d);
                 return sum < 0d ? -sum : 0d;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var log1mP128 = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
                 var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 for (int k = 0; k < 1024; k += 2)
                 {
@@ -438,11 +444,11 @@ namespace MyApp
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
+                // K = 1025 is not a multiple of 2: one more vector at 1023, overlapping, its first 1 lanes masked out of the sums.
+                var l1023 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)1023) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(1024d) - global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(1024d) - global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var p1023 = global::DivergenceGen.VectorMath.Exp(l1023);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1023, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1023 * l1023, global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                // K = 1025 is not a multiple of 2: the last 1 classes as scalars.
-                double l1024 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, 1024) + (1024d > 0d ? 1024d * _logP : 0d) + ((1024d - 1024d) > 0d ? (1024d - 1024d) * _log1mP : 0d);
-                double p1024 = global::System.Math.Exp(l1024);
-                sum += (p1024 > 0d ? p1024 * l1024 : 0d);
                 return sum < 0d ? -sum : 0d;
             }
             // No SIMD on this CPU: a scalar loop.

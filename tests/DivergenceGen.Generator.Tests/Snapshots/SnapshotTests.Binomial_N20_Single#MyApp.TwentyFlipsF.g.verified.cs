@@ -191,6 +191,8 @@ namespace MyApp
             {
                 var log1mP512 = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
                 var logP512 = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 5 of 8 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
@@ -198,20 +200,19 @@ namespace MyApp
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
+                // K = 21 is not a multiple of 8: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                var l13 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)13) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d), global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(20d) - global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d) - global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d)) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var p13 = global::DivergenceGen.VectorMath.Exp(l13);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p13 * l13, global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                // K = 21 is not a multiple of 8: a scalar loop for the last 5 classes.
-                for (int k = 16; k < 21; k++)
-                {
-                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((20d - (double)k) > 0d ? (20d - (double)k) * _log1mP : 0d);
-                    double pk = global::System.Math.Exp(lk);
-                    sum += (pk > 0d ? pk * lk : 0d);
-                }
                 return sum < 0d ? -sum : 0d;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 var log1mP256 = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
                 var logP256 = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int k = 0; k < 20; k += 4)
                 {
@@ -219,17 +220,19 @@ namespace MyApp
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
+                // K = 21 is not a multiple of 4: one more vector at 17, overlapping, its first 3 lanes masked out of the sums.
+                var l17 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)17) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(20d) - global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d) - global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d)) * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var p17 = global::DivergenceGen.VectorMath.Exp(l17);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p17, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p17 * l17, global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                // K = 21 is not a multiple of 4: the last 1 classes as scalars.
-                double l20 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, 20) + (20d > 0d ? 20d * _logP : 0d) + ((20d - 20d) > 0d ? (20d - 20d) * _log1mP : 0d);
-                double p20 = global::System.Math.Exp(l20);
-                sum += (p20 > 0d ? p20 * l20 : 0d);
                 return sum < 0d ? -sum : 0d;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var log1mP128 = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
                 var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 for (int k = 0; k < 20; k += 2)
                 {
@@ -237,11 +240,11 @@ namespace MyApp
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
+                // K = 21 is not a multiple of 2: one more vector at 19, overlapping, its first 1 lanes masked out of the sums.
+                var l19 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)19) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(20d) - global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(20d) - global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var p19 = global::DivergenceGen.VectorMath.Exp(l19);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p19, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p19 * l19, global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                // K = 21 is not a multiple of 2: the last 1 classes as scalars.
-                double l20 = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, 20) + (20d > 0d ? 20d * _logP : 0d) + ((20d - 20d) > 0d ? (20d - 20d) * _log1mP : 0d);
-                double p20 = global::System.Math.Exp(l20);
-                sum += (p20 > 0d ? p20 * l20 : 0d);
                 return sum < 0d ? -sum : 0d;
             }
             // No SIMD on this CPU: a scalar loop.

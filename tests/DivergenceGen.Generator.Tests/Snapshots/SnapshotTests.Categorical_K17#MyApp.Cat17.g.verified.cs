@@ -530,41 +530,50 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
+                // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) : 0d);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
+                // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) : 0d);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
+                // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) : 0d);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
@@ -589,41 +598,50 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
+                // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)9) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)9)), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16)) : 0d);
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
+                // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)13) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)13)), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16)) : 0d);
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
+                // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)15) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)15)), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 16) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16)) : 0d);
                 return global::System.Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
@@ -647,41 +665,50 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
+                // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16) : 0d);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
+                // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16) : 0d);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
+                // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 16) : 0d);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
@@ -709,21 +736,22 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                ulong seenTail = 0;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
+                // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p9);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.Log(p9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16));
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)) : 0d);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
@@ -733,21 +761,22 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                ulong seenTail = 0;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
+                // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p13);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.Log(p13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16));
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)) : 0d);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
@@ -757,21 +786,22 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                ulong seenTail = 0;
                 for (int k = 0; k < 16; k += 2)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
+                // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p15);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.Log(p15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16));
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)) : 0d);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
@@ -813,9 +843,10 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                ulong seenTail = 0;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -823,12 +854,13 @@ namespace MyApp
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
+                // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                var q9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)9);
+                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p9), q9);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.LogRatio(p9, q9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
@@ -839,9 +871,10 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                ulong seenTail = 0;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -849,12 +882,13 @@ namespace MyApp
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
+                // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                var q13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)13);
+                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p13), q13);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.LogRatio(p13, q13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
@@ -865,9 +899,10 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                ulong seenTail = 0;
                 for (int k = 0; k < 16; k += 2)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
@@ -875,12 +910,13 @@ namespace MyApp
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
+                // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                var q15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)15);
+                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p15), q15);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.LogRatio(p15, q15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
@@ -924,9 +960,10 @@ namespace MyApp
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                ulong seenTail = 0;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -934,12 +971,13 @@ namespace MyApp
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
+                // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                var q9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)9);
+                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p9), q9);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.Log(q9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
@@ -950,9 +988,10 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                ulong seenTail = 0;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -960,12 +999,13 @@ namespace MyApp
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
+                // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                var q13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)13);
+                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p13), q13);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.Log(q13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
@@ -976,9 +1016,10 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                ulong seenTail = 0;
                 for (int k = 0; k < 16; k += 2)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
@@ -986,12 +1027,13 @@ namespace MyApp
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
+                // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                var q15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)15);
+                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p15), q15);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.Log(q15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16));
-                sum += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 16) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 16)) : 0d);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
+                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(

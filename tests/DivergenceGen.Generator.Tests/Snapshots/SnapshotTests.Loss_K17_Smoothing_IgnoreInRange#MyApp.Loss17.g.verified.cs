@@ -330,6 +330,8 @@ namespace DivergenceGen.Generated
             if (Vector512.IsHardwareAccelerated)
             {
                 var smooth512 = Vector512.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -347,9 +349,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)9));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m512 = Vector512.Create(m);
                     var sAcc = Vector512<double>.Zero;
                     var sumDAcc = Vector512<double>.Zero;
@@ -361,13 +363,14 @@ namespace DivergenceGen.Generated
                         sAcc += ek;
                         sumDAcc += m512 - xk;
                     }
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    var x9 = Vector512.LoadUnsafe(ref row, (nuint)9);
+                    var e9 = VectorMath.Exp(x9 - m512);
+                    if (TGradient.On) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
+                    sAcc += (e9 & loopTailMask);
+                    sumDAcc += (m512 - x9 & loopTailMask);
                     double s = Vector512.Sum(sAcc);
                     double sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    sumD += m - Unsafe.Add(ref row, 16);
                     if (TGradient.On)
                     {
                         double coef = scale / s; // scale·A/s
@@ -379,7 +382,7 @@ namespace DivergenceGen.Generated
                         }
                         // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                         double sw16 = smooth;
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
@@ -392,6 +395,8 @@ namespace DivergenceGen.Generated
             if (Vector256.IsHardwareAccelerated)
             {
                 var smooth256 = Vector256.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -409,9 +414,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)13));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m256 = Vector256.Create(m);
                     var sAcc = Vector256<double>.Zero;
                     var sumDAcc = Vector256<double>.Zero;
@@ -423,13 +428,14 @@ namespace DivergenceGen.Generated
                         sAcc += ek;
                         sumDAcc += m256 - xk;
                     }
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    var x13 = Vector256.LoadUnsafe(ref row, (nuint)13);
+                    var e13 = VectorMath.Exp(x13 - m256);
+                    if (TGradient.On) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
+                    sAcc += (e13 & loopTailMask);
+                    sumDAcc += (m256 - x13 & loopTailMask);
                     double s = Vector256.Sum(sAcc);
                     double sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    sumD += m - Unsafe.Add(ref row, 16);
                     if (TGradient.On)
                     {
                         double coef = scale / s; // scale·A/s
@@ -441,7 +447,7 @@ namespace DivergenceGen.Generated
                         }
                         // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                         double sw16 = smooth;
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
@@ -454,6 +460,8 @@ namespace DivergenceGen.Generated
             if (Vector128.IsHardwareAccelerated)
             {
                 var smooth128 = Vector128.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -471,9 +479,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)15));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m128 = Vector128.Create(m);
                     var sAcc = Vector128<double>.Zero;
                     var sumDAcc = Vector128<double>.Zero;
@@ -485,13 +493,14 @@ namespace DivergenceGen.Generated
                         sAcc += ek;
                         sumDAcc += m128 - xk;
                     }
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    var x15 = Vector128.LoadUnsafe(ref row, (nuint)15);
+                    var e15 = VectorMath.Exp(x15 - m128);
+                    if (TGradient.On) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
+                    sAcc += (e15 & loopTailMask);
+                    sumDAcc += (m128 - x15 & loopTailMask);
                     double s = Vector128.Sum(sAcc);
                     double sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    sumD += m - Unsafe.Add(ref row, 16);
                     if (TGradient.On)
                     {
                         double coef = scale / s; // scale·A/s
@@ -503,7 +512,7 @@ namespace DivergenceGen.Generated
                         }
                         // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                         double sw16 = smooth;
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
@@ -586,6 +595,8 @@ namespace DivergenceGen.Generated
             if (Vector512.IsHardwareAccelerated)
             {
                 var smooth512 = Vector512.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -604,9 +615,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)9));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m512 = Vector512.Create(m);
                     var sAcc = Vector512<double>.Zero;
                     var sumDAcc = Vector512<double>.Zero;
@@ -618,13 +629,14 @@ namespace DivergenceGen.Generated
                         sAcc += ek;
                         sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    var x9 = Vector512.LoadUnsafe(ref row, (nuint)9);
+                    var e9 = VectorMath.Exp(x9 - m512);
+                    if (TGradient.On) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
+                    sAcc += (e9 & loopTailMask);
+                    sumDAcc += (Vector512.LoadUnsafe(ref wRef, (nuint)9) * (m512 - x9) & loopTailMask);
                     double s = Vector512.Sum(sAcc);
                     double sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
                     if (TGradient.On)
                     {
                         double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
@@ -636,7 +648,7 @@ namespace DivergenceGen.Generated
                         }
                         // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                         double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
@@ -649,6 +661,8 @@ namespace DivergenceGen.Generated
             if (Vector256.IsHardwareAccelerated)
             {
                 var smooth256 = Vector256.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -667,9 +681,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)13));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m256 = Vector256.Create(m);
                     var sAcc = Vector256<double>.Zero;
                     var sumDAcc = Vector256<double>.Zero;
@@ -681,13 +695,14 @@ namespace DivergenceGen.Generated
                         sAcc += ek;
                         sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    var x13 = Vector256.LoadUnsafe(ref row, (nuint)13);
+                    var e13 = VectorMath.Exp(x13 - m256);
+                    if (TGradient.On) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
+                    sAcc += (e13 & loopTailMask);
+                    sumDAcc += (Vector256.LoadUnsafe(ref wRef, (nuint)13) * (m256 - x13) & loopTailMask);
                     double s = Vector256.Sum(sAcc);
                     double sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
                     if (TGradient.On)
                     {
                         double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
@@ -699,7 +714,7 @@ namespace DivergenceGen.Generated
                         }
                         // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                         double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
@@ -712,6 +727,8 @@ namespace DivergenceGen.Generated
             if (Vector128.IsHardwareAccelerated)
             {
                 var smooth128 = Vector128.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -730,9 +747,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)15));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m128 = Vector128.Create(m);
                     var sAcc = Vector128<double>.Zero;
                     var sumDAcc = Vector128<double>.Zero;
@@ -744,13 +761,14 @@ namespace DivergenceGen.Generated
                         sAcc += ek;
                         sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
                     }
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    var x15 = Vector128.LoadUnsafe(ref row, (nuint)15);
+                    var e15 = VectorMath.Exp(x15 - m128);
+                    if (TGradient.On) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
+                    sAcc += (e15 & loopTailMask);
+                    sumDAcc += (Vector128.LoadUnsafe(ref wRef, (nuint)15) * (m128 - x15) & loopTailMask);
                     double s = Vector128.Sum(sAcc);
                     double sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    sumD += Unsafe.Add(ref wRef, 16) * (m - Unsafe.Add(ref row, 16));
                     if (TGradient.On)
                     {
                         double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
@@ -762,7 +780,7 @@ namespace DivergenceGen.Generated
                         }
                         // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                         double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - sw16;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
@@ -843,6 +861,8 @@ namespace DivergenceGen.Generated
                 var keep512 = Vector512.Create(keep);
                 var scaleT512 = Vector512.Create(scaleT);
                 var uniform512 = Vector512.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -854,9 +874,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)9));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m512 = Vector512.Create(m);
                     var sAcc = Vector512<double>.Zero;
                     var AAcc = Vector512<double>.Zero;
@@ -871,16 +891,17 @@ namespace DivergenceGen.Generated
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    var x9 = Vector512.LoadUnsafe(ref row, (nuint)9);
+                    var e9 = VectorMath.Exp(x9 - m512);
+                    if (TGradient.On) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
+                    sAcc += (e9 & loopTailMask);
+                    var a9 = Vector512.LoadUnsafe(ref tRow, (nuint)9) * keep512 + uniform512;
+                    AAcc += (a9 & loopTailMask);
+                    sumADAcc += (a9 * (m512 - x9) & loopTailMask);
                     double s = Vector512.Sum(sAcc);
                     double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     if (TGradient.On)
                     {
                         double coef = scale * A / s; // scale·A/s
@@ -890,7 +911,7 @@ namespace DivergenceGen.Generated
                             Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -903,6 +924,8 @@ namespace DivergenceGen.Generated
                 var keep256 = Vector256.Create(keep);
                 var scaleT256 = Vector256.Create(scaleT);
                 var uniform256 = Vector256.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -914,9 +937,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)13));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m256 = Vector256.Create(m);
                     var sAcc = Vector256<double>.Zero;
                     var AAcc = Vector256<double>.Zero;
@@ -931,16 +954,17 @@ namespace DivergenceGen.Generated
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    var x13 = Vector256.LoadUnsafe(ref row, (nuint)13);
+                    var e13 = VectorMath.Exp(x13 - m256);
+                    if (TGradient.On) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
+                    sAcc += (e13 & loopTailMask);
+                    var a13 = Vector256.LoadUnsafe(ref tRow, (nuint)13) * keep256 + uniform256;
+                    AAcc += (a13 & loopTailMask);
+                    sumADAcc += (a13 * (m256 - x13) & loopTailMask);
                     double s = Vector256.Sum(sAcc);
                     double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     if (TGradient.On)
                     {
                         double coef = scale * A / s; // scale·A/s
@@ -950,7 +974,7 @@ namespace DivergenceGen.Generated
                             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -963,6 +987,8 @@ namespace DivergenceGen.Generated
                 var keep128 = Vector128.Create(keep);
                 var scaleT128 = Vector128.Create(scaleT);
                 var uniform128 = Vector128.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -974,9 +1000,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)15));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m128 = Vector128.Create(m);
                     var sAcc = Vector128<double>.Zero;
                     var AAcc = Vector128<double>.Zero;
@@ -991,16 +1017,17 @@ namespace DivergenceGen.Generated
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    var x15 = Vector128.LoadUnsafe(ref row, (nuint)15);
+                    var e15 = VectorMath.Exp(x15 - m128);
+                    if (TGradient.On) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
+                    sAcc += (e15 & loopTailMask);
+                    var a15 = Vector128.LoadUnsafe(ref tRow, (nuint)15) * keep128 + uniform128;
+                    AAcc += (a15 & loopTailMask);
+                    sumADAcc += (a15 * (m128 - x15) & loopTailMask);
                     double s = Vector128.Sum(sAcc);
                     double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    double a16 = Unsafe.Add(ref tRow, 16) * keep + uniform;
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     if (TGradient.On)
                     {
                         double coef = scale * A / s; // scale·A/s
@@ -1010,7 +1037,7 @@ namespace DivergenceGen.Generated
                             Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1084,6 +1111,8 @@ namespace DivergenceGen.Generated
                 var keep512 = Vector512.Create(keep);
                 var scaleT512 = Vector512.Create(scaleT);
                 var uniform512 = Vector512.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1095,9 +1124,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)9));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m512 = Vector512.Create(m);
                     var sAcc = Vector512<double>.Zero;
                     var AAcc = Vector512<double>.Zero;
@@ -1112,16 +1141,17 @@ namespace DivergenceGen.Generated
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    var x9 = Vector512.LoadUnsafe(ref row, (nuint)9);
+                    var e9 = VectorMath.Exp(x9 - m512);
+                    if (TGradient.On) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
+                    sAcc += (e9 & loopTailMask);
+                    var a9 = (Vector512.LoadUnsafe(ref tRow, (nuint)9) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)9);
+                    AAcc += (a9 & loopTailMask);
+                    sumADAcc += (a9 * (m512 - x9) & loopTailMask);
                     double s = Vector512.Sum(sAcc);
                     double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     if (TGradient.On)
                     {
                         double coef = scale * A / s; // scale·A/s
@@ -1131,7 +1161,7 @@ namespace DivergenceGen.Generated
                             Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16)) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1144,6 +1174,8 @@ namespace DivergenceGen.Generated
                 var keep256 = Vector256.Create(keep);
                 var scaleT256 = Vector256.Create(scaleT);
                 var uniform256 = Vector256.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1155,9 +1187,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)13));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m256 = Vector256.Create(m);
                     var sAcc = Vector256<double>.Zero;
                     var AAcc = Vector256<double>.Zero;
@@ -1172,16 +1204,17 @@ namespace DivergenceGen.Generated
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    var x13 = Vector256.LoadUnsafe(ref row, (nuint)13);
+                    var e13 = VectorMath.Exp(x13 - m256);
+                    if (TGradient.On) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
+                    sAcc += (e13 & loopTailMask);
+                    var a13 = (Vector256.LoadUnsafe(ref tRow, (nuint)13) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)13);
+                    AAcc += (a13 & loopTailMask);
+                    sumADAcc += (a13 * (m256 - x13) & loopTailMask);
                     double s = Vector256.Sum(sAcc);
                     double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     if (TGradient.On)
                     {
                         double coef = scale * A / s; // scale·A/s
@@ -1191,7 +1224,7 @@ namespace DivergenceGen.Generated
                             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16)) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1204,6 +1237,8 @@ namespace DivergenceGen.Generated
                 var keep128 = Vector128.Create(keep);
                 var scaleT128 = Vector128.Create(scaleT);
                 var uniform128 = Vector128.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1215,9 +1250,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)15));
                     double m = LossReductions.Max(mAcc);
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    m = Math.Max(m, Unsafe.Add(ref row, 16));
                     var m128 = Vector128.Create(m);
                     var sAcc = Vector128<double>.Zero;
                     var AAcc = Vector128<double>.Zero;
@@ -1232,16 +1267,17 @@ namespace DivergenceGen.Generated
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    var x15 = Vector128.LoadUnsafe(ref row, (nuint)15);
+                    var e15 = VectorMath.Exp(x15 - m128);
+                    if (TGradient.On) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
+                    sAcc += (e15 & loopTailMask);
+                    var a15 = (Vector128.LoadUnsafe(ref tRow, (nuint)15) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)15);
+                    AAcc += (a15 & loopTailMask);
+                    sumADAcc += (a15 * (m128 - x15) & loopTailMask);
                     double s = Vector128.Sum(sAcc);
                     double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                    double e16 = Math.Exp(Unsafe.Add(ref row, 16) - m);
-                    if (TGradient.On) Unsafe.Add(ref gRow, 16) = e16;
-                    s += e16;
-                    double a16 = (Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16);
-                    A += a16;
-                    sumAD += a16 * (m - Unsafe.Add(ref row, 16));
                     if (TGradient.On)
                     {
                         double coef = scale * A / s; // scale·A/s
@@ -1251,7 +1287,7 @@ namespace DivergenceGen.Generated
                             Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = e16 * coef - a16 * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16)) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)

@@ -330,6 +330,8 @@ namespace DivergenceGen.Generated
             if (Vector512.IsHardwareAccelerated)
             {
                 var smooth512 = Vector512.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -347,12 +349,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
                     float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
                     var m512 = Vector512.Create(m);
                     var sAcc = Vector512<float>.Zero;
                     var sumDAcc = Vector512<float>.Zero;
@@ -364,16 +363,14 @@ namespace DivergenceGen.Generated
                         sAcc += ek;
                         sumDAcc += m512 - xk;
                     }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
+                    var e4 = VectorMath.Exp(x4 - m512);
+                    if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
+                    sAcc += (e4 & loopTailMask);
+                    sumDAcc += (m512 - x4 & loopTailMask);
                     float s = Vector512.Sum(sAcc);
                     float sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        s += ek;
-                        sumD += m - Unsafe.Add(ref row, k);
-                    }
                     if (TGradient.On)
                     {
                         float coef = (float)(scale / s); // scale·A/s
@@ -401,6 +398,8 @@ namespace DivergenceGen.Generated
             if (Vector256.IsHardwareAccelerated)
             {
                 var smooth256 = Vector256.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 8 lanes in the sums.
+                var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -418,12 +417,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
                     float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
                     var m256 = Vector256.Create(m);
                     var sAcc = Vector256<float>.Zero;
                     var sumDAcc = Vector256<float>.Zero;
@@ -435,16 +431,14 @@ namespace DivergenceGen.Generated
                         sAcc += ek;
                         sumDAcc += m256 - xk;
                     }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
+                    var e12 = VectorMath.Exp(x12 - m256);
+                    if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
+                    sAcc += (e12 & loopTailMask);
+                    sumDAcc += (m256 - x12 & loopTailMask);
                     float s = Vector256.Sum(sAcc);
                     float sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        s += ek;
-                        sumD += m - Unsafe.Add(ref row, k);
-                    }
                     if (TGradient.On)
                     {
                         float coef = (float)(scale / s); // scale·A/s
@@ -594,6 +588,8 @@ namespace DivergenceGen.Generated
             if (Vector512.IsHardwareAccelerated)
             {
                 var smooth512 = Vector512.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -612,12 +608,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
                     float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
                     var m512 = Vector512.Create(m);
                     var sAcc = Vector512<float>.Zero;
                     var sumDAcc = Vector512<float>.Zero;
@@ -629,16 +622,14 @@ namespace DivergenceGen.Generated
                         sAcc += ek;
                         sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
                     }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
+                    var e4 = VectorMath.Exp(x4 - m512);
+                    if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
+                    sAcc += (e4 & loopTailMask);
+                    sumDAcc += (Vector512.LoadUnsafe(ref wRef, (nuint)4) * (m512 - x4) & loopTailMask);
                     float s = Vector512.Sum(sAcc);
                     float sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        s += ek;
-                        sumD += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
-                    }
                     if (TGradient.On)
                     {
                         float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
@@ -666,6 +657,8 @@ namespace DivergenceGen.Generated
             if (Vector256.IsHardwareAccelerated)
             {
                 var smooth256 = Vector256.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 8 lanes in the sums.
+                var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -684,12 +677,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
                     float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
                     var m256 = Vector256.Create(m);
                     var sAcc = Vector256<float>.Zero;
                     var sumDAcc = Vector256<float>.Zero;
@@ -701,16 +691,14 @@ namespace DivergenceGen.Generated
                         sAcc += ek;
                         sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
                     }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
+                    var e12 = VectorMath.Exp(x12 - m256);
+                    if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
+                    sAcc += (e12 & loopTailMask);
+                    sumDAcc += (Vector256.LoadUnsafe(ref wRef, (nuint)12) * (m256 - x12) & loopTailMask);
                     float s = Vector256.Sum(sAcc);
                     float sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        s += ek;
-                        sumD += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
-                    }
                     if (TGradient.On)
                     {
                         float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
@@ -859,6 +847,8 @@ namespace DivergenceGen.Generated
                 var keep512 = Vector512.Create(keep);
                 var scaleT512 = Vector512.Create(scaleT);
                 var uniform512 = Vector512.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -870,12 +860,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
                     float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
                     var m512 = Vector512.Create(m);
                     var sAcc = Vector512<float>.Zero;
                     var AAcc = Vector512<float>.Zero;
@@ -890,19 +877,17 @@ namespace DivergenceGen.Generated
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
+                    var e4 = VectorMath.Exp(x4 - m512);
+                    if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
+                    sAcc += (e4 & loopTailMask);
+                    var a4 = Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512;
+                    AAcc += (a4 & loopTailMask);
+                    sumADAcc += (a4 * (m512 - x4) & loopTailMask);
                     float s = Vector512.Sum(sAcc);
                     double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        s += ek;
-                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
-                        A += ak;
-                        sumAD += ak * (m - Unsafe.Add(ref row, k));
-                    }
                     if (TGradient.On)
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
@@ -928,6 +913,8 @@ namespace DivergenceGen.Generated
                 var keep256 = Vector256.Create(keep);
                 var scaleT256 = Vector256.Create(scaleT);
                 var uniform256 = Vector256.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 8 lanes in the sums.
+                var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -939,12 +926,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
                     float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
                     var m256 = Vector256.Create(m);
                     var sAcc = Vector256<float>.Zero;
                     var AAcc = Vector256<float>.Zero;
@@ -959,19 +943,17 @@ namespace DivergenceGen.Generated
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
+                    var e12 = VectorMath.Exp(x12 - m256);
+                    if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
+                    sAcc += (e12 & loopTailMask);
+                    var a12 = Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256;
+                    AAcc += (a12 & loopTailMask);
+                    sumADAcc += (a12 * (m256 - x12) & loopTailMask);
                     float s = Vector256.Sum(sAcc);
                     double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        s += ek;
-                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
-                        A += ak;
-                        sumAD += ak * (m - Unsafe.Add(ref row, k));
-                    }
                     if (TGradient.On)
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
@@ -1107,6 +1089,8 @@ namespace DivergenceGen.Generated
                 var keep512 = Vector512.Create(keep);
                 var scaleT512 = Vector512.Create(scaleT);
                 var uniform512 = Vector512.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1118,12 +1102,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
                     float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
                     var m512 = Vector512.Create(m);
                     var sAcc = Vector512<float>.Zero;
                     var AAcc = Vector512<float>.Zero;
@@ -1138,19 +1119,17 @@ namespace DivergenceGen.Generated
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
+                    var e4 = VectorMath.Exp(x4 - m512);
+                    if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
+                    sAcc += (e4 & loopTailMask);
+                    var a4 = (Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)4);
+                    AAcc += (a4 & loopTailMask);
+                    sumADAcc += (a4 * (m512 - x4) & loopTailMask);
                     float s = Vector512.Sum(sAcc);
                     double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        s += ek;
-                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
-                        A += ak;
-                        sumAD += ak * (m - Unsafe.Add(ref row, k));
-                    }
                     if (TGradient.On)
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
@@ -1176,6 +1155,8 @@ namespace DivergenceGen.Generated
                 var keep256 = Vector256.Create(keep);
                 var scaleT256 = Vector256.Create(scaleT);
                 var uniform256 = Vector256.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 8 lanes in the sums.
+                var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1187,12 +1168,9 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
                     float m = LossReductions.Max(mAcc);
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        m = MathF.Max(m, Unsafe.Add(ref row, k));
-                    }
                     var m256 = Vector256.Create(m);
                     var sAcc = Vector256<float>.Zero;
                     var AAcc = Vector256<float>.Zero;
@@ -1207,19 +1185,17 @@ namespace DivergenceGen.Generated
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
+                    var e12 = VectorMath.Exp(x12 - m256);
+                    if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
+                    sAcc += (e12 & loopTailMask);
+                    var a12 = (Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)12);
+                    AAcc += (a12 & loopTailMask);
+                    sumADAcc += (a12 * (m256 - x12) & loopTailMask);
                     float s = Vector256.Sum(sAcc);
                     double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                    for (int k = 16; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        s += ek;
-                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
-                        A += ak;
-                        sumAD += ak * (m - Unsafe.Add(ref row, k));
-                    }
                     if (TGradient.On)
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
