@@ -83,9 +83,9 @@ namespace DivergenceGen.Generator.Emit
                     w.Summary(k.Summary);
                     using (w.Block("file static class " + k.Class))
                     {
-                        var inner = new SourceWriter();
+                        var inner = new SourceWriter(w.Indent, Shorten);
                         k.Body(inner);
-                        w.Lines(Shorten(inner.ToString().TrimEnd('\n')));
+                        w.Raw(inner.ToString().TrimEnd('\n') + "\n");
                     }
                 }
             }

@@ -162,7 +162,8 @@ namespace MyApp
 
         /// <summary>
         /// The Kullback–Leibler divergence in nats, D(P‖Q) = p·log(p/q) + (1 − p)·log((1 − p)/(1 − q)), where P is this instance.
-        /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative (a negative rounding residue is returned as 0).
+        /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative (a negative rounding residue is returned as
+        /// 0).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -205,10 +206,15 @@ namespace MyApp
             {
                 for (; i <= outcomes.Length - 8; i += 8)
                 {
-                    var k = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var k = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
+                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
                     var logPmf = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
-                    logPmf = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Equals(k, global::System.Runtime.Intrinsics.Vector512.Create((long)0L))), global::System.Runtime.Intrinsics.Vector512.Create(_log1mP), logPmf);
-                    logPmf = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Equals(k, global::System.Runtime.Intrinsics.Vector512.Create((long)1L))), global::System.Runtime.Intrinsics.Vector512.Create(_logP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(
+                        global::System.Runtime.Intrinsics.Vector512.Equals(k, global::System.Runtime.Intrinsics.Vector512.Create((long)0L))),
+                        global::System.Runtime.Intrinsics.Vector512.Create(_log1mP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(
+                        global::System.Runtime.Intrinsics.Vector512.Equals(k, global::System.Runtime.Intrinsics.Vector512.Create((long)1L))),
+                        global::System.Runtime.Intrinsics.Vector512.Create(_logP), logPmf);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logPmf, ref dRef, (nuint)i);
                 }
             }
@@ -216,10 +222,15 @@ namespace MyApp
             {
                 for (; i <= outcomes.Length - 4; i += 4)
                 {
-                    var k = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var k = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
+                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
                     var logPmf = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
-                    logPmf = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Equals(k, global::System.Runtime.Intrinsics.Vector256.Create((long)0L))), global::System.Runtime.Intrinsics.Vector256.Create(_log1mP), logPmf);
-                    logPmf = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Equals(k, global::System.Runtime.Intrinsics.Vector256.Create((long)1L))), global::System.Runtime.Intrinsics.Vector256.Create(_logP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(
+                        global::System.Runtime.Intrinsics.Vector256.Equals(k, global::System.Runtime.Intrinsics.Vector256.Create((long)0L))),
+                        global::System.Runtime.Intrinsics.Vector256.Create(_log1mP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(
+                        global::System.Runtime.Intrinsics.Vector256.Equals(k, global::System.Runtime.Intrinsics.Vector256.Create((long)1L))),
+                        global::System.Runtime.Intrinsics.Vector256.Create(_logP), logPmf);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logPmf, ref dRef, (nuint)i);
                 }
             }
@@ -227,10 +238,15 @@ namespace MyApp
             {
                 for (; i <= outcomes.Length - 2; i += 2)
                 {
-                    var k = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var k = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
+                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
                     var logPmf = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
-                    logPmf = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Equals(k, global::System.Runtime.Intrinsics.Vector128.Create((long)0L))), global::System.Runtime.Intrinsics.Vector128.Create(_log1mP), logPmf);
-                    logPmf = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Equals(k, global::System.Runtime.Intrinsics.Vector128.Create((long)1L))), global::System.Runtime.Intrinsics.Vector128.Create(_logP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(
+                        global::System.Runtime.Intrinsics.Vector128.Equals(k, global::System.Runtime.Intrinsics.Vector128.Create((long)0L))),
+                        global::System.Runtime.Intrinsics.Vector128.Create(_log1mP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(
+                        global::System.Runtime.Intrinsics.Vector128.Equals(k, global::System.Runtime.Intrinsics.Vector128.Create((long)1L))),
+                        global::System.Runtime.Intrinsics.Vector128.Create(_logP), logPmf);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logPmf, ref dRef, (nuint)i);
                 }
             }
@@ -248,7 +264,8 @@ namespace MyApp
         /// <param name="p">The parameter p of each first distribution, each in [0, 1].</param>
         /// <param name="q">The parameter of each second distribution, each in [0, 1]; as long as <paramref name="p"/>.</param>
         /// <param name="destination">Receives one value per element of <paramref name="p"/>.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="q"/> and <paramref name="p"/> differ in length, or <paramref name="destination"/> is too short.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="q"/> and <paramref name="p"/> differ in length, or <paramref name="destination"/>
+        /// is too short.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN or outside [0, 1] (the message names its index).</exception>
         public static void KLDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q, global::System.Span<double> destination)
         {
@@ -267,8 +284,15 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<double>.One - xP), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // a negative rounding residue is 0
+                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<double>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP) * (
+                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    // a negative rounding residue is 0
+                    value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -278,8 +302,15 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<double>.One - xP), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // a negative rounding residue is 0
+                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<double>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP) * (
+                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    // a negative rounding residue is 0
+                    value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -289,8 +320,15 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<double>.One - xP), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // a negative rounding residue is 0
+                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<double>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP) * (
+                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    // a negative rounding residue is 0
+                    value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -299,7 +337,8 @@ namespace MyApp
             {
                 var xP = p[i];
                 var yP = q[i];
-                var value = (xP > 0d ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0d) + ((1d - xP) > 0d ? (1d - xP) * (global::DivergenceGen.ScalarMath.Log1p(-xP) - global::DivergenceGen.ScalarMath.Log1p(-yP)) : 0d);
+                var value = (xP > 0d ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0d) + ((1d - xP) > 0d ? (1d - xP) * (
+                    global::DivergenceGen.ScalarMath.Log1p(-xP) - global::DivergenceGen.ScalarMath.Log1p(-yP)) : 0d);
                 destination[i] = value > 0d ? value : 0d;
             }
         }
@@ -326,7 +365,12 @@ namespace MyApp
                     var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var xLogP = global::DivergenceGen.VectorMath.Log(xP);
                     var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector512<double>.Zero - (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<double>.One - xP), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP) * xLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<double>.Zero), xP * xLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero));
+                    var value = global::System.Runtime.Intrinsics.Vector512<double>.Zero - (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<double>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP) * xLog1mP,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<double>.Zero), xP * xLogP,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -337,7 +381,12 @@ namespace MyApp
                     var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var xLogP = global::DivergenceGen.VectorMath.Log(xP);
                     var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector256<double>.Zero - (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<double>.One - xP), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP) * xLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<double>.Zero), xP * xLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero));
+                    var value = global::System.Runtime.Intrinsics.Vector256<double>.Zero - (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<double>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP) * xLog1mP,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<double>.Zero), xP * xLogP,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -348,7 +397,12 @@ namespace MyApp
                     var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var xLogP = global::DivergenceGen.VectorMath.Log(xP);
                     var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector128<double>.Zero - (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<double>.One - xP), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP) * xLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<double>.Zero), xP * xLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
+                    var value = global::System.Runtime.Intrinsics.Vector128<double>.Zero - (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<double>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP) * xLog1mP,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<double>.Zero), xP * xLogP,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -388,7 +442,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first outcome whose cumulative probability exceeds u.
+        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first outcome whose cumulative probability
+        /// exceeds u.
         /// </summary>
         /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
         /// <returns>An outcome in {0, 1}.</returns>

@@ -162,7 +162,8 @@ namespace MyApp
 
         /// <summary>
         /// The Kullback–Leibler divergence in nats, D(P‖Q) = p·log(p/q) + (1 − p)·log((1 − p)/(1 − q)), where P is this instance.
-        /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative (a negative rounding residue is returned as 0).
+        /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative (a negative rounding residue is returned as
+        /// 0).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -207,8 +208,12 @@ namespace MyApp
                 {
                     var k = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kRef, (nuint)i);
                     var logPmf = global::System.Runtime.Intrinsics.Vector512.Create(float.NegativeInfinity);
-                    logPmf = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(k, global::System.Runtime.Intrinsics.Vector512.Create((int)0))), global::System.Runtime.Intrinsics.Vector512.Create(_log1mP), logPmf);
-                    logPmf = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(k, global::System.Runtime.Intrinsics.Vector512.Create((int)1))), global::System.Runtime.Intrinsics.Vector512.Create(_logP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(
+                        global::System.Runtime.Intrinsics.Vector512.Equals(k, global::System.Runtime.Intrinsics.Vector512.Create((int)0))),
+                        global::System.Runtime.Intrinsics.Vector512.Create(_log1mP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(
+                        global::System.Runtime.Intrinsics.Vector512.Equals(k, global::System.Runtime.Intrinsics.Vector512.Create((int)1))),
+                        global::System.Runtime.Intrinsics.Vector512.Create(_logP), logPmf);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logPmf, ref dRef, (nuint)i);
                 }
             }
@@ -218,8 +223,12 @@ namespace MyApp
                 {
                     var k = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i);
                     var logPmf = global::System.Runtime.Intrinsics.Vector256.Create(float.NegativeInfinity);
-                    logPmf = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(k, global::System.Runtime.Intrinsics.Vector256.Create((int)0))), global::System.Runtime.Intrinsics.Vector256.Create(_log1mP), logPmf);
-                    logPmf = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(k, global::System.Runtime.Intrinsics.Vector256.Create((int)1))), global::System.Runtime.Intrinsics.Vector256.Create(_logP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(
+                        global::System.Runtime.Intrinsics.Vector256.Equals(k, global::System.Runtime.Intrinsics.Vector256.Create((int)0))),
+                        global::System.Runtime.Intrinsics.Vector256.Create(_log1mP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(
+                        global::System.Runtime.Intrinsics.Vector256.Equals(k, global::System.Runtime.Intrinsics.Vector256.Create((int)1))),
+                        global::System.Runtime.Intrinsics.Vector256.Create(_logP), logPmf);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logPmf, ref dRef, (nuint)i);
                 }
             }
@@ -229,8 +238,12 @@ namespace MyApp
                 {
                     var k = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i);
                     var logPmf = global::System.Runtime.Intrinsics.Vector128.Create(float.NegativeInfinity);
-                    logPmf = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(k, global::System.Runtime.Intrinsics.Vector128.Create((int)0))), global::System.Runtime.Intrinsics.Vector128.Create(_log1mP), logPmf);
-                    logPmf = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(k, global::System.Runtime.Intrinsics.Vector128.Create((int)1))), global::System.Runtime.Intrinsics.Vector128.Create(_logP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsSingle(
+                        global::System.Runtime.Intrinsics.Vector128.Equals(k, global::System.Runtime.Intrinsics.Vector128.Create((int)0))),
+                        global::System.Runtime.Intrinsics.Vector128.Create(_log1mP), logPmf);
+                    logPmf = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsSingle(
+                        global::System.Runtime.Intrinsics.Vector128.Equals(k, global::System.Runtime.Intrinsics.Vector128.Create((int)1))),
+                        global::System.Runtime.Intrinsics.Vector128.Create(_logP), logPmf);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logPmf, ref dRef, (nuint)i);
                 }
             }
@@ -248,7 +261,8 @@ namespace MyApp
         /// <param name="p">The parameter p of each first distribution, each in [0, 1].</param>
         /// <param name="q">The parameter of each second distribution, each in [0, 1]; as long as <paramref name="p"/>.</param>
         /// <param name="destination">Receives one value per element of <paramref name="p"/>.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="q"/> and <paramref name="p"/> differ in length, or <paramref name="destination"/> is too short.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="q"/> and <paramref name="p"/> differ in length, or <paramref name="destination"/>
+        /// is too short.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN or outside [0, 1] (the message names its index).</exception>
         public static void KLDivergence(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q, global::System.Span<float> destination)
         {
@@ -267,8 +281,15 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector512<float>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<float>.One - xP), global::System.Runtime.Intrinsics.Vector512<float>.Zero), (global::System.Runtime.Intrinsics.Vector512<float>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<float>.Zero); // a negative rounding residue is 0
+                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP,
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<float>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), (global::System.Runtime.Intrinsics.Vector512<float>.One - xP) * (
+                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    // a negative rounding residue is 0
+                    value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -278,8 +299,15 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<float>.One - xP), global::System.Runtime.Intrinsics.Vector256<float>.Zero), (global::System.Runtime.Intrinsics.Vector256<float>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<float>.Zero); // a negative rounding residue is 0
+                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP,
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<float>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), (global::System.Runtime.Intrinsics.Vector256<float>.One - xP) * (
+                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    // a negative rounding residue is 0
+                    value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -289,8 +317,15 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP), global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<float>.One - xP), global::System.Runtime.Intrinsics.Vector128<float>.Zero), (global::System.Runtime.Intrinsics.Vector128<float>.One - xP) * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<float>.Zero); // a negative rounding residue is 0
+                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP,
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<float>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), (global::System.Runtime.Intrinsics.Vector128<float>.One - xP) * (
+                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    // a negative rounding residue is 0
+                    value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -299,7 +334,8 @@ namespace MyApp
             {
                 var xP = p[i];
                 var yP = q[i];
-                var value = (xP > 0f ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0f) + ((1f - xP) > 0f ? (1f - xP) * (global::DivergenceGen.ScalarMath.Log1p(-xP) - global::DivergenceGen.ScalarMath.Log1p(-yP)) : 0f);
+                var value = (xP > 0f ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0f) + ((1f - xP) > 0f ? (1f - xP) * (
+                    global::DivergenceGen.ScalarMath.Log1p(-xP) - global::DivergenceGen.ScalarMath.Log1p(-yP)) : 0f);
                 destination[i] = value > 0f ? value : 0f;
             }
         }
@@ -326,7 +362,12 @@ namespace MyApp
                     var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var xLogP = global::DivergenceGen.VectorMath.Log(xP);
                     var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector512<float>.Zero - (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<float>.One - xP), global::System.Runtime.Intrinsics.Vector512<float>.Zero), (global::System.Runtime.Intrinsics.Vector512<float>.One - xP) * xLog1mP, global::System.Runtime.Intrinsics.Vector512<float>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<float>.Zero), xP * xLogP, global::System.Runtime.Intrinsics.Vector512<float>.Zero));
+                    var value = global::System.Runtime.Intrinsics.Vector512<float>.Zero - (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<float>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), (global::System.Runtime.Intrinsics.Vector512<float>.One - xP) * xLog1mP,
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<float>.Zero), xP * xLogP,
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -337,7 +378,12 @@ namespace MyApp
                     var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var xLogP = global::DivergenceGen.VectorMath.Log(xP);
                     var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector256<float>.Zero - (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<float>.One - xP), global::System.Runtime.Intrinsics.Vector256<float>.Zero), (global::System.Runtime.Intrinsics.Vector256<float>.One - xP) * xLog1mP, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<float>.Zero), xP * xLogP, global::System.Runtime.Intrinsics.Vector256<float>.Zero));
+                    var value = global::System.Runtime.Intrinsics.Vector256<float>.Zero - (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<float>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), (global::System.Runtime.Intrinsics.Vector256<float>.One - xP) * xLog1mP,
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<float>.Zero), xP * xLogP,
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -348,7 +394,12 @@ namespace MyApp
                     var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var xLogP = global::DivergenceGen.VectorMath.Log(xP);
                     var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector128<float>.Zero - (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<float>.One - xP), global::System.Runtime.Intrinsics.Vector128<float>.Zero), (global::System.Runtime.Intrinsics.Vector128<float>.One - xP) * xLog1mP, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<float>.Zero), xP * xLogP, global::System.Runtime.Intrinsics.Vector128<float>.Zero));
+                    var value = global::System.Runtime.Intrinsics.Vector128<float>.Zero - (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<float>.One - xP),
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), (global::System.Runtime.Intrinsics.Vector128<float>.One - xP) * xLog1mP,
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<float>.Zero), xP * xLogP,
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -388,7 +439,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first outcome whose cumulative probability exceeds u.
+        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first outcome whose cumulative probability
+        /// exceeds u.
         /// </summary>
         /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
         /// <returns>An outcome in {0, 1}.</returns>

@@ -191,16 +191,43 @@ namespace MyApp
                 var logP512 = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
                 var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                var l0 = global::System.Runtime.Intrinsics.Vector512.Create(0d, 2.302585092994046d, 3.8066624897703196d, 4.787491742782047d, 5.347107530717469d, 5.529429087511423d, 5.347107530717469d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d), global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(10d) - global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(10d) - global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var l1 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var l2 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
+                    0xFFFFFFFFFFFFFFFFul));
+                var l0 = global::System.Runtime.Intrinsics.Vector512.Create(0d, 2.302585092994046d, 3.8066624897703196d, 4.787491742782047d, 5.347107530717469d,
+                    5.529429087511423d, 5.347107530717469d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
+                    global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d,
+                    7d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
+                    global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * log1mP512,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var l1 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l2 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p0 = global::DivergenceGen.VectorMath.Exp(l0);
                 var p1 = global::DivergenceGen.VectorMath.Exp(l1);
                 var p2 = global::DivergenceGen.VectorMath.Exp(l2);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * l0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * l1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * l2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * l0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * l1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * l2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0)
                     + global::System.Runtime.Intrinsics.Vector128.Sum(sum1 + (sum2 & tailMask));
                 return sum < 0d ? -sum : 0d;
@@ -212,19 +239,54 @@ namespace MyApp
                 var logP256 = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
                 var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                var l0 = global::System.Runtime.Intrinsics.Vector256.Create(0d, 2.302585092994046d, 3.8066624897703196d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var l1 = global::System.Runtime.Intrinsics.Vector256.Create(5.347107530717469d, 5.529429087511423d, 5.347107530717469d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d)) * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var l2 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var l3 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
+                    0xFFFFFFFFFFFFFFFFul));
+                var l0 = global::System.Runtime.Intrinsics.Vector256.Create(0d, 2.302585092994046d, 3.8066624897703196d, 4.787491742782047d)
+                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * log1mP256,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var l1 = global::System.Runtime.Intrinsics.Vector256.Create(5.347107530717469d, 5.529429087511423d, 5.347107530717469d, 4.787491742782047d)
+                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d)),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d)) * log1mP256,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var l2 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l3 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p0 = global::DivergenceGen.VectorMath.Exp(l0);
                 var p1 = global::DivergenceGen.VectorMath.Exp(l1);
                 var p2 = global::DivergenceGen.VectorMath.Exp(l2);
                 var p3 = global::DivergenceGen.VectorMath.Exp(l3);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * l0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * l1, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * l2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * l3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * l0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * l1, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * l2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * l3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1)
                     + global::System.Runtime.Intrinsics.Vector128.Sum(sum2 + (sum3 & tailMask));
                 return sum < 0d ? -sum : 0d;
@@ -234,25 +296,74 @@ namespace MyApp
                 var log1mP128 = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
                 var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                var l0 = global::System.Runtime.Intrinsics.Vector128.Create(0d, 2.302585092994046d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var l1 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var l2 = global::System.Runtime.Intrinsics.Vector128.Create(5.347107530717469d, 5.529429087511423d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var l3 = global::System.Runtime.Intrinsics.Vector128.Create(5.347107530717469d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var l4 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var l5 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
+                    0xFFFFFFFFFFFFFFFFul));
+                var l0 = global::System.Runtime.Intrinsics.Vector128.Create(0d, 2.302585092994046d)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l1 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 4.787491742782047d)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l2 = global::System.Runtime.Intrinsics.Vector128.Create(5.347107530717469d, 5.529429087511423d)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l3 = global::System.Runtime.Intrinsics.Vector128.Create(5.347107530717469d, 4.787491742782047d)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l4 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l5 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p0 = global::DivergenceGen.VectorMath.Exp(l0);
                 var p1 = global::DivergenceGen.VectorMath.Exp(l1);
                 var p2 = global::DivergenceGen.VectorMath.Exp(l2);
                 var p3 = global::DivergenceGen.VectorMath.Exp(l3);
                 var p4 = global::DivergenceGen.VectorMath.Exp(l4);
                 var p5 = global::DivergenceGen.VectorMath.Exp(l5);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * l0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * l1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * l2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * l3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * l4, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * l5, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * l0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * l1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * l2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * l3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * l4, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * l5, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + (sum5 & tailMask));
                 return sum < 0d ? -sum : 0d;
             }
@@ -261,7 +372,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 11; k++)
                 {
-                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((10d - (double)k) > 0d ? (10d - (double)k) * _log1mP : 0d);
+                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((10d - (
+                        double)k) > 0d ? (10d - (double)k) * _log1mP : 0d);
                     double pk = global::System.Math.Exp(lk);
                     sumAcc += (pk > 0d ? pk * lk : 0d);
                 }
@@ -271,7 +383,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this instance.
+        /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this
+        /// instance.
         /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative
         /// (a negative rounding residue is returned as 0).
         /// </summary>
@@ -286,7 +399,8 @@ namespace MyApp
 
         private double KLDivergenceInDouble(in TenFlips q)
         {
-            double d = 10d * ((_p > 0d ? _p * global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) : 0d) + ((1d - _p) > 0d ? (1d - _p) * (global::DivergenceGen.ScalarMath.Log1p(-_p) - global::DivergenceGen.ScalarMath.Log1p(-q._p)) : 0d));
+            double d = 10d * ((_p > 0d ? _p * global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) : 0d) + ((1d - _p) > 0d ? (1d - _p) * (
+                global::DivergenceGen.ScalarMath.Log1p(-_p) - global::DivergenceGen.ScalarMath.Log1p(-q._p)) : 0d));
             return d > 0d ? d : 0d;
         }
 
@@ -304,7 +418,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, …, 10}), vectorised: log C(n, k) looked up per lane in the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
+        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, …, 10}), vectorised: log C(n, k) looked up per lane in the compile-time
+        /// table; k·log p + (n − k)·log(1 − p) in SIMD.
         /// </summary>
         /// <param name="outcomes">The outcomes.</param>
         /// <param name="destination">Receives one log-probability per outcome; at least as long as <paramref name="outcomes"/>.</param>
@@ -327,21 +442,37 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 8; i += 8)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
+                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector512.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector512<long>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(kLong, last));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector512<long>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(kLong, last));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector512.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 4), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 5), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 6), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 7), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, tableK + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero), minusInfinity);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 4), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 5), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 6), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 7), (uint)Trials)));
+                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, tableK
+                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
+                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector512.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (
+                        global::System.Runtime.Intrinsics.Vector512.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        minusInfinity);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -353,17 +484,29 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 4; i += 4)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
+                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector256.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector256<long>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(kLong, last));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector256<long>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(kLong, last));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector256.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, tableK + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero), minusInfinity);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
+                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, tableK
+                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
+                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector256.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (
+                        global::System.Runtime.Intrinsics.Vector256.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        minusInfinity);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -375,15 +518,25 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 2; i += 2)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
+                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector128.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector128<long>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(kLong, last));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector128<long>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(kLong, last));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector128.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, tableK + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero), minusInfinity);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
+                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, tableK
+                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector128.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (
+                        global::System.Runtime.Intrinsics.Vector128.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        minusInfinity);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }

@@ -396,18 +396,41 @@ namespace MyApp
                 var log1mP512 = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
                 var logP512 = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
+                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 1024; k += 8)
                 {
-                    var lk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)k) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(1024d) - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(1024d) - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var lk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)k)
+                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d,
+                        5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * logP512,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(1024d) - (
+                        global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d,
+                        5d, 6d, 7d))), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(1024d)
+                        - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d,
+                        4d, 5d, 6d, 7d))) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
                 // K = 1025 is not a multiple of 8: one more vector at 1017, overlapping, its first 7 lanes masked out of the sums.
-                var l1017 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)1017) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d), global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(1024d) - global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(1024d) - global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d)) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var l1017 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)1017)
+                    + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d,
+                    1021d, 1022d, 1023d, 1024d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector512.Create(1024d) - global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d,
+                    1021d, 1022d, 1023d, 1024d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (
+                    global::System.Runtime.Intrinsics.Vector512.Create(1024d) - global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d,
+                    1021d, 1022d, 1023d, 1024d)) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 var p1017 = global::DivergenceGen.VectorMath.Exp(l1017);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1017, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1017 * l1017, global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1017,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1017 * l1017, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
+                    & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 return sum < 0d ? -sum : 0d;
             }
@@ -416,18 +439,41 @@ namespace MyApp
                 var log1mP256 = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
                 var logP256 = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int k = 0; k < 1024; k += 4)
                 {
-                    var lk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)k) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(1024d) - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(1024d) - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))) * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var lk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)k)
+                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * logP256,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(1024d) - (
+                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(1024d) - (
+                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)))
+                        * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
                 // K = 1025 is not a multiple of 4: one more vector at 1021, overlapping, its first 3 lanes masked out of the sums.
-                var l1021 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)1021) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(1024d) - global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(1024d) - global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d)) * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var l1021 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)1021)
+                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d) * logP256,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
+                    global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(1024d)
+                    - global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d)),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(1024d)
+                    - global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d)) * log1mP256,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var p1021 = global::DivergenceGen.VectorMath.Exp(l1021);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1021, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1021 * l1021, global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1021,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1021 * l1021, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
+                    & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 return sum < 0d ? -sum : 0d;
             }
@@ -436,18 +482,38 @@ namespace MyApp
                 var log1mP128 = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
                 var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 for (int k = 0; k < 1024; k += 2)
                 {
-                    var lk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)k) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(1024d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(1024d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var lk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)k)
+                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)),
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector128.Create(1024d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (
+                        global::System.Runtime.Intrinsics.Vector128.Create(1024d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
                 // K = 1025 is not a multiple of 2: one more vector at 1023, overlapping, its first 1 lanes masked out of the sums.
-                var l1023 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)1023) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(1024d) - global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(1024d) - global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l1023 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)1023)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(1024d) - global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(1024d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p1023 = global::DivergenceGen.VectorMath.Exp(l1023);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1023, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1023 * l1023, global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1023,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1023 * l1023, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 return sum < 0d ? -sum : 0d;
             }
@@ -456,7 +522,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 1025; k++)
                 {
-                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((1024d - (double)k) > 0d ? (1024d - (double)k) * _log1mP : 0d);
+                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((1024d - (
+                        double)k) > 0d ? (1024d - (double)k) * _log1mP : 0d);
                     double pk = global::System.Math.Exp(lk);
                     sumAcc += (pk > 0d ? pk * lk : 0d);
                 }
@@ -466,7 +533,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this instance.
+        /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this
+        /// instance.
         /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative
         /// (a negative rounding residue is returned as 0).
         /// </summary>
@@ -480,7 +548,8 @@ namespace MyApp
 
         private double KLDivergenceInDouble(in Binomial1024 q)
         {
-            double d = 1024d * ((_p > 0d ? _p * global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) : 0d) + ((1d - _p) > 0d ? (1d - _p) * (global::DivergenceGen.ScalarMath.Log1p(-_p) - global::DivergenceGen.ScalarMath.Log1p(-q._p)) : 0d));
+            double d = 1024d * ((_p > 0d ? _p * global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) : 0d) + ((1d - _p) > 0d ? (1d - _p) * (
+                global::DivergenceGen.ScalarMath.Log1p(-_p) - global::DivergenceGen.ScalarMath.Log1p(-q._p)) : 0d));
             return d > 0d ? d : 0d;
         }
 
@@ -497,7 +566,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, …, 1024}), vectorised: log C(n, k) looked up per lane in the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
+        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, …, 1024}), vectorised: log C(n, k) looked up per lane in the compile-time
+        /// table; k·log p + (n − k)·log(1 − p) in SIMD.
         /// </summary>
         /// <param name="outcomes">The outcomes.</param>
         /// <param name="destination">Receives one log-probability per outcome; at least as long as <paramref name="outcomes"/>.</param>
@@ -519,21 +589,37 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 8; i += 8)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
+                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector512.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector512<long>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(kLong, last));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector512<long>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(kLong, last));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector512.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 4), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 5), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 6), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 7), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, tableK + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero), minusInfinity);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 4), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 5), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 6), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 7), (uint)Trials)));
+                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, tableK
+                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
+                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector512.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (
+                        global::System.Runtime.Intrinsics.Vector512.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        minusInfinity);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -545,17 +631,29 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 4; i += 4)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
+                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector256.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector256<long>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(kLong, last));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector256<long>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(kLong, last));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector256.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, tableK + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero), minusInfinity);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
+                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, tableK
+                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
+                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector256.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (
+                        global::System.Runtime.Intrinsics.Vector256.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        minusInfinity);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -567,15 +665,25 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 2; i += 2)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
+                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector128.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector128<long>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(kLong, last));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector128<long>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(kLong, last));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector128.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, tableK + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero), minusInfinity);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
+                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, tableK
+                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector128.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (
+                        global::System.Runtime.Intrinsics.Vector128.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        minusInfinity);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }

@@ -129,7 +129,8 @@ namespace MyApp
             return global::System.Math.Exp(LogPmfInDouble(k));
         }
 
-        // n > 1024: no table; Loader's saddle-point form (Stirling errors and deviance terms), accurate for n up to 2³¹ − 1 where differences of log-gammas would cancel.
+        // n > 1024: no table; Loader's saddle-point form (Stirling errors and deviance terms), accurate for n up to 2³¹ − 1 where differences of log-gammas
+        // would cancel.
         private double LogPmfInDouble(int k)
         {
             if ((uint)k > (uint)Trials)
@@ -176,7 +177,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this instance.
+        /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this
+        /// instance.
         /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative
         /// (a negative rounding residue is returned as 0).
         /// </summary>
@@ -191,7 +193,8 @@ namespace MyApp
 
         private double KLDivergenceInDouble(in Billion q)
         {
-            double d = 1000000000d * ((_p > 0d ? _p * global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) : 0d) + ((1d - _p) > 0d ? (1d - _p) * (global::DivergenceGen.ScalarMath.Log1p(-_p) - global::DivergenceGen.ScalarMath.Log1p(-q._p)) : 0d));
+            double d = 1000000000d * ((_p > 0d ? _p * global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) : 0d) + ((1d - _p) > 0d ? (1d - _p) * (
+                global::DivergenceGen.ScalarMath.Log1p(-_p) - global::DivergenceGen.ScalarMath.Log1p(-q._p)) : 0d));
             return d > 0d ? d : 0d;
         }
 
@@ -209,7 +212,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, …, 1000000000}), element by element (the log-pmf needs log-gamma-type functions, which have no vector form).
+        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, …, 1000000000}), element by element (the log-pmf needs log-gamma-type
+        /// functions, which have no vector form).
         /// </summary>
         /// <param name="outcomes">The outcomes.</param>
         /// <param name="destination">Receives one log-probability per outcome; at least as long as <paramref name="outcomes"/>.</param>
@@ -218,7 +222,8 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
-            // n &gt; 1024: no table; Loader's saddle-point form (Stirling errors and deviance terms), accurate for n up to 2³¹ − 1 where differences of log-gammas would cancel.
+            // n &gt; 1024: no table; Loader's saddle-point form (Stirling errors and deviance terms), accurate for n up to 2³¹ − 1 where differences of
+            // log-gammas would cancel.
             for (int i = 0; i < outcomes.Length; i++)
             {
                 destination[i] = LogPmfInDouble(outcomes[i]);

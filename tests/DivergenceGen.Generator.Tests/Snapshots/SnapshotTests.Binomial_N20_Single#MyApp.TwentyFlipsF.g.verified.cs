@@ -192,18 +192,41 @@ namespace MyApp
                 var log1mP512 = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
                 var logP512 = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 5 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul,
+                    0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
-                    var lk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)k) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(20d) - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d) - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var lk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)k)
+                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d,
+                        5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * logP512,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(20d) - (
+                        global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d,
+                        5d, 6d, 7d))), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d) - (
+                        global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d,
+                        5d, 6d, 7d))) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
                 // K = 21 is not a multiple of 8: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                var l13 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)13) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d), global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(20d) - global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d) - global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d)) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var l13 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)13)
+                    + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d,
+                    19d, 20d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector512.Create(20d) - global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d,
+                    19d, 20d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d)
+                    - global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d)) * log1mP512,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 var p13 = global::DivergenceGen.VectorMath.Exp(l13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p13 * l13, global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p13,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p13 * l13, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
+                    & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 return sum < 0d ? -sum : 0d;
             }
@@ -212,18 +235,40 @@ namespace MyApp
                 var log1mP256 = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
                 var logP256 = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int k = 0; k < 20; k += 4)
                 {
-                    var lk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)k) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(20d) - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d) - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))) * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var lk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)k)
+                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * logP256,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
+                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(20d) - (
+                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d) - (
+                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)))
+                        * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
                 // K = 21 is not a multiple of 4: one more vector at 17, overlapping, its first 3 lanes masked out of the sums.
-                var l17 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)17) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(20d) - global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d) - global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d)) * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var l17 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)17)
+                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector256.Create(20d) - global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d)),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d)
+                    - global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d)) * log1mP256,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 var p17 = global::DivergenceGen.VectorMath.Exp(l17);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p17, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p17 * l17, global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p17,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p17 * l17, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
+                    & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 return sum < 0d ? -sum : 0d;
             }
@@ -232,18 +277,38 @@ namespace MyApp
                 var log1mP128 = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
                 var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 for (int k = 0; k < 20; k += 2)
                 {
-                    var lk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)k) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(20d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(20d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var lk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)k)
+                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)),
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector128.Create(20d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (
+                        global::System.Runtime.Intrinsics.Vector128.Create(20d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
                 // K = 21 is not a multiple of 2: one more vector at 19, overlapping, its first 1 lanes masked out of the sums.
-                var l19 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)19) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(20d) - global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(20d) - global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var l19 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)19)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector128.Create(20d) - global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(20d)
+                    - global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p19 = global::DivergenceGen.VectorMath.Exp(l19);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p19, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p19 * l19, global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p19,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p19 * l19, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                    & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 return sum < 0d ? -sum : 0d;
             }
@@ -252,7 +317,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 21; k++)
                 {
-                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((20d - (double)k) > 0d ? (20d - (double)k) * _log1mP : 0d);
+                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((20d - (
+                        double)k) > 0d ? (20d - (double)k) * _log1mP : 0d);
                     double pk = global::System.Math.Exp(lk);
                     sumAcc += (pk > 0d ? pk * lk : 0d);
                 }
@@ -262,7 +328,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this instance.
+        /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this
+        /// instance.
         /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative
         /// (a negative rounding residue is returned as 0).
         /// </summary>
@@ -277,7 +344,9 @@ namespace MyApp
 
         private double KLDivergenceInDouble(in TwentyFlipsF q)
         {
-            double d = 20d * (((double)_p > 0d ? (double)_p * global::DivergenceGen.ScalarMath.LogRatio((double)_p, (double)q._p) : 0d) + ((1d - (double)_p) > 0d ? (1d - (double)_p) * (global::DivergenceGen.ScalarMath.Log1p(-(double)_p) - global::DivergenceGen.ScalarMath.Log1p(-(double)q._p)) : 0d));
+            double d = 20d * (((double)_p > 0d ? (double)_p * global::DivergenceGen.ScalarMath.LogRatio((double)_p, (double)q._p) : 0d) + ((1d - (
+                double)_p) > 0d ? (1d - (double)_p) * (global::DivergenceGen.ScalarMath.Log1p(-(double)_p) - global::DivergenceGen.ScalarMath.Log1p(-(
+                double)q._p)) : 0d));
             return d > 0d ? d : 0d;
         }
 
@@ -295,7 +364,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, …, 20}), vectorised: log C(n, k) looked up per lane in the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
+        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, …, 20}), vectorised: log C(n, k) looked up per lane in the compile-time
+        /// table; k·log p + (n − k)·log(1 − p) in SIMD.
         /// </summary>
         /// <param name="outcomes">The outcomes.</param>
         /// <param name="destination">Receives one log-probability per outcome; at least as long as <paramref name="outcomes"/>.</param>
@@ -318,22 +388,40 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 8; i += 8)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
+                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector512.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector512<long>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(kLong, last));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector512<long>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(kLong, last));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector512.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 4), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 5), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 6), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 7), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, tableK + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero), minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Narrow(global::System.Runtime.Intrinsics.Vector512.GetLower(value), global::System.Runtime.Intrinsics.Vector512.GetUpper(value)), ref dRef, (nuint)i);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 4), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 5), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 6), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 7), (uint)Trials)));
+                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, tableK
+                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
+                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (
+                        global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        minusInfinity);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Narrow(
+                        global::System.Runtime.Intrinsics.Vector512.GetLower(value), global::System.Runtime.Intrinsics.Vector512.GetUpper(value)), ref dRef, (
+                        nuint)i);
                 }
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
@@ -344,18 +432,32 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 4; i += 4)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
+                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector256.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector256<long>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(kLong, last));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector256<long>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(kLong, last));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector256.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, tableK + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero), minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Narrow(global::System.Runtime.Intrinsics.Vector256.GetLower(value), global::System.Runtime.Intrinsics.Vector256.GetUpper(value)), ref dRef, (nuint)i);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
+                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, tableK
+                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
+                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (
+                        global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        minusInfinity);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Narrow(
+                        global::System.Runtime.Intrinsics.Vector256.GetLower(value), global::System.Runtime.Intrinsics.Vector256.GetUpper(value)), ref dRef, (
+                        nuint)i);
                 }
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
@@ -366,16 +468,28 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 2; i += 2)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
+                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector128.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector128<long>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(kLong, last));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector128<long>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(kLong, last));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector128.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, tableK + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero), minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector64.StoreUnsafe(global::System.Runtime.Intrinsics.Vector64.Narrow(global::System.Runtime.Intrinsics.Vector128.GetLower(value), global::System.Runtime.Intrinsics.Vector128.GetUpper(value)), ref dRef, (nuint)i);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
+                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, tableK
+                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                        global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (
+                        global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        minusInfinity);
+                    global::System.Runtime.Intrinsics.Vector64.StoreUnsafe(global::System.Runtime.Intrinsics.Vector64.Narrow(
+                        global::System.Runtime.Intrinsics.Vector128.GetLower(value), global::System.Runtime.Intrinsics.Vector128.GetUpper(value)), ref dRef, (
+                        nuint)i);
                 }
             }
             // Scalar tail: the outcomes left after the widest vectors.

@@ -58,10 +58,12 @@ namespace MyApp
         /// <summary>
         /// Creates the distribution with P(X = k) = probabilitiesₖ; log-probabilities are computed once, here.
         /// </summary>
-        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+        /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 1000, or the sum is not 1 within the tolerance.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and
+        /// value).</exception>
         public static Vocab FromProbabilities(global::System.ReadOnlySpan<float> probabilities)
         {
             global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities)).ThrowIfInvalid();
@@ -72,7 +74,8 @@ namespace MyApp
         /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{float})"/>,
         /// but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
         /// </summary>
-        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+        /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
         public static bool TryFromProbabilities(
@@ -148,7 +151,8 @@ namespace MyApp
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 1000, or the weights sum to 0 or overflow.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index and
+        /// value).</exception>
         public static Vocab FromWeights(global::System.ReadOnlySpan<float> weights)
         {
             global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights)).ThrowIfInvalid();
@@ -161,7 +165,8 @@ namespace MyApp
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromWeights(global::System.ReadOnlySpan<float> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Vocab result)
+        public static bool TryFromWeights(global::System.ReadOnlySpan<float> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+            false)] out Vocab result)
         {
             var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
             if (!check.IsValid)
@@ -200,7 +205,8 @@ namespace MyApp
         /// <param name="logits">K logits (unnormalised log-probabilities); −∞ gives probability 0; at least one must be finite.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromLogits(global::System.ReadOnlySpan<float> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Vocab result)
+        public static bool TryFromLogits(global::System.ReadOnlySpan<float> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+            false)] out Vocab result)
         {
             if (!global::DivergenceGen.ProbabilityVectors.CheckLogits(logits, Classes, nameof(logits)).IsValid)
             {
@@ -226,7 +232,8 @@ namespace MyApp
         /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 1000, or the total is 0.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN, infinite or negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN,
+        /// infinite or negative.</exception>
         public static Vocab FromCounts(global::System.ReadOnlySpan<long> counts, float pseudocount = 0f)
         {
             global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).ThrowIfInvalid();
@@ -413,7 +420,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first k whose cumulative probability exceeds u.
+        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first k whose cumulative probability exceeds
+        /// u.
         /// </summary>
         /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
         /// <returns>An outcome in 0 … K − 1 with positive probability.</returns>
@@ -513,7 +521,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The family and its parameters, in invariant culture with round-trip precision: <c>Vocab: Categorical(K = 1000, p = [0.1, 0.9, …])</c>, at most 8 entries shown.
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Vocab: Categorical(K = 1000, p = [0.1, 0.9, …])</c>, at most 8
+        /// entries shown.
         /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
         public override string ToString() => IsDefault
@@ -531,17 +540,22 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
+                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 992; k += 16)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984, global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)984), global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
+                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
+                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
+                    nuint)984), global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
                 sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 return (float)(0d - (sum));
@@ -552,7 +566,9 @@ namespace MyApp
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
@@ -564,7 +580,9 @@ namespace MyApp
                 for (int k = 0; k < 1000; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
@@ -575,7 +593,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0f);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0f);
                 }
                 double sum = sumAcc;
                 return (float)(0d - (sum));
@@ -584,7 +603,8 @@ namespace MyApp
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 1000.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static float KLDivergenceOfCached(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> logP, global::System.ReadOnlySpan<float> logQ)
+        private static float KLDivergenceOfCached(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> logP,
+            global::System.ReadOnlySpan<float> logQ)
         {
             ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref float logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
@@ -593,17 +613,24 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
+                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 992; k += 16)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
+                        nuint)k) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k)),
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984, global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)984) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)984)), global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
+                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
+                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
+                    nuint)984) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)984)),
+                    global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
                 sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 return (float)(global::System.Math.Max(sum, 0d));
@@ -614,7 +641,10 @@ namespace MyApp
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                        nuint)k) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k)),
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
@@ -626,7 +656,10 @@ namespace MyApp
                 for (int k = 0; k < 1000; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                        nuint)k) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k)),
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
@@ -637,7 +670,9 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0f);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k)
+                        - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0f);
                 }
                 double sum = sumAcc;
                 return (float)(global::System.Math.Max(sum, 0d));
@@ -654,17 +689,22 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
+                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 992; k += 16)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984, global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)984), global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
+                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
+                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (
+                    nuint)984), global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
                 sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 return (float)(0d - (sum));
@@ -675,7 +715,9 @@ namespace MyApp
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
@@ -687,7 +729,9 @@ namespace MyApp
                 for (int k = 0; k < 1000; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
@@ -698,7 +742,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0f);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0f);
                 }
                 double sum = sumAcc;
                 return (float)(0d - (sum));
@@ -719,20 +764,25 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
+                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
                 for (int k = 0; k < 992; k += 16)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984, global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::DivergenceGen.VectorMath.Log(p984), global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
+                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
+                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::DivergenceGen.VectorMath.Log(p984),
+                    global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
                 sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
@@ -751,7 +801,9 @@ namespace MyApp
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
@@ -771,7 +823,9 @@ namespace MyApp
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
@@ -790,7 +844,8 @@ namespace MyApp
                 for (int k = 0; k < 1000; k++)
                 {
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.MathF.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0f);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.MathF.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0f);
                 }
                 double sum = sumAcc;
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
@@ -818,7 +873,8 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
+                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
                 for (int k = 0; k < 992; k += 16)
@@ -826,14 +882,18 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
                 var q984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)984);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p984), q984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984, global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::DivergenceGen.VectorMath.LogRatio(p984, q984), global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
+                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
+                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::DivergenceGen.VectorMath.LogRatio(p984, q984),
+                    global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
                 sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
@@ -854,7 +914,9 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
@@ -876,7 +938,9 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
@@ -895,8 +959,11 @@ namespace MyApp
                 uint seenAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0f);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0f);
                 }
                 double sum = sumAcc;
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
@@ -925,7 +992,8 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
+                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
                 for (int k = 0; k < 992; k += 16)
@@ -933,14 +1001,18 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
                 var q984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)984);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p984), q984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984, global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::DivergenceGen.VectorMath.Log(q984), global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
+                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
+                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::DivergenceGen.VectorMath.Log(q984),
+                    global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
                 sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
@@ -961,7 +1033,9 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
@@ -983,7 +1057,9 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
                 }
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
@@ -1002,8 +1078,10 @@ namespace MyApp
                 uint seenAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.MathF.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0f);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.MathF.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0f);
                 }
                 double sum = sumAcc;
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);

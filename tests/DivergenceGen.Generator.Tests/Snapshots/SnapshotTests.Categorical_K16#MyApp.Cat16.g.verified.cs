@@ -58,10 +58,12 @@ namespace MyApp
         /// <summary>
         /// Creates the distribution with P(X = k) = probabilitiesₖ; log-probabilities are computed once, here.
         /// </summary>
-        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+        /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 16, or the sum is not 1 within the tolerance.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and
+        /// value).</exception>
         public static Cat16 FromProbabilities(global::System.ReadOnlySpan<double> probabilities)
         {
             global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities)).ThrowIfInvalid();
@@ -72,7 +74,8 @@ namespace MyApp
         /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double})"/>,
         /// but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
         /// </summary>
-        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+        /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
         public static bool TryFromProbabilities(
@@ -148,7 +151,8 @@ namespace MyApp
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 16, or the weights sum to 0 or overflow.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index and
+        /// value).</exception>
         public static Cat16 FromWeights(global::System.ReadOnlySpan<double> weights)
         {
             global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights)).ThrowIfInvalid();
@@ -161,7 +165,8 @@ namespace MyApp
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat16 result)
+        public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+            false)] out Cat16 result)
         {
             var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
             if (!check.IsValid)
@@ -200,7 +205,8 @@ namespace MyApp
         /// <param name="logits">K logits (unnormalised log-probabilities); −∞ gives probability 0; at least one must be finite.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat16 result)
+        public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+            false)] out Cat16 result)
         {
             if (!global::DivergenceGen.ProbabilityVectors.CheckLogits(logits, Classes, nameof(logits)).IsValid)
             {
@@ -226,7 +232,8 @@ namespace MyApp
         /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 16, or the total is 0.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN, infinite or negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN,
+        /// infinite or negative.</exception>
         public static Cat16 FromCounts(global::System.ReadOnlySpan<long> counts, double pseudocount = 0d)
         {
             global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).ThrowIfInvalid();
@@ -413,7 +420,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first k whose cumulative probability exceeds u.
+        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first k whose cumulative probability exceeds
+        /// u.
         /// </summary>
         /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
         /// <returns>An outcome in 0 … K − 1 with positive probability.</returns>
@@ -513,7 +521,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The family and its parameters, in invariant culture with round-trip precision: <c>Cat16: Categorical(K = 16, p = [0.1, 0.9, …])</c>, at most 8 entries shown.
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Cat16: Categorical(K = 16, p = [0.1, 0.9, …])</c>, at most 8
+        /// entries shown.
         /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
         public override string ToString() => IsDefault
@@ -532,8 +541,12 @@ namespace MyApp
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
                 var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)8), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
+                    nuint)8), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
                 return 0d - (sum);
             }
@@ -543,10 +556,18 @@ namespace MyApp
                 var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
                 var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
                 var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)4), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)8), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)12), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                    nuint)4), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                    nuint)8), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                    nuint)12), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 return 0d - (sum);
             }
@@ -560,14 +581,30 @@ namespace MyApp
                 var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
                 var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
                 var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)8), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)10), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)12), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)14), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)8), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)10), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)12), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)14), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 return 0d - (sum);
             }
@@ -576,7 +613,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 16; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -585,7 +623,8 @@ namespace MyApp
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 16.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP, global::System.ReadOnlySpan<double> logQ)
+        private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
+            global::System.ReadOnlySpan<double> logQ)
         {
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
@@ -595,8 +634,13 @@ namespace MyApp
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
                 var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)8) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)8)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef)
+                    - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
+                    nuint)8) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)8)),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
                 return global::System.Math.Max(sum, 0d);
             }
@@ -606,10 +650,21 @@ namespace MyApp
                 var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
                 var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
                 var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)4) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)4)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)8) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)8)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)12) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)12)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef)
+                    - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                    nuint)4) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)4)),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                    nuint)8) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)8)),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                    nuint)12) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)12)),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 return global::System.Math.Max(sum, 0d);
             }
@@ -623,14 +678,37 @@ namespace MyApp
                 var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
                 var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
                 var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)2) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)6) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)6)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)8) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)8)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)10) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)10)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)12) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)12)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)14) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)14)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef)
+                    - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)2) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)6) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)6)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)8) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)8)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)10) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)10)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)12) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)12)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)14) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)14)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 return global::System.Math.Max(sum, 0d);
             }
@@ -639,7 +717,9 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 16; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k)
+                        - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
                 }
                 double sum = sumAcc;
                 return global::System.Math.Max(sum, 0d);
@@ -657,8 +737,12 @@ namespace MyApp
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
                 var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)8), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (
+                    nuint)8), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
                 return 0d - (sum);
             }
@@ -668,10 +752,18 @@ namespace MyApp
                 var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
                 var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
                 var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)4), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)8), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)12), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
+                    nuint)4), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
+                    nuint)8), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
+                    nuint)12), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 return 0d - (sum);
             }
@@ -685,14 +777,30 @@ namespace MyApp
                 var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
                 var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
                 var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)8), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)10), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)12), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)14), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
+                    nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
+                    nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
+                    nuint)6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
+                    nuint)8), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
+                    nuint)10), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
+                    nuint)12), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
+                    nuint)14), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 return 0d - (sum);
             }
@@ -701,7 +809,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 16; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -727,8 +836,12 @@ namespace MyApp
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(seen512, p0);
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(seen512, p1);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
@@ -749,10 +862,18 @@ namespace MyApp
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p2);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p3);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
@@ -781,14 +902,30 @@ namespace MyApp
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p6);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p7);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(p4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(p5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(p6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(p7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(p4),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(p5),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(p6),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(p7),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
@@ -804,7 +941,8 @@ namespace MyApp
                 for (int k = 0; k < 16; k++)
                 {
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
                 }
                 double sum = sumAcc;
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
@@ -839,8 +977,12 @@ namespace MyApp
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p0), q0);
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p1), q1);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
@@ -866,10 +1008,18 @@ namespace MyApp
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p2), q2);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p3), q3);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
@@ -907,14 +1057,30 @@ namespace MyApp
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p6), q6);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p7), q7);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.LogRatio(p4, q4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.LogRatio(p5, q5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.LogRatio(p6, q6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.LogRatio(p7, q7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.LogRatio(p4, q4),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.LogRatio(p5, q5),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.LogRatio(p6, q6),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.LogRatio(p7, q7),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
@@ -930,8 +1096,11 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 16; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
                 }
                 double sum = sumAcc;
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
@@ -967,8 +1136,12 @@ namespace MyApp
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p0), q0);
                 seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p1), q1);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
@@ -994,10 +1167,18 @@ namespace MyApp
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p2), q2);
                 seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p3), q3);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
@@ -1035,14 +1216,30 @@ namespace MyApp
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p6), q6);
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p7), q7);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(q4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(q5), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(q6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(q7), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(q4),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(q5),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(q6),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(q7),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
@@ -1058,8 +1255,10 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 16; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
                 }
                 double sum = sumAcc;
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);

@@ -58,10 +58,12 @@ namespace MyApp
         /// <summary>
         /// Creates the distribution with P(X = k) = probabilitiesₖ; log-probabilities are computed once, here.
         /// </summary>
-        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+        /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 17, or the sum is not 1 within the tolerance.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and
+        /// value).</exception>
         public static Cat17 FromProbabilities(global::System.ReadOnlySpan<double> probabilities)
         {
             global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities)).ThrowIfInvalid();
@@ -72,7 +74,8 @@ namespace MyApp
         /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double})"/>,
         /// but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
         /// </summary>
-        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+        /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
         public static bool TryFromProbabilities(
@@ -148,7 +151,8 @@ namespace MyApp
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 17, or the weights sum to 0 or overflow.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index and
+        /// value).</exception>
         public static Cat17 FromWeights(global::System.ReadOnlySpan<double> weights)
         {
             global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights)).ThrowIfInvalid();
@@ -161,7 +165,8 @@ namespace MyApp
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat17 result)
+        public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+            false)] out Cat17 result)
         {
             var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
             if (!check.IsValid)
@@ -200,7 +205,8 @@ namespace MyApp
         /// <param name="logits">K logits (unnormalised log-probabilities); −∞ gives probability 0; at least one must be finite.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat17 result)
+        public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+            false)] out Cat17 result)
         {
             if (!global::DivergenceGen.ProbabilityVectors.CheckLogits(logits, Classes, nameof(logits)).IsValid)
             {
@@ -226,7 +232,8 @@ namespace MyApp
         /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 17, or the total is 0.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN, infinite or negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN,
+        /// infinite or negative.</exception>
         public static Cat17 FromCounts(global::System.ReadOnlySpan<long> counts, double pseudocount = 0d)
         {
             global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).ThrowIfInvalid();
@@ -413,7 +420,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first k whose cumulative probability exceeds u.
+        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first k whose cumulative probability exceeds
+        /// u.
         /// </summary>
         /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
         /// <returns>An outcome in 0 … K − 1 with positive probability.</returns>
@@ -513,7 +521,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The family and its parameters, in invariant culture with round-trip precision: <c>Cat17: Categorical(K = 17, p = [0.1, 0.9, …])</c>, at most 8 entries shown.
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Cat17: Categorical(K = 17, p = [0.1, 0.9, …])</c>, at most 8
+        /// entries shown.
         /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
         public override string ToString() => IsDefault
@@ -531,48 +540,63 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
+                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
+                    nuint)9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                    nuint)13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 return 0d - (sum);
             }
@@ -581,7 +605,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 17; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -590,7 +615,8 @@ namespace MyApp
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 17.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP, global::System.ReadOnlySpan<double> logQ)
+        private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
+            global::System.ReadOnlySpan<double> logQ)
         {
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
@@ -599,48 +625,69 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
+                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
+                        nuint)k) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k)),
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (nuint)9) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)9)), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
+                    nuint)9) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)9)),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                        nuint)k) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k)),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (nuint)13) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)13)), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
+                    nuint)13) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)13)),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 return global::System.Math.Max(sum, 0d);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)k) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                        nuint)k) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k)),
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)15) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)15)), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
+                    nuint)15) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)15)),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 return global::System.Math.Max(sum, 0d);
             }
@@ -649,7 +696,9 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 17; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k)
+                        - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
                 }
                 double sum = sumAcc;
                 return global::System.Math.Max(sum, 0d);
@@ -666,48 +715,63 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
+                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (
+                    nuint)9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
+                    nuint)13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 return 0d - (sum);
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
+                        nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
+                    nuint)15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 return 0d - (sum);
             }
@@ -716,7 +780,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 17; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -737,19 +802,24 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
+                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.Log(p9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.Log(p9),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -762,19 +832,24 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.Log(p13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.Log(p13),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -787,19 +862,24 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.Log(p15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.Log(p15),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -816,7 +896,8 @@ namespace MyApp
                 for (int k = 0; k < 17; k++)
                 {
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
                 }
                 double sum = sumAcc;
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
@@ -844,7 +925,8 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
+                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 for (int k = 0; k < 16; k += 8)
@@ -852,13 +934,17 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 var q9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)9);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p9), q9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.LogRatio(p9, q9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.LogRatio(p9, q9),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -872,7 +958,8 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 for (int k = 0; k < 16; k += 4)
@@ -880,13 +967,17 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 var q13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)13);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p13), q13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.LogRatio(p13, q13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.LogRatio(p13, q13),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -900,7 +991,8 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 for (int k = 0; k < 16; k += 2)
@@ -908,13 +1000,17 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
                 var q15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)15);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p15), q15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.LogRatio(p15, q15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.LogRatio(p15, q15),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -931,8 +1027,11 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 17; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
                 }
                 double sum = sumAcc;
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
@@ -961,7 +1060,8 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
+                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
                 for (int k = 0; k < 16; k += 8)
@@ -969,13 +1069,17 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 var q9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)9);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p9), q9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9, global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.Log(q9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.Log(q9),
+                    global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -989,7 +1093,8 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                 for (int k = 0; k < 16; k += 4)
@@ -997,13 +1102,17 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 var q13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)13);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p13), q13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.Log(q13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.Log(q13),
+                    global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -1017,7 +1126,8 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
+                    0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 for (int k = 0; k < 16; k += 2)
@@ -1025,13 +1135,17 @@ namespace MyApp
                     var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk, global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
                 var q15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)15);
                 seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p15), q15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.Log(q15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
+                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.Log(q15),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -1048,8 +1162,10 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 17; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
+                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
                 }
                 double sum = sumAcc;
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);

@@ -58,10 +58,12 @@ namespace MyApp
         /// <summary>
         /// Creates the distribution with P(X = k) = probabilitiesₖ; log-probabilities are computed once, here.
         /// </summary>
-        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+        /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 2, or the sum is not 1 within the tolerance.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and
+        /// value).</exception>
         public static Cat2 FromProbabilities(global::System.ReadOnlySpan<double> probabilities)
         {
             global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities)).ThrowIfInvalid();
@@ -72,7 +74,8 @@ namespace MyApp
         /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double})"/>,
         /// but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
         /// </summary>
-        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+        /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+        /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
         public static bool TryFromProbabilities(
@@ -148,7 +151,8 @@ namespace MyApp
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 2, or the weights sum to 0 or overflow.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index and
+        /// value).</exception>
         public static Cat2 FromWeights(global::System.ReadOnlySpan<double> weights)
         {
             global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights)).ThrowIfInvalid();
@@ -161,7 +165,8 @@ namespace MyApp
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat2 result)
+        public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+            false)] out Cat2 result)
         {
             var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
             if (!check.IsValid)
@@ -200,7 +205,8 @@ namespace MyApp
         /// <param name="logits">K logits (unnormalised log-probabilities); −∞ gives probability 0; at least one must be finite.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat2 result)
+        public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+            false)] out Cat2 result)
         {
             if (!global::DivergenceGen.ProbabilityVectors.CheckLogits(logits, Classes, nameof(logits)).IsValid)
             {
@@ -226,7 +232,8 @@ namespace MyApp
         /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
         /// <returns>The distribution.</returns>
         /// <exception cref="global::System.ArgumentException">The length is not K = 2, or the total is 0.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN, infinite or negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN,
+        /// infinite or negative.</exception>
         public static Cat2 FromCounts(global::System.ReadOnlySpan<long> counts, double pseudocount = 0d)
         {
             global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).ThrowIfInvalid();
@@ -413,7 +420,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first k whose cumulative probability exceeds u.
+        /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first k whose cumulative probability exceeds
+        /// u.
         /// </summary>
         /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
         /// <returns>An outcome in 0 … K − 1 with positive probability.</returns>
@@ -513,7 +521,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The family and its parameters, in invariant culture with round-trip precision: <c>Cat2: Categorical(K = 2, p = [0.1, 0.9, …])</c>, at most 8 entries shown.
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Cat2: Categorical(K = 2, p = [0.1, 0.9, …])</c>, at most 8 entries
+        /// shown.
         /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
         public override string ToString() => IsDefault
@@ -531,21 +540,26 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
-                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) : 0d)
-                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) : 0d);
+                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) : 0d)
+                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
+                    * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) : 0d);
                 return 0d - (sum);
             }
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 2.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP, global::System.ReadOnlySpan<double> logQ)
+        private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
+            global::System.ReadOnlySpan<double> logQ)
         {
             ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
             ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
@@ -554,14 +568,20 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef)
+                    - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0);
                 return global::System.Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
-                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0)) : 0d)
-                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1)) : 0d);
+                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref pRef, 0) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref logQRef, 0)) : 0d)
+                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
+                    * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1))
+                    : 0d);
                 return global::System.Math.Max(sum, 0d);
             }
         }
@@ -576,14 +596,18 @@ namespace MyApp
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
-                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0) : 0d)
-                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1) : 0d);
+                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0) : 0d)
+                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
+                    * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1) : 0d);
                 return 0d - (sum);
             }
         }
@@ -605,7 +629,9 @@ namespace MyApp
                 var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0);
                 if (!valid)
                 {
@@ -620,8 +646,10 @@ namespace MyApp
                 seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0));
                 seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1));
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)) : 0d)
-                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)) : 0d);
+                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)) : 0d)
+                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
+                    * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)) : 0d);
                 if (!valid)
                 {
                     return EntropyOfRaw(
@@ -650,7 +678,9 @@ namespace MyApp
                 var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0);
                 if (!valid)
                 {
@@ -663,11 +693,17 @@ namespace MyApp
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
                 ulong seenTail = 0;
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
-                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d);
+                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref pRef, 0) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0),
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
+                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
+                    * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1),
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
@@ -697,7 +733,9 @@ namespace MyApp
                 var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
                 seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
+                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0);
                 if (!valid)
                 {
@@ -710,11 +748,15 @@ namespace MyApp
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
                 ulong seenTail = 0;
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
+                seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
                 bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
-                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d);
+                double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
+                    + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
+                    * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(

@@ -32,7 +32,8 @@ namespace MyApp
             {
                 if (k == MaxTerms)
                 {
-                    throw new global::System.ArgumentException("The truncated series of KL did not bring the remaining mass of P below the tolerance within " + MaxTerms.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " terms: P is too wide for it.", nameof(p));
+                    throw new global::System.ArgumentException("The truncated series of KL did not bring the remaining mass of P below the tolerance within "
+                        + MaxTerms.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " terms: P is too wide for it.", nameof(p));
                 }
 
                 double logPk = p.LogPmf(k);

@@ -40,10 +40,12 @@ namespace MyApp
                 /// <summary>
                 /// Creates the distribution with P(X = k) = probabilitiesₖ; log-probabilities are computed once, here.
                 /// </summary>
-                /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+                /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+                /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
                 /// <returns>The distribution.</returns>
                 /// <exception cref="global::System.ArgumentException">The length is not K = 4, or the sum is not 1 within the tolerance.</exception>
-                /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and value).</exception>
+                /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and
+                /// value).</exception>
                 public static Leaf FromProbabilities(global::System.ReadOnlySpan<double> probabilities)
                 {
                     global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities)).ThrowIfInvalid();
@@ -54,7 +56,8 @@ namespace MyApp
                 /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double})"/>,
                 /// but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
                 /// </summary>
-                /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+                /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+                /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
                 /// <param name="result">The distribution, or <c>default</c>.</param>
                 /// <returns>Whether the arguments were valid.</returns>
                 public static bool TryFromProbabilities(
@@ -131,7 +134,8 @@ namespace MyApp
                 /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
                 /// <returns>The distribution.</returns>
                 /// <exception cref="global::System.ArgumentException">The length is not K = 4, or the weights sum to 0 or overflow.</exception>
-                /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index and value).</exception>
+                /// <exception cref="global::System.ArgumentOutOfRangeException">A weight is NaN, infinite or negative (the message names its index and
+                /// value).</exception>
                 public static Leaf FromWeights(global::System.ReadOnlySpan<double> weights)
                 {
                     global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights)).ThrowIfInvalid();
@@ -144,7 +148,8 @@ namespace MyApp
                 /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
                 /// <param name="result">The distribution, or <c>default</c>.</param>
                 /// <returns>Whether the arguments were valid.</returns>
-                public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result)
+                public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+                    false)] out Leaf result)
                 {
                     var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
                     if (!check.IsValid)
@@ -184,7 +189,8 @@ namespace MyApp
                 /// <param name="logits">K logits (unnormalised log-probabilities); −∞ gives probability 0; at least one must be finite.</param>
                 /// <param name="result">The distribution, or <c>default</c>.</param>
                 /// <returns>Whether the arguments were valid.</returns>
-                public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result)
+                public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+                    false)] out Leaf result)
                 {
                     if (!global::DivergenceGen.ProbabilityVectors.CheckLogits(logits, Classes, nameof(logits)).IsValid)
                     {
@@ -211,7 +217,8 @@ namespace MyApp
                 /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
                 /// <returns>The distribution.</returns>
                 /// <exception cref="global::System.ArgumentException">The length is not K = 4, or the total is 0.</exception>
-                /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN, infinite or negative.</exception>
+                /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount
+                /// is NaN, infinite or negative.</exception>
                 public static Leaf FromCounts(global::System.ReadOnlySpan<long> counts, double pseudocount = 0d)
                 {
                     global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).ThrowIfInvalid();
@@ -364,10 +371,12 @@ namespace MyApp
                 /// −∞ if an outcome is outside 0 … K − 1 or has probability 0; 0 for no outcomes.
                 /// </summary>
                 /// <param name="outcomes">The observed outcomes.</param>
-                public double LogLikelihood(global::System.ReadOnlySpan<int> outcomes) => global::DivergenceGen.ProbabilityVectors.LogLikelihood<double>(_logProbabilities, outcomes);
+                public double LogLikelihood(global::System.ReadOnlySpan<int> outcomes) => global::DivergenceGen.ProbabilityVectors.LogLikelihood<double>(
+                    _logProbabilities, outcomes);
 
                 /// <summary>
-                /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first k whose cumulative probability exceeds u.
+                /// Draws one outcome by inverse transform sampling: u ~ U[0, 1) from <paramref name="random"/>, then the first k whose cumulative probability
+                /// exceeds u.
                 /// </summary>
                 /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
                 /// <returns>An outcome in 0 … K − 1 with positive probability.</returns>
@@ -457,7 +466,8 @@ namespace MyApp
                 }
 
                 /// <summary>
-                /// The family and its parameters, in invariant culture with round-trip precision: <c>Leaf: Categorical(K = 4, p = [0.1, 0.9, …])</c>, at most 8 entries shown.
+                /// The family and its parameters, in invariant culture with round-trip precision: <c>Leaf: Categorical(K = 4, p = [0.1, 0.9, …])</c>, at most 8
+                /// entries shown.
                 /// </summary>
                 public override string ToString() => global::DivergenceGen.ProbabilityVectors.Describe("Leaf: Categorical(K = 4, p = ", Probabilities, ")");
 
@@ -472,7 +482,9 @@ namespace MyApp
                     if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                     {
                         var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef),
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
                         return 0d - (sum);
                     }
@@ -480,24 +492,34 @@ namespace MyApp
                     {
                         var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
                         var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef),
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef,
+                            (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
                         return 0d - (sum);
                     }
                     // No SIMD on this CPU: the same sum, one scalar term per element.
                     {
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 3) : 0d);
+                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
+                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef,
+                            0) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 3) : 0d);
                         return 0d - (sum);
                     }
                 }
 
                 /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 4.</summary>
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP, global::System.ReadOnlySpan<double> logQ)
+                private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
+                    global::System.ReadOnlySpan<double> logQ)
                 {
                     ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
                     ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
@@ -506,7 +528,10 @@ namespace MyApp
                     if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                     {
                         var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(
+                            ref logPRef) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef)),
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
                         return global::System.Math.Max(sum, 0d);
                     }
@@ -514,17 +539,31 @@ namespace MyApp
                     {
                         var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
                         var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)2) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(
+                            ref logPRef) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)),
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef,
+                            (nuint)2) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2)),
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
                         return global::System.Math.Max(sum, 0d);
                     }
                     // No SIMD on this CPU: the same sum, one scalar term per element.
                     {
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 3) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 3)) : 0d);
+                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
+                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef,
+                            0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0)) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 1) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1)
+                            - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1)) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 2) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2)
+                            - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2)) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 3) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 3)
+                            - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 3)) : 0d);
                         return global::System.Math.Max(sum, 0d);
                     }
                 }
@@ -539,7 +578,9 @@ namespace MyApp
                     if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                     {
                         var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef),
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
                         return 0d - (sum);
                     }
@@ -547,17 +588,26 @@ namespace MyApp
                     {
                         var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
                         var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef),
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef,
+                            (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
                         return 0d - (sum);
                     }
                     // No SIMD on this CPU: the same sum, one scalar term per element.
                     {
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 3) : 0d);
+                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
+                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef,
+                            0) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 3) : 0d);
                         return 0d - (sum);
                     }
                 }
@@ -579,7 +629,9 @@ namespace MyApp
                         var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                         seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p0);
                         bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
                         if (!valid)
                         {
@@ -596,8 +648,12 @@ namespace MyApp
                         seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
                         seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
                         bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
                         if (!valid)
                         {
@@ -614,10 +670,15 @@ namespace MyApp
                         seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2));
                         seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3));
                         bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3)) : 0d);
+                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
+                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 2) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 3) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3)) : 0d);
                         if (!valid)
                         {
                             return EntropyOfRaw(
@@ -627,7 +688,8 @@ namespace MyApp
                     }
                 }
 
-                /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 4.</summary>
+                /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K =
+                /// 4.</summary>
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
                 {
@@ -646,7 +708,9 @@ namespace MyApp
                         var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                         seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
                         bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
                         if (!valid)
                         {
@@ -666,8 +730,12 @@ namespace MyApp
                         seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
                         seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                         bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
                         if (!valid)
                         {
@@ -680,15 +748,28 @@ namespace MyApp
                     // No SIMD on this CPU: the same sum, one scalar term per element.
                     {
                         ulong seenTail = 0;
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3));
+                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
+                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
+                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
+                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3));
                         bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3)) : 0d);
+                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
+                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::DivergenceGen.ScalarMath.LogRatio(
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0))
+                            : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 1) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1),
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 2) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2),
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 3) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3),
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3)) : 0d);
                         if (!valid)
                         {
                             return KLDivergenceOfRaw(
@@ -718,7 +799,9 @@ namespace MyApp
                         var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
                         seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
                         bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
                         if (!valid)
                         {
@@ -738,8 +821,12 @@ namespace MyApp
                         seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
                         seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
                         bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                         double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
                         if (!valid)
                         {
@@ -752,15 +839,24 @@ namespace MyApp
                     // No SIMD on this CPU: the same sum, one scalar term per element.
                     {
                         ulong seenTail = 0;
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3));
+                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
+                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
+                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
+                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3));
                         bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3)) : 0d);
+                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
+                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 2) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d)
+                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref pRef, 3) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3)) : 0d);
                         if (!valid)
                         {
                             return CrossEntropyOfRaw(

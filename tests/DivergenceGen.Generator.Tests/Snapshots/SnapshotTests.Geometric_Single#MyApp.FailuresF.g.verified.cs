@@ -34,7 +34,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Creates Geometric(p). A geometric distribution: the number of failures before the first success (k = 0, 1, 2, …; add 1 for the number of trials), success probability p.
+        /// Creates Geometric(p). A geometric distribution: the number of failures before the first success (k = 0, 1, 2, …; add 1 for the number of trials),
+        /// success probability p.
         /// </summary>
         /// <param name="p">The success probability p, 0 &lt; p ≤ 1 (p = 1 is the point mass at 0).</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="p"/> is NaN or outside (0, 1].</exception>
@@ -220,11 +221,18 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 8; i += 8)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
+                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector512.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector512<long>.Zero));
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, vLogP + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero), minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Narrow(global::System.Runtime.Intrinsics.Vector512.GetLower(value), global::System.Runtime.Intrinsics.Vector512.GetUpper(value)), ref dRef, (nuint)i);
+                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector512<long>.Zero));
+                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, vLogP
+                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        minusInfinity);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Narrow(
+                        global::System.Runtime.Intrinsics.Vector512.GetLower(value), global::System.Runtime.Intrinsics.Vector512.GetUpper(value)), ref dRef, (
+                        nuint)i);
                 }
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
@@ -234,11 +242,18 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 4; i += 4)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
+                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector256.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector256<long>.Zero));
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, vLogP + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero), minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Narrow(global::System.Runtime.Intrinsics.Vector256.GetLower(value), global::System.Runtime.Intrinsics.Vector256.GetUpper(value)), ref dRef, (nuint)i);
+                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector256<long>.Zero));
+                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, vLogP
+                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        minusInfinity);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Narrow(
+                        global::System.Runtime.Intrinsics.Vector256.GetLower(value), global::System.Runtime.Intrinsics.Vector256.GetUpper(value)), ref dRef, (
+                        nuint)i);
                 }
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
@@ -248,11 +263,18 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 2; i += 2)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
+                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
                     var kv = global::System.Runtime.Intrinsics.Vector128.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector128<long>.Zero));
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, vLogP + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero), minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector64.StoreUnsafe(global::System.Runtime.Intrinsics.Vector64.Narrow(global::System.Runtime.Intrinsics.Vector128.GetLower(value), global::System.Runtime.Intrinsics.Vector128.GetUpper(value)), ref dRef, (nuint)i);
+                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector128<long>.Zero));
+                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, vLogP
+                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        minusInfinity);
+                    global::System.Runtime.Intrinsics.Vector64.StoreUnsafe(global::System.Runtime.Intrinsics.Vector64.Narrow(
+                        global::System.Runtime.Intrinsics.Vector128.GetLower(value), global::System.Runtime.Intrinsics.Vector128.GetUpper(value)), ref dRef, (
+                        nuint)i);
                 }
             }
             // Scalar tail: the outcomes left after the widest vectors.
@@ -291,7 +313,8 @@ namespace MyApp
         /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
         /// <returns>An outcome in {0, 1, 2, …}.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
-        /// <exception cref="global::System.OverflowException">The draw exceeds <see cref="int.MaxValue"/> (only when the mass above 2³¹ − 1 is not negligible).</exception>
+        /// <exception cref="global::System.OverflowException">The draw exceeds <see cref="int.MaxValue"/> (only when the mass above 2³¹ − 1 is not
+        /// negligible).</exception>
         public int Sample(global::System.Random random)
         {
             ThrowIfDefault();

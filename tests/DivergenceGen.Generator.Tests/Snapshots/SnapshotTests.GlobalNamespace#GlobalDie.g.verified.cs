@@ -56,10 +56,12 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     /// <summary>
     /// Creates the distribution with P(X = k) = probabilitiesₖ; log-probabilities are computed once, here.
     /// </summary>
-    /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+    /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+    /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
     /// <returns>The distribution.</returns>
     /// <exception cref="global::System.ArgumentException">The length is not K = 3, or the sum is not 1 within the tolerance.</exception>
-    /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and value).</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite or negative (the message names its index and
+    /// value).</exception>
     public static GlobalDie FromProbabilities(global::System.ReadOnlySpan<double> probabilities)
     {
         global::DivergenceGen.ProbabilityVectors.CheckProbabilities(probabilities, Classes, nameof(probabilities)).ThrowIfInvalid();
@@ -70,7 +72,8 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     /// Like <see cref="FromProbabilities(global::System.ReadOnlySpan{double})"/>,
     /// but returns false (and <c>default</c>) instead of throwing when the probabilities are invalid.
     /// </summary>
-    /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
+    /// <param name="probabilities">K probabilities pₖ, each finite and ≥ 0, summing to 1 within K·<see
+    /// cref="global::DivergenceGen.FamilyLimits.ProbabilitySumUlpsPerClass"/>·ε (ε the machine epsilon); used as given, not renormalised.</param>
     /// <param name="result">The distribution, or <c>default</c>.</param>
     /// <returns>Whether the arguments were valid.</returns>
     public static bool TryFromProbabilities(
@@ -159,7 +162,8 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
     /// <param name="result">The distribution, or <c>default</c>.</param>
     /// <returns>Whether the arguments were valid.</returns>
-    public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out GlobalDie result)
+    public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+        false)] out GlobalDie result)
     {
         var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
         if (!check.IsValid)
@@ -198,7 +202,8 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     /// <param name="logits">K logits (unnormalised log-probabilities); −∞ gives probability 0; at least one must be finite.</param>
     /// <param name="result">The distribution, or <c>default</c>.</param>
     /// <returns>Whether the arguments were valid.</returns>
-    public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out GlobalDie result)
+    public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
+        false)] out GlobalDie result)
     {
         if (!global::DivergenceGen.ProbabilityVectors.CheckLogits(logits, Classes, nameof(logits)).IsValid)
         {
@@ -224,7 +229,8 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     /// <param name="pseudocount">Added to every count (additive smoothing); finite and ≥ 0.</param>
     /// <returns>The distribution.</returns>
     /// <exception cref="global::System.ArgumentException">The length is not K = 3, or the total is 0.</exception>
-    /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN, infinite or negative.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value), or the pseudocount is NaN,
+    /// infinite or negative.</exception>
     public static GlobalDie FromCounts(global::System.ReadOnlySpan<long> counts, double pseudocount = 0d)
     {
         global::DivergenceGen.ProbabilityVectors.CheckCounts(counts, pseudocount, Classes, nameof(counts), nameof(pseudocount)).ThrowIfInvalid();
@@ -511,7 +517,8 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     }
 
     /// <summary>
-    /// The family and its parameters, in invariant culture with round-trip precision: <c>GlobalDie: Categorical(K = 3, p = [0.1, 0.9, …])</c>, at most 8 entries shown.
+    /// The family and its parameters, in invariant culture with round-trip precision: <c>GlobalDie: Categorical(K = 3, p = [0.1, 0.9, …])</c>, at most 8
+    /// entries shown.
     /// For <c>default</c>, the type and family with "default (never constructed)".
     /// </summary>
     public override string ToString() => IsDefault
@@ -532,23 +539,31 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
             var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
             var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
             var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef),
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)1),
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
             double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
             return 0d - (sum);
         }
         // No SIMD on this CPU: the same sum, one scalar term per element.
         {
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) : 0d);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
+                0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
+                * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)
+                * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) : 0d);
             return 0d - (sum);
         }
     }
 
     /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 3.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP, global::System.ReadOnlySpan<double> logQ)
+    private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
+        global::System.ReadOnlySpan<double> logQ)
     {
         ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
         ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
@@ -560,16 +575,24 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
             var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
             var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
             var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)1) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)1)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef)
+                - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)1)
+                - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)1)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
             double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
             return global::System.Math.Max(sum, 0d);
         }
         // No SIMD on this CPU: the same sum, one scalar term per element.
         {
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2)) : 0d);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
+                0) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0))
+                : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * (
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * (
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2)) : 0d);
             return global::System.Math.Max(sum, 0d);
         }
     }
@@ -587,16 +610,23 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
             var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
             var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
             var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef),
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)1),
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
             double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
             return 0d - (sum);
         }
         // No SIMD on this CPU: the same sum, one scalar term per element.
         {
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2) : 0d);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
+                0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
+                * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)
+                * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2) : 0d);
             return 0d - (sum);
         }
     }
@@ -622,8 +652,12 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
             seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
             seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
             bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
             double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
             if (!valid)
             {
@@ -639,9 +673,12 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
             seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1));
             seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2));
             bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)) : 0d);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
+                0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
+                * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)
+                * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)) : 0d);
             if (!valid)
             {
                 return EntropyOfRaw(
@@ -675,8 +712,12 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
             seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
             seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
             bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
             double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
             if (!valid)
             {
@@ -689,13 +730,22 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         // No SIMD on this CPU: the same sum, one scalar term per element.
         {
             ulong seenTail = 0;
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
             bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
+                0) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0),
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
+                * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1),
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)
+                * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2),
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d);
             if (!valid)
             {
                 return KLDivergenceOfRaw(
@@ -730,8 +780,12 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
             seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
             seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
             bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
+                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
             double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
             if (!valid)
             {
@@ -744,13 +798,19 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         // No SIMD on this CPU: the same sum, one scalar term per element.
         {
             ulong seenTail = 0;
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
+            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
             bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d);
+            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
+                0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
+                * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
+                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)
+                * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d);
             if (!valid)
             {
                 return CrossEntropyOfRaw(

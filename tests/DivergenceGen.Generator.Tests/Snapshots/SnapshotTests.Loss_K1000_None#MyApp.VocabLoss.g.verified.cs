@@ -35,23 +35,28 @@ namespace MyApp
         /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
         /// <param name="perSample">Receives ℓᵢ for each of the N rows (at least N elements).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; perSample is shorter than N (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; perSample is shorter than N (the message names the
+        /// parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> perSample)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targets, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targets,
+                perSample, default, 0d);
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with class-index targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
         /// Writes ℓᵢ to <paramref name="perSample"/> (reduction None) and returns their sum.
-        /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1; ignored rows get a zero row.
+        /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1; ignored rows get a zero
+        /// row.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
@@ -59,16 +64,20 @@ namespace MyApp
         /// <param name="perSample">Receives ℓᵢ for each of the N rows (at least N elements).</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; perSample is shorter than N; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> perSample, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; perSample is shorter than N; gradient is shorter than
+        /// logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.Span<double> perSample, global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targets, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targets,
+                perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -83,24 +92,31 @@ namespace MyApp
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <param name="perSample">Receives ℓᵢ for each of the N rows (at least N elements).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; perSample is shorter than N (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; perSample is shorter than
+        /// N (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is
+        /// written: on an exception the destinations are untouched.</exception>
+        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targets, classWeights, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabLossKernels.No>(logits,
+                targets, classWeights, perSample, default, 0d);
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = w[yᵢ]·(−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
         /// Writes ℓᵢ to <paramref name="perSample"/> (reduction None) and returns their sum.
-        /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1; ignored rows get a zero row.
+        /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1; ignored rows get a zero
+        /// row.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
@@ -109,9 +125,13 @@ namespace MyApp
         /// <param name="perSample">Receives ℓᵢ for each of the N rows (at least N elements).</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; perSample is shorter than N; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; perSample is shorter than
+        /// N; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is
+        /// written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample, global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
@@ -119,7 +139,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targets, classWeights, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits,
+                targets, classWeights, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -127,44 +148,55 @@ namespace MyApp
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Writes ℓᵢ to <paramref name="perSample"/> (reduction None) and returns their sum.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="perSample">Receives ℓᵢ for each of the N rows (at least N elements).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; perSample is shorter than N (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.Span<double> perSample)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; perSample is
+        /// shorter than N (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+        /// anything is written: on an exception the destinations are untouched.</exception>
+        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.Span<double> perSample)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targetProbabilities, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.No>(logits,
+                targetProbabilities, perSample, default, 0d);
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with probability targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Writes ℓᵢ to <paramref name="perSample"/> (reduction None) and returns their sum.
         /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="perSample">Receives ℓᵢ for each of the N rows (at least N elements).</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; perSample is shorter than N; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.Span<double> perSample, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; perSample is
+        /// shorter than N; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+        /// anything is written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.Span<double> perSample, global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targetProbabilities, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits,
+                targetProbabilities, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -172,31 +204,39 @@ namespace MyApp
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Writes ℓᵢ to <paramref name="perSample"/> (reduction None) and returns their sum.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <param name="perSample">Receives ℓᵢ for each of the N rows (at least N elements).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K; perSample is shorter than N (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+        /// classWeights.Length is not K; perSample is shorter than N (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or
+        /// infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+        /// untouched.</exception>
+        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targetProbabilities, classWeights, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.VocabLossKernels.No>(logits,
+                targetProbabilities, classWeights, perSample, default, 0d);
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Writes ℓᵢ to <paramref name="perSample"/> (reduction None) and returns their sum.
         /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
@@ -204,16 +244,22 @@ namespace MyApp
         /// <param name="perSample">Receives ℓᵢ for each of the N rows (at least N elements).</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K; perSample is shorter than N; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+        /// classWeights.Length is not K; perSample is shorter than N; gradient is shorter than logits (the message names the parameter and the
+        /// lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or
+        /// infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+        /// untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample, global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targetProbabilities, classWeights, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits,
+                targetProbabilities, classWeights, perSample, gradient, 1d);
         }
 
     }
@@ -310,7 +356,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> perSample, Span<double> gradient, double scale)
+        internal static double LossHard<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> perSample, Span<double> gradient,
+            double scale)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -516,7 +563,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> perSample, Span<double> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -726,7 +774,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> perSample, Span<double> gradient, double scale)
+        internal static double LossSoft<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> perSample,
+            Span<double> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
@@ -776,7 +825,8 @@ namespace DivergenceGen.Generated
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 1000; k += 8)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k)) * scaleT512,
+                                ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -824,7 +874,8 @@ namespace DivergenceGen.Generated
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 1000; k += 4)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k)) * scaleT256,
+                                ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -872,7 +923,8 @@ namespace DivergenceGen.Generated
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 1000; k += 2)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k)) * scaleT128,
+                                ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -930,7 +982,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
+            ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
@@ -981,7 +1034,8 @@ namespace DivergenceGen.Generated
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 1000; k += 8)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k)
+                                * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -1029,7 +1083,8 @@ namespace DivergenceGen.Generated
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 1000; k += 4)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k)
+                                * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -1077,7 +1132,8 @@ namespace DivergenceGen.Generated
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 1000; k += 2)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k)
+                                * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);

@@ -28,38 +28,50 @@ namespace MyApp
         /// The softmax cross-entropy loss, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (1 − ε)·(−log pᵢ,yᵢ) + (ε/K)·Σₖ (−log pᵢₖ), ε = 0.1; ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-        /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch
+        /// returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits
+        /// must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K (the message names the parameter and the
+        /// lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
         public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets);
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard<global::DivergenceGen.Generated.DigitLossKernels.No>(logits, targets, default, 0d);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard<global::DivergenceGen.Generated.DigitLossKernels.No>(logits, targets,
+                default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with class-index targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (1 − ε)·(−log pᵢ,yᵢ) + (ε/K)·Σₖ (−log pᵢₖ), ε = 0.1; ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a zero row.
-        /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch
+        /// returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a
+        /// zero row.
+        /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits
+        /// must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<float> gradient)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; gradient is shorter than logits (the message names the
+        /// parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.Span<float> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
@@ -67,7 +79,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits, targets, gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits, targets,
+                gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -75,41 +88,56 @@ namespace MyApp
         /// The softmax cross-entropy loss, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (1 − ε)·w[yᵢ]·(−log pᵢ,yᵢ) + (ε/K)·Σₖ wₖ·(−log pᵢₖ), ε = 0.1; ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-        /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a
+        /// zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits
+        /// must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K (the message names the
+        /// parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is
+        /// written: on an exception the destinations are untouched.</exception>
+        public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.ReadOnlySpan<float> classWeights)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets, classWeights);
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHardWeighted<global::DivergenceGen.Generated.DigitLossKernels.No>(logits, targets, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHardWeighted<global::DivergenceGen.Generated.DigitLossKernels.No>(logits,
+                targets, classWeights, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (1 − ε)·w[yᵢ]·(−log pᵢ,yᵢ) + (ε/K)·Σₖ wₖ·(−log pᵢₖ), ε = 0.1; ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a zero row.
-        /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a
+        /// zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a
+        /// zero row.
+        /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits
+        /// must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; gradient is shorter than
+        /// logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is
+        /// written: on an exception the destinations are untouched.</exception>
+        public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
@@ -118,7 +146,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHardWeighted<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits, targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHardWeighted<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits,
+                targets, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -127,37 +156,46 @@ namespace MyApp
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, t′ = (1 − ε)·t + ε/K with ε = 0.1.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in
+        /// double); logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it (the message
+        /// names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+        /// anything is written: on an exception the destinations are untouched.</exception>
         public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft<global::DivergenceGen.Generated.DigitLossKernels.No>(logits, targetProbabilities, default, 0d);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft<global::DivergenceGen.Generated.DigitLossKernels.No>(logits,
+                targetProbabilities, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with probability targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, t′ = (1 − ε)·t + ε/K with ε = 0.1.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
         /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/N.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in
+        /// double); logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.Span<float> gradient)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; gradient is
+        /// shorter than logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+        /// anything is written: on an exception the destinations are untouched.</exception>
+        public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
+            global::System.Span<float> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
@@ -165,7 +203,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits, targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits,
+                targetProbabilities, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -174,40 +213,52 @@ namespace MyApp
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, t′ = (1 − ε)·t + ε/K with ε = 0.1.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in
+        /// double); logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.ReadOnlySpan<float> classWeights)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+        /// classWeights.Length is not K (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or
+        /// infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+        /// untouched.</exception>
+        public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
+            global::System.ReadOnlySpan<float> classWeights)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.DigitLossKernels.No>(logits, targetProbabilities, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.DigitLossKernels.No>(logits,
+                targetProbabilities, classWeights, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, t′ = (1 − ε)·t + ε/K with ε = 0.1.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
         /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/N.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in
+        /// double); logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+        /// classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or
+        /// infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+        /// untouched.</exception>
+        public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
+            global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
@@ -216,7 +267,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits,
+                targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -559,20 +611,63 @@ namespace DivergenceGen.Generated
             for (; i <= n - 16; i += 16)
             {
                 ref float row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12], y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
+                    + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12],
+                    y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), Vector512<float>.Zero);
-                var xy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
-                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140), Unsafe.Add(ref row, 150));
-                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 121), Unsafe.Add(ref row, 131), Unsafe.Add(ref row, 141), Unsafe.Add(ref row, 151));
-                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 112), Unsafe.Add(ref row, 122), Unsafe.Add(ref row, 132), Unsafe.Add(ref row, 142), Unsafe.Add(ref row, 152));
-                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 113), Unsafe.Add(ref row, 123), Unsafe.Add(ref row, 133), Unsafe.Add(ref row, 143), Unsafe.Add(ref row, 153));
-                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 114), Unsafe.Add(ref row, 124), Unsafe.Add(ref row, 134), Unsafe.Add(ref row, 144), Unsafe.Add(ref row, 154));
-                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 115), Unsafe.Add(ref row, 125), Unsafe.Add(ref row, 135), Unsafe.Add(ref row, 145), Unsafe.Add(ref row, 155));
-                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 116), Unsafe.Add(ref row, 126), Unsafe.Add(ref row, 136), Unsafe.Add(ref row, 146), Unsafe.Add(ref row, 156));
-                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 117), Unsafe.Add(ref row, 127), Unsafe.Add(ref row, 137), Unsafe.Add(ref row, 147), Unsafe.Add(ref row, 157));
-                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 118), Unsafe.Add(ref row, 128), Unsafe.Add(ref row, 138), Unsafe.Add(ref row, 148), Unsafe.Add(ref row, 158));
-                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 119), Unsafe.Add(ref row, 129), Unsafe.Add(ref row, 139), Unsafe.Add(ref row, 149), Unsafe.Add(ref row, 159));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f,
+                    y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f
+                    : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f,
+                    y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f),
+                    Vector512<float>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3),
+                    y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5),
+                    y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7),
+                    y8 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 9 * Classes + y9),
+                    y10 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 11 * Classes + y11),
+                    y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13),
+                    y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
+                    40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90),
+                    Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140),
+                    Unsafe.Add(ref row, 150));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row,
+                    41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 91),
+                    Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 121), Unsafe.Add(ref row, 131), Unsafe.Add(ref row, 141),
+                    Unsafe.Add(ref row, 151));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row,
+                    42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 92),
+                    Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 112), Unsafe.Add(ref row, 122), Unsafe.Add(ref row, 132), Unsafe.Add(ref row, 142),
+                    Unsafe.Add(ref row, 152));
+                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row,
+                    43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 93),
+                    Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 113), Unsafe.Add(ref row, 123), Unsafe.Add(ref row, 133), Unsafe.Add(ref row, 143),
+                    Unsafe.Add(ref row, 153));
+                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row,
+                    44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 94),
+                    Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 114), Unsafe.Add(ref row, 124), Unsafe.Add(ref row, 134), Unsafe.Add(ref row, 144),
+                    Unsafe.Add(ref row, 154));
+                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row,
+                    45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 95),
+                    Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 115), Unsafe.Add(ref row, 125), Unsafe.Add(ref row, 135), Unsafe.Add(ref row, 145),
+                    Unsafe.Add(ref row, 155));
+                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row,
+                    46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 96),
+                    Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 116), Unsafe.Add(ref row, 126), Unsafe.Add(ref row, 136), Unsafe.Add(ref row, 146),
+                    Unsafe.Add(ref row, 156));
+                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row,
+                    47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 97),
+                    Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 117), Unsafe.Add(ref row, 127), Unsafe.Add(ref row, 137), Unsafe.Add(ref row, 147),
+                    Unsafe.Add(ref row, 157));
+                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row,
+                    48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 98),
+                    Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 118), Unsafe.Add(ref row, 128), Unsafe.Add(ref row, 138), Unsafe.Add(ref row, 148),
+                    Unsafe.Add(ref row, 158));
+                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row,
+                    49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 99),
+                    Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 119), Unsafe.Add(ref row, 129), Unsafe.Add(ref row, 139), Unsafe.Add(ref row, 149),
+                    Unsafe.Add(ref row, 159));
                 var m = x0;
                 m = Vector512.Max(m, x1);
                 m = Vector512.Max(m, x2);
@@ -668,20 +763,36 @@ namespace DivergenceGen.Generated
             for (; i <= n - 8; i += 8)
             {
                 ref float row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
+                    + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), Vector256<float>.Zero);
-                var xy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
-                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
-                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71));
-                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72));
-                var x3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73));
-                var x4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74));
-                var x5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75));
-                var x6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76));
-                var x7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77));
-                var x8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78));
-                var x9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f,
+                    y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f
+                    : 1f), Vector256<float>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3),
+                    y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5),
+                    y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
+                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
+                    40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
+                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row,
+                    41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71));
+                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row,
+                    42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72));
+                var x3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row,
+                    43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73));
+                var x4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row,
+                    44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74));
+                var x5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row,
+                    45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75));
+                var x6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row,
+                    46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76));
+                var x7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row,
+                    47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77));
+                var x8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row,
+                    48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78));
+                var x9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row,
+                    49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79));
                 var m = x0;
                 m = Vector256.Max(m, x1);
                 m = Vector256.Max(m, x2);
@@ -779,8 +890,10 @@ namespace DivergenceGen.Generated
                 ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), Vector128<float>.Zero);
-                var xy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3));
+                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f,
+                    y3 == IgnoreIndex ? 0f : 1f), Vector128<float>.Zero);
+                var xy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3));
                 var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30));
                 var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31));
                 var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32));
@@ -858,7 +971,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -1091,7 +1205,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 16 rows of LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks512<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale, ref int i)
+        private static double LossHardWeightedBlocks512<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale, ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -1135,21 +1250,70 @@ namespace DivergenceGen.Generated
             for (; i <= n - 16; i += 16)
             {
                 ref float row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12], y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
+                    + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12],
+                    y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f, y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f), Vector512<float>.Zero);
-                var xy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 9 * Classes + y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 11 * Classes + y11), y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13), y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
-                var wy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y11), y12 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y15));
-                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140), Unsafe.Add(ref row, 150));
-                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 121), Unsafe.Add(ref row, 131), Unsafe.Add(ref row, 141), Unsafe.Add(ref row, 151));
-                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 112), Unsafe.Add(ref row, 122), Unsafe.Add(ref row, 132), Unsafe.Add(ref row, 142), Unsafe.Add(ref row, 152));
-                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 113), Unsafe.Add(ref row, 123), Unsafe.Add(ref row, 133), Unsafe.Add(ref row, 143), Unsafe.Add(ref row, 153));
-                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 114), Unsafe.Add(ref row, 124), Unsafe.Add(ref row, 134), Unsafe.Add(ref row, 144), Unsafe.Add(ref row, 154));
-                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 115), Unsafe.Add(ref row, 125), Unsafe.Add(ref row, 135), Unsafe.Add(ref row, 145), Unsafe.Add(ref row, 155));
-                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 116), Unsafe.Add(ref row, 126), Unsafe.Add(ref row, 136), Unsafe.Add(ref row, 146), Unsafe.Add(ref row, 156));
-                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 117), Unsafe.Add(ref row, 127), Unsafe.Add(ref row, 137), Unsafe.Add(ref row, 147), Unsafe.Add(ref row, 157));
-                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 118), Unsafe.Add(ref row, 128), Unsafe.Add(ref row, 138), Unsafe.Add(ref row, 148), Unsafe.Add(ref row, 158));
-                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 119), Unsafe.Add(ref row, 129), Unsafe.Add(ref row, 139), Unsafe.Add(ref row, 149), Unsafe.Add(ref row, 159));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f,
+                    y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f
+                    : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f,
+                    y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f),
+                    Vector512<float>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3),
+                    y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5),
+                    y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7),
+                    y8 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 9 * Classes + y9),
+                    y10 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 11 * Classes + y11),
+                    y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13),
+                    y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
+                var wy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(
+                    ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y9),
+                    y10 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y11), y12 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y14),
+                    y15 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y15));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
+                    40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90),
+                    Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140),
+                    Unsafe.Add(ref row, 150));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row,
+                    41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 91),
+                    Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 121), Unsafe.Add(ref row, 131), Unsafe.Add(ref row, 141),
+                    Unsafe.Add(ref row, 151));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row,
+                    42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 92),
+                    Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 112), Unsafe.Add(ref row, 122), Unsafe.Add(ref row, 132), Unsafe.Add(ref row, 142),
+                    Unsafe.Add(ref row, 152));
+                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row,
+                    43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 93),
+                    Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 113), Unsafe.Add(ref row, 123), Unsafe.Add(ref row, 133), Unsafe.Add(ref row, 143),
+                    Unsafe.Add(ref row, 153));
+                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row,
+                    44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 94),
+                    Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 114), Unsafe.Add(ref row, 124), Unsafe.Add(ref row, 134), Unsafe.Add(ref row, 144),
+                    Unsafe.Add(ref row, 154));
+                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row,
+                    45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 95),
+                    Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 115), Unsafe.Add(ref row, 125), Unsafe.Add(ref row, 135), Unsafe.Add(ref row, 145),
+                    Unsafe.Add(ref row, 155));
+                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row,
+                    46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 96),
+                    Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 116), Unsafe.Add(ref row, 126), Unsafe.Add(ref row, 136), Unsafe.Add(ref row, 146),
+                    Unsafe.Add(ref row, 156));
+                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row,
+                    47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 97),
+                    Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 117), Unsafe.Add(ref row, 127), Unsafe.Add(ref row, 137), Unsafe.Add(ref row, 147),
+                    Unsafe.Add(ref row, 157));
+                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row,
+                    48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 98),
+                    Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 118), Unsafe.Add(ref row, 128), Unsafe.Add(ref row, 138), Unsafe.Add(ref row, 148),
+                    Unsafe.Add(ref row, 158));
+                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row,
+                    49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 99),
+                    Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 119), Unsafe.Add(ref row, 129), Unsafe.Add(ref row, 139), Unsafe.Add(ref row, 149),
+                    Unsafe.Add(ref row, 159));
                 var m = x0;
                 m = Vector512.Max(m, x1);
                 m = Vector512.Max(m, x2);
@@ -1189,7 +1353,8 @@ namespace DivergenceGen.Generated
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = Vector512.Create(0.9f) * wy * (logS + dy) + Vector512.Create(0.01f) * (weightSum512 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = Vector512.Create(0.9f) * wy * (logS + dy) + Vector512.Create(0.01f) * (weightSum512 * logS + sumD);
                 l = Vector512.ConditionalSelect(active, l, Vector512<float>.Zero);
                 total += VectorReductions.SumToDouble(l);
                 ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -1218,7 +1383,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 8 rows of LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks256<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale, ref int i)
+        private static double LossHardWeightedBlocks256<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale, ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -1262,21 +1428,40 @@ namespace DivergenceGen.Generated
             for (; i <= n - 8; i += 8)
             {
                 ref float row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
+                    + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f : 1f), Vector256<float>.Zero);
-                var xy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7));
-                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
-                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71));
-                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72));
-                var x3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73));
-                var x4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74));
-                var x5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75));
-                var x6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76));
-                var x7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77));
-                var x8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78));
-                var x9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f,
+                    y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f
+                    : 1f), Vector256<float>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3),
+                    y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5),
+                    y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
+                var wy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(
+                    ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y7));
+                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
+                    40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
+                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row,
+                    41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71));
+                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row,
+                    42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72));
+                var x3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row,
+                    43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73));
+                var x4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row,
+                    44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74));
+                var x5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row,
+                    45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75));
+                var x6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row,
+                    46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76));
+                var x7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row,
+                    47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77));
+                var x8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row,
+                    48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78));
+                var x9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row,
+                    49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79));
                 var m = x0;
                 m = Vector256.Max(m, x1);
                 m = Vector256.Max(m, x2);
@@ -1316,7 +1501,8 @@ namespace DivergenceGen.Generated
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = Vector256.Create(0.9f) * wy * (logS + dy) + Vector256.Create(0.01f) * (weightSum256 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = Vector256.Create(0.9f) * wy * (logS + dy) + Vector256.Create(0.01f) * (weightSum256 * logS + sumD);
                 l = Vector256.ConditionalSelect(active, l, Vector256<float>.Zero);
                 total += VectorReductions.SumToDouble(l);
                 ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -1345,7 +1531,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 4 rows of LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks128<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale, ref int i)
+        private static double LossHardWeightedBlocks128<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale, ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -1391,9 +1578,12 @@ namespace DivergenceGen.Generated
                 ref float row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f, y3 == IgnoreIndex ? 0f : 1f), Vector128<float>.Zero);
-                var xy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3));
+                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f,
+                    y3 == IgnoreIndex ? 0f : 1f), Vector128<float>.Zero);
+                var xy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3));
+                var wy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3));
                 var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30));
                 var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31));
                 var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32));
@@ -1443,7 +1633,8 @@ namespace DivergenceGen.Generated
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = Vector128.Create(0.9f) * wy * (logS + dy) + Vector128.Create(0.01f) * (weightSum128 * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = Vector128.Create(0.9f) * wy * (logS + dy) + Vector128.Create(0.01f) * (weightSum128 * logS + sumD);
                 l = Vector128.ConditionalSelect(active, l, Vector128<float>.Zero);
                 total += VectorReductions.SumToDouble(l);
                 ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -1618,7 +1809,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities,
+            ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
@@ -1757,7 +1949,8 @@ namespace DivergenceGen.Generated
                         float coef = (float)(scale * A / s); // scale·A/s
                         for (int k = 0; k < 10; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k))
+                                * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

@@ -28,38 +28,48 @@ namespace MyApp
         /// The softmax cross-entropy loss, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch
+        /// returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K (the message names the parameter and the
+        /// lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss16Kernels.CheckTargets(targets);
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHard<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targets, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHard<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targets, default,
+                0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with class-index targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a zero row.
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch
+        /// returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a
+        /// zero row.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; gradient is shorter than logits (the message names the
+        /// parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
@@ -67,7 +77,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Loss16Kernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHard<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targets, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHard<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targets, gradient,
+                scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -75,31 +86,40 @@ namespace MyApp
         /// The softmax cross-entropy loss, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = w[yᵢ]·(−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a
+        /// zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K (the message names the
+        /// parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is
+        /// written: on an exception the destinations are untouched.</exception>
+        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.ReadOnlySpan<double> classWeights)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss16Kernels.CheckTargets(targets, classWeights);
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targets, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targets,
+                classWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = w[yᵢ]·(−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a zero row.
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a
+        /// zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a
+        /// zero row.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
@@ -107,9 +127,13 @@ namespace MyApp
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; gradient is shorter than
+        /// logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is
+        /// written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
@@ -118,7 +142,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Loss16Kernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targets,
+                classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -127,37 +152,46 @@ namespace MyApp
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it (the message
+        /// names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+        /// anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoft<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targetProbabilities, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoft<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targetProbabilities,
+                default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with probability targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
         /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/N.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; gradient is
+        /// shorter than logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+        /// anything is written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
@@ -165,7 +199,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoft<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoft<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits,
+                targetProbabilities, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -174,40 +209,52 @@ namespace MyApp
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+        /// classWeights.Length is not K (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or
+        /// infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+        /// untouched.</exception>
+        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.ReadOnlySpan<double> classWeights)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targetProbabilities, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss16Kernels.No>(logits,
+                targetProbabilities, classWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
         /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/N.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+        /// classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or
+        /// infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+        /// untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
@@ -216,7 +263,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits,
+                targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -438,7 +486,8 @@ namespace DivergenceGen.Generated
                     var x5 = Vector128.LoadUnsafe(ref row, (nuint)10);
                     var x6 = Vector128.LoadUnsafe(ref row, (nuint)12);
                     var x7 = Vector128.LoadUnsafe(ref row, (nuint)14);
-                    double m = LossReductions.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(x0, x1), x2), x3), x4), x5), x6), x7));
+                    double m = LossReductions.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(x0, x1),
+                        x2), x3), x4), x5), x6), x7));
                     var m128 = Vector128.Create(m);
                     var e0 = VectorMath.Exp(x0 - m128);
                     var e1 = VectorMath.Exp(x1 - m128);
@@ -518,7 +567,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 8 rows of LossHard, across the lanes of a Vector512; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale, ref int i)
+        private static double LossHardBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
+            ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -534,26 +584,48 @@ namespace DivergenceGen.Generated
             for (; i <= n - 8; i += 8)
             {
                 ref double row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
+                    + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), Vector512<double>.Zero);
-                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
-                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
-                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
-                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
-                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
-                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
-                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
-                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
-                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
-                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
-                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
-                var x10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
-                var x11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
-                var x12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
-                var x13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
-                var x14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
-                var x15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
+                    y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d
+                    : 1d), Vector512<double>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3),
+                    y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5),
+                    y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
+                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
+                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
+                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
+                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
+                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
+                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
+                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
+                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
+                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
+                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
+                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
+                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
+                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
+                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
+                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
+                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
+                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
+                var x10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58), Unsafe.Add(
+                    ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var x11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59), Unsafe.Add(
+                    ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var x12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60), Unsafe.Add(
+                    ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var x13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61), Unsafe.Add(
+                    ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var x14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62), Unsafe.Add(
+                    ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var x15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63), Unsafe.Add(
+                    ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
                 var m = x0;
                 m = Vector512.Max(m, x1);
                 m = Vector512.Max(m, x2);
@@ -638,7 +710,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 4 rows of LossHard, across the lanes of a Vector256; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale, ref int i)
+        private static double LossHardBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
+            ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -656,8 +729,10 @@ namespace DivergenceGen.Generated
                 ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
-                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
+                    y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
                 var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
                 var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
                 var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
@@ -758,7 +833,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 2 rows of LossHard, across the lanes of a Vector128; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale, ref int i)
+        private static double LossHardBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
+            ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -878,7 +954,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -1005,7 +1082,8 @@ namespace DivergenceGen.Generated
                     var x5 = Vector128.LoadUnsafe(ref row, (nuint)10);
                     var x6 = Vector128.LoadUnsafe(ref row, (nuint)12);
                     var x7 = Vector128.LoadUnsafe(ref row, (nuint)14);
-                    double m = LossReductions.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(x0, x1), x2), x3), x4), x5), x6), x7));
+                    double m = LossReductions.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(x0, x1),
+                        x2), x3), x4), x5), x6), x7));
                     var m128 = Vector128.Create(m);
                     var e0 = VectorMath.Exp(x0 - m128);
                     var e1 = VectorMath.Exp(x1 - m128);
@@ -1086,7 +1164,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 8 rows of LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale, ref int i)
+        private static double LossHardWeightedBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -1102,27 +1181,52 @@ namespace DivergenceGen.Generated
             for (; i <= n - 8; i += 8)
             {
                 ref double row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
+                    + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), Vector512<double>.Zero);
-                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7));
-                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
-                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
-                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
-                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
-                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
-                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
-                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
-                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
-                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
-                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
-                var x10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
-                var x11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
-                var x12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
-                var x13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
-                var x14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
-                var x15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
+                    y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d
+                    : 1d), Vector512<double>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3),
+                    y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5),
+                    y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
+                var wy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(
+                    ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y7));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
+                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
+                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
+                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
+                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
+                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
+                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
+                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
+                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
+                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
+                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
+                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
+                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
+                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
+                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
+                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
+                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
+                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
+                var x10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58), Unsafe.Add(
+                    ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var x11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59), Unsafe.Add(
+                    ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var x12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60), Unsafe.Add(
+                    ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var x13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61), Unsafe.Add(
+                    ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var x14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62), Unsafe.Add(
+                    ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var x15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63), Unsafe.Add(
+                    ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
                 var m = x0;
                 m = Vector512.Max(m, x1);
                 m = Vector512.Max(m, x2);
@@ -1207,7 +1311,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 4 rows of LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale, ref int i)
+        private static double LossHardWeightedBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -1225,9 +1330,12 @@ namespace DivergenceGen.Generated
                 ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
-                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
+                    y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
+                var wy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3));
                 var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
                 var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
                 var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
@@ -1328,7 +1436,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 2 rows of LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale, ref int i)
+        private static double LossHardWeightedBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -1552,7 +1661,8 @@ namespace DivergenceGen.Generated
                     var x5 = Vector128.LoadUnsafe(ref row, (nuint)10);
                     var x6 = Vector128.LoadUnsafe(ref row, (nuint)12);
                     var x7 = Vector128.LoadUnsafe(ref row, (nuint)14);
-                    double m = LossReductions.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(x0, x1), x2), x3), x4), x5), x6), x7));
+                    double m = LossReductions.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(x0, x1),
+                        x2), x3), x4), x5), x6), x7));
                     var m128 = Vector128.Create(m);
                     var e0 = VectorMath.Exp(x0 - m128);
                     var e1 = VectorMath.Exp(x1 - m128);
@@ -1572,7 +1682,9 @@ namespace DivergenceGen.Generated
                     var a6 = Vector128.LoadUnsafe(ref tRow, (nuint)12);
                     var a7 = Vector128.LoadUnsafe(ref tRow, (nuint)14);
                     double A = Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7)); // Σₖ aₖ·(m − xₖ)
+                    // Σₖ aₖ·(m − xₖ)
+                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128
+                        - x5) + a6 * (m128 - x6) + a7 * (m128 - x7));
                     if (TGradient.On)
                     {
                         double coef = scale * A / s; // scale·A/s
@@ -1639,7 +1751,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
+            ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
@@ -1757,7 +1870,8 @@ namespace DivergenceGen.Generated
                     var x5 = Vector128.LoadUnsafe(ref row, (nuint)10);
                     var x6 = Vector128.LoadUnsafe(ref row, (nuint)12);
                     var x7 = Vector128.LoadUnsafe(ref row, (nuint)14);
-                    double m = LossReductions.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(x0, x1), x2), x3), x4), x5), x6), x7));
+                    double m = LossReductions.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(x0, x1),
+                        x2), x3), x4), x5), x6), x7));
                     var m128 = Vector128.Create(m);
                     var e0 = VectorMath.Exp(x0 - m128);
                     var e1 = VectorMath.Exp(x1 - m128);
@@ -1777,7 +1891,9 @@ namespace DivergenceGen.Generated
                     var a6 = Vector128.LoadUnsafe(ref tRow, (nuint)12) * w6;
                     var a7 = Vector128.LoadUnsafe(ref tRow, (nuint)14) * w7;
                     double A = Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128 - x5) + a6 * (m128 - x6) + a7 * (m128 - x7)); // Σₖ aₖ·(m − xₖ)
+                    // Σₖ aₖ·(m − xₖ)
+                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128
+                        - x5) + a6 * (m128 - x6) + a7 * (m128 - x7));
                     if (TGradient.On)
                     {
                         double coef = scale * A / s; // scale·A/s

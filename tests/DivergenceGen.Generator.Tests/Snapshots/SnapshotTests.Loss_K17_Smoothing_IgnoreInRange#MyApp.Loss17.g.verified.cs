@@ -28,38 +28,48 @@ namespace MyApp
         /// The softmax cross-entropy loss, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (1 − ε)·(−log pᵢ,yᵢ) + (ε/K)·Σₖ (−log pᵢₖ), ε = 0.2; ℓᵢ = 0 where yᵢ = 3 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch
+        /// returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index 3.</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K (the message names the parameter and the
+        /// lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targets, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targets, default,
+                0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with class-index targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (1 − ε)·(−log pᵢ,yᵢ) + (ε/K)·Σₖ (−log pᵢₖ), ε = 0.2; ℓᵢ = 0 where yᵢ = 3 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a zero row.
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch
+        /// returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a
+        /// zero row.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index 3.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; gradient is shorter than logits (the message names the
+        /// parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
@@ -67,7 +77,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targets, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targets, gradient,
+                scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -75,31 +86,40 @@ namespace MyApp
         /// The softmax cross-entropy loss, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (1 − ε)·w[yᵢ]·(−log pᵢ,yᵢ) + (ε/K)·Σₖ wₖ·(−log pᵢₖ), ε = 0.2; ℓᵢ = 0 where yᵢ = 3 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a
+        /// zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index 3.</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K (the message names the
+        /// parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is
+        /// written: on an exception the destinations are untouched.</exception>
+        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.ReadOnlySpan<double> classWeights)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets, classWeights);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targets, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targets,
+                classWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (1 − ε)·w[yᵢ]·(−log pᵢ,yᵢ) + (ε/K)·Σₖ wₖ·(−log pᵢₖ), ε = 0.2; ℓᵢ = 0 where yᵢ = 3 (the ignore index).
-        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a zero row.
+        /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a
+        /// zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+        /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a
+        /// zero row.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
@@ -107,9 +127,13 @@ namespace MyApp
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; gradient is shorter than
+        /// logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is
+        /// written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
@@ -118,7 +142,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targets,
+                classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -127,37 +152,46 @@ namespace MyApp
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, t′ = (1 − ε)·t + ε/K with ε = 0.2.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it (the message
+        /// names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+        /// anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targetProbabilities, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targetProbabilities,
+                default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with probability targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, t′ = (1 − ε)·t + ε/K with ε = 0.2.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
         /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/N.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; gradient is
+        /// shorter than logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+        /// anything is written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
@@ -165,7 +199,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits,
+                targetProbabilities, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -174,40 +209,52 @@ namespace MyApp
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, t′ = (1 − ε)·t + ε/K with ε = 0.2.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+        /// classWeights.Length is not K (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or
+        /// infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+        /// untouched.</exception>
+        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.ReadOnlySpan<double> classWeights)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targetProbabilities, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss17Kernels.No>(logits,
+                targetProbabilities, classWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, t′ = (1 − ε)·t + ε/K with ε = 0.2.
         /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
         /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/N.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The mean loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+        /// classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or
+        /// infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+        /// untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
@@ -216,7 +263,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits,
+                targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -574,7 +622,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -908,7 +957,8 @@ namespace DivergenceGen.Generated
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
+                                + uniform512) * scaleT512, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 8: the last 1 classes as scalars.
                         Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
@@ -971,7 +1021,8 @@ namespace DivergenceGen.Generated
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 4)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
+                                + uniform256) * scaleT256, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 4: the last 1 classes as scalars.
                         Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
@@ -1034,7 +1085,8 @@ namespace DivergenceGen.Generated
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 16; k += 2)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
+                                + uniform128) * scaleT128, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 2: the last 1 classes as scalars.
                         Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
@@ -1092,7 +1144,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
+            ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
@@ -1158,10 +1211,12 @@ namespace DivergenceGen.Generated
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
+                                + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16)) * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16))
+                            * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1221,10 +1276,12 @@ namespace DivergenceGen.Generated
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 4)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
+                                + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16)) * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16))
+                            * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1284,10 +1341,12 @@ namespace DivergenceGen.Generated
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 16; k += 2)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
+                                + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16)) * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16))
+                            * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1329,7 +1388,8 @@ namespace DivergenceGen.Generated
                         double coef = scale * A / s; // scale·A/s
                         for (int k = 0; k < 17; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k))
+                                * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

@@ -30,38 +30,50 @@ namespace MyApp
             /// The softmax cross-entropy loss, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets.
             /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
             /// ℓᵢ = (−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-            /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-            /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+            /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where
+            /// torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+            /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double);
+            /// logits must be finite (−∞ is allowed for a class that is not a target).
             /// </summary>
             /// <param name="logits">The N × K logits, row-major.</param>
             /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
             /// <returns>The mean loss.</returns>
-            /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K (the message names the parameter and the lengths).</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+            /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K (the message names the parameter and the
+            /// lengths).</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row
+            /// and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
             public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets)
             {
                 global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
                 // Validates every target before anything is written; returns D, the mean's denominator.
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targets, default, 0d);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targets,
+                    default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
             /// <summary>
-            /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets.
+            /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+            /// <c>torch.nn.functional.cross_entropy</c> with class-index targets.
             /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
             /// ℓᵢ = (−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-            /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-            /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a zero row.
-            /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+            /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of 1. When D = 0 (every target ignored) it returns 0 and a zero gradient, where
+            /// torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+            /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get
+            /// a zero row.
+            /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double);
+            /// logits must be finite (−∞ is allowed for a class that is not a target).
             /// </summary>
             /// <param name="logits">The N × K logits, row-major.</param>
             /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
             /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
             /// <returns>The mean loss.</returns>
-            /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-            public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<float> gradient)
+            /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; gradient is shorter than logits (the message names
+            /// the parameter and the lengths).</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row
+            /// and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+            public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
+                global::System.Span<float> gradient)
             {
                 global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
@@ -69,7 +81,8 @@ namespace MyApp
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets);
                 // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targets, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targets,
+                    gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -77,41 +90,56 @@ namespace MyApp
             /// The softmax cross-entropy loss, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
             /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
             /// ℓᵢ = w[yᵢ]·(−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-            /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-            /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+            /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and
+            /// a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+            /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double);
+            /// logits must be finite (−∞ is allowed for a class that is not a target).
             /// </summary>
             /// <param name="logits">The N × K logits, row-major.</param>
             /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
             /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
             /// <returns>The mean loss.</returns>
-            /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K (the message names the parameter and the lengths).</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-            public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights)
+            /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K (the message names the
+            /// parameter and the lengths).</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row
+            /// and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything
+            /// is written: on an exception the destinations are untouched.</exception>
+            public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
+                global::System.ReadOnlySpan<float> classWeights)
             {
                 global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 // Validates every target before anything is written; returns D, the mean's denominator.
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets, classWeights);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossHardWeighted<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targets, classWeights, default, 0d);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHardWeighted<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targets,
+                    classWeights, default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
             /// <summary>
-            /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
+            /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+            /// <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
             /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
             /// ℓᵢ = w[yᵢ]·(−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
-            /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
-            /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get a zero row.
-            /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+            /// Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of w[yᵢ]. When D = 0 (every target ignored, or their weights all 0) it returns 0 and
+            /// a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.
+            /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/D; ignored rows get
+            /// a zero row.
+            /// Logits are row-major N × K, N = targets.Length. Rows are computed in float (per-row sums in float, each row's loss and the total in double);
+            /// logits must be finite (−∞ is allowed for a class that is not a target).
             /// </summary>
             /// <param name="logits">The N × K logits, row-major.</param>
             /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
             /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
             /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
             /// <returns>The mean loss.</returns>
-            /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-            public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
+            /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; gradient is shorter
+            /// than logits (the message names the parameter and the lengths).</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row
+            /// and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything
+            /// is written: on an exception the destinations are untouched.</exception>
+            public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
+                global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
             {
                 global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
@@ -120,7 +148,8 @@ namespace MyApp
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets, classWeights);
                 // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossHardWeighted<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targets, classWeights, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHardWeighted<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits,
+                    targets, classWeights, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -129,37 +158,46 @@ namespace MyApp
             /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
             /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
             /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
-            /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+            /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total
+            /// in double); logits must be finite (−∞ is allowed for a class that is not a target).
             /// </summary>
             /// <param name="logits">The N × K logits, row-major.</param>
             /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
             /// <returns>The mean loss.</returns>
-            /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it (the message names the parameter and the lengths).</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+            /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it (the
+            /// message names the parameter and the lengths).</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+            /// anything is written: on an exception the destinations are untouched.</exception>
             public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities)
             {
                 global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
                 double denominator = (double)(targetProbabilities.Length / Classes);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targetProbabilities, default, 0d);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.No>(logits,
+                    targetProbabilities, default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
             /// <summary>
-            /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets.
+            /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+            /// <c>torch.nn.functional.cross_entropy</c> with probability targets.
             /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
             /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
             /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
             /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/N.
-            /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+            /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total
+            /// in double); logits must be finite (−∞ is allowed for a class that is not a target).
             /// </summary>
             /// <param name="logits">The N × K logits, row-major.</param>
             /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
             /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
             /// <returns>The mean loss.</returns>
-            /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-            public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.Span<float> gradient)
+            /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; gradient
+            /// is shorter than logits (the message names the parameter and the lengths).</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+            /// anything is written: on an exception the destinations are untouched.</exception>
+            public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
+                global::System.Span<float> gradient)
             {
                 global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
@@ -167,7 +205,8 @@ namespace MyApp
                 double denominator = (double)(targetProbabilities.Length / Classes);
                 // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targetProbabilities, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits,
+                    targetProbabilities, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -176,40 +215,52 @@ namespace MyApp
             /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
             /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
             /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
-            /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+            /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total
+            /// in double); logits must be finite (−∞ is allowed for a class that is not a target).
             /// </summary>
             /// <param name="logits">The N × K logits, row-major.</param>
             /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
             /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
             /// <returns>The mean loss.</returns>
-            /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K (the message names the parameter and the lengths).</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-            public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.ReadOnlySpan<float> classWeights)
+            /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+            /// classWeights.Length is not K (the message names the parameter and the lengths).</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN
+            /// or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+            /// untouched.</exception>
+            public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
+                global::System.ReadOnlySpan<float> classWeights)
             {
                 global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
                 double denominator = (double)(targetProbabilities.Length / Classes);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoftWeighted<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targetProbabilities, classWeights, default, 0d);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoftWeighted<global::DivergenceGen.Generated.BinaryKernels.No>(logits,
+                    targetProbabilities, classWeights, default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
             /// <summary>
-            /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
+            /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+            /// <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
             /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
             /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
             /// Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.
             /// Writes the gradient of the returned mean: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1/N.
-            /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total in double); logits must be finite (−∞ is allowed for a class that is not a target).
+            /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in float (per-row sums in float, each row's loss and the total
+            /// in double); logits must be finite (−∞ is allowed for a class that is not a target).
             /// </summary>
             /// <param name="logits">The N × K logits, row-major.</param>
             /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
             /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
             /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
             /// <returns>The mean loss.</returns>
-            /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-            public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities, global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
+            /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+            /// classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN
+            /// or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+            /// untouched.</exception>
+            public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
+                global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
             {
                 global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
@@ -218,7 +269,8 @@ namespace MyApp
                 double denominator = (double)(targetProbabilities.Length / Classes);
                 // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoftWeighted<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoftWeighted<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits,
+                    targetProbabilities, classWeights, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -377,7 +429,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -497,7 +550,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities,
+            ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;

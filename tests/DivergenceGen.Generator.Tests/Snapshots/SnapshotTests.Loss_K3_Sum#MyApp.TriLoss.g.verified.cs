@@ -34,37 +34,46 @@ namespace MyApp
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K (the message names the parameter and the
+        /// lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHard<global::DivergenceGen.Generated.TriLossKernels.No>(logits, targets, default, 0d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHard<global::DivergenceGen.Generated.TriLossKernels.No>(logits, targets, default,
+                0d);
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with class-index targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = (−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
         /// Returns the sum Σᵢ ℓᵢ.
-        /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1; ignored rows get a zero row.
+        /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1; ignored rows get a zero
+        /// row.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; gradient is shorter than logits (the message names the
+        /// parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHard<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targets, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHard<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targets,
+                gradient, 1d);
         }
 
         /// <summary>
@@ -78,23 +87,30 @@ namespace MyApp
         /// <param name="targets">N class indices in [0, K), or the ignore index -100.</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K (the message names the
+        /// parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is
+        /// written: on an exception the destinations are untouched.</exception>
+        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.ReadOnlySpan<double> classWeights)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHardWeighted<global::DivergenceGen.Generated.TriLossKernels.No>(logits, targets, classWeights, default, 0d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHardWeighted<global::DivergenceGen.Generated.TriLossKernels.No>(logits, targets,
+                classWeights, default, 0d);
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with class-index targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = w[yᵢ]·(−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = -100 (the ignore index).
         /// Returns the sum Σᵢ ℓᵢ.
-        /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1; ignored rows get a zero row.
+        /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1; ignored rows get a zero
+        /// row.
         /// Logits are row-major N × K, N = targets.Length. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
@@ -102,16 +118,21 @@ namespace MyApp
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">logits.Length is not targets.Length × K; classWeights.Length is not K; gradient is shorter than
+        /// logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target is outside [0, K) and is not the ignore index (the message names the row and
+        /// the value); a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is
+        /// written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
+            global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHardWeighted<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targets, classWeights, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHardWeighted<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targets,
+                classWeights, gradient, 1d);
         }
 
         /// <summary>
@@ -119,40 +140,50 @@ namespace MyApp
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Returns the sum Σᵢ ℓᵢ.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it (the message
+        /// names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+        /// anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.No>(logits, targetProbabilities, default, 0d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.No>(logits,
+                targetProbabilities, default, 0d);
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with probability targets.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Returns the sum Σᵢ ℓᵢ.
         /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; gradient is
+        /// shorter than logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite. Every argument is checked before
+        /// anything is written: on an exception the destinations are untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targetProbabilities, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits,
+                targetProbabilities, gradient, 1d);
         }
 
         /// <summary>
@@ -160,44 +191,57 @@ namespace MyApp
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Returns the sum Σᵢ ℓᵢ.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+        /// classWeights.Length is not K (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or
+        /// infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+        /// untouched.</exception>
+        public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.ReadOnlySpan<double> classWeights)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.TriLossKernels.No>(logits, targetProbabilities, classWeights, default, 0d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.TriLossKernels.No>(logits,
+                targetProbabilities, classWeights, default, 0d);
         }
 
         /// <summary>
-        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
+        /// The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row, with the semantics of
+        /// <c>torch.nn.functional.cross_entropy</c> with probability targets and class weights.
         /// With log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):
         /// ℓᵢ = −Σₖ wₖ·t′ᵢₖ·log pᵢₖ, ε = 0 (no smoothing), t′ = t.
         /// Returns the sum Σᵢ ℓᵢ.
         /// Writes the gradient of the returned sum: gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = 1.
-        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that is not a target).
+        /// Logits are row-major N × K, N = targetProbabilities.Length / K. Rows are computed in double; logits must be finite (−∞ is allowed for a class that
+        /// is not a target).
         /// </summary>
         /// <param name="logits">The N × K logits, row-major.</param>
         /// <param name="targetProbabilities">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>
         /// <param name="classWeights">K weights wₖ, each finite and ≥ 0.</param>
         /// <param name="gradient">Receives the N × K gradient (at least N·K elements; it must not overlap the inputs).</param>
         /// <returns>The summed loss.</returns>
-        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it; classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
-        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities, global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
+        /// <exception cref="global::System.ArgumentException">targetProbabilities.Length is not a multiple of K, or logits.Length differs from it;
+        /// classWeights.Length is not K; gradient is shorter than logits (the message names the parameter and the lengths).</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A target probability is negative, NaN or infinite; a class weight is negative, NaN or
+        /// infinite (the message names its index and value). Every argument is checked before anything is written: on an exception the destinations are
+        /// untouched.</exception>
+        public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
+            global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
         {
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targetProbabilities, classWeights, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits,
+                targetProbabilities, classWeights, gradient, 1d);
         }
 
     }
@@ -470,7 +514,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 8 rows of LossHard, across the lanes of a Vector512; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale, ref int i)
+        private static double LossHardBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
+            ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -486,13 +531,22 @@ namespace DivergenceGen.Generated
             for (; i <= n - 8; i += 8)
             {
                 ref double row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
+                    + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), Vector512<double>.Zero);
-                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
-                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
-                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
-                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
+                    y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d
+                    : 1d), Vector512<double>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3),
+                    y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5),
+                    y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
+                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
+                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
+                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
                 var m = x0;
                 m = Vector512.Max(m, x1);
                 m = Vector512.Max(m, x2);
@@ -538,7 +592,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 4 rows of LossHard, across the lanes of a Vector256; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale, ref int i)
+        private static double LossHardBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
+            ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -556,8 +611,10 @@ namespace DivergenceGen.Generated
                 ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
-                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
+                    y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
                 var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
                 var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
                 var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
@@ -606,7 +663,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 2 rows of LossHard, across the lanes of a Vector128; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale, ref int i)
+        private static double LossHardBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
+            ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -674,7 +732,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -854,7 +913,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 8 rows of LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale, ref int i)
+        private static double LossHardWeightedBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -870,14 +930,26 @@ namespace DivergenceGen.Generated
             for (; i <= n - 8; i += 8)
             {
                 ref double row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i + 6], y7 = targets[i + 7];
+                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
+                    + 6], y7 = targets[i + 7];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d : 1d), Vector512<double>.Zero);
-                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7));
-                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
-                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
-                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
+                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
+                    y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d
+                    : 1d), Vector512<double>.Zero);
+                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3),
+                    y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5),
+                    y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
+                var wy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(
+                    ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y7));
+                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
+                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
+                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
+                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
                 var m = x0;
                 m = Vector512.Max(m, x1);
                 m = Vector512.Max(m, x2);
@@ -923,7 +995,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 4 rows of LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale, ref int i)
+        private static double LossHardWeightedBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -941,9 +1014,12 @@ namespace DivergenceGen.Generated
                 ref double row = ref Unsafe.Add(ref xRef, i * Classes);
                 int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d, y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
-                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3));
+                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
+                    y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
+                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
+                var wy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3));
                 var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
                 var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
                 var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
@@ -992,7 +1068,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 2 rows of LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale, ref int i)
+        private static double LossHardWeightedBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
             where TGradient : struct, IOption
         {
             int n = targets.Length;
@@ -1145,7 +1222,8 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
+            ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
             where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;

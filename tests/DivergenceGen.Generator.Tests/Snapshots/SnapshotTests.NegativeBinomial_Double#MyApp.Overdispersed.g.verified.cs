@@ -33,7 +33,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Creates NegativeBinomial(r, p). A negative binomial distribution: the number of failures before the r-th success, success probability p (SciPy's nbinom(r, p); torch's NegativeBinomial with probs = 1 − p).
+        /// Creates NegativeBinomial(r, p). A negative binomial distribution: the number of failures before the r-th success, success probability p (SciPy's
+        /// nbinom(r, p); torch's NegativeBinomial with probs = 1 − p).
         /// </summary>
         /// <param name="r">The number of successes r, finite and &gt; 0 (real: r need not be an integer).</param>
         /// <param name="p">The success probability p, 0 &lt; p ≤ 1 (p = 1 is the point mass at 0).</param>
@@ -180,7 +181,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The Kullback–Leibler divergence in nats, D(P‖Q) = r·log(p/q) + r·((1 − p)/p)·log((1 − p)/(1 − q)) when r_P = r_Q; otherwise a series over k whose remainder is below double precision, where P is this instance.
+        /// The Kullback–Leibler divergence in nats, D(P‖Q) = r·log(p/q) + r·((1 − p)/p)·log((1 − p)/(1 − q)) when r_P = r_Q; otherwise a series over k whose
+        /// remainder is below double precision, where P is this instance.
         /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative
         /// (a negative rounding residue is returned as 0).
         /// </summary>
@@ -213,7 +215,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, 2, …}), element by element (the log-pmf needs log-gamma-type functions, which have no vector form).
+        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, 2, …}), element by element (the log-pmf needs log-gamma-type functions,
+        /// which have no vector form).
         /// </summary>
         /// <param name="outcomes">The outcomes.</param>
         /// <param name="destination">Receives one log-probability per outcome; at least as long as <paramref name="outcomes"/>.</param>
@@ -236,7 +239,8 @@ namespace MyApp
         /// <param name="r">The number of successes r, finite and &gt; 0 (real: r need not be an integer). Held fixed.</param>
         /// <returns>The fitted distribution.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="outcomes"/> is empty.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An outcome is outside {0, 1, 2, …} (the message names its index), or <paramref name="r"/> is zero, negative, infinite or NaN.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An outcome is outside {0, 1, 2, …} (the message names its index), or <paramref
+        /// name="r"/> is zero, negative, infinite or NaN.</exception>
         public static Overdispersed Fit(global::System.ReadOnlySpan<int> outcomes, double r)
         {
             global::DivergenceGen.Guard.ThrowIfNotPositiveFinite(r, nameof(r));
@@ -260,7 +264,8 @@ namespace MyApp
         /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
         /// <returns>An outcome in {0, 1, 2, …}.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
-        /// <exception cref="global::System.OverflowException">The draw exceeds <see cref="int.MaxValue"/> (only when the mass above 2³¹ − 1 is not negligible).</exception>
+        /// <exception cref="global::System.OverflowException">The draw exceeds <see cref="int.MaxValue"/> (only when the mass above 2³¹ − 1 is not
+        /// negligible).</exception>
         public int Sample(global::System.Random random)
         {
             ThrowIfDefault();

@@ -234,7 +234,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The Kullback–Leibler divergence in nats, D(P‖Q) = λ·log(λ/μ) + μ − λ (computed as Loader's deviance bd0(λ, μ), stable where λ ≈ μ), where P is this instance.
+        /// The Kullback–Leibler divergence in nats, D(P‖Q) = λ·log(λ/μ) + μ − λ (computed as Loader's deviance bd0(λ, μ), stable where λ ≈ μ), where P is this
+        /// instance.
         /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative
         /// (a negative rounding residue is returned as 0).
         /// </summary>
@@ -267,7 +268,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, 2, …}), vectorised: λ ≤ 256 and k &lt; 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element.
+        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, 2, …}), vectorised: λ ≤ 256 and k &lt; 256: k·log λ − λ − log k! in SIMD
+        /// with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element.
         /// </summary>
         /// <param name="outcomes">The outcomes.</param>
         /// <param name="destination">Receives one log-probability per outcome; at least as long as <paramref name="outcomes"/>.</param>
@@ -276,7 +278,8 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
-            // λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element.
+            // λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's
+            // scalar form per element.
             // Lanes are doubles (outcomes widened to long, then converted).
             if (!(_rate <= 256d))
             {
@@ -298,7 +301,8 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 8; i += 8)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
+                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
                     // An outcome beyond the table (k > 255): this vector's lanes take the scalar form.
                     if (global::System.Runtime.Intrinsics.Vector512.GreaterThanAny(kLong, last))
                     {
@@ -309,19 +313,31 @@ namespace MyApp
                         continue;
                     }
                     var kv = global::System.Runtime.Intrinsics.Vector512.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector512<long>.Zero));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector512<long>.Zero));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector512.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 4), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 5), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 6), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 7), 255u)));
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector512<double>.Zero) - vRate - tableK, minusInfinity);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), 255u)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), 255u)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 4), 255u)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 5), 255u)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 6), 255u)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 7), 255u)));
+                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport,
+                        global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
+                        - vRate - tableK, minusInfinity);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -333,7 +349,8 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 4; i += 4)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
+                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
                     // An outcome beyond the table (k > 255): this vector's lanes take the scalar form.
                     if (global::System.Runtime.Intrinsics.Vector256.GreaterThanAny(kLong, last))
                     {
@@ -344,15 +361,23 @@ namespace MyApp
                         continue;
                     }
                     var kv = global::System.Runtime.Intrinsics.Vector256.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector256<long>.Zero));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector256<long>.Zero));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector256.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), 255u)));
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector256<double>.Zero) - vRate - tableK, minusInfinity);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), 255u)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), 255u)));
+                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport,
+                        global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
+                        - vRate - tableK, minusInfinity);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -364,7 +389,8 @@ namespace MyApp
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 2; i += 2)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
+                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
                     // An outcome beyond the table (k > 255): this vector's lanes take the scalar form.
                     if (global::System.Runtime.Intrinsics.Vector128.GreaterThanAny(kLong, last))
                     {
@@ -375,13 +401,19 @@ namespace MyApp
                         continue;
                     }
                     var kv = global::System.Runtime.Intrinsics.Vector128.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong, global::System.Runtime.Intrinsics.Vector128<long>.Zero));
+                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong,
+                        global::System.Runtime.Intrinsics.Vector128<long>.Zero));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last
                     // entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
                     var tableK = global::System.Runtime.Intrinsics.Vector128.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)));
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv, global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector128<double>.Zero) - vRate - tableK, minusInfinity);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)),
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
+                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)));
+                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport,
+                        global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                        - vRate - tableK, minusInfinity);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
@@ -421,7 +453,8 @@ namespace MyApp
         /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
         /// <returns>An outcome in {0, 1, 2, …}.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
-        /// <exception cref="global::System.OverflowException">The draw exceeds <see cref="int.MaxValue"/> (only when the mass above 2³¹ − 1 is not negligible).</exception>
+        /// <exception cref="global::System.OverflowException">The draw exceeds <see cref="int.MaxValue"/> (only when the mass above 2³¹ − 1 is not
+        /// negligible).</exception>
         public int Sample(global::System.Random random)
         {
             ThrowIfDefault();
