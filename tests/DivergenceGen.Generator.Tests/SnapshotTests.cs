@@ -6,7 +6,7 @@ namespace DivergenceGen.Generator.Tests;
 /// <summary>
 /// Each generated file of each declaration in <see cref="SnapshotCases"/> is compared with
 /// <c>Snapshots/SnapshotTests.{case}#{hint}.verified.cs</c>; the declaration must also produce no diagnostic but the
-/// warnings it expects (<see cref="SnapshotCase.ExpectedWarnings"/>) and compile cleanly.
+/// warnings it expects (<see cref="SnapshotCase.ExpectedWarnings"/>), have no line over 160 characters, and compile cleanly.
 /// </summary>
 public sealed class SnapshotTests
 {
@@ -20,6 +20,7 @@ public sealed class SnapshotTests
         run.AssertNoGeneratorException();
         run.AssertGeneratorDiagnostics(@case.ExpectedWarnings);
         run.AssertGeneratedSomething();
+        run.AssertNoLongLines();
         Snapshot.Match(nameof(SnapshotTests), @case.Name, @case.Snapshotted(run));
         run.AssertOutputCompilesCleanly();
     }

@@ -131,6 +131,22 @@ public sealed class GeneratorRun
         }
     }
 
+    /// <summary>No line of any generated source is longer than 160 characters (issue 9: generated files read like hand-written code).</summary>
+    public void AssertNoLongLines(int limit = 160)
+    {
+        foreach (var source in Sources)
+        {
+            string[] lines = source.Text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].TrimEnd('\r').Length > limit)
+                {
+                    throw new XunitException($"{source.HintName} line {i + 1} has {lines[i].TrimEnd('\r').Length} characters (limit {limit}): {lines[i].Trim()}");
+                }
+            }
+        }
+    }
+
     /// <summary>Everything a valid declaration must satisfy.</summary>
     public void AssertValid()
     {
