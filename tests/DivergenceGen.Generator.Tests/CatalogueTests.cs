@@ -198,5 +198,8 @@ public sealed class CatalogueTests
         Assert.NotEmpty(written);
         var missing = written.Except(DivergenceGen.Generator.Parsing.LossParser.WrittenMembers).OrderBy(n => n, StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, attribute + " writes members LossParser.WrittenMembers does not list: " + string.Join(", ", missing));
+        // And no stale name: a listed member the generator no longer writes would reject a valid user member (DG0005).
+        var stale = DivergenceGen.Generator.Parsing.LossParser.WrittenMembers.Except(written).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        Assert.True(stale.Count == 0, attribute + ": LossParser.WrittenMembers lists members the generator does not write: " + string.Join(", ", stale));
     }
 }

@@ -24,19 +24,11 @@ namespace DivergenceGen.Generator.Parsing
         public static readonly string[] GeneratedMembers = { "Loss", "LossAndGradient", "Classes", "LabelSmoothing", "IgnoreIndex" };
 
         /// <summary>
-        /// Every name the loss generator may write: <see cref="GeneratedMembers"/> and its private helpers (<c>__CheckTargets</c>
-        /// and the kernels <c>__Loss…</c>/<c>__LossAndGradient…</c>, soft or hard targets, weighted or not, with the
-        /// per-width block variants). A user member or type with one of them is DG0005 / DG0010, as for the families.
+        /// Every name the loss generator writes into the user's type: <see cref="GeneratedMembers"/> only (its kernels are in
+        /// a file-local class of their own, <c>DivergenceGen.Generated.{Type}Kernels</c>, where no user member can clash).
+        /// A user member or type with one of them is DG0005 / DG0010, as for the families.
         /// </summary>
-        public static readonly string[] WrittenMembers = GeneratedMembers
-            .Concat(new[] { "__CheckTargets" })
-            .Concat(
-                from gradient in new[] { "Loss", "LossAndGradient" }
-                from targets in new[] { "Hard", "Soft" }
-                from weighted in new[] { string.Empty, "Weighted" }
-                from blocks in new[] { string.Empty, "Blocks128", "Blocks256", "Blocks512" }
-                select "__" + gradient + targets + weighted + blocks)
-            .ToArray();
+        public static readonly string[] WrittenMembers = GeneratedMembers;
 
         /// <summary>The cheap syntax predicate: any type declaration (a record or struct gets DG0030 rather than silence).</summary>
         public static bool IsCandidate(SyntaxNode node) => node is TypeDeclarationSyntax;
