@@ -42,7 +42,13 @@ namespace DivergenceGen.Generator.Emit
                         default:
                             throw new InvalidOperationException("The catalogue row of " + spec.Kind + " has no known description shape.");
                     }
-                });
+                },
+                kernels: FamilyCatalogue.Of(spec.Kind).Description is VectorParameterFamily vectorFamily
+                    ? (VectorParameterFamilyEmitter.KernelClass(spec),
+                        "The kernels of " + spec.Type.MetadataDisplayName + ": the sums over the K = " + spec.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        + " classes, each one IR term from InformationMeasures. Callers have checked every length.",
+                        kernelWriter => new VectorParameterFamilyEmitter(new EmitContext(spec, target, kernelWriter), vectorFamily).EmitKernels())
+                    : null);
         }
 
         /// <summary>The <c>[GeneratedCode]</c> attribute line.</summary>

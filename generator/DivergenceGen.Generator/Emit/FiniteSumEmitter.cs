@@ -53,7 +53,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line("/// <summary>" + SourceWriter.Escape(purpose) + " Callers have checked that every span has length K = " + N(K) + ".</summary>");
             _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
             string parameters = string.Join(", ", inputs.Select(i => "global::System.ReadOnlySpan<" + T + "> " + i));
-            using (_w.Block("private static " + T + " " + name + "(" + parameters + ")"))
+            using (_w.Block("internal static " + T + " " + name + "(" + parameters + ")"))
             {
                 if (Checks)
                 {

@@ -1042,31 +1042,9 @@ namespace DivergenceGen.Generator.Emit
             }
         }
 
-        /// <summary>A sum of many terms, wrapped so that no line is much over 120 characters.</summary>
-        private void WrappedSum(string head, IEnumerable<string> terms, string comment)
-        {
-            var lines = new List<string>();
-            string current = head;
-            foreach (var term in terms)
-            {
-                string piece = current == head ? term : " + " + term;
-                if (current.Length + piece.Length > 120 && current != head)
-                {
-                    lines.Add(current);
-                    current = "    +" + piece.Substring(2);
-                }
-                else
-                {
-                    current += piece;
-                }
-            }
-
-            lines.Add(current + ";" + comment);
-            foreach (var line in lines)
-            {
-                _w.Line(line);
-            }
-        }
+        /// <summary>A sum of many terms on one line (the writer wraps it before a <c>+</c> where it is too long).</summary>
+        private void WrappedSum(string head, IEnumerable<string> terms, string comment) =>
+            _w.Line(head + string.Join(" + ", terms) + ";" + comment);
 
         /// <summary>
         /// After a block: each stored output's columns copied back to the block's rows (the caller has set

@@ -52,7 +52,6 @@ namespace DivergenceGen.Generator.Emit
                 EmitPointMembers();
                 EmitMeasures();
                 EmitToString();
-                EmitKernels();
             }
         }
 
@@ -416,7 +415,7 @@ namespace DivergenceGen.Generator.Emit
             string field = "_" + _f.Parameter;
             string logField = "_log" + Pascal(_f.Parameter);
             _w.Summary("The entropy in nats, H(P) = −Σₖ pₖ·log pₖ, with 0·log 0 = 0. Uses the cached log-probabilities: no logarithm is taken here.");
-            _c.ExpressionMember("public " + Readonly + T + " Entropy()", "EntropyOfCached(" + field + ", " + logField + ")");
+            _c.ExpressionMember("public " + Readonly + T + " Entropy()", Kernels + ".EntropyOfCached(" + field + ", " + logField + ")");
             _w.Line();
             _w.Summary("The Kullback–Leibler divergence in nats, D(P‖Q) = Σₖ pₖ·(log pₖ − log qₖ), where P is this instance.\n"
                 + "0·log(0/q) = 0; +∞ (never NaN) where qₖ = 0 &lt; pₖ; never negative (a negative rounding residue is returned as 0).\n"
@@ -428,7 +427,7 @@ namespace DivergenceGen.Generator.Emit
             {
                 _c.NullCheck("q");
                 _c.DefaultCheck("q");
-                _w.Line("return KLDivergenceOfCached(" + field + ", " + logField + ", q." + logField + ");");
+                _w.Line("return " + Kernels + ".KLDivergenceOfCached(" + field + ", " + logField + ", q." + logField + ");");
             }
 
             _w.Line();
@@ -441,7 +440,7 @@ namespace DivergenceGen.Generator.Emit
             {
                 _c.NullCheck("q");
                 _c.DefaultCheck("q");
-                _w.Line("return CrossEntropyOfCached(" + field + ", q." + logField + ");");
+                _w.Line("return " + Kernels + ".CrossEntropyOfCached(" + field + ", q." + logField + ");");
             }
 
             _w.Line();
@@ -458,7 +457,7 @@ namespace DivergenceGen.Generator.Emit
             using (_w.Block("public static " + T + " Entropy(" + Span + " p)"))
             {
                 _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
-                _w.Line("return EntropyOfRaw(p);");
+                _w.Line("return " + Kernels + ".EntropyOfRaw(p);");
             }
 
             _w.Line();
@@ -472,7 +471,7 @@ namespace DivergenceGen.Generator.Emit
             {
                 _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
                 _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));");
-                _w.Line("return KLDivergenceOfRaw(p, q);");
+                _w.Line("return " + Kernels + ".KLDivergenceOfRaw(p, q);");
             }
 
             _w.Line();
@@ -486,15 +485,24 @@ namespace DivergenceGen.Generator.Emit
             {
                 _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));");
                 _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));");
-                _w.Line("return CrossEntropyOfRaw(p, q);");
+                _w.Line("return " + Kernels + ".CrossEntropyOfRaw(p, q);");
             }
 
             _w.Line();
         }
 
-        private void EmitKernels()
+        /// <summary>The file-local class of this file's kernels, as the user's type reaches it.</summary>
+        private string Kernels => "global::" + FileFrame.KernelNamespace + "." + KernelClass(_c.Spec);
+
+        /// <summary>The name of the file-local kernel class of a type.</summary>
+        public static string KernelClass(Model.FamilySpec spec) => spec.Type.Name.TrimStart('@') + "Kernels";
+
+        /// <summary>
+        /// The six sums over the K classes, each one IR term from InformationMeasures, written into the file's kernel
+        /// class (<see cref="FileFrame"/>): pure functions of spans, called by the members of the user's type.
+        /// </summary>
+        public void EmitKernels()
         {
-            _w.Line("// The kernels: each is one IR term from InformationMeasures summed over the K classes.");
             var sums = new FiniteSumEmitter(_c);
             var p = E.Ref("p");
             var q = E.Ref("q");

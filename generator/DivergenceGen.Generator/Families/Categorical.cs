@@ -34,8 +34,7 @@ namespace DivergenceGen.Generator.Families
             "FromWeights", "TryFromWeights", "FromLogits", "TryFromLogits", "FromCounts", "TryFromCounts", "Fit",
             "LogPmf", "Pmf", "LogLikelihood", "Sample", "Entropy", "KLDivergence", "CrossEntropy",
             "CreateProbabilities", "CreateWeights", "CreateLogits", "CreateCounts",
-            "EntropyOfCached", "KLDivergenceOfCached", "CrossEntropyOfCached", "EntropyOfRaw", "KLDivergenceOfRaw",
-            "CrossEntropyOfRaw", "__Values", "_probabilities", "_logProbabilities",
+            "__Values", "_probabilities", "_logProbabilities",
             "IsDefault", "ThrowIfDefault", "_constructed",
         };
 

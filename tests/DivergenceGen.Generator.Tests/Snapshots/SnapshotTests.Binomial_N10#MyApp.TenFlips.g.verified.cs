@@ -228,8 +228,7 @@ namespace MyApp
                     global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * l1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
                     global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * l2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0)
-                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1 + (sum2 & tailMask));
+                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0) + global::System.Runtime.Intrinsics.Vector128.Sum(sum1 + (sum2 & tailMask));
                 return sum < 0d ? -sum : 0d;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -287,8 +286,8 @@ namespace MyApp
                     global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * l2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
                     global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * l3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1)
-                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum2 + (sum3 & tailMask));
+                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1) + global::System.Runtime.Intrinsics.Vector128.Sum(sum2 + (sum3
+                    & tailMask));
                 return sum < 0d ? -sum : 0d;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)

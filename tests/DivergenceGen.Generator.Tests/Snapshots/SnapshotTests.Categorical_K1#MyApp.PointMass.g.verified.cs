@@ -438,7 +438,7 @@ namespace MyApp
         public double Entropy()
         {
             ThrowIfDefault();
-            return EntropyOfCached(_probabilities, _logProbabilities);
+            return global::DivergenceGen.Generated.PointMassKernels.EntropyOfCached(_probabilities, _logProbabilities);
         }
 
         /// <summary>
@@ -452,7 +452,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.PointMassKernels.KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -465,7 +465,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return CrossEntropyOfCached(_probabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.PointMassKernels.CrossEntropyOfCached(_probabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -481,7 +481,7 @@ namespace MyApp
         public static double Entropy(global::System.ReadOnlySpan<double> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
-            return EntropyOfRaw(p);
+            return global::DivergenceGen.Generated.PointMassKernels.EntropyOfRaw(p);
         }
 
         /// <summary>
@@ -499,7 +499,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return KLDivergenceOfRaw(p, q);
+            return global::DivergenceGen.Generated.PointMassKernels.KLDivergenceOfRaw(p, q);
         }
 
         /// <summary>
@@ -517,7 +517,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return CrossEntropyOfRaw(p, q);
+            return global::DivergenceGen.Generated.PointMassKernels.CrossEntropyOfRaw(p, q);
         }
 
         /// <summary>
@@ -529,52 +529,61 @@ namespace MyApp
             ? "PointMass: Categorical, default (never constructed)"
             : global::DivergenceGen.ProbabilityVectors.Describe("PointMass: Categorical(K = 1, p = ", Probabilities, ")");
 
-        // The kernels: each is one IR term from InformationMeasures summed over the K classes.
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.PointMass: the sums over the K = 1 classes, each one IR term from InformationMeasures. Callers have checked every length.
+    /// </summary>
+    file static class PointMassKernels
+    {
         /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 1.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double EntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP)
         {
             // K = 1 is narrower than any vector: scalar code only.
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) : 0d);
+            double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Unsafe.Add(ref logPRef, 0) : 0d);
             return 0d - (sum);
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 1.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
-            global::System.ReadOnlySpan<double> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ)
         {
             // K = 1 is narrower than any vector: scalar code only.
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
-            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0))
-                : 0d);
-            return global::System.Math.Max(sum, 0d);
+            double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * (Unsafe.Add(ref logPRef, 0) - Unsafe.Add(ref logQRef, 0)) : 0d);
+            return Math.Max(sum, 0d);
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 1.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double CrossEntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logQ)
         {
             // K = 1 is narrower than any vector: scalar code only.
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0) : 0d);
+            double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Unsafe.Add(ref logQRef, 0) : 0d);
             return 0d - (sum);
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 1.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfRaw(ReadOnlySpan<double> p)
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -582,24 +591,23 @@ namespace MyApp
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             // K = 1 is narrower than any vector: scalar code only.
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             ulong seenTail = 0;
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0));
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)) : 0d);
+            seenTail = ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0));
+            bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+            double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Math.Log(Unsafe.Add(ref pRef, 0)) : 0d);
             if (!valid)
             {
                 return EntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                    Guard.RescanProbabilities(p, nameof(p)));
             }
             return 0d - (sum);
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 1.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -607,28 +615,25 @@ namespace MyApp
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             // K = 1 is narrower than any vector: scalar code only.
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             ulong seenTail = 0;
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0),
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d);
+            seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+            bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+            double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 0), Unsafe.Add(ref qRef, 0)) : 0d);
             if (!valid)
             {
                 return KLDivergenceOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                    Guard.RescanProbabilities(p, nameof(p)),
+                    Guard.RescanProbabilities(q, nameof(q)));
             }
-            return global::System.Math.Max(sum, 0d);
+            return Math.Max(sum, 0d);
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 1.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -636,23 +641,20 @@ namespace MyApp
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
             // K = 1 is narrower than any vector: scalar code only.
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
             // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
             ulong seenTail = 0;
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d);
+            seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+            bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+            double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Math.Log(Unsafe.Add(ref qRef, 0)) : 0d);
             if (!valid)
             {
                 return CrossEntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                    Guard.RescanProbabilities(p, nameof(p)),
+                    Guard.RescanProbabilities(q, nameof(q)));
             }
             return 0d - (sum);
         }
-
     }
 }

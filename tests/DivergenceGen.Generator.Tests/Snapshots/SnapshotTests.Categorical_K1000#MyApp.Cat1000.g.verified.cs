@@ -438,7 +438,7 @@ namespace MyApp
         public double Entropy()
         {
             ThrowIfDefault();
-            return EntropyOfCached(_probabilities, _logProbabilities);
+            return global::DivergenceGen.Generated.Cat1000Kernels.EntropyOfCached(_probabilities, _logProbabilities);
         }
 
         /// <summary>
@@ -452,7 +452,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.Cat1000Kernels.KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -465,7 +465,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return CrossEntropyOfCached(_probabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.Cat1000Kernels.CrossEntropyOfCached(_probabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -481,7 +481,7 @@ namespace MyApp
         public static double Entropy(global::System.ReadOnlySpan<double> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
-            return EntropyOfRaw(p);
+            return global::DivergenceGen.Generated.Cat1000Kernels.EntropyOfRaw(p);
         }
 
         /// <summary>
@@ -499,7 +499,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return KLDivergenceOfRaw(p, q);
+            return global::DivergenceGen.Generated.Cat1000Kernels.KLDivergenceOfRaw(p, q);
         }
 
         /// <summary>
@@ -517,7 +517,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return CrossEntropyOfRaw(p, q);
+            return global::DivergenceGen.Generated.Cat1000Kernels.CrossEntropyOfRaw(p, q);
         }
 
         /// <summary>
@@ -529,51 +529,62 @@ namespace MyApp
             ? "Cat1000: Categorical, default (never constructed)"
             : global::DivergenceGen.ProbabilityVectors.Describe("Cat1000: Categorical(K = 1000, p = ", Probabilities, ")");
 
-        // The kernels: each is one IR term from InformationMeasures summed over the K classes.
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Cat1000: the sums over the K = 1000 classes, each one IR term from InformationMeasures. Callers have checked every length.
+    /// </summary>
+    file static class Cat1000Kernels
+    {
         /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double EntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var sumAcc = Vector512<double>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * Vector512.LoadUnsafe(ref logPRef, (nuint)k),
+                        Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                double sum = Vector512.Sum(sumAcc);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var sumAcc = Vector256<double>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * Vector256.LoadUnsafe(ref logPRef, (nuint)k),
+                        Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                double sum = Vector256.Sum(sumAcc);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var sumAcc = Vector128<double>.Zero;
                 for (int k = 0; k < 1000; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * Vector128.LoadUnsafe(ref logPRef, (nuint)k),
+                        Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                double sum = Vector128.Sum(sumAcc);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
@@ -581,8 +592,7 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Unsafe.Add(ref logPRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -590,114 +600,102 @@ namespace MyApp
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
-            global::System.ReadOnlySpan<double> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
-            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var sumAcc = Vector512<double>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                        nuint)k) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k)),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * (Vector512.LoadUnsafe(ref logPRef, (nuint)k)
+                        - Vector512.LoadUnsafe(ref logQRef, (nuint)k)), Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                return global::System.Math.Max(sum, 0d);
+                double sum = Vector512.Sum(sumAcc);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var sumAcc = Vector256<double>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                        nuint)k) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k)),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * (Vector256.LoadUnsafe(ref logPRef, (nuint)k)
+                        - Vector256.LoadUnsafe(ref logQRef, (nuint)k)), Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                return global::System.Math.Max(sum, 0d);
+                double sum = Vector256.Sum(sumAcc);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var sumAcc = Vector128<double>.Zero;
                 for (int k = 0; k < 1000; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                        nuint)k) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k)),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * (Vector128.LoadUnsafe(ref logPRef, (nuint)k)
+                        - Vector128.LoadUnsafe(ref logQRef, (nuint)k)), Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                return global::System.Math.Max(sum, 0d);
+                double sum = Vector128.Sum(sumAcc);
+                return Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
             {
                 double sumAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k)
-                        - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * (Unsafe.Add(ref logPRef, k) - Unsafe.Add(ref logQRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double CrossEntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logQ)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var sumAcc = Vector512<double>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * Vector512.LoadUnsafe(ref logQRef, (nuint)k),
+                        Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                double sum = Vector512.Sum(sumAcc);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var sumAcc = Vector256<double>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * Vector256.LoadUnsafe(ref logQRef, (nuint)k),
+                        Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                double sum = Vector256.Sum(sumAcc);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var sumAcc = Vector128<double>.Zero;
                 for (int k = 0; k < 1000; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * Vector128.LoadUnsafe(ref logQRef, (nuint)k),
+                        Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                double sum = Vector128.Sum(sumAcc);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
@@ -705,8 +703,7 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Unsafe.Add(ref logQRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -714,76 +711,70 @@ namespace MyApp
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfRaw(ReadOnlySpan<double> p)
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log(pk), Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log(pk), Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
                 for (int k = 0; k < 1000; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.Log(pk), Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
@@ -793,101 +784,97 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Math.Log(Unsafe.Add(ref pRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.LogRatio(pk, qk),
+                        Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogRatio(pk, qk),
+                        Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
                 for (int k = 0; k < 1000; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.LogRatio(pk, qk),
+                        Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
             {
@@ -895,102 +882,94 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k))
+                        : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log(qk), Vector512<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log(qk), Vector256<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
                 for (int k = 0; k < 1000; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.Log(qk), Vector128<double>.Zero);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
@@ -1000,22 +979,19 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Math.Log(Unsafe.Add(ref qRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
         }
-
     }
 }

@@ -438,7 +438,7 @@ namespace MyApp
         public float Entropy()
         {
             ThrowIfDefault();
-            return EntropyOfCached(_probabilities, _logProbabilities);
+            return global::DivergenceGen.Generated.VocabKernels.EntropyOfCached(_probabilities, _logProbabilities);
         }
 
         /// <summary>
@@ -452,7 +452,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.VocabKernels.KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -465,7 +465,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return CrossEntropyOfCached(_probabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.VocabKernels.CrossEntropyOfCached(_probabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -481,7 +481,7 @@ namespace MyApp
         public static float Entropy(global::System.ReadOnlySpan<float> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
-            return EntropyOfRaw(p);
+            return global::DivergenceGen.Generated.VocabKernels.EntropyOfRaw(p);
         }
 
         /// <summary>
@@ -499,7 +499,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return KLDivergenceOfRaw(p, q);
+            return global::DivergenceGen.Generated.VocabKernels.KLDivergenceOfRaw(p, q);
         }
 
         /// <summary>
@@ -517,7 +517,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return CrossEntropyOfRaw(p, q);
+            return global::DivergenceGen.Generated.VocabKernels.CrossEntropyOfRaw(p, q);
         }
 
         /// <summary>
@@ -529,63 +529,73 @@ namespace MyApp
             ? "Vocab: Categorical, default (never constructed)"
             : global::DivergenceGen.ProbabilityVectors.Describe("Vocab: Categorical(K = 1000, p = ", Probabilities, ")");
 
-        // The kernels: each is one IR term from InformationMeasures summed over the K classes.
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Vocab: the sums over the K = 1000 classes, each one IR term from InformationMeasures. Callers have checked every length.
+    /// </summary>
+    file static class VocabKernels
+    {
         /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static float EntropyOfCached(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> logP)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static float EntropyOfCached(ReadOnlySpan<float> p, ReadOnlySpan<float> logP)
         {
-            ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref float logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
+            ref float pRef = ref MemoryMarshal.GetReference(p);
+            ref float logPRef = ref MemoryMarshal.GetReference(logP);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
-                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
                 for (int k = 0; k < 992; k += 16)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * Vector512.LoadUnsafe(ref logPRef, (nuint)k),
+                        Vector512<float>.Zero);
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
-                var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
-                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                    nuint)984), global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
-                sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * Vector512.LoadUnsafe(ref logPRef, (
+                    nuint)984), Vector512<float>.Zero) & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
                 return (float)(0d - (sum));
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var sumAcc = Vector256<double>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * Vector256.LoadUnsafe(ref logPRef, (nuint)k),
+                        Vector256<float>.Zero);
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                double sum = Vector256.Sum(sumAcc);
                 return (float)(0d - (sum));
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var sumAcc = Vector128<double>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<float>.Zero), pk * Vector128.LoadUnsafe(ref logPRef, (nuint)k),
+                        Vector128<float>.Zero);
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                double sum = Vector128.Sum(sumAcc);
                 return (float)(0d - (sum));
             }
             // No SIMD on this CPU: a scalar loop.
@@ -593,8 +603,7 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0f);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0f ? Unsafe.Add(ref pRef, k) * Unsafe.Add(ref logPRef, k) : 0f);
                 }
                 double sum = sumAcc;
                 return (float)(0d - (sum));
@@ -602,139 +611,124 @@ namespace MyApp
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static float KLDivergenceOfCached(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> logP,
-            global::System.ReadOnlySpan<float> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static float KLDivergenceOfCached(ReadOnlySpan<float> p, ReadOnlySpan<float> logP, ReadOnlySpan<float> logQ)
         {
-            ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref float logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
-            ref float logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref float pRef = ref MemoryMarshal.GetReference(p);
+            ref float logPRef = ref MemoryMarshal.GetReference(logP);
+            ref float logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
-                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
                 for (int k = 0; k < 992; k += 16)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                        nuint)k) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k)),
-                        global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * (Vector512.LoadUnsafe(ref logPRef, (nuint)k)
+                        - Vector512.LoadUnsafe(ref logQRef, (nuint)k)), Vector512<float>.Zero);
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
-                var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
-                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                    nuint)984) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)984)),
-                    global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
-                sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                return (float)(global::System.Math.Max(sum, 0d));
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * (Vector512.LoadUnsafe(ref logPRef, (
+                    nuint)984) - Vector512.LoadUnsafe(ref logQRef, (nuint)984)), Vector512<float>.Zero) & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
+                return (float)(Math.Max(sum, 0d));
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var sumAcc = Vector256<double>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                        nuint)k) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k)),
-                        global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * (Vector256.LoadUnsafe(ref logPRef, (nuint)k)
+                        - Vector256.LoadUnsafe(ref logQRef, (nuint)k)), Vector256<float>.Zero);
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                return (float)(global::System.Math.Max(sum, 0d));
+                double sum = Vector256.Sum(sumAcc);
+                return (float)(Math.Max(sum, 0d));
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var sumAcc = Vector128<double>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                        nuint)k) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k)),
-                        global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<float>.Zero), pk * (Vector128.LoadUnsafe(ref logPRef, (nuint)k)
+                        - Vector128.LoadUnsafe(ref logQRef, (nuint)k)), Vector128<float>.Zero);
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                return (float)(global::System.Math.Max(sum, 0d));
+                double sum = Vector128.Sum(sumAcc);
+                return (float)(Math.Max(sum, 0d));
             }
             // No SIMD on this CPU: a scalar loop.
             {
                 double sumAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k)
-                        - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0f);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0f ? Unsafe.Add(ref pRef, k) * (Unsafe.Add(ref logPRef, k) - Unsafe.Add(ref logQRef, k)) : 0f);
                 }
                 double sum = sumAcc;
-                return (float)(global::System.Math.Max(sum, 0d));
+                return (float)(Math.Max(sum, 0d));
             }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static float CrossEntropyOfCached(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static float CrossEntropyOfCached(ReadOnlySpan<float> p, ReadOnlySpan<float> logQ)
         {
-            ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref float logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref float pRef = ref MemoryMarshal.GetReference(p);
+            ref float logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
-                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
                 for (int k = 0; k < 992; k += 16)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * Vector512.LoadUnsafe(ref logQRef, (nuint)k),
+                        Vector512<float>.Zero);
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
-                var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
-                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (
-                    nuint)984), global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
-                sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * Vector512.LoadUnsafe(ref logQRef, (
+                    nuint)984), Vector512<float>.Zero) & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
                 return (float)(0d - (sum));
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var sumAcc = Vector256<double>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * Vector256.LoadUnsafe(ref logQRef, (nuint)k),
+                        Vector256<float>.Zero);
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                double sum = Vector256.Sum(sumAcc);
                 return (float)(0d - (sum));
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var sumAcc = Vector128<double>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var sumk = Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<float>.Zero), pk * Vector128.LoadUnsafe(ref logQRef, (nuint)k),
+                        Vector128<float>.Zero);
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                double sum = Vector128.Sum(sumAcc);
                 return (float)(0d - (sum));
             }
             // No SIMD on this CPU: a scalar loop.
@@ -742,8 +736,7 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0f);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0f ? Unsafe.Add(ref pRef, k) * Unsafe.Add(ref logQRef, k) : 0f);
                 }
                 double sum = sumAcc;
                 return (float)(0d - (sum));
@@ -751,89 +744,82 @@ namespace MyApp
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static float EntropyOfRaw(global::System.ReadOnlySpan<float> p)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static float EntropyOfRaw(ReadOnlySpan<float> p)
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            ref float pRef = ref MemoryMarshal.GetReference(p);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
-                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<uint>.Zero;
                 for (int k = 0; k < 992; k += 16)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
-                        global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, pk);
+                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.Log(pk), Vector512<float>.Zero);
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
-                var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
-                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::DivergenceGen.VectorMath.Log(p984),
-                    global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
-                sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                seenAcc = ProbabilityLanes.Max(seenAcc, p984);
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * VectorMath.Log(p984),
+                    Vector512<float>.Zero) & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return (float)(0d - (sum));
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector256<uint>.Zero;
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<uint>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
-                        global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, pk);
+                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.Log(pk), Vector256<float>.Zero);
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return (float)(0d - (sum));
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector128<uint>.Zero;
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<uint>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
-                        global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, pk);
+                    var sumk = Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<float>.Zero), pk * VectorMath.Log(pk), Vector128<float>.Zero);
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return (float)(0d - (sum));
             }
@@ -843,115 +829,110 @@ namespace MyApp
                 uint seenAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.MathF.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0f);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0f ? Unsafe.Add(ref pRef, k) * MathF.Log(Unsafe.Add(ref pRef, k)) : 0f);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return (float)(0d - (sum));
             }
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static float KLDivergenceOfRaw(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static float KLDivergenceOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref float qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref float pRef = ref MemoryMarshal.GetReference(p);
+            ref float qRef = ref MemoryMarshal.GetReference(q);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
-                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<uint>.Zero;
                 for (int k = 0; k < 992; k += 16)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
-                        global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.LogRatio(pk, qk),
+                        Vector512<float>.Zero);
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
-                var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var q984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)984);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p984), q984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
-                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::DivergenceGen.VectorMath.LogRatio(p984, q984),
-                    global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
-                sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * VectorMath.LogRatio(p984, q984),
+                    Vector512<float>.Zero) & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return (float)(global::System.Math.Max(sum, 0d));
+                return (float)(Math.Max(sum, 0d));
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector256<uint>.Zero;
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<uint>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
-                        global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.LogRatio(pk, qk),
+                        Vector256<float>.Zero);
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return (float)(global::System.Math.Max(sum, 0d));
+                return (float)(Math.Max(sum, 0d));
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector128<uint>.Zero;
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<uint>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
-                        global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<float>.Zero), pk * VectorMath.LogRatio(pk, qk),
+                        Vector128<float>.Zero);
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return (float)(global::System.Math.Max(sum, 0d));
+                return (float)(Math.Max(sum, 0d));
             }
             // No SIMD on this CPU: a scalar loop.
             {
@@ -959,116 +940,107 @@ namespace MyApp
                 uint seenAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0f);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0f ? Unsafe.Add(ref pRef, k) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k))
+                        : 0f);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return (float)(global::System.Math.Max(sum, 0d));
+                return (float)(Math.Max(sum, 0d));
             }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 1000.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static float CrossEntropyOfRaw(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static float CrossEntropyOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref float pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref float qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref float pRef = ref MemoryMarshal.GetReference(p);
+            ref float qRef = ref MemoryMarshal.GetReference(q);
             // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(0u, 0u, 0u, 0u, 0u,
-                    0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector512<uint>.Zero;
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<uint>.Zero;
                 for (int k = 0; k < 992; k += 16)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
-                        global::System.Runtime.Intrinsics.Vector512<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sumk);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.Log(qk), Vector512<float>.Zero);
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
-                var p984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var q984 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)984);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p984), q984);
-                var sum984 = (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p984,
-                    global::System.Runtime.Intrinsics.Vector512<float>.Zero), p984 * global::DivergenceGen.VectorMath.Log(q984),
-                    global::System.Runtime.Intrinsics.Vector512<float>.Zero) & loopTailMask);
-                sumAcc += global::System.Runtime.Intrinsics.Vector512.WidenLower(sum984) + global::System.Runtime.Intrinsics.Vector512.WidenUpper(sum984);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * VectorMath.Log(q984),
+                    Vector512<float>.Zero) & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(0d - (sum));
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector256<uint>.Zero;
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<uint>.Zero;
                 for (int k = 0; k < 1000; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
-                        global::System.Runtime.Intrinsics.Vector256<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector256.WidenUpper(sumk);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.Log(qk), Vector256<float>.Zero);
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(0d - (sum));
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector128<uint>.Zero;
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<uint>.Zero;
                 for (int k = 0; k < 1000; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
-                        global::System.Runtime.Intrinsics.Vector128<float>.Zero);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.WidenLower(sumk) + global::System.Runtime.Intrinsics.Vector128.WidenUpper(sumk);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<float>.Zero), pk * VectorMath.Log(qk), Vector128<float>.Zero);
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(0d - (sum));
             }
@@ -1078,22 +1050,19 @@ namespace MyApp
                 uint seenAcc = 0;
                 for (int k = 0; k < 1000; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.MathF.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0f);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0f ? Unsafe.Add(ref pRef, k) * MathF.Log(Unsafe.Add(ref qRef, k)) : 0f);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(0d - (sum));
             }
         }
-
     }
 }

@@ -438,7 +438,7 @@ namespace MyApp
         public double Entropy()
         {
             ThrowIfDefault();
-            return EntropyOfCached(_probabilities, _logProbabilities);
+            return global::DivergenceGen.Generated.Cat16Kernels.EntropyOfCached(_probabilities, _logProbabilities);
         }
 
         /// <summary>
@@ -452,7 +452,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.Cat16Kernels.KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -465,7 +465,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return CrossEntropyOfCached(_probabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.Cat16Kernels.CrossEntropyOfCached(_probabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -481,7 +481,7 @@ namespace MyApp
         public static double Entropy(global::System.ReadOnlySpan<double> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
-            return EntropyOfRaw(p);
+            return global::DivergenceGen.Generated.Cat16Kernels.EntropyOfRaw(p);
         }
 
         /// <summary>
@@ -499,7 +499,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return KLDivergenceOfRaw(p, q);
+            return global::DivergenceGen.Generated.Cat16Kernels.KLDivergenceOfRaw(p, q);
         }
 
         /// <summary>
@@ -517,7 +517,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return CrossEntropyOfRaw(p, q);
+            return global::DivergenceGen.Generated.Cat16Kernels.CrossEntropyOfRaw(p, q);
         }
 
         /// <summary>
@@ -529,83 +529,83 @@ namespace MyApp
             ? "Cat16: Categorical, default (never constructed)"
             : global::DivergenceGen.ProbabilityVectors.Describe("Cat16: Categorical(K = 16, p = ", Probabilities, ")");
 
-        // The kernels: each is one IR term from InformationMeasures summed over the K classes.
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Cat16: the sums over the K = 16 classes, each one IR term from InformationMeasures. Callers have checked every length.
+    /// </summary>
+    file static class Cat16Kernels
+    {
         /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 16.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double EntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                    nuint)8), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
+                var p0 = Vector512.LoadUnsafe(ref pRef);
+                var p1 = Vector512.LoadUnsafe(ref pRef, (nuint)8);
+                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * Vector512.LoadUnsafe(ref logPRef),
+                    Vector512<double>.Zero);
+                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * Vector512.LoadUnsafe(ref logPRef, (nuint)8),
+                    Vector512<double>.Zero);
+                double sum = Vector512.Sum(sum0 + sum1);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                    nuint)4), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                    nuint)8), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                    nuint)12), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = Vector256.LoadUnsafe(ref pRef, (nuint)12);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * Vector256.LoadUnsafe(ref logPRef),
+                    Vector256<double>.Zero);
+                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * Vector256.LoadUnsafe(ref logPRef, (nuint)4),
+                    Vector256<double>.Zero);
+                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * Vector256.LoadUnsafe(ref logPRef, (nuint)8),
+                    Vector256<double>.Zero);
+                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * Vector256.LoadUnsafe(ref logPRef, (nuint)12),
+                    Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)8), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)10), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)12), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)14), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = Vector128.LoadUnsafe(ref pRef, (nuint)14);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * Vector128.LoadUnsafe(ref logPRef),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * Vector128.LoadUnsafe(ref logPRef, (nuint)2),
+                    Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * Vector128.LoadUnsafe(ref logPRef, (nuint)4),
+                    Vector128<double>.Zero);
+                var sum3 = Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * Vector128.LoadUnsafe(ref logPRef, (nuint)6),
+                    Vector128<double>.Zero);
+                var sum4 = Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * Vector128.LoadUnsafe(ref logPRef, (nuint)8),
+                    Vector128<double>.Zero);
+                var sum5 = Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * Vector128.LoadUnsafe(ref logPRef, (nuint)10),
+                    Vector128<double>.Zero);
+                var sum6 = Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * Vector128.LoadUnsafe(ref logPRef, (nuint)12),
+                    Vector128<double>.Zero);
+                var sum7 = Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * Vector128.LoadUnsafe(ref logPRef, (nuint)14),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
@@ -613,8 +613,7 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 16; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Unsafe.Add(ref logPRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -622,186 +621,144 @@ namespace MyApp
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 16.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
-            global::System.ReadOnlySpan<double> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
-            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef)
-                    - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                    nuint)8) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)8)),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
-                return global::System.Math.Max(sum, 0d);
+                var p0 = Vector512.LoadUnsafe(ref pRef);
+                var p1 = Vector512.LoadUnsafe(ref pRef, (nuint)8);
+                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * (Vector512.LoadUnsafe(ref logPRef)
+                    - Vector512.LoadUnsafe(ref logQRef)), Vector512<double>.Zero);
+                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * (Vector512.LoadUnsafe(ref logPRef, (nuint)8)
+                    - Vector512.LoadUnsafe(ref logQRef, (nuint)8)), Vector512<double>.Zero);
+                double sum = Vector512.Sum(sum0 + sum1);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef)
-                    - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                    nuint)4) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)4)),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                    nuint)8) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)8)),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                    nuint)12) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)12)),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
-                return global::System.Math.Max(sum, 0d);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = Vector256.LoadUnsafe(ref pRef, (nuint)12);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * (Vector256.LoadUnsafe(ref logPRef)
+                    - Vector256.LoadUnsafe(ref logQRef)), Vector256<double>.Zero);
+                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * (Vector256.LoadUnsafe(ref logPRef, (nuint)4)
+                    - Vector256.LoadUnsafe(ref logQRef, (nuint)4)), Vector256<double>.Zero);
+                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * (Vector256.LoadUnsafe(ref logPRef, (nuint)8)
+                    - Vector256.LoadUnsafe(ref logQRef, (nuint)8)), Vector256<double>.Zero);
+                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * (Vector256.LoadUnsafe(ref logPRef, (nuint)12)
+                    - Vector256.LoadUnsafe(ref logQRef, (nuint)12)), Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef)
-                    - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)2) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)6) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)6)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)8) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)8)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)10) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)10)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)12) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)12)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)14) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)14)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
-                return global::System.Math.Max(sum, 0d);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = Vector128.LoadUnsafe(ref pRef, (nuint)14);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * (Vector128.LoadUnsafe(ref logPRef)
+                    - Vector128.LoadUnsafe(ref logQRef)), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * (Vector128.LoadUnsafe(ref logPRef, (nuint)2)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)2)), Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * (Vector128.LoadUnsafe(ref logPRef, (nuint)4)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)4)), Vector128<double>.Zero);
+                var sum3 = Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * (Vector128.LoadUnsafe(ref logPRef, (nuint)6)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)6)), Vector128<double>.Zero);
+                var sum4 = Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * (Vector128.LoadUnsafe(ref logPRef, (nuint)8)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)8)), Vector128<double>.Zero);
+                var sum5 = Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * (Vector128.LoadUnsafe(ref logPRef, (nuint)10)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)10)), Vector128<double>.Zero);
+                var sum6 = Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * (Vector128.LoadUnsafe(ref logPRef, (nuint)12)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)12)), Vector128<double>.Zero);
+                var sum7 = Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * (Vector128.LoadUnsafe(ref logPRef, (nuint)14)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)14)), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                return Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
             {
                 double sumAcc = 0;
                 for (int k = 0; k < 16; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k)
-                        - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * (Unsafe.Add(ref logPRef, k) - Unsafe.Add(ref logQRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 16.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double CrossEntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logQ)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (
-                    nuint)8), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
+                var p0 = Vector512.LoadUnsafe(ref pRef);
+                var p1 = Vector512.LoadUnsafe(ref pRef, (nuint)8);
+                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * Vector512.LoadUnsafe(ref logQRef),
+                    Vector512<double>.Zero);
+                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * Vector512.LoadUnsafe(ref logQRef, (nuint)8),
+                    Vector512<double>.Zero);
+                double sum = Vector512.Sum(sum0 + sum1);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
-                    nuint)4), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
-                    nuint)8), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
-                    nuint)12), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = Vector256.LoadUnsafe(ref pRef, (nuint)12);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * Vector256.LoadUnsafe(ref logQRef),
+                    Vector256<double>.Zero);
+                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * Vector256.LoadUnsafe(ref logQRef, (nuint)4),
+                    Vector256<double>.Zero);
+                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * Vector256.LoadUnsafe(ref logQRef, (nuint)8),
+                    Vector256<double>.Zero);
+                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * Vector256.LoadUnsafe(ref logQRef, (nuint)12),
+                    Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                    nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                    nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                    nuint)6), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                    nuint)8), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                    nuint)10), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                    nuint)12), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                    nuint)14), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = Vector128.LoadUnsafe(ref pRef, (nuint)14);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * Vector128.LoadUnsafe(ref logQRef),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * Vector128.LoadUnsafe(ref logQRef, (nuint)2),
+                    Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * Vector128.LoadUnsafe(ref logQRef, (nuint)4),
+                    Vector128<double>.Zero);
+                var sum3 = Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * Vector128.LoadUnsafe(ref logQRef, (nuint)6),
+                    Vector128<double>.Zero);
+                var sum4 = Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * Vector128.LoadUnsafe(ref logQRef, (nuint)8),
+                    Vector128<double>.Zero);
+                var sum5 = Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * Vector128.LoadUnsafe(ref logQRef, (nuint)10),
+                    Vector128<double>.Zero);
+                var sum6 = Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * Vector128.LoadUnsafe(ref logQRef, (nuint)12),
+                    Vector128<double>.Zero);
+                var sum7 = Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * Vector128.LoadUnsafe(ref logQRef, (nuint)14),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
@@ -809,8 +766,7 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 16; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Unsafe.Add(ref logQRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -818,119 +774,91 @@ namespace MyApp
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 16.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfRaw(ReadOnlySpan<double> p)
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
-                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                seen512 = global::DivergenceGen.ProbabilityLanes.Max(seen512, p0);
-                seen512 = global::DivergenceGen.ProbabilityLanes.Max(seen512, p1);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
+                var p0 = Vector512.LoadUnsafe(ref pRef);
+                var p1 = Vector512.LoadUnsafe(ref pRef, (nuint)8);
+                var seen512 = Vector512<ulong>.Zero;
+                seen512 = ProbabilityLanes.Max(seen512, p0);
+                seen512 = ProbabilityLanes.Max(seen512, p1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen512);
+                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.Log(p0), Vector512<double>.Zero);
+                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.Log(p1), Vector512<double>.Zero);
+                double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p0);
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p1);
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p2);
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p3);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = Vector256.LoadUnsafe(ref pRef, (nuint)12);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(seen256, p0);
+                seen256 = ProbabilityLanes.Max(seen256, p1);
+                seen256 = ProbabilityLanes.Max(seen256, p2);
+                seen256 = ProbabilityLanes.Max(seen256, p3);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log(p0), Vector256<double>.Zero);
+                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.Log(p1), Vector256<double>.Zero);
+                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log(p2), Vector256<double>.Zero);
+                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.Log(p3), Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p2);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p3);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p4);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p5);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p6);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p7);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(p3),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(p4),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(p5),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(p6),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(p7),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = Vector128.LoadUnsafe(ref pRef, (nuint)14);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(seen128, p0);
+                seen128 = ProbabilityLanes.Max(seen128, p1);
+                seen128 = ProbabilityLanes.Max(seen128, p2);
+                seen128 = ProbabilityLanes.Max(seen128, p3);
+                seen128 = ProbabilityLanes.Max(seen128, p4);
+                seen128 = ProbabilityLanes.Max(seen128, p5);
+                seen128 = ProbabilityLanes.Max(seen128, p6);
+                seen128 = ProbabilityLanes.Max(seen128, p7);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(p0), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(p1), Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.Log(p2), Vector128<double>.Zero);
+                var sum3 = Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * VectorMath.Log(p3), Vector128<double>.Zero);
+                var sum4 = Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * VectorMath.Log(p4), Vector128<double>.Zero);
+                var sum5 = Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * VectorMath.Log(p5), Vector128<double>.Zero);
+                var sum6 = Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * VectorMath.Log(p6), Vector128<double>.Zero);
+                var sum7 = Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * VectorMath.Log(p7), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
@@ -940,155 +868,140 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 16; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Math.Log(Unsafe.Add(ref pRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 16.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
-                var q0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef);
-                var q1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)8);
-                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p0), q0);
-                seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p1), q1);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
+                var p0 = Vector512.LoadUnsafe(ref pRef);
+                var p1 = Vector512.LoadUnsafe(ref pRef, (nuint)8);
+                var q0 = Vector512.LoadUnsafe(ref qRef);
+                var q1 = Vector512.LoadUnsafe(ref qRef, (nuint)8);
+                var seen512 = Vector512<ulong>.Zero;
+                seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p0), q0);
+                seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen512);
+                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
+                    Vector512<double>.Zero);
+                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
+                    Vector512<double>.Zero);
+                double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
-                var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
-                var q1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)4);
-                var q2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)8);
-                var q3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)12);
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p1), q1);
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p2), q2);
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p3), q3);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = Vector256.LoadUnsafe(ref pRef, (nuint)12);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var q1 = Vector256.LoadUnsafe(ref qRef, (nuint)4);
+                var q2 = Vector256.LoadUnsafe(ref qRef, (nuint)8);
+                var q3 = Vector256.LoadUnsafe(ref qRef, (nuint)12);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p1), q1);
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p2), q2);
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p3), q3);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
+                    Vector256<double>.Zero);
+                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
+                    Vector256<double>.Zero);
+                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.LogRatio(p2, q2),
+                    Vector256<double>.Zero);
+                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.LogRatio(p3, q3),
+                    Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
-                var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)2);
-                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
-                var q3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)6);
-                var q4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)8);
-                var q5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)10);
-                var q6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)12);
-                var q7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)14);
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p3), q3);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p4), q4);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p5), q5);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p6), q6);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p7), q7);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.LogRatio(p3, q3),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.LogRatio(p4, q4),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.LogRatio(p5, q5),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.LogRatio(p6, q6),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.LogRatio(p7, q7),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = Vector128.LoadUnsafe(ref pRef, (nuint)14);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var q3 = Vector128.LoadUnsafe(ref qRef, (nuint)6);
+                var q4 = Vector128.LoadUnsafe(ref qRef, (nuint)8);
+                var q5 = Vector128.LoadUnsafe(ref qRef, (nuint)10);
+                var q6 = Vector128.LoadUnsafe(ref qRef, (nuint)12);
+                var q7 = Vector128.LoadUnsafe(ref qRef, (nuint)14);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p3), q3);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p4), q4);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p5), q5);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p6), q6);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p7), q7);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
+                    Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.LogRatio(p2, q2),
+                    Vector128<double>.Zero);
+                var sum3 = Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * VectorMath.LogRatio(p3, q3),
+                    Vector128<double>.Zero);
+                var sum4 = Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * VectorMath.LogRatio(p4, q4),
+                    Vector128<double>.Zero);
+                var sum5 = Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * VectorMath.LogRatio(p5, q5),
+                    Vector128<double>.Zero);
+                var sum6 = Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * VectorMath.LogRatio(p6, q6),
+                    Vector128<double>.Zero);
+                var sum7 = Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * VectorMath.LogRatio(p7, q7),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
             {
@@ -1096,156 +1009,126 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 16; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k))
+                        : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 16.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
             // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)8);
-                var q0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef);
-                var q1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)8);
-                var seen512 = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p0), q0);
-                seen512 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen512, p1), q1);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sum0 + sum1);
+                var p0 = Vector512.LoadUnsafe(ref pRef);
+                var p1 = Vector512.LoadUnsafe(ref pRef, (nuint)8);
+                var q0 = Vector512.LoadUnsafe(ref qRef);
+                var q1 = Vector512.LoadUnsafe(ref qRef, (nuint)8);
+                var seen512 = Vector512<ulong>.Zero;
+                seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p0), q0);
+                seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen512);
+                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.Log(q0), Vector512<double>.Zero);
+                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.Log(q1), Vector512<double>.Zero);
+                double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)4);
-                var p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)8);
-                var p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)12);
-                var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
-                var q1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)4);
-                var q2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)8);
-                var q3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)12);
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p1), q1);
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p2), q2);
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p3), q3);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector256.LoadUnsafe(ref pRef, (nuint)4);
+                var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)8);
+                var p3 = Vector256.LoadUnsafe(ref pRef, (nuint)12);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var q1 = Vector256.LoadUnsafe(ref qRef, (nuint)4);
+                var q2 = Vector256.LoadUnsafe(ref qRef, (nuint)8);
+                var q3 = Vector256.LoadUnsafe(ref qRef, (nuint)12);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p1), q1);
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p2), q2);
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p3), q3);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log(q0), Vector256<double>.Zero);
+                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.Log(q1), Vector256<double>.Zero);
+                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log(q2), Vector256<double>.Zero);
+                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.Log(q3), Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)6);
-                var p4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)8);
-                var p5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)10);
-                var p6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)12);
-                var p7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)14);
-                var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)2);
-                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
-                var q3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)6);
-                var q4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)8);
-                var q5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)10);
-                var q6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)12);
-                var q7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)14);
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p3), q3);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p4), q4);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p5), q5);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p6), q6);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p7), q7);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p3,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p3 * global::DivergenceGen.VectorMath.Log(q3),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum4 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p4,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p4 * global::DivergenceGen.VectorMath.Log(q4),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum5 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p5,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p5 * global::DivergenceGen.VectorMath.Log(q5),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum6 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p6,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p6 * global::DivergenceGen.VectorMath.Log(q6),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum7 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p7,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p7 * global::DivergenceGen.VectorMath.Log(q7),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var p3 = Vector128.LoadUnsafe(ref pRef, (nuint)6);
+                var p4 = Vector128.LoadUnsafe(ref pRef, (nuint)8);
+                var p5 = Vector128.LoadUnsafe(ref pRef, (nuint)10);
+                var p6 = Vector128.LoadUnsafe(ref pRef, (nuint)12);
+                var p7 = Vector128.LoadUnsafe(ref pRef, (nuint)14);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var q3 = Vector128.LoadUnsafe(ref qRef, (nuint)6);
+                var q4 = Vector128.LoadUnsafe(ref qRef, (nuint)8);
+                var q5 = Vector128.LoadUnsafe(ref qRef, (nuint)10);
+                var q6 = Vector128.LoadUnsafe(ref qRef, (nuint)12);
+                var q7 = Vector128.LoadUnsafe(ref qRef, (nuint)14);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p3), q3);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p4), q4);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p5), q5);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p6), q6);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p7), q7);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(q0), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(q1), Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.Log(q2), Vector128<double>.Zero);
+                var sum3 = Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * VectorMath.Log(q3), Vector128<double>.Zero);
+                var sum4 = Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * VectorMath.Log(q4), Vector128<double>.Zero);
+                var sum5 = Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * VectorMath.Log(q5), Vector128<double>.Zero);
+                var sum6 = Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * VectorMath.Log(q6), Vector128<double>.Zero);
+                var sum7 = Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * VectorMath.Log(q7), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
@@ -1255,22 +1138,19 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 16; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Math.Log(Unsafe.Add(ref qRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
         }
-
     }
 }

@@ -386,7 +386,7 @@ namespace MyApp
                 /// <summary>
                 /// The entropy in nats, H(P) = −Σₖ pₖ·log pₖ, with 0·log 0 = 0. Uses the cached log-probabilities: no logarithm is taken here.
                 /// </summary>
-                public double Entropy() => EntropyOfCached(_probabilities, _logProbabilities);
+                public double Entropy() => global::DivergenceGen.Generated.LeafKernels.EntropyOfCached(_probabilities, _logProbabilities);
 
                 /// <summary>
                 /// The Kullback–Leibler divergence in nats, D(P‖Q) = Σₖ pₖ·(log pₖ − log qₖ), where P is this instance.
@@ -398,7 +398,7 @@ namespace MyApp
                 public double KLDivergence(in Leaf q)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(q);
-                    return KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
+                    return global::DivergenceGen.Generated.LeafKernels.KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
                 }
 
                 /// <summary>
@@ -410,7 +410,7 @@ namespace MyApp
                 public double CrossEntropy(in Leaf q)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(q);
-                    return CrossEntropyOfCached(_probabilities, q._logProbabilities);
+                    return global::DivergenceGen.Generated.LeafKernels.CrossEntropyOfCached(_probabilities, q._logProbabilities);
                 }
 
                 /// <summary>
@@ -426,7 +426,7 @@ namespace MyApp
                 public static double Entropy(global::System.ReadOnlySpan<double> p)
                 {
                     global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
-                    return EntropyOfRaw(p);
+                    return global::DivergenceGen.Generated.LeafKernels.EntropyOfRaw(p);
                 }
 
                 /// <summary>
@@ -444,7 +444,7 @@ namespace MyApp
                 {
                     global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
                     global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-                    return KLDivergenceOfRaw(p, q);
+                    return global::DivergenceGen.Generated.LeafKernels.KLDivergenceOfRaw(p, q);
                 }
 
                 /// <summary>
@@ -462,7 +462,7 @@ namespace MyApp
                 {
                     global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
                     global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-                    return CrossEntropyOfRaw(p, q);
+                    return global::DivergenceGen.Generated.LeafKernels.CrossEntropyOfRaw(p, q);
                 }
 
                 /// <summary>
@@ -471,402 +471,338 @@ namespace MyApp
                 /// </summary>
                 public override string ToString() => global::DivergenceGen.ProbabilityVectors.Describe("Leaf: Categorical(K = 4, p = ", Probabilities, ")");
 
-                // The kernels: each is one IR term from InformationMeasures summed over the K classes.
-                /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 4.</summary>
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static double EntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP)
-                {
-                    ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-                    ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
-                    // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef),
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
-                        return 0d - (sum);
-                    }
-                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                        var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef),
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef,
-                            (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
-                        return 0d - (sum);
-                    }
-                    // No SIMD on this CPU: the same sum, one scalar term per element.
-                    {
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
-                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef,
-                            0) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 3) : 0d);
-                        return 0d - (sum);
-                    }
-                }
+            }
+        }
+    }
+}
 
-                /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 4.</summary>
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
-                    global::System.ReadOnlySpan<double> logQ)
-                {
-                    ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-                    ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
-                    ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
-                    // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(
-                            ref logPRef) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef)),
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
-                        return global::System.Math.Max(sum, 0d);
-                    }
-                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                        var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(
-                            ref logPRef) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)),
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef,
-                            (nuint)2) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2)),
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
-                        return global::System.Math.Max(sum, 0d);
-                    }
-                    // No SIMD on this CPU: the same sum, one scalar term per element.
-                    {
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
-                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef,
-                            0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 1) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1)
-                            - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 2) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2)
-                            - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 3) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 3)
-                            - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 3)) : 0d);
-                        return global::System.Math.Max(sum, 0d);
-                    }
-                }
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
 
-                /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 4.</summary>
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static double CrossEntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logQ)
-                {
-                    ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-                    ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
-                    // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef),
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
-                        return 0d - (sum);
-                    }
-                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                        var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef),
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef,
-                            (nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
-                        return 0d - (sum);
-                    }
-                    // No SIMD on this CPU: the same sum, one scalar term per element.
-                    {
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
-                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef,
-                            0) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 3) : 0d);
-                        return 0d - (sum);
-                    }
-                }
+    /// <summary>
+    /// The kernels of MyApp.Outer2.Middle.Leaf: the sums over the K = 4 classes, each one IR term from InformationMeasures. Callers have checked every length.
+    /// </summary>
+    file static class LeafKernels
+    {
+        /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 4.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP)
+        {
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
+            // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * Vector256.LoadUnsafe(ref logPRef),
+                    Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0);
+                return 0d - (sum);
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * Vector128.LoadUnsafe(ref logPRef),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * Vector128.LoadUnsafe(ref logPRef, (nuint)2),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1);
+                return 0d - (sum);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Unsafe.Add(ref logPRef, 0) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
+                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logPRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Unsafe.Add(
+                    ref logPRef, 2) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Unsafe.Add(ref logPRef, 3) : 0d);
+                return 0d - (sum);
+            }
+        }
 
-                /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 4.</summary>
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
-                {
-                    // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
-                    // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-                    // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-                    // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-                    // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-                    ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-                    // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                        var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                        seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p0);
-                        bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
-                        if (!valid)
-                        {
-                            return EntropyOfRaw(
-                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
-                        }
-                        return 0d - (sum);
-                    }
-                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                        var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                        var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                        seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
-                        seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
-                        bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
-                        if (!valid)
-                        {
-                            return EntropyOfRaw(
-                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
-                        }
-                        return 0d - (sum);
-                    }
-                    // No SIMD on this CPU: the same sum, one scalar term per element.
-                    {
-                        ulong seenTail = 0;
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3));
-                        bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
-                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 2) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 3) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3)) : 0d);
-                        if (!valid)
-                        {
-                            return EntropyOfRaw(
-                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
-                        }
-                        return 0d - (sum);
-                    }
-                }
+        /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 4.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ)
+        {
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
+            // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * (Vector256.LoadUnsafe(ref logPRef)
+                    - Vector256.LoadUnsafe(ref logQRef)), Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0);
+                return Math.Max(sum, 0d);
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * (Vector128.LoadUnsafe(ref logPRef)
+                    - Vector128.LoadUnsafe(ref logQRef)), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * (Vector128.LoadUnsafe(ref logPRef, (nuint)2)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)2)), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1);
+                return Math.Max(sum, 0d);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * (Unsafe.Add(ref logPRef, 0) - Unsafe.Add(ref logQRef, 0)) : 0d) + (
+                    Unsafe.Add(ref pRef, 1) > 0d ? Unsafe.Add(ref pRef, 1) * (Unsafe.Add(ref logPRef, 1) - Unsafe.Add(ref logQRef, 1)) : 0d) + (Unsafe.Add(
+                    ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * (Unsafe.Add(ref logPRef, 2) - Unsafe.Add(ref logQRef, 2)) : 0d) + (Unsafe.Add(ref pRef,
+                    3) > 0d ? Unsafe.Add(ref pRef, 3) * (Unsafe.Add(ref logPRef, 3) - Unsafe.Add(ref logQRef, 3)) : 0d);
+                return Math.Max(sum, 0d);
+            }
+        }
 
-                /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K =
-                /// 4.</summary>
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
-                {
-                    // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-                    // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-                    // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-                    // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-                    // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-                    ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-                    ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
-                    // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                        var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
-                        var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                        seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
-                        bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
-                        if (!valid)
-                        {
-                            return KLDivergenceOfRaw(
-                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-                        }
-                        return global::System.Math.Max(sum, 0d);
-                    }
-                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                        var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                        var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
-                        var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)2);
-                        var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                        seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-                        seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                        bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
-                        if (!valid)
-                        {
-                            return KLDivergenceOfRaw(
-                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-                        }
-                        return global::System.Math.Max(sum, 0d);
-                    }
-                    // No SIMD on this CPU: the same sum, one scalar term per element.
-                    {
-                        ulong seenTail = 0;
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3));
-                        bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
-                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::DivergenceGen.ScalarMath.LogRatio(
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0))
-                            : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 1) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1),
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 2) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2),
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 3) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3),
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3)) : 0d);
-                        if (!valid)
-                        {
-                            return KLDivergenceOfRaw(
-                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-                        }
-                        return global::System.Math.Max(sum, 0d);
-                    }
-                }
+        /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 4.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logQ)
+        {
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
+            // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * Vector256.LoadUnsafe(ref logQRef),
+                    Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0);
+                return 0d - (sum);
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * Vector128.LoadUnsafe(ref logQRef),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * Vector128.LoadUnsafe(ref logQRef, (nuint)2),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1);
+                return 0d - (sum);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Unsafe.Add(ref logQRef, 0) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
+                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logQRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Unsafe.Add(
+                    ref logQRef, 2) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Unsafe.Add(ref logQRef, 3) : 0d);
+                return 0d - (sum);
+            }
+        }
 
-                /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 4.</summary>
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 4.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfRaw(ReadOnlySpan<double> p)
+        {
+            // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(seen256, p0);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log(p0), Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0);
+                if (!valid)
                 {
-                    // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-                    // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-                    // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-                    // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-                    // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-                    ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-                    ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
-                    // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                        var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
-                        var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                        seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
-                        bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
-                            global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0);
-                        if (!valid)
-                        {
-                            return CrossEntropyOfRaw(
-                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-                        }
-                        return 0d - (sum);
-                    }
-                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                    {
-                        var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                        var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                        var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
-                        var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)2);
-                        var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                        seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-                        seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                        bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                        var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
-                            global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                        double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1);
-                        if (!valid)
-                        {
-                            return CrossEntropyOfRaw(
-                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-                        }
-                        return 0d - (sum);
-                    }
-                    // No SIMD on this CPU: the same sum, one scalar term per element.
-                    {
-                        ulong seenTail = 0;
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
-                        seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3));
-                        bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-                        double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d
-                            ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) * global::System.Math.Log(
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 1) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 2) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d)
-                            + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 3) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                            ref pRef, 3) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 3)) : 0d);
-                        if (!valid)
-                        {
-                            return CrossEntropyOfRaw(
-                                global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                                global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-                        }
-                        return 0d - (sum);
-                    }
+                    return EntropyOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
+                return 0d - (sum);
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(seen128, p0);
+                seen128 = ProbabilityLanes.Max(seen128, p1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(p0), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(p1), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1);
+                if (!valid)
+                {
+                    return EntropyOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)));
+                }
+                return 0d - (sum);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                ulong seenTail = 0;
+                seenTail = ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0));
+                seenTail = ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 1));
+                seenTail = ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 2));
+                seenTail = ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 3));
+                bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Math.Log(Unsafe.Add(ref pRef, 0)) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
+                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref pRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Math.Log(
+                    Unsafe.Add(ref pRef, 2)) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Math.Log(Unsafe.Add(ref pRef, 3)) : 0d);
+                if (!valid)
+                {
+                    return EntropyOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)));
+                }
+                return 0d - (sum);
+            }
+        }
 
+        /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 4.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
+                    Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0);
+                if (!valid)
+                {
+                    return KLDivergenceOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return Math.Max(sum, 0d);
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1);
+                if (!valid)
+                {
+                    return KLDivergenceOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return Math.Max(sum, 0d);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                ulong seenTail = 0;
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 1)), Unsafe.Add(ref qRef, 1));
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 2)), Unsafe.Add(ref qRef, 2));
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 3)), Unsafe.Add(ref qRef, 3));
+                bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 0), Unsafe.Add(ref qRef, 0))
+                    : 0d) + (Unsafe.Add(ref pRef, 1) > 0d ? Unsafe.Add(ref pRef, 1) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 1), Unsafe.Add(ref qRef, 1))
+                    : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 2), Unsafe.Add(ref qRef, 2))
+                    : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 3), Unsafe.Add(ref qRef, 3))
+                    : 0d);
+                if (!valid)
+                {
+                    return KLDivergenceOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return Math.Max(sum, 0d);
+            }
+        }
+
+        /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 4.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log(q0), Vector256<double>.Zero);
+                double sum = Vector256.Sum(sum0);
+                if (!valid)
+                {
+                    return CrossEntropyOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return 0d - (sum);
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(q0), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(q1), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1);
+                if (!valid)
+                {
+                    return CrossEntropyOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return 0d - (sum);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                ulong seenTail = 0;
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 1)), Unsafe.Add(ref qRef, 1));
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 2)), Unsafe.Add(ref qRef, 2));
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 3)), Unsafe.Add(ref qRef, 3));
+                bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Math.Log(Unsafe.Add(ref qRef, 0)) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
+                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref qRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Math.Log(
+                    Unsafe.Add(ref qRef, 2)) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Math.Log(Unsafe.Add(ref qRef, 3)) : 0d);
+                if (!valid)
+                {
+                    return CrossEntropyOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return 0d - (sum);
             }
         }
     }

@@ -434,7 +434,7 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     public double Entropy()
     {
         ThrowIfDefault();
-        return EntropyOfCached(_probabilities, _logProbabilities);
+        return global::DivergenceGen.Generated.GlobalDieKernels.EntropyOfCached(_probabilities, _logProbabilities);
     }
 
     /// <summary>
@@ -448,7 +448,7 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     {
         ThrowIfDefault();
         q.ThrowIfDefault();
-        return KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
+        return global::DivergenceGen.Generated.GlobalDieKernels.KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
     }
 
     /// <summary>
@@ -461,7 +461,7 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     {
         ThrowIfDefault();
         q.ThrowIfDefault();
-        return CrossEntropyOfCached(_probabilities, q._logProbabilities);
+        return global::DivergenceGen.Generated.GlobalDieKernels.CrossEntropyOfCached(_probabilities, q._logProbabilities);
     }
 
     /// <summary>
@@ -477,7 +477,7 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     public static double Entropy(global::System.ReadOnlySpan<double> p)
     {
         global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
-        return EntropyOfRaw(p);
+        return global::DivergenceGen.Generated.GlobalDieKernels.EntropyOfRaw(p);
     }
 
     /// <summary>
@@ -495,7 +495,7 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     {
         global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
         global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-        return KLDivergenceOfRaw(p, q);
+        return global::DivergenceGen.Generated.GlobalDieKernels.KLDivergenceOfRaw(p, q);
     }
 
     /// <summary>
@@ -513,7 +513,7 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     {
         global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
         global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-        return CrossEntropyOfRaw(p, q);
+        return global::DivergenceGen.Generated.GlobalDieKernels.CrossEntropyOfRaw(p, q);
     }
 
     /// <summary>
@@ -525,300 +525,269 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
         ? "GlobalDie: Categorical, default (never constructed)"
         : global::DivergenceGen.ProbabilityVectors.Describe("GlobalDie: Categorical(K = 3, p = ", Probabilities, ")");
 
-    // The kernels: each is one IR term from InformationMeasures summed over the K classes.
-    /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 3.</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double EntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP)
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of GlobalDie: the sums over the K = 3 classes, each one IR term from InformationMeasures. Callers have checked every length.
+    /// </summary>
+    file static class GlobalDieKernels
     {
-        ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-        ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
-        // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 3.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP)
         {
-            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-            var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef),
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)1),
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
-            return 0d - (sum);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
+            // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)1);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * Vector128.LoadUnsafe(ref logPRef),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * Vector128.LoadUnsafe(ref logPRef, (nuint)1),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + (sum1 & tailMask));
+                return 0d - (sum);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Unsafe.Add(ref logPRef, 0) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
+                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logPRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Unsafe.Add(
+                    ref logPRef, 2) : 0d);
+                return 0d - (sum);
+            }
         }
-        // No SIMD on this CPU: the same sum, one scalar term per element.
+
+        /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 3.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ)
         {
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
-                * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)
-                * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) : 0d);
-            return 0d - (sum);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
+            // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)1);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * (Vector128.LoadUnsafe(ref logPRef)
+                    - Vector128.LoadUnsafe(ref logQRef)), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * (Vector128.LoadUnsafe(ref logPRef, (nuint)1)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)1)), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + (sum1 & tailMask));
+                return Math.Max(sum, 0d);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * (Unsafe.Add(ref logPRef, 0) - Unsafe.Add(ref logQRef, 0)) : 0d) + (
+                    Unsafe.Add(ref pRef, 1) > 0d ? Unsafe.Add(ref pRef, 1) * (Unsafe.Add(ref logPRef, 1) - Unsafe.Add(ref logQRef, 1)) : 0d) + (Unsafe.Add(
+                    ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * (Unsafe.Add(ref logPRef, 2) - Unsafe.Add(ref logQRef, 2)) : 0d);
+                return Math.Max(sum, 0d);
+            }
+        }
+
+        /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 3.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logQ)
+        {
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
+            // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)1);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * Vector128.LoadUnsafe(ref logQRef),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * Vector128.LoadUnsafe(ref logQRef, (nuint)1),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + (sum1 & tailMask));
+                return 0d - (sum);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Unsafe.Add(ref logQRef, 0) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
+                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logQRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Unsafe.Add(
+                    ref logQRef, 2) : 0d);
+                return 0d - (sum);
+            }
+        }
+
+        /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 3.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfRaw(ReadOnlySpan<double> p)
+        {
+            // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)1);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(seen128, p0);
+                seen128 = ProbabilityLanes.Max(seen128, p1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(p0), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(p1), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + (sum1 & tailMask));
+                if (!valid)
+                {
+                    return EntropyOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)));
+                }
+                return 0d - (sum);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                ulong seenTail = 0;
+                seenTail = ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0));
+                seenTail = ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 1));
+                seenTail = ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 2));
+                bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Math.Log(Unsafe.Add(ref pRef, 0)) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
+                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref pRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Math.Log(
+                    Unsafe.Add(ref pRef, 2)) : 0d);
+                if (!valid)
+                {
+                    return EntropyOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)));
+                }
+                return 0d - (sum);
+            }
+        }
+
+        /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 3.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)1);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)1);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + (sum1 & tailMask));
+                if (!valid)
+                {
+                    return KLDivergenceOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return Math.Max(sum, 0d);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                ulong seenTail = 0;
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 1)), Unsafe.Add(ref qRef, 1));
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 2)), Unsafe.Add(ref qRef, 2));
+                bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 0), Unsafe.Add(ref qRef, 0))
+                    : 0d) + (Unsafe.Add(ref pRef, 1) > 0d ? Unsafe.Add(ref pRef, 1) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 1), Unsafe.Add(ref qRef, 1))
+                    : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 2), Unsafe.Add(ref qRef, 2))
+                    : 0d);
+                if (!valid)
+                {
+                    return KLDivergenceOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return Math.Max(sum, 0d);
+            }
+        }
+
+        /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 3.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
+                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)1);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)1);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(q0), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(q1), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + (sum1 & tailMask));
+                if (!valid)
+                {
+                    return CrossEntropyOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return 0d - (sum);
+            }
+            // No SIMD on this CPU: the same sum, one scalar term per element.
+            {
+                ulong seenTail = 0;
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 1)), Unsafe.Add(ref qRef, 1));
+                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 2)), Unsafe.Add(ref qRef, 2));
+                bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Math.Log(Unsafe.Add(ref qRef, 0)) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
+                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref qRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Math.Log(
+                    Unsafe.Add(ref qRef, 2)) : 0d);
+                if (!valid)
+                {
+                    return CrossEntropyOfRaw(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return 0d - (sum);
+            }
         }
     }
-
-    /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 3.</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
-        global::System.ReadOnlySpan<double> logQ)
-    {
-        ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-        ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
-        ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
-        // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-        {
-            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-            var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef)
-                - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (nuint)1)
-                - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)1)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
-            return global::System.Math.Max(sum, 0d);
-        }
-        // No SIMD on this CPU: the same sum, one scalar term per element.
-        {
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0))
-                : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) * (
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 1) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) * (
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, 2) - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2)) : 0d);
-            return global::System.Math.Max(sum, 0d);
-        }
-    }
-
-    /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 3.</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double CrossEntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logQ)
-    {
-        ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-        ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
-        // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-        {
-            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-            var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef),
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)1),
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
-            return 0d - (sum);
-        }
-        // No SIMD on this CPU: the same sum, one scalar term per element.
-        {
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 0) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
-                * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 1) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)
-                * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, 2) : 0d);
-            return 0d - (sum);
-        }
-    }
-
-    /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 3.</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
-    {
-        // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
-        // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-        // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-        // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-        // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-        ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-        // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-        {
-            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-            var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
-            var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-            seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
-            seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
-            if (!valid)
-            {
-                return EntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
-            }
-            return 0d - (sum);
-        }
-        // No SIMD on this CPU: the same sum, one scalar term per element.
-        {
-            ulong seenTail = 0;
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0));
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1));
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(seenTail, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2));
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
-                * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)
-                * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)) : 0d);
-            if (!valid)
-            {
-                return EntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
-            }
-            return 0d - (sum);
-        }
-    }
-
-    /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 3.</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
-    {
-        // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-        // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-        // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-        // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-        // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-        ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-        ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
-        // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-        {
-            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-            var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
-            var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
-            var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)1);
-            var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-            seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-            seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
-            if (!valid)
-            {
-                return KLDivergenceOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-            }
-            return global::System.Math.Max(sum, 0d);
-        }
-        // No SIMD on this CPU: the same sum, one scalar term per element.
-        {
-            ulong seenTail = 0;
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0),
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
-                * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1),
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)
-                * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2),
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d);
-            if (!valid)
-            {
-                return KLDivergenceOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-            }
-            return global::System.Math.Max(sum, 0d);
-        }
-    }
-
-    /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 3.</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
-    {
-        // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-        // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-        // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-        // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-        // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-        ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-        ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
-        // K = 3 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-        {
-            // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-            var tailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-            var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-            var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)1);
-            var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
-            var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)1);
-            var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-            seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-            seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-            var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
-                global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + (sum1 & tailMask));
-            if (!valid)
-            {
-                return CrossEntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-            }
-            return 0d - (sum);
-        }
-        // No SIMD on this CPU: the same sum, one scalar term per element.
-        {
-            ulong seenTail = 0;
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0));
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1));
-            seenTail = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenTail,
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2));
-            bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenTail);
-            double sum = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 0) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef,
-                0) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 0)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 1)
-                * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 1)) : 0d)
-                + (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, 2)
-                * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, 2)) : 0d);
-            if (!valid)
-            {
-                return CrossEntropyOfRaw(
-                    global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                    global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
-            }
-            return 0d - (sum);
-        }
-    }
-
 }

@@ -438,7 +438,7 @@ namespace MyApp
         public double Entropy()
         {
             ThrowIfDefault();
-            return EntropyOfCached(_probabilities, _logProbabilities);
+            return global::DivergenceGen.Generated.InternalDieKernels.EntropyOfCached(_probabilities, _logProbabilities);
         }
 
         /// <summary>
@@ -452,7 +452,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.InternalDieKernels.KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -465,7 +465,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return CrossEntropyOfCached(_probabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.InternalDieKernels.CrossEntropyOfCached(_probabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -481,7 +481,7 @@ namespace MyApp
         public static double Entropy(global::System.ReadOnlySpan<double> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
-            return EntropyOfRaw(p);
+            return global::DivergenceGen.Generated.InternalDieKernels.EntropyOfRaw(p);
         }
 
         /// <summary>
@@ -499,7 +499,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return KLDivergenceOfRaw(p, q);
+            return global::DivergenceGen.Generated.InternalDieKernels.KLDivergenceOfRaw(p, q);
         }
 
         /// <summary>
@@ -517,7 +517,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return CrossEntropyOfRaw(p, q);
+            return global::DivergenceGen.Generated.InternalDieKernels.CrossEntropyOfRaw(p, q);
         }
 
         /// <summary>
@@ -529,43 +529,51 @@ namespace MyApp
             ? "InternalDie: Categorical, default (never constructed)"
             : global::DivergenceGen.ProbabilityVectors.Describe("InternalDie: Categorical(K = 6, p = ", Probabilities, ")");
 
-        // The kernels: each is one IR term from InformationMeasures summed over the K classes.
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.InternalDie: the sums over the K = 6 classes, each one IR term from InformationMeasures. Callers have checked every length.
+    /// </summary>
+    file static class InternalDieKernels
+    {
         /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 6.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double EntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
-                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * Vector256.LoadUnsafe(ref logPRef),
+                    Vector256<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * Vector128.LoadUnsafe(ref logPRef, (nuint)4),
+                    Vector128<double>.Zero);
+                double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * Vector128.LoadUnsafe(ref logPRef),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * Vector128.LoadUnsafe(ref logPRef, (nuint)2),
+                    Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * Vector128.LoadUnsafe(ref logPRef, (nuint)4),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
@@ -573,8 +581,7 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 6; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Unsafe.Add(ref logPRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -582,98 +589,80 @@ namespace MyApp
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 6.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
-            global::System.ReadOnlySpan<double> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
-            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef)
-                    - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
-                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
-                return global::System.Math.Max(sum, 0d);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * (Vector256.LoadUnsafe(ref logPRef)
+                    - Vector256.LoadUnsafe(ref logQRef)), Vector256<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * (Vector128.LoadUnsafe(ref logPRef, (nuint)4)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)4)), Vector128<double>.Zero);
+                double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef)
-                    - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef)), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)2) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)2)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)4)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
-                return global::System.Math.Max(sum, 0d);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * (Vector128.LoadUnsafe(ref logPRef)
+                    - Vector128.LoadUnsafe(ref logQRef)), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * (Vector128.LoadUnsafe(ref logPRef, (nuint)2)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)2)), Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * (Vector128.LoadUnsafe(ref logPRef, (nuint)4)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)4)), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2);
+                return Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
             {
                 double sumAcc = 0;
                 for (int k = 0; k < 6; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k)
-                        - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * (Unsafe.Add(ref logPRef, k) - Unsafe.Add(ref logQRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 6.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double CrossEntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logQ)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                    nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
-                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * Vector256.LoadUnsafe(ref logQRef),
+                    Vector256<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * Vector128.LoadUnsafe(ref logQRef, (nuint)4),
+                    Vector128<double>.Zero);
+                double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                    nuint)2), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                    nuint)4), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * Vector128.LoadUnsafe(ref logQRef),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * Vector128.LoadUnsafe(ref logQRef, (nuint)2),
+                    Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * Vector128.LoadUnsafe(ref logQRef, (nuint)4),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
@@ -681,8 +670,7 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 6; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Unsafe.Add(ref logQRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -690,65 +678,54 @@ namespace MyApp
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 6.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfRaw(ReadOnlySpan<double> p)
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(seen256, p0);
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
-                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(seen256, p0);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(seen128, p1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256)
+                    & ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log(p0), Vector256<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(p1), Vector128<double>.Zero);
+                double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p0);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p1);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(seen128, p2);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(p0),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(p1),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(p2),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(seen128, p0);
+                seen128 = ProbabilityLanes.Max(seen128, p1);
+                seen128 = ProbabilityLanes.Max(seen128, p2);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(p0), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(p1), Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.Log(p2), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
@@ -758,91 +735,84 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 6; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Math.Log(Unsafe.Add(ref pRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 6.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
-                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256)
+                    & ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
+                    Vector256<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
+                    Vector128<double>.Zero);
+                double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)2);
-                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.LogRatio(p0, q0),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.LogRatio(p1, q1),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.LogRatio(p2, q2),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
+                    Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.LogRatio(p2, q2),
+                    Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
             {
@@ -850,92 +820,79 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 6; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k))
+                        : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 6.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
             // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var q0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
-                var seen256 = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                seen256 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen256, p0), q0);
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen256)
-                    & global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sum0)
-                    + global::System.Runtime.Intrinsics.Vector128.Sum(sum1);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256)
+                    & ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log(q0), Vector256<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(q1), Vector128<double>.Zero);
+                double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
-                var p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef);
-                var p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var q0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef);
-                var q1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)2);
-                var q2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)4);
-                var seen128 = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p0), q0);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p1), q1);
-                seen128 = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seen128, p2), q2);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p0,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p0 * global::DivergenceGen.VectorMath.Log(q0),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1 * global::DivergenceGen.VectorMath.Log(q1),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var sum2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p2,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p2 * global::DivergenceGen.VectorMath.Log(q2),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sum0 + sum1 + sum2);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(q0), Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(q1), Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.Log(q2), Vector128<double>.Zero);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
@@ -945,22 +902,19 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 6; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Math.Log(Unsafe.Add(ref qRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
         }
-
     }
 }

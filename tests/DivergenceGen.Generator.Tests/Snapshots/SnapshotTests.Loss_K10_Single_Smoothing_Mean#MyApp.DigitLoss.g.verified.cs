@@ -412,10 +412,8 @@ namespace DivergenceGen.Generated
                     var m128 = Vector128.Create(m);
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
-                    float s = Vector256.Sum(e0)
-                        + Vector128.Sum((e1 & tailMask));
-                    float sumD = Vector256.Sum(m256 - x0)
-                        + Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(m256 - x0) + Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
                     if (TGradient.On)
                     {
                         float coef = (float)(scale / s); // scale·A/s
@@ -462,10 +460,8 @@ namespace DivergenceGen.Generated
                     var m128 = Vector128.Create(m);
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
-                    float s = Vector256.Sum(e0)
-                        + Vector128.Sum((e1 & tailMask));
-                    float sumD = Vector256.Sum(m256 - x0)
-                        + Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(m256 - x0) + Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
                     if (TGradient.On)
                     {
                         float coef = (float)(scale / s); // scale·A/s
@@ -1026,10 +1022,8 @@ namespace DivergenceGen.Generated
                     var m128 = Vector128.Create(m);
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
-                    float s = Vector256.Sum(e0)
-                        + Vector128.Sum((e1 & tailMask));
-                    float sumD = Vector256.Sum(w0 * (m256 - x0))
-                        + Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(w0 * (m256 - x0)) + Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     if (TGradient.On)
                     {
                         float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
@@ -1079,10 +1073,8 @@ namespace DivergenceGen.Generated
                     var m128 = Vector128.Create(m);
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
-                    float s = Vector256.Sum(e0)
-                        + Vector128.Sum((e1 & tailMask));
-                    float sumD = Vector256.Sum(w0 * (m256 - x0))
-                        + Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
+                    float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
+                    float sumD = Vector256.Sum(w0 * (m256 - x0)) + Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
                     if (TGradient.On)
                     {
                         float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
@@ -1335,8 +1327,9 @@ namespace DivergenceGen.Generated
                 var e8 = VectorMath.Exp(x8 - m);
                 var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6)
-                    + w7 * (m - x7) + w8 * (m - x8) + w9 * (m - x9); // Σₖ wₖ·(m − xₖ)
+                // Σₖ wₖ·(m − xₖ)
+                var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6) + w7 * (m - x7) + w8
+                    * (m - x8) + w9 * (m - x9);
                 if (TGradient.On)
                 {
                     var coef = scale512 * (Vector512.Create(0.9f) * wy + Vector512.Create(0.01f) * weightSum512) / s; // scale·A/s
@@ -1483,8 +1476,9 @@ namespace DivergenceGen.Generated
                 var e8 = VectorMath.Exp(x8 - m);
                 var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6)
-                    + w7 * (m - x7) + w8 * (m - x8) + w9 * (m - x9); // Σₖ wₖ·(m − xₖ)
+                // Σₖ wₖ·(m − xₖ)
+                var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6) + w7 * (m - x7) + w8
+                    * (m - x8) + w9 * (m - x9);
                 if (TGradient.On)
                 {
                     var coef = scale256 * (Vector256.Create(0.9f) * wy + Vector256.Create(0.01f) * weightSum256) / s; // scale·A/s
@@ -1615,8 +1609,9 @@ namespace DivergenceGen.Generated
                 var e8 = VectorMath.Exp(x8 - m);
                 var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6)
-                    + w7 * (m - x7) + w8 * (m - x8) + w9 * (m - x9); // Σₖ wₖ·(m − xₖ)
+                // Σₖ wₖ·(m − xₖ)
+                var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6) + w7 * (m - x7) + w8
+                    * (m - x8) + w9 * (m - x9);
                 if (TGradient.On)
                 {
                     var coef = scale128 * (Vector128.Create(0.9f) * wy + Vector128.Create(0.01f) * weightSum128) / s; // scale·A/s
@@ -1699,14 +1694,11 @@ namespace DivergenceGen.Generated
                     var m128 = Vector128.Create(m);
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
-                    float s = Vector256.Sum(e0)
-                        + Vector128.Sum((e1 & tailMask));
+                    float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
                     var a0 = Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
                     var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double A = Vector256.Sum(a0)
-                        + Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(a0 * (m256 - x0))
-                        + Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double A = Vector256.Sum(a0) + Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(a0 * (m256 - x0)) + Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     if (TGradient.On)
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
@@ -1849,14 +1841,11 @@ namespace DivergenceGen.Generated
                     var m128 = Vector128.Create(m);
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
-                    float s = Vector256.Sum(e0)
-                        + Vector128.Sum((e1 & tailMask));
+                    float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
                     var a0 = (Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
                     var a1 = (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
-                    double A = Vector256.Sum(a0)
-                        + Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(a0 * (m256 - x0))
-                        + Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
+                    double A = Vector256.Sum(a0) + Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(a0 * (m256 - x0)) + Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     if (TGradient.On)
                     {
                         float coef = (float)(scale * A / s); // scale·A/s

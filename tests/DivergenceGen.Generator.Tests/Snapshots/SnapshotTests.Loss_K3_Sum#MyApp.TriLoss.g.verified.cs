@@ -1202,9 +1202,7 @@ namespace DivergenceGen.Generated
                     double a1 = Unsafe.Add(ref tRow, 1);
                     double a2 = Unsafe.Add(ref tRow, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - Unsafe.Add(ref row, 0))
-                        + a1 * (m - Unsafe.Add(ref row, 1))
-                        + a2 * (m - Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
+                    double sumAD = a0 * (m - Unsafe.Add(ref row, 0)) + a1 * (m - Unsafe.Add(ref row, 1)) + a2 * (m - Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
                     if (TGradient.On)
                     {
                         double coef = scale * A / s; // scale·A/s
@@ -1290,9 +1288,7 @@ namespace DivergenceGen.Generated
                     double a1 = Unsafe.Add(ref tRow, 1) * Unsafe.Add(ref wRef, 1);
                     double a2 = Unsafe.Add(ref tRow, 2) * Unsafe.Add(ref wRef, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - Unsafe.Add(ref row, 0))
-                        + a1 * (m - Unsafe.Add(ref row, 1))
-                        + a2 * (m - Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
+                    double sumAD = a0 * (m - Unsafe.Add(ref row, 0)) + a1 * (m - Unsafe.Add(ref row, 1)) + a2 * (m - Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
                     if (TGradient.On)
                     {
                         double coef = scale * A / s; // scale·A/s

@@ -438,7 +438,7 @@ namespace MyApp
         public double Entropy()
         {
             ThrowIfDefault();
-            return EntropyOfCached(_probabilities, _logProbabilities);
+            return global::DivergenceGen.Generated.Net80Cat17Kernels.EntropyOfCached(_probabilities, _logProbabilities);
         }
 
         /// <summary>
@@ -452,7 +452,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.Net80Cat17Kernels.KLDivergenceOfCached(_probabilities, _logProbabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -465,7 +465,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            return CrossEntropyOfCached(_probabilities, q._logProbabilities);
+            return global::DivergenceGen.Generated.Net80Cat17Kernels.CrossEntropyOfCached(_probabilities, q._logProbabilities);
         }
 
         /// <summary>
@@ -481,7 +481,7 @@ namespace MyApp
         public static double Entropy(global::System.ReadOnlySpan<double> p)
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
-            return EntropyOfRaw(p);
+            return global::DivergenceGen.Generated.Net80Cat17Kernels.EntropyOfRaw(p);
         }
 
         /// <summary>
@@ -499,7 +499,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return KLDivergenceOfRaw(p, q);
+            return global::DivergenceGen.Generated.Net80Cat17Kernels.KLDivergenceOfRaw(p, q);
         }
 
         /// <summary>
@@ -517,7 +517,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            return CrossEntropyOfRaw(p, q);
+            return global::DivergenceGen.Generated.Net80Cat17Kernels.CrossEntropyOfRaw(p, q);
         }
 
         /// <summary>
@@ -529,75 +529,80 @@ namespace MyApp
             ? "Net80Cat17: Categorical, default (never constructed)"
             : global::DivergenceGen.ProbabilityVectors.Describe("Net80Cat17: Categorical(K = 17, p = ", Probabilities, ")");
 
-        // The kernels: each is one IR term from InformationMeasures summed over the K classes.
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Net80Cat17: the sums over the K = 17 classes, each one IR term from InformationMeasures. Callers have checked every length.
+    /// </summary>
+    file static class Net80Cat17Kernels
+    {
         /// <summary>H = −Σ p·log p from cached log-probabilities. Callers have checked that every span has length K = 17.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double EntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
-                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector512<double>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * Vector512.LoadUnsafe(ref logPRef, (nuint)k),
+                        Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
-                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                    nuint)9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * Vector512.LoadUnsafe(ref logPRef, (nuint)9),
+                    Vector512<double>.Zero) & loopTailMask);
+                double sum = Vector512.Sum(sumAcc);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector256<double>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * Vector256.LoadUnsafe(ref logPRef, (nuint)k),
+                        Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                    nuint)13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * Vector256.LoadUnsafe(ref logPRef, (nuint)13),
+                    Vector256<double>.Zero) & loopTailMask);
+                double sum = Vector256.Sum(sumAcc);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector128<double>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * Vector128.LoadUnsafe(ref logPRef, (nuint)k),
+                        Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
-                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * Vector128.LoadUnsafe(ref logPRef, (nuint)15),
+                    Vector128<double>.Zero) & loopTailMask);
+                double sum = Vector128.Sum(sumAcc);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
@@ -605,8 +610,7 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 17; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Unsafe.Add(ref logPRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -614,165 +618,138 @@ namespace MyApp
         }
 
         /// <summary>D = max(0, Σ p·(log p − log q)) from cached log-probabilities. Callers have checked that every span has length K = 17.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logP,
-            global::System.ReadOnlySpan<double> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logPRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logP);
-            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logPRef = ref MemoryMarshal.GetReference(logP);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
-                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector512<double>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                        nuint)k) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)k)),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * (Vector512.LoadUnsafe(ref logPRef, (nuint)k)
+                        - Vector512.LoadUnsafe(ref logQRef, (nuint)k)), Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
-                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logPRef, (
-                    nuint)9) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (nuint)9)),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                return global::System.Math.Max(sum, 0d);
+                var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * (Vector512.LoadUnsafe(ref logPRef, (nuint)9)
+                    - Vector512.LoadUnsafe(ref logQRef, (nuint)9)), Vector512<double>.Zero) & loopTailMask);
+                double sum = Vector512.Sum(sumAcc);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector256<double>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                        nuint)k) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)k)),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * (Vector256.LoadUnsafe(ref logPRef, (nuint)k)
+                        - Vector256.LoadUnsafe(ref logQRef, (nuint)k)), Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logPRef, (
-                    nuint)13) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (nuint)13)),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                return global::System.Math.Max(sum, 0d);
+                var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * (Vector256.LoadUnsafe(ref logPRef, (nuint)13)
+                    - Vector256.LoadUnsafe(ref logQRef, (nuint)13)), Vector256<double>.Zero) & loopTailMask);
+                double sum = Vector256.Sum(sumAcc);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector128<double>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                        nuint)k) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)k)),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * (Vector128.LoadUnsafe(ref logPRef, (nuint)k)
+                        - Vector128.LoadUnsafe(ref logQRef, (nuint)k)), Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
-                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logPRef, (
-                    nuint)15) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (nuint)15)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                return global::System.Math.Max(sum, 0d);
+                var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * (Vector128.LoadUnsafe(ref logPRef, (nuint)15)
+                    - Vector128.LoadUnsafe(ref logQRef, (nuint)15)), Vector128<double>.Zero) & loopTailMask);
+                double sum = Vector128.Sum(sumAcc);
+                return Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
             {
                 double sumAcc = 0;
                 for (int k = 0; k < 17; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * (global::System.Runtime.CompilerServices.Unsafe.Add(ref logPRef, k)
-                        - global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k)) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * (Unsafe.Add(ref logPRef, k) - Unsafe.Add(ref logQRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q from Q's cached log-probabilities. Callers have checked that every span has length K = 17.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double CrossEntropyOfCached(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> logQ)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfCached(ReadOnlySpan<double> p, ReadOnlySpan<double> logQ)
         {
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double logQRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logQ);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double logQRef = ref MemoryMarshal.GetReference(logQ);
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
-                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector512<double>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * Vector512.LoadUnsafe(ref logQRef, (nuint)k),
+                        Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
-                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref logQRef, (
-                    nuint)9), global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
+                var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * Vector512.LoadUnsafe(ref logQRef, (nuint)9),
+                    Vector512<double>.Zero) & loopTailMask);
+                double sum = Vector512.Sum(sumAcc);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector256<double>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * Vector256.LoadUnsafe(ref logQRef, (nuint)k),
+                        Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref logQRef, (
-                    nuint)13), global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
+                var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * Vector256.LoadUnsafe(ref logQRef, (nuint)13),
+                    Vector256<double>.Zero) & loopTailMask);
+                double sum = Vector256.Sum(sumAcc);
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector128<double>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                        nuint)k), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * Vector128.LoadUnsafe(ref logQRef, (nuint)k),
+                        Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
-                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref logQRef, (
-                    nuint)15), global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
+                var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * Vector128.LoadUnsafe(ref logQRef, (nuint)15),
+                    Vector128<double>.Zero) & loopTailMask);
+                double sum = Vector128.Sum(sumAcc);
                 return 0d - (sum);
             }
             // No SIMD on this CPU: a scalar loop.
@@ -780,8 +757,7 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 17; k++)
                 {
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref logQRef, k) : 0d);
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Unsafe.Add(ref logQRef, k) : 0d);
                 }
                 double sum = sumAcc;
                 return 0d - (sum);
@@ -789,103 +765,91 @@ namespace MyApp
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 17.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double EntropyOfRaw(global::System.ReadOnlySpan<double> p)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double EntropyOfRaw(ReadOnlySpan<double> p)
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
-                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log(pk), Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
-                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.Log(p9),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                seenAcc = ProbabilityLanes.Max(seenAcc, p9);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.Log(p9), Vector512<double>.Zero)
+                    & loopTailMask);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log(pk), Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.Log(p13),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                seenAcc = ProbabilityLanes.Max(seenAcc, p13);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.Log(p13), Vector256<double>.Zero)
+                    & loopTailMask);
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(pk),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, pk);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.Log(pk), Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
-                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.Log(p15),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                seenAcc = ProbabilityLanes.Max(seenAcc, p15);
+                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * VectorMath.Log(p15), Vector128<double>.Zero)
+                    & loopTailMask);
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
@@ -895,131 +859,121 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 17; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(seenAcc, global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Math.Log(Unsafe.Add(ref pRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return EntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)));
+                        Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
             }
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 17.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double KLDivergenceOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
-                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.LogRatio(pk, qk),
+                        Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
-                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
-                var q9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)9);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p9), q9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.LogRatio(p9, q9),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                var q9 = Vector512.LoadUnsafe(ref qRef, (nuint)9);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p9), q9);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.LogRatio(p9, q9),
+                    Vector512<double>.Zero) & loopTailMask);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogRatio(pk, qk),
+                        Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
-                var q13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)13);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p13), q13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.LogRatio(p13, q13),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                var q13 = Vector256.LoadUnsafe(ref qRef, (nuint)13);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.LogRatio(p13, q13),
+                    Vector256<double>.Zero) & loopTailMask);
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.LogRatio(pk, qk),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.LogRatio(pk, qk),
+                        Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
-                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
-                var q15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)15);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p15), q15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.LogRatio(p15, q15),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                var q15 = Vector128.LoadUnsafe(ref qRef, (nuint)15);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p15), q15);
+                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * VectorMath.LogRatio(p15, q15),
+                    Vector128<double>.Zero) & loopTailMask);
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
             // No SIMD on this CPU: a scalar loop.
             {
@@ -1027,132 +981,118 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 17; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::DivergenceGen.ScalarMath.LogRatio(global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k))
+                        : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
-                return global::System.Math.Max(sum, 0d);
+                return Math.Max(sum, 0d);
             }
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 17.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static double CrossEntropyOfRaw(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
             // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
             // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
             // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
             // K = 17 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
-                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
                 for (int k = 0; k < 16; k += 8)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log(qk), Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
-                var p9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)9);
-                var q9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)9);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p9), q9);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p9,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p9 * global::DivergenceGen.VectorMath.Log(q9),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
+                var q9 = Vector512.LoadUnsafe(ref qRef, (nuint)9);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p9), q9);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.Log(q9), Vector512<double>.Zero)
+                    & loopTailMask);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
                 for (int k = 0; k < 16; k += 4)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log(qk), Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                var p13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)13);
-                var q13 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)13);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p13), q13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p13,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p13 * global::DivergenceGen.VectorMath.Log(q13),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
+                var q13 = Vector256.LoadUnsafe(ref qRef, (nuint)13);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.Log(q13), Vector256<double>.Zero)
+                    & loopTailMask);
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                var seenAcc = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
                 for (int k = 0; k < 16; k += 2)
                 {
-                    var pk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * global::DivergenceGen.VectorMath.Log(qk),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.Log(qk), Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
-                var p15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)15);
-                var q15 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)15);
-                seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc, p15), q15);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p15,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p15 * global::DivergenceGen.VectorMath.Log(q15),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero) & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
+                var q15 = Vector128.LoadUnsafe(ref qRef, (nuint)15);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p15), q15);
+                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * VectorMath.Log(q15), Vector128<double>.Zero)
+                    & loopTailMask);
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
@@ -1162,22 +1102,19 @@ namespace MyApp
                 ulong seenAcc = 0;
                 for (int k = 0; k < 17; k++)
                 {
-                    seenAcc = global::DivergenceGen.ProbabilityLanes.Max(global::DivergenceGen.ProbabilityLanes.Max(seenAcc,
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k)), global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k));
-                    sumAcc += (global::System.Runtime.CompilerServices.Unsafe.Add(ref pRef, k) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref pRef, k) * global::System.Math.Log(global::System.Runtime.CompilerServices.Unsafe.Add(ref qRef, k)) : 0d);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += (Unsafe.Add(ref pRef, k) > 0d ? Unsafe.Add(ref pRef, k) * Math.Log(Unsafe.Add(ref qRef, k)) : 0d);
                 }
                 double sum = sumAcc;
-                bool valid = global::DivergenceGen.ProbabilityLanes.AllProbabilities(seenAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(
-                        global::DivergenceGen.Guard.RescanProbabilities(p, nameof(p)),
-                        global::DivergenceGen.Guard.RescanProbabilities(q, nameof(q)));
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
             }
         }
-
     }
 }
