@@ -459,12 +459,12 @@ namespace DivergenceGen.Generator.Emit
                             string term = ChunkLowering(j).Lower(r.Term);
                             if (term.Length > LongTerm && _chunks[j].Bits > 0)
                             {
-                                _w.Line((_chunks[j].Bits == 0 ? T : "var") + " " + r.Name + N(j) + " = " + term + ";");
+                                _w.Line("var " + r.Name + N(j) + " = " + term + ";");
                                 _longTerms.Add(r.Name + N(j));
                             }
                         }
 
-                        WrappedSum(Declaration(r.Double) + r.Name + " = ", StraightLineReduction(r), Comment(r.Comment));
+                        SumLine(Declaration(r.Double) + r.Name + " = ", StraightLineReduction(r), Comment(r.Comment));
                         Broadcast(r.Name);
                         break;
                     case Let l:
@@ -1025,7 +1025,7 @@ namespace DivergenceGen.Generator.Emit
 
                         break;
                     case Reduce r:
-                        WrappedSum("var " + r.Name + " = ", Enumerable.Range(0, _classes).Select(k => BlockLowering(k).Lower(r.Term)), Comment(r.Comment));
+                        SumLine("var " + r.Name + " = ", Enumerable.Range(0, _classes).Select(k => BlockLowering(k).Lower(r.Term)), Comment(r.Comment));
                         break;
                     case Let l:
                         _w.Line("var " + l.Name + " = " + BlockLowering(0).Lower(l.Value) + ";" + Comment(l.Comment));
@@ -1043,7 +1043,7 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>A sum of many terms on one line (the writer wraps it before a <c>+</c> where it is too long).</summary>
-        private void WrappedSum(string head, IEnumerable<string> terms, string comment) =>
+        private void SumLine(string head, IEnumerable<string> terms, string comment) =>
             _w.Line(head + string.Join(" + ", terms) + ";" + comment);
 
         /// <summary>
