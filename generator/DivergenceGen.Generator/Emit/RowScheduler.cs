@@ -175,10 +175,6 @@ namespace DivergenceGen.Generator.Emit
                 : Vec(bits) + ".LoadUnsafe(ref " + reference + ", (nuint)" + offset + ")";
         }
 
-        /// <summary>A load of an input that may be absent (<see cref="KernelInput.When"/>), outside any test of its option.</summary>
-        private string GuardedLoad(KernelInput input, string load) =>
-            input.When is null ? load : input.When + ".On ? " + load + " : default";
-
         private string StoreLine(int bits, string value, string reference, string offset)
         {
             if (bits == 0)
@@ -392,7 +388,7 @@ namespace DivergenceGen.Generator.Emit
                 }
 
                 string value = input is not null
-                    ? GuardedLoad(input, Load(chunk.Bits, input.Reference, N(chunk.Offset)))
+                    ? Load(chunk.Bits, input.Reference, N(chunk.Offset))
                     : ChunkLowering(j).Lower(definition!.Value);
                 _w.Line((chunk.Bits == 0 ? T : "var") + " " + name + N(j) + " = " + value + ";");
             }
@@ -894,7 +890,7 @@ namespace DivergenceGen.Generator.Emit
                     string load = Load(bits, input.Reference, index);
                     if (declare && bits > 0 && ReadCount(pass, name) > 1)
                     {
-                        _w.Line((bits == 0 ? T : "var") + " " + name + suffix + " = " + GuardedLoad(input, load) + ";");
+                        _w.Line((bits == 0 ? T : "var") + " " + name + suffix + " = " + load + ";");
                         locals.Add(name);
                         return name + suffix;
                     }
@@ -920,7 +916,6 @@ namespace DivergenceGen.Generator.Emit
             Binary b => Count(b.Left, name) + Count(b.Right, name),
             Maximum m => Count(m.Left, name) + Count(m.Right, name),
             Cast c => Count(c.Operand, name),
-            Optional o => Count(o.WhenOn, name) + Count(o.WhenOff, name),
             XTimesLog t => (2 * Count(t.X, name)) + Count(t.Log, name), // lowered as x > 0 ? x·log : 0
             LogRatio l => Count(l.X, name) + Count(l.Y, name),
             Compare c => Count(c.Left, name) + Count(c.Right, name),
@@ -959,7 +954,7 @@ namespace DivergenceGen.Generator.Emit
                 for (int k = 0; k < _classes; k++)
                 {
                     string text = input is not null
-                        ? GuardedLoad(input, Vec(_blockBits) + ".Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref " + input.Reference + ", " + N(k) + "))")
+                        ? Vec(_blockBits) + ".Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref " + input.Reference + ", " + N(k) + "))"
                         : BlockLowering(k).Lower(_k.PerClassValues.First(p => p.Name == value).Value);
                     _w.Line("var " + value + N(k) + " = " + text + ";");
                 }

@@ -114,8 +114,13 @@ namespace DivergenceGen.Generator.Emit
                     EmitCheckTargets(weighted: false);
                     EmitCheckTargets(weighted: true);
                     EmitOptions();
-                    EmitKernel(soft: false);
-                    EmitKernel(soft: true);
+                    foreach (bool soft in new[] { false, true })
+                    {
+                        foreach (bool weighted in new[] { false, true })
+                        {
+                            EmitKernel(soft, weighted);
+                        }
+                    }
 
                     _w = outer;
                 }));
@@ -174,15 +179,12 @@ namespace DivergenceGen.Generator.Emit
         // ---------------------------------------------------------------------------------------------- public members
 
         /// <summary>The kernel of one target kind, generic in its option <c>TGradient</c>.</summary>
-        private static string KernelName(bool soft) => "Loss" + (soft ? "Soft" : "Hard");
-
-        private static string WeightsOn => Losses.SoftmaxCrossEntropy.Weights + ".On";
-
-        private static string GradientOn => Losses.SoftmaxCrossEntropy.Gradient + ".On";
+        private static string KernelName(bool soft, bool weighted) =>
+            "Loss" + (soft ? "Soft" : "Hard") + (weighted ? "Weighted" : string.Empty);
 
         /// <summary>The call of a kernel from a public member: <c>…Kernels.LossHard&lt;…Kernels.Yes&gt;</c>.</summary>
         private string KernelCall(bool soft, bool weighted, bool gradient) =>
-            Kernels + "." + KernelName(soft) + "<" + Kernels + "." + (gradient ? "Yes" : "No") + ", " + Kernels + "." + (weighted ? "Yes" : "No") + ">";
+            Kernels + "." + KernelName(soft, weighted) + "<" + Kernels + "." + (gradient ? "Yes" : "No") + ">";
 
         private void EmitPublic(bool soft, bool weighted, bool gradient)
         {
@@ -265,10 +267,10 @@ namespace DivergenceGen.Generator.Emit
 
             var parameters = new List<string> { Ros + " logits", soft ? Ros + " targetProbabilities" : "global::System.ReadOnlySpan<int> targets" };
             var arguments = new List<string> { "logits", targets };
-            arguments.Add(weighted ? "classWeights" : "default");
             if (weighted)
             {
                 parameters.Add(Ros + " classWeights");
+                arguments.Add("classWeights");
             }
 
             if (none)
@@ -397,11 +399,9 @@ namespace DivergenceGen.Generator.Emit
         /// <c>Loss</c> calls it with <c>No</c>, <c>LossAndGradient</c> with <c>Yes</c>; the JIT compiles each and keeps
         /// the gradient's code only in the second.
         /// </summary>
-        private void EmitKernel(bool soft)
+        private void EmitKernel(bool soft, bool weighted)
         {
-            // The parameters and constants the gradient's and the weights' code read are always there (empty spans when off).
-            const bool gradient = true;
-            const bool weighted = true;
+            const bool gradient = true; // the parameters and constants the gradient's code reads are always there
             var w = _w;
             bool perSample = _s.Reduction == ReductionKind.None;
             var parameters = new List<string> { Ros + " logits", soft ? Ros + " targetProbabilities" : "global::System.ReadOnlySpan<int> targets" };
@@ -422,10 +422,10 @@ namespace DivergenceGen.Generator.Emit
             }
 
             var blockWidths = new List<int>();
-            w.Line("/// <summary>Σᵢ ℓᵢ" + (soft ? ", probability targets" : ", class-index targets")
-                + "; where TWeighted is Yes, with the class weights; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>");
+            w.Line("/// <summary>Σᵢ ℓᵢ" + (soft ? ", probability targets" : ", class-index targets") + (weighted ? ", weighted" : string.Empty)
+                + "; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            using (w.Block("internal static double " + KernelName(soft) + "<TGradient, TWeighted>(" + string.Join(", ", parameters) + ")", "}", OptionConstraints))
+            using (w.Block("internal static double " + KernelName(soft, weighted) + "<TGradient>(" + string.Join(", ", parameters) + ")", "}", "where TGradient : struct, IOption"))
             {
                 EmitKernelPreamble(soft, weighted, gradient);
                 w.Line("double total = 0;");
@@ -449,7 +449,7 @@ namespace DivergenceGen.Generator.Emit
                             if (!soft)
                             {
                                 w.Line("int i = 0; // blocks of " + N(LanesOf(bits)) + " rows across the lanes, in a method of their own (a small method the JIT keeps in registers)");
-                                w.Line("total += " + KernelName(soft) + "Blocks" + N(bits) + "<TGradient, TWeighted>(" + string.Join(", ", KernelArguments(weighted, gradient, perSample)) + ", ref i);");
+                                w.Line("total += " + KernelName(soft, weighted) + "Blocks" + N(bits) + "<TGradient>(" + string.Join(", ", KernelArguments(weighted, gradient, perSample)) + ", ref i);");
                                 blockWidths.Add(bits);
                             }
 
@@ -500,9 +500,9 @@ namespace DivergenceGen.Generator.Emit
             w.Line();
             foreach (int bits in blockWidths)
             {
-                w.Line("/// <summary>The full blocks of " + N(LanesOf(bits)) + " rows of " + KernelName(soft) + ", across the lanes of a Vector" + N(bits) + "; advances i past them.</summary>");
+                w.Line("/// <summary>The full blocks of " + N(LanesOf(bits)) + " rows of " + KernelName(soft, weighted) + ", across the lanes of a Vector" + N(bits) + "; advances i past them.</summary>");
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-                using (w.Block("private static double " + KernelName(soft) + "Blocks" + N(bits) + "<TGradient, TWeighted>(" + string.Join(", ", parameters) + ", ref int i)", "}", OptionConstraints))
+                using (w.Block("private static double " + KernelName(soft, weighted) + "Blocks" + N(bits) + "<TGradient>(" + string.Join(", ", parameters) + ", ref int i)", "}", "where TGradient : struct, IOption"))
                 {
                     EmitKernelPreamble(soft, weighted, gradient);
                     w.Line("double total = 0;");
@@ -513,8 +513,6 @@ namespace DivergenceGen.Generator.Emit
                 w.Line();
             }
         }
-
-        private const string OptionConstraints = "where TGradient : struct, IOption where TWeighted : struct, IOption";
 
         private static List<string> KernelArguments(bool weighted, bool gradient, bool perSample)
         {
@@ -562,7 +560,6 @@ namespace DivergenceGen.Generator.Emit
             if (weighted && Smoothing && !soft)
             {
                 w.Line("double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))");
-                using (w.Block("if (" + WeightsOn + ")"))
                 using (w.Block("for (int c = 0; c < Classes; c++)"))
                 {
                     w.Line("weightSum += classWeights[c];");
@@ -571,12 +568,15 @@ namespace DivergenceGen.Generator.Emit
 
             if (gradient && !soft)
             {
-                w.Line("double hit = scale * " + D(1 - Eps) + "; // scale·(1 − ε), taken off the target's gradient (times w[y] with weights)");
-                w.Line(T + " hitT = " + (IsSingle ? "(float)hit;" : "hit;"));
+                w.Line("double hit = scale * " + D(1 - Eps) + "; // scale·(1 − ε), taken off the target's gradient" + (weighted ? " (times w[y])" : string.Empty));
+                if (!weighted)
+                {
+                    w.Line(T + " hitT = " + (IsSingle ? "(float)hit;" : "hit;"));
+                }
 
                 if (Smoothing)
                 {
-                    w.Line(T + " smooth = " + (IsSingle ? "(float)(scale * " + D(Eps / K) + ")" : "scale * " + D(Eps / K)) + "; // scale·ε/K, taken off every class (times wₖ with weights)");
+                    w.Line(T + " smooth = " + (IsSingle ? "(float)(scale * " + D(Eps / K) + ")" : "scale * " + D(Eps / K)) + "; // scale·ε/K, taken off every class" + (weighted ? " (times wₖ)" : string.Empty));
                 }
             }
 
@@ -607,7 +607,7 @@ namespace DivergenceGen.Generator.Emit
             string Elem(string reference, string offset) => Unsafe + ".Add(ref " + reference + ", " + offset + ")";
             string RowOffset(int r) => r == 0 ? string.Empty : N(r) + " * Classes + ";
 
-            var scheduler = new RowScheduler(w, Losses.SoftmaxCrossEntropy.Row(_s, soft: false), K, _s.Precision, bits, "active");
+            var scheduler = new RowScheduler(w, Losses.SoftmaxCrossEntropy.Row(_s, soft: false, weighted), K, _s.Precision, bits, "active");
             if (perSample)
             {
                 w.Line("ref " + T + " psRef = ref " + Marshal + ".GetReference(perSample);");
@@ -624,7 +624,7 @@ namespace DivergenceGen.Generator.Emit
                 w.Line("var xy = " + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + Elem("row", RowOffset(r) + "y" + N(r)))) + ");");
                 if (weighted)
                 {
-                    w.Line("var wy = " + WeightsOn + " ? " + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + Elem("wRef", "y" + N(r)))) + ") : " + V + "<" + T + ">.One;");
+                    w.Line("var wy = " + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + Elem("wRef", "y" + N(r)))) + ");");
                 }
 
                 scheduler.EmitRow();
@@ -640,13 +640,13 @@ namespace DivergenceGen.Generator.Emit
                     w.Line("ref " + T + " gRows = ref " + Unsafe + ".Add(ref gRef, i * Classes);");
                     using var option = w.Block("if (" + Losses.SoftmaxCrossEntropy.Gradient + ".On)");
                     scheduler.EmitBlockStores();
-                    w.Line("// The one-hot part of the gradient: −scale·(1 − ε)·w_y (w_y = 1 without weights) at each row's target.");
+                    w.Line("// The one-hot part of the gradient: −scale·(1 − ε)" + (weighted ? "·w_y" : string.Empty) + " at each row's target.");
                     using (w.Block("for (int r = 0; r < " + N(count) + "; r++)"))
                     {
                         w.Line("int y = targets[i + r];");
                         using (w.Block("if (y != IgnoreIndex)"))
                         {
-                            w.Line(Elem("gRows", "r * Classes + y") + " -= " + WeightsOn + " ? (" + T + ")(hit * " + Elem("wRef", "y") + ") : hitT;");
+                            w.Line(Elem("gRows", "r * Classes + y") + " -= " + (weighted ? "(" + T + ")(hit * " + Elem("wRef", "y") + ")" : "hitT") + ";");
                         }
                     }
                 }
@@ -662,7 +662,7 @@ namespace DivergenceGen.Generator.Emit
         private void EmitRows(bool soft, bool weighted, bool gradient, bool perSample, List<int> widths, bool straightLine, bool fromBlocks = false)
         {
             var w = _w;
-            var kernel = Losses.SoftmaxCrossEntropy.Row(_s, soft);
+            var kernel = Losses.SoftmaxCrossEntropy.Row(_s, soft, weighted);
             var scheduler = new RowScheduler(w, kernel, K, _s.Precision, widths, straightLine, overlap: true);
             scheduler.EmitInvariants();
             if (fromBlocks)
@@ -706,7 +706,10 @@ namespace DivergenceGen.Generator.Emit
                 if (!soft)
                 {
                     w.Line("double xy = " + Unsafe + ".Add(ref row, y); // x_y, read before the gradient row is written");
-                    w.Line("double wy = " + WeightsOn + " ? " + Unsafe + ".Add(ref wRef, y) : 1d;");
+                    if (weighted)
+                    {
+                        w.Line("double wy = " + Unsafe + ".Add(ref wRef, y);");
+                    }
                 }
 
                 scheduler.EmitRow();
@@ -718,7 +721,9 @@ namespace DivergenceGen.Generator.Emit
 
                 if (gradient && !soft)
                 {
-                    w.Line("if (" + GradientOn + ") " + Unsafe + ".Add(ref gRow, y) -= " + WeightsOn + " ? (" + T + ")(hit * wy) : hitT;");
+                    w.Line("if (" + Losses.SoftmaxCrossEntropy.Gradient + ".On) " + (weighted
+                        ? Unsafe + ".Add(ref gRow, y) -= (" + T + ")(hit * wy);"
+                        : Unsafe + ".Add(ref gRow, y) -= hitT;"));
                 }
             }
         }

@@ -70,12 +70,6 @@ namespace DivergenceGen.Generator.Ir
     /// <summary>A conversion to the given precision: <c>(float)(…)</c> or <c>(double)…</c>.</summary>
     internal sealed record Cast(Model.PrecisionKind Precision, Expr Operand) : Expr;
 
-    /// <summary>
-    /// <c>TOption.On ? whenOn : whenOff</c> for a generic option type parameter of a kernel (<c>TWeighted</c>): the JIT
-    /// specialises the kernel per option type, so only one branch is compiled. Both sides have the same type.
-    /// </summary>
-    internal sealed record Optional(string Option, Expr WhenOn, Expr WhenOff) : Expr;
-
     /// <summary>The two arguments of a divergence: D(P‖Q), H(P, Q).</summary>
     internal enum Side
     {

@@ -96,9 +96,7 @@ namespace DivergenceGen.Generator.Ir
     /// <param name="IsOutput">Written by a <see cref="Store"/> (or a spill); a read of it in a later pass reloads what was stored.</param>
     /// <param name="Constants">The values, where they are known when the code is generated (a table the generator
     /// computed): straight-line code writes them as literals (a vector of literals) instead of loading them.</param>
-    /// <param name="When">An option the input exists under (<c>TWeighted</c>): the caller passes an empty span when it is
-    /// off, so a load of it outside an <see cref="Optional"/> is written <c>TWeighted.On ? load : default</c>.</param>
-    internal sealed record KernelInput(string Name, string Reference, bool Invariant = false, bool IsOutput = false, IReadOnlyList<double>? Constants = null, string? When = null);
+    internal sealed record KernelInput(string Name, string Reference, bool Invariant = false, bool IsOutput = false, IReadOnlyList<double>? Constants = null);
 
     /// <summary>Builders of kernel expressions.</summary>
     internal static class KernelOps
@@ -106,9 +104,6 @@ namespace DivergenceGen.Generator.Ir
         public static Expr Exp(Expr x) => new Unary(UnaryOp.Exp, x);
 
         public static Expr Max(Expr x, Expr y) => new Maximum(x, y);
-
-        /// <summary><c>TOption.On ? whenOn : whenOff</c>, decided by the JIT per option type.</summary>
-        public static Expr When(string option, Expr whenOn, Expr whenOff) => new Optional(option, whenOn, whenOff);
 
         /// <summary>A conversion to double or float: <c>(float)(…)</c>.</summary>
         public static Expr To(PrecisionKind precision, Expr x) => new Cast(precision, x);

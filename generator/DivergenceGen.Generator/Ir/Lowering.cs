@@ -99,8 +99,6 @@ namespace DivergenceGen.Generator.Ir
 
                 case Maximum m:
                     return MaxOf(Lower(m.Left), Lower(m.Right));
-                case Optional o:
-                    return "(" + o.Option + ".On ? " + Lower(o.WhenOn) + " : " + Lower(o.WhenOff) + ")";
                 case Cast c when this is VectorLowering:
                     return Lower(c.Operand, parentPrecedence, isRightOperand); // a vector's lanes are already the element type
                 case Cast c:

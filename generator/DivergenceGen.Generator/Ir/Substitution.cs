@@ -16,7 +16,6 @@ namespace DivergenceGen.Generator.Ir
             Compare c => c with { Left = Rename(c.Left, rename), Right = Rename(c.Right, rename) },
             Select s => new Select(Rename(s.Condition, rename), Rename(s.WhenTrue, rename), Rename(s.WhenFalse, rename)),
             Maximum m => new Maximum(Rename(m.Left, rename), Rename(m.Right, rename)),
-            Optional o => o with { WhenOn = Rename(o.WhenOn, rename), WhenOff = Rename(o.WhenOff, rename) },
             Cast c => c with { Operand = Rename(c.Operand, rename) },
             _ => expr,
         };
@@ -33,7 +32,6 @@ namespace DivergenceGen.Generator.Ir
             Compare c => c with { Left = Replace(c.Left, value), Right = Replace(c.Right, value) },
             Select s => new Select(Replace(s.Condition, value), Replace(s.WhenTrue, value), Replace(s.WhenFalse, value)),
             Maximum m => new Maximum(Replace(m.Left, value), Replace(m.Right, value)),
-            Optional o => o with { WhenOn = Replace(o.WhenOn, value), WhenOff = Replace(o.WhenOff, value) },
             Cast c => c with { Operand = Replace(c.Operand, value) },
             _ => expr,
         };
@@ -85,10 +83,6 @@ namespace DivergenceGen.Generator.Ir
                     break;
                 case Cast c:
                     Collect(c.Operand, names);
-                    break;
-                case Optional o:
-                    Collect(o.WhenOn, names);
-                    Collect(o.WhenOff, names);
                     break;
                 case Select s:
                     Collect(s.Condition, names);

@@ -8,9 +8,7 @@ namespace DivergenceGen.Generator.Losses
     /// The softmax cross-entropy row, stated once as a <see cref="RowKernel"/>; the eight overloads (class-index or
     /// probability targets × class weights or not × loss or loss and gradient) are this description with the weight and
     /// smoothing terms present or folded away when the code is generated, and the gradient's statements under the
-    /// kernel's option <see cref="Gradient"/> (<c>if (TGradient.On)</c>) and the weights' terms chosen by the option
-    /// <see cref="Weights"/> (<c>TWeighted.On ? … : …</c>): the JIT keeps or drops them per instantiation, so one kernel
-    /// per target kind serves all four overloads of that kind.
+    /// kernel's option <see cref="Gradient"/> (<c>if (TGradient.On)</c>), which the JIT keeps or drops per call.
     /// <para>
     /// Each row: m = maxₖ xₖ; eₖ = exp(xₖ − m), s = Σ eₖ; ℓ = Σₖ aₖ·(log s + m − xₖ) = A·log s + Σₖ aₖ·(m − xₖ) with
     /// aₖ the smoothed, weighted target and A = Σ aₖ; gradient gₖ = scale·(eₖ·A/s − aₖ). Every term log s + (m − xₖ) is
@@ -31,13 +29,8 @@ namespace DivergenceGen.Generator.Losses
         /// <summary>The kernels' generic option type parameter: on for <c>LossAndGradient</c>, off for <c>Loss</c>.</summary>
         public const string Gradient = "TGradient";
 
-        /// <summary>The kernels' second option: on where the caller passes class weights.</summary>
-        public const string Weights = "TWeighted";
-
-        /// <summary>The row of one target kind (class indices or probabilities), with or without weights by <see cref="Weights"/>.</summary>
-        public static RowKernel Row(LossSpec spec, bool soft)
+        public static RowKernel Row(LossSpec spec, bool soft, bool weighted)
         {
-            static Expr Weighted(Expr whenOn, Expr whenOff) => KernelOps.When(Weights, whenOn, whenOff);
             double eps = spec.LabelSmoothing;
             int classes = spec.Classes;
             bool smoothing = eps > 0;
@@ -50,7 +43,10 @@ namespace DivergenceGen.Generator.Losses
                 inputs.Add(new KernelInput("t", "tRow"));
             }
 
-            inputs.Add(new KernelInput("w", "wRef", Invariant: true, When: Weights));
+            if (weighted)
+            {
+                inputs.Add(new KernelInput("w", "wRef", Invariant: true));
+            }
 
             inputs.Add(new KernelInput("g", "gRow", IsOutput: true));
             var body = new List<Statement>
@@ -65,7 +61,7 @@ namespace DivergenceGen.Generator.Losses
             if (soft)
             {
                 Expr target = smoothing ? E.Ref("t") * E.Ref("keep") + E.Ref("uniform") : E.Ref("t");
-                body.Add(new PerClass("a", Weighted(target * E.Ref("w"), target)));
+                body.Add(new PerClass("a", weighted ? target * E.Ref("w") : target));
                 body.Add(new Reduce("A", ReduceOp.Sum, E.Ref("a"), Double: true, Comment: "A = Σₖ aₖ"));
                 body.Add(new Reduce("sumAD", ReduceOp.Sum, E.Ref("a") * (m - x), Double: true, Comment: "Σₖ aₖ·(m − xₖ)"));
                 body.Add(new Let("coef", Narrow(spec, E.Ref("scale") * E.Ref("A") / s), Comment: "scale·A/s") { When = Gradient });
@@ -79,19 +75,19 @@ namespace DivergenceGen.Generator.Losses
                 Expr one = 1 - eps, uniform = eps / classes;
                 if (smoothing)
                 {
-                    body.Add(new Reduce("sumD", ReduceOp.Sum, Weighted(E.Ref("w") * (m - x), m - x), Comment: "Σₖ wₖ·(m − xₖ), wₖ = 1 without weights"));
+                    body.Add(new Reduce("sumD", ReduceOp.Sum, weighted ? E.Ref("w") * (m - x) : m - x, Comment: "Σₖ " + (weighted ? "wₖ·" : string.Empty) + "(m − xₖ)"));
                 }
 
                 // A = (1 − ε)·w_y + (ε/K)·Σ wₖ; unweighted, A = 1.
-                Expr coef = Weighted(
-                    E.Ref("scale") * (smoothing ? one * E.Ref("wy") + uniform * E.Ref("weightSum") : E.Ref("wy")) / s,
-                    E.Ref("scale") / s);
+                Expr coef = weighted
+                    ? E.Ref("scale") * (smoothing ? one * E.Ref("wy") + uniform * E.Ref("weightSum") : E.Ref("wy")) / s
+                    : E.Ref("scale") / s;
                 body.Add(new Let("coef", Narrow(spec, coef), Comment: "scale·A/s") { When = Gradient });
                 Expr value = E.Ref("e") * E.Ref("coef");
                 if (smoothing)
                 {
                     // −scale·(ε/K)·wₖ on every class; the −scale·(1 − ε)·w_y at k = y is the caller's scalar update.
-                    body.Add(new PerClass("sw", Weighted(E.Ref("w") * E.Ref("smooth"), E.Ref("smooth"))) { When = Gradient });
+                    body.Add(new PerClass("sw", weighted ? E.Ref("w") * E.Ref("smooth") : E.Ref("smooth")) { When = Gradient });
                     value = value - E.Ref("sw");
                 }
 
@@ -99,12 +95,17 @@ namespace DivergenceGen.Generator.Losses
 
                 body.Add(new Let("dy", m - E.Ref("xy"), Double: true, Comment: "m − x_y ≥ 0"));
                 var dy = E.Ref("dy");
-                rowScalars.Add("wy");
-                loss = Weighted(
-                    smoothing
+                if (weighted)
+                {
+                    rowScalars.Add("wy");
+                    loss = smoothing
                         ? one * E.Ref("wy") * (logS + dy) + uniform * (E.Ref("weightSum") * logS + E.Ref("sumD"))
-                        : E.Ref("wy") * (logS + dy),
-                    smoothing ? logS + one * dy + uniform * E.Ref("sumD") : logS + dy);
+                        : E.Ref("wy") * (logS + dy);
+                }
+                else
+                {
+                    loss = smoothing ? logS + one * dy + uniform * E.Ref("sumD") : logS + dy;
+                }
             }
 
             body.Add(new Let("logS", E.Log(s), Double: true));

@@ -45,8 +45,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.No,
-                global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targets, default, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targets,
+                perSample, default, 0d);
         }
 
         /// <summary>
@@ -76,8 +76,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.Yes,
-                global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targets, default, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targets,
+                perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -105,8 +105,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.No,
-                global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targets, classWeights, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabLossKernels.No>(logits,
+                targets, classWeights, perSample, default, 0d);
         }
 
         /// <summary>
@@ -139,8 +139,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.Yes,
-                global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targets, classWeights, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits,
+                targets, classWeights, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -165,8 +165,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.No,
-                global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targetProbabilities, default, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.No>(logits,
+                targetProbabilities, perSample, default, 0d);
         }
 
         /// <summary>
@@ -195,8 +195,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.Yes,
-                global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targetProbabilities, default, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits,
+                targetProbabilities, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -224,8 +224,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.No,
-                global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targetProbabilities, classWeights, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.VocabLossKernels.No>(logits,
+                targetProbabilities, classWeights, perSample, default, 0d);
         }
 
         /// <summary>
@@ -258,8 +258,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.Yes,
-                global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targetProbabilities, classWeights, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits,
+                targetProbabilities, classWeights, perSample, gradient, 1d);
         }
 
     }
@@ -354,18 +354,16 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TWeighted is Yes, with the class weights; where TGradient is Yes, also the gradient times scale. Callers
-        /// have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient, TWeighted>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> perSample, Span<double> gradient, double scale)
-            where TGradient : struct, IOption where TWeighted : struct, IOption
+        internal static double LossHard<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> perSample, Span<double> gradient,
+            double scale)
+            where TGradient : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y] with weights)
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
             double hitT = hit;
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
@@ -386,7 +384,6 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeighted.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 1000; k += 8)
                     {
@@ -404,7 +401,7 @@ namespace DivergenceGen.Generated
                     double s = Vector512.Sum(sAcc);
                     if (TGradient.On)
                     {
-                        double coef = (TWeighted.On ? scale * wy / s : scale / s); // scale·A/s
+                        double coef = scale / s; // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 1000; k += 8)
                         {
@@ -413,10 +410,10 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = (TWeighted.On ? wy * (logS + dy) : logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeighted.On ? (double)(hit * wy) : hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -435,7 +432,6 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeighted.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 1000; k += 4)
                     {
@@ -453,7 +449,7 @@ namespace DivergenceGen.Generated
                     double s = Vector256.Sum(sAcc);
                     if (TGradient.On)
                     {
-                        double coef = (TWeighted.On ? scale * wy / s : scale / s); // scale·A/s
+                        double coef = scale / s; // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 1000; k += 4)
                         {
@@ -462,10 +458,10 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = (TWeighted.On ? wy * (logS + dy) : logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeighted.On ? (double)(hit * wy) : hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -484,7 +480,6 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeighted.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 1000; k += 2)
                     {
@@ -502,7 +497,7 @@ namespace DivergenceGen.Generated
                     double s = Vector128.Sum(sAcc);
                     if (TGradient.On)
                     {
-                        double coef = (TWeighted.On ? scale * wy / s : scale / s); // scale·A/s
+                        double coef = scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 1000; k += 2)
                         {
@@ -511,10 +506,10 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = (TWeighted.On ? wy * (logS + dy) : logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeighted.On ? (double)(hit * wy) : hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -533,7 +528,6 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeighted.On ? Unsafe.Add(ref wRef, y) : 1d;
                     double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 1000; k++)
                     {
@@ -550,7 +544,7 @@ namespace DivergenceGen.Generated
                     double s = sAcc;
                     if (TGradient.On)
                     {
-                        double coef = (TWeighted.On ? scale * wy / s : scale / s); // scale·A/s
+                        double coef = scale / s; // scale·A/s
                         for (int k = 0; k < 1000; k++)
                         {
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
@@ -558,21 +552,439 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = (TWeighted.On ? wy * (logS + dy) : logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeighted.On ? (double)(hit * wy) : hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets; where TWeighted is Yes, with the class weights; where TGradient is Yes, also the gradient times scale. Callers
-        /// have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient, TWeighted>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> perSample, Span<double> gradient, double scale)
+            where TGradient : struct, IOption
+        {
+            int n = targets.Length;
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
+            double total = 0;
+            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
+            // in the gradient row); the gradient, in place.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        perSample[i] = 0;
+                        continue;
+                    }
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 1000; k += 8)
+                    {
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    for (int k = 0; k < 1000; k += 8)
+                    {
+                        var ek = VectorMath.Exp(Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                    }
+                    double s = Vector512.Sum(sAcc);
+                    if (TGradient.On)
+                    {
+                        double coef = scale * wy / s; // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 1000; k += 8)
+                        {
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
+                        }
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    perSample[i] = (double)l;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                }
+                return total;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        perSample[i] = 0;
+                        continue;
+                    }
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 1000; k += 4)
+                    {
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    for (int k = 0; k < 1000; k += 4)
+                    {
+                        var ek = VectorMath.Exp(Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                    }
+                    double s = Vector256.Sum(sAcc);
+                    if (TGradient.On)
+                    {
+                        double coef = scale * wy / s; // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 1000; k += 4)
+                        {
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
+                        }
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    perSample[i] = (double)l;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                }
+                return total;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        perSample[i] = 0;
+                        continue;
+                    }
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 1000; k += 2)
+                    {
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    for (int k = 0; k < 1000; k += 2)
+                    {
+                        var ek = VectorMath.Exp(Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                    }
+                    double s = Vector128.Sum(sAcc);
+                    if (TGradient.On)
+                    {
+                        double coef = scale * wy / s; // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 1000; k += 2)
+                        {
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
+                        }
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    perSample[i] = (double)l;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                }
+                return total;
+            }
+            // No SIMD on this CPU: scalar loops.
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        perSample[i] = 0;
+                        continue;
+                    }
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    double mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 1000; k++)
+                    {
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
+                    }
+                    double m = mAcc;
+                    double sAcc = 0;
+                    for (int k = 0; k < 1000; k++)
+                    {
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                    }
+                    double s = sAcc;
+                    if (TGradient.On)
+                    {
+                        double coef = scale * wy / s; // scale·A/s
+                        for (int k = 0; k < 1000; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
+                        }
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    perSample[i] = (double)l;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                }
+                return total;
+            }
+        }
+
+        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoft<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> perSample,
+            Span<double> gradient, double scale)
+            where TGradient : struct, IOption
+        {
+            int n = targetProbabilities.Length / Classes;
+            ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref double gRef = ref MemoryMarshal.GetReference(gradient);
+            double scaleT = scale;
+            double total = 0;
+            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
+            // in the gradient row); the gradient, in place.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var scaleT512 = Vector512.Create(scaleT);
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
+                    for (int k = 8; k < 1000; k += 8)
+                    {
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<double>.Zero;
+                    var AAcc = Vector512<double>.Zero;
+                    var sumADAcc = Vector512<double>.Zero;
+                    for (int k = 0; k < 1000; k += 8)
+                    {
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
+                    }
+                    double s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        double coef = scale * A / s; // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 1000; k += 8)
+                        {
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k)) * scaleT512,
+                                ref gRow, (nuint)k);
+                        }
+                    }
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    perSample[i] = (double)l;
+                }
+                return total;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var scaleT256 = Vector256.Create(scaleT);
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
+                    for (int k = 4; k < 1000; k += 4)
+                    {
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<double>.Zero;
+                    var AAcc = Vector256<double>.Zero;
+                    var sumADAcc = Vector256<double>.Zero;
+                    for (int k = 0; k < 1000; k += 4)
+                    {
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
+                    }
+                    double s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        double coef = scale * A / s; // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 1000; k += 4)
+                        {
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k)) * scaleT256,
+                                ref gRow, (nuint)k);
+                        }
+                    }
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    perSample[i] = (double)l;
+                }
+                return total;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var scaleT128 = Vector128.Create(scaleT);
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
+                    for (int k = 2; k < 1000; k += 2)
+                    {
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    double m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<double>.Zero;
+                    var AAcc = Vector128<double>.Zero;
+                    var sumADAcc = Vector128<double>.Zero;
+                    for (int k = 0; k < 1000; k += 2)
+                    {
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
+                    }
+                    double s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        double coef = scale * A / s; // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 1000; k += 2)
+                        {
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k)) * scaleT128,
+                                ref gRow, (nuint)k);
+                        }
+                    }
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    perSample[i] = (double)l;
+                }
+                return total;
+            }
+            // No SIMD on this CPU: scalar loops.
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 1000; k++)
+                    {
+                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
+                    }
+                    double m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 1000; k++)
+                    {
+                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        double ak = Unsafe.Add(ref tRow, k);
+                        AAcc += ak;
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
+                    }
+                    double s = sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        double coef = scale * A / s; // scale·A/s
+                        for (int k = 0; k < 1000; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k)) * scaleT;
+                        }
+                    }
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    perSample[i] = (double)l;
+                }
+                return total;
+            }
+        }
+
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
             ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
-            where TGradient : struct, IOption where TWeighted : struct, IOption
+            where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -609,8 +1021,7 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m512);
                         if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var tk = Vector512.LoadUnsafe(ref tRow, (nuint)k);
-                        var ak = (TWeighted.On ? tk * Vector512.LoadUnsafe(ref wRef, (nuint)k) : tk);
+                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
@@ -623,9 +1034,8 @@ namespace DivergenceGen.Generated
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 1000; k += 8)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((TWeighted.On ? Vector512.LoadUnsafe(ref tRow, (
-                                nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k) : Vector512.LoadUnsafe(ref tRow, (nuint)k))) * scaleT512, ref gRow, (
-                                nuint)k);
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k)
+                                * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -660,8 +1070,7 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m256);
                         if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var tk = Vector256.LoadUnsafe(ref tRow, (nuint)k);
-                        var ak = (TWeighted.On ? tk * Vector256.LoadUnsafe(ref wRef, (nuint)k) : tk);
+                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
@@ -674,9 +1083,8 @@ namespace DivergenceGen.Generated
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 1000; k += 4)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((TWeighted.On ? Vector256.LoadUnsafe(ref tRow, (
-                                nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k) : Vector256.LoadUnsafe(ref tRow, (nuint)k))) * scaleT256, ref gRow, (
-                                nuint)k);
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k)
+                                * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -711,8 +1119,7 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m128);
                         if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var tk = Vector128.LoadUnsafe(ref tRow, (nuint)k);
-                        var ak = (TWeighted.On ? tk * Vector128.LoadUnsafe(ref wRef, (nuint)k) : tk);
+                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
@@ -725,9 +1132,8 @@ namespace DivergenceGen.Generated
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 1000; k += 2)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((TWeighted.On ? Vector128.LoadUnsafe(ref tRow, (
-                                nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k) : Vector128.LoadUnsafe(ref tRow, (nuint)k))) * scaleT128, ref gRow, (
-                                nuint)k);
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k)
+                                * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -759,7 +1165,7 @@ namespace DivergenceGen.Generated
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        double ak = (TWeighted.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k));
+                        double ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
@@ -771,8 +1177,7 @@ namespace DivergenceGen.Generated
                         double coef = scale * A / s; // scale·A/s
                         for (int k = 0; k < 1000; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((TWeighted.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)
-                                : Unsafe.Add(ref tRow, k))) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

@@ -45,8 +45,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.No,
-                global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targets, default, default, 0d);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targets,
+                default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -79,8 +79,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.Yes,
-                global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targets, default, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targets,
+                gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -109,8 +109,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets, classWeights);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.No,
-                global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targets, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHardWeighted<global::DivergenceGen.Generated.Net80LossKernels.No>(logits,
+                targets, classWeights, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -146,8 +146,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.Yes,
-                global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHardWeighted<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits,
+                targets, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -171,8 +171,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.No,
-                global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targetProbabilities, default, default, 0d);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.No>(logits,
+                targetProbabilities, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -203,8 +203,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.Yes,
-                global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targetProbabilities, default, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits,
+                targetProbabilities, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -232,8 +232,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.No,
-                global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targetProbabilities, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoftWeighted<global::DivergenceGen.Generated.Net80LossKernels.No>(logits,
+                targetProbabilities, classWeights, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -267,8 +267,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.Yes,
-                global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoftWeighted<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits,
+                targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -364,28 +364,17 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TWeighted is Yes, with the class weights; where TGradient is Yes, also the gradient times scale. Callers
-        /// have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient, TWeighted>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
-            Span<float> gradient, double scale)
-            where TGradient : struct, IOption where TWeighted : struct, IOption
+        internal static double LossHard<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
+            where TGradient : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            if (TWeighted.On)
-            {
-                for (int c = 0; c < Classes; c++)
-                {
-                    weightSum += classWeights[c];
-                }
-            }
-            double hit = scale * 0.95d; // scale·(1 − ε), taken off the target's gradient (times w[y] with weights)
+            double hit = scale * 0.95d; // scale·(1 − ε), taken off the target's gradient
             float hitT = (float)hit;
-            float smooth = (float)(scale * 0.0025d); // scale·ε/K, taken off every class (times wₖ with weights)
+            float smooth = (float)(scale * 0.0025d); // scale·ε/K, taken off every class
             double total = 0;
             // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
             // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
@@ -408,7 +397,6 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeighted.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 16; k < 16; k += 16)
                     {
@@ -426,38 +414,37 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m512);
                         if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += (TWeighted.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk) : m512 - xk);
+                        sumDAcc += m512 - xk;
                     }
                     // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
                     var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
                     var e4 = VectorMath.Exp(x4 - m512);
                     if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
                     sAcc += (e4 & loopTailMask);
-                    sumDAcc += ((TWeighted.On ? Vector512.LoadUnsafe(ref wRef, (nuint)4) * (m512 - x4) : m512 - x4) & loopTailMask);
+                    sumDAcc += (m512 - x4 & loopTailMask);
                     float s = Vector512.Sum(sAcc);
-                    float sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ), wₖ = 1 without weights
+                    float sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
                     if (TGradient.On)
                     {
-                        float coef = (float)(TWeighted.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(scale / s); // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 16)
                         {
-                            var swk = (TWeighted.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512 : smooth512);
+                            var swk = smooth512;
                             Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            float swk = (TWeighted.On ? Unsafe.Add(ref wRef, k) * smooth : smooth);
+                            float swk = smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = (TWeighted.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD);
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeighted.On ? (float)(hit * wy) : hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -478,7 +465,6 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeighted.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
@@ -496,38 +482,37 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m256);
                         if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += (TWeighted.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk) : m256 - xk);
+                        sumDAcc += m256 - xk;
                     }
                     // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
                     var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
                     var e12 = VectorMath.Exp(x12 - m256);
                     if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
                     sAcc += (e12 & loopTailMask);
-                    sumDAcc += ((TWeighted.On ? Vector256.LoadUnsafe(ref wRef, (nuint)12) * (m256 - x12) : m256 - x12) & loopTailMask);
+                    sumDAcc += (m256 - x12 & loopTailMask);
                     float s = Vector256.Sum(sAcc);
-                    float sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ), wₖ = 1 without weights
+                    float sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
                     if (TGradient.On)
                     {
-                        float coef = (float)(TWeighted.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(scale / s); // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            var swk = (TWeighted.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256 : smooth256);
+                            var swk = smooth256;
                             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            float swk = (TWeighted.On ? Unsafe.Add(ref wRef, k) * smooth : smooth);
+                            float swk = smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = (TWeighted.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD);
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeighted.On ? (float)(hit * wy) : hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -546,7 +531,6 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeighted.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 4; k < 20; k += 4)
                     {
@@ -562,26 +546,25 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m128);
                         if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += (TWeighted.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk) : m128 - xk);
+                        sumDAcc += m128 - xk;
                     }
                     float s = Vector128.Sum(sAcc);
-                    float sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ), wₖ = 1 without weights
+                    float sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
                     if (TGradient.On)
                     {
-                        float coef = (float)(TWeighted.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(scale / s); // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 20; k += 4)
                         {
-                            var swk = (TWeighted.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128 : smooth128);
+                            var swk = smooth128;
                             Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = (TWeighted.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD);
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeighted.On ? (float)(hit * wy) : hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
@@ -599,7 +582,6 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeighted.On ? Unsafe.Add(ref wRef, y) : 1d;
                     float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 20; k++)
                     {
@@ -613,36 +595,543 @@ namespace DivergenceGen.Generated
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += (TWeighted.On ? Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k)) : m - Unsafe.Add(ref row, k));
+                        sumDAcc += m - Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
-                    float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ), wₖ = 1 without weights
+                    float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
                     if (TGradient.On)
                     {
-                        float coef = (float)(TWeighted.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(scale / s); // scale·A/s
                         for (int k = 0; k < 20; k++)
                         {
-                            float swk = (TWeighted.On ? Unsafe.Add(ref wRef, k) * smooth : smooth);
+                            float swk = smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = (TWeighted.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD);
+                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeighted.On ? (float)(hit * wy) : hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets; where TWeighted is Yes, with the class weights; where TGradient is Yes, also the gradient times scale. Callers
-        /// have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient, TWeighted>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities,
+        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale)
+            where TGradient : struct, IOption
+        {
+            int n = targets.Length;
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
+            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
+            for (int c = 0; c < Classes; c++)
+            {
+                weightSum += classWeights[c];
+            }
+            double hit = scale * 0.95d; // scale·(1 − ε), taken off the target's gradient (times w[y])
+            float smooth = (float)(scale * 0.0025d); // scale·ε/K, taken off every class (times wₖ)
+            double total = 0;
+            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
+            // in the gradient row); the gradient, in place.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var smooth512 = Vector512.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu));
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        continue;
+                    }
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
+                    for (int k = 16; k < 16; k += 16)
+                    {
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
+                    float m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<float>.Zero;
+                    var sumDAcc = Vector512<float>.Zero;
+                    for (int k = 0; k < 16; k += 16)
+                    {
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
+                    }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
+                    var e4 = VectorMath.Exp(x4 - m512);
+                    if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
+                    sAcc += (e4 & loopTailMask);
+                    sumDAcc += (Vector512.LoadUnsafe(ref wRef, (nuint)4) * (m512 - x4) & loopTailMask);
+                    float s = Vector512.Sum(sAcc);
+                    float sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 16; k += 16)
+                        {
+                            var swk = Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            float swk = Unsafe.Add(ref wRef, k) * smooth;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        }
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                }
+                return total;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var smooth256 = Vector256.Create(smooth);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 8 lanes in the sums.
+                var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        continue;
+                    }
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
+                    {
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
+                    float m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<float>.Zero;
+                    var sumDAcc = Vector256<float>.Zero;
+                    for (int k = 0; k < 16; k += 8)
+                    {
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
+                    }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
+                    var e12 = VectorMath.Exp(x12 - m256);
+                    if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
+                    sAcc += (e12 & loopTailMask);
+                    sumDAcc += (Vector256.LoadUnsafe(ref wRef, (nuint)12) * (m256 - x12) & loopTailMask);
+                    float s = Vector256.Sum(sAcc);
+                    float sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            var swk = Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            float swk = Unsafe.Add(ref wRef, k) * smooth;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        }
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                }
+                return total;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var smooth128 = Vector128.Create(smooth);
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        continue;
+                    }
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
+                    for (int k = 4; k < 20; k += 4)
+                    {
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    float m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<float>.Zero;
+                    var sumDAcc = Vector128<float>.Zero;
+                    for (int k = 0; k < 20; k += 4)
+                    {
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
+                    }
+                    float s = Vector128.Sum(sAcc);
+                    float sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            var swk = Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
+                        }
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                }
+                return total;
+            }
+            // No SIMD on this CPU: scalar loops.
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    int y = targets[i];
+                    if (y == IgnoreIndex)
+                    {
+                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        continue;
+                    }
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = Unsafe.Add(ref wRef, y);
+                    float mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 20; k++)
+                    {
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double sumDAcc = 0;
+                    for (int k = 0; k < 20; k++)
+                    {
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
+                    }
+                    float s = (float)sAcc;
+                    float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        for (int k = 0; k < 20; k++)
+                        {
+                            float swk = Unsafe.Add(ref wRef, k) * smooth;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
+                        }
+                    }
+                    double dy = m - xy; // m − x_y ≥ 0
+                    double logS = Math.Log(s);
+                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                }
+                return total;
+            }
+        }
+
+        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoft<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, Span<float> gradient, double scale)
+            where TGradient : struct, IOption
+        {
+            int n = targetProbabilities.Length / Classes;
+            ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref float gRef = ref MemoryMarshal.GetReference(gradient);
+            float scaleT = (float)scale;
+            float keep = 0.95f, uniform = 0.0025f; // t′ = (1 − ε)·t + ε/K
+            double total = 0;
+            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
+            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
+            // in the gradient row); the gradient, in place.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var keep512 = Vector512.Create(keep);
+                var scaleT512 = Vector512.Create(scaleT);
+                var uniform512 = Vector512.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu));
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector512.LoadUnsafe(ref row);
+                    for (int k = 16; k < 16; k += 16)
+                    {
+                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
+                    float m = LossReductions.Max(mAcc);
+                    var m512 = Vector512.Create(m);
+                    var sAcc = Vector512<float>.Zero;
+                    var AAcc = Vector512<float>.Zero;
+                    var sumADAcc = Vector512<float>.Zero;
+                    for (int k = 0; k < 16; k += 16)
+                    {
+                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m512);
+                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        AAcc += ak;
+                        sumADAcc += ak * (m512 - xk);
+                    }
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
+                    var e4 = VectorMath.Exp(x4 - m512);
+                    if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
+                    sAcc += (e4 & loopTailMask);
+                    var a4 = Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512;
+                    AAcc += (a4 & loopTailMask);
+                    sumADAcc += (a4 * (m512 - x4) & loopTailMask);
+                    float s = Vector512.Sum(sAcc);
+                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        var coef512 = Vector512.Create(coef);
+                        for (int k = 0; k < 16; k += 16)
+                        {
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
+                                + uniform512) * scaleT512, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        }
+                    }
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                }
+                return total;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var keep256 = Vector256.Create(keep);
+                var scaleT256 = Vector256.Create(scaleT);
+                var uniform256 = Vector256.Create(uniform);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 8 lanes in the sums.
+                var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector256.LoadUnsafe(ref row);
+                    for (int k = 8; k < 16; k += 8)
+                    {
+                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
+                    float m = LossReductions.Max(mAcc);
+                    var m256 = Vector256.Create(m);
+                    var sAcc = Vector256<float>.Zero;
+                    var AAcc = Vector256<float>.Zero;
+                    var sumADAcc = Vector256<float>.Zero;
+                    for (int k = 0; k < 16; k += 8)
+                    {
+                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m256);
+                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        AAcc += ak;
+                        sumADAcc += ak * (m256 - xk);
+                    }
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
+                    var e12 = VectorMath.Exp(x12 - m256);
+                    if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
+                    sAcc += (e12 & loopTailMask);
+                    var a12 = Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256;
+                    AAcc += (a12 & loopTailMask);
+                    sumADAcc += (a12 * (m256 - x12) & loopTailMask);
+                    float s = Vector256.Sum(sAcc);
+                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        var coef256 = Vector256.Create(coef);
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
+                                + uniform256) * scaleT256, ref gRow, (nuint)k);
+                        }
+                        // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
+                        for (int k = 16; k < 20; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        }
+                    }
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                }
+                return total;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var keep128 = Vector128.Create(keep);
+                var scaleT128 = Vector128.Create(scaleT);
+                var uniform128 = Vector128.Create(uniform);
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    var mAcc = Vector128.LoadUnsafe(ref row);
+                    for (int k = 4; k < 20; k += 4)
+                    {
+                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
+                    }
+                    float m = LossReductions.Max(mAcc);
+                    var m128 = Vector128.Create(m);
+                    var sAcc = Vector128<float>.Zero;
+                    var AAcc = Vector128<float>.Zero;
+                    var sumADAcc = Vector128<float>.Zero;
+                    for (int k = 0; k < 20; k += 4)
+                    {
+                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
+                        var ek = VectorMath.Exp(xk - m128);
+                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        sAcc += ek;
+                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        AAcc += ak;
+                        sumADAcc += ak * (m128 - xk);
+                    }
+                    float s = Vector128.Sum(sAcc);
+                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
+                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        var coef128 = Vector128.Create(coef);
+                        for (int k = 0; k < 20; k += 4)
+                        {
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
+                                + uniform128) * scaleT128, ref gRow, (nuint)k);
+                        }
+                    }
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                }
+                return total;
+            }
+            // No SIMD on this CPU: scalar loops.
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    int rowStart = i * Classes;
+                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
+                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                    float mAcc = Unsafe.Add(ref row, 0);
+                    for (int k = 1; k < 20; k++)
+                    {
+                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
+                    }
+                    float m = mAcc;
+                    double sAcc = 0;
+                    double AAcc = 0;
+                    double sumADAcc = 0;
+                    for (int k = 0; k < 20; k++)
+                    {
+                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
+                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        sAcc += ek;
+                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
+                        AAcc += ak;
+                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
+                    }
+                    float s = (float)sAcc;
+                    double A = AAcc; // A = Σₖ aₖ
+                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
+                    if (TGradient.On)
+                    {
+                        float coef = (float)(scale * A / s); // scale·A/s
+                        for (int k = 0; k < 20; k++)
+                        {
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                        }
+                    }
+                    double logS = Math.Log(s);
+                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    total += l;
+                }
+                return total;
+            }
+        }
+
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities,
             ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
-            where TGradient : struct, IOption where TWeighted : struct, IOption
+            where TGradient : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -687,8 +1176,7 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m512);
                         if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var tk = Vector512.LoadUnsafe(ref tRow, (nuint)k);
-                        var ak = (TWeighted.On ? (tk * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k) : tk * keep512 + uniform512);
+                        var ak = (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
@@ -697,8 +1185,7 @@ namespace DivergenceGen.Generated
                     var e4 = VectorMath.Exp(x4 - m512);
                     if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
                     sAcc += (e4 & loopTailMask);
-                    var t4 = Vector512.LoadUnsafe(ref tRow, (nuint)4);
-                    var a4 = (TWeighted.On ? (t4 * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)4) : t4 * keep512 + uniform512);
+                    var a4 = (Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)4);
                     AAcc += (a4 & loopTailMask);
                     sumADAcc += (a4 * (m512 - x4) & loopTailMask);
                     float s = Vector512.Sum(sAcc);
@@ -710,15 +1197,14 @@ namespace DivergenceGen.Generated
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 16)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((TWeighted.On ? (Vector512.LoadUnsafe(ref tRow, (
-                                nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k) : Vector512.LoadUnsafe(ref tRow, (nuint)k)
-                                * keep512 + uniform512)) * scaleT512, ref gRow, (nuint)k);
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
+                                + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((TWeighted.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
-                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform)) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k))
+                                * scaleT;
                         }
                     }
                     double logS = Math.Log(s);
@@ -758,8 +1244,7 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m256);
                         if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var tk = Vector256.LoadUnsafe(ref tRow, (nuint)k);
-                        var ak = (TWeighted.On ? (tk * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k) : tk * keep256 + uniform256);
+                        var ak = (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
@@ -768,8 +1253,7 @@ namespace DivergenceGen.Generated
                     var e12 = VectorMath.Exp(x12 - m256);
                     if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
                     sAcc += (e12 & loopTailMask);
-                    var t12 = Vector256.LoadUnsafe(ref tRow, (nuint)12);
-                    var a12 = (TWeighted.On ? (t12 * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)12) : t12 * keep256 + uniform256);
+                    var a12 = (Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)12);
                     AAcc += (a12 & loopTailMask);
                     sumADAcc += (a12 * (m256 - x12) & loopTailMask);
                     float s = Vector256.Sum(sAcc);
@@ -781,15 +1265,14 @@ namespace DivergenceGen.Generated
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((TWeighted.On ? (Vector256.LoadUnsafe(ref tRow, (
-                                nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k) : Vector256.LoadUnsafe(ref tRow, (nuint)k)
-                                * keep256 + uniform256)) * scaleT256, ref gRow, (nuint)k);
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
+                                + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((TWeighted.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
-                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform)) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k))
+                                * scaleT;
                         }
                     }
                     double logS = Math.Log(s);
@@ -825,8 +1308,7 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m128);
                         if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var tk = Vector128.LoadUnsafe(ref tRow, (nuint)k);
-                        var ak = (TWeighted.On ? (tk * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k) : tk * keep128 + uniform128);
+                        var ak = (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
@@ -839,9 +1321,8 @@ namespace DivergenceGen.Generated
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 20; k += 4)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((TWeighted.On ? (Vector128.LoadUnsafe(ref tRow, (
-                                nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k) : Vector128.LoadUnsafe(ref tRow, (nuint)k)
-                                * keep128 + uniform128)) * scaleT128, ref gRow, (nuint)k);
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
+                                + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -872,8 +1353,7 @@ namespace DivergenceGen.Generated
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        float ak = (TWeighted.On ? (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep
-                            + uniform);
+                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
@@ -885,8 +1365,8 @@ namespace DivergenceGen.Generated
                         float coef = (float)(scale * A / s); // scale·A/s
                         for (int k = 0; k < 20; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((TWeighted.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
-                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform)) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k))
+                                * scaleT;
                         }
                     }
                     double logS = Math.Log(s);
