@@ -19,6 +19,7 @@ public class SoftmaxCrossEntropyBenchmarks
     private float[] _logits = [];
     private int[] _targets = [];
     private float[] _gradient = [];
+    private float[] _weights = [];
 
     [Params(10, 1000)]
     public int K { get; set; }
@@ -66,7 +67,10 @@ public class SoftmaxCrossEntropyBenchmarks
         }
 
         reference /= Rows;
+        _weights = new float[K];
+        Array.Fill(_weights, 1f);
         Check.Close($"generated loss only K={K}", GeneratedLossOnly(), reference, Check.FloatTolerance);
+        Check.Close($"generated weighted K={K}", GeneratedWeighted(), reference, Check.FloatTolerance);
         foreach (var (name, run) in new (string, Func<float>)[] { ("generated", Generated), ("naive", Naive), ("TensorPrimitives", TensorPrimitivesPerRow) })
         {
             Array.Clear(_gradient);
@@ -91,6 +95,12 @@ public class SoftmaxCrossEntropyBenchmarks
     public float GeneratedLossOnly() => K == 10
         ? Loss10F.Loss(_logits, _targets)
         : Loss1000F.Loss(_logits, _targets);
+
+    /// <summary>The generated <c>LossAndGradient</c> with class weights (all 1, so the value is the unweighted one).</summary>
+    [Benchmark]
+    public float GeneratedWeighted() => K == 10
+        ? Loss10F.LossAndGradient(_logits, _targets, _weights, _gradient)
+        : Loss1000F.LossAndGradient(_logits, _targets, _weights, _gradient);
 
     /// <summary>The loop a user writes: max, Σ exp, log, then the gradient row (float, MathF).</summary>
     [Benchmark]
