@@ -138,6 +138,7 @@ namespace DivergenceGen.Generator.Emit
         private static int BreakPoint(string text, int limit)
         {
             int best = -1;
+            int paren = -1;
             Scan(text, (i, inLiteral) =>
             {
                 if (inLiteral || i >= limit || i < 8)
@@ -151,14 +152,16 @@ namespace DivergenceGen.Generator.Emit
                 }
                 else if (text[i] == '(' && i + 1 < text.Length && text[i + 1] != ')' && i + 1 < limit)
                 {
-                    best = i + 1;
+                    paren = i + 1;
                 }
                 else if (text[i] == ' ' && i + 2 < text.Length && "+-*&|?:".IndexOf(text[i + 1]) >= 0 && text[i + 2] == ' ')
                 {
                     best = i + 1;
                 }
             });
-            return best;
+
+            // After a comma or before an operator where one is in the second half of the line; else after a '('.
+            return best > limit / 2 || paren < 0 ? best : paren;
         }
 
         /// <summary>Calls <paramref name="visit"/> for each character with whether it is inside a string or character literal.</summary>

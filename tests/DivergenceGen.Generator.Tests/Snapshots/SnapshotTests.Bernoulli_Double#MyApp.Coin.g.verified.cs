@@ -288,8 +288,8 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
                         global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP) * (
-                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP)
+                        * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     // a negative rounding residue is 0
                     value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
@@ -306,8 +306,8 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
                         global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP) * (
-                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP)
+                        * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     // a negative rounding residue is 0
                     value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
@@ -324,8 +324,8 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector128<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
                         global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
                         global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP) * (
-                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP)
+                        * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
                         global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     // a negative rounding residue is 0
                     value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
@@ -337,8 +337,8 @@ namespace MyApp
             {
                 var xP = p[i];
                 var yP = q[i];
-                var value = (xP > 0d ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0d) + ((1d - xP) > 0d ? (1d - xP) * (
-                    global::DivergenceGen.ScalarMath.Log1p(-xP) - global::DivergenceGen.ScalarMath.Log1p(-yP)) : 0d);
+                var value = (xP > 0d ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0d) + ((1d - xP) > 0d ? (1d - xP)
+                    * (global::DivergenceGen.ScalarMath.Log1p(-xP) - global::DivergenceGen.ScalarMath.Log1p(-yP)) : 0d);
                 destination[i] = value > 0d ? value : 0d;
             }
         }

@@ -285,8 +285,8 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector512<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
                         global::System.Runtime.Intrinsics.Vector512<float>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
                         global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<float>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), (global::System.Runtime.Intrinsics.Vector512<float>.One - xP) * (
-                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector512<float>.Zero), (global::System.Runtime.Intrinsics.Vector512<float>.One - xP)
+                        * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
                         global::System.Runtime.Intrinsics.Vector512<float>.Zero);
                     // a negative rounding residue is 0
                     value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
@@ -303,8 +303,8 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector256<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
                         global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
                         global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<float>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), (global::System.Runtime.Intrinsics.Vector256<float>.One - xP) * (
-                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector256<float>.Zero), (global::System.Runtime.Intrinsics.Vector256<float>.One - xP)
+                        * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
                         global::System.Runtime.Intrinsics.Vector256<float>.Zero);
                     // a negative rounding residue is 0
                     value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
@@ -321,8 +321,8 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector128<float>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
                         global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
                         global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<float>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), (global::System.Runtime.Intrinsics.Vector128<float>.One - xP) * (
-                        global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
+                        global::System.Runtime.Intrinsics.Vector128<float>.Zero), (global::System.Runtime.Intrinsics.Vector128<float>.One - xP)
+                        * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
                         global::System.Runtime.Intrinsics.Vector128<float>.Zero);
                     // a negative rounding residue is 0
                     value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
@@ -334,8 +334,8 @@ namespace MyApp
             {
                 var xP = p[i];
                 var yP = q[i];
-                var value = (xP > 0f ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0f) + ((1f - xP) > 0f ? (1f - xP) * (
-                    global::DivergenceGen.ScalarMath.Log1p(-xP) - global::DivergenceGen.ScalarMath.Log1p(-yP)) : 0f);
+                var value = (xP > 0f ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0f) + ((1f - xP) > 0f ? (1f - xP)
+                    * (global::DivergenceGen.ScalarMath.Log1p(-xP) - global::DivergenceGen.ScalarMath.Log1p(-yP)) : 0f);
                 destination[i] = value > 0f ? value : 0f;
             }
         }

@@ -274,8 +274,8 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector512.Create(0d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector512.Create(0d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector512.Create(0d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector512.Create(0d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -308,8 +308,8 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector256.Create(0d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector256.Create(0d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector256.Create(0d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector256.Create(0d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -338,8 +338,8 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector128.Create(0d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector128.Create(0d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector128.Create(0d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector128.Create(0d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }

@@ -197,10 +197,10 @@ namespace MyApp
                     5.529429087511423d, 5.347107530717469d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
                     global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d),
                     global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d,
-                    7d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
-                    global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(10d)
+                    7d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
+                    + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
+                    global::System.Runtime.Intrinsics.Vector512.Create(10d) - global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d,
+                    7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(10d)
                     - global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * log1mP512,
                     global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 var l1 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d)
@@ -371,8 +371,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 11; k++)
                 {
-                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((10d - (
-                        double)k) > 0d ? (10d - (double)k) * _log1mP : 0d);
+                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((10d
+                        - (double)k) > 0d ? (10d - (double)k) * _log1mP : 0d);
                     double pk = global::System.Math.Exp(lk);
                     sumAcc += (pk > 0d ? pk * lk : 0d);
                 }
@@ -398,8 +398,8 @@ namespace MyApp
 
         private double KLDivergenceInDouble(in TenFlips q)
         {
-            double d = 10d * ((_p > 0d ? _p * global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) : 0d) + ((1d - _p) > 0d ? (1d - _p) * (
-                global::DivergenceGen.ScalarMath.Log1p(-_p) - global::DivergenceGen.ScalarMath.Log1p(-q._p)) : 0d));
+            double d = 10d * ((_p > 0d ? _p * global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) : 0d) + ((1d - _p) > 0d ? (1d - _p)
+                * (global::DivergenceGen.ScalarMath.Log1p(-_p) - global::DivergenceGen.ScalarMath.Log1p(-q._p)) : 0d));
             return d > 0d ? d : 0d;
         }
 
@@ -469,8 +469,8 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector512.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector512.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector512.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector512.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -503,8 +503,8 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector256.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector256.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector256.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector256.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -533,8 +533,8 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector128.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector128.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector128.Create(10d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector128.Create(10d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }

@@ -407,11 +407,12 @@ namespace MyApp
                         5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create((double)k)
                         + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * logP512,
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(1024d) - (
-                        global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d,
-                        5d, 6d, 7d))), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(1024d)
+                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(1024d)
                         - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d,
-                        4d, 5d, 6d, 7d))) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                        4d, 5d, 6d, 7d))), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector512.Create(1024d) - (global::System.Runtime.Intrinsics.Vector512.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))) * log1mP512,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
@@ -424,8 +425,8 @@ namespace MyApp
                     1021d, 1022d, 1023d, 1024d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
                     + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
                     global::System.Runtime.Intrinsics.Vector512.Create(1024d) - global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d,
-                    1021d, 1022d, 1023d, 1024d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (
-                    global::System.Runtime.Intrinsics.Vector512.Create(1024d) - global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d,
+                    1021d, 1022d, 1023d, 1024d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                    (global::System.Runtime.Intrinsics.Vector512.Create(1024d) - global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d,
                     1021d, 1022d, 1023d, 1024d)) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                 var p1017 = global::DivergenceGen.VectorMath.Exp(l1017);
                 sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1017,
@@ -450,10 +451,10 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create((double)k)
                         + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * logP256,
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(1024d) - (
-                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(1024d) - (
-                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)))
+                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(1024d)
+                        - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(1024d)
+                        - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)))
                         * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
@@ -494,8 +495,8 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
                         global::System.Runtime.Intrinsics.Vector128.Create(1024d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector128.Create(1024d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector128.Create(1024d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
                         + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
@@ -522,8 +523,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 1025; k++)
                 {
-                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((1024d - (
-                        double)k) > 0d ? (1024d - (double)k) * _log1mP : 0d);
+                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((1024d
+                        - (double)k) > 0d ? (1024d - (double)k) * _log1mP : 0d);
                     double pk = global::System.Math.Exp(lk);
                     sumAcc += (pk > 0d ? pk * lk : 0d);
                 }
@@ -548,8 +549,8 @@ namespace MyApp
 
         private double KLDivergenceInDouble(in Binomial1024 q)
         {
-            double d = 1024d * ((_p > 0d ? _p * global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) : 0d) + ((1d - _p) > 0d ? (1d - _p) * (
-                global::DivergenceGen.ScalarMath.Log1p(-_p) - global::DivergenceGen.ScalarMath.Log1p(-q._p)) : 0d));
+            double d = 1024d * ((_p > 0d ? _p * global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) : 0d) + ((1d - _p) > 0d ? (1d - _p)
+                * (global::DivergenceGen.ScalarMath.Log1p(-_p) - global::DivergenceGen.ScalarMath.Log1p(-q._p)) : 0d));
             return d > 0d ? d : 0d;
         }
 
@@ -617,8 +618,8 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector512.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector512.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector512.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector512.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -651,8 +652,8 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector256.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector256.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector256.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector256.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
@@ -681,8 +682,8 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector128.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector128.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector128.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector128.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }

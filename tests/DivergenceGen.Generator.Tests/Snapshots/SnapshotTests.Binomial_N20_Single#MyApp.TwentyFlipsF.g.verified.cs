@@ -203,11 +203,11 @@ namespace MyApp
                         5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create((double)k)
                         + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * logP512,
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(20d) - (
-                        global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d,
-                        5d, 6d, 7d))), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d) - (
-                        global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d,
-                        5d, 6d, 7d))) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(20d)
+                        - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d,
+                        4d, 5d, 6d, 7d))), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d)
+                        - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d,
+                        4d, 5d, 6d, 7d))) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
@@ -246,10 +246,10 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create((double)k)
                         + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * logP256,
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(20d) - (
-                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d) - (
-                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)))
+                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(20d)
+                        - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))),
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d)
+                        - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)))
                         * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
@@ -289,8 +289,8 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
                         global::System.Runtime.Intrinsics.Vector128.Create(20d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector128.Create(20d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
+                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector128.Create(20d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
                         + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     var pk = global::DivergenceGen.VectorMath.Exp(lk);
                     sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
@@ -317,8 +317,8 @@ namespace MyApp
                 double sumAcc = 0;
                 for (int k = 0; k < 21; k++)
                 {
-                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((20d - (
-                        double)k) > 0d ? (20d - (double)k) * _log1mP : 0d);
+                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((20d
+                        - (double)k) > 0d ? (20d - (double)k) * _log1mP : 0d);
                     double pk = global::System.Math.Exp(lk);
                     sumAcc += (pk > 0d ? pk * lk : 0d);
                 }
@@ -344,9 +344,9 @@ namespace MyApp
 
         private double KLDivergenceInDouble(in TwentyFlipsF q)
         {
-            double d = 20d * (((double)_p > 0d ? (double)_p * global::DivergenceGen.ScalarMath.LogRatio((double)_p, (double)q._p) : 0d) + ((1d - (
-                double)_p) > 0d ? (1d - (double)_p) * (global::DivergenceGen.ScalarMath.Log1p(-(double)_p) - global::DivergenceGen.ScalarMath.Log1p(-(
-                double)q._p)) : 0d));
+            double d = 20d * (((double)_p > 0d ? (double)_p * global::DivergenceGen.ScalarMath.LogRatio((double)_p, (double)q._p) : 0d) + ((1d
+                - (double)_p) > 0d ? (1d - (double)_p) * (global::DivergenceGen.ScalarMath.Log1p(-(double)_p)
+                - global::DivergenceGen.ScalarMath.Log1p(-(double)q._p)) : 0d));
             return d > 0d ? d : 0d;
         }
 
@@ -416,12 +416,12 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Narrow(
-                        global::System.Runtime.Intrinsics.Vector512.GetLower(value), global::System.Runtime.Intrinsics.Vector512.GetUpper(value)), ref dRef, (
-                        nuint)i);
+                        global::System.Runtime.Intrinsics.Vector512.GetLower(value), global::System.Runtime.Intrinsics.Vector512.GetUpper(value)), ref dRef,
+                        (nuint)i);
                 }
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
@@ -452,12 +452,12 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Narrow(
-                        global::System.Runtime.Intrinsics.Vector256.GetLower(value), global::System.Runtime.Intrinsics.Vector256.GetUpper(value)), ref dRef, (
-                        nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.GetLower(value), global::System.Runtime.Intrinsics.Vector256.GetUpper(value)), ref dRef,
+                        (nuint)i);
                 }
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
@@ -484,12 +484,12 @@ namespace MyApp
                         + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
                         global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
                         + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero), (
-                        global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                        (global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
                         minusInfinity);
                     global::System.Runtime.Intrinsics.Vector64.StoreUnsafe(global::System.Runtime.Intrinsics.Vector64.Narrow(
-                        global::System.Runtime.Intrinsics.Vector128.GetLower(value), global::System.Runtime.Intrinsics.Vector128.GetUpper(value)), ref dRef, (
-                        nuint)i);
+                        global::System.Runtime.Intrinsics.Vector128.GetLower(value), global::System.Runtime.Intrinsics.Vector128.GetUpper(value)), ref dRef,
+                        (nuint)i);
                 }
             }
             // Scalar tail: the outcomes left after the widest vectors.

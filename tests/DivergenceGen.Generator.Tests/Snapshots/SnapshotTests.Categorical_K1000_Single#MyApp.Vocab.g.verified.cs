@@ -165,8 +165,8 @@ namespace MyApp
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromWeights(global::System.ReadOnlySpan<float> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
-            false)] out Vocab result)
+        public static bool TryFromWeights(global::System.ReadOnlySpan<float> weights,
+            [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Vocab result)
         {
             var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
             if (!check.IsValid)
@@ -566,8 +566,8 @@ namespace DivergenceGen.Generated
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * Vector512.LoadUnsafe(ref logPRef, (
-                    nuint)984), Vector512<float>.Zero) & loopTailMask);
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * Vector512.LoadUnsafe(ref logPRef,
+                    (nuint)984), Vector512<float>.Zero) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 return (float)(0d - (sum));
@@ -633,8 +633,8 @@ namespace DivergenceGen.Generated
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * (Vector512.LoadUnsafe(ref logPRef, (
-                    nuint)984) - Vector512.LoadUnsafe(ref logQRef, (nuint)984)), Vector512<float>.Zero) & loopTailMask);
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * (Vector512.LoadUnsafe(ref logPRef,
+                    (nuint)984) - Vector512.LoadUnsafe(ref logQRef, (nuint)984)), Vector512<float>.Zero) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 return (float)(Math.Max(sum, 0d));
@@ -699,8 +699,8 @@ namespace DivergenceGen.Generated
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * Vector512.LoadUnsafe(ref logQRef, (
-                    nuint)984), Vector512<float>.Zero) & loopTailMask);
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * Vector512.LoadUnsafe(ref logQRef,
+                    (nuint)984), Vector512<float>.Zero) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 return (float)(0d - (sum));

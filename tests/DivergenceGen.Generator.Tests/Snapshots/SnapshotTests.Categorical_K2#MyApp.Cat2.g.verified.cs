@@ -165,8 +165,8 @@ namespace MyApp
         /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
         /// <param name="result">The distribution, or <c>default</c>.</param>
         /// <returns>Whether the arguments were valid.</returns>
-        public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
-            false)] out Cat2 result)
+        public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights,
+            [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat2 result)
         {
             var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
             if (!check.IsValid)
@@ -585,8 +585,8 @@ namespace DivergenceGen.Generated
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
-                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * (Unsafe.Add(ref logPRef, 0) - Unsafe.Add(ref logQRef, 0)) : 0d) + (
-                    Unsafe.Add(ref pRef, 1) > 0d ? Unsafe.Add(ref pRef, 1) * (Unsafe.Add(ref logPRef, 1) - Unsafe.Add(ref logQRef, 1)) : 0d);
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * (Unsafe.Add(ref logPRef, 0) - Unsafe.Add(ref logQRef, 0)) : 0d)
+                    + (Unsafe.Add(ref pRef, 1) > 0d ? Unsafe.Add(ref pRef, 1) * (Unsafe.Add(ref logPRef, 1) - Unsafe.Add(ref logQRef, 1)) : 0d);
                 return Math.Max(sum, 0d);
             }
         }

@@ -148,8 +148,8 @@ namespace MyApp
                 /// <param name="weights">K non-negative finite weights with a positive finite sum; pₖ = weightsₖ / Σ weights.</param>
                 /// <param name="result">The distribution, or <c>default</c>.</param>
                 /// <returns>Whether the arguments were valid.</returns>
-                public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
-                    false)] out Leaf result)
+                public static bool TryFromWeights(global::System.ReadOnlySpan<double> weights,
+                    [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result)
                 {
                     var check = global::DivergenceGen.ProbabilityVectors.CheckWeights(weights, Classes, nameof(weights));
                     if (!check.IsValid)
@@ -189,8 +189,8 @@ namespace MyApp
                 /// <param name="logits">K logits (unnormalised log-probabilities); −∞ gives probability 0; at least one must be finite.</param>
                 /// <param name="result">The distribution, or <c>default</c>.</param>
                 /// <returns>Whether the arguments were valid.</returns>
-                public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(
-                    false)] out Leaf result)
+                public static bool TryFromLogits(global::System.ReadOnlySpan<double> logits,
+                    [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Leaf result)
                 {
                     if (!global::DivergenceGen.ProbabilityVectors.CheckLogits(logits, Classes, nameof(logits)).IsValid)
                     {
@@ -517,8 +517,8 @@ namespace DivergenceGen.Generated
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
                 double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Unsafe.Add(ref logPRef, 0) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
-                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logPRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Unsafe.Add(
-                    ref logPRef, 2) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Unsafe.Add(ref logPRef, 3) : 0d);
+                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logPRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2)
+                    * Unsafe.Add(ref logPRef, 2) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Unsafe.Add(ref logPRef, 3) : 0d);
                 return 0d - (sum);
             }
         }
@@ -552,10 +552,10 @@ namespace DivergenceGen.Generated
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
-                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * (Unsafe.Add(ref logPRef, 0) - Unsafe.Add(ref logQRef, 0)) : 0d) + (
-                    Unsafe.Add(ref pRef, 1) > 0d ? Unsafe.Add(ref pRef, 1) * (Unsafe.Add(ref logPRef, 1) - Unsafe.Add(ref logQRef, 1)) : 0d) + (Unsafe.Add(
-                    ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * (Unsafe.Add(ref logPRef, 2) - Unsafe.Add(ref logQRef, 2)) : 0d) + (Unsafe.Add(ref pRef,
-                    3) > 0d ? Unsafe.Add(ref pRef, 3) * (Unsafe.Add(ref logPRef, 3) - Unsafe.Add(ref logQRef, 3)) : 0d);
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * (Unsafe.Add(ref logPRef, 0) - Unsafe.Add(ref logQRef, 0)) : 0d)
+                    + (Unsafe.Add(ref pRef, 1) > 0d ? Unsafe.Add(ref pRef, 1) * (Unsafe.Add(ref logPRef, 1) - Unsafe.Add(ref logQRef, 1)) : 0d)
+                    + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * (Unsafe.Add(ref logPRef, 2) - Unsafe.Add(ref logQRef, 2)) : 0d)
+                    + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * (Unsafe.Add(ref logPRef, 3) - Unsafe.Add(ref logQRef, 3)) : 0d);
                 return Math.Max(sum, 0d);
             }
         }
@@ -589,8 +589,8 @@ namespace DivergenceGen.Generated
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
                 double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Unsafe.Add(ref logQRef, 0) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
-                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logQRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Unsafe.Add(
-                    ref logQRef, 2) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Unsafe.Add(ref logQRef, 3) : 0d);
+                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logQRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2)
+                    * Unsafe.Add(ref logQRef, 2) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Unsafe.Add(ref logQRef, 3) : 0d);
                 return 0d - (sum);
             }
         }
@@ -648,8 +648,9 @@ namespace DivergenceGen.Generated
                 seenTail = ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 3));
                 bool valid = ProbabilityLanes.AllProbabilities(seenTail);
                 double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Math.Log(Unsafe.Add(ref pRef, 0)) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
-                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref pRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Math.Log(
-                    Unsafe.Add(ref pRef, 2)) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Math.Log(Unsafe.Add(ref pRef, 3)) : 0d);
+                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref pRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2)
+                    * Math.Log(Unsafe.Add(ref pRef, 2)) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Math.Log(Unsafe.Add(ref pRef, 3))
+                    : 0d);
                 if (!valid)
                 {
                     return EntropyOfRaw(
@@ -794,8 +795,9 @@ namespace DivergenceGen.Generated
                 seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 3)), Unsafe.Add(ref qRef, 3));
                 bool valid = ProbabilityLanes.AllProbabilities(seenTail);
                 double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Math.Log(Unsafe.Add(ref qRef, 0)) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
-                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref qRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Math.Log(
-                    Unsafe.Add(ref qRef, 2)) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Math.Log(Unsafe.Add(ref qRef, 3)) : 0d);
+                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref qRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2)
+                    * Math.Log(Unsafe.Add(ref qRef, 2)) : 0d) + (Unsafe.Add(ref pRef, 3) > 0d ? Unsafe.Add(ref pRef, 3) * Math.Log(Unsafe.Add(ref qRef, 3))
+                    : 0d);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(

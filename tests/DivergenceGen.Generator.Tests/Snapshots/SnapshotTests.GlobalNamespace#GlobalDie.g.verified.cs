@@ -562,8 +562,8 @@ namespace DivergenceGen.Generated
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
                 double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Unsafe.Add(ref logPRef, 0) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
-                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logPRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Unsafe.Add(
-                    ref logPRef, 2) : 0d);
+                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logPRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2)
+                    * Unsafe.Add(ref logPRef, 2) : 0d);
                 return 0d - (sum);
             }
         }
@@ -591,9 +591,9 @@ namespace DivergenceGen.Generated
             }
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
-                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * (Unsafe.Add(ref logPRef, 0) - Unsafe.Add(ref logQRef, 0)) : 0d) + (
-                    Unsafe.Add(ref pRef, 1) > 0d ? Unsafe.Add(ref pRef, 1) * (Unsafe.Add(ref logPRef, 1) - Unsafe.Add(ref logQRef, 1)) : 0d) + (Unsafe.Add(
-                    ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * (Unsafe.Add(ref logPRef, 2) - Unsafe.Add(ref logQRef, 2)) : 0d);
+                double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * (Unsafe.Add(ref logPRef, 0) - Unsafe.Add(ref logQRef, 0)) : 0d)
+                    + (Unsafe.Add(ref pRef, 1) > 0d ? Unsafe.Add(ref pRef, 1) * (Unsafe.Add(ref logPRef, 1) - Unsafe.Add(ref logQRef, 1)) : 0d)
+                    + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * (Unsafe.Add(ref logPRef, 2) - Unsafe.Add(ref logQRef, 2)) : 0d);
                 return Math.Max(sum, 0d);
             }
         }
@@ -621,8 +621,8 @@ namespace DivergenceGen.Generated
             // No SIMD on this CPU: the same sum, one scalar term per element.
             {
                 double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Unsafe.Add(ref logQRef, 0) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
-                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logQRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Unsafe.Add(
-                    ref logQRef, 2) : 0d);
+                    ? Unsafe.Add(ref pRef, 1) * Unsafe.Add(ref logQRef, 1) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2)
+                    * Unsafe.Add(ref logQRef, 2) : 0d);
                 return 0d - (sum);
             }
         }
@@ -666,8 +666,8 @@ namespace DivergenceGen.Generated
                 seenTail = ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 2));
                 bool valid = ProbabilityLanes.AllProbabilities(seenTail);
                 double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Math.Log(Unsafe.Add(ref pRef, 0)) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
-                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref pRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Math.Log(
-                    Unsafe.Add(ref pRef, 2)) : 0d);
+                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref pRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2)
+                    * Math.Log(Unsafe.Add(ref pRef, 2)) : 0d);
                 if (!valid)
                 {
                     return EntropyOfRaw(
@@ -778,8 +778,8 @@ namespace DivergenceGen.Generated
                 seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 2)), Unsafe.Add(ref qRef, 2));
                 bool valid = ProbabilityLanes.AllProbabilities(seenTail);
                 double sum = (Unsafe.Add(ref pRef, 0) > 0d ? Unsafe.Add(ref pRef, 0) * Math.Log(Unsafe.Add(ref qRef, 0)) : 0d) + (Unsafe.Add(ref pRef, 1) > 0d
-                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref qRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2) * Math.Log(
-                    Unsafe.Add(ref qRef, 2)) : 0d);
+                    ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref qRef, 1)) : 0d) + (Unsafe.Add(ref pRef, 2) > 0d ? Unsafe.Add(ref pRef, 2)
+                    * Math.Log(Unsafe.Add(ref qRef, 2)) : 0d);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw(

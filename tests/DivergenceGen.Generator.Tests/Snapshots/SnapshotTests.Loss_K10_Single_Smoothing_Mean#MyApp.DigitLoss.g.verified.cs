@@ -1260,12 +1260,12 @@ namespace DivergenceGen.Generated
                     y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13),
                     y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
                 var wy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(
-                    ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f
-                    : Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y9),
-                    y10 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y11), y12 == IgnoreIndex ? 0f
-                    : Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y14),
-                    y15 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y15));
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6),
+                    y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y11),
+                    y12 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y15));
                 var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
                     40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90),
                     Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140),
@@ -1432,9 +1432,9 @@ namespace DivergenceGen.Generated
                     y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5),
                     y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
                 var wy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f : Unsafe.Add(
-                    ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f
-                    : Unsafe.Add(ref wRef, y7));
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6),
+                    y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7));
                 var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
                     40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
                 var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row,

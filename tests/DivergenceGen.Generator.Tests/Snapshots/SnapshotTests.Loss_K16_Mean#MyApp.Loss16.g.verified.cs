@@ -614,18 +614,18 @@ namespace DivergenceGen.Generated
                     72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
                 var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
                     73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
-                var x10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58), Unsafe.Add(
-                    ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
-                var x11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59), Unsafe.Add(
-                    ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
-                var x12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60), Unsafe.Add(
-                    ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
-                var x13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61), Unsafe.Add(
-                    ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
-                var x14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62), Unsafe.Add(
-                    ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
-                var x15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63), Unsafe.Add(
-                    ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var x10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
+                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var x11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
+                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var x12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
+                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var x13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
+                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var x14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
+                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var x15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
+                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
                 var m = x0;
                 m = Vector512.Max(m, x1);
                 m = Vector512.Max(m, x2);
@@ -1192,9 +1192,9 @@ namespace DivergenceGen.Generated
                     y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5),
                     y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
                 var wy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d : Unsafe.Add(
-                    ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d
-                    : Unsafe.Add(ref wRef, y7));
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6),
+                    y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7));
                 var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
                     64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
                 var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
@@ -1215,18 +1215,18 @@ namespace DivergenceGen.Generated
                     72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
                 var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
                     73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
-                var x10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58), Unsafe.Add(
-                    ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
-                var x11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59), Unsafe.Add(
-                    ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
-                var x12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60), Unsafe.Add(
-                    ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
-                var x13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61), Unsafe.Add(
-                    ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
-                var x14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62), Unsafe.Add(
-                    ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
-                var x15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63), Unsafe.Add(
-                    ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var x10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
+                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var x11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
+                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var x12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
+                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var x13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
+                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var x14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
+                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var x15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
+                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
                 var m = x0;
                 m = Vector512.Max(m, x1);
                 m = Vector512.Max(m, x2);

@@ -289,8 +289,8 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
                         - vRate - tableK, minusInfinity);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Narrow(
-                        global::System.Runtime.Intrinsics.Vector512.GetLower(value), global::System.Runtime.Intrinsics.Vector512.GetUpper(value)), ref dRef, (
-                        nuint)i);
+                        global::System.Runtime.Intrinsics.Vector512.GetLower(value), global::System.Runtime.Intrinsics.Vector512.GetUpper(value)), ref dRef,
+                        (nuint)i);
                 }
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
@@ -331,8 +331,8 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
                         - vRate - tableK, minusInfinity);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Narrow(
-                        global::System.Runtime.Intrinsics.Vector256.GetLower(value), global::System.Runtime.Intrinsics.Vector256.GetUpper(value)), ref dRef, (
-                        nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.GetLower(value), global::System.Runtime.Intrinsics.Vector256.GetUpper(value)), ref dRef,
+                        (nuint)i);
                 }
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
@@ -369,8 +369,8 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
                         - vRate - tableK, minusInfinity);
                     global::System.Runtime.Intrinsics.Vector64.StoreUnsafe(global::System.Runtime.Intrinsics.Vector64.Narrow(
-                        global::System.Runtime.Intrinsics.Vector128.GetLower(value), global::System.Runtime.Intrinsics.Vector128.GetUpper(value)), ref dRef, (
-                        nuint)i);
+                        global::System.Runtime.Intrinsics.Vector128.GetLower(value), global::System.Runtime.Intrinsics.Vector128.GetUpper(value)), ref dRef,
+                        (nuint)i);
                 }
             }
             // Scalar tail: the outcomes left after the widest vectors.
