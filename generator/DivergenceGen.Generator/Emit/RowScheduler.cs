@@ -389,9 +389,27 @@ namespace DivergenceGen.Generator.Emit
 
                 string value = input is not null
                     ? Load(chunk.Bits, input.Reference, N(chunk.Offset))
-                    : ChunkLowering(j).Lower(definition!.Value);
+                    : LowerChunk(j, definition!.Value);
                 _w.Line((chunk.Bits == 0 ? T : "var") + " " + name + N(j) + " = " + value + ";");
             }
+        }
+
+        /// <summary>
+        /// An expression at chunk j: the class indices and the entries of inputs known at generation time become
+        /// constants (a vector of them), and <see cref="Folding"/> folds what they make constant.
+        /// </summary>
+        private string LowerChunk(int j, Expr value)
+        {
+            var chunk = _chunks![j];
+            int lanes = chunk.Bits == 0 ? 1 : Lanes(chunk.Bits);
+            Expr Known(System.Func<int, double> at) => lanes == 1
+                ? new Const(at(chunk.Offset))
+                : new ConstVector(Enumerable.Range(chunk.Offset, lanes).Select(at).ToArray());
+            var known = Substitution.Replace(value, name =>
+                name == _k.Index ? Known(k => k)
+                : _k.Input(name)?.Constants is { } constants ? Known(k => constants[k])
+                : null);
+            return ChunkLowering(j).Lower(Folding.Fold(known));
         }
 
         private Lowering ChunkLowering(int j)
@@ -456,7 +474,7 @@ namespace DivergenceGen.Generator.Emit
                     case Reduce r:
                         for (int j = 0; j < _chunks!.Count; j++)
                         {
-                            string term = ChunkLowering(j).Lower(r.Term);
+                            string term = LowerChunk(j, r.Term);
                             if (term.Length > LongTerm && _chunks[j].Bits > 0)
                             {
                                 _w.Line("var " + r.Name + N(j) + " = " + term + ";");
@@ -476,7 +494,7 @@ namespace DivergenceGen.Generator.Emit
                     case Store s:
                         for (int j = 0; j < _chunks!.Count; j++)
                         {
-                            _w.Line(StoreLine(_chunks[j].Bits, ChunkLowering(j).Lower(s.Value), _k.Input(s.Output)!.Reference, N(_chunks[j].Offset)));
+                            _w.Line(StoreLine(_chunks[j].Bits, LowerChunk(j, s.Value), _k.Input(s.Output)!.Reference, N(_chunks[j].Offset)));
                         }
 
                         break;
@@ -551,7 +569,7 @@ namespace DivergenceGen.Generator.Emit
 
             string Term(int j)
             {
-                string term = _longTerms.Contains(r.Name + N(j)) ? r.Name + N(j) : ChunkLowering(j).Lower(r.Term);
+                string term = _longTerms.Contains(r.Name + N(j)) ? r.Name + N(j) : LowerChunk(j, r.Term);
                 return _masked && j == _chunks.Count - 1 && r.Op == ReduceOp.Sum ? "(" + term + " & tailMask)" : term;
             }
 

@@ -64,6 +64,9 @@ namespace DivergenceGen.Generator.Ir
     /// </summary>
     internal sealed record Call(string Function, Expr[] Arguments) : Expr;
 
+    /// <summary>A vector of constants, one per lane (a straight-line chunk's class indices or table entries).</summary>
+    internal sealed record ConstVector(double[] Values) : Expr;
+
     /// <summary>max(x, y), lane-wise in SIMD code.</summary>
     internal sealed record Maximum(Expr Left, Expr Right) : Expr;
 

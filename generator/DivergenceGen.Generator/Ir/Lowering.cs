@@ -37,6 +37,11 @@ namespace DivergenceGen.Generator.Ir
 
         protected abstract string Constant(double value);
 
+        /// <summary>A vector of constants: <c>VectorNNN.Create(…)</c>; a scalar lowering has only one-element ones.</summary>
+        protected virtual string ConstantVector(double[] values) => values.Length == 1
+            ? Constant(values[0])
+            : throw new InvalidOperationException("A constant vector of " + values.Length + " lanes in scalar code.");
+
         protected abstract string Call(UnaryOp op, string operand);
 
         protected abstract string XTimesLog(string x, string log);
@@ -60,6 +65,8 @@ namespace DivergenceGen.Generator.Ir
             {
                 case Const c:
                     return Constant(c.Value);
+                case ConstVector v:
+                    return ConstantVector(v.Values);
                 case Ref r:
                     return _bind(r.Name);
                 case ParameterOf parameter:
@@ -224,6 +231,10 @@ namespace DivergenceGen.Generator.Ir
         public int Lanes => Bits / (Precision == PrecisionKind.Single ? 32 : 64);
 
         public static string VectorClass(int bits) => "global::System.Runtime.Intrinsics.Vector" + bits.ToString(CultureInfo.InvariantCulture);
+
+        protected override string ConstantVector(double[] values) => System.Linq.Enumerable.All(values, v => v.Equals(values[0]))
+            ? Constant(values[0])
+            : Vector + ".Create(" + string.Join(", ", System.Linq.Enumerable.Select(values, v => Literal(v, Precision))) + ")";
 
         protected override string Constant(double value) => value switch
         {

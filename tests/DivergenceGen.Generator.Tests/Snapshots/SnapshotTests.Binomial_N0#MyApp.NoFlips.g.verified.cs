@@ -181,7 +181,7 @@ namespace MyApp
         {
             // A row kernel over the n + 1 = 1 outcomes: l = log P(k), p = exp l, H = −Σ p·l. n + 1 ≤ UnrollThreshold 16: straight-line,
             // k and the table entries are literals (vectors of literals), so nothing is loaded.
-            double l0 = 0d + (0d > 0d ? 0d * _logP : 0d) + ((0d - 0d) > 0d ? (0d - 0d) * _log1mP : 0d);
+            double l0 = 0d;
             double p0 = global::System.Math.Exp(l0);
             double sum = (p0 > 0d ? p0 * l0 : 0d);
             return sum < 0d ? -sum : 0d;

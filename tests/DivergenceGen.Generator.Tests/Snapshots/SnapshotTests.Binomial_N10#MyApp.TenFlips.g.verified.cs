@@ -197,28 +197,15 @@ namespace MyApp
                     5.529429087511423d, 5.347107530717469d, 4.787491742782047d) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
                     global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d),
                     global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d,
-                    7d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector512.Create(10d) - global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d,
-                    7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * log1mP512,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    7d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.Create(10d, 9d, 8d,
+                    7d, 6d, 5d, 4d, 3d) * log1mP512;
                 var l1 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var l2 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    + global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128 + global::System.Runtime.Intrinsics.Vector128.Create(2d, 1d)
+                    * log1mP128;
+                var l2 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d) + global::System.Runtime.Intrinsics.Vector128.Create(9d,
+                    10d) * logP128 + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(1d, 0d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(1d, 0d) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p0 = global::DivergenceGen.VectorMath.Exp(l0);
                 var p1 = global::DivergenceGen.VectorMath.Exp(l1);
                 var p2 = global::DivergenceGen.VectorMath.Exp(l2);
@@ -244,36 +231,17 @@ namespace MyApp
                     + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(
                     global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
                     global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * log1mP256,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    + global::System.Runtime.Intrinsics.Vector256.Create(10d, 9d, 8d, 7d) * log1mP256;
                 var l1 = global::System.Runtime.Intrinsics.Vector256.Create(5.347107530717469d, 5.529429087511423d, 5.347107530717469d, 4.787491742782047d)
-                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector256.Create(10d) - global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d)),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d)) * log1mP256,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    + global::System.Runtime.Intrinsics.Vector256.Create(4d, 5d, 6d, 7d) * logP256 + global::System.Runtime.Intrinsics.Vector256.Create(6d, 5d,
+                    4d, 3d) * log1mP256;
                 var l2 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var l3 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    + global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128 + global::System.Runtime.Intrinsics.Vector128.Create(2d, 1d)
+                    * log1mP128;
+                var l3 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d) + global::System.Runtime.Intrinsics.Vector128.Create(9d,
+                    10d) * logP128 + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(1d, 0d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(1d, 0d) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p0 = global::DivergenceGen.VectorMath.Exp(l0);
                 var p1 = global::DivergenceGen.VectorMath.Exp(l1);
                 var p2 = global::DivergenceGen.VectorMath.Exp(l2);
@@ -301,50 +269,23 @@ namespace MyApp
                     + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
                     global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
                     global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    + global::System.Runtime.Intrinsics.Vector128.Create(10d, 9d) * log1mP128;
                 var l1 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 4.787491742782047d)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    + global::System.Runtime.Intrinsics.Vector128.Create(2d, 3d) * logP128 + global::System.Runtime.Intrinsics.Vector128.Create(8d, 7d)
+                    * log1mP128;
                 var l2 = global::System.Runtime.Intrinsics.Vector128.Create(5.347107530717469d, 5.529429087511423d)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    + global::System.Runtime.Intrinsics.Vector128.Create(4d, 5d) * logP128 + global::System.Runtime.Intrinsics.Vector128.Create(6d, 5d)
+                    * log1mP128;
                 var l3 = global::System.Runtime.Intrinsics.Vector128.Create(5.347107530717469d, 4.787491742782047d)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    + global::System.Runtime.Intrinsics.Vector128.Create(6d, 7d) * logP128 + global::System.Runtime.Intrinsics.Vector128.Create(4d, 3d)
+                    * log1mP128;
                 var l4 = global::System.Runtime.Intrinsics.Vector128.Create(3.8066624897703196d, 2.302585092994046d)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var l5 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(10d) - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(10d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(9d, 10d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    + global::System.Runtime.Intrinsics.Vector128.Create(8d, 9d) * logP128 + global::System.Runtime.Intrinsics.Vector128.Create(2d, 1d)
+                    * log1mP128;
+                var l5 = global::System.Runtime.Intrinsics.Vector128.Create(2.302585092994046d, 0d) + global::System.Runtime.Intrinsics.Vector128.Create(9d,
+                    10d) * logP128 + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
+                    global::System.Runtime.Intrinsics.Vector128.Create(1d, 0d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                    global::System.Runtime.Intrinsics.Vector128.Create(1d, 0d) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                 var p0 = global::DivergenceGen.VectorMath.Exp(l0);
                 var p1 = global::DivergenceGen.VectorMath.Exp(l1);
                 var p2 = global::DivergenceGen.VectorMath.Exp(l2);
