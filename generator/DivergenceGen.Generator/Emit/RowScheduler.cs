@@ -417,19 +417,10 @@ namespace DivergenceGen.Generator.Emit
             var chunk = _chunks![j];
             // A per-class value is its chunk local; an input is its local where one was loaded (vectors read more than
             // once), else read in place.
+            // (The class index and known inputs are constants by now: LowerChunk replaced them.)
             return At(chunk.Bits, _precision, n =>
             {
-                if (n == _k.Index)
-                {
-                    return Literals(chunk, k => k);
-                }
-
                 var input = _k.Input(n);
-                if (input?.Constants is { } constants)
-                {
-                    return Literals(chunk, k => constants[k]);
-                }
-
                 return input is null || (chunk.Bits > 0 && _defined.Contains(n)) ? n + N(j) : Load(chunk.Bits, input.Reference, N(chunk.Offset));
             });
         }
@@ -521,7 +512,7 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line((bits == 0 ? BitsType + " " + seen + " = 0" : "var " + seen + " = " + Vec(bits) + "<" + BitsType + ">.Zero") + ";");
                 }
 
-                _w.Line(seen + " = " + CheckFold(seen, check.Inputs.Select(i => ChunkLowering(j).Lower(E.Ref(i)))) + ";");
+                _w.Line(seen + " = " + CheckFold(seen, check.Inputs.Select(i => LowerChunk(j, E.Ref(i)))) + ";");
             }
 
             EmitCheckResult(check, accumulators);
