@@ -18,8 +18,10 @@ namespace DivergenceGen.Generator.Emit
     /// statement to the next.</item>
     /// <item><b>Loops</b> (above it): passes over the row with a constant bound, a new pass wherever a statement reads
     /// a reduction of the pass before (the max before exp(x − m)); per-class values a later pass reads are recomputed,
-    /// or reloaded from the output they were spilled to; the last K mod lanes classes are a scalar loop (straight-line
-    /// scalars for 1 or 2). With no vector (bits 0) a single scalar loop, accumulating float in double.</item>
+    /// or reloaded from the output they were spilled to; a pass's last K mod lanes classes are one more vector ending at
+    /// K, overlapping the loop's last one (its repeated lanes masked), unless the pass updates an output in place: then
+    /// a scalar loop (straight-line scalars for 1 or 2). With no vector (bits 0) a single scalar loop, accumulating float
+    /// in double.</item>
     /// <item><b>Across rows</b>: a block of rows in the lanes (the second constructor).</item>
     /// </list>
     /// Names that the kernel does not define and are not row scalars are constants of the call: their broadcasts,

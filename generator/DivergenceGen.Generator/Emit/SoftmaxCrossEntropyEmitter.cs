@@ -293,7 +293,7 @@ namespace DivergenceGen.Generator.Emit
                 }
                 else
                 {
-                    w.Line(Guard + ".ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);");
+                    w.Line(Guard + ".ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));");
                 }
 
                 if (weighted)
@@ -477,9 +477,10 @@ namespace DivergenceGen.Generator.Emit
                 }
                 else
                 {
-                    w.Line("// K = " + N(K) + " > UnrollThreshold " + N(_s.UnrollThreshold) + ": per row, SIMD loops with a constant bound (vectorised exp), the widest vector");
-                    w.Line("// the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum" + (gradient ? " (exp stored" : string.Empty));
-                    w.Line(gradient ? "// in the gradient row); the gradient, in place." : "// ; then the row's loss.");
+                    w.Line("// K = " + N(K) + " > UnrollThreshold " + N(_s.UnrollThreshold) + ": per row, SIMD loops with a constant bound, the widest vector the CPU has first;");
+                    w.Line("// a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),");
+                    w.Line("// or scalars where the pass updates an output in place.");
+                    w.Line("// Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.");
                     foreach (int bits in widths)
                     {
                         using (w.Block("if (" + Vec(bits) + ".IsHardwareAccelerated)"))
@@ -587,7 +588,8 @@ namespace DivergenceGen.Generator.Emit
 
             if (soft && Smoothing)
             {
-                w.Line(T + " keep = " + L(1 - Eps) + ", uniform = " + L(Eps / K) + "; // t′ = (1 − ε)·t + ε/K");
+                w.Line(T + " keep = " + L(1 - Eps) + "; // t′ = (1 − ε)·t + ε/K");
+                w.Line(T + " uniform = " + L(Eps / K) + ";");
             }
         }
 

@@ -15,20 +15,22 @@ namespace DivergenceGen
     public static class LossGuard
     {
         /// <summary>
-        /// Throws <see cref="ArgumentException"/> (parameter <c>logits</c>) unless
-        /// <paramref name="logitsLength"/> = <paramref name="rows"/> × <paramref name="classes"/>.
+        /// Throws <see cref="ArgumentException"/> naming <paramref name="paramName"/> (the loss's row-major N × K input:
+        /// <c>logits</c>, <c>logProbabilities</c>, …) unless <paramref name="inputLength"/> = <paramref name="rows"/> ×
+        /// <paramref name="classes"/>.
         /// </summary>
-        /// <param name="logitsLength">The length of <c>logits</c>.</param>
+        /// <param name="inputLength">The length of the input.</param>
         /// <param name="rows">N, the number of targets.</param>
         /// <param name="classes">K.</param>
-        public static void ThrowIfLogitsLengthIsNot(int logitsLength, int rows, int classes)
+        /// <param name="paramName">The input's parameter name.</param>
+        public static void ThrowIfInputLengthIsNot(int inputLength, int rows, int classes, string paramName)
         {
             long expected = (long)rows * classes;
-            if (logitsLength != expected)
+            if (inputLength != expected)
             {
                 throw new ArgumentException(
-                    string.Format(CultureInfo.InvariantCulture, "logits has {0} elements but targets has {1}, so N × K = {1} × {2} = {3} are needed.", logitsLength, rows, classes, expected),
-                    "logits");
+                    string.Format(CultureInfo.InvariantCulture, "{4} has {0} elements but targets has {1}, so N × K = {1} × {2} = {3} are needed.", inputLength, rows, classes, expected, paramName),
+                    paramName);
             }
         }
 

@@ -41,7 +41,7 @@ namespace MyApp
         /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> perSample)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets);
@@ -71,7 +71,7 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
             global::System.Span<double> perSample, global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
@@ -100,7 +100,7 @@ namespace MyApp
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
             global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
@@ -133,7 +133,7 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
             global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample, global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
@@ -366,9 +366,10 @@ namespace DivergenceGen.Generated
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
             double hitT = hit;
             double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -573,9 +574,10 @@ namespace DivergenceGen.Generated
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -784,9 +786,10 @@ namespace DivergenceGen.Generated
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double scaleT = scale;
             double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 var scaleT512 = Vector512.Create(scaleT);
@@ -993,9 +996,10 @@ namespace DivergenceGen.Generated
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double scaleT = scale;
             double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 var scaleT512 = Vector512.Create(scaleT);

@@ -42,7 +42,7 @@ namespace MyApp
         /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
         public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets);
             double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard<global::DivergenceGen.Generated.DigitLossKernels.No>(logits, targets,
@@ -73,7 +73,7 @@ namespace MyApp
         public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
             global::System.Span<float> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets);
@@ -105,7 +105,7 @@ namespace MyApp
         public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
             global::System.ReadOnlySpan<float> classWeights)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets, classWeights);
@@ -139,7 +139,7 @@ namespace MyApp
         public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
             global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
@@ -1666,7 +1666,8 @@ namespace DivergenceGen.Generated
             ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             float scaleT = (float)scale;
-            float keep = 0.9f, uniform = 0.01f; // t′ = (1 − ε)·t + ε/K
+            float keep = 0.9f; // t′ = (1 − ε)·t + ε/K
+            float uniform = 0.01f;
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
@@ -1811,7 +1812,8 @@ namespace DivergenceGen.Generated
             ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             float scaleT = (float)scale;
-            float keep = 0.9f, uniform = 0.01f; // t′ = (1 − ε)·t + ε/K
+            float keep = 0.9f; // t′ = (1 − ε)·t + ε/K
+            float uniform = 0.01f;
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked

@@ -41,7 +41,7 @@ namespace MyApp
         /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss16Kernels.CheckTargets(targets);
             double total = global::DivergenceGen.Generated.Loss16Kernels.LossHard<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targets, default,
@@ -71,7 +71,7 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
             global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss16Kernels.CheckTargets(targets);
@@ -102,7 +102,7 @@ namespace MyApp
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
             global::System.ReadOnlySpan<double> classWeights)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss16Kernels.CheckTargets(targets, classWeights);
@@ -135,7 +135,7 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
             global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.

@@ -41,7 +41,7 @@ namespace MyApp
         /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets);
             double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targets, default,
@@ -71,7 +71,7 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
             global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets);
@@ -102,7 +102,7 @@ namespace MyApp
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
             global::System.ReadOnlySpan<double> classWeights)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets, classWeights);
@@ -135,7 +135,7 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets,
             global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
@@ -372,9 +372,10 @@ namespace DivergenceGen.Generated
             double hitT = hit;
             double smooth = scale * 0.011764705882352941d; // scale·ε/K, taken off every class
             double total = 0;
-            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 var smooth512 = Vector512.Create(smooth);
@@ -638,9 +639,10 @@ namespace DivergenceGen.Generated
             double hit = scale * 0.8d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double smooth = scale * 0.011764705882352941d; // scale·ε/K, taken off every class (times wₖ)
             double total = 0;
-            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 var smooth512 = Vector512.Create(smooth);
@@ -900,11 +902,13 @@ namespace DivergenceGen.Generated
             ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double scaleT = scale;
-            double keep = 0.8d, uniform = 0.011764705882352941d; // t′ = (1 − ε)·t + ε/K
+            double keep = 0.8d; // t′ = (1 − ε)·t + ε/K
+            double uniform = 0.011764705882352941d;
             double total = 0;
-            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 var keep512 = Vector512.Create(keep);
@@ -1154,11 +1158,13 @@ namespace DivergenceGen.Generated
             ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double scaleT = scale;
-            double keep = 0.8d, uniform = 0.011764705882352941d; // t′ = (1 − ε)·t + ε/K
+            double keep = 0.8d; // t′ = (1 − ε)·t + ε/K
+            double uniform = 0.011764705882352941d;
             double total = 0;
-            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 var keep512 = Vector512.Create(keep);

@@ -44,7 +44,7 @@ namespace MyApp
             /// and the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
             public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets)
             {
-                global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+                global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
                 // Validates every target before anything is written; returns D, the mean's denominator.
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets);
                 double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targets,
@@ -75,7 +75,7 @@ namespace MyApp
             public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
                 global::System.Span<float> gradient)
             {
-                global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+                global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
                 global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
                 // Validates every target before anything is written; returns D, the mean's denominator.
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets);
@@ -107,7 +107,7 @@ namespace MyApp
             public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
                 global::System.ReadOnlySpan<float> classWeights)
             {
-                global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+                global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 // Validates every target before anything is written; returns D, the mean's denominator.
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets, classWeights);
@@ -141,7 +141,7 @@ namespace MyApp
             public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
                 global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
             {
-                global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+                global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
                 // Validates every target before anything is written; returns D, the mean's denominator.
@@ -378,9 +378,10 @@ namespace DivergenceGen.Generated
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
             float hitT = (float)hit;
             double total = 0;
-            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             // No SIMD on this CPU: scalar loops.
             {
                 for (int i = 0; i < n; i++)
@@ -439,9 +440,10 @@ namespace DivergenceGen.Generated
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             double total = 0;
-            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             // No SIMD on this CPU: scalar loops.
             {
                 for (int i = 0; i < n; i++)
@@ -500,9 +502,10 @@ namespace DivergenceGen.Generated
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             float scaleT = (float)scale;
             double total = 0;
-            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             // No SIMD on this CPU: scalar loops.
             {
                 for (int i = 0; i < n; i++)
@@ -561,9 +564,10 @@ namespace DivergenceGen.Generated
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             float scaleT = (float)scale;
             double total = 0;
-            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             // No SIMD on this CPU: scalar loops.
             {
                 for (int i = 0; i < n; i++)

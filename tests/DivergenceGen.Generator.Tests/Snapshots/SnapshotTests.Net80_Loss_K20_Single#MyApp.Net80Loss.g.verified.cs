@@ -42,7 +42,7 @@ namespace MyApp
         /// the value). Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>
         public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets);
             double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targets,
@@ -73,7 +73,7 @@ namespace MyApp
         public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
             global::System.Span<float> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets);
@@ -105,7 +105,7 @@ namespace MyApp
         public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
             global::System.ReadOnlySpan<float> classWeights)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets, classWeights);
@@ -139,7 +139,7 @@ namespace MyApp
         public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> targets,
             global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfLogitsLengthIsNot(logits.Length, targets.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; returns D, the mean's denominator.
@@ -376,9 +376,10 @@ namespace DivergenceGen.Generated
             float hitT = (float)hit;
             float smooth = (float)(scale * 0.0025d); // scale·ε/K, taken off every class
             double total = 0;
-            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 var smooth512 = Vector512.Create(smooth);
@@ -636,9 +637,10 @@ namespace DivergenceGen.Generated
             double hit = scale * 0.95d; // scale·(1 − ε), taken off the target's gradient (times w[y])
             float smooth = (float)(scale * 0.0025d); // scale·ε/K, taken off every class (times wₖ)
             double total = 0;
-            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 var smooth512 = Vector512.Create(smooth);
@@ -892,11 +894,13 @@ namespace DivergenceGen.Generated
             ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             float scaleT = (float)scale;
-            float keep = 0.95f, uniform = 0.0025f; // t′ = (1 − ε)·t + ε/K
+            float keep = 0.95f; // t′ = (1 − ε)·t + ε/K
+            float uniform = 0.0025f;
             double total = 0;
-            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 var keep512 = Vector512.Create(keep);
@@ -1139,11 +1143,13 @@ namespace DivergenceGen.Generated
             ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             float scaleT = (float)scale;
-            float keep = 0.95f, uniform = 0.0025f; // t′ = (1 − ε)·t + ε/K
+            float keep = 0.95f; // t′ = (1 − ε)·t + ε/K
+            float uniform = 0.0025f;
             double total = 0;
-            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound (vectorised exp), the widest vector
-            // the CPU has first; the last K mod lanes classes are straight-line scalars. Passes: max; exp and sum (exp stored
-            // in the gradient row); the gradient, in place.
+            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
+            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
+            // or scalars where the pass updates an output in place.
+            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
             if (Vector512.IsHardwareAccelerated)
             {
                 var keep512 = Vector512.Create(keep);

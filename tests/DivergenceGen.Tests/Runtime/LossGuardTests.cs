@@ -11,16 +11,22 @@ namespace DivergenceGen.Tests.Runtime
     public sealed class LossGuardTests
     {
         [Fact]
-        public void LogitsLength_MustBeRowsTimesClasses()
+        public void InputLength_MustBeRowsTimesClasses()
         {
-            LossGuard.ThrowIfLogitsLengthIsNot(12, 4, 3);
-            LossGuard.ThrowIfLogitsLengthIsNot(0, 0, 3);
-            var e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfLogitsLengthIsNot(11, 4, 3));
+            LossGuard.ThrowIfInputLengthIsNot(12, 4, 3, "logits");
+            LossGuard.ThrowIfInputLengthIsNot(0, 0, 3, "logits");
+            var e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfInputLengthIsNot(11, 4, 3, "logits"));
             Assert.Equal("logits", e.ParamName);
+            Assert.StartsWith("logits has 11 elements but targets has 4", e.Message, StringComparison.Ordinal);
             Assert.Contains("4 × 3 = 12", e.Message, StringComparison.Ordinal);
 
+            // The input's name is the caller's: the message and the parameter name both carry it.
+            e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfInputLengthIsNot(5, 2, 3, "logProbabilities"));
+            Assert.Equal("logProbabilities", e.ParamName);
+            Assert.StartsWith("logProbabilities has 5 elements", e.Message, StringComparison.Ordinal);
+
             // N·K above int.MaxValue is computed in long: 65536 × 65536 does not wrap to 0.
-            e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfLogitsLengthIsNot(0, 65536, 65536));
+            e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfInputLengthIsNot(0, 65536, 65536, "logits"));
             Assert.Contains("4294967296", e.Message, StringComparison.Ordinal);
         }
 
