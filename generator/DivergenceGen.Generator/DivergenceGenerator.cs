@@ -3,6 +3,7 @@ using System.Threading;
 using DivergenceGen.Generator.Diagnostics;
 using DivergenceGen.Generator.Emit;
 using DivergenceGen.Generator.Families;
+using DivergenceGen.Generator.Losses;
 using DivergenceGen.Generator.Model;
 using DivergenceGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -11,7 +12,7 @@ namespace DivergenceGen.Generator
 {
     /// <summary>
     /// Wires the pipeline and nothing else: one <c>ForAttributeWithMetadataName</c> per family attribute (one per row of
-    /// <see cref="FamilyCatalogue"/>), per divergence attribute and for the loss → parse (symbols → equatable model +
+    /// <see cref="FamilyCatalogue"/>), per divergence attribute and per loss (one per row of <see cref="LossCatalogue"/>) → parse (symbols → equatable model +
     /// diagnostics, the same generic step for all) → diagnostics reported on their own output; models combined with
     /// a tiny probe of the target and the hint-name collisions → emit (model → source).
     /// </summary>
@@ -45,18 +46,20 @@ namespace DivergenceGen.Generator
                 (syntax, cancellationToken) => DivergenceParser.Parse(syntax, d.Measure, cancellationToken),
                 (d.Tracking, TrackingNames.DivergenceDiagnostics, TrackingNames.DivergenceModels)))
                 .ToList();
-            var losses = Parse(
-                context,
-                LossParser.SoftmaxCrossEntropyAttribute,
-                static (node, _) => LossParser.IsCandidate(node),
-                static (syntax, cancellationToken) => LossParser.Parse(syntax, cancellationToken),
-                (TrackingNames.SoftmaxCrossEntropy, TrackingNames.LossDiagnostics, TrackingNames.LossModels));
+            var losses = LossCatalogue.All
+                .Select(loss => Parse(
+                    context,
+                    LossCatalogue.AttributeMetadataName(loss),
+                    static (node, _) => LossParser.IsCandidate(node),
+                    (syntax, cancellationToken) => LossParser.Parse(syntax, loss, cancellationToken),
+                    (LossCatalogue.TrackingName(loss), TrackingNames.LossDiagnostics, TrackingNames.LossModels)))
+                .ToList();
 
             // Hint names are compared without regard to case and must be unique: the identities whose readable names
             // collide get a suffix (HintNames). Usually the set is empty, and stays equal, so the outputs stay cached.
             var keys = families.Select(f => f.Select(static (spec, _) => HintNames.Of(spec)).Collect())
                 .Concat(divergences.Select(d => d.Select(static (spec, _) => HintNames.Of(spec)).Collect()))
-                .Append(losses.Select(static (spec, _) => HintNames.Of(spec)).Collect())
+                .Concat(losses.Select(l => l.Select(static (spec, _) => HintNames.Of(spec)).Collect()))
                 .Aggregate((a, b) => a.Combine(b).Select(static (pair, _) => pair.Left.AddRange(pair.Right)));
             var collisions = keys
                 .Select(static (all, _) => HintNames.Collisions(all))
@@ -78,12 +81,15 @@ namespace DivergenceGen.Generator
                     production.AddSource(HintNames.For(HintNames.Of(input.Left), input.Right), DivergenceEmitter.Emit(input.Left)));
             }
 
-            var lossOutput = losses.Combine(target).Combine(collisions).WithTrackingName(TrackingNames.LossOutput);
-            context.RegisterSourceOutput(lossOutput, static (production, input) =>
+            foreach (var models in losses)
             {
-                var ((spec, targetInfo), hints) = input;
-                production.AddSource(HintNames.For(HintNames.Of(spec), hints), SoftmaxCrossEntropyEmitter.Emit(spec, targetInfo));
-            });
+                var lossOutput = models.Combine(target).Combine(collisions).WithTrackingName(TrackingNames.LossOutput);
+                context.RegisterSourceOutput(lossOutput, static (production, input) =>
+                {
+                    var ((spec, targetInfo), hints) = input;
+                    production.AddSource(HintNames.For(HintNames.Of(spec), hints), LossEmitter.Emit(spec, targetInfo));
+                });
+            }
         }
 
         /// <summary>

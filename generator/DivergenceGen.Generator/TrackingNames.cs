@@ -7,7 +7,6 @@ namespace DivergenceGen.Generator
     /// <summary>Names of the tracked pipeline steps (tests assert that each is cached on a second run).</summary>
     internal static class TrackingNames
     {
-        public const string SoftmaxCrossEntropy = "DivergenceGen.SoftmaxCrossEntropy";
         public const string LossModels = "DivergenceGen.LossModels";
         public const string LossDiagnostics = "DivergenceGen.LossDiagnostics";
         public const string LossOutput = "DivergenceGen.LossOutput";
@@ -24,12 +23,20 @@ namespace DivergenceGen.Generator
         /// <summary>The parse step of one family (the name comes from its catalogue row).</summary>
         public static string Family(FamilyKind kind) => FamilyCatalogue.Of(kind).TrackingName;
 
-        /// <summary>Every step the generator tracks, for tests: one parse step per catalogue row, then the shared ones.</summary>
-        public static readonly string[] All = FamilyCatalogue.All.Select(f => f.TrackingName).Concat(new[]
-        {
-            Models, Diagnostics, Target, Output,
-            KLDivergence, CrossEntropy, DivergenceModels, DivergenceDiagnostics,
-            SoftmaxCrossEntropy, LossModels, LossDiagnostics, LossOutput, HintCollisions,
-        }).ToArray();
+        /// <summary>The parse step of one loss (the name comes from its catalogue row).</summary>
+        public static string Loss(string attribute) => Losses.LossCatalogue.TrackingName(Losses.LossCatalogue.Of(attribute));
+
+        /// <summary>
+        /// Every step the generator tracks, for tests: one parse step per family and per loss (their catalogues' rows),
+        /// then the shared ones.
+        /// </summary>
+        public static readonly string[] All = FamilyCatalogue.All.Select(f => f.TrackingName)
+            .Concat(Losses.LossCatalogue.All.Select(Losses.LossCatalogue.TrackingName))
+            .Concat(new[]
+            {
+                Models, Diagnostics, Target, Output,
+                KLDivergence, CrossEntropy, DivergenceModels, DivergenceDiagnostics,
+                LossModels, LossDiagnostics, LossOutput, HintCollisions,
+            }).ToArray();
     }
 }

@@ -70,13 +70,14 @@ public sealed class IncrementalityTests
     [Fact]
     public void TrackingNamesAll_ListsEveryTrackedStep()
     {
-        // All is every constant of TrackingNames plus one parse step per catalogue row, and every step the generator
+        // All is every constant of TrackingNames plus one parse step per family and per loss catalogue row, and every step the generator
         // tracks under our prefix is in it: a step added without a name in All would escape every caching assertion.
         var constants = typeof(TrackingNames)
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)
             .Concat(Families.FamilyCatalogue.All.Select(f => f.TrackingName))
+            .Concat(Losses.LossCatalogue.All.Select(Losses.LossCatalogue.TrackingName))
             .OrderBy(n => n, System.StringComparer.Ordinal)
             .ToArray();
         Assert.Equal(constants, TrackingNames.All.OrderBy(n => n, System.StringComparer.Ordinal).ToArray());
@@ -138,7 +139,7 @@ public sealed class IncrementalityTests
 
         var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, edited)).GetRunResult();
 
-        var loss = StepAssertions.OurSteps(result)[TrackingNames.SoftmaxCrossEntropy];
+        var loss = StepAssertions.OurSteps(result)[TrackingNames.Loss("SoftmaxCrossEntropy")];
         Assert.Contains(loss.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
     }
@@ -157,7 +158,7 @@ public sealed class IncrementalityTests
 
         var categorical = StepAssertions.OurSteps(result)[TrackingNames.Family(Model.FamilyKind.Categorical)];
         Assert.Contains(categorical.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        var loss = StepAssertions.OurSteps(result)[TrackingNames.SoftmaxCrossEntropy];
+        var loss = StepAssertions.OurSteps(result)[TrackingNames.Loss("SoftmaxCrossEntropy")];
         Assert.DoesNotContain(loss.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains(
             result.Results.SelectMany(r => r.TrackedOutputSteps).SelectMany(kv => kv.Value).SelectMany(s => s.Outputs),

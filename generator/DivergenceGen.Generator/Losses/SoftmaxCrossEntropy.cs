@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 using DivergenceGen.Generator.Ir;
 using DivergenceGen.Generator.Model;
 
@@ -8,7 +10,7 @@ namespace DivergenceGen.Generator.Losses
     /// The softmax cross-entropy row, stated once as a <see cref="RowKernel"/>; the eight overloads (class-index or
     /// probability targets × class weights or not × loss or loss and gradient) are this description with the weight and
     /// smoothing terms present or folded away when the code is generated, and the gradient's statements under the
-    /// kernel's option <see cref="Gradient"/> (<c>if (TGradient.On)</c>), which the JIT keeps or drops per call.
+    /// kernel's option <see cref="LossDescription.Gradient"/> (<c>if (TGradient.On)</c>), which the JIT keeps or drops per call.
     /// <para>
     /// Each row: m = maxₖ xₖ; eₖ = exp(xₖ − m), s = Σ eₖ; ℓ = Σₖ aₖ·(log s + m − xₖ) = A·log s + Σₖ aₖ·(m − xₖ) with
     /// aₖ the smoothed, weighted target and A = Σ aₖ; gradient gₖ = scale·(eₖ·A/s − aₖ). Every term log s + (m − xₖ) is
@@ -24,13 +26,140 @@ namespace DivergenceGen.Generator.Losses
     /// <c>xy</c> = x_y (read before the gradient row is written) and <c>wy</c> = w_y.
     /// </para>
     /// </summary>
-    internal static class SoftmaxCrossEntropy
+    internal sealed class SoftmaxCrossEntropy : LossDescription
     {
-        /// <summary>The kernels' generic option type parameter: on for <c>LossAndGradient</c>, off for <c>Loss</c>.</summary>
-        public const string Gradient = "TGradient";
+        public static readonly SoftmaxCrossEntropy Instance = new();
 
-        public static RowKernel Row(LossSpec spec, bool soft, bool weighted)
+        private SoftmaxCrossEntropy()
         {
+        }
+
+        public override string Attribute => "SoftmaxCrossEntropy";
+
+        public override IReadOnlyList<string> Options { get; } = new[] { "LabelSmoothing", "IgnoreIndex" };
+
+        public override IReadOnlyList<string> GeneratedMembers { get; } = new[] { "Loss", "LossAndGradient", "Classes", "LabelSmoothing", "IgnoreIndex" };
+
+        public override IReadOnlyList<LossVariant> Variants { get; } = new[]
+        {
+            new LossVariant(LossTargets.ClassIndex, Weighted: false),
+            new LossVariant(LossTargets.ClassIndex, Weighted: true),
+            new LossVariant(LossTargets.Dense, Weighted: false),
+            new LossVariant(LossTargets.Dense, Weighted: true),
+        };
+
+        public override string Input => "logits";
+
+        public override string InputDoc => "The N × K logits, row-major.";
+
+        public override string DenseTargetsDoc =>
+            "The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).";
+
+        public override string DenseTargetsInvalid => "A target probability is negative, NaN or infinite";
+
+        public override string OneHot => "−scale·(1 − ε)";
+
+        public override string UnrolledNote => "; its exp values stay in registers from the sum to the gradient";
+
+        public override string LoopedNote => "Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.";
+
+        public override string? WeightSum(LossSpec spec) => spec.LabelSmoothing > 0
+            ? "W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))"
+            : null;
+
+        public override string Specialisation(LossSpec spec) =>
+            "label smoothing ε = " + R(spec.LabelSmoothing) + (spec.LabelSmoothing > 0 ? string.Empty : " (no smoothing term emitted)")
+            + ", ignore index " + N(spec.IgnoreIndex);
+
+        public override IEnumerable<LossConstant> Constants(LossSpec spec) => new[]
+        {
+            new LossConstant("K, the number of classes: the length of each row of logits, a compile-time constant of every kernel below.", "int", "Classes", N(spec.Classes)),
+            new LossConstant("ε, the label smoothing: targets are mixed with the uniform distribution, (1 − ε)·target + ε/K.", "double", "LabelSmoothing", Lowering.Literal(spec.LabelSmoothing, PrecisionKind.Double)),
+            new LossConstant("A class-index target equal to this value is ignored: loss 0, gradient row 0, and it counts in neither part of the mean.", "int", "IgnoreIndex", N(spec.IgnoreIndex)),
+        };
+
+        public override IEnumerable<Let> CallConstants(LossSpec spec, LossVariant variant)
+        {
+            double eps = spec.LabelSmoothing;
+            var scale = E.Ref("scale");
+            if (!variant.Dense)
+            {
+                yield return new Let("hit", scale * (1 - eps), Double: true, Comment: "scale·(1 − ε), taken off the target's gradient" + (variant.Weighted ? " (times w[y])" : string.Empty));
+                if (!variant.Weighted)
+                {
+                    yield return new Let("hitT", Narrow(spec, E.Ref("hit")));
+                }
+
+                if (eps > 0)
+                {
+                    yield return new Let("smooth", Narrow(spec, scale * (eps / spec.Classes)), Comment: "scale·ε/K, taken off every class" + (variant.Weighted ? " (times wₖ)" : string.Empty));
+                }
+
+                yield break;
+            }
+
+            yield return new Let("scaleT", Narrow(spec, scale));
+            if (eps > 0)
+            {
+                yield return new Let("keep", 1 - eps, Comment: "t′ = (1 − ε)·t + ε/K");
+                yield return new Let("uniform", eps / spec.Classes);
+            }
+        }
+
+        public override string Summary(LossSpec spec, LossVariant variant, bool gradient)
+        {
+            bool soft = variant.Dense, weighted = variant.Weighted;
+            bool smoothing = spec.LabelSmoothing > 0;
+            bool none = spec.Reduction == ReductionKind.None;
+            bool mean = spec.Reduction == ReductionKind.Mean;
+            string smoothingText = smoothing
+                ? (soft ? "t′ = (1 − ε)·t + ε/K with ε = " : "ε = ") + R(spec.LabelSmoothing)
+                : "ε = 0 (no smoothing)";
+
+            var summary = new StringBuilder();
+            summary.Append(gradient ? "The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row"
+                                    : "The softmax cross-entropy loss");
+            summary.Append(", with the semantics of <c>torch.nn.functional.cross_entropy</c>");
+            summary.Append(soft ? " with probability targets" : " with class-index targets");
+            summary.Append(weighted ? " and class weights." : ".");
+            summary.Append("\nWith log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):\n");
+            if (soft)
+            {
+                summary.Append("ℓᵢ = −Σₖ " + (weighted ? "wₖ·" : string.Empty) + "t′ᵢₖ·log pᵢₖ, " + smoothingText + (smoothing ? "" : ", t′ = t") + ".");
+            }
+            else
+            {
+                string wy = weighted ? "w[yᵢ]·" : string.Empty;
+                string wc = weighted ? "wₖ·" : string.Empty;
+                summary.Append(smoothing
+                    ? "ℓᵢ = (1 − ε)·" + wy + "(−log pᵢ,yᵢ) + (ε/K)·Σₖ " + wc + "(−log pᵢₖ), " + smoothingText + "; ℓᵢ = 0 where yᵢ = " + N(spec.IgnoreIndex) + " (the ignore index)."
+                    : "ℓᵢ = " + wy + "(−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = " + N(spec.IgnoreIndex) + " (the ignore index).");
+            }
+
+            summary.Append('\n');
+            summary.Append(spec.Reduction switch
+            {
+                ReductionKind.Mean when soft => "Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.",
+                ReductionKind.Mean => "Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of " + (weighted ? "w[yᵢ]" : "1") + ". When D = 0 (every target ignored"
+                    + (weighted ? ", or their weights all 0" : string.Empty) + ") it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.",
+                ReductionKind.Sum => "Returns the sum Σᵢ ℓᵢ.",
+                _ => "Writes ℓᵢ to <paramref name=\"perSample\"/> (reduction None) and returns their sum.",
+            });
+            if (gradient)
+            {
+                summary.Append("\nWrites the gradient of the returned " + (none ? "sum" : mean ? "mean" : "sum") + ": gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = "
+                    + (mean ? (soft ? "1/N" : "1/D") : "1") + (soft ? "." : "; ignored rows get a zero row."));
+            }
+
+            string t = spec.Precision == PrecisionKind.Single ? "float" : "double";
+            summary.Append("\nLogits are row-major N × K" + (soft ? ", N = targetProbabilities.Length / K." : ", N = targets.Length.")
+                + " Rows are computed in " + t + (spec.Precision == PrecisionKind.Single ? " (per-row sums in float, each row's loss and the total in double)" : string.Empty) + "; logits must be finite (−∞ is allowed for a class that is not a target).");
+            return summary.ToString();
+        }
+
+        public override RowKernel Row(LossSpec spec, LossVariant variant)
+        {
+            bool soft = variant.Dense, weighted = variant.Weighted;
             double eps = spec.LabelSmoothing;
             int classes = spec.Classes;
             bool smoothing = eps > 0;
@@ -113,8 +242,8 @@ namespace DivergenceGen.Generator.Losses
             return new RowKernel(inputs, body, rowScalars);
         }
 
-        /// <summary>A double expression rounded to the element type of a float kernel.</summary>
-        private static Expr Narrow(LossSpec spec, Expr value) =>
-            spec.Precision == PrecisionKind.Single ? KernelOps.To(PrecisionKind.Single, value) : value;
+        private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using DivergenceGen.Generator.Diagnostics;
+using DivergenceGen.Generator.Losses;
 using DivergenceGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,37 +12,28 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DivergenceGen.Generator.Parsing
 {
     /// <summary>
-    /// Turns a <c>[SoftmaxCrossEntropy]</c> declaration into a <see cref="LossSpec"/> and diagnostics. Reads symbols
-    /// and syntax (the only loss code that does); never throws on user input.
+    /// Turns a loss declaration (any row of <see cref="LossCatalogue"/>) into a <see cref="LossSpec"/> and diagnostics.
+    /// Reads symbols and syntax (the only loss code that does); never throws on user input. The names a loss writes
+    /// into the user's type are its description's <see cref="LossDescription.GeneratedMembers"/> only (its kernels are
+    /// in a file-local class of their own, <c>DivergenceGen.Generated.{Type}Kernels</c>, where no user member can
+    /// clash): a user member or type with one of them is DG0005 / DG0010, as for the families.
     /// </summary>
     internal static class LossParser
     {
-        public const string SoftmaxCrossEntropyAttribute = "DivergenceGen.SoftmaxCrossEntropyAttribute";
-
-        private const string Family = "SoftmaxCrossEntropy";
-
-        /// <summary>Members the loss generator writes; a user member of the same name is DG0005.</summary>
-        public static readonly string[] GeneratedMembers = { "Loss", "LossAndGradient", "Classes", "LabelSmoothing", "IgnoreIndex" };
-
-        /// <summary>
-        /// Every name the loss generator writes into the user's type: <see cref="GeneratedMembers"/> only (its kernels are in
-        /// a file-local class of their own, <c>DivergenceGen.Generated.{Type}Kernels</c>, where no user member can clash).
-        /// A user member or type with one of them is DG0005 / DG0010, as for the families.
-        /// </summary>
-        public static readonly string[] WrittenMembers = GeneratedMembers;
-
         /// <summary>The cheap syntax predicate: any type declaration (a record or struct gets DG0030 rather than silence).</summary>
         public static bool IsCandidate(SyntaxNode node) => node is TypeDeclarationSyntax;
 
-        public static ParseResult<LossSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static ParseResult<LossSpec> Parse(GeneratorAttributeSyntaxContext context, LossDescription loss, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
-            var spec = ParseCore(context, diagnostics, cancellationToken);
+            var spec = ParseCore(context, loss, diagnostics, cancellationToken);
             return new ParseResult<LossSpec>(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
 
-        private static LossSpec? ParseCore(GeneratorAttributeSyntaxContext context, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static LossSpec? ParseCore(GeneratorAttributeSyntaxContext context, LossDescription loss, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
+            string Family = loss.Attribute;
+            var WrittenMembers = loss.GeneratedMembers;
             if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
             {
                 return null;
@@ -123,7 +115,7 @@ namespace DivergenceGen.Generator.Parsing
                 }
             }
 
-            var spec = ReadArguments(attribute, type, diagnostics, cancellationToken);
+            var spec = ReadArguments(attribute, type, loss, diagnostics, cancellationToken);
             if (!valid || spec is null)
             {
                 return null;
@@ -139,8 +131,9 @@ namespace DivergenceGen.Generator.Parsing
             return spec with { Location = LocationInfo.From(identifier) };
         }
 
-        private static LossSpec? ReadArguments(AttributeData attribute, INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static LossSpec? ReadArguments(AttributeData attribute, INamedTypeSymbol type, LossDescription loss, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
+            string Family = loss.Attribute;
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
             Location ArgumentLocation(string? name)
             {
@@ -265,7 +258,7 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             return valid
-                ? new LossSpec(Declarations.Hierarchy(type, isStruct: false, isReadOnly: false), precision, classes, smoothing, ignoreIndex, reduction, unrollThreshold)
+                ? new LossSpec(loss.Attribute, Declarations.Hierarchy(type, isStruct: false, isReadOnly: false), precision, classes, smoothing, ignoreIndex, reduction, unrollThreshold)
                 : null;
         }
     }

@@ -4,31 +4,36 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using DivergenceGen.Generator.Ir;
+using DivergenceGen.Generator.Losses;
 using DivergenceGen.Generator.Model;
 
 namespace DivergenceGen.Generator.Emit
 {
     /// <summary>
-    /// Writes the file of one <c>[SoftmaxCrossEntropy(K)]</c> static class: the constants, the eight public members
-    /// (<c>Loss</c>/<c>LossAndGradient</c> × class-index/probability targets × with/without class weights) that check
-    /// their arguments and the targets before anything is written, and one private kernel per member. Reads only the
-    /// <see cref="LossSpec"/>. The row maths is not here: it is <see cref="Losses.SoftmaxCrossEntropy.Row"/>, scheduled
-    /// by <see cref="RowScheduler"/> (straight-line rows, looped rows, blocks of rows across the lanes); this class
-    /// writes the frame around it (the dispatch on the vector width, the row loop, ignored rows, the one-hot update).
+    /// Writes the file of one loss's static class, for any loss: the description (<see cref="LossDescription"/>, found
+    /// in <see cref="LossCatalogue"/> by the spec) says which public members exist (its variants: class-index or dense
+    /// targets, with or without class weights; each as <c>Loss</c> and <c>LossAndGradient</c>), their documentation,
+    /// the constants, and the row. This class writes what every loss shares: the argument checks (every argument and
+    /// target checked before anything is written), the reduction, the kernels in a file-local class (one per variant,
+    /// generic in the gradient option), the dispatch on the vector width, the row loop, ignored rows and the one-hot
+    /// update; <see cref="RowScheduler"/> schedules the row (straight-line rows, looped rows, blocks of rows across
+    /// the lanes). It names no loss.
     /// </summary>
-    internal sealed class SoftmaxCrossEntropyEmitter
+    internal sealed class LossEmitter
     {
         private const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
         private const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
         private const string Guard = "global::DivergenceGen.LossGuard";
 
         private readonly LossSpec _s;
+        private readonly LossDescription _d;
         private readonly TargetInfo _target;
         private SourceWriter _w = new();
 
-        private SoftmaxCrossEntropyEmitter(LossSpec spec, TargetInfo target)
+        private LossEmitter(LossSpec spec, TargetInfo target)
         {
             _s = spec;
+            _d = LossCatalogue.Of(spec);
             _target = target;
         }
 
@@ -37,12 +42,6 @@ namespace DivergenceGen.Generator.Emit
         private bool IsSingle => _s.Precision == PrecisionKind.Single;
 
         private string T => IsSingle ? "float" : "double";
-
-        private string Math => IsSingle ? "global::System.MathF" : "global::System.Math";
-
-        private double Eps => _s.LabelSmoothing;
-
-        private bool Smoothing => _s.LabelSmoothing > 0;
 
         private bool Unrolled => K <= _s.UnrollThreshold;
 
@@ -64,7 +63,7 @@ namespace DivergenceGen.Generator.Emit
 
         public static string Emit(LossSpec spec, TargetInfo target)
         {
-            return new SoftmaxCrossEntropyEmitter(spec, target).EmitFile();
+            return new LossEmitter(spec, target).EmitFile();
         }
 
         // ---------------------------------------------------------------------------------------------- the file
@@ -74,14 +73,12 @@ namespace DivergenceGen.Generator.Emit
             var w = _w;
             return FileFrame.Write(
                 w,
-                "[SoftmaxCrossEntropy] on " + _s.Type.MetadataDisplayName + ".",
+                "[" + _d.Attribute + "] on " + _s.Type.MetadataDisplayName + ".",
                 new[]
                 {
                     "// Target: C# " + N(_target.LanguageVersion) + "; vector widths " + string.Join(", ", Widths)
                     + " bits (each used only where the CPU accelerates it), then scalar.",
-                    "// Specialised for K = " + N(K) + " classes, " + T + ", label smoothing ε = " + Eps.ToString("R", CultureInfo.InvariantCulture)
-                    + (Smoothing ? string.Empty : " (no smoothing term emitted)") + ", ignore index " + N(_s.IgnoreIndex)
-                    + ", reduction " + _s.Reduction + ".",
+                    "// Specialised for K = " + N(K) + " classes, " + T + ", " + _d.Specialisation(_s) + ", reduction " + _s.Reduction + ".",
                 },
                 _s.Type.Namespace,
                 _s.Type.ContainingTypes.Select(c => "partial " + c.Keyword + " " + c.Name),
@@ -91,14 +88,11 @@ namespace DivergenceGen.Generator.Emit
                     using (w.Block("static partial class " + _s.Type.Name))
                     {
                         EmitConstants();
-                        foreach (bool soft in new[] { false, true })
+                        foreach (var variant in _d.Variants)
                         {
-                            foreach (bool weighted in new[] { false, true })
+                            foreach (bool gradient in new[] { false, true })
                             {
-                                foreach (bool gradient in new[] { false, true })
-                                {
-                                    EmitPublic(soft, weighted, gradient);
-                                }
+                                EmitPublic(variant, gradient);
                             }
                         }
                     }
@@ -109,17 +103,22 @@ namespace DivergenceGen.Generator.Emit
                     _w = kernels;
                     _w.Line("private const int Classes = " + N(K) + ";");
                     _w.Line();
-                    _w.Line("private const int IgnoreIndex = " + N(_s.IgnoreIndex) + ";");
-                    _w.Line();
-                    EmitCheckTargets(weighted: false);
-                    EmitCheckTargets(weighted: true);
-                    EmitOptions();
-                    foreach (bool soft in new[] { false, true })
+                    var classIndex = _d.Variants.Where(v => !v.Dense).ToList();
+                    if (classIndex.Count > 0)
                     {
-                        foreach (bool weighted in new[] { false, true })
-                        {
-                            EmitKernel(soft, weighted);
-                        }
+                        _w.Line("private const int IgnoreIndex = " + N(_s.IgnoreIndex) + ";");
+                        _w.Line();
+                    }
+
+                    foreach (var variant in classIndex)
+                    {
+                        EmitCheckTargets(variant.Weighted);
+                    }
+
+                    EmitOptions();
+                    foreach (var variant in _d.Variants)
+                    {
+                        EmitKernel(variant);
                     }
 
                     _w = outer;
@@ -164,79 +163,32 @@ namespace DivergenceGen.Generator.Emit
 
         private void EmitConstants()
         {
-            var w = _w;
-            w.Summary("K, the number of classes: the length of each row of logits, a compile-time constant of every kernel below.");
-            w.Line("public const int Classes = " + N(K) + ";");
-            w.Line();
-            w.Summary("ε, the label smoothing: targets are mixed with the uniform distribution, (1 − ε)·target + ε/K.");
-            w.Line("public const double LabelSmoothing = " + D(Eps) + ";");
-            w.Line();
-            w.Summary("A class-index target equal to this value is ignored: loss 0, gradient row 0, and it counts in neither part of the mean.");
-            w.Line("public const int IgnoreIndex = " + N(_s.IgnoreIndex) + ";");
-            w.Line();
+            foreach (var constant in _d.Constants(_s))
+            {
+                _w.Summary(constant.Summary);
+                _w.Line("public const " + constant.Type + " " + constant.Name + " = " + constant.Value + ";");
+                _w.Line();
+            }
         }
 
         // ---------------------------------------------------------------------------------------------- public members
 
-        /// <summary>The kernel of one target kind, generic in its option <c>TGradient</c>.</summary>
-        private static string KernelName(bool soft, bool weighted) =>
-            "Loss" + (soft ? "Soft" : "Hard") + (weighted ? "Weighted" : string.Empty);
-
         /// <summary>The call of a kernel from a public member: <c>…Kernels.LossHard&lt;…Kernels.Yes&gt;</c>.</summary>
-        private string KernelCall(bool soft, bool weighted, bool gradient) =>
-            Kernels + "." + KernelName(soft, weighted) + "<" + Kernels + "." + (gradient ? "Yes" : "No") + ">";
+        private string KernelCall(LossVariant variant, bool gradient) =>
+            Kernels + "." + variant.Kernel + "<" + Kernels + "." + (gradient ? "Yes" : "No") + ">";
 
-        private void EmitPublic(bool soft, bool weighted, bool gradient)
+        private void EmitPublic(LossVariant variant, bool gradient)
         {
             var w = _w;
+            bool soft = variant.Dense, weighted = variant.Weighted;
             bool none = _s.Reduction == ReductionKind.None;
             bool mean = _s.Reduction == ReductionKind.Mean;
-            string targets = soft ? "targetProbabilities" : "targets";
-            string smoothingText = Smoothing
-                ? (soft ? "t′ = (1 − ε)·t + ε/K with ε = " : "ε = ") + Eps.ToString("R", CultureInfo.InvariantCulture)
-                : "ε = 0 (no smoothing)";
-
-            var summary = new StringBuilder();
-            summary.Append(gradient ? "The softmax cross-entropy loss and its gradient with respect to the logits, fused in one pass over each row"
-                                    : "The softmax cross-entropy loss");
-            summary.Append(", with the semantics of <c>torch.nn.functional.cross_entropy</c>");
-            summary.Append(soft ? " with probability targets" : " with class-index targets");
-            summary.Append(weighted ? " and class weights." : ".");
-            summary.Append("\nWith log pᵢₖ = xᵢₖ − (m + log Σⱼ exp(xᵢⱼ − m)) (the log-softmax, m the row maximum):\n");
-            if (soft)
-            {
-                summary.Append("ℓᵢ = −Σₖ " + (weighted ? "wₖ·" : string.Empty) + "t′ᵢₖ·log pᵢₖ, " + smoothingText + (Smoothing ? "" : ", t′ = t") + ".");
-            }
-            else
-            {
-                string wy = weighted ? "w[yᵢ]·" : string.Empty;
-                string wc = weighted ? "wₖ·" : string.Empty;
-                summary.Append(Smoothing
-                    ? "ℓᵢ = (1 − ε)·" + wy + "(−log pᵢ,yᵢ) + (ε/K)·Σₖ " + wc + "(−log pᵢₖ), " + smoothingText + "; ℓᵢ = 0 where yᵢ = " + N(_s.IgnoreIndex) + " (the ignore index)."
-                    : "ℓᵢ = " + wy + "(−log pᵢ,yᵢ); ℓᵢ = 0 where yᵢ = " + N(_s.IgnoreIndex) + " (the ignore index).");
-            }
-
-            summary.Append('\n');
-            summary.Append(_s.Reduction switch
-            {
-                ReductionKind.Mean when soft => "Returns the mean Σᵢ ℓᵢ / N (N rows; probability targets divide by N, not by a weight sum, as torch does); N = 0 returns 0.",
-                ReductionKind.Mean => "Returns the mean Σᵢ ℓᵢ / D, D = Σ over the non-ignored rows of " + (weighted ? "w[yᵢ]" : "1") + ". When D = 0 (every target ignored"
-                    + (weighted ? ", or their weights all 0" : string.Empty) + ") it returns 0 and a zero gradient, where torch returns NaN: a batch with nothing to learn from contributes nothing, and NaN would poison an accumulated loss.",
-                ReductionKind.Sum => "Returns the sum Σᵢ ℓᵢ.",
-                _ => "Writes ℓᵢ to <paramref name=\"perSample\"/> (reduction None) and returns their sum.",
-            });
-            if (gradient)
-            {
-                summary.Append("\nWrites the gradient of the returned " + (none ? "sum" : mean ? "mean" : "sum") + ": gradientᵢₖ = s·(pᵢₖ·Aᵢ − aᵢₖ), where ℓᵢ = Σₖ aᵢₖ·(−log pᵢₖ), Aᵢ = Σₖ aᵢₖ and s = "
-                    + (mean ? (soft ? "1/N" : "1/D") : "1") + (soft ? "." : "; ignored rows get a zero row."));
-            }
-
-            summary.Append("\nLogits are row-major N × K" + (soft ? ", N = targetProbabilities.Length / K." : ", N = targets.Length.")
-                + " Rows are computed in " + T + (IsSingle ? " (per-row sums in float, each row's loss and the total in double)" : string.Empty) + "; logits must be finite (−∞ is allowed for a class that is not a target).");
-            w.Summary(summary.ToString());
-            w.Doc("<param name=\"logits\">The N × K logits, row-major.</param>");
+            string input = _d.Input;
+            string targets = soft ? _d.DenseTargets : "targets";
+            w.Summary(_d.Summary(_s, variant, gradient));
+            w.Doc("<param name=\"" + input + "\">" + _d.InputDoc + "</param>");
             w.Doc(soft
-                ? "<param name=\"targetProbabilities\">The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).</param>"
+                ? "<param name=\"" + targets + "\">" + _d.DenseTargetsDoc + "</param>"
                 : "<param name=\"targets\">N class indices in [0, K), or the ignore index " + N(_s.IgnoreIndex) + ".</param>");
             if (weighted)
             {
@@ -255,18 +207,18 @@ namespace DivergenceGen.Generator.Emit
 
             w.Doc("<returns>The " + (mean ? "mean loss" : "summed loss") + ".</returns>");
             w.Doc("<exception cref=\"global::System.ArgumentException\">"
-                + (soft ? "targetProbabilities.Length is not a multiple of K, or logits.Length differs from it" : "logits.Length is not targets.Length × K")
+                + (soft ? targets + ".Length is not a multiple of K, or " + input + ".Length differs from it" : input + ".Length is not targets.Length × K")
                 + (weighted ? "; classWeights.Length is not K" : string.Empty)
                 + (none ? "; perSample is shorter than N" : string.Empty)
-                + (gradient ? "; gradient is shorter than logits" : string.Empty)
+                + (gradient ? "; gradient is shorter than " + input : string.Empty)
                 + " (the message names the parameter and the lengths).</exception>");
             w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">"
-                + (soft ? "A target probability is negative, NaN or infinite" : "A target is outside [0, K) and is not the ignore index (the message names the row and the value)")
+                + (soft ? _d.DenseTargetsInvalid : "A target is outside [0, K) and is not the ignore index (the message names the row and the value)")
                 + (weighted ? "; a class weight is negative, NaN or infinite (the message names its index and value)" : string.Empty)
                 + ". Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>");
 
-            var parameters = new List<string> { Ros + " logits", soft ? Ros + " targetProbabilities" : "global::System.ReadOnlySpan<int> targets" };
-            var arguments = new List<string> { "logits", targets };
+            var parameters = new List<string> { Ros + " " + input, soft ? Ros + " " + targets : "global::System.ReadOnlySpan<int> targets" };
+            var arguments = new List<string> { input, targets };
             if (weighted)
             {
                 parameters.Add(Ros + " classWeights");
@@ -289,11 +241,11 @@ namespace DivergenceGen.Generator.Emit
             {
                 if (soft)
                 {
-                    w.Line(Guard + ".ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);");
+                    w.Line(Guard + ".ThrowIfSoftTargetLengthsInvalid(" + input + ".Length, " + targets + ".Length, Classes);");
                 }
                 else
                 {
-                    w.Line(Guard + ".ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));");
+                    w.Line(Guard + ".ThrowIfInputLengthIsNot(" + input + ".Length, targets.Length, Classes, nameof(" + input + "));");
                 }
 
                 if (weighted)
@@ -301,7 +253,7 @@ namespace DivergenceGen.Generator.Emit
                     w.Line(Guard + ".ThrowIfClassWeightsInvalid(classWeights, Classes);");
                 }
 
-                string rows = soft ? "targetProbabilities.Length / Classes" : "targets.Length";
+                string rows = soft ? targets + ".Length / Classes" : "targets.Length";
                 if (none)
                 {
                     w.Line(Guard + ".ThrowIfDestinationTooShort(" + rows + ", perSample.Length, nameof(perSample));");
@@ -309,14 +261,14 @@ namespace DivergenceGen.Generator.Emit
 
                 if (gradient)
                 {
-                    w.Line(Guard + ".ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));");
+                    w.Line(Guard + ".ThrowIfDestinationTooShort(" + input + ".Length, gradient.Length, nameof(gradient));");
                 }
 
                 string denominator;
                 if (soft)
                 {
-                    w.Line(Guard + ".ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);");
-                    denominator = "(double)(targetProbabilities.Length / Classes)";
+                    w.Line(Guard + ".ThrowIfTargetProbabilitiesInvalid(" + targets + ", Classes);");
+                    denominator = "(double)(" + targets + ".Length / Classes)";
                 }
                 else
                 {
@@ -345,7 +297,7 @@ namespace DivergenceGen.Generator.Emit
                         arguments.Add("0d");
                     }
 
-                    w.Line("double total = " + KernelCall(soft, weighted, gradient) + "(" + string.Join(", ", arguments) + ");");
+                    w.Line("double total = " + KernelCall(variant, gradient) + "(" + string.Join(", ", arguments) + ");");
                     w.Line("return denominator > 0 ? (" + T + ")(total / denominator) : " + L(0) + ";");
                 }
                 else
@@ -356,7 +308,7 @@ namespace DivergenceGen.Generator.Emit
                         arguments.Add("0d");
                     }
 
-                    w.Line("return (" + T + ")" + KernelCall(soft, weighted, gradient) + "(" + string.Join(", ", arguments) + ");");
+                    w.Line("return (" + T + ")" + KernelCall(variant, gradient) + "(" + string.Join(", ", arguments) + ");");
                 }
             }
 
@@ -399,12 +351,13 @@ namespace DivergenceGen.Generator.Emit
         /// <c>Loss</c> calls it with <c>No</c>, <c>LossAndGradient</c> with <c>Yes</c>; the JIT compiles each and keeps
         /// the gradient's code only in the second.
         /// </summary>
-        private void EmitKernel(bool soft, bool weighted)
+        private void EmitKernel(LossVariant variant)
         {
             const bool gradient = true; // the parameters and constants the gradient's code reads are always there
             var w = _w;
+            bool soft = variant.Dense, weighted = variant.Weighted;
             bool perSample = _s.Reduction == ReductionKind.None;
-            var parameters = new List<string> { Ros + " logits", soft ? Ros + " targetProbabilities" : "global::System.ReadOnlySpan<int> targets" };
+            var parameters = new List<string> { Ros + " " + _d.Input, soft ? Ros + " " + _d.DenseTargets : "global::System.ReadOnlySpan<int> targets" };
             if (weighted)
             {
                 parameters.Add(Ros + " classWeights");
@@ -425,16 +378,16 @@ namespace DivergenceGen.Generator.Emit
             w.Line("/// <summary>Σᵢ ℓᵢ" + (soft ? ", probability targets" : ", class-index targets") + (weighted ? ", weighted" : string.Empty)
                 + "; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            using (w.Block("internal static double " + KernelName(soft, weighted) + "<TGradient>(" + string.Join(", ", parameters) + ")", "}", "where TGradient : struct, IOption"))
+            using (w.Block("internal static double " + variant.Kernel + "<TGradient>(" + string.Join(", ", parameters) + ")", "}", "where TGradient : struct, IOption"))
             {
-                EmitKernelPreamble(soft, weighted, gradient);
+                EmitKernelPreamble(variant, gradient);
                 w.Line("double total = 0;");
                 var widths = Widths.Where(b => LanesOf(b) <= K).ToList();
                 if (Unrolled)
                 {
                     w.Line("// K = " + N(K) + " ≤ UnrollThreshold " + N(_s.UnrollThreshold) + ": unrolled. Each row is straight-line code with constant offsets, the widest vectors");
                     w.Line("// the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked");
-                    w.Line("// out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.");
+                    w.Line("// out of the sums) where K is not a sum of vector widths" + _d.UnrolledNote + ".");
                     if (!soft)
                     {
                         w.Line("// Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the");
@@ -449,11 +402,11 @@ namespace DivergenceGen.Generator.Emit
                             if (!soft)
                             {
                                 w.Line("int i = 0; // blocks of " + N(LanesOf(bits)) + " rows across the lanes, in a method of their own (a small method the JIT keeps in registers)");
-                                w.Line("total += " + KernelName(soft, weighted) + "Blocks" + N(bits) + "<TGradient>(" + string.Join(", ", KernelArguments(weighted, gradient, perSample)) + ", ref i);");
+                                w.Line("total += " + variant.Kernel + "Blocks" + N(bits) + "<TGradient>(" + string.Join(", ", KernelArguments(weighted, gradient, perSample)) + ", ref i);");
                                 blockWidths.Add(bits);
                             }
 
-                            EmitRows(soft, weighted, gradient, perSample, Widths.Where(b => b <= bits).ToList(), straightLine: true, fromBlocks: !soft);
+                            EmitRows(variant, gradient, perSample, Widths.Where(b => b <= bits).ToList(), straightLine: true, fromBlocks: !soft);
                             w.Line("return total;");
                         }
                     }
@@ -462,7 +415,7 @@ namespace DivergenceGen.Generator.Emit
                     {
                         using (w.Block("// No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars)."))
                         {
-                            EmitRows(soft, weighted, gradient, perSample, new List<int>(), straightLine: false);
+                            EmitRows(variant, gradient, perSample, new List<int>(), straightLine: false);
                             w.Line("return total;");
                         }
                     }
@@ -470,7 +423,7 @@ namespace DivergenceGen.Generator.Emit
                     {
                         using (w.Block(widths.Count > 0 ? "// No SIMD on this CPU: the same straight-line rows, one scalar per class." : "// K = " + N(K) + " is narrower than any vector: scalar straight-line rows."))
                         {
-                            EmitRows(soft, weighted, gradient, perSample, new List<int>(), straightLine: true);
+                            EmitRows(variant, gradient, perSample, new List<int>(), straightLine: true);
                             w.Line("return total;");
                         }
                     }
@@ -480,19 +433,19 @@ namespace DivergenceGen.Generator.Emit
                     w.Line("// K = " + N(K) + " > UnrollThreshold " + N(_s.UnrollThreshold) + ": per row, SIMD loops with a constant bound, the widest vector the CPU has first;");
                     w.Line("// a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),");
                     w.Line("// or scalars where the pass updates an output in place.");
-                    w.Line("// Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.");
+                    w.Line("// " + _d.LoopedNote);
                     foreach (int bits in widths)
                     {
                         using (w.Block("if (" + Vec(bits) + ".IsHardwareAccelerated)"))
                         {
-                            EmitRows(soft, weighted, gradient, perSample, new List<int> { bits }, straightLine: false);
+                            EmitRows(variant, gradient, perSample, new List<int> { bits }, straightLine: false);
                             w.Line("return total;");
                         }
                     }
 
                     using (w.Block("// No SIMD on this CPU: scalar loops."))
                     {
-                        EmitRows(soft, weighted, gradient, perSample, new List<int>(), straightLine: false);
+                        EmitRows(variant, gradient, perSample, new List<int>(), straightLine: false);
                         w.Line("return total;");
                     }
                 }
@@ -501,13 +454,13 @@ namespace DivergenceGen.Generator.Emit
             w.Line();
             foreach (int bits in blockWidths)
             {
-                w.Line("/// <summary>The full blocks of " + N(LanesOf(bits)) + " rows of " + KernelName(soft, weighted) + ", across the lanes of a Vector" + N(bits) + "; advances i past them.</summary>");
+                w.Line("/// <summary>The full blocks of " + N(LanesOf(bits)) + " rows of " + variant.Kernel + ", across the lanes of a Vector" + N(bits) + "; advances i past them.</summary>");
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-                using (w.Block("private static double " + KernelName(soft, weighted) + "Blocks" + N(bits) + "<TGradient>(" + string.Join(", ", parameters) + ", ref int i)", "}", "where TGradient : struct, IOption"))
+                using (w.Block("private static double " + variant.Kernel + "Blocks" + N(bits) + "<TGradient>(" + string.Join(", ", parameters) + ", ref int i)", "}", "where TGradient : struct, IOption"))
                 {
-                    EmitKernelPreamble(soft, weighted, gradient);
+                    EmitKernelPreamble(variant, gradient);
                     w.Line("double total = 0;");
-                    EmitBlocks(weighted, gradient, perSample, bits);
+                    EmitBlocks(variant, gradient, perSample, bits);
                     w.Line("return total;");
                 }
 
@@ -515,9 +468,9 @@ namespace DivergenceGen.Generator.Emit
             }
         }
 
-        private static List<string> KernelArguments(bool weighted, bool gradient, bool perSample)
+        private List<string> KernelArguments(bool weighted, bool gradient, bool perSample)
         {
-            var arguments = new List<string> { "logits", "targets" };
+            var arguments = new List<string> { _d.Input, "targets" };
             if (weighted)
             {
                 arguments.Add("classWeights");
@@ -537,18 +490,18 @@ namespace DivergenceGen.Generator.Emit
             return arguments;
         }
 
-        /// <summary>The locals every kernel starts with: element references and the constants derived from scale and the weights.</summary>
-        private void EmitKernelPreamble(bool soft, bool weighted, bool gradient)
+        /// <summary>The locals every kernel starts with: element references and the constants of the call (the description's).</summary>
+        private void EmitKernelPreamble(LossVariant variant, bool gradient)
         {
             var w = _w;
-            w.Line("int n = " + (soft ? "targetProbabilities.Length / Classes" : "targets.Length") + ";");
-            w.Line("ref " + T + " xRef = ref " + Marshal + ".GetReference(logits);");
-            if (soft)
+            w.Line("int n = " + (variant.Dense ? _d.DenseTargets + ".Length / Classes" : "targets.Length") + ";");
+            w.Line("ref " + T + " xRef = ref " + Marshal + ".GetReference(" + _d.Input + ");");
+            if (variant.Dense)
             {
-                w.Line("ref " + T + " tRef = ref " + Marshal + ".GetReference(targetProbabilities);");
+                w.Line("ref " + T + " tRef = ref " + Marshal + ".GetReference(" + _d.DenseTargets + ");");
             }
 
-            if (weighted)
+            if (variant.Weighted)
             {
                 w.Line("ref " + T + " wRef = ref " + Marshal + ".GetReference(classWeights);");
             }
@@ -558,38 +511,21 @@ namespace DivergenceGen.Generator.Emit
                 w.Line("ref " + T + " gRef = ref " + Marshal + ".GetReference(gradient);");
             }
 
-            if (weighted && Smoothing && !soft)
+            if (variant.Weighted && !variant.Dense && _d.WeightSum(_s) is { } weightSum)
             {
-                w.Line("double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))");
+                w.Line("double weightSum = 0; // " + weightSum);
                 using (w.Block("for (int c = 0; c < Classes; c++)"))
                 {
                     w.Line("weightSum += classWeights[c];");
                 }
             }
 
-            if (gradient && !soft)
+            foreach (var constant in _d.CallConstants(_s, variant))
             {
-                w.Line("double hit = scale * " + D(1 - Eps) + "; // scale·(1 − ε), taken off the target's gradient" + (weighted ? " (times w[y])" : string.Empty));
-                if (!weighted)
-                {
-                    w.Line(T + " hitT = " + (IsSingle ? "(float)hit;" : "hit;"));
-                }
-
-                if (Smoothing)
-                {
-                    w.Line(T + " smooth = " + (IsSingle ? "(float)(scale * " + D(Eps / K) + ")" : "scale * " + D(Eps / K)) + "; // scale·ε/K, taken off every class" + (weighted ? " (times wₖ)" : string.Empty));
-                }
-            }
-
-            if (gradient && soft)
-            {
-                w.Line(IsSingle ? "float scaleT = (float)scale;" : "double scaleT = scale;");
-            }
-
-            if (soft && Smoothing)
-            {
-                w.Line(T + " keep = " + L(1 - Eps) + "; // t′ = (1 − ε)·t + ε/K");
-                w.Line(T + " uniform = " + L(Eps / K) + ";");
+                // A conversion to the element type computes its operand in double: (float)(scale * 0.01d).
+                bool inDouble = constant.Double || constant.Value is Cast;
+                string value = new ScalarLowering(inDouble ? PrecisionKind.Double : _s.Precision, name => name).Lower(constant.Value);
+                w.Line((constant.Double ? "double" : T) + " " + constant.Name + " = " + value + ";" + (constant.Comment is null ? string.Empty : " // " + constant.Comment));
             }
         }
 
@@ -599,9 +535,10 @@ namespace DivergenceGen.Generator.Emit
         /// not ignored, the gathered x_y and w_y; then the kernel; then the masked loss, and the gradient copied back to
         /// the rows with the one-hot update at each y. Leaves <c>i</c> at the first row not done.
         /// </summary>
-        private void EmitBlocks(bool weighted, bool gradient, bool perSample, int bits)
+        private void EmitBlocks(LossVariant variant, bool gradient, bool perSample, int bits)
         {
             var w = _w;
+            bool weighted = variant.Weighted;
             int count = LanesOf(bits);
             string V = Vec(bits);
             string zero = L(0), one = L(1);
@@ -609,7 +546,7 @@ namespace DivergenceGen.Generator.Emit
             string Elem(string reference, string offset) => Unsafe + ".Add(ref " + reference + ", " + offset + ")";
             string RowOffset(int r) => r == 0 ? string.Empty : N(r) + " * Classes + ";
 
-            var scheduler = new RowScheduler(w, Losses.SoftmaxCrossEntropy.Row(_s, soft: false, weighted), K, _s.Precision, bits, "active");
+            var scheduler = new RowScheduler(w, _d.Row(_s, variant), K, _s.Precision, bits, "active");
             if (perSample)
             {
                 w.Line("ref " + T + " psRef = ref " + Marshal + ".GetReference(perSample);");
@@ -640,9 +577,9 @@ namespace DivergenceGen.Generator.Emit
                 if (gradient)
                 {
                     w.Line("ref " + T + " gRows = ref " + Unsafe + ".Add(ref gRef, i * Classes);");
-                    using var option = w.Block("if (" + Losses.SoftmaxCrossEntropy.Gradient + ".On)");
+                    using var option = w.Block("if (" + LossDescription.Gradient + ".On)");
                     scheduler.EmitBlockStores();
-                    w.Line("// The one-hot part of the gradient: −scale·(1 − ε)" + (weighted ? "·w_y" : string.Empty) + " at each row's target.");
+                    w.Line("// The one-hot part of the gradient: " + _d.OneHot + (weighted ? "·w_y" : string.Empty) + " at each row's target.");
                     using (w.Block("for (int r = 0; r < " + N(count) + "; r++)"))
                     {
                         w.Line("int y = targets[i + r];");
@@ -656,15 +593,16 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>
-        /// The row loop around the description's row kernel (<see cref="Losses.SoftmaxCrossEntropy.Row"/>), scheduled by
+        /// The row loop around the description's row kernel (<see cref="LossDescription.Row"/>), scheduled by
         /// <see cref="RowScheduler"/> for <paramref name="widths"/>: the row's references and, for class-index targets,
         /// the ignored-row exit and the scalars x_y and w_y before it; the total, the per-sample loss and the gradient's
         /// one-hot update after it.
         /// </summary>
-        private void EmitRows(bool soft, bool weighted, bool gradient, bool perSample, List<int> widths, bool straightLine, bool fromBlocks = false)
+        private void EmitRows(LossVariant variant, bool gradient, bool perSample, List<int> widths, bool straightLine, bool fromBlocks = false)
         {
             var w = _w;
-            var kernel = Losses.SoftmaxCrossEntropy.Row(_s, soft, weighted);
+            bool soft = variant.Dense, weighted = variant.Weighted;
+            var kernel = _d.Row(_s, variant);
             var scheduler = new RowScheduler(w, kernel, K, _s.Precision, widths, straightLine, overlap: true);
             scheduler.EmitInvariants();
             if (fromBlocks)
@@ -682,7 +620,7 @@ namespace DivergenceGen.Generator.Emit
                     {
                         if (gradient)
                         {
-                            w.Line("if (" + Losses.SoftmaxCrossEntropy.Gradient + ".On) gradient.Slice(rowStart, Classes).Clear();");
+                            w.Line("if (" + LossDescription.Gradient + ".On) gradient.Slice(rowStart, Classes).Clear();");
                         }
 
                         if (perSample)
@@ -723,7 +661,7 @@ namespace DivergenceGen.Generator.Emit
 
                 if (gradient && !soft)
                 {
-                    w.Line("if (" + Losses.SoftmaxCrossEntropy.Gradient + ".On) " + (weighted
+                    w.Line("if (" + LossDescription.Gradient + ".On) " + (weighted
                         ? Unsafe + ".Add(ref gRow, y) -= (" + T + ")(hit * wy);"
                         : Unsafe + ".Add(ref gRow, y) -= hitT;"));
                 }

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using DivergenceGen.Generator.Ir;
+using DivergenceGen.Generator.Model;
+
+namespace DivergenceGen.Generator.Losses
+{
+    /// <summary>What a loss compares each row of its input with.</summary>
+    internal enum LossTargets
+    {
+        /// <summary>One class index per row (<c>ReadOnlySpan&lt;int&gt; targets</c>), with the ignore index.</summary>
+        ClassIndex,
+
+        /// <summary>A row of K values per row (<see cref="LossDescription.DenseTargets"/>), row-major like the input.</summary>
+        Dense,
+    }
+
+    /// <summary>
+    /// One kind of public member of a loss: its targets and whether it takes class weights. Each variant is one
+    /// kernel, generic in the gradient option, and two public members (<c>Loss</c>, <c>LossAndGradient</c>).
+    /// </summary>
+    internal sealed record LossVariant(LossTargets Targets, bool Weighted)
+    {
+        public bool Dense => Targets == LossTargets.Dense;
+
+        /// <summary>The kernel's name: <c>LossHard</c>, <c>LossSoftWeighted</c>, …</summary>
+        public string Kernel => "Loss" + (Dense ? "Soft" : "Hard") + (Weighted ? "Weighted" : string.Empty);
+    }
+
+    /// <summary>A constant of the loss's static class: its documentation, type, name and value (C# literal).</summary>
+    internal sealed record LossConstant(string Summary, string Type, string Name, string Value);
+
+    /// <summary>
+    /// A loss, described: everything <c>Emit/LossEmitter</c> needs to write a loss's file, and nothing it decides
+    /// itself (the file frame, argument checks, the row loop, ignored rows, the reduction and the schedule are the
+    /// emitter's, the same for every loss). A new loss is a new subclass and a row in <see cref="LossCatalogue"/>.
+    /// <para>
+    /// The row kernel (<see cref="Row"/>) reads the inputs <c>x</c> (the row of <see cref="Input"/>), <c>t</c> (the row
+    /// of dense targets), <c>w</c> (class weights) and writes <c>g</c> (the gradient row); its loss is the double
+    /// <c>l</c>. Class-index rows also read the row scalars <c>xy</c> = x_y and, weighted, <c>wy</c> = w_y; constants of
+    /// the call are <c>scale</c> (1/D for a mean, else 1), <c>weightSum</c> = Σₖ wₖ (where <see cref="WeightSum"/> says why),
+    /// and the description's own <see cref="CallConstants"/>. Statements of the gradient run under the option
+    /// <see cref="Gradient"/>.
+    /// </para>
+    /// </summary>
+    internal abstract class LossDescription
+    {
+        /// <summary>The kernels' generic option type parameter: on for <c>LossAndGradient</c>, off for <c>Loss</c>.</summary>
+        public const string Gradient = "TGradient";
+
+        /// <summary>The attribute's name without <c>Attribute</c>: <c>SoftmaxCrossEntropy</c>.</summary>
+        public abstract string Attribute { get; }
+
+        /// <summary>The named arguments the attribute has besides Reduction, Precision and UnrollThreshold.</summary>
+        public abstract IReadOnlyList<string> Options { get; }
+
+        /// <summary>The member names written into the user's type (a user member with one of them is DG0005).</summary>
+        public abstract IReadOnlyList<string> GeneratedMembers { get; }
+
+        /// <summary>The public members' variants, in the order they are written.</summary>
+        public abstract IReadOnlyList<LossVariant> Variants { get; }
+
+        /// <summary>The N × K input's parameter name: <c>logits</c>.</summary>
+        public abstract string Input { get; }
+
+        /// <summary>The input's parameter documentation.</summary>
+        public abstract string InputDoc { get; }
+
+        /// <summary>The dense targets' parameter name, where a variant has them: <c>targetProbabilities</c>.</summary>
+        public virtual string DenseTargets => "targetProbabilities";
+
+        /// <summary>The dense targets' parameter documentation.</summary>
+        public virtual string DenseTargetsDoc => string.Empty;
+
+        /// <summary>What makes a dense target invalid, for the exception documentation.</summary>
+        public virtual string DenseTargetsInvalid => string.Empty;
+
+        /// <summary>The file header's line saying what the file is specialised for.</summary>
+        public abstract string Specialisation(LossSpec spec);
+
+        /// <summary>The public constants of the loss's class.</summary>
+        public abstract IEnumerable<LossConstant> Constants(LossSpec spec);
+
+        /// <summary>The summary of a public member.</summary>
+        public abstract string Summary(LossSpec spec, LossVariant variant, bool gradient);
+
+        /// <summary>The row, stated once for a variant.</summary>
+        public abstract RowKernel Row(LossSpec spec, LossVariant variant);
+
+        /// <summary>
+        /// Constants of the call the row kernel reads, computed once before the rows (from <c>scale</c>, the attribute's
+        /// arguments and <c>weightSum</c>); class-index variants with a gradient must define <c>hit</c> (double, what the
+        /// one-hot update takes off g_y, times w_y where weighted) and, unweighted, <c>hitT</c> (hit in the element type).
+        /// </summary>
+        public abstract IEnumerable<Let> CallConstants(LossSpec spec, LossVariant variant);
+
+        /// <summary>The one-hot update's coefficient as the generated comment writes it: <c>−scale·(1 − ε)</c>.</summary>
+        public abstract string OneHot { get; }
+
+        /// <summary>
+        /// Where a weighted class-index variant reads <c>weightSum</c> = Σₖ wₖ: why (the generated comment); null where
+        /// it does not.
+        /// </summary>
+        public virtual string? WeightSum(LossSpec spec) => null;
+
+        /// <summary>
+        /// The schedule's comments: what stays in registers in straight-line rows (appended to the emitter's sentence,
+        /// starting with "; "), and the passes of looped rows.
+        /// </summary>
+        public abstract string UnrolledNote { get; }
+
+        /// <summary>The passes of a looped row, for the kernel's comment.</summary>
+        public abstract string LoopedNote { get; }
+
+        /// <summary>A double expression rounded to the element type of a float kernel.</summary>
+        protected static Expr Narrow(LossSpec spec, Expr value) =>
+            spec.Precision == PrecisionKind.Single ? KernelOps.To(PrecisionKind.Single, value) : value;
+    }
+}
