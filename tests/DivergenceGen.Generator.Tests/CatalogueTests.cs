@@ -12,7 +12,7 @@ namespace DivergenceGen.Generator.Tests;
 /// <summary>
 /// The family catalogue (<see cref="FamilyCatalogue"/>) is the one list of families: every row's attribute exists in
 /// the runtime library, its list of generated members is what the generator really writes (DG0005 depends on it),
-/// and every pipeline that must know the families does (a loss attribute beside any family is DG0034).
+/// and every pipeline that must know the families does (any loss attribute beside any family is DG0034).
 /// </summary>
 public sealed class CatalogueTests
 {
@@ -44,6 +44,31 @@ public sealed class CatalogueTests
         }
 
         Assert.Equal(FamilyCatalogue.All.Count, FamilyCatalogue.All.Select(r => r.Kind).Distinct().Count());
+    }
+
+    /// <summary>
+    /// Every loss row has its attribute in the runtime library, and the attribute's settable properties are exactly the
+    /// options the parser reads for it (its description's <c>Options</c> and the three every loss has): a property
+    /// without a parser case would be accepted by the compiler and silently ignored.
+    /// </summary>
+    [Fact]
+    public void EveryLossRowHasAnAttributeWithExactlyItsOptions()
+    {
+        var runtime = typeof(DivergenceGen.Precision).Assembly;
+        foreach (var loss in DivergenceGen.Generator.Losses.LossCatalogue.All)
+        {
+            string name = DivergenceGen.Generator.Losses.LossCatalogue.AttributeMetadataName(loss);
+            var attribute = runtime.GetType(name);
+            Assert.True(attribute is not null, $"{name} is not in the runtime library");
+            Assert.True(typeof(Attribute).IsAssignableFrom(attribute));
+            var settable = attribute!.GetProperties().Where(p => p.CanWrite).Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal);
+            var options = loss.Options.Concat(new[] { "Reduction", "Precision", "UnrollThreshold" }).OrderBy(n => n, StringComparer.Ordinal);
+            Assert.Equal(options, settable);
+        }
+
+        Assert.Equal(
+            DivergenceGen.Generator.Losses.LossCatalogue.All.Count,
+            DivergenceGen.Generator.Losses.LossCatalogue.All.Select(l => l.Attribute).Distinct().Count());
     }
 
     /// <summary>
@@ -157,18 +182,22 @@ public sealed class CatalogueTests
     public void LossBesideAnyFamily_IsDG0034AndGeneratesNothing(string family)
     {
         var row = FamilyCatalogue.All.Single(r => r.Name == family);
-        foreach (string attributes in new[] { Attribute(row) + ", [|SoftmaxCrossEntropy(10)|]", "[|SoftmaxCrossEntropy(10)|], " + Attribute(row) })
+        foreach (var loss in DivergenceGen.Generator.Losses.LossCatalogue.All)
         {
-            var (source, span) = Markup.Parse(Header + "[" + attributes + "] public static partial class DigitLoss;\n");
-            var run = GeneratorHarness.Run(source);
-            run.AssertNoGeneratorException();
-            var dg0034 = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "DG0034");
-            Assert.Equal(span, dg0034.Location.SourceSpan);
-            Assert.Equal(
-                "'DigitLoss' is marked with both [" + row.Name + "] and [SoftmaxCrossEntropy]; a loss is a static class, a distribution " +
-                "a struct or sealed class: declare two types",
-                dg0034.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.Empty(run.Sources);
+            string attribute = loss.Attribute + "(10)";
+            foreach (string attributes in new[] { Attribute(row) + ", [|" + attribute + "|]", "[|" + attribute + "|], " + Attribute(row) })
+            {
+                var (source, span) = Markup.Parse(Header + "[" + attributes + "] public static partial class DigitLoss;\n");
+                var run = GeneratorHarness.Run(source);
+                run.AssertNoGeneratorException();
+                var dg0034 = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "DG0034");
+                Assert.Equal(span, dg0034.Location.SourceSpan);
+                Assert.Equal(
+                    "'DigitLoss' is marked with both [" + row.Name + "] and [" + loss.Attribute + "]; a loss is a static class, a distribution " +
+                    "a struct or sealed class: declare two types",
+                    dg0034.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Empty(run.Sources);
+            }
         }
     }
 
@@ -182,6 +211,8 @@ public sealed class CatalogueTests
     [InlineData("[SoftmaxCrossEntropy(10, LabelSmoothing = 0.1, Precision = Precision.Single)]")]
     [InlineData("[SoftmaxCrossEntropy(17, Reduction = Reduction.None)]")]
     [InlineData("[SoftmaxCrossEntropy(40, UnrollThreshold = 0, Reduction = Reduction.Sum)]")]
+    [InlineData("[NllLoss(3)]")]
+    [InlineData("[NllLoss(17, Reduction = Reduction.None, Precision = Precision.Single)]")]
     public void LossWrittenMembersListCoversWhatTheGeneratorWrites(string attribute)
     {
         var run = GeneratorHarness.Run(Header + "/// <summary>Doc.</summary>\n" + attribute + " public static partial class Subject;\n");

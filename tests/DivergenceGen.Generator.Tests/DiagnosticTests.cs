@@ -230,7 +230,7 @@ public sealed class DiagnosticTests
         Assert.Empty(run.Sources);
     }
 
-    // ---- Losses: DG0001/DG0002/DG0005/DG0006 reused, DG0030–DG0034 ---------------------------------------------
+    // ---- Losses: DG0001/DG0002/DG0005/DG0006 reused, DG0030–DG0035 ---------------------------------------------
 
     [Theory]
     [InlineData("[SoftmaxCrossEntropy(10)] public static class [|DigitLoss|];", "'DigitLoss' is marked [SoftmaxCrossEntropy] but is not declared partial; add the 'partial' modifier so the generator can add its members")]
@@ -246,6 +246,8 @@ public sealed class DiagnosticTests
     [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public const int [|Classes|] = 10; }", "'DigitLoss' declares 'Classes', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
     [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { private static readonly int [|IgnoreIndex|] = 1; }", "'DigitLoss' declares 'IgnoreIndex', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
     [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static double [|LabelSmoothing|] => 0; }", "'DigitLoss' declares 'LabelSmoothing', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
+    [InlineData("[NllLoss(10)] public static partial class DigitNll { public static double [|Loss|](double x) => x; }", "'DigitNll' declares 'Loss', which the generator writes for [NllLoss] types; rename or remove it")]
+    [InlineData("[NllLoss(10)] public static partial class DigitNll { public const int [|IgnoreIndex|] = 1; }", "'DigitNll' declares 'IgnoreIndex', which the generator writes for [NllLoss] types; rename or remove it")]
     public void DG0005_LossMemberNameClash(string declaration, string message) => AssertReports("DG0005", declaration, message);
 
     [Theory]
@@ -260,6 +262,7 @@ public sealed class DiagnosticTests
     [InlineData("[SoftmaxCrossEntropy(10)] public partial record [|DigitLoss|];", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: the loss members are static and need no instance, so it is a static class, not a record; declare a non-generic 'static partial class'")]
     [InlineData("public static partial class Outer<T> { [SoftmaxCrossEntropy(10)] public static partial class [|DigitLoss|]; }", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: generic types (or types nested in generic types) are not supported; declare a non-generic 'static partial class'")]
     [InlineData("[SoftmaxCrossEntropy(10)] file static partial class [|DigitLoss|];", "'DigitLoss' cannot be a [SoftmaxCrossEntropy] type: a 'file' type is visible only in its own file, and the generator adds its members in another file (remove 'file'); declare a non-generic 'static partial class'")]
+    [InlineData("[NllLoss(10)] public partial class [|DigitNll|];", "'DigitNll' cannot be a [NllLoss] type: the class is not static (the loss members are static and need no instance); declare a non-generic 'static partial class'")]
     public void DG0030_LossTypeKind(string declaration, string message) => AssertReports("DG0030", declaration, message);
 
     [Theory]
@@ -267,6 +270,7 @@ public sealed class DiagnosticTests
     [InlineData("[SoftmaxCrossEntropy([|0|])] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': K = 0 is outside 2 … 16777216")]
     [InlineData("[SoftmaxCrossEntropy([|-5|])] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': K = -5 is outside 2 … 16777216")]
     [InlineData("[SoftmaxCrossEntropy([|16777217|], Reduction = Reduction.Sum)] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': K = 16777217 is outside 2 … 16777216")]
+    [InlineData("[NllLoss([|1|])] public static partial class DigitNll;", "[NllLoss] on 'DigitNll': K = 1 is outside 2 … 16777216")]
     public void DG0031_LossClassCount(string declaration, string message) => AssertReports("DG0031", declaration, message);
 
     [Theory]
@@ -281,7 +285,24 @@ public sealed class DiagnosticTests
     [InlineData("[SoftmaxCrossEntropy(10, Precision = [|(Precision)2|])] public static partial class DigitLoss;", "Invalid precision for [SoftmaxCrossEntropy] on 'DigitLoss': (Precision)2 is not Precision.Double or Precision.Single")]
     [InlineData("[SoftmaxCrossEntropy(10, UnrollThreshold = [|-1|])] public static partial class DigitLoss;", "Invalid unroll threshold for [SoftmaxCrossEntropy] on 'DigitLoss': UnrollThreshold = -1 is outside 0 … 256")]
     [InlineData("[SoftmaxCrossEntropy(10, UnrollThreshold = [|257|])] public static partial class DigitLoss;", "Invalid unroll threshold for [SoftmaxCrossEntropy] on 'DigitLoss': UnrollThreshold = 257 is outside 0 … 256")]
+    [InlineData("[NllLoss(10, Reduction = [|(Reduction)7|])] public static partial class DigitNll;", "Invalid reduction for [NllLoss] on 'DigitNll': (Reduction)7 is not Reduction.None, Reduction.Sum or Reduction.Mean")]
     public void DG0033_LossInvalidArgument(string declaration, string message) => AssertReports("DG0033", declaration, message);
+
+    [Theory]
+    [InlineData("[SoftmaxCrossEntropy(10), [|NllLoss(10)|]]", "'DigitLoss' is marked with both [SoftmaxCrossEntropy] and [NllLoss]; a type declares one loss (both would write Loss and LossAndGradient): declare two types")]
+    [InlineData("[NllLoss(10)][[|SoftmaxCrossEntropy(3)|]]", "'DigitLoss' is marked with both [NllLoss] and [SoftmaxCrossEntropy]; a type declares one loss (both would write Loss and LossAndGradient): declare two types")]
+    public void DG0035_MultipleLosses(string attributes, string message)
+    {
+        // Reported once (by the first attribute's pipeline, at the second attribute); neither loss emits anything.
+        var (source, span) = Markup.Parse(Header + attributes + " public static partial class DigitLoss;\n");
+        var run = GeneratorHarness.Run(source);
+        run.AssertNoGeneratorException();
+        var dg0035 = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DG0035", dg0035.Id);
+        Assert.Equal(span, dg0035.Location.SourceSpan);
+        Assert.Equal(message, dg0035.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(run.Sources);
+    }
 
     [Fact]
     public void DG0034_LossWithFamily()

@@ -34,6 +34,7 @@ public sealed class IncrementalityTests
 
         [SoftmaxCrossEntropy(10, LabelSmoothing = 0.1, Precision = Precision.Single)] public static partial class DigitLoss;
         [SoftmaxCrossEntropy(1000, Reduction = Reduction.None)] public static partial class VocabLoss;
+        [NllLoss(10, IgnoreIndex = 0)] public static partial class DigitNll;
 
         public static partial class Divergences
         {
@@ -60,7 +61,7 @@ public sealed class IncrementalityTests
 
         Assert.All(result.Results, r => Assert.Null(r.Exception));
         Assert.NotEmpty(result.GeneratedTrees);
-        // The declarations reach every tracked step (every family, a loss, both divergence measures, a misuse of
+        // The declarations reach every tracked step (every family, every loss, both divergence measures, a misuse of
         // each kind of target), and the assertions below fail on a step the run did not record, so "all cached"
         // cannot hold vacuously.
         StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);

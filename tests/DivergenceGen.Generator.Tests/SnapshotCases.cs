@@ -149,6 +149,18 @@ public static class SnapshotCases
                 [SoftmaxCrossEntropy(2, UnrollThreshold = 0, Precision = Precision.Single)] public static partial class Binary;
             }
             """),
+        InMyApp("Nll_K5_Mean", """
+            /// <summary>NLL over five classes, the mean: straight-line rows and blocks of rows.</summary>
+            [NllLoss(5)] public static partial class Nll5;
+            """),
+        InMyApp("Nll_K10_Single_Sum_IgnoreInRange", """
+            /// <summary>NLL in float, summed; the ignore index is a class.</summary>
+            [NllLoss(10, Precision = Precision.Single, Reduction = Reduction.Sum, IgnoreIndex = 0)] public static partial class Nll10F;
+            """),
+        InMyApp("Nll_K1000_None", """
+            /// <summary>NLL over a vocabulary, per-sample losses: looped rows.</summary>
+            [NllLoss(1000, Reduction = Reduction.None)] public static partial class VocabNll;
+            """),
         InMyApp("Net80_Categorical_K17", """
             /// <summary>K = 17 without Vector256.Log (net8.0).</summary>
             [Categorical(17)] public readonly partial struct Net80Cat17;

@@ -20,12 +20,16 @@ namespace DivergenceGen.Tests
             return doc.RootElement.EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.Clone(), StringComparer.Ordinal);
         });
 
+        /// <summary>The cases of one loss (the <c>family</c> field): <c>cross_entropy</c> here, <c>nll_loss</c> for NllLossTests.</summary>
+        public static IEnumerable<KeyValuePair<string, JsonElement>> Of(string family) =>
+            All.Value.Where(c => c.Value.GetProperty("family").GetString() == family);
+
         public static TheoryData<string> Cases()
         {
             var data = new TheoryData<string>();
-            foreach (string id in All.Value.Keys)
+            foreach (var c in Of("cross_entropy"))
             {
-                data.Add(id);
+                data.Add(c.Key);
             }
 
             return data;
@@ -34,10 +38,14 @@ namespace DivergenceGen.Tests
         [Fact]
         public void AllCopiedCasesAreLoaded()
         {
-            // Every cross_entropy case of public/losses.json (Oracle/README.md).
-            Assert.Equal(18, All.Value.Count);
-            Assert.All(All.Value.Values, c => Assert.Equal("cross_entropy", c.GetProperty("family").GetString()));
+            // Every cross_entropy and nll_loss case of public/losses.json (Oracle/README.md), and nothing else.
+            Assert.Equal(21, All.Value.Count);
+            Assert.Equal(18, Of("cross_entropy").Count());
+            Assert.Equal(3, Of("nll_loss").Count());
         }
+
+        /// <summary>One case by id (NllLossTests).</summary>
+        public static JsonElement Case(string id) => All.Value[id];
 
         private static double[] Flat(JsonElement rows) => rows.EnumerateArray().SelectMany(r => r.EnumerateArray().Select(OracleCase.Num)).ToArray();
 

@@ -158,6 +158,11 @@ namespace DivergenceGen.Generator.Diagnostics
             "A loss type cannot also be a distribution family",
             "'{0}' is marked with both [{1}] and [{2}]; a loss is a static class, a distribution a struct or sealed class: declare two types");
 
+        public static readonly DiagnosticDescriptor MultipleLosses = Create(
+            "DG0035",
+            "More than one loss",
+            "'{0}' is marked with both [{1}] and [{2}]; a type declares one loss (both would write Loss and LossAndGradient): declare two types");
+
         /// <summary>All descriptors by id, for turning <see cref="DiagnosticInfo"/> back into diagnostics.</summary>
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
         {
@@ -166,7 +171,7 @@ namespace DivergenceGen.Generator.Diagnostics
             DivergenceContainingType, DivergenceOuterType, DivergenceMethodShape, DivergenceParameterCount,
             DivergenceParameterType, DivergenceReturnType, DivergencePrecisionMismatch, DivergenceNoExactMethod,
             DivergenceInvalidTolerance, DivergenceBothMeasures, DivergenceInfiniteBySupport,
-            LossTypeKind, LossClassCount, LossLabelSmoothing, LossInvalidArgument, LossWithFamily,
+            LossTypeKind, LossClassCount, LossLabelSmoothing, LossInvalidArgument, LossWithFamily, MultipleLosses,
         }.ToDictionary(d => d.Id);
 
         public static DiagnosticInfo Info(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>

@@ -388,25 +388,26 @@ namespace DivergenceGen.Generator.Emit
                     w.Line("// K = " + N(K) + " ≤ UnrollThreshold " + N(_s.UnrollThreshold) + ": unrolled. Each row is straight-line code with constant offsets, the widest vectors");
                     w.Line("// the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked");
                     w.Line("// out of the sums) where K is not a sum of vector widths" + _d.UnrolledNote + ".");
-                    if (!soft)
+                    bool blocks = !soft && _d.RowsAcrossLanes;
+                    if (blocks)
                     {
                         w.Line("// Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the");
-                        w.Line("// block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes");
+                        w.Line("// block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes");
                         w.Line("// rows take the per-row code.");
                     }
 
-                    foreach (int bits in soft ? widths : Widths.ToList())
+                    foreach (int bits in blocks ? Widths.ToList() : widths)
                     {
                         using (w.Block("if (" + Vec(bits) + ".IsHardwareAccelerated)"))
                         {
-                            if (!soft)
+                            if (blocks)
                             {
                                 w.Line("int i = 0; // blocks of " + N(LanesOf(bits)) + " rows across the lanes, in a method of their own (a small method the JIT keeps in registers)");
                                 w.Line("total += " + variant.Kernel + "Blocks" + N(bits) + "<TGradient>(" + string.Join(", ", KernelArguments(weighted, gradient, perSample)) + ", ref i);");
                                 blockWidths.Add(bits);
                             }
 
-                            EmitRows(variant, gradient, perSample, Widths.Where(b => b <= bits).ToList(), straightLine: true, fromBlocks: !soft);
+                            EmitRows(variant, gradient, perSample, Widths.Where(b => b <= bits).ToList(), straightLine: true, fromBlocks: blocks);
                             w.Line("return total;");
                         }
                     }

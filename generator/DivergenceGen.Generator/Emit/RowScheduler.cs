@@ -269,7 +269,7 @@ namespace DivergenceGen.Generator.Emit
                 Broadcast(name);
             }
 
-            if (_masked)
+            if (_masked && _k.Body.Any(st => st is Reduce { Op: ReduceOp.Sum }))
             {
                 var last = _chunks![_chunks.Count - 1];
                 int lanes = Lanes(last.Bits);

@@ -15,6 +15,7 @@ namespace DivergenceGen.Generator.Losses
         public static readonly IReadOnlyList<LossDescription> All = new LossDescription[]
         {
             SoftmaxCrossEntropy.Instance,
+            NllLoss.Instance,
         };
 
         /// <summary>The description of a loss, by its attribute's name (<see cref="LossSpec.Loss"/>).</summary>

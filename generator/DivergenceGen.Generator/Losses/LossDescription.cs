@@ -108,6 +108,13 @@ namespace DivergenceGen.Generator.Losses
         /// </summary>
         public abstract string UnrolledNote { get; }
 
+        /// <summary>
+        /// Whether class-index rows of K ≤ the unroll threshold are computed in blocks across the lanes (row r of a block
+        /// in lane r): it pays where the row has per-class arithmetic to share (exp, log, sums), not where the row only
+        /// reads its target and writes the gradient's zeros.
+        /// </summary>
+        public virtual bool RowsAcrossLanes => true;
+
         /// <summary>The passes of a looped row, for the kernel's comment.</summary>
         public abstract string LoopedNote { get; }
 

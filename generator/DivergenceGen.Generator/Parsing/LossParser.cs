@@ -32,8 +32,8 @@ namespace DivergenceGen.Generator.Parsing
 
         private static LossSpec? ParseCore(GeneratorAttributeSyntaxContext context, LossDescription loss, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
-            string Family = loss.Attribute;
-            var WrittenMembers = loss.GeneratedMembers;
+            string name = loss.Attribute;
+            var written = loss.GeneratedMembers;
             if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
             {
                 return null;
@@ -48,6 +48,29 @@ namespace DivergenceGen.Generator.Parsing
             var identifier = declaration.Identifier.GetLocation();
             bool valid = true;
 
+            // A second loss attribute: the first one's pipeline reports it (once, at the second), neither emits.
+            // (The same attribute twice is the compiler's CS0579, and HasOwnErrors below gives no output.)
+            var losses = type.GetAttributes()
+                .Where(LossCatalogue.IsLossAttribute)
+                .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? int.MaxValue)
+                .GroupBy(a => a.AttributeClass!.ToDisplayString())
+                .Select(g => g.First())
+                .ToList();
+            if (losses.Count > 1)
+            {
+                if (SymbolEqualityComparer.Default.Equals(losses[0].AttributeClass, attribute.AttributeClass))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.MultipleLosses,
+                        losses[1].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(),
+                        type.Name,
+                        losses[0].AttributeClass!.Name.Replace("Attribute", string.Empty),
+                        losses[1].AttributeClass!.Name.Replace("Attribute", string.Empty)));
+                }
+
+                return null;
+            }
+
             var family = type.GetAttributes().FirstOrDefault(Parser.IsFamilyAttribute);
             if (family is not null)
             {
@@ -56,7 +79,7 @@ namespace DivergenceGen.Generator.Parsing
                     attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(),
                     type.Name,
                     family.AttributeClass!.Name.Replace("Attribute", string.Empty),
-                    Family));
+                    name));
                 valid = false;
             }
 
@@ -80,12 +103,12 @@ namespace DivergenceGen.Generator.Parsing
 
             if (reason is not null)
             {
-                diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.LossTypeKind, identifier, type.Name, Family, reason));
+                diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.LossTypeKind, identifier, type.Name, name, reason));
                 valid = false;
             }
 
-            valid &= Parser.CheckPartial(type, declaration, Family, identifier, diagnostics);
-            valid &= Parser.CheckTypeName(type, Family, WrittenMembers, identifier, diagnostics);
+            valid &= Parser.CheckPartial(type, declaration, name, identifier, diagnostics);
+            valid &= Parser.CheckTypeName(type, name, written, identifier, diagnostics);
             valid &= Parser.CheckScope(type, type.Name, context.SemanticModel.Compilation, contextualKeywords: true, identifier, diagnostics);
 
             var languageVersion = (declaration.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest;
@@ -103,14 +126,14 @@ namespace DivergenceGen.Generator.Parsing
 
             foreach (var member in type.GetMembers().Concat<ISymbol>(type.GetTypeMembers()))
             {
-                if (!member.IsImplicitlyDeclared && WrittenMembers.Contains(member.Name))
+                if (!member.IsImplicitlyDeclared && written.Contains(member.Name))
                 {
                     diagnostics.Add(DiagnosticDescriptors.Info(
                         DiagnosticDescriptors.MemberNameClash,
                         member.Locations.FirstOrDefault(l => l.IsInSource),
                         type.Name,
                         member.Name,
-                        Family));
+                        name));
                     valid = false;
                 }
             }
@@ -133,9 +156,9 @@ namespace DivergenceGen.Generator.Parsing
 
         private static LossSpec? ReadArguments(AttributeData attribute, INamedTypeSymbol type, LossDescription loss, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
-            string Family = loss.Attribute;
+            string name = loss.Attribute;
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-            Location ArgumentLocation(string? name)
+            Location ArgumentLocation(string? argumentName)
             {
                 var list = syntax?.ArgumentList?.Arguments;
                 if (list is null)
@@ -143,9 +166,9 @@ namespace DivergenceGen.Generator.Parsing
                     return syntax?.GetLocation() ?? Location.None;
                 }
 
-                var argument = name is null
+                var argument = argumentName is null
                     ? list.Value.FirstOrDefault(a => a.NameEquals is null)
-                    : list.Value.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+                    : list.Value.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == argumentName);
                 return argument?.Expression.GetLocation() ?? syntax!.GetLocation();
             }
 
@@ -162,7 +185,7 @@ namespace DivergenceGen.Generator.Parsing
                 diagnostics.Add(DiagnosticDescriptors.Info(
                     DiagnosticDescriptors.LossClassCount,
                     ArgumentLocation(null),
-                    Family,
+                    name,
                     type.Name,
                     N(classes),
                     N(LossLimits.MinClasses),
@@ -178,6 +201,11 @@ namespace DivergenceGen.Generator.Parsing
             foreach (var named in attribute.NamedArguments)
             {
                 object? value = named.Value.Value;
+                if (!loss.Options.Contains(named.Key) && named.Key is not ("Reduction" or "Precision" or "UnrollThreshold"))
+                {
+                    continue; // not a property of this loss's attribute: the compiler has reported it
+                }
+
                 switch (named.Key)
                 {
                     case "LabelSmoothing" when value is double e:
@@ -186,7 +214,7 @@ namespace DivergenceGen.Generator.Parsing
                             diagnostics.Add(DiagnosticDescriptors.Info(
                                 DiagnosticDescriptors.LossLabelSmoothing,
                                 ArgumentLocation("LabelSmoothing"),
-                                Family,
+                                name,
                                 type.Name,
                                 e.ToString("R", CultureInfo.InvariantCulture)));
                             valid = false;
@@ -207,7 +235,7 @@ namespace DivergenceGen.Generator.Parsing
                                 DiagnosticDescriptors.LossInvalidArgument,
                                 ArgumentLocation("Reduction"),
                                 "reduction",
-                                Family,
+                                name,
                                 type.Name,
                                 "(Reduction)" + N(r) + " is not Reduction.None, Reduction.Sum or Reduction.Mean"));
                             valid = false;
@@ -225,7 +253,7 @@ namespace DivergenceGen.Generator.Parsing
                                 DiagnosticDescriptors.LossInvalidArgument,
                                 ArgumentLocation("Precision"),
                                 "precision",
-                                Family,
+                                name,
                                 type.Name,
                                 "(Precision)" + N(p) + " is not Precision.Double or Precision.Single"));
                             valid = false;
@@ -243,7 +271,7 @@ namespace DivergenceGen.Generator.Parsing
                                 DiagnosticDescriptors.LossInvalidArgument,
                                 ArgumentLocation("UnrollThreshold"),
                                 "unroll threshold",
-                                Family,
+                                name,
                                 type.Name,
                                 "UnrollThreshold = " + N(threshold) + " is outside 0 … " + N(FamilyLimits.MaxUnrollThreshold)));
                             valid = false;

@@ -351,7 +351,7 @@ namespace DivergenceGen.Generated
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
-            // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
+            // block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -746,7 +746,7 @@ namespace DivergenceGen.Generated
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
-            // block in lane r: exp, log and the sums are vector operations, with no horizontal reductions); the last n mod lanes
+            // block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
             if (Vector512.IsHardwareAccelerated)
             {
