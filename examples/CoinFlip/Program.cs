@@ -11,8 +11,13 @@
 //
 // Everything distribution-specific is generated from the one-line declaration at the bottom: Sample, the batch
 // LogPmf, KLDivergence, Entropy and CrossEntropy. Numbers are parsed and printed with the invariant culture.
+//
+// Also writes convergence.png: L_n against n on a log scale, the line KL(P‖Q) and the band KL ± 2·sd(L_n).
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using DivergenceGen;
 
@@ -34,8 +39,9 @@ internal static class Program
 
         double p = 0.5, q = 0.2;
         int flips = 1_000_000, seed = 42;
+        string outputDirectory = DefaultOutputDirectory();
 
-        // ---- Options: --p, --q, --flips, --seed (as "--q 0.3" or "--q=0.3"), --help --------------------------
+        // ---- Options: --p, --q, --flips, --seed, --out (as "--q 0.3" or "--q=0.3"), --help ------------------
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
@@ -52,7 +58,7 @@ internal static class Program
                 name = arg[..eq];
                 value = arg[(eq + 1)..];
             }
-            else if (name is "--p" or "--q" or "--flips" or "--seed")
+            else if (name is "--p" or "--q" or "--flips" or "--seed" or "--out")
             {
                 if (i + 1 >= args.Length)
                 {
@@ -98,6 +104,14 @@ internal static class Program
                     }
 
                     break;
+                case "--out":
+                    if (value.Length == 0)
+                    {
+                        return Fail("option --out needs a directory");
+                    }
+
+                    outputDirectory = value;
+                    break;
                 default:
                     return Fail($"unknown option '{name}' (try --help)");
             }
@@ -127,9 +141,19 @@ internal static class Program
         Console.WriteLine($"{"n",12}  {"L_n",14}  {"KL(P‖Q)",14}  {"L_n − KL",12}  {"sd(L_n)",10}");
         double sum = 0;
         long next = 10;
+        int[] plotAt = PlotPoints(flips);
+        double[] plotN = new double[plotAt.Length], plotLn = new double[plotAt.Length];
+        int plotted = 0;
         for (int n = 1; n <= flips; n++)
         {
             sum += logP[n - 1] - logQ[n - 1]; // +∞ once an outcome Q calls impossible is seen
+            if (n == plotAt[plotted])
+            {
+                plotN[plotted] = n;
+                plotLn[plotted] = sum / n;
+                plotted = Math.Min(plotted + 1, plotAt.Length - 1);
+            }
+
             if (n == next || n == flips)
             {
                 double ln = sum / n;
@@ -163,7 +187,61 @@ internal static class Program
             Console.WriteLine("that outcome is tossed, Q(x) = 0 and the log-likelihood ratio becomes +∞: one toss rules Q out.");
         }
 
+        // ---- The plot (not when L_n is ∞: there is no curve to draw) ------------------------------------------
+        Console.WriteLine();
+        if (double.IsFinite(kl))
+        {
+            Directory.CreateDirectory(outputDirectory);
+            string path = Path.Combine(outputDirectory, "convergence.png");
+            ConvergencePlot.Save(path, $"L_n → KL(P‖Q): P = Bernoulli({p.ToString("R", Inv)}), Q = Bernoulli({q.ToString("R", Inv)}), seed {seed}",
+                                 plotN, plotLn, kl, sd1);
+            Console.WriteLine($"wrote {Shown(path)}");
+        }
+        else
+        {
+            Console.WriteLine("no plot: L_n and KL(P‖Q) are ∞");
+        }
+
         return 0;
+    }
+
+    /// <summary>About 40 values of n per power of ten, from 1 to <paramref name="flips"/> (included), increasing.</summary>
+    private static int[] PlotPoints(int flips)
+    {
+        var points = new List<int>();
+        for (int j = 0; ; j++)
+        {
+            int n = (int)Math.Round(Math.Pow(10, j / 40.0));
+            if (n >= flips)
+            {
+                break;
+            }
+
+            if (points.Count == 0 || n > points[^1])
+            {
+                points.Add(n);
+            }
+        }
+
+        points.Add(flips);
+        return points.ToArray();
+    }
+
+    /// <summary>
+    /// This example's own folder (where this source file is) when it exists on this machine, so that
+    /// <c>dotnet run --project examples/CoinFlip</c> refreshes the PNG the README shows; else the executable's folder.
+    /// </summary>
+    private static string DefaultOutputDirectory([CallerFilePath] string sourceFile = "")
+    {
+        string? directory = Path.GetDirectoryName(sourceFile);
+        return !string.IsNullOrEmpty(directory) && Directory.Exists(directory) ? directory : AppContext.BaseDirectory;
+    }
+
+    /// <summary>A path relative to the current directory when it is below it (shorter to read), else as it is.</summary>
+    private static string Shown(string path)
+    {
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative;
     }
 
     private static string F(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString("0.000000000", Inv);
@@ -187,10 +265,13 @@ internal static class Program
               --q <prob>      heads probability of the rival model, Q (default 0.2)
               --flips <n>     number of tosses, 1 to 100,000,000 (default 1,000,000)
               --seed <int>    seed for System.Random (default 42)
+              --out <dir>     where to write convergence.png (created if missing;
+                              default: the example's folder, examples/CoinFlip)
               --help          this text
 
             Prints L_n = (1/n)·Σ log(P(xᵢ)/Q(xᵢ)) for n = 10, 100, … up to --flips, next to the exact KL(P‖Q),
-            then checks H(P,Q) = H(P) + KL(P‖Q). Invalid options exit with code 2.
+            then checks H(P,Q) = H(P) + KL(P‖Q), and plots L_n against n with KL(P‖Q) ± 2·sd(L_n).
+            Invalid options exit with code 2.
             """);
     }
 }
