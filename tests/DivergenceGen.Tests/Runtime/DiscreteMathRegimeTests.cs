@@ -79,5 +79,29 @@ namespace DivergenceGen.Tests.Runtime
         {
             Close(want, DiscreteMath.GeometricKLDivergence(p, q), 2e-15, 0, $"KL(Geometric({R(p)}) ‖ Geometric({R(q)}))");
         }
+
+        /// <summary>
+        /// NegativeBinomialKLDivergence for laws with mean + 20σ in (2000, 5000] and P, Q close in both r and p: Binet's
+        /// identity is tried first and cancels (its largest terms are 7 to 24 against a KL of 0.04 to 0.2; alone it is
+        /// 1.0e−13 to 1.7e−12 off), so the documented fallback to the sum must fire: it is meant for exactly "where that [rounding]
+        /// could exceed 1e−14 of the result". Written against the regime choice's mutants (docs/testing.md): the fallback
+        /// removed, its test reversed or its bound divided, the 5000-term limit reversed, the estimate's mean or σ inflated
+        /// (q = 1 + p, r/q), and each of the four terms of the cancellation estimate subtracted instead of added (the
+        /// second point has J and (rP − rQ)·ln pP large, the first b and c, so each term is needed somewhere).
+        /// </summary>
+        /// <remarks>
+        /// References: 50-digit mpmath, the pmf summed by its ratio recurrence from k = 0 until P(k) &lt; 1e−55 past the
+        /// mean (Runtime/reference/make_regime_references.py), for the exact doubles passed. Bound 1e−14 relative, the
+        /// fallback's own target; measured ≤ 3.9e−15 (the sum); Binet's identity alone is 10× to 170× beyond it.
+        /// </remarks>
+        [Theory]
+        [InlineData(680.0, 0.3, 681.0, 0.303, 0.03895252711870663338375341)]      // estimate 3041; Binet 1.7e−12 off
+        [InlineData(2900.0, 0.7, 2950.0, 0.7007, 0.08292996182501377869624013)]   // estimate 2086; Binet 1.0e−13 off
+        [InlineData(1250.0, 0.3, 1240.0, 0.303, 0.2165576246271598816053365)]     // estimate 4889; Binet 5.5e−13 off
+        [InlineData(500.0, 0.3, 520.0, 0.303, 0.1120088249703223388853105)]       // estimate 2414; Binet 3.9e−13 off
+        public void NegativeBinomialKL_FallsBackToTheSumWhereBinetCancels(double rP, double pP, double rQ, double pQ, double want)
+        {
+            Close(want, DiscreteMath.NegativeBinomialKLDivergence(rP, pP, rQ, pQ), 1e-14, 0, $"KL(NB({R(rP)}, {R(pP)}) ‖ NB({R(rQ)}, {R(pQ)}))");
+        }
     }
 }
