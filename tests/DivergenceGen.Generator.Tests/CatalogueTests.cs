@@ -213,6 +213,8 @@ public sealed class CatalogueTests
     [InlineData("[SoftmaxCrossEntropy(40, UnrollThreshold = 0, Reduction = Reduction.Sum)]")]
     [InlineData("[NllLoss(3)]")]
     [InlineData("[NllLoss(17, Reduction = Reduction.None, Precision = Precision.Single)]")]
+    [InlineData("[KLDivergenceLoss(5, Temperature = 3)]")]
+    [InlineData("[KLDivergenceLoss(40, Reduction = Reduction.None, Precision = Precision.Single)]")]
     public void LossWrittenMembersListCoversWhatTheGeneratorWrites(string attribute)
     {
         var run = GeneratorHarness.Run(Header + "/// <summary>Doc.</summary>\n" + attribute + " public static partial class Subject;\n");

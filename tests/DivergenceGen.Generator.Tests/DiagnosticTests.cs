@@ -248,6 +248,8 @@ public sealed class DiagnosticTests
     [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss { public static double [|LabelSmoothing|] => 0; }", "'DigitLoss' declares 'LabelSmoothing', which the generator writes for [SoftmaxCrossEntropy] types; rename or remove it")]
     [InlineData("[NllLoss(10)] public static partial class DigitNll { public static double [|Loss|](double x) => x; }", "'DigitNll' declares 'Loss', which the generator writes for [NllLoss] types; rename or remove it")]
     [InlineData("[NllLoss(10)] public static partial class DigitNll { public const int [|IgnoreIndex|] = 1; }", "'DigitNll' declares 'IgnoreIndex', which the generator writes for [NllLoss] types; rename or remove it")]
+    [InlineData("[KLDivergenceLoss(10)] public static partial class Distill { public const double [|Temperature|] = 1; }", "'Distill' declares 'Temperature', which the generator writes for [KLDivergenceLoss] types; rename or remove it")]
+    [InlineData("[KLDivergenceLoss(10)] public static partial class Distill { public static void [|LossFromTeacherLogProbabilitiesAndGradient|]() { } }", "'Distill' declares 'LossFromTeacherLogProbabilitiesAndGradient', which the generator writes for [KLDivergenceLoss] types; rename or remove it")]
     public void DG0005_LossMemberNameClash(string declaration, string message) => AssertReports("DG0005", declaration, message);
 
     [Theory]
@@ -286,11 +288,16 @@ public sealed class DiagnosticTests
     [InlineData("[SoftmaxCrossEntropy(10, UnrollThreshold = [|-1|])] public static partial class DigitLoss;", "Invalid unroll threshold for [SoftmaxCrossEntropy] on 'DigitLoss': UnrollThreshold = -1 is outside 0 … 256")]
     [InlineData("[SoftmaxCrossEntropy(10, UnrollThreshold = [|257|])] public static partial class DigitLoss;", "Invalid unroll threshold for [SoftmaxCrossEntropy] on 'DigitLoss': UnrollThreshold = 257 is outside 0 … 256")]
     [InlineData("[NllLoss(10, Reduction = [|(Reduction)7|])] public static partial class DigitNll;", "Invalid reduction for [NllLoss] on 'DigitNll': (Reduction)7 is not Reduction.None, Reduction.Sum or Reduction.Mean")]
+    [InlineData("[KLDivergenceLoss(10, Temperature = [|0|])] public static partial class Distill;", "Invalid temperature for [KLDivergenceLoss] on 'Distill': Temperature = 0 is not a finite value > 0")]
+    [InlineData("[KLDivergenceLoss(10, Temperature = [|-2.5|])] public static partial class Distill;", "Invalid temperature for [KLDivergenceLoss] on 'Distill': Temperature = -2.5 is not a finite value > 0")]
+    [InlineData("[KLDivergenceLoss(10, Temperature = [|double.NaN|])] public static partial class Distill;", "Invalid temperature for [KLDivergenceLoss] on 'Distill': Temperature = NaN is not a finite value > 0")]
+    [InlineData("[KLDivergenceLoss(10, Temperature = [|double.PositiveInfinity|])] public static partial class Distill;", "Invalid temperature for [KLDivergenceLoss] on 'Distill': Temperature = Infinity is not a finite value > 0")]
     public void DG0033_LossInvalidArgument(string declaration, string message) => AssertReports("DG0033", declaration, message);
 
     [Theory]
     [InlineData("[SoftmaxCrossEntropy(10), [|NllLoss(10)|]]", "'DigitLoss' is marked with both [SoftmaxCrossEntropy] and [NllLoss]; a type declares one loss (both would write Loss and LossAndGradient): declare two types")]
     [InlineData("[NllLoss(10)][[|SoftmaxCrossEntropy(3)|]]", "'DigitLoss' is marked with both [NllLoss] and [SoftmaxCrossEntropy]; a type declares one loss (both would write Loss and LossAndGradient): declare two types")]
+    [InlineData("[KLDivergenceLoss(10), [|NllLoss(10)|], SoftmaxCrossEntropy(10)]", "'DigitLoss' is marked with both [KLDivergenceLoss] and [NllLoss]; a type declares one loss (both would write Loss and LossAndGradient): declare two types")]
     public void DG0035_MultipleLosses(string attributes, string message)
     {
         // Reported once (by the first attribute's pipeline, at the second attribute); neither loss emits anything.

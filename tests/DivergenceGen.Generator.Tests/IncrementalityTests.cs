@@ -35,6 +35,7 @@ public sealed class IncrementalityTests
         [SoftmaxCrossEntropy(10, LabelSmoothing = 0.1, Precision = Precision.Single)] public static partial class DigitLoss;
         [SoftmaxCrossEntropy(1000, Reduction = Reduction.None)] public static partial class VocabLoss;
         [NllLoss(10, IgnoreIndex = 0)] public static partial class DigitNll;
+        [KLDivergenceLoss(10, Temperature = 4)] public static partial class Distill;
 
         public static partial class Divergences
         {

@@ -161,6 +161,14 @@ public static class SnapshotCases
             /// <summary>NLL over a vocabulary, per-sample losses: looped rows.</summary>
             [NllLoss(1000, Reduction = Reduction.None)] public static partial class VocabNll;
             """),
+        InMyApp("Distill_K6_Mean", """
+            /// <summary>Distillation over six classes, T = 2 (the default), the mean over rows: straight-line rows.</summary>
+            [KLDivergenceLoss(6)] public static partial class Distill6;
+            """),
+        InMyApp("Distill_K100_Single_Sum_T4", """
+            /// <summary>Distillation over 100 classes in float, T = 4, summed: looped rows.</summary>
+            [KLDivergenceLoss(100, Temperature = 4, Precision = Precision.Single, Reduction = Reduction.Sum)] public static partial class Distill100F;
+            """),
         InMyApp("Net80_Categorical_K17", """
             /// <summary>K = 17 without Vector256.Log (net8.0).</summary>
             [Categorical(17)] public readonly partial struct Net80Cat17;

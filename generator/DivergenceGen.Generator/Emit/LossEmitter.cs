@@ -184,11 +184,11 @@ namespace DivergenceGen.Generator.Emit
             bool none = _s.Reduction == ReductionKind.None;
             bool mean = _s.Reduction == ReductionKind.Mean;
             string input = _d.Input;
-            string targets = soft ? _d.DenseTargets : "targets";
+            string targets = soft ? variant.DenseInput!.Name : "targets";
             w.Summary(_d.Summary(_s, variant, gradient));
             w.Doc("<param name=\"" + input + "\">" + _d.InputDoc + "</param>");
             w.Doc(soft
-                ? "<param name=\"" + targets + "\">" + _d.DenseTargetsDoc + "</param>"
+                ? "<param name=\"" + targets + "\">" + variant.DenseInput!.Doc + "</param>"
                 : "<param name=\"targets\">N class indices in [0, K), or the ignore index " + N(_s.IgnoreIndex) + ".</param>");
             if (weighted)
             {
@@ -213,7 +213,7 @@ namespace DivergenceGen.Generator.Emit
                 + (gradient ? "; gradient is shorter than " + input : string.Empty)
                 + " (the message names the parameter and the lengths).</exception>");
             w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">"
-                + (soft ? _d.DenseTargetsInvalid : "A target is outside [0, K) and is not the ignore index (the message names the row and the value)")
+                + (soft ? variant.DenseInput!.Invalid : "A target is outside [0, K) and is not the ignore index (the message names the row and the value)")
                 + (weighted ? "; a class weight is negative, NaN or infinite (the message names its index and value)" : string.Empty)
                 + ". Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>");
 
@@ -237,11 +237,11 @@ namespace DivergenceGen.Generator.Emit
                 arguments.Add("gradient");
             }
 
-            using (w.Block("public static " + T + " " + (gradient ? "LossAndGradient" : "Loss") + "(" + string.Join(", ", parameters) + ")"))
+            using (w.Block("public static " + T + " " + variant.Member + (gradient ? "AndGradient" : string.Empty) + "(" + string.Join(", ", parameters) + ")"))
             {
                 if (soft)
                 {
-                    w.Line(Guard + ".ThrowIfSoftTargetLengthsInvalid(" + input + ".Length, " + targets + ".Length, Classes);");
+                    w.Line(Guard + ".ThrowIfRowLengthsInvalid(" + input + ".Length, " + targets + ".Length, Classes, nameof(" + input + "), nameof(" + targets + "));");
                 }
                 else
                 {
@@ -267,7 +267,7 @@ namespace DivergenceGen.Generator.Emit
                 string denominator;
                 if (soft)
                 {
-                    w.Line(Guard + ".ThrowIfTargetProbabilitiesInvalid(" + targets + ", Classes);");
+                    w.Line(Guard + "." + variant.DenseInput!.Check + "(" + targets + ", Classes);");
                     denominator = "(double)(" + targets + ".Length / Classes)";
                 }
                 else
@@ -357,7 +357,7 @@ namespace DivergenceGen.Generator.Emit
             var w = _w;
             bool soft = variant.Dense, weighted = variant.Weighted;
             bool perSample = _s.Reduction == ReductionKind.None;
-            var parameters = new List<string> { Ros + " " + _d.Input, soft ? Ros + " " + _d.DenseTargets : "global::System.ReadOnlySpan<int> targets" };
+            var parameters = new List<string> { Ros + " " + _d.Input, soft ? Ros + " " + variant.DenseInput!.Name : "global::System.ReadOnlySpan<int> targets" };
             if (weighted)
             {
                 parameters.Add(Ros + " classWeights");
@@ -375,7 +375,7 @@ namespace DivergenceGen.Generator.Emit
             }
 
             var blockWidths = new List<int>();
-            w.Line("/// <summary>Σᵢ ℓᵢ" + (soft ? ", probability targets" : ", class-index targets") + (weighted ? ", weighted" : string.Empty)
+            w.Line("/// <summary>Σᵢ ℓᵢ, " + (soft ? variant.DenseInput!.Description : "class-index targets") + (weighted ? ", weighted" : string.Empty)
                 + "; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
             using (w.Block("internal static double " + variant.Kernel + "<TGradient>(" + string.Join(", ", parameters) + ")", "}", "where TGradient : struct, IOption"))
@@ -387,7 +387,8 @@ namespace DivergenceGen.Generator.Emit
                 {
                     w.Line("// K = " + N(K) + " ≤ UnrollThreshold " + N(_s.UnrollThreshold) + ": unrolled. Each row is straight-line code with constant offsets, the widest vectors");
                     w.Line("// the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked");
-                    w.Line("// out of the sums) where K is not a sum of vector widths" + _d.UnrolledNote + ".");
+                    w.Line("// out of the sums) where K is not a sum of vector widths.");
+                    w.Line("// " + _d.UnrolledNote);
                     bool blocks = !soft && _d.RowsAcrossLanes;
                     if (blocks)
                     {
@@ -495,11 +496,11 @@ namespace DivergenceGen.Generator.Emit
         private void EmitKernelPreamble(LossVariant variant, bool gradient)
         {
             var w = _w;
-            w.Line("int n = " + (variant.Dense ? _d.DenseTargets + ".Length / Classes" : "targets.Length") + ";");
+            w.Line("int n = " + (variant.Dense ? variant.DenseInput!.Name + ".Length / Classes" : "targets.Length") + ";");
             w.Line("ref " + T + " xRef = ref " + Marshal + ".GetReference(" + _d.Input + ");");
             if (variant.Dense)
             {
-                w.Line("ref " + T + " tRef = ref " + Marshal + ".GetReference(" + _d.DenseTargets + ");");
+                w.Line("ref " + T + " tRef = ref " + Marshal + ".GetReference(" + variant.DenseInput!.Name + ");");
             }
 
             if (variant.Weighted)

@@ -400,7 +400,7 @@ namespace DivergenceGen.Generator.Emit
         /// An expression at chunk j: the class indices and the entries of inputs known at generation time become
         /// constants (a vector of them), and <see cref="Folding"/> folds what they make constant.
         /// </summary>
-        private string LowerChunk(int j, Expr value)
+        private string LowerChunk(int j, Expr value, bool asTerm = false)
         {
             var chunk = _chunks![j];
             int lanes = chunk.Bits == 0 ? 1 : Lanes(chunk.Bits);
@@ -411,7 +411,8 @@ namespace DivergenceGen.Generator.Emit
                 name == _k.Index ? Known(k => k)
                 : _k.Input(name)?.Constants is { } constants ? Known(k => constants[k])
                 : null);
-            return ChunkLowering(j).Lower(Folding.Fold(known));
+            var folded = Folding.Fold(known);
+            return asTerm ? ChunkLowering(j).LowerTerm(folded) : ChunkLowering(j).Lower(folded);
         }
 
         private Lowering ChunkLowering(int j)
@@ -562,7 +563,7 @@ namespace DivergenceGen.Generator.Emit
 
             string Term(int j)
             {
-                string term = _longTerms.Contains(r.Name + N(j)) ? r.Name + N(j) : LowerChunk(j, r.Term);
+                string term = _longTerms.Contains(r.Name + N(j)) ? r.Name + N(j) : LowerChunk(j, r.Term, asTerm: true);
                 return _masked && j == _chunks.Count - 1 && r.Op == ReduceOp.Sum ? "(" + term + " & tailMask)" : term;
             }
 
@@ -1036,7 +1037,7 @@ namespace DivergenceGen.Generator.Emit
 
                         break;
                     case Reduce r:
-                        SumLine("var " + r.Name + " = ", Enumerable.Range(0, _classes).Select(k => BlockLowering(k).Lower(r.Term)), Comment(r.Comment));
+                        SumLine("var " + r.Name + " = ", Enumerable.Range(0, _classes).Select(k => BlockLowering(k).LowerTerm(r.Term)), Comment(r.Comment));
                         break;
                     case Let l:
                         _w.Line("var " + l.Name + " = " + BlockLowering(0).Lower(l.Value) + ";" + Comment(l.Comment));

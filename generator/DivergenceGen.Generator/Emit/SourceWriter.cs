@@ -139,11 +139,17 @@ namespace DivergenceGen.Generator.Emit
         {
             int best = -1;
             int paren = -1;
+            int dot = -1;
             Scan(text, (i, inLiteral) =>
             {
                 if (inLiteral || i >= limit || i < 8)
                 {
                     return;
+                }
+
+                if (text[i] == '.' && char.IsLetterOrDigit(text[i - 1]) && i + 1 < text.Length && char.IsUpper(text[i + 1]))
+                {
+                    dot = i; // before a member access: the last resort, for a long qualified call with nothing else to break at
                 }
 
                 if (text[i] == ',' && i + 1 < text.Length && text[i + 1] == ' ')
@@ -160,8 +166,10 @@ namespace DivergenceGen.Generator.Emit
                 }
             });
 
-            // After a comma or before an operator where one is in the second half of the line; else after a '('.
-            return best > limit / 2 || paren < 0 ? best : paren;
+            // After a comma or before an operator where one is in the second half of the line; else after a '('; else
+            // before the last member access that fits.
+            int cut = best > limit / 2 || paren < 0 ? best : paren;
+            return cut > 0 ? cut : dot;
         }
 
         /// <summary>Calls <paramref name="visit"/> for each character with whether it is inside a string or character literal.</summary>

@@ -27,10 +27,17 @@ namespace DivergenceGen.Generator.Ir
 
         public string Lower(Expr expr) => Lower(expr, parentPrecedence: TopLevel, isRightOperand: false);
 
+        /// <summary>
+        /// An expression as one term of a sum the caller joins with <c>+</c>: a conditional or a comparison is
+        /// parenthesised (a sum or difference is not: <c>a + b - c</c> reads as written, left to right).
+        /// </summary>
+        public string LowerTerm(Expr expr) => Lower(expr, parentPrecedence: AdditivePrecedence, isRightOperand: false);
+
         // C# precedences, lowest first: ?: (right-associative), comparisons, + −, * /, unary minus.
         private const int TopLevel = -3;
         private const int ConditionalPrecedence = -2;
         private const int ComparisonPrecedence = -1;
+        private const int AdditivePrecedence = 1;
 
         /// <summary>The runtime library class holding this lowering's special functions.</summary>
         protected abstract string Library { get; }

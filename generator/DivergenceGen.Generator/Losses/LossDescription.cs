@@ -10,20 +10,34 @@ namespace DivergenceGen.Generator.Losses
         /// <summary>One class index per row (<c>ReadOnlySpan&lt;int&gt; targets</c>), with the ignore index.</summary>
         ClassIndex,
 
-        /// <summary>A row of K values per row (<see cref="LossDescription.DenseTargets"/>), row-major like the input.</summary>
+        /// <summary>A row of K values per row (<see cref="LossVariant.DenseInput"/>), row-major like the input.</summary>
         Dense,
     }
 
     /// <summary>
+    /// The second N × K input of a dense variant: its parameter name and documentation, what makes a value invalid (for
+    /// the exception documentation), the <c>LossGuard</c> method that checks it (called as <c>Check(values, Classes)</c>
+    /// before anything is written), and what the kernel's summary calls it.
+    /// </summary>
+    internal sealed record DenseInput(string Name, string Doc, string Invalid, string Check, string Description);
+
+    /// <summary>
     /// One kind of public member of a loss: its targets and whether it takes class weights. Each variant is one
-    /// kernel, generic in the gradient option, and two public members (<c>Loss</c>, <c>LossAndGradient</c>).
+    /// kernel, generic in the gradient option, and two public members (<see cref="Member"/>, and the same name with
+    /// <c>AndGradient</c>).
     /// </summary>
     internal sealed record LossVariant(LossTargets Targets, bool Weighted)
     {
+        /// <summary>The public members' name: <c>Loss</c> (and <c>LossAndGradient</c>) unless the variant says otherwise.</summary>
+        public string Member { get; init; } = "Loss";
+
+        /// <summary>The dense variant's second input (null for class-index targets).</summary>
+        public DenseInput? DenseInput { get; init; }
+
         public bool Dense => Targets == LossTargets.Dense;
 
         /// <summary>The kernel's name: <c>LossHard</c>, <c>LossSoftWeighted</c>, …</summary>
-        public string Kernel => "Loss" + (Dense ? "Soft" : "Hard") + (Weighted ? "Weighted" : string.Empty);
+        public string Kernel => Member + (Dense ? "Soft" : "Hard") + (Weighted ? "Weighted" : string.Empty);
     }
 
     /// <summary>A constant of the loss's static class: its documentation, type, name and value (C# literal).</summary>
@@ -65,15 +79,6 @@ namespace DivergenceGen.Generator.Losses
         /// <summary>The input's parameter documentation.</summary>
         public abstract string InputDoc { get; }
 
-        /// <summary>The dense targets' parameter name, where a variant has them: <c>targetProbabilities</c>.</summary>
-        public virtual string DenseTargets => "targetProbabilities";
-
-        /// <summary>The dense targets' parameter documentation.</summary>
-        public virtual string DenseTargetsDoc => string.Empty;
-
-        /// <summary>What makes a dense target invalid, for the exception documentation.</summary>
-        public virtual string DenseTargetsInvalid => string.Empty;
-
         /// <summary>The file header's line saying what the file is specialised for.</summary>
         public abstract string Specialisation(LossSpec spec);
 
@@ -102,10 +107,7 @@ namespace DivergenceGen.Generator.Losses
         /// </summary>
         public virtual string? WeightSum(LossSpec spec) => null;
 
-        /// <summary>
-        /// The schedule's comments: what stays in registers in straight-line rows (appended to the emitter's sentence,
-        /// starting with "; "), and the passes of looped rows.
-        /// </summary>
+        /// <summary>The straight-line rows' comment: a sentence on what stays in registers.</summary>
         public abstract string UnrolledNote { get; }
 
         /// <summary>

@@ -41,7 +41,7 @@ namespace DivergenceGen.Generator.Losses
 
         public override bool RowsAcrossLanes => false;
 
-        public override string UnrolledNote => "; the row's only per-class work is the gradient's zeros";
+        public override string UnrolledNote => "The row's only per-class work is the gradient's zeros.";
 
         public override string LoopedNote => "One pass: the gradient row's zeros; the loss is read at the target.";
 

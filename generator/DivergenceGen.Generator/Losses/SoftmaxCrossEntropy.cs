@@ -28,6 +28,14 @@ namespace DivergenceGen.Generator.Losses
     /// </summary>
     internal sealed class SoftmaxCrossEntropy : LossDescription
     {
+        private static readonly DenseInput Probabilities = new(
+            "targetProbabilities",
+            "The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).",
+            "A target probability is negative, NaN or infinite",
+            "ThrowIfTargetProbabilitiesInvalid",
+            "probability targets");
+
+        // After the static fields its instance initialisers read (static fields initialise in textual order).
         public static readonly SoftmaxCrossEntropy Instance = new();
 
         private SoftmaxCrossEntropy()
@@ -44,22 +52,17 @@ namespace DivergenceGen.Generator.Losses
         {
             new LossVariant(LossTargets.ClassIndex, Weighted: false),
             new LossVariant(LossTargets.ClassIndex, Weighted: true),
-            new LossVariant(LossTargets.Dense, Weighted: false),
-            new LossVariant(LossTargets.Dense, Weighted: true),
+            new LossVariant(LossTargets.Dense, Weighted: false) { DenseInput = Probabilities },
+            new LossVariant(LossTargets.Dense, Weighted: true) { DenseInput = Probabilities },
         };
 
         public override string Input => "logits";
 
         public override string InputDoc => "The N × K logits, row-major.";
 
-        public override string DenseTargetsDoc =>
-            "The N × K target probabilities, row-major, each finite and ≥ 0 (rows need not sum to 1, as in torch).";
-
-        public override string DenseTargetsInvalid => "A target probability is negative, NaN or infinite";
-
         public override string OneHot => "−scale·(1 − ε)";
 
-        public override string UnrolledNote => "; its exp values stay in registers from the sum to the gradient";
+        public override string UnrolledNote => "Its exp values stay in registers from the sum to the gradient.";
 
         public override string LoopedNote => "Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.";
 

@@ -30,6 +30,9 @@ namespace DivergenceGen.Generator.Model
         ReductionKind Reduction,
         int UnrollThreshold)
     {
+        /// <summary>T, the softmax temperature of a distillation loss (1 where the loss has no such option).</summary>
+        public double Temperature { get; init; } = 1;
+
         /// <summary>Where the type is declared (its identifier): tells apart duplicate declarations (HintNames).</summary>
         public LocationInfo? Location { get; init; }
     }

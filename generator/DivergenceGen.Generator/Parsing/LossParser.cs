@@ -195,6 +195,7 @@ namespace DivergenceGen.Generator.Parsing
 
             double smoothing = 0;
             int ignoreIndex = -100;
+            double temperature = loss.Options.Contains("Temperature") ? LossLimits.DefaultTemperature : 1.0;
             var reduction = ReductionKind.Mean;
             var precision = PrecisionKind.Double;
             int unrollThreshold = FamilyLimits.DefaultUnrollThreshold;
@@ -222,6 +223,24 @@ namespace DivergenceGen.Generator.Parsing
                         else
                         {
                             smoothing = e;
+                        }
+
+                        break;
+                    case "Temperature" when value is double t:
+                        if (!(t > 0) || double.IsInfinity(t))
+                        {
+                            diagnostics.Add(DiagnosticDescriptors.Info(
+                                DiagnosticDescriptors.LossInvalidArgument,
+                                ArgumentLocation("Temperature"),
+                                "temperature",
+                                name,
+                                type.Name,
+                                "Temperature = " + t.ToString("R", CultureInfo.InvariantCulture) + " is not a finite value > 0"));
+                            valid = false;
+                        }
+                        else
+                        {
+                            temperature = t;
                         }
 
                         break;
@@ -286,7 +305,7 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             return valid
-                ? new LossSpec(loss.Attribute, Declarations.Hierarchy(type, isStruct: false, isReadOnly: false), precision, classes, smoothing, ignoreIndex, reduction, unrollThreshold)
+                ? new LossSpec(loss.Attribute, Declarations.Hierarchy(type, isStruct: false, isReadOnly: false), precision, classes, smoothing, ignoreIndex, reduction, unrollThreshold) { Temperature = temperature }
                 : null;
         }
     }

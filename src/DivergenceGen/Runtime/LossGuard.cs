@@ -36,28 +36,77 @@ namespace DivergenceGen
 
         /// <summary>
         /// Throws <see cref="ArgumentException"/> unless <paramref name="targetsLength"/> is a multiple of
-        /// <paramref name="classes"/> (parameter <c>targetProbabilities</c>) and equals <paramref name="logitsLength"/>
-        /// (parameter <c>logits</c>).
+        /// <paramref name="classes"/> (naming <paramref name="targetsName"/>) and equals <paramref name="inputLength"/>
+        /// (naming <paramref name="inputName"/>): both are N × K, row-major.
         /// </summary>
-        /// <param name="logitsLength">The length of <c>logits</c>.</param>
-        /// <param name="targetsLength">The length of <c>targetProbabilities</c>.</param>
+        /// <param name="inputLength">The length of the loss's input (<c>logits</c>, <c>studentLogits</c>).</param>
+        /// <param name="targetsLength">The length of the second N × K input (<c>targetProbabilities</c>, <c>teacherLogits</c>, …).</param>
         /// <param name="classes">K.</param>
-        public static void ThrowIfSoftTargetLengthsInvalid(int logitsLength, int targetsLength, int classes)
+        /// <param name="inputName">The input's parameter name.</param>
+        /// <param name="targetsName">The second input's parameter name.</param>
+        public static void ThrowIfRowLengthsInvalid(int inputLength, int targetsLength, int classes, string inputName, string targetsName)
         {
             if (targetsLength % classes != 0)
             {
                 throw new ArgumentException(
-                    string.Format(CultureInfo.InvariantCulture, "targetProbabilities has {0} elements, which is not a multiple of K = {1} (it holds N rows of K probabilities).", targetsLength, classes),
-                    "targetProbabilities");
+                    string.Format(CultureInfo.InvariantCulture, "{2} has {0} elements, which is not a multiple of K = {1} (it holds N rows of K values).", targetsLength, classes, targetsName),
+                    targetsName);
             }
 
-            if (logitsLength != targetsLength)
+            if (inputLength != targetsLength)
             {
                 throw new ArgumentException(
-                    string.Format(CultureInfo.InvariantCulture, "logits has {0} elements but targetProbabilities has {1}; both are N × K = {2} × {3}.", logitsLength, targetsLength, targetsLength / classes, classes),
-                    "logits");
+                    string.Format(CultureInfo.InvariantCulture, "{4} has {0} elements but {5} has {1}; both are N × K = {2} × {3}.", inputLength, targetsLength, targetsLength / classes, classes, inputName, targetsName),
+                    inputName);
             }
         }
+
+        /// <summary>
+        /// Checks a distillation loss's teacher logits: every value finite (<see cref="ArgumentOutOfRangeException"/>
+        /// naming the first offending index, row, class and value).
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="teacherLogits">The N × K teacher logits, row-major.</param>
+        /// <param name="classes">K.</param>
+        public static void ThrowIfTeacherLogitsInvalid<T>(ReadOnlySpan<T> teacherLogits, int classes)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            for (int j = 0; j < teacherLogits.Length; j++)
+            {
+                if (!T.IsFinite(teacherLogits[j]))
+                {
+                    ThrowAt(teacherLogits[j], j, classes, "teacherLogits", "is not finite");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Checks a distillation loss's teacher log-probabilities: every value ≤ 0 (−∞ allowed: a class the teacher
+        /// rules out), none NaN (<see cref="ArgumentOutOfRangeException"/> naming the first offending index, row, class
+        /// and value). Rows are not checked to sum to 1 (torch does not check either).
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="teacherLogProbabilities">The N × K teacher log-probabilities, row-major.</param>
+        /// <param name="classes">K.</param>
+        public static void ThrowIfTeacherLogProbabilitiesInvalid<T>(ReadOnlySpan<T> teacherLogProbabilities, int classes)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            for (int j = 0; j < teacherLogProbabilities.Length; j++)
+            {
+                if (!(teacherLogProbabilities[j] <= T.Zero))
+                {
+                    ThrowAt(teacherLogProbabilities[j], j, classes, "teacherLogProbabilities", "is not a log-probability (≤ 0, not NaN)");
+                }
+            }
+        }
+
+        [DoesNotReturn]
+        private static void ThrowAt<T>(T value, int index, int classes, string paramName, string what)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                string.Format(CultureInfo.InvariantCulture, "{0}[{1}] (row {2}, class {3}) = {4} {5}.", paramName, index, index / classes, index % classes, value, what));
 
         /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="paramName"/> when a destination is too short.</summary>
         /// <param name="required">The number of elements the member writes.</param>

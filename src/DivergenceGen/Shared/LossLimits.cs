@@ -2,7 +2,7 @@
 // generator checks at compile time and the ones the runtime documents are the same constants.
 namespace DivergenceGen
 {
-    /// <summary>Limits of the loss declarations (<see cref="SoftmaxCrossEntropyAttribute"/>), shared by the generator and the runtime.</summary>
+    /// <summary>Limits and defaults of the loss declarations (<c>[SoftmaxCrossEntropy]</c>, <c>[NllLoss]</c>, <c>[KLDivergenceLoss]</c>), shared by the generator and the runtime.</summary>
     public static class LossLimits
     {
         /// <summary>The smallest K: with one class the loss is identically 0 and its gradient 0.</summary>
@@ -10,5 +10,8 @@ namespace DivergenceGen
 
         /// <summary>The largest K (2²⁴ = 16,777,216), the same bound as <see cref="FamilyLimits.MaxCategoricalClasses"/>.</summary>
         public const int MaxClasses = 1 << 24;
+
+        /// <summary>The default temperature T of <c>[KLDivergenceLoss]</c>.</summary>
+        public const double DefaultTemperature = 2.0;
     }
 }

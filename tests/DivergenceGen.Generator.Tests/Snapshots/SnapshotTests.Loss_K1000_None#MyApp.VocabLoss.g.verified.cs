@@ -162,7 +162,8 @@ namespace MyApp
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.Span<double> perSample)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.No>(logits,
@@ -191,7 +192,8 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.Span<double> perSample, global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
@@ -220,7 +222,8 @@ namespace MyApp
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
@@ -253,7 +256,8 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> perSample, global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));

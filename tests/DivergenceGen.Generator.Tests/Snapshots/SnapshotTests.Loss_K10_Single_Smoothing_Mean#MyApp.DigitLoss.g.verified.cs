@@ -168,7 +168,8 @@ namespace MyApp
         /// anything is written: on an exception the destinations are untouched.</exception>
         public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
             double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft<global::DivergenceGen.Generated.DigitLossKernels.No>(logits,
@@ -197,7 +198,8 @@ namespace MyApp
         public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
             global::System.Span<float> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
@@ -228,7 +230,8 @@ namespace MyApp
         public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
             global::System.ReadOnlySpan<float> classWeights)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
@@ -260,7 +263,8 @@ namespace MyApp
         public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
             global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
@@ -378,7 +382,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
@@ -985,7 +990,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
@@ -1671,7 +1677,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             if (Vector256.IsHardwareAccelerated)
             {
                 var keep256 = Vector256.Create(keep);
@@ -1817,7 +1824,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             if (Vector256.IsHardwareAccelerated)
             {
                 var keep256 = Vector256.Create(keep);

@@ -164,7 +164,8 @@ namespace MyApp
         /// anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
             double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoft<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targetProbabilities,
@@ -193,7 +194,8 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
@@ -224,7 +226,8 @@ namespace MyApp
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.ReadOnlySpan<double> classWeights)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
@@ -256,7 +259,8 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
@@ -373,7 +377,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
@@ -966,7 +971,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
@@ -1569,7 +1575,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             if (Vector512.IsHardwareAccelerated)
             {
                 var scaleT512 = Vector512.Create(scaleT);
@@ -1764,7 +1771,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             if (Vector512.IsHardwareAccelerated)
             {
                 var scaleT512 = Vector512.Create(scaleT);

@@ -164,7 +164,8 @@ namespace MyApp
         /// anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
             double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targetProbabilities,
@@ -193,7 +194,8 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
@@ -224,7 +226,8 @@ namespace MyApp
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.ReadOnlySpan<double> classWeights)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
@@ -256,7 +259,8 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);

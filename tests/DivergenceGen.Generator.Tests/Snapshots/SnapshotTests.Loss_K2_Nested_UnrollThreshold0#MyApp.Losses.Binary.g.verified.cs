@@ -170,7 +170,8 @@ namespace MyApp
             /// anything is written: on an exception the destinations are untouched.</exception>
             public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities)
             {
-                global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+                global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                    nameof(targetProbabilities));
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
                 double denominator = (double)(targetProbabilities.Length / Classes);
                 double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.No>(logits,
@@ -199,7 +200,8 @@ namespace MyApp
             public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
                 global::System.Span<float> gradient)
             {
-                global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+                global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                    nameof(targetProbabilities));
                 global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
                 double denominator = (double)(targetProbabilities.Length / Classes);
@@ -230,7 +232,8 @@ namespace MyApp
             public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
                 global::System.ReadOnlySpan<float> classWeights)
             {
-                global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+                global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                    nameof(targetProbabilities));
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
                 double denominator = (double)(targetProbabilities.Length / Classes);
@@ -262,7 +265,8 @@ namespace MyApp
             public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
                 global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
             {
-                global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+                global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                    nameof(targetProbabilities));
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);

@@ -152,7 +152,8 @@ namespace MyApp
         /// anything is written: on an exception the destinations are untouched.</exception>
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.No>(logits,
                 targetProbabilities, default, 0d);
@@ -179,7 +180,8 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits,
@@ -206,7 +208,8 @@ namespace MyApp
         public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.ReadOnlySpan<double> classWeights)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.TriLossKernels.No>(logits,
@@ -236,7 +239,8 @@ namespace MyApp
         public static double LossAndGradient(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<double> targetProbabilities,
             global::System.ReadOnlySpan<double> classWeights, global::System.Span<double> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
@@ -349,7 +353,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
@@ -744,7 +749,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
             // block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes
             // rows take the per-row code.
@@ -1149,7 +1155,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             if (Vector128.IsHardwareAccelerated)
             {
                 var scaleT128 = Vector128.Create(scaleT);
@@ -1233,7 +1240,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; its exp values stay in registers from the sum to the gradient.
+            // out of the sums) where K is not a sum of vector widths.
+            // Its exp values stay in registers from the sum to the gradient.
             if (Vector128.IsHardwareAccelerated)
             {
                 var scaleT128 = Vector128.Create(scaleT);

@@ -168,7 +168,8 @@ namespace MyApp
         /// anything is written: on an exception the destinations are untouched.</exception>
         public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
             double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.No>(logits,
@@ -197,7 +198,8 @@ namespace MyApp
         public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
             global::System.Span<float> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
@@ -228,7 +230,8 @@ namespace MyApp
         public static float Loss(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
             global::System.ReadOnlySpan<float> classWeights)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
@@ -260,7 +263,8 @@ namespace MyApp
         public static float LossAndGradient(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<float> targetProbabilities,
             global::System.ReadOnlySpan<float> classWeights, global::System.Span<float> gradient)
         {
-            global::DivergenceGen.LossGuard.ThrowIfSoftTargetLengthsInvalid(logits.Length, targetProbabilities.Length, Classes);
+            global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
+                nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);

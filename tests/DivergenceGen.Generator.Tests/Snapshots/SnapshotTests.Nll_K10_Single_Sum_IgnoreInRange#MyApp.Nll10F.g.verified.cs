@@ -232,7 +232,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; the row's only per-class work is the gradient's zeros.
+            // out of the sums) where K is not a sum of vector widths.
+            // The row's only per-class work is the gradient's zeros.
             if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -327,7 +328,8 @@ namespace DivergenceGen.Generated
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths; the row's only per-class work is the gradient's zeros.
+            // out of the sums) where K is not a sum of vector widths.
+            // The row's only per-class work is the gradient's zeros.
             if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Xunit;
 
 namespace DivergenceGen.Tests.Runtime
@@ -31,18 +32,60 @@ namespace DivergenceGen.Tests.Runtime
         }
 
         [Fact]
-        public void SoftTargetLengths_MustBeAMultipleOfKAndMatchTheLogits()
+        public void RowLengths_MustBeAMultipleOfKAndMatchTheInput()
         {
-            LossGuard.ThrowIfSoftTargetLengthsInvalid(12, 12, 3);
-            LossGuard.ThrowIfSoftTargetLengthsInvalid(0, 0, 3);
+            LossGuard.ThrowIfRowLengthsInvalid(12, 12, 3, "logits", "targetProbabilities");
+            LossGuard.ThrowIfRowLengthsInvalid(0, 0, 3, "logits", "targetProbabilities");
 
-            var e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfSoftTargetLengthsInvalid(13, 13, 3));
+            var e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfRowLengthsInvalid(13, 13, 3, "logits", "targetProbabilities"));
             Assert.Equal("targetProbabilities", e.ParamName);
-            Assert.Contains("13 elements", e.Message, StringComparison.Ordinal);
+            Assert.StartsWith("targetProbabilities has 13 elements", e.Message, StringComparison.Ordinal);
 
-            e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfSoftTargetLengthsInvalid(15, 12, 3));
+            e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfRowLengthsInvalid(15, 12, 3, "logits", "targetProbabilities"));
             Assert.Equal("logits", e.ParamName);
             Assert.Contains("N × K = 4 × 3", e.Message, StringComparison.Ordinal);
+
+            // The names are the caller's: a distillation loss's inputs.
+            e = Assert.Throws<ArgumentException>(() => LossGuard.ThrowIfRowLengthsInvalid(6, 9, 3, "studentLogits", "teacherLogits"));
+            Assert.Equal("studentLogits", e.ParamName);
+            Assert.StartsWith("studentLogits has 6 elements but teacherLogits has 9", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void TeacherLogits_MustBeFinite_AtEveryIndex()
+        {
+            LossGuard.ThrowIfTeacherLogitsInvalid<double>(new[] { -1e308, 0.0, 1e308, -0.0 }, 2);
+            foreach (int index in new[] { 0, 3, 8 })
+            {
+                foreach (double bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+                {
+                    var t = new double[9];
+                    t[index] = bad;
+                    var e = Assert.Throws<ArgumentOutOfRangeException>(() => LossGuard.ThrowIfTeacherLogitsInvalid<double>(t, 3));
+                    Assert.Equal("teacherLogits", e.ParamName);
+                    Assert.Contains($"teacherLogits[{index}] (row {index / 3}, class {index % 3}) = ", e.Message, StringComparison.Ordinal);
+                }
+            }
+
+            var f = new float[] { 1, float.NaN };
+            Assert.Equal("teacherLogits", Assert.Throws<ArgumentOutOfRangeException>(() => LossGuard.ThrowIfTeacherLogitsInvalid<float>(f, 2)).ParamName);
+        }
+
+        [Fact]
+        public void TeacherLogProbabilities_MustBeAtMostZeroAndNotNaN_AtEveryIndex()
+        {
+            LossGuard.ThrowIfTeacherLogProbabilitiesInvalid<double>(new[] { 0.0, -0.0, double.NegativeInfinity, -1e-300, -700 }, 5);
+            foreach (int index in new[] { 0, 4, 8 })
+            {
+                foreach (double bad in new[] { double.NaN, double.Epsilon, 1.0, double.PositiveInfinity })
+                {
+                    var t = Enumerable.Repeat(-1.0, 9).ToArray();
+                    t[index] = bad;
+                    var e = Assert.Throws<ArgumentOutOfRangeException>(() => LossGuard.ThrowIfTeacherLogProbabilitiesInvalid<double>(t, 3));
+                    Assert.Equal("teacherLogProbabilities", e.ParamName);
+                    Assert.Contains($"teacherLogProbabilities[{index}] (row {index / 3}, class {index % 3}) = ", e.Message, StringComparison.Ordinal);
+                }
+            }
         }
 
         [Fact]
