@@ -5,7 +5,11 @@
 // softmax cross-entropy. The loss and its gradient with respect to the logits come from one call of the generated
 // BlobLoss.LossAndGradient (a [SoftmaxCrossEntropy(4)] declaration, below); the chain rule from the logits to W and b
 // is SoftmaxRegression.Backward. The trained model is then evaluated on the held-out sample, where the generated
-// [NllLoss(4)] applied to log-softmax values must give the same number as the softmax cross-entropy of the logits.
+// [NllLoss(4)] applied to log-softmax values must give the same number as the softmax cross-entropy of the logits, and
+// its mean loss is also given as a perplexity and in bits (InformationUnits).
+//
+// Then distillation: a fresh student model learns from the trained model's logits alone, never seeing a label, by
+// minimising the generated [KLDivergenceLoss(4, Temperature = 2)] between the softened teacher and student outputs.
 //
 // Writes two PNGs (ScottPlot): the loss per epoch, and the decision regions with the training points. Everything is
 // seeded, so the output and the images are the same on every run. Numbers are printed with the invariant culture.
@@ -25,6 +29,10 @@ internal static partial class BlobLoss;
 /// <summary>Mean negative log-likelihood over the four classes, on log-probabilities (N × 4).</summary>
 [NllLoss(4)]
 internal static partial class BlobNll;
+
+/// <summary>Distillation: T²·KL(softmax(teacher/T) ‖ softmax(student/T)) averaged over rows, T = 2.</summary>
+[KLDivergenceLoss(4, Temperature = 2)]
+internal static partial class BlobDistillation;
 
 internal static class Program
 {
@@ -108,29 +116,81 @@ internal static class Program
         double heldOutNll = BlobNll.Loss(logProbabilities, heldOut.Labels);
         bool agree = Math.Abs(heldOutNll - heldOutLoss) <= 1e-12 * Math.Max(1, heldOutLoss);
 
+        // ---- Distillation: a student learns from the teacher's logits alone (no labels) ------------------------------
+        Console.WriteLine();
+        Console.WriteLine($"Distillation: a new student, {Epochs} epochs on BlobDistillation.LossAndGradient "
+                          + $"(T = {BlobDistillation.Temperature.ToString(Inv)}), the teacher's logits as the only targets:");
+        var student = new SoftmaxRegression(Classes);
+        double[] teacherLogits = new double[train.Count * Classes];
+        model.Logits(train.Features, teacherLogits);
+        double[] studentLogits = new double[train.Count * Classes], studentGradient = new double[train.Count * Classes];
+        double[] distillationLosses = GradientDescent.Minimise(
+            student.Parameters,
+            gradient =>
+            {
+                student.Logits(train.Features, studentLogits);
+                double loss = BlobDistillation.LossAndGradient(studentLogits, teacherLogits, studentGradient); // ∂/∂ student logits
+                student.Backward(train.Features, studentGradient, gradient);
+                return loss;
+            },
+            Epochs, LearningRate, Momentum, printEvery: 20);
+        double studentAccuracy = student.Accuracy(heldOut);
+        double agreement = Agreement(model, student, heldOut);
+
         Console.WriteLine();
         Console.WriteLine($"train:    loss {trainLoss.ToString("0.000000", Inv)}, accuracy {Percent(trainAccuracy)}");
         Console.WriteLine($"held out: loss {heldOutLoss.ToString("0.000000", Inv)}, accuracy {Percent(heldOutAccuracy)}");
         Console.WriteLine($"held out: NLL of log-softmax {heldOutNll.ToString("0.000000", Inv)} "
                           + $"{(agree ? "=" : "≠")} softmax cross-entropy (|difference| = {Math.Abs(heldOutNll - heldOutLoss).ToString("G3", Inv)})");
+        Console.WriteLine($"held out: perplexity {InformationUnits.Perplexity(heldOutLoss).ToString("0.000", Inv)} of {Classes} classes, "
+                          + $"{InformationUnits.NatsToBits(heldOutLoss).ToString("0.000", Inv)} bits per point");
+        Console.WriteLine($"student:  held-out accuracy {Percent(studentAccuracy)}, agrees with the teacher on {Percent(agreement)} of the held-out points");
 
         // ---- Plots -------------------------------------------------------------------------------------------------
         string lossPath = Path.Combine(outputDirectory, "loss.png");
         string regionsPath = Path.Combine(outputDirectory, "regions.png");
-        Plots.LossCurves(lossPath, "Softmax regression on 4 Gaussian blobs", ("softmax cross-entropy", losses));
+        Plots.LossCurves(lossPath, "Softmax regression on 4 Gaussian blobs",
+                         ("softmax cross-entropy (teacher, labels)", losses),
+                         ("distillation T²·KL (student, teacher's logits)", distillationLosses));
         Plots.DecisionRegions(regionsPath,
                               $"Decision regions (train accuracy {Percent(trainAccuracy)}, held out {Percent(heldOutAccuracy)})",
                               model, train);
         Console.WriteLine();
         Console.WriteLine($"wrote {Shown(lossPath)} and {Shown(regionsPath)}");
 
-        if (!agree || trainAccuracy < 0.8)
+        if (!agree || trainAccuracy < 0.8 || studentAccuracy < 0.8)
         {
-            Console.Error.WriteLine(agree ? "Classifier: training did not reach 80 % accuracy" : "Classifier: NLL ≠ cross-entropy");
+            Console.Error.WriteLine(!agree ? "Classifier: NLL ≠ cross-entropy" : "Classifier: training did not reach 80 % accuracy");
             return 1;
         }
 
         return 0;
+    }
+
+    /// <summary>The fraction of points on which two models predict the same class.</summary>
+    private static double Agreement(SoftmaxRegression a, SoftmaxRegression b, DataSet data)
+    {
+        double[] la = new double[data.Count * Classes], lb = new double[data.Count * Classes];
+        a.Logits(data.Features, la);
+        b.Logits(data.Features, lb);
+        int same = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            same += ArgMax(la.AsSpan(i * Classes, Classes)) == ArgMax(lb.AsSpan(i * Classes, Classes)) ? 1 : 0;
+        }
+
+        return (double)same / data.Count;
+    }
+
+    private static int ArgMax(ReadOnlySpan<double> row)
+    {
+        int best = 0;
+        for (int k = 1; k < row.Length; k++)
+        {
+            best = row[k] > row[best] ? k : best;
+        }
+
+        return best;
     }
 
     /// <summary>log pᵢₖ = xᵢₖ − (m + log Σₖ exp(xᵢₖ − m)), m the row maximum, for rows of <see cref="Classes"/> logits.</summary>
@@ -194,9 +254,10 @@ internal static class Program
                               default: the example's folder, examples/Classifier)
               --help          this text
 
-            Prints the training loss every 10 epochs, the train and held-out accuracy and loss, and checks that the
-            generated [NllLoss] of the log-softmax equals the softmax cross-entropy on the held-out points.
-            Exit code 1 if that check fails or training stays below 80 % accuracy, 2 on invalid options.
+            Prints the training loss every 10 epochs, the train and held-out accuracy and loss (also as perplexity and
+            bits), checks that the generated [NllLoss] of the log-softmax equals the softmax cross-entropy on the
+            held-out points, then distils the model into a new student with the generated [KLDivergenceLoss].
+            Exit code 1 if that check fails or a model stays below 80 % accuracy, 2 on invalid options.
             """);
     }
 }
