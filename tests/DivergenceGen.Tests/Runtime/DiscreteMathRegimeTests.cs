@@ -103,5 +103,22 @@ namespace DivergenceGen.Tests.Runtime
         {
             Close(want, DiscreteMath.NegativeBinomialKLDivergence(rP, pP, rQ, pQ), 1e-14, 0, $"KL(NB({R(rP)}, {R(pP)}) ‖ NB({R(rQ)}, {R(pQ)}))");
         }
+
+        /// <summary>
+        /// NegativeBinomial(5e−5, 1e−4): mean 0.5 and σ = 71, but for r &lt; 5 the pmf's tail decays only like q^k/k, so
+        /// the sum needs ~42/p = 4e5 terms to reach P's 2⁻⁶⁰ (the estimate's "+ 50/p" term for r &lt; 5). Without that
+        /// term (the term dropped, applied for r &gt; 5 instead, or 50·p) mean + 20σ = 1415 sends the law to the sum, which
+        /// stops at its 2·10⁵-term cap and loses the tail: 2.4e−11 off. Binet's identity (chosen) is accurate here.
+        /// </summary>
+        /// <remarks>
+        /// Reference: 50-digit mpmath by the ratio recurrence until P(k) &lt; 1e−55 (9.1e5 terms;
+        /// Runtime/reference/make_regime_references.py). Bound 2e−15, the bound of the accurate regimes above; measured
+        /// 9.6e−16 (Binet's rounding in its documented form, ε·|(rP − rQ)·ln pP|/KL, is 4e−16 here).
+        /// </remarks>
+        [Fact]
+        public void NegativeBinomialKL_OfASmallRLawWithALongTail_IsNotTruncated()
+        {
+            Close(0.0001412784133001800136995119, DiscreteMath.NegativeBinomialKLDivergence(5e-5, 1e-4, 1e-4, 1e-4), 2e-15, 0, "KL(NB(5e-5, 1e-4) ‖ NB(1e-4, 1e-4))");
+        }
     }
 }

@@ -24,6 +24,7 @@ namespace DivergenceGen.Tests.Runtime
             { "Binomial", 1000, 0.3 },        // BTRS
             { "Binomial", 100, 0.9 },         // BTRS, reflected
             { "Binomial", 40, 0.25 },         // BTRS at its switch (np = 10)
+            { "Binomial", 20000, 0.001 },     // BTRS with a small p (its constant a has a 0.01·p term: 0.01/p there is off by 10)
             { "Binomial", int.MaxValue, 0.5 },
             { "Poisson", 0.5, 0 },            // inversion
             { "Poisson", 9.99, 0 },
@@ -276,6 +277,64 @@ namespace DivergenceGen.Tests.Runtime
             Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => DiscreteMath.SampleNegativeBinomial(null!, 2.5, 0.3)).ParamName);
         }
 
+        /// <summary>
+        /// The largest uniform <see cref="Random.NextDouble"/> can return, 1 − 2⁻⁵³: inversion must give the quantile, which
+        /// for Binomial(10, 0.1) and (20, 0.45) is n (P(K = n) ≥ 1e−10 ≫ 2⁻⁵³), and never more, although the rounded cdf
+        /// stops below 1 − 2⁻⁵³ for these laws (the walk must stop at n, not at n + 1; reflected: 0, not −1). Where the cdf
+        /// stops below u before n, the walk must end where the pmf underflows (Binomial(1e9, 5e−9): k = 253; Poisson(9.99):
+        /// k = 304) rather than walk on to n (10⁹ steps) or forever. Written against the sampler run's survivors
+        /// (docs/testing.md): the loop bound k &lt; n → k ≤ n, and the two <c>prob == 0</c> breaks removed.
+        /// </summary>
+        [Fact]
+        public async System.Threading.Tasks.Task TheLargestUniform_GivesAValueInTheSupport_AndTheWalkStops()
+        {
+            double top = Math.BitDecrement(1.0);
+            Assert.Equal(10, DiscreteMath.SampleBinomial(new Scripted(top), 10, 0.1));
+            Assert.Equal(20, DiscreteMath.SampleBinomial(new Scripted(top), 20, 0.45));
+            Assert.Equal(0, DiscreteMath.SampleBinomial(new Scripted(top), 10, 0.9));
+            Assert.InRange(DiscreteMath.SampleBinomial(new Scripted(top), 1_000_000_000, 5e-9), 0, 1000);
+
+            // Without its break the Poisson walk never ends (cdf + 0 stays below u): run it where a hang fails the test.
+            var poisson = System.Threading.Tasks.Task.Run(() => DiscreteMath.SamplePoisson(new Scripted(top), 9.99));
+            long k = await poisson.WaitAsync(TimeSpan.FromSeconds(10)); // TimeoutException if the walk does not end
+            Assert.InRange(k, 0, 1000);
+        }
+
+        /// <summary>
+        /// A uniform of exactly 0 (which <see cref="Random.NextDouble"/> can return) makes BTRS's u = −½ and us = 0, so its
+        /// candidate kd = ⌊(2a/us + b)·u + c⌋ is −∞: it must be rejected, not cast to int.MinValue and accepted (the
+        /// acceptance test compares −∞ with −∞ there). Written against the survivors "kd ∈ [0, n] check removed" and
+        /// "&amp;&amp; → ||" of the sampler run.
+        /// </summary>
+        [Fact]
+        public void AUniformOfZero_IsRejectedByBtrs()
+        {
+            long k = DiscreteMath.SampleBinomial(new Scripted(0.0, 0.5), 1000, 0.3);
+            Assert.InRange(k, 0, 1000);
+        }
+
+        /// <summary>
+        /// BTRS (np ≥ 10) reaches k = 0, whose probability is at most e^−10: Binomial(10001, 0.001) has P(0) = 4.52e−5,
+        /// so 500,000 draws expect 22.6 zeros; [4, 50] has probability &gt; 1 − 1e−6 (Poisson tails: P(≤ 3) = 3.5e−7,
+        /// P(≥ 51) = 1.9e−7). The chi-square of <see cref="MatchesThePmf"/> merges k = 0 into a cell with its neighbours
+        /// and cannot see it: the survivor "kd ≥ 0 → kd &gt; 0" (0 never returned) passed it. ~60 ms.
+        /// </summary>
+        [Fact]
+        public void Btrs_ReturnsZero_AsOftenAsThePmfSays()
+        {
+            var random = new Random(7);
+            int zeros = 0;
+            for (int i = 0; i < 500_000; i++)
+            {
+                if (DiscreteMath.SampleBinomial(random, 10001, 0.001) == 0)
+                {
+                    zeros++;
+                }
+            }
+
+            Assert.InRange(zeros, 4, 50);
+        }
+
         [Fact]
         public void DeterministicGivenTheRandom()
         {
@@ -295,6 +354,14 @@ namespace DivergenceGen.Tests.Runtime
             }
 
             Assert.Equal(Run(), Run());
+        }
+
+        /// <summary>A <see cref="Random"/> that returns the given uniforms in order, then repeats the last.</summary>
+        private sealed class Scripted(params double[] uniforms) : Random
+        {
+            private int next;
+
+            public override double NextDouble() => uniforms[Math.Min(next++, uniforms.Length - 1)];
         }
     }
 }
