@@ -215,6 +215,8 @@ public sealed class CatalogueTests
     [InlineData("[NllLoss(17, Reduction = Reduction.None, Precision = Precision.Single)]")]
     [InlineData("[KLDivergenceLoss(5, Temperature = 3)]")]
     [InlineData("[KLDivergenceLoss(40, Reduction = Reduction.None, Precision = Precision.Single)]")]
+    [InlineData("[BinaryCrossEntropy(1)]")]
+    [InlineData("[BinaryCrossEntropy(33, Reduction = Reduction.None, Precision = Precision.Single)]")]
     public void LossWrittenMembersListCoversWhatTheGeneratorWrites(string attribute)
     {
         var run = GeneratorHarness.Run(Header + "/// <summary>Doc.</summary>\n" + attribute + " public static partial class Subject;\n");

@@ -249,6 +249,7 @@ public sealed class DiagnosticTests
     [InlineData("[NllLoss(10)] public static partial class DigitNll { public static double [|Loss|](double x) => x; }", "'DigitNll' declares 'Loss', which the generator writes for [NllLoss] types; rename or remove it")]
     [InlineData("[NllLoss(10)] public static partial class DigitNll { public const int [|IgnoreIndex|] = 1; }", "'DigitNll' declares 'IgnoreIndex', which the generator writes for [NllLoss] types; rename or remove it")]
     [InlineData("[KLDivergenceLoss(10)] public static partial class Distill { public const double [|Temperature|] = 1; }", "'Distill' declares 'Temperature', which the generator writes for [KLDivergenceLoss] types; rename or remove it")]
+    [InlineData("[BinaryCrossEntropy(3)] public static partial class Tags { public const int [|Labels|] = 3; }", "'Tags' declares 'Labels', which the generator writes for [BinaryCrossEntropy] types; rename or remove it")]
     [InlineData("[KLDivergenceLoss(10)] public static partial class Distill { public static void [|LossFromTeacherLogProbabilitiesAndGradient|]() { } }", "'Distill' declares 'LossFromTeacherLogProbabilitiesAndGradient', which the generator writes for [KLDivergenceLoss] types; rename or remove it")]
     public void DG0005_LossMemberNameClash(string declaration, string message) => AssertReports("DG0005", declaration, message);
 
@@ -273,6 +274,7 @@ public sealed class DiagnosticTests
     [InlineData("[SoftmaxCrossEntropy([|-5|])] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': K = -5 is outside 2 … 16777216")]
     [InlineData("[SoftmaxCrossEntropy([|16777217|], Reduction = Reduction.Sum)] public static partial class DigitLoss;", "[SoftmaxCrossEntropy] on 'DigitLoss': K = 16777217 is outside 2 … 16777216")]
     [InlineData("[NllLoss([|1|])] public static partial class DigitNll;", "[NllLoss] on 'DigitNll': K = 1 is outside 2 … 16777216")]
+    [InlineData("[BinaryCrossEntropy([|0|])] public static partial class Tags;", "[BinaryCrossEntropy] on 'Tags': K = 0 is outside 1 … 16777216")]
     public void DG0031_LossClassCount(string declaration, string message) => AssertReports("DG0031", declaration, message);
 
     [Theory]

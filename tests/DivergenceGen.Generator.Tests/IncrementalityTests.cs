@@ -36,6 +36,7 @@ public sealed class IncrementalityTests
         [SoftmaxCrossEntropy(1000, Reduction = Reduction.None)] public static partial class VocabLoss;
         [NllLoss(10, IgnoreIndex = 0)] public static partial class DigitNll;
         [KLDivergenceLoss(10, Temperature = 4)] public static partial class Distill;
+        [BinaryCrossEntropy(5, Reduction = Reduction.None)] public static partial class Tags;
 
         public static partial class Divergences
         {

@@ -169,6 +169,18 @@ public static class SnapshotCases
             /// <summary>Distillation over 100 classes in float, T = 4, summed: looped rows.</summary>
             [KLDivergenceLoss(100, Temperature = 4, Precision = Precision.Single, Reduction = Reduction.Sum)] public static partial class Distill100F;
             """),
+        InMyApp("Bce_C1_Mean", """
+            /// <summary>Plain binary classification: one logit per row, the mean.</summary>
+            [BinaryCrossEntropy(1)] public static partial class CoinLoss;
+            """),
+        InMyApp("Bce_C5_Single_None", """
+            /// <summary>Five labels per row in float, a loss per element: straight-line rows.</summary>
+            [BinaryCrossEntropy(5, Precision = Precision.Single, Reduction = Reduction.None)] public static partial class Tags5F;
+            """),
+        InMyApp("Bce_C40_Sum", """
+            /// <summary>Forty labels per row, summed: looped rows with a tail.</summary>
+            [BinaryCrossEntropy(40, Reduction = Reduction.Sum)] public static partial class Tags40;
+            """),
         InMyApp("Net80_Categorical_K17", """
             /// <summary>K = 17 without Vector256.Log (net8.0).</summary>
             [Categorical(17)] public readonly partial struct Net80Cat17;

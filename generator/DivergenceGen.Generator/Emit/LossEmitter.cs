@@ -155,6 +155,9 @@ namespace DivergenceGen.Generator.Emit
             w.Line();
         }
 
+        /// <summary>The destination of reduction None: per row (<c>perSample</c>) or per element (<c>perElement</c>).</summary>
+        private string PerOutput => _d.PerElement ? "perElement" : "perSample";
+
         /// <summary>The file-local class of this file's kernels.</summary>
         private string KernelClass => _s.Type.Name.TrimStart('@') + "Kernels";
 
@@ -185,19 +188,24 @@ namespace DivergenceGen.Generator.Emit
             bool mean = _s.Reduction == ReductionKind.Mean;
             string input = _d.Input;
             string targets = soft ? variant.DenseInput!.Name : "targets";
+            string size = _d.SizeConstant;
+            string perOutput = PerOutput;
+            var weights = weighted ? _d.Weights : new List<WeightInput>();
             w.Summary(_d.Summary(_s, variant, gradient));
             w.Doc("<param name=\"" + input + "\">" + _d.InputDoc + "</param>");
             w.Doc(soft
                 ? "<param name=\"" + targets + "\">" + variant.DenseInput!.Doc + "</param>"
                 : "<param name=\"targets\">N class indices in [0, K), or the ignore index " + N(_s.IgnoreIndex) + ".</param>");
-            if (weighted)
+            foreach (var weight in weights)
             {
-                w.Doc("<param name=\"classWeights\">K weights wₖ, each finite and ≥ 0.</param>");
+                w.Doc("<param name=\"" + weight.Name + "\">" + weight.Doc + "</param>");
             }
 
             if (none)
             {
-                w.Doc("<param name=\"perSample\">Receives ℓᵢ for each of the N rows (at least N elements).</param>");
+                w.Doc(_d.PerElement
+                    ? "<param name=\"perElement\">Receives ℓᵢₖ for each of the N × K elements (at least N·K elements).</param>"
+                    : "<param name=\"perSample\">Receives ℓᵢ for each of the N rows (at least N elements).</param>");
             }
 
             if (gradient)
@@ -208,27 +216,27 @@ namespace DivergenceGen.Generator.Emit
             w.Doc("<returns>The " + (mean ? "mean loss" : "summed loss") + ".</returns>");
             w.Doc("<exception cref=\"global::System.ArgumentException\">"
                 + (soft ? targets + ".Length is not a multiple of K, or " + input + ".Length differs from it" : input + ".Length is not targets.Length × K")
-                + (weighted ? "; classWeights.Length is not K" : string.Empty)
-                + (none ? "; perSample is shorter than N" : string.Empty)
+                + string.Concat(weights.Select(weight => "; " + weight.Name + ".Length is " + weight.LengthDoc))
+                + (none ? "; " + perOutput + " is shorter than " + (_d.PerElement ? input : "N") : string.Empty)
                 + (gradient ? "; gradient is shorter than " + input : string.Empty)
                 + " (the message names the parameter and the lengths).</exception>");
             w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">"
                 + (soft ? variant.DenseInput!.Invalid : "A target is outside [0, K) and is not the ignore index (the message names the row and the value)")
-                + (weighted ? "; a class weight is negative, NaN or infinite (the message names its index and value)" : string.Empty)
+                + string.Concat(weights.Select(weight => "; " + weight.InvalidDoc))
                 + ". Every argument is checked before anything is written: on an exception the destinations are untouched.</exception>");
 
             var parameters = new List<string> { Ros + " " + input, soft ? Ros + " " + targets : "global::System.ReadOnlySpan<int> targets" };
             var arguments = new List<string> { input, targets };
-            if (weighted)
+            foreach (var weight in weights)
             {
-                parameters.Add(Ros + " classWeights");
-                arguments.Add("classWeights");
+                parameters.Add(Ros + " " + weight.Name);
+                arguments.Add(weight.Name);
             }
 
             if (none)
             {
-                parameters.Add(Span + " perSample");
-                arguments.Add("perSample");
+                parameters.Add(Span + " " + perOutput);
+                arguments.Add(perOutput);
             }
 
             if (gradient)
@@ -241,22 +249,22 @@ namespace DivergenceGen.Generator.Emit
             {
                 if (soft)
                 {
-                    w.Line(Guard + ".ThrowIfRowLengthsInvalid(" + input + ".Length, " + targets + ".Length, Classes, nameof(" + input + "), nameof(" + targets + "));");
+                    w.Line(Guard + ".ThrowIfRowLengthsInvalid(" + input + ".Length, " + targets + ".Length, " + size + ", nameof(" + input + "), nameof(" + targets + "));");
                 }
                 else
                 {
-                    w.Line(Guard + ".ThrowIfInputLengthIsNot(" + input + ".Length, targets.Length, Classes, nameof(" + input + "));");
+                    w.Line(Guard + ".ThrowIfInputLengthIsNot(" + input + ".Length, targets.Length, " + size + ", nameof(" + input + "));");
                 }
 
-                if (weighted)
+                foreach (var weight in weights)
                 {
-                    w.Line(Guard + ".ThrowIfClassWeightsInvalid(classWeights, Classes);");
+                    w.Line(Guard + "." + weight.Check + "(" + weight.Name + ", " + size + ");");
                 }
 
-                string rows = soft ? targets + ".Length / Classes" : "targets.Length";
+                string rows = soft ? targets + ".Length / " + size : "targets.Length";
                 if (none)
                 {
-                    w.Line(Guard + ".ThrowIfDestinationTooShort(" + rows + ", perSample.Length, nameof(perSample));");
+                    w.Line(Guard + ".ThrowIfDestinationTooShort(" + (_d.PerElement ? input + ".Length" : rows) + ", " + perOutput + ".Length, nameof(" + perOutput + "));");
                 }
 
                 if (gradient)
@@ -267,13 +275,17 @@ namespace DivergenceGen.Generator.Emit
                 string denominator;
                 if (soft)
                 {
-                    w.Line(Guard + "." + variant.DenseInput!.Check + "(" + targets + ", Classes);");
-                    denominator = "(double)(" + targets + ".Length / Classes)";
+                    w.Line(Guard + "." + variant.DenseInput!.Check + "(" + targets + ", " + size + ");");
+                    denominator = _d.MeanOverElements ? "(double)" + targets + ".Length" : "(double)(" + targets + ".Length / " + size + ")";
+                    foreach (var weight in weights.Where(v => v.EmptyMeansOnes))
+                    {
+                        w.Line(weight.Name + " = " + Guard + ".OnesIfEmpty(" + weight.Name + ", " + size + "); // an empty span means all ones");
+                    }
                 }
                 else
                 {
                     w.Line("// Validates every target before anything is written; " + (mean ? "returns D, the mean's denominator." : "D is not needed for this reduction."));
-                    w.Line((mean ? "double denominator = " : string.Empty) + Kernels + ".CheckTargets(targets" + (weighted ? ", classWeights" : string.Empty) + ");");
+                    w.Line((mean ? "double denominator = " : string.Empty) + Kernels + ".CheckTargets(targets" + (weighted ? ", " + _d.Weights[0].Name : string.Empty) + ");");
                     denominator = "denominator";
                 }
 
@@ -286,7 +298,7 @@ namespace DivergenceGen.Generator.Emit
 
                     if (gradient)
                     {
-                        w.Line("// D = 0 (" + (soft ? "no rows" : "every target ignored") + "): scale 0, so a zero gradient; the loss is 0 (torch: NaN).");
+                        w.Line("// D = 0 (" + (soft ? (_d.MeanOverElements ? "no elements" : "no rows") : "every target ignored") + "): scale 0, so a zero gradient; the loss is 0 (torch: NaN).");
                         w.Line("double scale = denominator > 0 ? 1d / denominator : 0d;");
                         arguments.Add("scale");
                     }
@@ -319,7 +331,7 @@ namespace DivergenceGen.Generator.Emit
         {
             var w = _w;
             w.Line("/// <summary>Throws for a target outside [0, K) that is not the ignore index; returns Σ over the other rows of " + (weighted ? "w[yᵢ]" : "1") + ".</summary>");
-            using (w.Block("internal static double CheckTargets(global::System.ReadOnlySpan<int> targets" + (weighted ? ", " + Ros + " classWeights" : string.Empty) + ")"))
+            using (w.Block("internal static double CheckTargets(global::System.ReadOnlySpan<int> targets" + (weighted ? ", " + Ros + " " + _d.Weights[0].Name : string.Empty) + ")"))
             {
                 w.Line("double denominator = 0;");
                 using (w.Block("for (int i = 0; i < targets.Length; i++)"))
@@ -335,7 +347,7 @@ namespace DivergenceGen.Generator.Emit
                         w.Line(Guard + ".ThrowTargetOutOfRange(i, y, Classes, IgnoreIndex);");
                     }
 
-                    w.Line(weighted ? "denominator += classWeights[y];" : "denominator += 1;");
+                    w.Line(weighted ? "denominator += " + _d.Weights[0].Name + "[y];" : "denominator += 1;");
                 }
 
                 w.Line("return denominator;");
@@ -360,12 +372,12 @@ namespace DivergenceGen.Generator.Emit
             var parameters = new List<string> { Ros + " " + _d.Input, soft ? Ros + " " + variant.DenseInput!.Name : "global::System.ReadOnlySpan<int> targets" };
             if (weighted)
             {
-                parameters.Add(Ros + " classWeights");
+                parameters.AddRange(_d.Weights.Select(weight => Ros + " " + weight.Name));
             }
 
             if (perSample)
             {
-                parameters.Add(Span + " perSample");
+                parameters.Add(Span + " " + PerOutput);
             }
 
             if (gradient)
@@ -475,12 +487,12 @@ namespace DivergenceGen.Generator.Emit
             var arguments = new List<string> { _d.Input, "targets" };
             if (weighted)
             {
-                arguments.Add("classWeights");
+                arguments.AddRange(_d.Weights.Select(weight => weight.Name));
             }
 
             if (perSample)
             {
-                arguments.Add("perSample");
+                arguments.Add(PerOutput);
             }
 
             if (gradient)
@@ -505,7 +517,15 @@ namespace DivergenceGen.Generator.Emit
 
             if (variant.Weighted)
             {
-                w.Line("ref " + T + " wRef = ref " + Marshal + ".GetReference(classWeights);");
+                foreach (var weight in _d.Weights)
+                {
+                    w.Line("ref " + T + " " + weight.Reference + " = ref " + Marshal + ".GetReference(" + weight.Name + ");");
+                }
+            }
+
+            if (_d.PerElement && _s.Reduction == ReductionKind.None)
+            {
+                w.Line("ref " + T + " peRef = ref " + Marshal + ".GetReference(perElement);");
             }
 
             if (gradient)
@@ -518,7 +538,7 @@ namespace DivergenceGen.Generator.Emit
                 w.Line("double weightSum = 0; // " + weightSum);
                 using (w.Block("for (int c = 0; c < Classes; c++)"))
                 {
-                    w.Line("weightSum += classWeights[c];");
+                    w.Line("weightSum += " + _d.Weights[0].Name + "[c];");
                 }
             }
 
@@ -645,6 +665,11 @@ namespace DivergenceGen.Generator.Emit
                     w.Line("ref " + T + " gRow = ref " + Unsafe + ".Add(ref gRef, rowStart);");
                 }
 
+                if (perSample && _d.PerElement)
+                {
+                    w.Line("ref " + T + " peRow = ref " + Unsafe + ".Add(ref peRef, rowStart);");
+                }
+
                 if (!soft)
                 {
                     w.Line("double xy = " + Unsafe + ".Add(ref row, y); // x_y, read before the gradient row is written");
@@ -656,7 +681,7 @@ namespace DivergenceGen.Generator.Emit
 
                 scheduler.EmitRow();
                 w.Line("total += l;");
-                if (perSample)
+                if (perSample && !_d.PerElement)
                 {
                     w.Line("perSample[i] = (" + T + ")l;");
                 }

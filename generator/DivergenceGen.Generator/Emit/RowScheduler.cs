@@ -817,8 +817,22 @@ namespace DivergenceGen.Generator.Emit
             // The straight-line tail's locals (x17, e17) stay in scope for the passes after: reused, not declared again.
             var locals = index == "k" ? new HashSet<string>(StringComparer.Ordinal) : _tailLocals.GetOrAdd(index);
             string suffix = index == "k" ? "k" : index;
+
+            // A statement under an option the pass as a whole is not under (the gradient's store in a pass that also sums
+            // the loss) goes in an if (TOption.On) block, with the statements next to it under the same option.
+            string? passOption = _openOption;
+            string? innerOption = null;
+            IDisposable? innerBlock = null;
             foreach (var statement in pass)
             {
+                string? needed = statement.When == passOption ? null : statement.When;
+                if (needed != innerOption)
+                {
+                    innerBlock?.Dispose();
+                    innerBlock = needed is null ? null : _w.Block("if (" + needed + ".On)");
+                    innerOption = needed;
+                }
+
                 if (statement is PerClass defined && locals.Contains(defined.Name))
                 {
                     continue;
@@ -864,6 +878,8 @@ namespace DivergenceGen.Generator.Emit
                         break;
                 }
             }
+
+            innerBlock?.Dispose();
         }
 
         /// <summary>

@@ -17,6 +17,7 @@ namespace DivergenceGen.Generator.Losses
             SoftmaxCrossEntropy.Instance,
             NllLoss.Instance,
             KLDivergenceLoss.Instance,
+            BinaryCrossEntropy.Instance,
         };
 
         /// <summary>The description of a loss, by its attribute's name (<see cref="LossSpec.Loss"/>).</summary>

@@ -40,6 +40,14 @@ namespace DivergenceGen.Generator.Losses
         public string Kernel => Member + (Dense ? "Soft" : "Hard") + (Weighted ? "Weighted" : string.Empty);
     }
 
+    /// <summary>
+    /// A span of K weights a weighted variant takes, the same for every row: its parameter name, the kernel's name for
+    /// it (<c>w</c>) and the reference the kernel reads it through, its documentation, what its length must be and what
+    /// makes a value invalid (for the exception documentation), the <c>LossGuard</c> method that checks it (called as
+    /// <c>Check(weights, K)</c>), and whether an empty span means all ones.
+    /// </summary>
+    internal sealed record WeightInput(string Name, string Kernel, string Reference, string Doc, string LengthDoc, string InvalidDoc, string Check, bool EmptyMeansOnes = false);
+
     /// <summary>A constant of the loss's static class: its documentation, type, name and value (C# literal).</summary>
     internal sealed record LossConstant(string Summary, string Type, string Name, string Value);
 
@@ -72,6 +80,34 @@ namespace DivergenceGen.Generator.Losses
 
         /// <summary>The public members' variants, in the order they are written.</summary>
         public abstract IReadOnlyList<LossVariant> Variants { get; }
+
+        /// <summary>The public constant holding K (the public members' code reads it): <c>Classes</c>.</summary>
+        public virtual string SizeConstant => "Classes";
+
+        /// <summary>The smallest K the attribute accepts (DG0031 below it).</summary>
+        public virtual int MinClasses => LossLimits.MinClasses;
+
+        /// <summary>
+        /// Whether reduction None writes a loss per element (<c>perElement</c>, N × K, the row kernel's output <c>pe</c>)
+        /// rather than per row (<c>perSample</c>, N).
+        /// </summary>
+        public virtual bool PerElement => false;
+
+        /// <summary>Whether the mean of dense targets divides by the N·K elements rather than the N rows.</summary>
+        public virtual bool MeanOverElements => false;
+
+        /// <summary>The weights a weighted variant takes, in parameter order (the first is the class-index rows' w_y).</summary>
+        public virtual IReadOnlyList<WeightInput> Weights { get; } = new[]
+        {
+            new WeightInput(
+                "classWeights",
+                "w",
+                "wRef",
+                "K weights wₖ, each finite and ≥ 0.",
+                "not K",
+                "a class weight is negative, NaN or infinite (the message names its index and value)",
+                "ThrowIfClassWeightsInvalid"),
+        };
 
         /// <summary>The N × K input's parameter name: <c>logits</c>.</summary>
         public abstract string Input { get; }

@@ -180,7 +180,7 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             bool valid = true;
-            if (classes < LossLimits.MinClasses || classes > LossLimits.MaxClasses)
+            if (classes < loss.MinClasses || classes > LossLimits.MaxClasses)
             {
                 diagnostics.Add(DiagnosticDescriptors.Info(
                     DiagnosticDescriptors.LossClassCount,
@@ -188,7 +188,7 @@ namespace DivergenceGen.Generator.Parsing
                     name,
                     type.Name,
                     N(classes),
-                    N(LossLimits.MinClasses),
+                    N(loss.MinClasses),
                     N(LossLimits.MaxClasses)));
                 valid = false;
             }

@@ -100,6 +100,98 @@ namespace DivergenceGen
             }
         }
 
+        /// <summary>
+        /// Checks binary cross-entropy targets: every value in [0, 1] (<see cref="ArgumentOutOfRangeException"/> naming the
+        /// first offending index, row, label and value; NaN is outside).
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="targets">The N × C targets, row-major.</param>
+        /// <param name="labels">C, the labels per row.</param>
+        public static void ThrowIfBinaryTargetsInvalid<T>(ReadOnlySpan<T> targets, int labels)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            for (int j = 0; j < targets.Length; j++)
+            {
+                if (!(targets[j] >= T.Zero && targets[j] <= T.One))
+                {
+                    ThrowAt(targets[j], j, labels, "targets", "is not in [0, 1]");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Checks binary cross-entropy label weights (torch's <c>weight</c>): empty (all ones) or C values, each finite and ≥ 0.
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="labelWeights">The weights.</param>
+        /// <param name="labels">C.</param>
+        public static void ThrowIfLabelWeightsInvalid<T>(ReadOnlySpan<T> labelWeights, int labels)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+            ThrowIfOptionalWeightsInvalid(labelWeights, labels, "labelWeights");
+
+        /// <summary>
+        /// Checks binary cross-entropy positive weights (torch's <c>pos_weight</c>): empty (all ones) or C values, each
+        /// finite and ≥ 0.
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="positiveWeights">The weights.</param>
+        /// <param name="labels">C.</param>
+        public static void ThrowIfPositiveWeightsInvalid<T>(ReadOnlySpan<T> positiveWeights, int labels)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+            ThrowIfOptionalWeightsInvalid(positiveWeights, labels, "positiveWeights");
+
+        /// <summary>
+        /// <paramref name="weights"/>, or C ones where it is empty (a shared read-only row of ones, allocated once per
+        /// element type and grown when a larger C asks for it: no allocation per call).
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="weights">Checked weights: empty or C values.</param>
+        /// <param name="labels">C.</param>
+        /// <returns>The weights to use.</returns>
+        public static ReadOnlySpan<T> OnesIfEmpty<T>(ReadOnlySpan<T> weights, int labels)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            if (!weights.IsEmpty)
+            {
+                return weights;
+            }
+
+            T[] ones = Ones<T>.Row;
+            if (ones.Length < labels)
+            {
+                ones = new T[labels];
+                Array.Fill(ones, T.One);
+                Ones<T>.Row = ones; // a race only allocates twice: every row holds ones
+            }
+
+            return new ReadOnlySpan<T>(ones, 0, labels);
+        }
+
+        private static void ThrowIfOptionalWeightsInvalid<T>(ReadOnlySpan<T> weights, int labels, string paramName)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            if (!weights.IsEmpty && weights.Length != labels)
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "{0} has {1} elements but the loss has C = {2} labels (or pass an empty span for all ones).", paramName, weights.Length, labels),
+                    paramName);
+            }
+
+            for (int c = 0; c < weights.Length; c++)
+            {
+                T w = weights[c];
+                if (!(w >= T.Zero) || !T.IsFinite(w))
+                {
+                    ThrowNotNonNegative(w, c, paramName);
+                }
+            }
+        }
+
+        private static class Ones<T>
+        {
+            public static T[] Row = Array.Empty<T>();
+        }
+
         [DoesNotReturn]
         private static void ThrowAt<T>(T value, int index, int classes, string paramName, string what)
             where T : IBinaryFloatingPointIeee754<T> =>
