@@ -907,21 +907,46 @@ public static class DeclarationGen
                 : NamedArguments((PrecisionArgument(wild), 3, 1))
         select new AttributeUse(Spell(family, spelling), positional, named);
 
+    /// <summary>A loss attribute: each loss of the catalogue, with the named arguments its attribute has.</summary>
     public static Gen<AttributeUse> LossAttribute(bool wild) =>
+        from loss in Gen.Frequency(
+            (3, Gen.Const("SoftmaxCrossEntropy")), (1, Gen.Const("NllLoss")), (1, Gen.Const("KLDivergenceLoss")), (1, Gen.Const("BinaryCrossEntropy")))
         from spelling in Spelling
         from classes in Pick(wild,
             (24, false, Gen.OneOf("2", "3", "10", "16", "17")),
-            (2, false, Gen.OneOf("int.MaxValue", "4096", "4097", "1000", "1 << 24", "classes: 10", "global::FuzzConst.K")),
+            (2, false, Gen.OneOf("int.MaxValue", "4096", "4097", "1000", "1 << 24", (loss == "BinaryCrossEntropy" ? "labels" : "classes") + ": 10", "global::FuzzConst.K")),
             (2, true, Gen.OneOf("1", "0", "-1", "(1 << 24) + 1", "int.MinValue")))
-        from named in NamedArguments(
-            (Pick(wild,
+        from named in NamedArguments(LossArguments(loss, wild))
+        select new AttributeUse(Spell(loss, spelling), classes, named);
+
+    /// <summary>The named arguments a loss attribute has: its own options, then Reduction, Precision, UnrollThreshold.</summary>
+    private static (Gen<string> Gen, int None, int Some)[] LossArguments(string loss, bool wild)
+    {
+        var arguments = new System.Collections.Generic.List<(Gen<string> Gen, int None, int Some)>();
+        if (loss == "SoftmaxCrossEntropy")
+        {
+            arguments.Add((Pick(wild,
                 (3, false, Gen.OneOf("0", "0.1", "1", "1.0", "-0.0", "double.Epsilon", "0.1f", "global::FuzzConst.Eps")),
-                (1, true, Gen.OneOf("-0.1", "1.5", "double.NaN", "double.PositiveInfinity", "double.NegativeInfinity"))).Select(v => "LabelSmoothing = " + v), 3, 1),
-            (Gen.OneOf("-100", "0", "1", "-1", "int.MaxValue", "int.MinValue", "9").Select(v => "IgnoreIndex = " + v), 3, 1),
-            (Pick(wild, (6, false, Gen.OneOf("Reduction.None", "Reduction.Sum", "Reduction.Mean")), (1, true, Gen.OneOf("(Reduction)3", "(Reduction)(-1)"))).Select(v => "Reduction = " + v), 3, 1),
-            (PrecisionArgument(wild), 3, 1),
-            (UnrollThresholdArgument(wild), 5, 1))
-        select new AttributeUse(Spell("SoftmaxCrossEntropy", spelling), classes, named);
+                (1, true, Gen.OneOf("-0.1", "1.5", "double.NaN", "double.PositiveInfinity", "double.NegativeInfinity"))).Select(v => "LabelSmoothing = " + v), 3, 1));
+        }
+
+        if (loss is "SoftmaxCrossEntropy" or "NllLoss")
+        {
+            arguments.Add((Gen.OneOf("-100", "0", "1", "-1", "int.MaxValue", "int.MinValue", "9").Select(v => "IgnoreIndex = " + v), 3, 1));
+        }
+
+        if (loss == "KLDivergenceLoss")
+        {
+            arguments.Add((Pick(wild,
+                (3, false, Gen.OneOf("1", "2.0", "0.5", "10", "1e-3", "global::FuzzConst.Eps")),
+                (1, true, Gen.OneOf("0", "-1", "double.NaN", "double.PositiveInfinity", "-0.0"))).Select(v => "Temperature = " + v), 3, 1));
+        }
+
+        arguments.Add((Pick(wild, (6, false, Gen.OneOf("Reduction.None", "Reduction.Sum", "Reduction.Mean")), (1, true, Gen.OneOf("(Reduction)3", "(Reduction)(-1)"))).Select(v => "Reduction = " + v), 3, 1));
+        arguments.Add((PrecisionArgument(wild), 3, 1));
+        arguments.Add((UnrollThresholdArgument(wild), 5, 1));
+        return arguments.ToArray();
+    }
 
     private static Gen<string> ToleranceArgument(bool wild) => Pick(wild,
         (4, false, Gen.OneOf("0", "1e-12", "1e-15", "0.5", "0.999", "-0.0")),
@@ -951,7 +976,8 @@ public static class DeclarationGen
     /// <summary>User members of a loss class.</summary>
     public static Gen<string> LossMember(bool wild) => Pick(wild,
         (8, false, Gen.OneOf("public static int Helper() => 1;", "public const int Answer = 42;", "public static double Twice(double v) => 2 * v;")),
-        (2, true, Gen.OneOf("Loss", "LossAndGradient", "Classes", "LabelSmoothing", "IgnoreIndex", "__CheckTargets", "__LossHard", "__LossSoft", "Mean", "Entropy")
+        (2, true, Gen.OneOf("Loss", "LossAndGradient", "Classes", "LabelSmoothing", "IgnoreIndex", "__CheckTargets", "__LossHard", "__LossSoft", "Mean", "Entropy",
+            "Labels", "Temperature", "LossFromTeacherLogProbabilities", "LossFromTeacherLogProbabilitiesAndGradient")
             .SelectMany(n => Gen.OneOf($"public static double {n}() => 0;", $"public const int {n} = 3;", $"public static class {n} {{ }}"))),
         (1, true, Gen.OneOf("private static double __CheckTargets(global::System.ReadOnlySpan<int> targets) => 0;", "private int _x;",
             "public static double Loss(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> targets, global::System.Span<double> perSample) => 0;")));
@@ -993,7 +1019,7 @@ public static class DeclarationGen
             baseList == "global::FuzzBase" && shape.Form != TypeForm.SealedClass && !wild ? null : baseList,
             members.ToImmutableArray(), second && shape.Partial);
 
-    /// <summary>A [SoftmaxCrossEntropy] type (mostly a static partial class).</summary>
+    /// <summary>A loss type (mostly a static partial class) with any loss attribute of the catalogue.</summary>
     public static Gen<TypeDecl> LossDecl(bool wild) =>
         from containers in Containers(wild)
         from shape in Shape(wild, StaticClassMostly(wild), Access(wild, containers.Length > 0))
