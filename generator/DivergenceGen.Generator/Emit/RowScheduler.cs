@@ -733,7 +733,11 @@ namespace DivergenceGen.Generator.Emit
             if (overlap)
             {
                 _w.Line("// K = " + N(_classes) + " is not a multiple of " + N(lanes) + ": one more vector at " + N(_classes - lanes)
-                    + ", overlapping, its first " + N(lanes - (_classes - full)) + " lanes masked out of the sums.");
+                    + ", overlapping" + (pass.Any(st => st is Reduce { Op: ReduceOp.Sum })
+                        ? ", its first " + N(lanes - (_classes - full)) + " lanes masked out of the sums."
+                        : pass.Any(st => st is Store)
+                            ? " (its stores write the first " + N(lanes - (_classes - full)) + " lanes' values again)."
+                            : " (a maximum needs no mask)."));
                 EmitPassBody(pass, bits, N(_classes - lanes), spilled, spills, VectorAccumulate, mask: "loopTailMask");
             }
 

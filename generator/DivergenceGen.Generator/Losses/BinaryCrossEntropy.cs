@@ -146,7 +146,7 @@ namespace DivergenceGen.Generator.Losses
             // −log σ(x) = max(−x, 0) + log1p(e) and −log σ(−x) = max(x, 0) + log1p(e), e = exp(−|x|): both ≥ 0, so the
             // element y·(−log σ(x)) + (1 − y)·(−log σ(−x)) is a sum of non-negative terms, accurate to a few ulps relative
             // even where it is small beside |x| (torch's max(x, 0) − x·y + log1p(e) cancels there).
-            Expr softplus = E.Log1p(e);
+            Expr softplus = E.Ref("sp"); // log1p(e), once per element (a per-class value of its own)
             Expr minusLogSigmoid = KernelOps.Max(-x, zero) + softplus;
             Expr minusLogSigmoidOfMinus = KernelOps.Max(x, zero) + softplus;
             Expr element = variant.Weighted
@@ -162,6 +162,7 @@ namespace DivergenceGen.Generator.Losses
             var body = new List<Statement>
             {
                 new PerClass("e", KernelOps.Exp(-KernelOps.Max(x, -x))),
+                new PerClass("sp", E.Log1p(e)),
                 new PerClass("le", element),
             };
             if (perElement)

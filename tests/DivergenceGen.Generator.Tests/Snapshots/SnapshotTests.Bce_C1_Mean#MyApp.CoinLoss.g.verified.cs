@@ -215,8 +215,9 @@ namespace DivergenceGen.Generated
                     ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double e0 = Math.Exp(-Math.Max(Unsafe.Add(ref row, 0), -Unsafe.Add(ref row, 0)));
-                    double le0 = Unsafe.Add(ref tRow, 0) * (Math.Max(-Unsafe.Add(ref row, 0), 0d) + ScalarMath.Log1p(e0)) + (1d - Unsafe.Add(ref tRow, 0))
-                        * (Math.Max(Unsafe.Add(ref row, 0), 0d) + ScalarMath.Log1p(e0));
+                    double sp0 = ScalarMath.Log1p(e0);
+                    double le0 = Unsafe.Add(ref tRow, 0) * (Math.Max(-Unsafe.Add(ref row, 0), 0d) + sp0) + (1d - Unsafe.Add(ref tRow, 0))
+                        * (Math.Max(Unsafe.Add(ref row, 0), 0d) + sp0);
                     if (TGradient.On)
                     {
                         double r0 = 1d / (1d + e0);
@@ -256,8 +257,9 @@ namespace DivergenceGen.Generated
                     ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double e0 = Math.Exp(-Math.Max(Unsafe.Add(ref row, 0), -Unsafe.Add(ref row, 0)));
-                    double le0 = Unsafe.Add(ref wRef, 0) * (Unsafe.Add(ref pwRef, 0) * Unsafe.Add(ref tRow, 0) * (Math.Max(-Unsafe.Add(ref row, 0), 0d)
-                        + ScalarMath.Log1p(e0)) + (1d - Unsafe.Add(ref tRow, 0)) * (Math.Max(Unsafe.Add(ref row, 0), 0d) + ScalarMath.Log1p(e0)));
+                    double sp0 = ScalarMath.Log1p(e0);
+                    double le0 = Unsafe.Add(ref wRef, 0) * (Unsafe.Add(ref pwRef, 0) * Unsafe.Add(ref tRow, 0) * (Math.Max(-Unsafe.Add(ref row, 0), 0d) + sp0)
+                        + (1d - Unsafe.Add(ref tRow, 0)) * (Math.Max(Unsafe.Add(ref row, 0), 0d) + sp0));
                     if (TGradient.On)
                     {
                         double r0 = 1d / (1d + e0);

@@ -208,9 +208,10 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector512.Max(xk, -xk));
+                        var spk = VectorMath.Log1p(ek);
                         var tk = Vector512.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = tk * (Vector512.Max(-xk, Vector512<double>.Zero) + VectorMath.Log1p(ek)) + (Vector512<double>.One - tk) * (Vector512.Max(xk,
-                            Vector512<double>.Zero) + VectorMath.Log1p(ek));
+                        var lek = tk * (Vector512.Max(-xk, Vector512<double>.Zero) + spk) + (Vector512<double>.One - tk) * (Vector512.Max(xk,
+                            Vector512<double>.Zero) + spk);
                         if (TGradient.On)
                         {
                             var rk = Vector512<double>.One / (Vector512<double>.One + ek);
@@ -238,9 +239,10 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector256.Max(xk, -xk));
+                        var spk = VectorMath.Log1p(ek);
                         var tk = Vector256.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = tk * (Vector256.Max(-xk, Vector256<double>.Zero) + VectorMath.Log1p(ek)) + (Vector256<double>.One - tk) * (Vector256.Max(xk,
-                            Vector256<double>.Zero) + VectorMath.Log1p(ek));
+                        var lek = tk * (Vector256.Max(-xk, Vector256<double>.Zero) + spk) + (Vector256<double>.One - tk) * (Vector256.Max(xk,
+                            Vector256<double>.Zero) + spk);
                         if (TGradient.On)
                         {
                             var rk = Vector256<double>.One / (Vector256<double>.One + ek);
@@ -268,9 +270,10 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector128.Max(xk, -xk));
+                        var spk = VectorMath.Log1p(ek);
                         var tk = Vector128.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = tk * (Vector128.Max(-xk, Vector128<double>.Zero) + VectorMath.Log1p(ek)) + (Vector128<double>.One - tk) * (Vector128.Max(xk,
-                            Vector128<double>.Zero) + VectorMath.Log1p(ek));
+                        var lek = tk * (Vector128.Max(-xk, Vector128<double>.Zero) + spk) + (Vector128<double>.One - tk) * (Vector128.Max(xk,
+                            Vector128<double>.Zero) + spk);
                         if (TGradient.On)
                         {
                             var rk = Vector128<double>.One / (Vector128<double>.One + ek);
@@ -296,8 +299,9 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 40; k++)
                     {
                         double ek = Math.Exp(-Math.Max(Unsafe.Add(ref row, k), -Unsafe.Add(ref row, k)));
-                        double lek = Unsafe.Add(ref tRow, k) * (Math.Max(-Unsafe.Add(ref row, k), 0d) + ScalarMath.Log1p(ek)) + (1d - Unsafe.Add(ref tRow, k))
-                            * (Math.Max(Unsafe.Add(ref row, k), 0d) + ScalarMath.Log1p(ek));
+                        double spk = ScalarMath.Log1p(ek);
+                        double lek = Unsafe.Add(ref tRow, k) * (Math.Max(-Unsafe.Add(ref row, k), 0d) + spk) + (1d - Unsafe.Add(ref tRow, k))
+                            * (Math.Max(Unsafe.Add(ref row, k), 0d) + spk);
                         if (TGradient.On)
                         {
                             double rk = 1d / (1d + ek);
@@ -344,11 +348,12 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector512.Max(xk, -xk));
+                        var spk = VectorMath.Log1p(ek);
                         var wk = Vector512.LoadUnsafe(ref wRef, (nuint)k);
                         var pwk = Vector512.LoadUnsafe(ref pwRef, (nuint)k);
                         var tk = Vector512.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = wk * (pwk * tk * (Vector512.Max(-xk, Vector512<double>.Zero) + VectorMath.Log1p(ek)) + (Vector512<double>.One - tk)
-                            * (Vector512.Max(xk, Vector512<double>.Zero) + VectorMath.Log1p(ek)));
+                        var lek = wk * (pwk * tk * (Vector512.Max(-xk, Vector512<double>.Zero) + spk) + (Vector512<double>.One - tk) * (Vector512.Max(xk,
+                            Vector512<double>.Zero) + spk));
                         if (TGradient.On)
                         {
                             var rk = Vector512<double>.One / (Vector512<double>.One + ek);
@@ -377,11 +382,12 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector256.Max(xk, -xk));
+                        var spk = VectorMath.Log1p(ek);
                         var wk = Vector256.LoadUnsafe(ref wRef, (nuint)k);
                         var pwk = Vector256.LoadUnsafe(ref pwRef, (nuint)k);
                         var tk = Vector256.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = wk * (pwk * tk * (Vector256.Max(-xk, Vector256<double>.Zero) + VectorMath.Log1p(ek)) + (Vector256<double>.One - tk)
-                            * (Vector256.Max(xk, Vector256<double>.Zero) + VectorMath.Log1p(ek)));
+                        var lek = wk * (pwk * tk * (Vector256.Max(-xk, Vector256<double>.Zero) + spk) + (Vector256<double>.One - tk) * (Vector256.Max(xk,
+                            Vector256<double>.Zero) + spk));
                         if (TGradient.On)
                         {
                             var rk = Vector256<double>.One / (Vector256<double>.One + ek);
@@ -410,11 +416,12 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector128.Max(xk, -xk));
+                        var spk = VectorMath.Log1p(ek);
                         var wk = Vector128.LoadUnsafe(ref wRef, (nuint)k);
                         var pwk = Vector128.LoadUnsafe(ref pwRef, (nuint)k);
                         var tk = Vector128.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = wk * (pwk * tk * (Vector128.Max(-xk, Vector128<double>.Zero) + VectorMath.Log1p(ek)) + (Vector128<double>.One - tk)
-                            * (Vector128.Max(xk, Vector128<double>.Zero) + VectorMath.Log1p(ek)));
+                        var lek = wk * (pwk * tk * (Vector128.Max(-xk, Vector128<double>.Zero) + spk) + (Vector128<double>.One - tk) * (Vector128.Max(xk,
+                            Vector128<double>.Zero) + spk));
                         if (TGradient.On)
                         {
                             var rk = Vector128<double>.One / (Vector128<double>.One + ek);
@@ -441,8 +448,9 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 40; k++)
                     {
                         double ek = Math.Exp(-Math.Max(Unsafe.Add(ref row, k), -Unsafe.Add(ref row, k)));
+                        double spk = ScalarMath.Log1p(ek);
                         double lek = Unsafe.Add(ref wRef, k) * (Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (Math.Max(-Unsafe.Add(ref row, k), 0d)
-                            + ScalarMath.Log1p(ek)) + (1d - Unsafe.Add(ref tRow, k)) * (Math.Max(Unsafe.Add(ref row, k), 0d) + ScalarMath.Log1p(ek)));
+                            + spk) + (1d - Unsafe.Add(ref tRow, k)) * (Math.Max(Unsafe.Add(ref row, k), 0d) + spk));
                         if (TGradient.On)
                         {
                             double rk = 1d / (1d + ek);

@@ -226,12 +226,14 @@ namespace DivergenceGen.Generated
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
                     var e0 = VectorMath.Exp(-Vector128.Max(x0, -x0));
                     var e1 = VectorMath.Exp(-Vector128.Max(x1, -x1));
+                    var sp0 = VectorMath.Log1p(e0);
+                    var sp1 = VectorMath.Log1p(e1);
                     var t0 = Vector128.LoadUnsafe(ref tRow);
                     var t1 = Vector128.LoadUnsafe(ref tRow, (nuint)1);
-                    var le0 = t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + VectorMath.Log1p(e0)) + (Vector128<float>.One - t0) * (Vector128.Max(x0,
-                        Vector128<float>.Zero) + VectorMath.Log1p(e0));
-                    var le1 = t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + VectorMath.Log1p(e1)) + (Vector128<float>.One - t1) * (Vector128.Max(x1,
-                        Vector128<float>.Zero) + VectorMath.Log1p(e1));
+                    var le0 = t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + sp0) + (Vector128<float>.One - t0) * (Vector128.Max(x0, Vector128<float>.Zero)
+                        + sp0);
+                    var le1 = t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + sp1) + (Vector128<float>.One - t1) * (Vector128.Max(x1, Vector128<float>.Zero)
+                        + sp1);
                     Vector128.StoreUnsafe(le0, ref peRow);
                     Vector128.StoreUnsafe(le1, ref peRow, (nuint)1);
                     if (TGradient.On)
@@ -261,8 +263,9 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 5; k++)
                     {
                         float ek = MathF.Exp(-MathF.Max(Unsafe.Add(ref row, k), -Unsafe.Add(ref row, k)));
-                        float lek = Unsafe.Add(ref tRow, k) * (MathF.Max(-Unsafe.Add(ref row, k), 0f) + ScalarMath.Log1p(ek)) + (1f - Unsafe.Add(ref tRow, k))
-                            * (MathF.Max(Unsafe.Add(ref row, k), 0f) + ScalarMath.Log1p(ek));
+                        float spk = ScalarMath.Log1p(ek);
+                        float lek = Unsafe.Add(ref tRow, k) * (MathF.Max(-Unsafe.Add(ref row, k), 0f) + spk) + (1f - Unsafe.Add(ref tRow, k))
+                            * (MathF.Max(Unsafe.Add(ref row, k), 0f) + spk);
                         Unsafe.Add(ref peRow, k) = lek;
                         if (TGradient.On)
                         {
@@ -317,12 +320,14 @@ namespace DivergenceGen.Generated
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
                     var e0 = VectorMath.Exp(-Vector128.Max(x0, -x0));
                     var e1 = VectorMath.Exp(-Vector128.Max(x1, -x1));
+                    var sp0 = VectorMath.Log1p(e0);
+                    var sp1 = VectorMath.Log1p(e1);
                     var t0 = Vector128.LoadUnsafe(ref tRow);
                     var t1 = Vector128.LoadUnsafe(ref tRow, (nuint)1);
-                    var le0 = w0 * (pw0 * t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + VectorMath.Log1p(e0)) + (Vector128<float>.One - t0)
-                        * (Vector128.Max(x0, Vector128<float>.Zero) + VectorMath.Log1p(e0)));
-                    var le1 = w1 * (pw1 * t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + VectorMath.Log1p(e1)) + (Vector128<float>.One - t1)
-                        * (Vector128.Max(x1, Vector128<float>.Zero) + VectorMath.Log1p(e1)));
+                    var le0 = w0 * (pw0 * t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + sp0) + (Vector128<float>.One - t0) * (Vector128.Max(x0,
+                        Vector128<float>.Zero) + sp0));
+                    var le1 = w1 * (pw1 * t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + sp1) + (Vector128<float>.One - t1) * (Vector128.Max(x1,
+                        Vector128<float>.Zero) + sp1));
                     Vector128.StoreUnsafe(le0, ref peRow);
                     Vector128.StoreUnsafe(le1, ref peRow, (nuint)1);
                     if (TGradient.On)
@@ -354,8 +359,9 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 5; k++)
                     {
                         float ek = MathF.Exp(-MathF.Max(Unsafe.Add(ref row, k), -Unsafe.Add(ref row, k)));
+                        float spk = ScalarMath.Log1p(ek);
                         float lek = Unsafe.Add(ref wRef, k) * (Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (MathF.Max(-Unsafe.Add(ref row, k), 0f)
-                            + ScalarMath.Log1p(ek)) + (1f - Unsafe.Add(ref tRow, k)) * (MathF.Max(Unsafe.Add(ref row, k), 0f) + ScalarMath.Log1p(ek)));
+                            + spk) + (1f - Unsafe.Add(ref tRow, k)) * (MathF.Max(Unsafe.Add(ref row, k), 0f) + spk));
                         Unsafe.Add(ref peRow, k) = lek;
                         if (TGradient.On)
                         {

@@ -217,7 +217,7 @@ namespace DivergenceGen.Generated
                         var ak = Vector512.LoadUnsafe(ref row, (nuint)k) * invT512;
                         mAcc = Vector512.Max(mAcc, ak);
                     }
-                    // K = 100 is not a multiple of 16: one more vector at 84, overlapping, its first 12 lanes masked out of the sums.
+                    // K = 100 is not a multiple of 16: one more vector at 84, overlapping (a maximum needs no mask).
                     var a84 = Vector512.LoadUnsafe(ref row, (nuint)84) * invT512;
                     mAcc = Vector512.Max(mAcc, a84);
                     float m = LossReductions.Max(mAcc);
@@ -295,7 +295,7 @@ namespace DivergenceGen.Generated
                         var ak = Vector256.LoadUnsafe(ref row, (nuint)k) * invT256;
                         mAcc = Vector256.Max(mAcc, ak);
                     }
-                    // K = 100 is not a multiple of 8: one more vector at 92, overlapping, its first 4 lanes masked out of the sums.
+                    // K = 100 is not a multiple of 8: one more vector at 92, overlapping (a maximum needs no mask).
                     var a92 = Vector256.LoadUnsafe(ref row, (nuint)92) * invT256;
                     mAcc = Vector256.Max(mAcc, a92);
                     float m = LossReductions.Max(mAcc);
@@ -504,7 +504,7 @@ namespace DivergenceGen.Generated
                         var ak = Vector512.LoadUnsafe(ref row, (nuint)k) * invT512;
                         mAcc = Vector512.Max(mAcc, ak);
                     }
-                    // K = 100 is not a multiple of 16: one more vector at 84, overlapping, its first 12 lanes masked out of the sums.
+                    // K = 100 is not a multiple of 16: one more vector at 84, overlapping (a maximum needs no mask).
                     var a84 = Vector512.LoadUnsafe(ref row, (nuint)84) * invT512;
                     mAcc = Vector512.Max(mAcc, a84);
                     float m = LossReductions.Max(mAcc);
@@ -575,7 +575,7 @@ namespace DivergenceGen.Generated
                         var ak = Vector256.LoadUnsafe(ref row, (nuint)k) * invT256;
                         mAcc = Vector256.Max(mAcc, ak);
                     }
-                    // K = 100 is not a multiple of 8: one more vector at 92, overlapping, its first 4 lanes masked out of the sums.
+                    // K = 100 is not a multiple of 8: one more vector at 92, overlapping (a maximum needs no mask).
                     var a92 = Vector256.LoadUnsafe(ref row, (nuint)92) * invT256;
                     mAcc = Vector256.Max(mAcc, a92);
                     float m = LossReductions.Max(mAcc);

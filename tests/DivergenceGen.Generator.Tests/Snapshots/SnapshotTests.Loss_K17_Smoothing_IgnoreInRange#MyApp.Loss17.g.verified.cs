@@ -402,7 +402,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping (a maximum needs no mask).
                     mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)9));
                     double m = LossReductions.Max(mAcc);
                     var m512 = Vector512.Create(m);
@@ -467,7 +467,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping (a maximum needs no mask).
                     mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)13));
                     double m = LossReductions.Max(mAcc);
                     var m256 = Vector256.Create(m);
@@ -532,7 +532,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping (a maximum needs no mask).
                     mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)15));
                     double m = LossReductions.Max(mAcc);
                     var m128 = Vector128.Create(m);
@@ -670,7 +670,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping (a maximum needs no mask).
                     mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)9));
                     double m = LossReductions.Max(mAcc);
                     var m512 = Vector512.Create(m);
@@ -736,7 +736,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping (a maximum needs no mask).
                     mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)13));
                     double m = LossReductions.Max(mAcc);
                     var m256 = Vector256.Create(m);
@@ -802,7 +802,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping (a maximum needs no mask).
                     mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)15));
                     double m = LossReductions.Max(mAcc);
                     var m128 = Vector128.Create(m);
@@ -931,7 +931,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping (a maximum needs no mask).
                     mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)9));
                     double m = LossReductions.Max(mAcc);
                     var m512 = Vector512.Create(m);
@@ -995,7 +995,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping (a maximum needs no mask).
                     mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)13));
                     double m = LossReductions.Max(mAcc);
                     var m256 = Vector256.Create(m);
@@ -1059,7 +1059,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping (a maximum needs no mask).
                     mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)15));
                     double m = LossReductions.Max(mAcc);
                     var m128 = Vector128.Create(m);
@@ -1187,7 +1187,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping (a maximum needs no mask).
                     mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)9));
                     double m = LossReductions.Max(mAcc);
                     var m512 = Vector512.Create(m);
@@ -1252,7 +1252,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping (a maximum needs no mask).
                     mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)13));
                     double m = LossReductions.Max(mAcc);
                     var m256 = Vector256.Create(m);
@@ -1317,7 +1317,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
+                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping (a maximum needs no mask).
                     mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)15));
                     double m = LossReductions.Max(mAcc);
                     var m128 = Vector128.Create(m);

@@ -407,7 +407,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping (a maximum needs no mask).
                     mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
                     float m = LossReductions.Max(mAcc);
                     var m512 = Vector512.Create(m);
@@ -475,7 +475,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping (a maximum needs no mask).
                     mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
                     float m = LossReductions.Max(mAcc);
                     var m256 = Vector256.Create(m);
@@ -669,7 +669,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping (a maximum needs no mask).
                     mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
                     float m = LossReductions.Max(mAcc);
                     var m512 = Vector512.Create(m);
@@ -738,7 +738,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping (a maximum needs no mask).
                     mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
                     float m = LossReductions.Max(mAcc);
                     var m256 = Vector256.Create(m);
@@ -924,7 +924,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping (a maximum needs no mask).
                     mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
                     float m = LossReductions.Max(mAcc);
                     var m512 = Vector512.Create(m);
@@ -991,7 +991,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping (a maximum needs no mask).
                     mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
                     float m = LossReductions.Max(mAcc);
                     var m256 = Vector256.Create(m);
@@ -1173,7 +1173,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
+                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping (a maximum needs no mask).
                     mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
                     float m = LossReductions.Max(mAcc);
                     var m512 = Vector512.Create(m);
@@ -1241,7 +1241,7 @@ namespace DivergenceGen.Generated
                     {
                         mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
                     }
-                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
+                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping (a maximum needs no mask).
                     mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
                     float m = LossReductions.Max(mAcc);
                     var m256 = Vector256.Create(m);
