@@ -57,8 +57,9 @@ namespace DivergenceGen.Generator.Losses
     /// emitter's, the same for every loss). A new loss is a new subclass and a row in <see cref="LossCatalogue"/>.
     /// <para>
     /// The row kernel (<see cref="Row"/>) reads the inputs <c>x</c> (the row of <see cref="Input"/>), <c>t</c> (the row
-    /// of dense targets), <c>w</c> (class weights) and writes <c>g</c> (the gradient row); its loss is the double
-    /// <c>l</c>. Class-index rows also read the row scalars <c>xy</c> = x_y and, weighted, <c>wy</c> = w_y; constants of
+    /// of dense targets), the weight inputs (<c>w</c>, and more where <see cref="Weights"/> has them: BCE's <c>pw</c>)
+    /// and writes <c>g</c> (the gradient row) and, where <see cref="PerElement"/>, <c>pe</c> (each element's loss, for
+    /// reduction None); its loss is the double <c>l</c>. Class-index rows also read the row scalars <c>xy</c> = x_y and, weighted, <c>wy</c> = w_y; constants of
     /// the call are <c>scale</c> (1/D for a mean, else 1), <c>weightSum</c> = Σₖ wₖ (where <see cref="WeightSum"/> says why),
     /// and the description's own <see cref="CallConstants"/>. Statements of the gradient run under the option
     /// <see cref="Gradient"/>.
