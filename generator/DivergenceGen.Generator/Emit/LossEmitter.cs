@@ -155,6 +155,26 @@ namespace DivergenceGen.Generator.Emit
             w.Line();
         }
 
+        /// <summary>
+        /// Whether the description's row writes the gradient only as zeros (its one-hot part is the emitter's update):
+        /// then the kernel clears the whole gradient once, which the runtime does as a memset without reading the lines
+        /// it writes, and the rows drop their zero stores (<see cref="Row"/>).
+        /// </summary>
+        private bool ClearsGradient(LossVariant variant)
+        {
+            var stores = _d.Row(_s, variant).Body.OfType<Store>().Where(st => st.Output == "g").ToList();
+            return stores.Count > 0 && stores.All(st => st.Value is Const { Value: 0 });
+        }
+
+        /// <summary>The description's row, without the gradient's zero stores where the kernel clears the gradient at once.</summary>
+        private RowKernel Row(LossVariant variant)
+        {
+            var row = _d.Row(_s, variant);
+            return ClearsGradient(variant)
+                ? row with { Body = row.Body.Where(st => !(st is Store { Output: "g" })).ToList() }
+                : row;
+        }
+
         /// <summary>The destination of reduction None: per row (<c>perSample</c>) or per element (<c>perElement</c>).</summary>
         private string PerOutput => _d.PerElement ? "perElement" : "perSample";
 
@@ -393,6 +413,12 @@ namespace DivergenceGen.Generator.Emit
             using (w.Block("internal static double " + variant.Kernel + "<TGradient>(" + string.Join(", ", parameters) + ")", "}", "where TGradient : struct, IOption"))
             {
                 EmitKernelPreamble(variant, gradient);
+                if (ClearsGradient(variant))
+                {
+                    w.Line("// The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).");
+                    w.Line("if (" + LossDescription.Gradient + ".On) gradient.Slice(0, n * Classes).Clear();");
+                }
+
                 w.Line("double total = 0;");
                 var widths = Widths.Where(b => LanesOf(b) <= K).ToList();
                 if (Unrolled)
@@ -568,7 +594,7 @@ namespace DivergenceGen.Generator.Emit
             string Elem(string reference, string offset) => Unsafe + ".Add(ref " + reference + ", " + offset + ")";
             string RowOffset(int r) => r == 0 ? string.Empty : N(r) + " * Classes + ";
 
-            var scheduler = new RowScheduler(w, _d.Row(_s, variant), K, _s.Precision, bits, "active");
+            var scheduler = new RowScheduler(w, Row(variant), K, _s.Precision, bits, "active");
             if (perSample)
             {
                 w.Line("ref " + T + " psRef = ref " + Marshal + ".GetReference(perSample);");
@@ -624,7 +650,7 @@ namespace DivergenceGen.Generator.Emit
         {
             var w = _w;
             bool soft = variant.Dense, weighted = variant.Weighted;
-            var kernel = _d.Row(_s, variant);
+            var kernel = Row(variant);
             var scheduler = new RowScheduler(w, kernel, K, _s.Precision, widths, straightLine, overlap: true);
             scheduler.EmitInvariants();
             if (fromBlocks)
@@ -640,7 +666,7 @@ namespace DivergenceGen.Generator.Emit
                     w.Line("int y = targets[i];");
                     using (w.Block("if (y == IgnoreIndex)"))
                     {
-                        if (gradient)
+                        if (gradient && !ClearsGradient(variant))
                         {
                             w.Line("if (" + LossDescription.Gradient + ".On) gradient.Slice(rowStart, Classes).Clear();");
                         }

@@ -9,8 +9,9 @@ namespace DivergenceGen.Generator.Losses
     /// <summary>
     /// The negative log-likelihood loss (<c>torch.nn.functional.nll_loss</c>) on rows of log-probabilities, stated as a
     /// <see cref="RowKernel"/>: ℓ = −w_y·x_y, read at the row's target; the gradient row is 0 but at y, where the
-    /// emitter's one-hot update takes off scale·w_y. Nothing is summed over the classes, so the row's only per-class
-    /// work is the gradient's zeros, and the loss is the same with or without SIMD. Names as in
+    /// emitter's one-hot update takes off scale·w_y. Nothing is summed over the classes; the gradient's zeros (the
+    /// row's only per-class statement) become one clear of the whole gradient before the rows (the emitter does that
+    /// for any row whose gradient is only zeros), and the loss is the same with or without SIMD. Names as in
     /// <see cref="LossDescription"/>: <c>xy</c> = x_y and <c>wy</c> = w_y are the caller's row scalars.
     /// </summary>
     internal sealed class NllLoss : LossDescription
@@ -41,9 +42,9 @@ namespace DivergenceGen.Generator.Losses
 
         public override bool RowsAcrossLanes => false;
 
-        public override string UnrolledNote => "The row's only per-class work is the gradient's zeros.";
+        public override string UnrolledNote => "No per-class work: the gradient's zeros are one clear before the rows.";
 
-        public override string LoopedNote => "One pass: the gradient row's zeros; the loss is read at the target.";
+        public override string LoopedNote => "No per-class work: the gradient's zeros are one clear before the rows; the loss is read at the target.";
 
         public override string Specialisation(LossSpec spec) => "ignore index " + N(spec.IgnoreIndex);
 

@@ -239,11 +239,13 @@ namespace DivergenceGen.Generated
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale; // scale, taken off the target's gradient
             double hitT = hit;
+            // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
+            if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
             // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
             // or scalars where the pass updates an output in place.
-            // One pass: the gradient row's zeros; the loss is read at the target.
+            // No per-class work: the gradient's zeros are one clear before the rows; the loss is read at the target.
             if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -252,20 +254,12 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 1000; k += 8)
-                        {
-                            Vector512.StoreUnsafe(Vector512<double>.Zero, ref gRow, (nuint)k);
-                        }
-                    }
                     double l = -xy; // the row's loss, −x_y
                     total += l;
                     perSample[i] = (double)l;
@@ -281,20 +275,12 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 1000; k += 4)
-                        {
-                            Vector256.StoreUnsafe(Vector256<double>.Zero, ref gRow, (nuint)k);
-                        }
-                    }
                     double l = -xy; // the row's loss, −x_y
                     total += l;
                     perSample[i] = (double)l;
@@ -310,20 +296,12 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 1000; k += 2)
-                        {
-                            Vector128.StoreUnsafe(Vector128<double>.Zero, ref gRow, (nuint)k);
-                        }
-                    }
                     double l = -xy; // the row's loss, −x_y
                     total += l;
                     perSample[i] = (double)l;
@@ -339,20 +317,12 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 1000; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = 0d;
-                        }
-                    }
                     double l = -xy; // the row's loss, −x_y
                     total += l;
                     perSample[i] = (double)l;
@@ -373,11 +343,13 @@ namespace DivergenceGen.Generated
             ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale; // scale, taken off the target's gradient (times w[y])
+            // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
+            if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
             // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
             // or scalars where the pass updates an output in place.
-            // One pass: the gradient row's zeros; the loss is read at the target.
+            // No per-class work: the gradient's zeros are one clear before the rows; the loss is read at the target.
             if (Vector512.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -386,7 +358,6 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -394,13 +365,6 @@ namespace DivergenceGen.Generated
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = Unsafe.Add(ref wRef, y);
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 1000; k += 8)
-                        {
-                            Vector512.StoreUnsafe(Vector512<double>.Zero, ref gRow, (nuint)k);
-                        }
-                    }
                     double l = -(wy * xy); // the row's loss, −w_y·x_y
                     total += l;
                     perSample[i] = (double)l;
@@ -416,7 +380,6 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -424,13 +387,6 @@ namespace DivergenceGen.Generated
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = Unsafe.Add(ref wRef, y);
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 1000; k += 4)
-                        {
-                            Vector256.StoreUnsafe(Vector256<double>.Zero, ref gRow, (nuint)k);
-                        }
-                    }
                     double l = -(wy * xy); // the row's loss, −w_y·x_y
                     total += l;
                     perSample[i] = (double)l;
@@ -446,7 +402,6 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -454,13 +409,6 @@ namespace DivergenceGen.Generated
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = Unsafe.Add(ref wRef, y);
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 1000; k += 2)
-                        {
-                            Vector128.StoreUnsafe(Vector128<double>.Zero, ref gRow, (nuint)k);
-                        }
-                    }
                     double l = -(wy * xy); // the row's loss, −w_y·x_y
                     total += l;
                     perSample[i] = (double)l;
@@ -476,7 +424,6 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
@@ -484,13 +431,6 @@ namespace DivergenceGen.Generated
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = Unsafe.Add(ref wRef, y);
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 1000; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = 0d;
-                        }
-                    }
                     double l = -(wy * xy); // the row's loss, −w_y·x_y
                     total += l;
                     perSample[i] = (double)l;

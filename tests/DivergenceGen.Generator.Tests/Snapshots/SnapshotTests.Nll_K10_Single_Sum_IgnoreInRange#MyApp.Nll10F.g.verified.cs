@@ -229,11 +229,13 @@ namespace DivergenceGen.Generated
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale; // scale, taken off the target's gradient
             float hitT = (float)hit;
+            // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
+            if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths.
-            // The row's only per-class work is the gradient's zeros.
+            // No per-class work: the gradient's zeros are one clear before the rows.
             if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -242,17 +244,11 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    if (TGradient.On)
-                    {
-                        Vector256.StoreUnsafe(Vector256<float>.Zero, ref gRow);
-                        Vector128.StoreUnsafe(Vector128<float>.Zero, ref gRow, (nuint)6);
-                    }
                     double l = -xy; // the row's loss, −x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
@@ -267,18 +263,11 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    if (TGradient.On)
-                    {
-                        Vector128.StoreUnsafe(Vector128<float>.Zero, ref gRow);
-                        Vector128.StoreUnsafe(Vector128<float>.Zero, ref gRow, (nuint)4);
-                        Vector128.StoreUnsafe(Vector128<float>.Zero, ref gRow, (nuint)6);
-                    }
                     double l = -xy; // the row's loss, −x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
@@ -293,19 +282,11 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 10; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = 0f;
-                        }
-                    }
                     double l = -xy; // the row's loss, −x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
@@ -325,11 +306,13 @@ namespace DivergenceGen.Generated
             ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale; // scale, taken off the target's gradient (times w[y])
+            // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
+            if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths.
-            // The row's only per-class work is the gradient's zeros.
+            // No per-class work: the gradient's zeros are one clear before the rows.
             if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -338,18 +321,12 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = Unsafe.Add(ref wRef, y);
-                    if (TGradient.On)
-                    {
-                        Vector256.StoreUnsafe(Vector256<float>.Zero, ref gRow);
-                        Vector128.StoreUnsafe(Vector128<float>.Zero, ref gRow, (nuint)6);
-                    }
                     double l = -(wy * xy); // the row's loss, −w_y·x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
@@ -364,19 +341,12 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = Unsafe.Add(ref wRef, y);
-                    if (TGradient.On)
-                    {
-                        Vector128.StoreUnsafe(Vector128<float>.Zero, ref gRow);
-                        Vector128.StoreUnsafe(Vector128<float>.Zero, ref gRow, (nuint)4);
-                        Vector128.StoreUnsafe(Vector128<float>.Zero, ref gRow, (nuint)6);
-                    }
                     double l = -(wy * xy); // the row's loss, −w_y·x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
@@ -391,20 +361,12 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = Unsafe.Add(ref wRef, y);
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 10; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = 0f;
-                        }
-                    }
                     double l = -(wy * xy); // the row's loss, −w_y·x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);

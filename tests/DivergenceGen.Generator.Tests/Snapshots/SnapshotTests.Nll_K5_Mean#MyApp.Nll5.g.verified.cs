@@ -241,11 +241,13 @@ namespace DivergenceGen.Generated
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale; // scale, taken off the target's gradient
             double hitT = hit;
+            // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
+            if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
             double total = 0;
             // K = 5 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths.
-            // The row's only per-class work is the gradient's zeros.
+            // No per-class work: the gradient's zeros are one clear before the rows.
             if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -254,17 +256,11 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    if (TGradient.On)
-                    {
-                        Vector256.StoreUnsafe(Vector256<double>.Zero, ref gRow);
-                        Vector128.StoreUnsafe(Vector128<double>.Zero, ref gRow, (nuint)3);
-                    }
                     double l = -xy; // the row's loss, −x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
@@ -279,18 +275,11 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    if (TGradient.On)
-                    {
-                        Vector128.StoreUnsafe(Vector128<double>.Zero, ref gRow);
-                        Vector128.StoreUnsafe(Vector128<double>.Zero, ref gRow, (nuint)2);
-                        Vector128.StoreUnsafe(Vector128<double>.Zero, ref gRow, (nuint)3);
-                    }
                     double l = -xy; // the row's loss, −x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
@@ -305,19 +294,11 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 5; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = 0d;
-                        }
-                    }
                     double l = -xy; // the row's loss, −x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
@@ -337,11 +318,13 @@ namespace DivergenceGen.Generated
             ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double hit = scale; // scale, taken off the target's gradient (times w[y])
+            // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
+            if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
             double total = 0;
             // K = 5 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
             // out of the sums) where K is not a sum of vector widths.
-            // The row's only per-class work is the gradient's zeros.
+            // No per-class work: the gradient's zeros are one clear before the rows.
             if (Vector256.IsHardwareAccelerated)
             {
                 for (int i = 0; i < n; i++)
@@ -350,18 +333,12 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = Unsafe.Add(ref wRef, y);
-                    if (TGradient.On)
-                    {
-                        Vector256.StoreUnsafe(Vector256<double>.Zero, ref gRow);
-                        Vector128.StoreUnsafe(Vector128<double>.Zero, ref gRow, (nuint)3);
-                    }
                     double l = -(wy * xy); // the row's loss, −w_y·x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
@@ -376,19 +353,12 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = Unsafe.Add(ref wRef, y);
-                    if (TGradient.On)
-                    {
-                        Vector128.StoreUnsafe(Vector128<double>.Zero, ref gRow);
-                        Vector128.StoreUnsafe(Vector128<double>.Zero, ref gRow, (nuint)2);
-                        Vector128.StoreUnsafe(Vector128<double>.Zero, ref gRow, (nuint)3);
-                    }
                     double l = -(wy * xy); // the row's loss, −w_y·x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
@@ -403,20 +373,12 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
                     double wy = Unsafe.Add(ref wRef, y);
-                    if (TGradient.On)
-                    {
-                        for (int k = 0; k < 5; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = 0d;
-                        }
-                    }
                     double l = -(wy * xy); // the row's loss, −w_y·x_y
                     total += l;
                     if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
