@@ -55,8 +55,6 @@ namespace DivergenceGen.Generator.Emit
 
         private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-        private static string D(double value) => Lowering.Literal(value, PrecisionKind.Double);
-
         private string L(double value) => Lowering.Literal(value, _s.Precision);
 
         private static string Vec(int bits) => "global::System.Runtime.Intrinsics.Vector" + N(bits);
@@ -78,7 +76,8 @@ namespace DivergenceGen.Generator.Emit
                 {
                     "// Target: C# " + N(_target.LanguageVersion) + "; vector widths " + string.Join(", ", Widths)
                     + " bits (each used only where the CPU accelerates it), then scalar.",
-                    "// Specialised for K = " + N(K) + " classes, " + T + ", " + _d.Specialisation(_s) + ", reduction " + _s.Reduction + ".",
+                    "// Specialised for " + _d.Size(_s) + ", " + T + (_d.Specialisation(_s) is { Length: > 0 } options ? ", " + options : string.Empty)
+                    + ", reduction " + _s.Reduction + ".",
                 },
                 _s.Type.Namespace,
                 _s.Type.ContainingTypes.Select(c => "partial " + c.Keyword + " " + c.Name),

@@ -83,7 +83,9 @@ namespace DivergenceGen.Generator.Losses
 
         public override string LoopedNote => "One pass: each element's loss (and gradient, in place), summed for the row's loss.";
 
-        public override string Specialisation(LossSpec spec) => "C = " + N(spec.Classes) + " labels per row";
+        public override string Size(LossSpec spec) => "C = " + N(spec.Classes) + " labels per row";
+
+        public override string Specialisation(LossSpec spec) => string.Empty;
 
         public override IEnumerable<LossConstant> Constants(LossSpec spec) => new[]
         {

@@ -116,7 +116,10 @@ namespace DivergenceGen.Generator.Losses
         /// <summary>The input's parameter documentation.</summary>
         public abstract string InputDoc { get; }
 
-        /// <summary>The file header's line saying what the file is specialised for.</summary>
+        /// <summary>K as the file header states it: <c>K = 10 classes</c>.</summary>
+        public virtual string Size(LossSpec spec) => "K = " + spec.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " classes";
+
+        /// <summary>The file header's words on the loss's own options (empty where it has none).</summary>
         public abstract string Specialisation(LossSpec spec);
 
         /// <summary>The public constants of the loss's class.</summary>
