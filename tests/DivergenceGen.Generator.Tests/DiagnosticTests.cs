@@ -220,6 +220,8 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("[NegativeBinomial] private readonly partial struct Coin;", "CS1527")]
     [InlineData("[SoftmaxCrossEntropy(10)] public static partial class DigitLoss;\n[SoftmaxCrossEntropy(2)] public static partial class DigitLoss;", "CS0579")]
+    [InlineData("[Bernoulli, Bernoulli] public readonly partial struct Coin;", "CS0579")]
+    [InlineData("[Categorical(3)] public readonly partial struct Die;\n[Categorical(4)] public readonly partial struct Die;", "CS0579")]
     [InlineData("public static partial class Outer { [Geometric] public readonly partial struct Failures; }\npublic partial interface Outer;", "CS0261")]
     public void DeclarationWithItsOwnError_NoOutput(string declarations, string inputError)
     {

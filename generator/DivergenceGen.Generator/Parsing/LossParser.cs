@@ -48,26 +48,9 @@ namespace DivergenceGen.Generator.Parsing
             var identifier = declaration.Identifier.GetLocation();
             bool valid = true;
 
-            // A second loss attribute: the first one's pipeline reports it (once, at the second), neither emits.
-            // (The same attribute twice is the compiler's CS0579, and HasOwnErrors below gives no output.)
-            var losses = type.GetAttributes()
-                .Where(LossCatalogue.IsLossAttribute)
-                .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? int.MaxValue)
-                .GroupBy(a => a.AttributeClass!.ToDisplayString())
-                .Select(g => g.First())
-                .ToList();
-            if (losses.Count > 1)
+            // One loss per type (DG0035).
+            if (Parser.HasSecondOfKind(type, attribute, LossCatalogue.IsLossAttribute, DiagnosticDescriptors.MultipleLosses, diagnostics, cancellationToken))
             {
-                if (SymbolEqualityComparer.Default.Equals(losses[0].AttributeClass, attribute.AttributeClass))
-                {
-                    diagnostics.Add(DiagnosticDescriptors.Info(
-                        DiagnosticDescriptors.MultipleLosses,
-                        losses[1].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(),
-                        type.Name,
-                        losses[0].AttributeClass!.Name.Replace("Attribute", string.Empty),
-                        losses[1].AttributeClass!.Name.Replace("Attribute", string.Empty)));
-                }
-
                 return null;
             }
 

@@ -67,23 +67,9 @@ namespace DivergenceGen.Generator.Parsing
             string family = kind.ToString();
             var identifier = declaration.Identifier.GetLocation();
 
-            // One family per type: the pipeline of the first attribute in source order reports the second one.
-            var familyAttributes = type.GetAttributes()
-                .Where(IsFamilyAttribute)
-                .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? int.MaxValue)
-                .ToList();
-            if (familyAttributes.Count > 1)
+            // One family per type (DG0007).
+            if (HasSecondOfKind(type, attribute, IsFamilyAttribute, DiagnosticDescriptors.MultipleFamilies, diagnostics, cancellationToken))
             {
-                if (SymbolEqualityComparer.Default.Equals(familyAttributes[0].AttributeClass, attribute.AttributeClass))
-                {
-                    diagnostics.Add(DiagnosticDescriptors.Info(
-                        DiagnosticDescriptors.MultipleFamilies,
-                        familyAttributes[1].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(),
-                        type.Name,
-                        ShortName(familyAttributes[0]),
-                        ShortName(familyAttributes[1])));
-                }
-
                 return null;
             }
 
@@ -152,6 +138,44 @@ namespace DivergenceGen.Generator.Parsing
                 arguments.Value.UnrollThreshold,
                 LocationInfo.From(identifier),
                 type.GetMembers("ToString").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 0 && !m.IsImplicitlyDeclared));
+        }
+
+        /// <summary>
+        /// One attribute of a kind per type (one family: DG0007; one loss: DG0035). Where the type has two different ones,
+        /// the pipeline of the first in source order reports <paramref name="descriptor"/> at the second, and every
+        /// pipeline gets true (no output). The same attribute twice is the compiler's CS0579, not reported here: the
+        /// declaration then has an error of its own and gets no output (<see cref="Declarations.HasOwnErrors"/>).
+        /// </summary>
+        internal static bool HasSecondOfKind(
+            INamedTypeSymbol type,
+            AttributeData current,
+            System.Func<AttributeData, bool> ofKind,
+            DiagnosticDescriptor descriptor,
+            List<DiagnosticInfo> diagnostics,
+            CancellationToken cancellationToken)
+        {
+            var distinct = type.GetAttributes()
+                .Where(ofKind)
+                .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? int.MaxValue)
+                .GroupBy(a => a.AttributeClass?.ToDisplayString(), System.StringComparer.Ordinal)
+                .Select(g => g.First())
+                .ToList();
+            if (distinct.Count < 2)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(distinct[0].AttributeClass, current.AttributeClass))
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    descriptor,
+                    distinct[1].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(),
+                    type.Name,
+                    ShortName(distinct[0]),
+                    ShortName(distinct[1])));
+            }
+
+            return true;
         }
 
         private static string ShortName(AttributeData attribute)
