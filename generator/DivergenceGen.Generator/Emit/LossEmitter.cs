@@ -420,7 +420,14 @@ namespace DivergenceGen.Generator.Emit
 
                 w.Line("double total = 0;");
                 var widths = Widths.Where(b => LanesOf(b) <= K).ToList();
-                if (Unrolled)
+                if (Row(variant).Body.All(st => st is Let))
+                {
+                    // Nothing per class is left in the row (NLL after the clear): one scalar row loop serves every CPU.
+                    w.Line("// No per-class work is left in a row: one scalar row loop, the same on every CPU (no vector would do anything).");
+                    EmitRows(variant, gradient, perSample, new List<int>(), straightLine: true);
+                    w.Line("return total;");
+                }
+                else if (Unrolled)
                 {
                     w.Line("// K = " + N(K) + " ≤ UnrollThreshold " + N(_s.UnrollThreshold) + ": unrolled. Each row is straight-line code with constant offsets, the widest vectors");
                     w.Line("// the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked");

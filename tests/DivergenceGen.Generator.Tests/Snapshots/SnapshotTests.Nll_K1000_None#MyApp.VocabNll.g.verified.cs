@@ -242,94 +242,25 @@ namespace DivergenceGen.Generated
             // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
             if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
             double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
-            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
-            // or scalars where the pass updates an output in place.
-            // No per-class work: the gradient's zeros are one clear before the rows; the loss is read at the target.
-            if (Vector512.IsHardwareAccelerated)
+            // No per-class work is left in a row: one scalar row loop, the same on every CPU (no vector would do anything).
+            for (int i = 0; i < n; i++)
             {
-                for (int i = 0; i < n; i++)
+                int rowStart = i * Classes;
+                int y = targets[i];
+                if (y == IgnoreIndex)
                 {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double l = -xy; // the row's loss, −x_y
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    perSample[i] = 0;
+                    continue;
                 }
-                return total;
+                ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                double l = -xy; // the row's loss, −x_y
+                total += l;
+                perSample[i] = (double)l;
+                if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
             }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double l = -xy; // the row's loss, −x_y
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double l = -xy; // the row's loss, −x_y
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double l = -xy; // the row's loss, −x_y
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
+            return total;
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
@@ -346,98 +277,26 @@ namespace DivergenceGen.Generated
             // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
             if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
             double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
-            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
-            // or scalars where the pass updates an output in place.
-            // No per-class work: the gradient's zeros are one clear before the rows; the loss is read at the target.
-            if (Vector512.IsHardwareAccelerated)
+            // No per-class work is left in a row: one scalar row loop, the same on every CPU (no vector would do anything).
+            for (int i = 0; i < n; i++)
             {
-                for (int i = 0; i < n; i++)
+                int rowStart = i * Classes;
+                int y = targets[i];
+                if (y == IgnoreIndex)
                 {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double l = -(wy * xy); // the row's loss, −w_y·x_y
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    perSample[i] = 0;
+                    continue;
                 }
-                return total;
+                ref double row = ref Unsafe.Add(ref xRef, rowStart);
+                ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
+                double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                double wy = Unsafe.Add(ref wRef, y);
+                double l = -(wy * xy); // the row's loss, −w_y·x_y
+                total += l;
+                perSample[i] = (double)l;
+                if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
             }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double l = -(wy * xy); // the row's loss, −w_y·x_y
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double l = -(wy * xy); // the row's loss, −w_y·x_y
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double l = -(wy * xy); // the row's loss, −w_y·x_y
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
+            return total;
         }
     }
 }

@@ -232,67 +232,23 @@ namespace DivergenceGen.Generated
             // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
             if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
             double total = 0;
-            // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths.
-            // No per-class work: the gradient's zeros are one clear before the rows.
-            if (Vector256.IsHardwareAccelerated)
+            // No per-class work is left in a row: one scalar row loop, the same on every CPU (no vector would do anything).
+            for (int i = 0; i < n; i++)
             {
-                for (int i = 0; i < n; i++)
+                int rowStart = i * Classes;
+                int y = targets[i];
+                if (y == IgnoreIndex)
                 {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double l = -xy; // the row's loss, −x_y
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    continue;
                 }
-                return total;
+                ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                double l = -xy; // the row's loss, −x_y
+                total += l;
+                if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
             }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double l = -xy; // the row's loss, −x_y
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double l = -xy; // the row's loss, −x_y
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
+            return total;
         }
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
@@ -309,70 +265,24 @@ namespace DivergenceGen.Generated
             // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
             if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
             double total = 0;
-            // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths.
-            // No per-class work: the gradient's zeros are one clear before the rows.
-            if (Vector256.IsHardwareAccelerated)
+            // No per-class work is left in a row: one scalar row loop, the same on every CPU (no vector would do anything).
+            for (int i = 0; i < n; i++)
             {
-                for (int i = 0; i < n; i++)
+                int rowStart = i * Classes;
+                int y = targets[i];
+                if (y == IgnoreIndex)
                 {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double l = -(wy * xy); // the row's loss, −w_y·x_y
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    continue;
                 }
-                return total;
+                ref float row = ref Unsafe.Add(ref xRef, rowStart);
+                ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
+                double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                double wy = Unsafe.Add(ref wRef, y);
+                double l = -(wy * xy); // the row's loss, −w_y·x_y
+                total += l;
+                if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
             }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double l = -(wy * xy); // the row's loss, −w_y·x_y
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double l = -(wy * xy); // the row's loss, −w_y·x_y
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
-                }
-                return total;
-            }
+            return total;
         }
     }
 }
