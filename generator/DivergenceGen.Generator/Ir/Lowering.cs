@@ -53,6 +53,12 @@ namespace DivergenceGen.Generator.Ir
 
         protected abstract string XTimesLog(string x, string log);
 
+        /// <summary>
+        /// Whether x·log(x/y) (0 where x ≤ 0) is one library call, <c>XLogRatio</c>: in SIMD code, where the 512-bit double
+        /// overload saves a division (the residual multiplied through by x); the scalar library keeps the guarded product.
+        /// </summary>
+        protected virtual bool HasXLogRatio => false;
+
         /// <summary>A comparison of two lowered operands (a bool or a lane mask).</summary>
         protected abstract string Comparison(CompareOp op, string left, string right);
 
@@ -103,6 +109,8 @@ namespace DivergenceGen.Generator.Ir
                     return Library + ".LogRatio(" + Lower(l.X) + ", " + Lower(l.Y) + ")";
                 case global::DivergenceGen.Generator.Ir.Call call:
                     return CallFunction(call.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(call.Arguments, a => Lower(a))));
+                case XTimesLog { Log: LogRatio ratio } t when ratio.X.Equals(t.X) && HasXLogRatio:
+                    return Library + ".XLogRatio(" + Lower(ratio.X) + ", " + Lower(ratio.Y) + ")";
                 case XTimesLog t:
                     return XTimesLog(Lower(t.X, parentPrecedence: 2, isRightOperand: false), Lower(t.Log, parentPrecedence: 2, isRightOperand: true));
                 case Compare c:
@@ -269,6 +277,8 @@ namespace DivergenceGen.Generator.Ir
 
         protected override string Selection(string condition, string whenTrue, string whenFalse, bool needsParentheses) =>
             Vector + ".ConditionalSelect(" + condition + ", " + whenTrue + ", " + whenFalse + ")";
+
+        protected override bool HasXLogRatio => true;
 
         protected override string XTimesLog(string x, string log) =>
             Vector + ".ConditionalSelect(" + Vector + ".GreaterThan(" + x + ", " + VectorType + ".Zero), " + x + " * " + log + ", " + VectorType + ".Zero)";

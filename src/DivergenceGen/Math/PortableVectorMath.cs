@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace DivergenceGen
 {
@@ -324,6 +325,11 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector512<double> Log(Vector512<double> x)
         {
+            if (Avx512F.IsSupported)
+            {
+                return LogTable(x); // PortableVectorMath.Table.cs: no division, within 0.6 ulp
+            }
+
             // Subnormal (and zero/negative, fixed below): scale by 2^52 into the normal range; the exponent bias absorbs the 52.
             Vector512<double> isSmall = Vector512.LessThan(x, Vector512.Create(DoubleSmallestNormal));
             Vector512<double> xs = Vector512.ConditionalSelect(isSmall, x * Vector512.Create(DoubleTwoPow52), x);

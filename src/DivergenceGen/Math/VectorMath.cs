@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace DivergenceGen
 {
@@ -375,6 +376,111 @@ namespace DivergenceGen
             var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
             return Log(ratio) + Vector512.ConditionalSelect(finitePositive, residual / xs, Vector512<float>.Zero);
         }
+
+        /// <summary>
+        /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
+        /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
+        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
+        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
+        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// </summary>
+        /// <param name="x">The probabilities p (the weights of the terms).</param>
+        /// <param name="y">The probabilities q.</param>
+        /// <returns>A vector whose lane i is x[i]·ln(x[i]/y[i]), or 0 where x[i] is not positive.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> XLogRatio(Vector128<double> x, Vector128<double> y) =>
+            Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), x * LogRatio(x, y), Vector128<double>.Zero);
+
+        /// <summary>
+        /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
+        /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
+        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
+        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
+        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// </summary>
+        /// <param name="x">The probabilities p (the weights of the terms).</param>
+        /// <param name="y">The probabilities q.</param>
+        /// <returns>A vector whose lane i is x[i]·ln(x[i]/y[i]), or 0 where x[i] is not positive.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> XLogRatio(Vector128<float> x, Vector128<float> y) =>
+            Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), x * LogRatio(x, y), Vector128<float>.Zero);
+
+        /// <summary>
+        /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
+        /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
+        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
+        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
+        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// </summary>
+        /// <param name="x">The probabilities p (the weights of the terms).</param>
+        /// <param name="y">The probabilities q.</param>
+        /// <returns>A vector whose lane i is x[i]·ln(x[i]/y[i]), or 0 where x[i] is not positive.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> XLogRatio(Vector256<double> x, Vector256<double> y) =>
+            Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x * LogRatio(x, y), Vector256<double>.Zero);
+
+        /// <summary>
+        /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
+        /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
+        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
+        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
+        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// </summary>
+        /// <param name="x">The probabilities p (the weights of the terms).</param>
+        /// <param name="y">The probabilities q.</param>
+        /// <returns>A vector whose lane i is x[i]·ln(x[i]/y[i]), or 0 where x[i] is not positive.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> XLogRatio(Vector256<float> x, Vector256<float> y) =>
+            Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x * LogRatio(x, y), Vector256<float>.Zero);
+
+        /// <summary>
+        /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
+        /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
+        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
+        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
+        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// </summary>
+        /// <param name="x">The probabilities p (the weights of the terms).</param>
+        /// <param name="y">The probabilities q.</param>
+        /// <returns>A vector whose lane i is x[i]·ln(x[i]/y[i]), or 0 where x[i] is not positive.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> XLogRatio(Vector512<double> x, Vector512<double> y)
+        {
+            if (Avx512F.IsSupported)
+            {
+                var ratio = x / y;
+                if (PortableVectorMath.AllPositiveNormal(ratio) && Vector512.GreaterThanOrEqualAll(x, Vector512.Create(1.1830521861667747E-271)))
+                {
+                    return Avx512F.FusedMultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Avx512F.FusedMultiplyAddNegated(ratio, y, x));
+                }
+            }
+
+            return XLogRatioGeneral(x, y);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector512<double> XLogRatioGeneral(Vector512<double> x, Vector512<double> y) =>
+            Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), x * LogRatio(x, y), Vector512<double>.Zero);
+
+        /// <summary>
+        /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
+        /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
+        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
+        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
+        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// </summary>
+        /// <param name="x">The probabilities p (the weights of the terms).</param>
+        /// <param name="y">The probabilities q.</param>
+        /// <returns>A vector whose lane i is x[i]·ln(x[i]/y[i]), or 0 where x[i] is not positive.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> XLogRatio(Vector512<float> x, Vector512<float> y) =>
+            Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), x * LogRatio(x, y), Vector512<float>.Zero);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<T> FinitePositive<T>(Vector128<T> x, Vector128<T> y, T max) =>

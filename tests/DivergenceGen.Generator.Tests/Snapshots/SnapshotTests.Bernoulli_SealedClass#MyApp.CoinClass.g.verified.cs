@@ -234,9 +234,7 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
+                    var value = global::DivergenceGen.VectorMath.XLogRatio(xP, yP) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
                         global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<double>.One - xP),
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP)
                         * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
@@ -252,9 +250,7 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
+                    var value = global::DivergenceGen.VectorMath.XLogRatio(xP, yP) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
                         global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<double>.One - xP),
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP)
                         * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
@@ -270,9 +266,7 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), xP * global::DivergenceGen.VectorMath.LogRatio(xP, yP),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
+                    var value = global::DivergenceGen.VectorMath.XLogRatio(xP, yP) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
                         global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<double>.One - xP),
                         global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP)
                         * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),

@@ -867,16 +867,14 @@ namespace DivergenceGen.Generated
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.LogRatio(pk, qk),
-                        Vector512<float>.Zero);
+                    var sumk = VectorMath.XLogRatio(pk, qk);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
                 var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
-                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * VectorMath.LogRatio(p984, q984),
-                    Vector512<float>.Zero) & loopTailMask);
+                var sum984 = (VectorMath.XLogRatio(p984, q984) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -897,8 +895,7 @@ namespace DivergenceGen.Generated
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.LogRatio(pk, qk),
-                        Vector256<float>.Zero);
+                    var sumk = VectorMath.XLogRatio(pk, qk);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
@@ -920,8 +917,7 @@ namespace DivergenceGen.Generated
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<float>.Zero), pk * VectorMath.LogRatio(pk, qk),
-                        Vector128<float>.Zero);
+                    var sumk = VectorMath.XLogRatio(pk, qk);
                     sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
                 double sum = Vector128.Sum(sumAcc);

@@ -904,10 +904,8 @@ namespace DivergenceGen.Generated
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p0), q0);
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
-                    Vector512<double>.Zero);
-                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
-                    Vector512<double>.Zero);
+                var sum0 = VectorMath.XLogRatio(p0, q0);
+                var sum1 = VectorMath.XLogRatio(p1, q1);
                 double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
@@ -933,14 +931,10 @@ namespace DivergenceGen.Generated
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p2), q2);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p3), q3);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
-                    Vector256<double>.Zero);
-                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
-                    Vector256<double>.Zero);
-                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.LogRatio(p2, q2),
-                    Vector256<double>.Zero);
-                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.LogRatio(p3, q3),
-                    Vector256<double>.Zero);
+                var sum0 = VectorMath.XLogRatio(p0, q0);
+                var sum1 = VectorMath.XLogRatio(p1, q1);
+                var sum2 = VectorMath.XLogRatio(p2, q2);
+                var sum3 = VectorMath.XLogRatio(p3, q3);
                 double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
@@ -978,22 +972,14 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p6), q6);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p7), q7);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
-                    Vector128<double>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
-                    Vector128<double>.Zero);
-                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.LogRatio(p2, q2),
-                    Vector128<double>.Zero);
-                var sum3 = Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * VectorMath.LogRatio(p3, q3),
-                    Vector128<double>.Zero);
-                var sum4 = Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * VectorMath.LogRatio(p4, q4),
-                    Vector128<double>.Zero);
-                var sum5 = Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * VectorMath.LogRatio(p5, q5),
-                    Vector128<double>.Zero);
-                var sum6 = Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * VectorMath.LogRatio(p6, q6),
-                    Vector128<double>.Zero);
-                var sum7 = Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * VectorMath.LogRatio(p7, q7),
-                    Vector128<double>.Zero);
+                var sum0 = VectorMath.XLogRatio(p0, q0);
+                var sum1 = VectorMath.XLogRatio(p1, q1);
+                var sum2 = VectorMath.XLogRatio(p2, q2);
+                var sum3 = VectorMath.XLogRatio(p3, q3);
+                var sum4 = VectorMath.XLogRatio(p4, q4);
+                var sum5 = VectorMath.XLogRatio(p5, q5);
+                var sum6 = VectorMath.XLogRatio(p6, q6);
+                var sum7 = VectorMath.XLogRatio(p7, q7);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {

@@ -896,15 +896,13 @@ namespace DivergenceGen.Generated
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.LogRatio(pk, qk),
-                        Vector512<double>.Zero);
+                    sumAcc += VectorMath.XLogRatio(pk, qk);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 var q9 = Vector512.LoadUnsafe(ref qRef, (nuint)9);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p9), q9);
-                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.LogRatio(p9, q9),
-                    Vector512<double>.Zero) & loopTailMask);
+                sumAcc += (VectorMath.XLogRatio(p9, q9) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -926,15 +924,13 @@ namespace DivergenceGen.Generated
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogRatio(pk, qk),
-                        Vector256<double>.Zero);
+                    sumAcc += VectorMath.XLogRatio(pk, qk);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 var q13 = Vector256.LoadUnsafe(ref qRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
-                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.LogRatio(p13, q13),
-                    Vector256<double>.Zero) & loopTailMask);
+                sumAcc += (VectorMath.XLogRatio(p13, q13) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -956,15 +952,13 @@ namespace DivergenceGen.Generated
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.LogRatio(pk, qk),
-                        Vector128<double>.Zero);
+                    sumAcc += VectorMath.XLogRatio(pk, qk);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
                 var q15 = Vector128.LoadUnsafe(ref qRef, (nuint)15);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p15), q15);
-                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * VectorMath.LogRatio(p15, q15),
-                    Vector128<double>.Zero) & loopTailMask);
+                sumAcc += (VectorMath.XLogRatio(p15, q15) & loopTailMask);
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)

@@ -676,8 +676,7 @@ namespace DivergenceGen.Generated
                 var seen128 = Vector128<ulong>.Zero;
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
-                    Vector128<double>.Zero);
+                var sum0 = VectorMath.XLogRatio(p0, q0);
                 double sum = Vector128.Sum(sum0);
                 if (!valid)
                 {

@@ -791,15 +791,13 @@ namespace DivergenceGen.Generated
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogRatio(pk, qk),
-                        Vector256<double>.Zero);
+                    sumAcc += VectorMath.XLogRatio(pk, qk);
                 }
                 // K = 6 is not a multiple of 4: one more vector at 2, overlapping, its first 2 lanes masked out of the sums.
                 var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)2);
                 var q2 = Vector256.LoadUnsafe(ref qRef, (nuint)2);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p2), q2);
-                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.LogRatio(p2, q2),
-                    Vector256<double>.Zero) & loopTailMask);
+                sumAcc += (VectorMath.XLogRatio(p2, q2) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -819,8 +817,7 @@ namespace DivergenceGen.Generated
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.LogRatio(pk, qk),
-                        Vector128<double>.Zero);
+                    sumAcc += VectorMath.XLogRatio(pk, qk);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);

@@ -701,10 +701,8 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
-                    Vector128<double>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
-                    Vector128<double>.Zero);
+                var sum0 = VectorMath.XLogRatio(p0, q0);
+                var sum1 = VectorMath.XLogRatio(p1, q1);
                 double sum = Vector128.Sum(sum0 + (sum1 & tailMask));
                 if (!valid)
                 {

@@ -773,10 +773,8 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256)
                     & ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
-                    Vector256<double>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
-                    Vector128<double>.Zero);
+                var sum0 = VectorMath.XLogRatio(p0, q0);
+                var sum1 = VectorMath.XLogRatio(p1, q1);
                 double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
                 if (!valid)
                 {
@@ -799,12 +797,9 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.LogRatio(p0, q0),
-                    Vector128<double>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.LogRatio(p1, q1),
-                    Vector128<double>.Zero);
-                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.LogRatio(p2, q2),
-                    Vector128<double>.Zero);
+                var sum0 = VectorMath.XLogRatio(p0, q0);
+                var sum1 = VectorMath.XLogRatio(p1, q1);
+                var sum2 = VectorMath.XLogRatio(p2, q2);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2);
                 if (!valid)
                 {

@@ -487,7 +487,7 @@ namespace DivergenceGen.Tests.Runtime
 
             private double x;
             private double y;
-            private int n;
+            private long n;
 
             public void Add(double input, double result, double ulp)
             {
@@ -498,6 +498,13 @@ namespace DivergenceGen.Tests.Runtime
                     this.x = input;
                     this.y = result;
                 }
+            }
+
+            /// <summary>Adds another tally's inputs; keeps the larger maximum.</summary>
+            public void Merge(Worst other)
+            {
+                this.n += other.n - 1;
+                this.Add(other.x, other.y, other.Ulp);
             }
 
             public override string ToString() => $"max {this.Ulp:F3} ulp over {this.n} inputs (x = {this.x:R} → {this.y:R})";

@@ -1,0 +1,166 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace DivergenceGen
+{
+    /// <summary>
+    /// The table-driven double logarithm for <see cref="Vector512{T}"/> on AVX-512 (no division; fused multiply-adds).
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// x = 2^k·z with z in [0.703125, 1.40625) found on the bits (the offset 0x3FE68… puts 1.0 in the middle of a
+    /// subinterval). The top four mantissa bits of bits(x) − offset pick one of 16 subintervals, and with it c near the
+    /// subinterval's centre: invc = 1/c and log c come from two 16-entry tables held in four registers and read with a
+    /// two-table permute (<c>vpermt2pd</c>), so there is no memory gather. Then log x = k·ln 2 + log c + log1p(r) with
+    /// r = z·invc − 1 exactly: ph = z·invc rounded, pl = z·invc − ph by a fused multiply-add, rh = ph − 1 exact (Sterbenz),
+    /// r = rh + pl. |r| ≤ 0.0313, and log1p(r) = r + r²·Q(r) with Q of degree 8 (Chebyshev interpolant, error below 2⁻⁶¹ relative).
+    /// </para>
+    /// <para>
+    /// Accuracy: for the subinterval that holds 1, c = 1 exactly (invc = 1, log c = 0), so near x = 1 the result is r + r²Q
+    /// with r exact: full relative accuracy. Each other invc was chosen (by search, see <c>Math/tools/logtable.py</c>) so that
+    /// log c rounds to a double with relative error below 2⁻⁶⁷. The large terms are added with two Fast2Sums
+    /// (k·ln2_hi + log c, then + rh; the first operand is the larger in magnitude in both, or zero), and the small ones
+    /// (the two sums' errors, k·ln2_lo, pl·(1 − rh), r²Q) are added once at the end. Measured: see docs/vector-maths.md.
+    /// </para>
+    /// <para>
+    /// The core <see cref="LogOfPositiveNormal"/> assumes every lane is a positive normal finite double. <see cref="Log(Vector512{double})"/>
+    /// tests that once per vector and otherwise takes an out-of-line path that scales subnormals and fixes the special lanes, so
+    /// the hot path carries none of that work.
+    /// </para>
+    /// </remarks>
+    internal static partial class PortableVectorMath
+    {
+        private const ulong TableOffsetBits = 0x3FE6800000000000UL; // 0.703125: 1.0 sits mid-subinterval 9
+        private const ulong TableExponentMask = 0xFFF0000000000000UL;
+        private const double TableLn2Lo = 1.90821492927058770002e-10; // ln 2 − DoubleLn2Hi
+
+        // log1p(r) = r + r²·Q(r), Q(r) = −1/2 + Σ Qj r^j, |r| ≤ 0.0313: Chebyshev interpolant in mpmath (Math/tools/logtable.py).
+        private const double TQ1 = 0.33333333333333115;
+        private const double TQ2 = -0.250000000000089;
+        private const double TQ3 = 0.2000000000319473;
+        private const double TQ4 = -0.16666666610111086;
+        private const double TQ5 = 0.14285701667437584;
+        private const double TQ6 = -0.1250010959385181;
+        private const double TQ7 = 0.11129635356992941;
+        private const double TQ8 = -0.09941338857781927;
+
+        // invc for subintervals 0–7 and 8–15; log c = −log(invc) to within 2⁻⁶⁷ relative.
+        private static Vector512<double> InvCLow
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => Vector512.Create(
+                1.391085364061755, 1.33323409944313, 1.2799044414864618, 1.2307450611998534,
+                1.1853803921763009, 1.14262214726647, 1.1035943803996948, 1.0668955218227332);
+        }
+
+        private static Vector512<double> InvCHigh
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => Vector512.Create(
+                1.0323662916499252, 1.0, 0.9412371952495187, 0.8887706567779942,
+                0.8420502646847376, 0.7999918558771896, 0.7618527089832303, 0.7272570444104648);
+        }
+
+        private static Vector512<double> LogCLow
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => Vector512.Create(
+                -0.33008427990213646, -0.2876076442644196, -0.24678542005599421, -0.20761972681030175,
+                -0.170063729131624, -0.1333257503397585, -0.09857247128541141, -0.06475304983345723);
+        }
+
+        private static Vector512<double> LogCHigh
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => Vector512.Create(
+                -0.03185353785458872, 0.0, 0.06056010394514389, 0.11791605562790416,
+                0.17191556974636904, 0.2231537315195409, 0.27200203727703254, 0.31847529528665053);
+        }
+
+        /// <summary>True where every lane is a positive, normal, finite double (the table log's fast path).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool AllPositiveNormal(Vector512<double> x) =>
+            (Vector512.GreaterThanOrEqual(x, Vector512.Create(DoubleSmallestNormal)) & Vector512.LessThanOrEqual(x, Vector512.Create(double.MaxValue)))
+                .ExtractMostSignificantBits() == 0xFFUL;
+
+        /// <summary>
+        /// ln x for lanes that are all positive, normal and finite (<see cref="AllPositiveNormal"/>); AVX-512 only
+        /// (<see cref="Avx512F.IsSupported"/>). Other lanes give meaningless values.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector512<double> LogOfPositiveNormal(Vector512<double> x)
+        {
+            Vector512<double> k = TableReduce(x, out Vector512<double> z, out Vector512<double> invc, out Vector512<double> logc);
+            return LogOfTableReduced(k, z, invc, logc);
+        }
+
+        /// <summary>x = 2^k·z with z in [0.703125, 1.40625); returns k, and the subinterval's invc and log c.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> TableReduce(Vector512<double> x, out Vector512<double> z, out Vector512<double> invc, out Vector512<double> logc)
+        {
+            Vector512<ulong> ix = x.AsUInt64();
+            Vector512<ulong> tmp = ix - Vector512.Create(TableOffsetBits);
+            Vector512<long> index = Vector512.ShiftRightLogical(tmp, 48).AsInt64(); // vpermt2pd reads the low 4 bits
+            z = (ix - (tmp & Vector512.Create(TableExponentMask))).AsDouble();
+            invc = Avx512F.PermuteVar8x64x2(InvCLow, index, InvCHigh);
+            logc = Avx512F.PermuteVar8x64x2(LogCLow, index, LogCHigh);
+            return Vector512.ConvertToDouble(Vector512.ShiftRightArithmetic(tmp.AsInt64(), 52));
+        }
+
+        /// <summary>k·ln 2 + log c + log1p(z·invc − 1), see the type's remarks.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> LogOfTableReduced(Vector512<double> k, Vector512<double> z, Vector512<double> invc, Vector512<double> logc)
+        {
+            Vector512<double> ph = z * invc;
+            Vector512<double> pl = Avx512F.FusedMultiplySubtract(z, invc, ph);
+            Vector512<double> r = ph - Vector512<double>.One;
+            Vector512<double> r2 = r * r;
+            Vector512<double> r4 = r2 * r2;
+            Vector512<double> q01 = Avx512F.FusedMultiplyAdd(Vector512.Create(TQ1), r, Vector512.Create(-0.5));
+            Vector512<double> q23 = Avx512F.FusedMultiplyAdd(Vector512.Create(TQ3), r, Vector512.Create(TQ2));
+            Vector512<double> q45 = Avx512F.FusedMultiplyAdd(Vector512.Create(TQ5), r, Vector512.Create(TQ4));
+            Vector512<double> q67 = Avx512F.FusedMultiplyAdd(Vector512.Create(TQ7), r, Vector512.Create(TQ6));
+            Vector512<double> q03 = Avx512F.FusedMultiplyAdd(q23, r2, q01);
+            Vector512<double> q48 = Avx512F.FusedMultiplyAdd(Vector512.Create(TQ8), r4, Avx512F.FusedMultiplyAdd(q67, r2, q45));
+            Vector512<double> q = Avx512F.FusedMultiplyAdd(q48, r4, q03);
+
+            // hi + lo1 = k·ln2_hi + log c (Fast2Sum: |k·ln2_hi| ≥ ln 2 > |log c| unless k = 0, where the sum is exact).
+            Vector512<double> kHi = k * Vector512.Create(DoubleLn2Hi);
+            Vector512<double> hi = kHi + logc;
+            Vector512<double> lo1 = (kHi - hi) + logc;
+            // s + lo2 = hi + rh (Fast2Sum: hi = 0 or |hi| ≥ 0.0318 ≥ |rh| in every subinterval but the one where c = 1).
+            Vector512<double> s = hi + r;
+            Vector512<double> lo2 = (hi - s) + r;
+            // log1p(rh + pl) = log1p(rh) + pl·(1 − rh) + O(pl²).
+            Vector512<double> small = Avx512F.FusedMultiplyAdd(k, Vector512.Create(TableLn2Lo), Avx512F.FusedMultiplyAddNegated(r, pl, pl)) + (lo1 + lo2);
+            return s + Avx512F.FusedMultiplyAdd(r2, q, small);
+        }
+
+        /// <summary>ln x per lane with the table (AVX-512 only): the inlined fast path where every lane is positive, normal and finite.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> LogTable(Vector512<double> x) =>
+            AllPositiveNormal(x) ? LogOfPositiveNormal(x) : LogTableSpecialLanes(x);
+
+        /// <summary>
+        /// The table log for any lanes: subnormals scaled by 2⁵² first; +∞ → +∞, ±0 → −∞, negative or NaN → NaN. Out of line:
+        /// callers reach it only for a vector with such a lane.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector512<double> LogTableSpecialLanes(Vector512<double> x)
+        {
+            Vector512<double> isSmall = Vector512.LessThan(x, Vector512.Create(DoubleSmallestNormal));
+            Vector512<double> xs = Vector512.ConditionalSelect(isSmall, x * Vector512.Create(DoubleTwoPow52), x);
+            // Keep the non-positive and non-finite lanes inside the table's domain; they are replaced below.
+            xs = Vector512.ConditionalSelect(
+                Vector512.GreaterThan(xs, Vector512<double>.Zero) & Vector512.LessThanOrEqual(xs, Vector512.Create(double.MaxValue)),
+                xs,
+                Vector512<double>.One);
+            Vector512<double> k = TableReduce(xs, out Vector512<double> z, out Vector512<double> invc, out Vector512<double> logc);
+            Vector512<double> result = LogOfTableReduced(k - (isSmall & Vector512.Create(52.0)), z, invc, logc);
+            result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512.Create(double.PositiveInfinity)), x, result);
+            result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero), Vector512.Create(double.NegativeInfinity), result);
+            return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), result, Vector512.Create(double.NaN));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Constants of the table-driven vector logarithm (PortableVectorMath.Table.cs). Not run by the build or CI.
+
+Needs python3-mpmath (Debian). Deterministic: a fixed seed. Prints the C# tables and coefficients.
+
+Double (16 subintervals): x = 2^k * z with z in [0.703125, 1.40625) taken on the bits (offset 0x3FE6800000000000, so
+1.0 sits in the middle of subinterval 9). Subinterval i holds the z whose bits minus the offset have i in their top 4
+mantissa bits. For i != 9, invc is a double within about 2^-12 (relative) of 1/centre, drawn at random until
+-log(invc) rounds to a double with relative error below about 2^-67 (the best of 60000 draws is kept); log c is that
+rounded value. Subinterval 9 has c = 1 exactly (invc = 1, log c = 0), so r = z - 1 is exact near x = 1.
+Q: log1p(r) = r + r^2 * Q(r) on r in [-0.0294, 0.03126] (the union of z*invc - 1 over all subintervals),
+Chebyshev interpolation at 9 nodes in 60-digit arithmetic, coefficients rounded to double; Q0 comes out as -1/2.
+"""
+import random
+import struct
+
+import mpmath as mp
+
+
+def bits(x):
+    return struct.unpack('<Q', struct.pack('<d', x))[0]
+
+
+def from_bits(b):
+    return struct.unpack('<d', struct.pack('<Q', b))[0]
+
+
+def double_table():
+    mp.mp.dps = 40
+    offset = 0x3FE6800000000000
+    rnd = random.Random(12345)
+    rows = []
+    for i in range(16):
+        zlo = from_bits(offset + (i << 48))
+        zhi = from_bits(offset + ((i + 1) << 48))
+        if i == 9:
+            rows.append((1.0, 0.0, None, zlo, zhi))
+            continue
+        centre = (mp.mpf(zlo) + mp.mpf(zhi)) / 2
+        b0 = bits(float(1 / centre))
+        best = None
+        for _ in range(60000):
+            cand = from_bits(b0 + rnd.randint(-(1 << 40), 1 << 40))
+            exact = -mp.log(mp.mpf(cand))
+            rounded = float(exact)
+            err = abs(mp.mpf(rounded) - exact) / abs(exact)
+            if best is None or err < best[0]:
+                best = (err, cand, rounded)
+        rows.append((best[1], best[2], best[0], zlo, zhi))
+    return rows
+
+
+def q_coefficients(degree=8, lo='-0.0294', hi='0.03126'):
+    mp.mp.dps = 60
+    a, b = mp.mpf(lo), mp.mpf(hi)
+
+    def g(r):
+        return (mp.log1p(r) - r) / r ** 2 if abs(r) > mp.mpf('1e-30') else mp.mpf(-1) / 2
+
+    n = degree + 1
+    nodes = [(a + b) / 2 + (b - a) / 2 * mp.cos(mp.pi * (2 * j + 1) / (2 * n)) for j in range(n)]
+    c = mp.lu_solve(mp.matrix([[x ** i for i in range(n)] for x in nodes]), mp.matrix([g(x) for x in nodes]))
+    return [float(c[i]) for i in range(n)]
+
+
+if __name__ == '__main__':
+    rows = double_table()
+    for i, (invc, logc, err, zlo, zhi) in enumerate(rows):
+        e = 'exact' if err is None else 'log2 rel err %.1f' % float(mp.log(err, 2))
+        print('// %2d z in [%r, %r): invc %r, log c %r (%s)' % (i, zlo, zhi, invc, logc, e))
+    print('InvCLow  =', ', '.join(repr(r[0]) for r in rows[:8]))
+    print('InvCHigh =', ', '.join(repr(r[0]) for r in rows[8:]))
+    print('LogCLow  =', ', '.join(repr(r[1]) for r in rows[:8]))
+    print('LogCHigh =', ', '.join(repr(r[1]) for r in rows[8:]))
+    print('Q        =', ', '.join(repr(q) for q in q_coefficients()))
