@@ -950,6 +950,7 @@ namespace DivergenceGen.Generator.Emit
             Cast c => Count(c.Operand, name),
             XTimesLog t => (2 * Count(t.X, name)) + Count(t.Log, name), // lowered as x > 0 ? x·log : 0
             LogRatio l => Count(l.X, name) + Count(l.Y, name),
+            Deviance d => Count(d.X, name) + Count(d.M, name) + Count(d.XMinusM, name),
             Compare c => Count(c.Left, name) + Count(c.Right, name),
             Select s => Count(s.Condition, name) + Count(s.WhenTrue, name) + Count(s.WhenFalse, name),
             _ => 0,

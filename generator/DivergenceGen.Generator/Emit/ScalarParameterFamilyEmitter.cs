@@ -267,6 +267,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
 
             _w.Summary("The Kullback–Leibler divergence in nats, " + _f.KLFormula + ", where P is this instance.\n"
+                + (_f.ClosedFormKLMethod is null ? string.Empty : _f.ClosedFormKLMethod + "\n")
                 + "0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; "
                 + "never negative (a negative rounding residue is returned as 0).");
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
@@ -276,7 +277,7 @@ namespace DivergenceGen.Generator.Emit
             {
                 _c.NullCheck("q");
                 _c.DefaultCheck("q");
-                _w.Line(T + " d = " + fields.Lower(KLExpr) + ";");
+                _w.Line(T + " d = " + fields.Lower(_f.ClosedFormKLDivergence ?? KLExpr) + ";");
                 _w.Line("return d > " + _c.Literal(0) + " ? d : " + _c.Literal(0) + ";");
             }
 
@@ -352,7 +353,8 @@ namespace DivergenceGen.Generator.Emit
             EmitBatch(
                 "KLDivergence",
                 "destinationᵢ = D(" + _f.Name + "(pᵢ)‖" + _f.Name + "(qᵢ)) for many pairs at once, vectorised; each as " + _f.KLFormula + "\n"
-                + "with the conventions of the instance member (0·log 0 = 0, +∞ where qᵢ excludes an outcome pᵢ allows, never negative).",
+                + "with the conventions of the instance member (0·log 0 = 0, +∞ where qᵢ excludes an outcome pᵢ allows, never negative)."
+                + (_f.ClosedFormKLMethod is null ? string.Empty : "\n" + _f.ClosedFormKLMethod),
                 two: true,
                 _f.ClosedFormKLDivergence ?? KLExpr,
                 clampAtZero: true);

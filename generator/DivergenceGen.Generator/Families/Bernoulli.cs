@@ -33,12 +33,18 @@ namespace DivergenceGen.Generator.Families
             klFormula: "D(P‖Q) = p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))",
             crossEntropyFormula: "H(P, Q) = −p·log q − (1 − p)·log(1 − q)",
 
-            // Three logarithms instead of four: p·log(p/q) as one guarded, rounding-corrected log of the quotient, and
-            // (1 − p)·(log1p(−p) − log1p(−q)), exact for tiny p and q. (log1p((q − p)/(1 − q)) would save one more, but
-            // its argument rounds to −1 when 1 − p is below the rounding of q − p, e.g. p = 1 − 2⁻⁵³: −∞, then NaN.)
+            // KL = bd0(p, q) + bd0(1 − p, 1 − q), bd0(x, m) = x·log(x/m) + m − x ≥ 0 (Loader's deviance; the m − x parts
+            // sum to 0): two non-negative terms, so no cancellation between them. Where p ≈ q each bd0 is Loader's series in
+            // (x − m)/(x + m), with no logarithm, and the differences are passed in: p − q (exact by Sterbenz where it
+            // matters) and q − p for the second, since 1 − p and 1 − q have rounded (for p = 0.4, q = 0.4000000001 the
+            // rounded difference is wrong in its 7th digit) while the term's relative accuracy needs only them rounded.
+            // Far apart, x·log(x/m) − (x − m) with one logarithm per term. So full relative accuracy for parameters
+            // 1e−3 … 1e−12 apart (the old p·log(p/q) + (1 − p)·log((1 − p)/(1 − q)) returned 0 or noise ~1e−17 there).
             closedFormKLDivergence:
-                E.XTimesLog(E.Ref("p"), E.LogRatio(E.Ref("p"), E.Ref("q.p")))
-                + E.XTimesLog(1.0 - E.Ref("p"), E.Log1p(-E.Ref("p")) - E.Log1p(-E.Ref("q.p"))));
+                E.Deviance(E.Ref("p"), E.Ref("q.p"), E.Ref("p") - E.Ref("q.p"))
+                + E.Deviance(1.0 - E.Ref("p"), 1.0 - E.Ref("q.p"), E.Ref("q.p") - E.Ref("p")),
+            closedFormKLMethod: "Computed as bd0(p, q) + bd0(1 − p, 1 − q), bd0(x, m) = x·log(x/m) + m − x ≥ 0 (Loader's deviance, "
+                + "given the exact difference q − p): full relative accuracy also where p ≈ q.");
 
         private static readonly Expr P1 = E.Ref("p1");
 

@@ -52,7 +52,8 @@ namespace DivergenceGen.Generator.Families
             string entropyFormula,
             string klFormula,
             string crossEntropyFormula,
-            Expr? closedFormKLDivergence = null)
+            Expr? closedFormKLDivergence = null,
+            string? closedFormKLMethod = null)
         {
             Name = name;
             Summary = summary;
@@ -67,6 +68,7 @@ namespace DivergenceGen.Generator.Families
             KLFormula = klFormula;
             CrossEntropyFormula = crossEntropyFormula;
             ClosedFormKLDivergence = closedFormKLDivergence;
+            ClosedFormKLMethod = closedFormKLMethod;
         }
 
         public string Name { get; }
@@ -96,9 +98,13 @@ namespace DivergenceGen.Generator.Families
         public string CrossEntropyFormula { get; }
 
         /// <summary>
-        /// Optional: D(P‖Q) in terms of the parameters of P (<c>p</c>) and Q (<c>q.p</c>) with fewer logarithms than the
-        /// generic sum over outcomes of cached log-probabilities; used by the batch kernel, which has no cache.
+        /// Optional: D(P‖Q) in terms of the parameters of P (<c>p</c>) and Q (<c>q.p</c>), more accurate than the generic sum
+        /// over outcomes of cached log-probabilities (which cancels where P ≈ Q); used by the instance member and by the
+        /// batch kernel, which has no cache.
         /// </summary>
         public Expr? ClosedFormKLDivergence { get; }
+
+        /// <summary>How <see cref="ClosedFormKLDivergence"/> computes, one sentence for the generated doc comments.</summary>
+        public string? ClosedFormKLMethod { get; }
     }
 }

@@ -58,6 +58,14 @@ namespace DivergenceGen.Generator.Ir
     internal sealed record LogRatio(Expr X, Expr Y) : Expr;
 
     /// <summary>
+    /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 with the difference x − m supplied (the runtime's
+    /// <c>ScalarMath.Deviance</c>/<c>VectorMath.Deviance</c>): full relative accuracy where x ≈ m, because the caller
+    /// passes a difference it knows exactly (q − p) beside arguments that may have rounded (1 − p, 1 − q).
+    /// x = 0 gives m; m = 0 &lt; x gives +∞.
+    /// </summary>
+    internal sealed record Deviance(Expr X, Expr M, Expr XMinusM) : Expr;
+
+    /// <summary>
     /// A call of a runtime-library function (<c>DiscreteMath.PoissonEntropy(rate)</c>): for quantities with no short
     /// closed form (series, saddle-point log-pmfs, samplers). Scalar lowering only — the emitters never put one in a
     /// vector kernel; a vector kernel that needs one falls back to the scalar member per element and says so.
@@ -115,6 +123,9 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>log(x/y), one logarithm.</summary>
         public static Expr LogRatio(Expr x, Expr y) => new LogRatio(x, y);
+
+        /// <summary>bd0(x, m) = x·log(x/m) + m − x, with x − m given (see <see cref="Ir.Deviance"/>).</summary>
+        public static Expr Deviance(Expr x, Expr m, Expr xMinusM) => new Deviance(x, m, xMinusM);
 
         /// <summary>A runtime-library function, e.g. <c>E.Call("DiscreteMath.PoissonEntropy", E.Ref("rate"))</c>.</summary>
         public static Expr Call(string function, params Expr[] arguments) => new Call(function, arguments);

@@ -107,6 +107,8 @@ namespace DivergenceGen.Generator.Ir
 
                 case LogRatio l:
                     return Library + ".LogRatio(" + Lower(l.X) + ", " + Lower(l.Y) + ")";
+                case Deviance d:
+                    return Library + ".Deviance(" + Lower(d.X) + ", " + Lower(d.M) + ", " + Lower(d.XMinusM) + ")";
                 case global::DivergenceGen.Generator.Ir.Call call:
                     return CallFunction(call.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(call.Arguments, a => Lower(a))));
                 case XTimesLog { Log: LogRatio ratio } t when ratio.X.Equals(t.X) && HasXLogRatio:
@@ -220,7 +222,7 @@ namespace DivergenceGen.Generator.Ir
     }
 
     /// <summary>
-    /// SIMD C# over one vector width. <c>Log</c>, <c>Log1p</c> and <c>LogRatio</c> come from the runtime library's
+    /// SIMD C# over one vector width. <c>Log</c>, <c>Log1p</c>, <c>LogRatio</c> and <c>Deviance</c> come from the runtime library's
     /// <c>VectorMath</c> on every target: its log is inlinable and within 1 ulp, where the BCL's <c>VectorNNN.Log</c>
     /// (.NET 9+) measured 2.6 ulp and is not inlined (docs/ARCHITECTURE.md, "Vector logarithm").
     /// </summary>

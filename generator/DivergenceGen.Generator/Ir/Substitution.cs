@@ -12,6 +12,7 @@ namespace DivergenceGen.Generator.Ir
             Binary b => b with { Left = Rename(b.Left, rename), Right = Rename(b.Right, rename) },
             XTimesLog t => new XTimesLog(Rename(t.X, rename), Rename(t.Log, rename)),
             LogRatio l => new LogRatio(Rename(l.X, rename), Rename(l.Y, rename)),
+            Deviance d => new Deviance(Rename(d.X, rename), Rename(d.M, rename), Rename(d.XMinusM, rename)),
             Call c => new Call(c.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(c.Arguments, a => Rename(a, rename)))),
             Compare c => c with { Left = Rename(c.Left, rename), Right = Rename(c.Right, rename) },
             Select s => new Select(Rename(s.Condition, rename), Rename(s.WhenTrue, rename), Rename(s.WhenFalse, rename)),
@@ -28,6 +29,7 @@ namespace DivergenceGen.Generator.Ir
             Binary b => b with { Left = Replace(b.Left, value), Right = Replace(b.Right, value) },
             XTimesLog t => new XTimesLog(Replace(t.X, value), Replace(t.Log, value)),
             LogRatio l => new LogRatio(Replace(l.X, value), Replace(l.Y, value)),
+            Deviance d => new Deviance(Replace(d.X, value), Replace(d.M, value), Replace(d.XMinusM, value)),
             Call c => new Call(c.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(c.Arguments, a => Replace(a, value)))),
             Compare c => c with { Left = Replace(c.Left, value), Right = Replace(c.Right, value) },
             Select s => new Select(Replace(s.Condition, value), Replace(s.WhenTrue, value), Replace(s.WhenFalse, value)),
@@ -65,6 +67,11 @@ namespace DivergenceGen.Generator.Ir
                 case LogRatio l:
                     Collect(l.X, names);
                     Collect(l.Y, names);
+                    break;
+                case Deviance d:
+                    Collect(d.X, names);
+                    Collect(d.M, names);
+                    Collect(d.XMinusM, names);
                     break;
                 case Call c:
                     foreach (var argument in c.Arguments)

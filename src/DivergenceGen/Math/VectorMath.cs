@@ -27,7 +27,7 @@ namespace DivergenceGen
     /// (docs/PERFORMANCE.md, lesson 2).
     /// </para>
     /// </remarks>
-    public static class VectorMath
+    public static partial class VectorMath
     {
         /// <summary>
         /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.Math.Log(double)"/> per lane: error at most 2 ulp

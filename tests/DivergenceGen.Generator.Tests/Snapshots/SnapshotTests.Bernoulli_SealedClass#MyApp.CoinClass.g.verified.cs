@@ -115,6 +115,8 @@ namespace MyApp
 
         /// <summary>
         /// The Kullback–Leibler divergence in nats, D(P‖Q) = p·log(p/q) + (1 − p)·log((1 − p)/(1 − q)), where P is this instance.
+        /// Computed as bd0(p, q) + bd0(1 − p, 1 − q), bd0(x, m) = x·log(x/m) + m − x ≥ 0 (Loader's deviance, given the exact difference q − p): full relative
+        /// accuracy also where p ≈ q.
         /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative (a negative rounding residue is returned as
         /// 0).
         /// </summary>
@@ -123,7 +125,8 @@ namespace MyApp
         public double KLDivergence(in CoinClass q)
         {
             global::System.ArgumentNullException.ThrowIfNull(q);
-            double d = ((1d - _p) > 0d ? (1d - _p) * (_log1mP - q._log1mP) : 0d) + (_p > 0d ? _p * (_logP - q._logP) : 0d);
+            double d = global::DivergenceGen.ScalarMath.Deviance(_p, q._p, _p - q._p) + global::DivergenceGen.ScalarMath.Deviance(1d - _p, 1d - q._p, q._p
+                - _p);
             return d > 0d ? d : 0d;
         }
 
@@ -210,6 +213,8 @@ namespace MyApp
         /// <summary>
         /// destinationᵢ = D(Bernoulli(pᵢ)‖Bernoulli(qᵢ)) for many pairs at once, vectorised; each as D(P‖Q) = p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))
         /// with the conventions of the instance member (0·log 0 = 0, +∞ where qᵢ excludes an outcome pᵢ allows, never negative).
+        /// Computed as bd0(p, q) + bd0(1 − p, 1 − q), bd0(x, m) = x·log(x/m) + m − x ≥ 0 (Loader's deviance, given the exact difference q − p): full relative
+        /// accuracy also where p ≈ q.
         /// </summary>
         /// <param name="p">The parameter p of each first distribution, each in [0, 1].</param>
         /// <param name="q">The parameter of each second distribution, each in [0, 1]; as long as <paramref name="p"/>.</param>
@@ -234,11 +239,9 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::DivergenceGen.VectorMath.XLogRatio(xP, yP) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP)
-                        * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                    var value = global::DivergenceGen.VectorMath.Deviance(xP, yP, xP - yP)
+                        + global::DivergenceGen.VectorMath.Deviance(global::System.Runtime.Intrinsics.Vector512<double>.One - xP,
+                        global::System.Runtime.Intrinsics.Vector512<double>.One - yP, yP - xP);
                     // a negative rounding residue is 0
                     value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
@@ -250,11 +253,9 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::DivergenceGen.VectorMath.XLogRatio(xP, yP) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP)
-                        * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var value = global::DivergenceGen.VectorMath.Deviance(xP, yP, xP - yP)
+                        + global::DivergenceGen.VectorMath.Deviance(global::System.Runtime.Intrinsics.Vector256<double>.One - xP,
+                        global::System.Runtime.Intrinsics.Vector256<double>.One - yP, yP - xP);
                     // a negative rounding residue is 0
                     value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
@@ -266,11 +267,9 @@ namespace MyApp
                 {
                     var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
                     var yP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::DivergenceGen.VectorMath.XLogRatio(xP, yP) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP)
-                        * (global::DivergenceGen.VectorMath.Log1p(-xP) - global::DivergenceGen.VectorMath.Log1p(-yP)),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var value = global::DivergenceGen.VectorMath.Deviance(xP, yP, xP - yP)
+                        + global::DivergenceGen.VectorMath.Deviance(global::System.Runtime.Intrinsics.Vector128<double>.One - xP,
+                        global::System.Runtime.Intrinsics.Vector128<double>.One - yP, yP - xP);
                     // a negative rounding residue is 0
                     value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
@@ -281,8 +280,7 @@ namespace MyApp
             {
                 var xP = p[i];
                 var yP = q[i];
-                var value = (xP > 0d ? xP * global::DivergenceGen.ScalarMath.LogRatio(xP, yP) : 0d) + ((1d - xP) > 0d ? (1d - xP)
-                    * (global::DivergenceGen.ScalarMath.Log1p(-xP) - global::DivergenceGen.ScalarMath.Log1p(-yP)) : 0d);
+                var value = global::DivergenceGen.ScalarMath.Deviance(xP, yP, xP - yP) + global::DivergenceGen.ScalarMath.Deviance(1d - xP, 1d - yP, yP - xP);
                 destination[i] = value > 0d ? value : 0d;
             }
         }

@@ -344,9 +344,8 @@ namespace MyApp
 
         private double KLDivergenceInDouble(in TwentyFlipsF q)
         {
-            double d = 20d * (((double)_p > 0d ? (double)_p * global::DivergenceGen.ScalarMath.LogRatio((double)_p, (double)q._p) : 0d) + ((1d
-                - (double)_p) > 0d ? (1d - (double)_p) * (global::DivergenceGen.ScalarMath.Log1p(-(double)_p)
-                - global::DivergenceGen.ScalarMath.Log1p(-(double)q._p)) : 0d));
+            double d = 20d * (global::DivergenceGen.ScalarMath.Deviance((double)_p, (double)q._p, (double)_p - (double)q._p)
+                + global::DivergenceGen.ScalarMath.Deviance(1d - (double)_p, 1d - (double)q._p, (double)q._p - (double)_p));
             return d > 0d ? d : 0d;
         }
 

@@ -344,8 +344,8 @@ namespace MyApp
 
         private double KLDivergenceInDouble(in Net80Flips q)
         {
-            double d = 20d * ((_p > 0d ? _p * global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) : 0d) + ((1d - _p) > 0d ? (1d - _p)
-                * (global::DivergenceGen.ScalarMath.Log1p(-_p) - global::DivergenceGen.ScalarMath.Log1p(-q._p)) : 0d));
+            double d = 20d * (global::DivergenceGen.ScalarMath.Deviance(_p, q._p, _p - q._p) + global::DivergenceGen.ScalarMath.Deviance(1d - _p, 1d - q._p,
+                q._p - _p));
             return d > 0d ? d : 0d;
         }
 
