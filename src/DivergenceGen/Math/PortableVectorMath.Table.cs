@@ -24,7 +24,7 @@ namespace DivergenceGen
     /// (the two sums' errors, k·ln2_lo, pl·(1 − rh), r²Q) are added once at the end. Measured: see docs/vector-maths.md.
     /// </para>
     /// <para>
-    /// The core <see cref="LogOfPositiveNormal"/> assumes every lane is a positive normal finite double. <see cref="Log(Vector512{double})"/>
+    /// The core <see cref="LogOfPositiveNormal(Vector512{double})"/> assumes every lane is a positive normal finite double. <see cref="Log(Vector512{double})"/>
     /// tests that once per vector and otherwise takes an out-of-line path that scales subnormals and fixes the special lanes, so
     /// the hot path carries none of that work.
     /// </para>
@@ -85,7 +85,7 @@ namespace DivergenceGen
                 .ExtractMostSignificantBits() == 0xFFUL;
 
         /// <summary>
-        /// ln x for lanes that are all positive, normal and finite (<see cref="AllPositiveNormal"/>); AVX-512 only
+        /// ln x for lanes that are all positive, normal and finite (<see cref="AllPositiveNormal(Vector512{double})"/>); AVX-512 only
         /// (<see cref="Avx512F.IsSupported"/>). Other lanes give meaningless values.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -161,6 +161,106 @@ namespace DivergenceGen
             result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512.Create(double.PositiveInfinity)), x, result);
             result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero), Vector512.Create(double.NegativeInfinity), result);
             return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), result, Vector512.Create(double.NaN));
+        }
+
+        // ---------------------------------------------------------------- float: the same tables in single precision
+
+        private const uint SingleTableOffsetBits = 0x3F340000u; // 0.703125f
+        private const uint SingleTableExponentMask = 0xFF800000u;
+        private const float SingleTableLn2Hi = 0.693145751953125f; // 15 significant bits: k·ln2_hi exact for |k| < 512
+        private const float SingleTableLn2Lo = 1.4286068e-06f;     // ln 2 − SingleTableLn2Hi
+
+        // log1p(r) = r + r²·(FQ0 + FQ1 r + FQ2 r² + FQ3 r³), |r| ≤ 0.0313 (Math/tools/logtable.py, single_table and q_coefficients(3)).
+        private const float FQ0 = -0.49999997f;
+        private const float FQ1 = 0.3333336f;
+        private const float FQ2 = -0.25015247f;
+        private const float FQ3 = 0.19947135f;
+
+        // invc and log c = −log(invc) (to within 2⁻³⁵ relative) for the 16 subintervals, one register each.
+        private static Vector512<float> SingleInvC
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => Vector512.Create(
+                1.3903681f, 1.3325675f, 1.2802093f, 1.2309699f, 1.1851193f, 1.1425735f, 1.1027496f, 1.0664537f,
+                1.0314573f, 1f, 0.94131714f, 0.88936883f, 0.8424456f, 0.8001206f, 0.76199967f, 0.7273897f);
+        }
+
+        private static Vector512<float> SingleLogC
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => Vector512.Create(
+                -0.32956854f, -0.2871075f, -0.24702358f, -0.2078024f, -0.16984342f, -0.13328315f, -0.097806685f, -0.06433884f,
+                -0.030972661f, 0f, 0.06047517f, 0.117243245f, 0.17144617f, 0.22299282f, 0.27180916f, 0.31829292f);
+        }
+
+        /// <summary>True where every lane is a positive, normal, finite float (the table log's fast path).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool AllPositiveNormal(Vector512<float> x) =>
+            (Vector512.GreaterThanOrEqual(x, Vector512.Create(SingleSmallestNormal)) & Vector512.LessThanOrEqual(x, Vector512.Create(float.MaxValue)))
+                .ExtractMostSignificantBits() == 0xFFFFUL;
+
+        /// <summary>ln x for lanes that are all positive, normal and finite floats; AVX-512 only. Other lanes give meaningless values.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector512<float> LogOfPositiveNormal(Vector512<float> x)
+        {
+            Vector512<float> k = TableReduce(x, out Vector512<float> z, out Vector512<float> invc, out Vector512<float> logc);
+            return LogOfTableReduced(k, z, invc, logc);
+        }
+
+        /// <summary>x = 2^k·z with z in [0.703125, 1.40625); returns k, and the subinterval's invc and log c (<c>vpermps</c>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> TableReduce(Vector512<float> x, out Vector512<float> z, out Vector512<float> invc, out Vector512<float> logc)
+        {
+            Vector512<uint> ix = x.AsUInt32();
+            Vector512<uint> tmp = ix - Vector512.Create(SingleTableOffsetBits);
+            Vector512<uint> index = Vector512.ShiftRightLogical(tmp, 19); // vpermps reads the low 4 bits
+            z = (ix - (tmp & Vector512.Create(SingleTableExponentMask))).AsSingle();
+            invc = Avx512F.PermuteVar16x32(SingleInvC, index.AsInt32());
+            logc = Avx512F.PermuteVar16x32(SingleLogC, index.AsInt32());
+            return Vector512.ConvertToSingle(Vector512.ShiftRightArithmetic(tmp.AsInt32(), 23));
+        }
+
+        /// <summary>k·ln 2 + log c + log1p(z·invc − 1) in single precision, as the double version.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> LogOfTableReduced(Vector512<float> k, Vector512<float> z, Vector512<float> invc, Vector512<float> logc)
+        {
+            Vector512<float> ph = z * invc;
+            Vector512<float> pl = Avx512F.FusedMultiplySubtract(z, invc, ph);
+            Vector512<float> r = ph - Vector512<float>.One;
+            Vector512<float> r2 = r * r;
+            Vector512<float> q = Avx512F.FusedMultiplyAdd(
+                Avx512F.FusedMultiplyAdd(Vector512.Create(FQ3), r, Vector512.Create(FQ2)),
+                r2,
+                Avx512F.FusedMultiplyAdd(Vector512.Create(FQ1), r, Vector512.Create(FQ0)));
+            Vector512<float> kHi = k * Vector512.Create(SingleTableLn2Hi);
+            Vector512<float> hi = kHi + logc;
+            Vector512<float> lo1 = (kHi - hi) + logc;
+            Vector512<float> s = hi + r;
+            Vector512<float> lo2 = (hi - s) + r;
+            Vector512<float> small = Avx512F.FusedMultiplyAdd(k, Vector512.Create(SingleTableLn2Lo), Avx512F.FusedMultiplyAddNegated(r, pl, pl)) + (lo1 + lo2);
+            return s + Avx512F.FusedMultiplyAdd(r2, q, small);
+        }
+
+        /// <summary>ln x per lane with the float table (AVX-512 only): inlined fast path where every lane is positive, normal and finite.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> LogTable(Vector512<float> x) =>
+            AllPositiveNormal(x) ? LogOfPositiveNormal(x) : LogTableSpecialLanes(x);
+
+        /// <summary>The float table log for any lanes (subnormals scaled by 2²³; special lanes as <see cref="Log(Vector512{float})"/>). Out of line.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector512<float> LogTableSpecialLanes(Vector512<float> x)
+        {
+            Vector512<float> isSmall = Vector512.LessThan(x, Vector512.Create(SingleSmallestNormal));
+            Vector512<float> xs = Vector512.ConditionalSelect(isSmall, x * Vector512.Create(SingleTwoPow23), x);
+            xs = Vector512.ConditionalSelect(
+                Vector512.GreaterThan(xs, Vector512<float>.Zero) & Vector512.LessThanOrEqual(xs, Vector512.Create(float.MaxValue)),
+                xs,
+                Vector512<float>.One);
+            Vector512<float> k = TableReduce(xs, out Vector512<float> z, out Vector512<float> invc, out Vector512<float> logc);
+            Vector512<float> result = LogOfTableReduced(k - (isSmall & Vector512.Create(23f)), z, invc, logc);
+            result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512.Create(float.PositiveInfinity)), x, result);
+            result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<float>.Zero), Vector512.Create(float.NegativeInfinity), result);
+            return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), result, Vector512.Create(float.NaN));
         }
     }
 }

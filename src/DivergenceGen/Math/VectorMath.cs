@@ -380,10 +380,10 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
@@ -395,10 +395,10 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
@@ -410,10 +410,10 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
@@ -425,10 +425,10 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
@@ -440,10 +440,10 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
@@ -470,16 +470,31 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overload of doubles, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal double, or x below 2⁻⁹⁰⁰, where the residual would be subnormal) take the general form.
+        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
         /// <returns>A vector whose lane i is x[i]·ln(x[i]/y[i]), or 0 where x[i] is not positive.</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> XLogRatio(Vector512<float> x, Vector512<float> y) =>
+        public static Vector512<float> XLogRatio(Vector512<float> x, Vector512<float> y)
+        {
+            if (Avx512F.IsSupported)
+            {
+                var ratio = x / y;
+                if (PortableVectorMath.AllPositiveNormal(ratio) && Vector512.GreaterThanOrEqualAll(x, Vector512.Create(8.0779356E-28f)))
+                {
+                    return Avx512F.FusedMultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Avx512F.FusedMultiplyAddNegated(ratio, y, x));
+                }
+            }
+
+            return XLogRatioGeneral(x, y);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector512<float> XLogRatioGeneral(Vector512<float> x, Vector512<float> y) =>
             Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), x * LogRatio(x, y), Vector512<float>.Zero);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

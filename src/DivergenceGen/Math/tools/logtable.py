@@ -73,3 +73,42 @@ if __name__ == '__main__':
     print('LogCLow  =', ', '.join(repr(r[1]) for r in rows[:8]))
     print('LogCHigh =', ', '.join(repr(r[1]) for r in rows[8:]))
     print('Q        =', ', '.join(repr(q) for q in q_coefficients()))
+
+
+def f32(x):
+    return struct.unpack('<f', struct.pack('<f', x))[0]
+
+
+def f32_bits(x):
+    return struct.unpack('<I', struct.pack('<f', x))[0]
+
+
+def f32_from_bits(b):
+    return struct.unpack('<f', struct.pack('<I', b))[0]
+
+
+def single_table():
+    """The float tables: the same 16 subintervals (offset 0x3F340000 = 0.703125), invc a float drawn near 1/centre
+    (within about 2^-10 relative) until -log(invc) rounds to a float with relative error below about 2^-38."""
+    mp.mp.dps = 30
+    offset = 0x3F340000
+    rnd = random.Random(54321)
+    rows = []
+    for i in range(16):
+        zlo = f32_from_bits(offset + (i << 19))
+        zhi = f32_from_bits(offset + ((i + 1) << 19))
+        if i == 9:
+            rows.append((1.0, 0.0, None, zlo, zhi))
+            continue
+        centre = (mp.mpf(zlo) + mp.mpf(zhi)) / 2
+        b0 = f32_bits(f32(float(1 / centre)))
+        best = None
+        for _ in range(20000):
+            cand = f32_from_bits(b0 + rnd.randint(-(1 << 13), 1 << 13))
+            exact = -mp.log(mp.mpf(cand))
+            rounded = f32(float(exact))
+            err = abs(mp.mpf(rounded) - exact) / abs(exact)
+            if best is None or err < best[0]:
+                best = (err, cand, rounded)
+        rows.append((best[1], best[2], best[0], zlo, zhi))
+    return rows
