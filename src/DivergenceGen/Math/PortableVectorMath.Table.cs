@@ -262,5 +262,106 @@ namespace DivergenceGen
             result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<float>.Zero), Vector512.Create(float.NegativeInfinity), result);
             return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), result, Vector512.Create(float.NaN));
         }
+
+        // ---------------------------------------------------------------- float on AVX2: the same tables, 256 bits
+
+        // The 16 entries as two 8-float registers each: vpermps reads the low 3 bits, bit 3 chooses the register.
+        private static Vector256<float> SingleInvCLow
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => SingleInvC.GetLower();
+        }
+
+        private static Vector256<float> SingleInvCHigh
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => SingleInvC.GetUpper();
+        }
+
+        private static Vector256<float> SingleLogCLow
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => SingleLogC.GetLower();
+        }
+
+        private static Vector256<float> SingleLogCHigh
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => SingleLogC.GetUpper();
+        }
+
+        /// <summary>True where every lane is a positive, normal, finite float (the 256-bit table log's fast path).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool AllPositiveNormal(Vector256<float> x) =>
+            (Vector256.GreaterThanOrEqual(x, Vector256.Create(SingleSmallestNormal)) & Vector256.LessThanOrEqual(x, Vector256.Create(float.MaxValue)))
+                .ExtractMostSignificantBits() == 0xFFu;
+
+        /// <summary>
+        /// ln x for lanes that are all positive, normal and finite floats; AVX2 and FMA only (<see cref="Avx2.IsSupported"/>,
+        /// <see cref="Fma.IsSupported"/>). Other lanes give meaningless values.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector256<float> LogOfPositiveNormal(Vector256<float> x)
+        {
+            Vector256<float> k = TableReduce(x, out Vector256<float> z, out Vector256<float> invc, out Vector256<float> logc);
+            return LogOfTableReduced(k, z, invc, logc);
+        }
+
+        /// <summary>x = 2^k·z as the 512-bit version; the 16-entry lookups are two <c>vpermps</c> and a blend on bit 3.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> TableReduce(Vector256<float> x, out Vector256<float> z, out Vector256<float> invc, out Vector256<float> logc)
+        {
+            Vector256<uint> ix = x.AsUInt32();
+            Vector256<uint> tmp = ix - Vector256.Create(SingleTableOffsetBits);
+            Vector256<int> index = Vector256.ShiftRightLogical(tmp, 19).AsInt32();
+            Vector256<float> upper = Vector256.ShiftLeft(index, 28).AsSingle(); // sign bit = bit 3 of the index
+            z = (ix - (tmp & Vector256.Create(SingleTableExponentMask))).AsSingle();
+            invc = Avx.BlendVariable(Avx2.PermuteVar8x32(SingleInvCLow, index), Avx2.PermuteVar8x32(SingleInvCHigh, index), upper);
+            logc = Avx.BlendVariable(Avx2.PermuteVar8x32(SingleLogCLow, index), Avx2.PermuteVar8x32(SingleLogCHigh, index), upper);
+            return Vector256.ConvertToSingle(Vector256.ShiftRightArithmetic(tmp.AsInt32(), 23));
+        }
+
+        /// <summary>k·ln 2 + log c + log1p(z·invc − 1) in single precision, as the 512-bit version.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> LogOfTableReduced(Vector256<float> k, Vector256<float> z, Vector256<float> invc, Vector256<float> logc)
+        {
+            Vector256<float> ph = z * invc;
+            Vector256<float> pl = Fma.MultiplySubtract(z, invc, ph);
+            Vector256<float> r = ph - Vector256<float>.One;
+            Vector256<float> r2 = r * r;
+            Vector256<float> q = Fma.MultiplyAdd(
+                Fma.MultiplyAdd(Vector256.Create(FQ3), r, Vector256.Create(FQ2)),
+                r2,
+                Fma.MultiplyAdd(Vector256.Create(FQ1), r, Vector256.Create(FQ0)));
+            Vector256<float> kHi = k * Vector256.Create(SingleTableLn2Hi);
+            Vector256<float> hi = kHi + logc;
+            Vector256<float> lo1 = (kHi - hi) + logc;
+            Vector256<float> s = hi + r;
+            Vector256<float> lo2 = (hi - s) + r;
+            Vector256<float> small = Fma.MultiplyAdd(k, Vector256.Create(SingleTableLn2Lo), Fma.MultiplyAddNegated(r, pl, pl)) + (lo1 + lo2);
+            return s + Fma.MultiplyAdd(r2, q, small);
+        }
+
+        /// <summary>ln x per lane with the float table on AVX2 + FMA: inlined fast path where every lane is positive, normal and finite.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> LogTable(Vector256<float> x) =>
+            AllPositiveNormal(x) ? LogOfPositiveNormal(x) : LogTableSpecialLanes(x);
+
+        /// <summary>The 256-bit float table log for any lanes (subnormals scaled by 2²³; special lanes as fdlibm's). Out of line.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector256<float> LogTableSpecialLanes(Vector256<float> x)
+        {
+            Vector256<float> isSmall = Vector256.LessThan(x, Vector256.Create(SingleSmallestNormal));
+            Vector256<float> xs = Vector256.ConditionalSelect(isSmall, x * Vector256.Create(SingleTwoPow23), x);
+            xs = Vector256.ConditionalSelect(
+                Vector256.GreaterThan(xs, Vector256<float>.Zero) & Vector256.LessThanOrEqual(xs, Vector256.Create(float.MaxValue)),
+                xs,
+                Vector256<float>.One);
+            Vector256<float> k = TableReduce(xs, out Vector256<float> z, out Vector256<float> invc, out Vector256<float> logc);
+            Vector256<float> result = LogOfTableReduced(k - (isSmall & Vector256.Create(23f)), z, invc, logc);
+            result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256.Create(float.PositiveInfinity)), x, result);
+            result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<float>.Zero), Vector256.Create(float.NegativeInfinity), result);
+            return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), result, Vector256.Create(float.NaN));
+        }
     }
 }

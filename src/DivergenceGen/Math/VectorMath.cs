@@ -380,7 +380,7 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
         /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
@@ -395,7 +395,7 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
         /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
@@ -410,7 +410,7 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
         /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
@@ -425,7 +425,7 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
         /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
@@ -434,13 +434,28 @@ namespace DivergenceGen
         /// <param name="y">The probabilities q.</param>
         /// <returns>A vector whose lane i is x[i]·ln(x[i]/y[i]), or 0 where x[i] is not positive.</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> XLogRatio(Vector256<float> x, Vector256<float> y) =>
+        public static Vector256<float> XLogRatio(Vector256<float> x, Vector256<float> y)
+        {
+            if (Avx2.IsSupported && Fma.IsSupported)
+            {
+                var ratio = x / y;
+                if (PortableVectorMath.AllPositiveNormal(ratio) && Vector256.GreaterThanOrEqualAll(x, Vector256.Create(8.0779356E-28f)))
+                {
+                    return Fma.MultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
+                }
+            }
+
+            return XLogRatioGeneral(x, y);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector256<float> XLogRatioGeneral(Vector256<float> x, Vector256<float> y) =>
             Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x * LogRatio(x, y), Vector256<float>.Zero);
 
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
         /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
@@ -470,7 +485,7 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where AVX-512 runs the 512-bit overloads, x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
         /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
         /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
         /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
