@@ -5,7 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace DivergenceGen
 {
     /// <summary>
-    /// The table-driven double logarithm for <see cref="Vector512{T}"/> on AVX-512 (no division; fused multiply-adds).
+    /// The table-driven logarithm (no division; fused multiply-adds): double and float at 512 bits on AVX-512, float at
+    /// 256 bits on AVX2 + FMA. The remarks describe the double version; the float ones differ only in their constants.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -24,9 +25,9 @@ namespace DivergenceGen
     /// (the two sums' errors, k·ln2_lo, pl·(1 − rh), r²Q) are added once at the end. Measured: see docs/vector-maths.md.
     /// </para>
     /// <para>
-    /// The core <see cref="LogOfPositiveNormal(Vector512{double})"/> assumes every lane is a positive normal finite double. <see cref="Log(Vector512{double})"/>
-    /// tests that once per vector and otherwise takes an out-of-line path that scales subnormals and fixes the special lanes, so
-    /// the hot path carries none of that work.
+    /// The core <see cref="LogOfPositiveNormal(Vector512{double})"/> assumes every lane is a positive normal finite
+    /// double. <see cref="Log(Vector512{double})"/> tests that once per vector and otherwise takes an out-of-line path
+    /// that scales subnormals and fixes the special lanes, so the hot path carries none of that work.
     /// </para>
     /// </remarks>
     internal static partial class PortableVectorMath

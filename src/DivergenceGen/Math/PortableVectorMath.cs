@@ -17,8 +17,9 @@ namespace DivergenceGen
     /// integer arithmetic on the bits, f = m − 1, s = f/(2 + f), log(m) = f − f²/2 + s·(f²/2 + R(s²)) with R an even
     /// minimax polynomial (degree 14 for double, 8 for float, computed in the input precision), and
     /// log x = k·ln2_hi + (log(m) + k·ln2_lo) with ln2_hi short enough that k·ln2_hi is exact. fdlibm bounds the error below
-    /// 1 ulp; the tests measure 0.83 ulp (double and float, 2²⁰-argument sweep). Where the CPU has the permutes, Log is the
-    /// table-driven one of <c>PortableVectorMath.Table.cs</c> instead (0.52–0.53 ulp). Subnormal inputs are first scaled by 2^52 (2^23 for float).
+    /// 1 ulp; the tests measure 0.86 ulp double, 0.84 float (10⁸-argument sweep). Where the CPU has the permutes, Log is
+    /// the table-driven one of <c>PortableVectorMath.Table.cs</c> instead (0.54 ulp). Subnormal inputs are first scaled by
+    /// 2^52 (2^23 for float).
     /// Special lanes are chosen with ConditionalSelect: log(±0) = −∞, log(+∞) = +∞, log(x &lt; 0) = log(−∞) = NaN,
     /// log(NaN) = NaN.
     /// </para>
@@ -276,7 +277,7 @@ namespace DivergenceGen
         {
             if (Avx2.IsSupported && Fma.IsSupported)
             {
-                return LogTable(x); // PortableVectorMath.Table.cs: no division, within 0.6 ulp
+                return LogTable(x); // PortableVectorMath.Table.cs: no division, 0.54 ulp measured
             }
 
             Vector256<float> isSmall = Vector256.LessThan(x, Vector256.Create(SingleSmallestNormal));
@@ -337,7 +338,7 @@ namespace DivergenceGen
         {
             if (Avx512F.IsSupported)
             {
-                return LogTable(x); // PortableVectorMath.Table.cs: no division, within 0.6 ulp
+                return LogTable(x); // PortableVectorMath.Table.cs: no division, 0.54 ulp measured
             }
 
             // Subnormal (and zero/negative, fixed below): scale by 2^52 into the normal range; the exponent bias absorbs the 52.
@@ -413,7 +414,7 @@ namespace DivergenceGen
         {
             if (Avx512F.IsSupported)
             {
-                return LogTable(x); // PortableVectorMath.Table.cs: no division, within 0.6 ulp
+                return LogTable(x); // PortableVectorMath.Table.cs: no division, 0.54 ulp measured
             }
 
             Vector512<float> isSmall = Vector512.LessThan(x, Vector512.Create(SingleSmallestNormal));

@@ -11,8 +11,8 @@ namespace DivergenceGen
     /// <remarks>
     /// <para>
     /// Every lane follows <see cref="System.Math.Log(double)"/>: log(±0) = −∞, log(+∞) = +∞, log(x) = NaN for x &lt; 0 or NaN;
-    /// subnormal inputs are handled like any other (no flush to zero). Error below 1 ulp as measured (0.52–0.53 ulp for the
-    /// table-driven log on AVX-512, and for float on AVX2; 0.83 ulp for fdlibm's elsewhere: docs/vector-maths.md), promised
+    /// subnormal inputs are handled like any other (no flush to zero). Error below 1 ulp as measured (0.54 ulp for the
+    /// table-driven log on AVX-512, and for float on AVX2; 0.86 ulp for fdlibm's elsewhere: docs/vector-maths.md), promised
     /// at most 2 ulp; float is computed in single precision.
     /// </para>
     /// <para>
@@ -32,7 +32,7 @@ namespace DivergenceGen
     {
         /// <summary>
         /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.Math.Log(double)"/> per lane: error at most 2 ulp
-        /// (measured below 0.83 ulp; below 0.53 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
+        /// (measured below 0.86 ulp; below 0.54 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
         /// log(+∞) = +∞, log(x &lt; 0) = log(NaN) = NaN; subnormals are exact inputs.
         /// </summary>
         /// <param name="x">The lanes whose natural logarithms to compute.</param>
@@ -42,7 +42,7 @@ namespace DivergenceGen
 
         /// <summary>
         /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.Math.Log(double)"/> per lane: error at most 2 ulp
-        /// (measured below 0.83 ulp; below 0.53 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
+        /// (measured below 0.86 ulp; below 0.54 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
         /// log(+∞) = +∞, log(x &lt; 0) = log(NaN) = NaN; subnormals are exact inputs.
         /// </summary>
         /// <param name="x">The lanes whose natural logarithms to compute.</param>
@@ -52,7 +52,7 @@ namespace DivergenceGen
 
         /// <summary>
         /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.Math.Log(double)"/> per lane: error at most 2 ulp
-        /// (measured below 0.83 ulp; below 0.53 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
+        /// (measured below 0.86 ulp; below 0.54 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
         /// log(+∞) = +∞, log(x &lt; 0) = log(NaN) = NaN; subnormals are exact inputs.
         /// </summary>
         /// <param name="x">The lanes whose natural logarithms to compute.</param>
@@ -62,7 +62,7 @@ namespace DivergenceGen
 
         /// <summary>
         /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.MathF.Log(float)"/> per lane: error at most 2 ulp
-        /// (measured below 0.83 ulp; below 0.53 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
+        /// (measured below 0.86 ulp; below 0.54 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
         /// log(+∞) = +∞, log(x &lt; 0) = log(NaN) = NaN; subnormals are exact inputs.
         /// </summary>
         /// <param name="x">The lanes whose natural logarithms to compute.</param>
@@ -72,7 +72,7 @@ namespace DivergenceGen
 
         /// <summary>
         /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.MathF.Log(float)"/> per lane: error at most 2 ulp
-        /// (measured below 0.83 ulp; below 0.53 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
+        /// (measured below 0.86 ulp; below 0.54 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
         /// log(+∞) = +∞, log(x &lt; 0) = log(NaN) = NaN; subnormals are exact inputs.
         /// </summary>
         /// <param name="x">The lanes whose natural logarithms to compute.</param>
@@ -82,7 +82,7 @@ namespace DivergenceGen
 
         /// <summary>
         /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.MathF.Log(float)"/> per lane: error at most 2 ulp
-        /// (measured below 0.83 ulp; below 0.53 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
+        /// (measured below 0.86 ulp; below 0.54 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
         /// log(+∞) = +∞, log(x &lt; 0) = log(NaN) = NaN; subnormals are exact inputs.
         /// </summary>
         /// <param name="x">The lanes whose natural logarithms to compute.</param>
@@ -387,10 +387,11 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
-        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
-        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
+        /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
+        /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,
+        /// float 2⁻⁹⁰, where the residual would be subnormal) take the general form, out of line.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
@@ -402,10 +403,11 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
-        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
-        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
+        /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
+        /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,
+        /// float 2⁻⁹⁰, where the residual would be subnormal) take the general form, out of line.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
@@ -417,10 +419,11 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
-        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
-        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
+        /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
+        /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,
+        /// float 2⁻⁹⁰, where the residual would be subnormal) take the general form, out of line.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
@@ -432,10 +435,11 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
-        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
-        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
+        /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
+        /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,
+        /// float 2⁻⁹⁰, where the residual would be subnormal) take the general form, out of line.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
@@ -462,10 +466,11 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
-        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
-        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
+        /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
+        /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,
+        /// float 2⁻⁹⁰, where the residual would be subnormal) take the general form, out of line.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
@@ -492,10 +497,11 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed as x·log r + (x − r·y) with r = x/y and the
-        /// residual exact (a fused multiply-add): the first-order correction of <see cref="LogRatio(Vector512{double}, Vector512{double})"/>
-        /// multiplied through by x, so it costs no second division; vectors with a lane outside that path's domain (r not a
-        /// positive normal number, or x below 2⁻⁹⁰⁰ (float: 2⁻⁹⁰), where the residual would be subnormal) take the general form.
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
+        /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
+        /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,
+        /// float 2⁻⁹⁰, where the residual would be subnormal) take the general form, out of line.
         /// </summary>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
         /// <param name="y">The probabilities q.</param>
