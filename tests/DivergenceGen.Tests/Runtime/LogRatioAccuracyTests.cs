@@ -218,7 +218,7 @@ namespace DivergenceGen.Tests.Runtime
         // ------------------------------------------------------------------ cases
 
         /// <summary>A seed from the case name that is the same in every process (string.GetHashCode is randomised per process).</summary>
-        private static int StableSeed(string kind)
+        internal static int StableSeed(string kind)
         {
             int seed = 17;
             foreach (char c in kind)
@@ -229,7 +229,7 @@ namespace DivergenceGen.Tests.Runtime
             return seed;
         }
 
-        private static (double X, double Y) DoubleCase(string kind, Random random)
+        internal static (double X, double Y) DoubleCase(string kind, Random random)
         {
             switch (kind)
             {
@@ -265,7 +265,7 @@ namespace DivergenceGen.Tests.Runtime
             }
         }
 
-        private static (float X, float Y) SingleCase(string kind, Random random)
+        internal static (float X, float Y) SingleCase(string kind, Random random)
         {
             switch (kind)
             {
@@ -300,7 +300,7 @@ namespace DivergenceGen.Tests.Runtime
             }
         }
 
-        private static double Scaled(Random random, int minExponent, int maxExponent) =>
+        internal static double Scaled(Random random, int minExponent, int maxExponent) =>
             (1.0 + random.NextDouble()) * Math.Pow(2, random.Next(minExponent, maxExponent));
 
         private static float[] Repeat(float[] eight)
@@ -314,7 +314,7 @@ namespace DivergenceGen.Tests.Runtime
         // ------------------------------------------------------------------ reference and error
 
         /// <summary>log(x/y) in double-double: log1p((x − y)/y) with x − y exact where x and y are within a factor 2, else log x − log y.</summary>
-        private static (double Hi, double Lo) Reference(double x, double y)
+        internal static (double Hi, double Lo) Reference(double x, double y)
         {
             if (y / 2 <= x && x <= 2 * y)
             {
@@ -329,7 +329,7 @@ namespace DivergenceGen.Tests.Runtime
             return DoubleDoubleLog.Add(lx.Hi, lx.Lo, -ly.Hi, -ly.Lo);
         }
 
-        private static double UlpError(double got, (double Hi, double Lo) exact)
+        internal static double UlpError(double got, (double Hi, double Lo) exact)
         {
             if (exact.Hi == 0)
             {
@@ -345,7 +345,7 @@ namespace DivergenceGen.Tests.Runtime
             return Math.Abs((got - exact.Hi) - exact.Lo) / ulp;
         }
 
-        private static double UlpError(float got, (double Hi, double Lo) exact)
+        internal static double UlpError(float got, (double Hi, double Lo) exact)
         {
             if (exact.Hi == 0)
             {
