@@ -21,8 +21,42 @@ namespace DivergenceGen.Tests
         void Sample(Random random, Span<int> destination);
     }
 
+    /// <summary>The divergence toolkit's members (issue 17) that every finite-support type gets: instance and raw-vector forms.</summary>
+    public interface IToolkitSurface<TSelf, T>
+        where TSelf : IToolkitSurface<TSelf, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        T JensenShannonDivergence(in TSelf q);
+
+        T HellingerDistance(in TSelf q);
+
+        T TotalVariationDistance(in TSelf q);
+
+        T BhattacharyyaDistance(in TSelf q);
+
+        T JeffreysDivergence(in TSelf q);
+
+        T RenyiDivergence(in TSelf q, T alpha);
+
+        T PopulationStabilityIndex(in TSelf q, T epsilon);
+
+        static abstract T JensenShannonDivergence(ReadOnlySpan<T> p, ReadOnlySpan<T> q);
+
+        static abstract T HellingerDistance(ReadOnlySpan<T> p, ReadOnlySpan<T> q);
+
+        static abstract T TotalVariationDistance(ReadOnlySpan<T> p, ReadOnlySpan<T> q);
+
+        static abstract T BhattacharyyaDistance(ReadOnlySpan<T> p, ReadOnlySpan<T> q);
+
+        static abstract T JeffreysDivergence(ReadOnlySpan<T> p, ReadOnlySpan<T> q);
+
+        static abstract T RenyiDivergence(ReadOnlySpan<T> p, ReadOnlySpan<T> q, T alpha);
+
+        static abstract T PopulationStabilityIndex(ReadOnlySpan<T> p, ReadOnlySpan<T> q, T epsilon);
+    }
+
     /// <summary>Contract members of a generated Categorical type that <see cref="ICategoricalDistribution{TSelf, T}"/> lacks.</summary>
-    public interface ICategoricalSurface<TSelf, T> : ICategoricalDistribution<TSelf, T>
+    public interface ICategoricalSurface<TSelf, T> : ICategoricalDistribution<TSelf, T>, IToolkitSurface<TSelf, T>
         where TSelf : ICategoricalSurface<TSelf, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {

@@ -30,6 +30,8 @@ namespace DivergenceGen.Generator.Emit
 
         private IReadOnlyList<string> _inputs = Array.Empty<string>();
 
+        private IReadOnlyList<string> _scalars = Array.Empty<string>();
+
         private int K => _c.Spec.Classes;
 
         private bool Checks => _checked.Count > 0;
@@ -44,16 +46,31 @@ namespace DivergenceGen.Generator.Emit
         /// (<c>ProbabilityLanes.Max</c>), tested once before returning; when it is exceeded a cold Guard method rescans to
         /// name the first offending element and throws (or returns, when the only flagged value was −0).
         /// </summary>
-        public void EmitKernel(string name, string purpose, IReadOnlyList<string> inputs, Expr term, Func<string, string> finish, IReadOnlyList<string>? checkedInputs = null)
+        /// <param name="perClass">Values per class the term reads, defined before the sum (in straight-line code they stay in
+        /// registers; a loop computes them in its one pass).</param>
+        /// <param name="returnsDouble">The method returns a double whatever the element type (a sum a member finishes).</param>
+        /// <param name="scalars">Scalar parameters of the method (of the element type) that the term reads: constants of the call,
+        /// broadcast once per vector width.</param>
+        public void EmitKernel(
+            string name,
+            string purpose,
+            IReadOnlyList<string> inputs,
+            Expr term,
+            Func<string, string> finish,
+            IReadOnlyList<string>? checkedInputs = null,
+            IReadOnlyList<PerClass>? perClass = null,
+            IReadOnlyList<string>? scalars = null,
+            bool returnsDouble = false)
         {
             _checked = checkedInputs ?? Array.Empty<string>();
             _name = name;
             _inputs = inputs;
+            _scalars = scalars ?? Array.Empty<string>();
             string T = _c.T;
             _w.Line("/// <summary>" + SourceWriter.Escape(purpose) + " Callers have checked that every span has length K = " + N(K) + ".</summary>");
             _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            string parameters = string.Join(", ", inputs.Select(i => "global::System.ReadOnlySpan<" + T + "> " + i));
-            using (_w.Block("internal static " + T + " " + name + "(" + parameters + ")"))
+            string parameters = string.Join(", ", inputs.Select(i => "global::System.ReadOnlySpan<" + T + "> " + i).Concat(_scalars.Select(s => T + " " + s)));
+            using (_w.Block("internal static " + (returnsDouble ? "double" : T) + " " + name + "(" + parameters + ")"))
             {
                 if (Checks)
                 {
@@ -83,6 +100,7 @@ namespace DivergenceGen.Generator.Emit
                     body.Add(new CheckProbabilities("valid", _checked));
                 }
 
+                body.AddRange(perClass ?? Array.Empty<PerClass>());
                 body.Add(new Reduce("sum", ReduceOp.Sum, term, Double: true, WidenTerms: true));
                 var kernel = new RowKernel(inputs.Select(i => new KernelInput(i, i + "Ref")).ToList(), body, Array.Empty<string>());
                 bool straightLine = K <= _c.Spec.UnrollThreshold;
@@ -127,6 +145,7 @@ namespace DivergenceGen.Generator.Emit
                 {
                     var arguments = _inputs
                         .Select(i => _checked.Contains(i) ? "global::DivergenceGen.Guard.RescanProbabilities(" + i + ", nameof(" + i + "))" : i)
+                        .Concat(_scalars)
                         .ToList();
                     _w.Line("return " + _name + "(");
                     for (int i = 0; i < arguments.Count; i++)

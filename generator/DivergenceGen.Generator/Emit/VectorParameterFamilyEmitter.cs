@@ -489,6 +489,14 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
+
+            // The divergence toolkit (FiniteMeasures): each sum is one kernel over the K classes, shared by the instance
+            // member (the stored probabilities, which always pass the kernel's in-pass check) and the raw-vector form.
+            var measures = new FiniteMeasureMembers(_c);
+            string Call(FiniteMeasure m, string kernel, string p, string q) =>
+                Kernels + "." + kernel + "(" + p + ", " + q + (m.Parameter is { } a && kernel == m.Kernel ? ", " + a.Name : string.Empty) + ")";
+            measures.EmitInstanceMembers((m, kernel) => Call(m, kernel, field, "q." + field), () => (field, "q." + field, System.Array.Empty<string>()));
+            measures.EmitRawMembers("Classes", "K = " + K, (m, kernel) => Call(m, kernel, "p", "q"));
         }
 
         /// <summary>The file-local class of this file's kernels, as the user's type reaches it.</summary>
@@ -519,6 +527,22 @@ namespace DivergenceGen.Generator.Emit
             // One logarithm per element: log(p/q) instead of log p − log q (VectorMath.LogRatio guards the quotient).
             sums.EmitKernel("KLDivergenceOfRaw", "D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element.", new[] { "p", "q" }, InformationMeasures.KLDivergenceTermOfLogRatio(p, E.LogRatio(p, q)), Clamp, new[] { "p", "q" });
             sums.EmitKernel("CrossEntropyOfRaw", "H(P, Q) = −Σ p·log q of raw vectors.", new[] { "p", "q" }, InformationMeasures.CrossEntropyTerm(p, E.Log(q)), Negate, new[] { "p", "q" });
+
+            // The divergence toolkit's sums (FiniteMeasures): the member finishes the double sum.
+            foreach (var measure in FiniteMeasures.Sums)
+            {
+                var term = measure.Term!;
+                var perClass = new System.Collections.Generic.List<PerClass>();
+                if (Substitution.Names(measure.InlineTerm!).Contains("d"))
+                {
+                    perClass.Add(new PerClass("d", p - q));
+                }
+
+                perClass.AddRange(System.Linq.Enumerable.Select(measure.Lets, l => new PerClass(l.Name, l.Value)));
+                var scalars = measure.Parameter is { } parameter ? new[] { parameter.Name } : null;
+                string users = string.Join(" and ", System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(FiniteMeasures.All, m => m.Kernel == measure.Kernel), m => m.Member));
+                sums.EmitKernel(measure.Kernel, "Σ of the terms of " + users + ". " + measure.Method, new[] { "p", "q" }, term, s => s, new[] { "p", "q" }, perClass, scalars, returnsDouble: true);
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace DivergenceGen.Generator.Families
 {
     /// <summary>
@@ -28,7 +30,7 @@ namespace DivergenceGen.Generator.Families
         public static readonly DivergenceFacts Divergence = new(SupportEnd.LastClass, StoresProbabilities: true);
 
         /// <summary>Names the generator writes into a Categorical type; a user member with one of them is DG0005.</summary>
-        public static readonly string[] GeneratedMembers =
+        public static readonly string[] GeneratedMembers = new[]
         {
             "Classes", "Probabilities", "LogProbabilities", "Mode", "FromProbabilities", "TryFromProbabilities",
             "FromWeights", "TryFromWeights", "FromLogits", "TryFromLogits", "FromCounts", "TryFromCounts", "Fit",
@@ -36,7 +38,7 @@ namespace DivergenceGen.Generator.Families
             "CreateProbabilities", "CreateWeights", "CreateLogits", "CreateCounts",
             "__Values", "_probabilities", "_logProbabilities",
             "IsDefault", "ThrowIfDefault", "_constructed",
-        };
+        }.Concat(Ir.FiniteMeasures.MemberNames).ToArray();
 
         /// <summary>
         /// The largest storage a struct form may have (both inline arrays), 64 KiB: a bigger struct risks the stack

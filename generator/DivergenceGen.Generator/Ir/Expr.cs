@@ -31,6 +31,12 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>eˣ (kernels: the softmax's exp(x − m)).</summary>
         Exp,
+
+        /// <summary>√x (the Hellinger distance's √p + √q).</summary>
+        Sqrt,
+
+        /// <summary>|x| (the total variation distance's |p − q|).</summary>
+        Abs,
     }
 
     internal sealed record Unary(UnaryOp Op, Expr Operand) : Expr;
@@ -78,6 +84,9 @@ namespace DivergenceGen.Generator.Ir
     /// <summary>max(x, y), lane-wise in SIMD code.</summary>
     internal sealed record Maximum(Expr Left, Expr Right) : Expr;
 
+    /// <summary>min(x, y), lane-wise in SIMD code.</summary>
+    internal sealed record Minimum(Expr Left, Expr Right) : Expr;
+
     /// <summary>A conversion to the given precision: <c>(float)(…)</c> or <c>(double)…</c>.</summary>
     internal sealed record Cast(Model.PrecisionKind Precision, Expr Operand) : Expr;
 
@@ -120,6 +129,18 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>log(1 + x), exact for tiny x.</summary>
         public static Expr Log1p(Expr x) => new Unary(UnaryOp.Log1p, x);
+
+        /// <summary>√x, correctly rounded (scalar and SIMD).</summary>
+        public static Expr Sqrt(Expr x) => new Unary(UnaryOp.Sqrt, x);
+
+        /// <summary>|x|.</summary>
+        public static Expr Abs(Expr x) => new Unary(UnaryOp.Abs, x);
+
+        /// <summary>min(x, y): <c>Math.Min</c> or <c>VectorNNN.Min</c>.</summary>
+        public static Expr Min(Expr x, Expr y) => new Minimum(x, y);
+
+        /// <summary>max(x, y): <c>Math.Max</c> or <c>VectorNNN.Max</c>.</summary>
+        public static Expr Max(Expr x, Expr y) => new Maximum(x, y);
 
         /// <summary>log(x/y), one logarithm.</summary>
         public static Expr LogRatio(Expr x, Expr y) => new LogRatio(x, y);

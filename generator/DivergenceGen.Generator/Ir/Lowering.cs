@@ -68,6 +68,9 @@ namespace DivergenceGen.Generator.Ir
         /// <summary>max(x, y): <c>Math.Max</c> or <c>VectorNNN.Max</c>.</summary>
         protected abstract string MaxOf(string left, string right);
 
+        /// <summary>min(x, y): <c>Math.Min</c> or <c>VectorNNN.Min</c>.</summary>
+        protected abstract string MinOf(string left, string right);
+
         /// <summary>A runtime-library call; only the scalar lowering has one (see <see cref="global::DivergenceGen.Generator.Ir.Call"/>).</summary>
         protected virtual string CallFunction(string function, string[] arguments) =>
             throw new InvalidOperationException("The runtime function " + function + " has no vector form; lower it per element.");
@@ -123,6 +126,8 @@ namespace DivergenceGen.Generator.Ir
 
                 case Maximum m:
                     return MaxOf(Lower(m.Left), Lower(m.Right));
+                case Minimum m:
+                    return MinOf(Lower(m.Left), Lower(m.Right));
                 case Cast c when this is VectorLowering:
                     return Lower(c.Operand, parentPrecedence, isRightOperand); // a vector's lanes are already the element type
                 case Cast c:
@@ -193,12 +198,17 @@ namespace DivergenceGen.Generator.Ir
             {
                 UnaryOp.Log => math + ".Log(" + operand + ")",
                 UnaryOp.Exp => math + ".Exp(" + operand + ")",
+                UnaryOp.Sqrt => math + ".Sqrt(" + operand + ")",
+                UnaryOp.Abs => math + ".Abs(" + operand + ")",
                 _ => "global::DivergenceGen.ScalarMath.Log1p(" + operand + ")",
             };
         }
 
         protected override string MaxOf(string left, string right) =>
             (Precision == PrecisionKind.Single ? "global::System.MathF" : "global::System.Math") + ".Max(" + left + ", " + right + ")";
+
+        protected override string MinOf(string left, string right) =>
+            (Precision == PrecisionKind.Single ? "global::System.MathF" : "global::System.Math") + ".Min(" + left + ", " + right + ")";
 
         protected override string XTimesLog(string x, string log) =>
             "(" + x + " > " + Literal(0, Precision) + " ? " + x + " * " + log + " : " + Literal(0, Precision) + ")";
@@ -264,10 +274,14 @@ namespace DivergenceGen.Generator.Ir
         {
             UnaryOp.Log => Library + ".Log(" + operand + ")",
             UnaryOp.Exp => Library + ".Exp(" + operand + ")",
+            UnaryOp.Sqrt => Vector + ".Sqrt(" + operand + ")",
+            UnaryOp.Abs => Vector + ".Abs(" + operand + ")",
             _ => Library + ".Log1p(" + operand + ")",
         };
 
         protected override string MaxOf(string left, string right) => Vector + ".Max(" + left + ", " + right + ")";
+
+        protected override string MinOf(string left, string right) => Vector + ".Min(" + left + ", " + right + ")";
 
         protected override string Comparison(CompareOp op, string left, string right) => op switch
         {

@@ -17,6 +17,7 @@ namespace DivergenceGen.Generator.Ir
             Compare c => c with { Left = Rename(c.Left, rename), Right = Rename(c.Right, rename) },
             Select s => new Select(Rename(s.Condition, rename), Rename(s.WhenTrue, rename), Rename(s.WhenFalse, rename)),
             Maximum m => new Maximum(Rename(m.Left, rename), Rename(m.Right, rename)),
+            Minimum m => new Minimum(Rename(m.Left, rename), Rename(m.Right, rename)),
             Cast c => c with { Operand = Rename(c.Operand, rename) },
             _ => expr,
         };
@@ -34,6 +35,7 @@ namespace DivergenceGen.Generator.Ir
             Compare c => c with { Left = Replace(c.Left, value), Right = Replace(c.Right, value) },
             Select s => new Select(Replace(s.Condition, value), Replace(s.WhenTrue, value), Replace(s.WhenFalse, value)),
             Maximum m => new Maximum(Replace(m.Left, value), Replace(m.Right, value)),
+            Minimum m => new Minimum(Replace(m.Left, value), Replace(m.Right, value)),
             Cast c => c with { Operand = Replace(c.Operand, value) },
             _ => expr,
         };
@@ -85,6 +87,10 @@ namespace DivergenceGen.Generator.Ir
                     Collect(c.Right, names);
                     break;
                 case Maximum m:
+                    Collect(m.Left, names);
+                    Collect(m.Right, names);
+                    break;
+                case Minimum m:
                     Collect(m.Left, names);
                     Collect(m.Right, names);
                     break;

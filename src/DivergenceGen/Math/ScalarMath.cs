@@ -79,6 +79,29 @@ namespace DivergenceGen
         }
 
         /// <summary>
+        /// eˣ − 1, accurate for small |x| where exp(x) − 1 cancels (Kahan's trick: (u − 1)·x/ln u with u = exp(x) rounded,
+        /// whose roundings cancel to first order). .NET's <c>double.ExpM1</c> is exp(x) − 1, which loses every digit there.
+        /// </summary>
+        /// <param name="x">The argument.</param>
+        /// <returns>eˣ − 1 (−1 for −∞, +∞ for +∞, NaN for NaN).</returns>
+        internal static double Expm1(double x)
+        {
+            if (System.Math.Abs(x) >= 0.5)
+            {
+                return System.Math.Exp(x) - 1.0;
+            }
+
+            double u = System.Math.Exp(x);
+            if (u == 1.0)
+            {
+                return x;
+            }
+
+            double um1 = u - 1.0;
+            return um1 == -1.0 ? -1.0 : um1 * x / System.Math.Log(u);
+        }
+
+        /// <summary>
         /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0, with the difference x − m given by the caller (exact, or
         /// rounded once from exact inputs: Bernoulli's KL passes q − p beside x = 1 − p, m = 1 − q, whose own difference
         /// would have lost it). Full relative accuracy also where x ≈ m and bd0 ≈ (x − m)²/(2m) lies far below the ulp of x:

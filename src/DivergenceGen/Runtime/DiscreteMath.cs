@@ -651,24 +651,6 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static double LogOneMinus(double p) => p < 0.5 ? ScalarMath.Log1p(-p) : Math.Log(1.0 - p);
 
-        /// <summary>exp(x) − 1, accurate for small |x| (Kahan: (u − 1)·x/ln u with u = exp(x) rounded).</summary>
-        private static double Expm1(double x)
-        {
-            if (Math.Abs(x) >= 0.5)
-            {
-                return Math.Exp(x) - 1.0;
-            }
-
-            double u = Math.Exp(x);
-            if (u == 1.0)
-            {
-                return x;
-            }
-
-            double um1 = u - 1.0;
-            return um1 == -1.0 ? -1.0 : um1 * x / Math.Log(u);
-        }
-
         private static long ToLong(double k) => k < LongLimit ? (long)k : long.MaxValue;
 
         /// <summary>A log-density on the (real) support, for the entropy sums.</summary>
@@ -874,15 +856,15 @@ namespace DivergenceGen
 
         private static double BinetIntegrand(double t, double a, double aPlusB, double b, double r, double c)
         {
-            double em1 = Expm1(-t); // e^{−t} − 1 ∈ [−1, 0)
+            double em1 = ScalarMath.Expm1(-t); // e^{−t} − 1 ∈ [−1, 0)
 
             // e^{−a·t}·(1 − e^{−b·t})/(1 − e^{−t}): with expm1 where b·t is small (no cancellation), else as a difference
             // of e^{−(a + b)·t} and e^{−a·t}, both decaying (no overflow of e^{|b|·t} when b < 0; a + b passed exactly).
             double bt = b * t;
             double weight = Math.Abs(bt) < 0.5
-                ? Math.Exp(-a * t) * (Expm1(-bt) / em1)
+                ? Math.Exp(-a * t) * (ScalarMath.Expm1(-bt) / em1)
                 : (Math.Exp(-aPlusB * t) - Math.Exp(-a * t)) / em1;
-            double oneMinusM = -Expm1(-r * ScalarMath.Log1p(-c * em1));
+            double oneMinusM = -ScalarMath.Expm1(-r * ScalarMath.Log1p(-c * em1));
             return weight * oneMinusM;
         }
 

@@ -521,6 +521,289 @@ namespace MyApp
         }
 
         /// <summary>
+        /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
+        /// returns √JS (in base e by default): square this to compare.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
+        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
+        /// cancels there). The mixture is never stored.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double JensenShannonDivergence(in PointMass q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.PointMassKernels.JensenShannonSum(_probabilities, q._probabilities);
+            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+        }
+
+        /// <summary>
+        /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
+        /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double HellingerDistance(in PointMass q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.PointMassKernels.SquaredHellingerSum(_probabilities, q._probabilities);
+            return global::System.Math.Sqrt(global::System.Math.Min(0.5d * sum, 1d));
+        }
+
+        /// <summary>
+        /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
+        /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double TotalVariationDistance(in PointMass q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.PointMassKernels.TotalVariationSum(_probabilities, q._probabilities);
+            return global::System.Math.Min(0.5d * sum, 1d);
+        }
+
+        /// <summary>
+        /// D_B(P, Q) = −ln BC, BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
+        /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
+        /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double BhattacharyyaDistance(in PointMass q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.PointMassKernels.BhattacharyyaCoefficientSum(_probabilities, q._probabilities);
+            return sum < 0.5d ? -global::System.Math.Log(sum) : -global::DivergenceGen.ScalarMath.Log1p(-global::System.Math.Min(0.5d
+                * global::DivergenceGen.Generated.PointMassKernels.SquaredHellingerSum(_probabilities, q._probabilities), 1d));
+        }
+
+        /// <summary>
+        /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
+        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
+        /// cancellation, unlike the sum of the two KL divergences.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double JeffreysDivergence(in PointMass q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.PointMassKernels.JeffreysSum(_probabilities, q._probabilities);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
+        /// D_α(P‖Q) = ln(Σ p^α·q^(1−α))/(α − 1), in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// α = 1 is the KL divergence (the limit, and continuous there); α = 0 is −ln Q(p &gt; 0); α = +∞ is ln max p/q over p &gt; 0; nondecreasing in α; +∞
+        /// where α ≥ 1 and Q gives 0 to an outcome P can produce (and for α &lt; 1 where the supports are disjoint); never negative. P is taken as normalised
+        /// (Σp = 1), which is what makes α → 1 continuous.
+        /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
+        /// would overflow (large α).
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN or negative.</exception>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double RenyiDivergence(in PointMass q, double alpha)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            return global::DivergenceGen.FiniteDivergences.RenyiDivergence(_probabilities, q._probabilities, alpha);
+        }
+
+        /// <summary>
+        /// PSI(P, Q) = Σ (p′ − q′)·ln(p′/q′), where p′ = ε for an empty bin (p = 0) and p′ = p otherwise (q′ alike), where P is this instance and Q is
+        /// <paramref name="q"/>.
+        /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
+        /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
+        /// significant.
+        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="epsilon"/> is NaN, negative or above 1.</exception>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double PopulationStabilityIndex(in PointMass q, double epsilon)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            double sum = global::DivergenceGen.Generated.PointMassKernels.PopulationStabilitySum(_probabilities, q._probabilities, epsilon);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
+        /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 1
+        /// probabilities.
+        /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
+        /// returns √JS (in base e by default): square this to compare.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
+        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
+        /// cancels there). The mixture is never stored.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1 probabilities of P.</param>
+        /// <param name="q">K = 1 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double JensenShannonDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.PointMassKernels.JensenShannonSum(p, q);
+            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+        }
+
+        /// <summary>
+        /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P and Q are the raw vectors <paramref name="p"/> and
+        /// <paramref name="q"/> of K = 1 probabilities.
+        /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
+        /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1 probabilities of P.</param>
+        /// <param name="q">K = 1 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double HellingerDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.PointMassKernels.SquaredHellingerSum(p, q);
+            return global::System.Math.Sqrt(global::System.Math.Min(0.5d * sum, 1d));
+        }
+
+        /// <summary>
+        /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K =
+        /// 1 probabilities.
+        /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
+        /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1 probabilities of P.</param>
+        /// <param name="q">K = 1 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double TotalVariationDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.PointMassKernels.TotalVariationSum(p, q);
+            return global::System.Math.Min(0.5d * sum, 1d);
+        }
+
+        /// <summary>
+        /// D_B(P, Q) = −ln BC, BC = Σ √(p·q) the Bhattacharyya coefficient, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of
+        /// K = 1 probabilities.
+        /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
+        /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
+        /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1 probabilities of P.</param>
+        /// <param name="q">K = 1 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double BhattacharyyaDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.PointMassKernels.BhattacharyyaCoefficientSum(p, q);
+            return sum < 0.5d ? -global::System.Math.Log(sum) : -global::DivergenceGen.ScalarMath.Log1p(-global::System.Math.Min(0.5d
+                * global::DivergenceGen.Generated.PointMassKernels.SquaredHellingerSum(p, q), 1d));
+        }
+
+        /// <summary>
+        /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 1
+        /// probabilities.
+        /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
+        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
+        /// cancellation, unlike the sum of the two KL divergences.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1 probabilities of P.</param>
+        /// <param name="q">K = 1 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double JeffreysDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.PointMassKernels.JeffreysSum(p, q);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
+        /// D_α(P‖Q) = ln(Σ p^α·q^(1−α))/(α − 1), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 1
+        /// probabilities.
+        /// α = 1 is the KL divergence (the limit, and continuous there); α = 0 is −ln Q(p &gt; 0); α = +∞ is ln max p/q over p &gt; 0; nondecreasing in α; +∞
+        /// where α ≥ 1 and Q gives 0 to an outcome P can produce (and for α &lt; 1 where the supports are disjoint); never negative. P is taken as normalised
+        /// (Σp = 1), which is what makes α → 1 continuous.
+        /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
+        /// would overflow (large α).
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1 probabilities of P.</param>
+        /// <param name="q">K = 1 probabilities of Q.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN or negative.</exception>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double RenyiDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q, double alpha)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            return global::DivergenceGen.FiniteDivergences.RenyiDivergence(p, q, alpha);
+        }
+
+        /// <summary>
+        /// PSI(P, Q) = Σ (p′ − q′)·ln(p′/q′), where p′ = ε for an empty bin (p = 0) and p′ = p otherwise (q′ alike), where P and Q are the raw vectors
+        /// <paramref name="p"/> and <paramref name="q"/> of K = 1 probabilities.
+        /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
+        /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
+        /// significant.
+        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1 probabilities of P.</param>
+        /// <param name="q">K = 1 probabilities of Q.</param>
+        /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="epsilon"/> is NaN, negative or above 1.</exception>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double PopulationStabilityIndex(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q, double epsilon)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            double sum = global::DivergenceGen.Generated.PointMassKernels.PopulationStabilitySum(p, q, epsilon);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>PointMass: Categorical(K = 1, p = [0.1, 0.9, …])</c>, at most 8
         /// entries shown.
         /// For <c>default</c>, the type and family with "default (never constructed)".
@@ -655,6 +938,183 @@ namespace DivergenceGen.Generated
                     Guard.RescanProbabilities(q, nameof(q)));
             }
             return 0d - (sum);
+        }
+
+        /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x
+        /// ≥ 0 (the m − x parts cancel in the sum), with the differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never stored. Callers have checked that every span has length K =
+        /// 1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            ulong seenTail = 0;
+            seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+            bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+            double d0 = Unsafe.Add(ref pRef, 0) - Unsafe.Add(ref qRef, 0);
+            double m0 = 0.5d * (Unsafe.Add(ref pRef, 0) + Unsafe.Add(ref qRef, 0));
+            double sum = ScalarMath.Deviance(Unsafe.Add(ref pRef, 0), m0, 0.5d * d0) + ScalarMath.Deviance(Unsafe.Add(ref qRef, 0), m0, -0.5d * d0);
+            if (!valid)
+            {
+                return JensenShannonSum(
+                    Guard.RescanProbabilities(p, nameof(p)),
+                    Guard.RescanProbabilities(q, nameof(q)));
+            }
+            return sum;
+        }
+
+        /// <summary>Σ of the terms of HellingerDistance. Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p
+        /// − √q or 1 − BC would lose every digit. Callers have checked that every span has length K = 1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double SquaredHellingerSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            ulong seenTail = 0;
+            seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+            bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+            double d0 = Unsafe.Add(ref pRef, 0) - Unsafe.Add(ref qRef, 0);
+            double s0 = Math.Sqrt(Unsafe.Add(ref pRef, 0)) + Math.Sqrt(Unsafe.Add(ref qRef, 0));
+            double h0 = s0 == 0d ? 0d : d0 / s0;
+            double sum = h0 * h0;
+            if (!valid)
+            {
+                return SquaredHellingerSum(
+                    Guard.RescanProbabilities(p, nameof(p)),
+                    Guard.RescanProbabilities(q, nameof(q)));
+            }
+            return sum;
+        }
+
+        /// <summary>Σ of the terms of TotalVariationDistance. A sum of |p − q|, exact per term but for the subtraction's rounding. Callers have checked that
+        /// every span has length K = 1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double TotalVariationSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            ulong seenTail = 0;
+            seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+            bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+            double d0 = Unsafe.Add(ref pRef, 0) - Unsafe.Add(ref qRef, 0);
+            double sum = Math.Abs(d0);
+            if (!valid)
+            {
+                return TotalVariationSum(
+                    Guard.RescanProbabilities(p, nameof(p)),
+                    Guard.RescanProbabilities(q, nameof(q)));
+            }
+            return sum;
+        }
+
+        /// <summary>Σ of the terms of BhattacharyyaDistance. −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½,
+        /// −log1p(−H²) from the squared Hellinger distance H² = 1 − BC (for probability vectors), whose terms have no cancellation: full relative accuracy
+        /// where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it. Callers have checked that every span has length K = 1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double BhattacharyyaCoefficientSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            ulong seenTail = 0;
+            seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+            bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+            double sum = Math.Sqrt(Unsafe.Add(ref pRef, 0)) * Math.Sqrt(Unsafe.Add(ref qRef, 0));
+            if (!valid)
+            {
+                return BhattacharyyaCoefficientSum(
+                    Guard.RescanProbabilities(p, nameof(p)),
+                    Guard.RescanProbabilities(q, nameof(q)));
+            }
+            return sum;
+        }
+
+        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative
+        /// accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences. Callers have checked that every span has length K =
+        /// 1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            ulong seenTail = 0;
+            seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+            bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+            double d0 = Unsafe.Add(ref pRef, 0) - Unsafe.Add(ref qRef, 0);
+            double sum = (d0 == 0d ? 0d : d0 * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 0), Unsafe.Add(ref qRef, 0)));
+            if (!valid)
+            {
+                return JeffreysSum(
+                    Guard.RescanProbabilities(p, nameof(p)),
+                    Guard.RescanProbabilities(q, nameof(q)));
+            }
+            return sum;
+        }
+
+        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// Callers have checked that every span has length K = 1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            // K = 1 is narrower than any vector: scalar code only.
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            ulong seenTail = 0;
+            seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
+            bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+            double pe0 = Unsafe.Add(ref pRef, 0) == 0d ? epsilon : Unsafe.Add(ref pRef, 0);
+            double qe0 = Unsafe.Add(ref qRef, 0) == 0d ? epsilon : Unsafe.Add(ref qRef, 0);
+            double de0 = pe0 - qe0;
+            double sum = (de0 == 0d ? 0d : de0 * ScalarMath.LogRatio(pe0, qe0));
+            if (!valid)
+            {
+                return PopulationStabilitySum(
+                    Guard.RescanProbabilities(p, nameof(p)),
+                    Guard.RescanProbabilities(q, nameof(q)),
+                    epsilon);
+            }
+            return sum;
         }
     }
 }

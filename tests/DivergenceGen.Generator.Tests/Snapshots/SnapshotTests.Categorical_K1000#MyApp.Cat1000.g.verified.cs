@@ -521,6 +521,289 @@ namespace MyApp
         }
 
         /// <summary>
+        /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
+        /// returns √JS (in base e by default): square this to compare.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
+        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
+        /// cancels there). The mixture is never stored.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double JensenShannonDivergence(in Cat1000 q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.JensenShannonSum(_probabilities, q._probabilities);
+            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+        }
+
+        /// <summary>
+        /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
+        /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double HellingerDistance(in Cat1000 q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.SquaredHellingerSum(_probabilities, q._probabilities);
+            return global::System.Math.Sqrt(global::System.Math.Min(0.5d * sum, 1d));
+        }
+
+        /// <summary>
+        /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
+        /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double TotalVariationDistance(in Cat1000 q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.TotalVariationSum(_probabilities, q._probabilities);
+            return global::System.Math.Min(0.5d * sum, 1d);
+        }
+
+        /// <summary>
+        /// D_B(P, Q) = −ln BC, BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
+        /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
+        /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double BhattacharyyaDistance(in Cat1000 q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.BhattacharyyaCoefficientSum(_probabilities, q._probabilities);
+            return sum < 0.5d ? -global::System.Math.Log(sum) : -global::DivergenceGen.ScalarMath.Log1p(-global::System.Math.Min(0.5d
+                * global::DivergenceGen.Generated.Cat1000Kernels.SquaredHellingerSum(_probabilities, q._probabilities), 1d));
+        }
+
+        /// <summary>
+        /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
+        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
+        /// cancellation, unlike the sum of the two KL divergences.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double JeffreysDivergence(in Cat1000 q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.JeffreysSum(_probabilities, q._probabilities);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
+        /// D_α(P‖Q) = ln(Σ p^α·q^(1−α))/(α − 1), in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// α = 1 is the KL divergence (the limit, and continuous there); α = 0 is −ln Q(p &gt; 0); α = +∞ is ln max p/q over p &gt; 0; nondecreasing in α; +∞
+        /// where α ≥ 1 and Q gives 0 to an outcome P can produce (and for α &lt; 1 where the supports are disjoint); never negative. P is taken as normalised
+        /// (Σp = 1), which is what makes α → 1 continuous.
+        /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
+        /// would overflow (large α).
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN or negative.</exception>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double RenyiDivergence(in Cat1000 q, double alpha)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            return global::DivergenceGen.FiniteDivergences.RenyiDivergence(_probabilities, q._probabilities, alpha);
+        }
+
+        /// <summary>
+        /// PSI(P, Q) = Σ (p′ − q′)·ln(p′/q′), where p′ = ε for an empty bin (p = 0) and p′ = p otherwise (q′ alike), where P is this instance and Q is
+        /// <paramref name="q"/>.
+        /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
+        /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
+        /// significant.
+        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="epsilon"/> is NaN, negative or above 1.</exception>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double PopulationStabilityIndex(in Cat1000 q, double epsilon)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.PopulationStabilitySum(_probabilities, q._probabilities, epsilon);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
+        /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K =
+        /// 1000 probabilities.
+        /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
+        /// returns √JS (in base e by default): square this to compare.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
+        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
+        /// cancels there). The mixture is never stored.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double JensenShannonDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.JensenShannonSum(p, q);
+            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+        }
+
+        /// <summary>
+        /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P and Q are the raw vectors <paramref name="p"/> and
+        /// <paramref name="q"/> of K = 1000 probabilities.
+        /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
+        /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double HellingerDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.SquaredHellingerSum(p, q);
+            return global::System.Math.Sqrt(global::System.Math.Min(0.5d * sum, 1d));
+        }
+
+        /// <summary>
+        /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K =
+        /// 1000 probabilities.
+        /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
+        /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double TotalVariationDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.TotalVariationSum(p, q);
+            return global::System.Math.Min(0.5d * sum, 1d);
+        }
+
+        /// <summary>
+        /// D_B(P, Q) = −ln BC, BC = Σ √(p·q) the Bhattacharyya coefficient, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of
+        /// K = 1000 probabilities.
+        /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
+        /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
+        /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double BhattacharyyaDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.BhattacharyyaCoefficientSum(p, q);
+            return sum < 0.5d ? -global::System.Math.Log(sum) : -global::DivergenceGen.ScalarMath.Log1p(-global::System.Math.Min(0.5d
+                * global::DivergenceGen.Generated.Cat1000Kernels.SquaredHellingerSum(p, q), 1d));
+        }
+
+        /// <summary>
+        /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 1000
+        /// probabilities.
+        /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
+        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
+        /// cancellation, unlike the sum of the two KL divergences.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double JeffreysDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.JeffreysSum(p, q);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
+        /// D_α(P‖Q) = ln(Σ p^α·q^(1−α))/(α − 1), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 1000
+        /// probabilities.
+        /// α = 1 is the KL divergence (the limit, and continuous there); α = 0 is −ln Q(p &gt; 0); α = +∞ is ln max p/q over p &gt; 0; nondecreasing in α; +∞
+        /// where α ≥ 1 and Q gives 0 to an outcome P can produce (and for α &lt; 1 where the supports are disjoint); never negative. P is taken as normalised
+        /// (Σp = 1), which is what makes α → 1 continuous.
+        /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
+        /// would overflow (large α).
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN or negative.</exception>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double RenyiDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q, double alpha)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            return global::DivergenceGen.FiniteDivergences.RenyiDivergence(p, q, alpha);
+        }
+
+        /// <summary>
+        /// PSI(P, Q) = Σ (p′ − q′)·ln(p′/q′), where p′ = ε for an empty bin (p = 0) and p′ = p otherwise (q′ alike), where P and Q are the raw vectors
+        /// <paramref name="p"/> and <paramref name="q"/> of K = 1000 probabilities.
+        /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
+        /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
+        /// significant.
+        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="epsilon"/> is NaN, negative or above 1.</exception>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double PopulationStabilityIndex(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q, double epsilon)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            double sum = global::DivergenceGen.Generated.Cat1000Kernels.PopulationStabilitySum(p, q, epsilon);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>Cat1000: Categorical(K = 1000, p = [0.1, 0.9, …])</c>, at most 8
         /// entries shown.
         /// For <c>default</c>, the type and family with "default (never constructed)".
@@ -988,6 +1271,645 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
+            }
+        }
+
+        /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x
+        /// ≥ 0 (the m − x parts cancel in the sum), with the differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never stored. Callers have checked that every span has length K =
+        /// 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var mk = Vector512.Create(0.5d) * (pk + qk);
+                    sumAcc += VectorMath.Deviance(pk, mk, Vector512.Create(0.5d) * dk) + VectorMath.Deviance(qk, mk, Vector512.Create(-0.5d) * dk);
+                }
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JensenShannonSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var mk = Vector256.Create(0.5d) * (pk + qk);
+                    sumAcc += VectorMath.Deviance(pk, mk, Vector256.Create(0.5d) * dk) + VectorMath.Deviance(qk, mk, Vector256.Create(-0.5d) * dk);
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JensenShannonSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 2)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var mk = Vector128.Create(0.5d) * (pk + qk);
+                    sumAcc += VectorMath.Deviance(pk, mk, Vector128.Create(0.5d) * dk) + VectorMath.Deviance(qk, mk, Vector128.Create(-0.5d) * dk);
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JensenShannonSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    double mk = 0.5d * (Unsafe.Add(ref pRef, k) + Unsafe.Add(ref qRef, k));
+                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), mk, 0.5d * dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k), mk, -0.5d * dk);
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JensenShannonSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of HellingerDistance. Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p
+        /// − √q or 1 − BC would lose every digit. Callers have checked that every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double SquaredHellingerSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sk = Vector512.Sqrt(pk) + Vector512.Sqrt(qk);
+                    var hk = Vector512.ConditionalSelect(Vector512.Equals(sk, Vector512<double>.Zero), Vector512<double>.Zero, dk / sk);
+                    sumAcc += hk * hk;
+                }
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return SquaredHellingerSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sk = Vector256.Sqrt(pk) + Vector256.Sqrt(qk);
+                    var hk = Vector256.ConditionalSelect(Vector256.Equals(sk, Vector256<double>.Zero), Vector256<double>.Zero, dk / sk);
+                    sumAcc += hk * hk;
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return SquaredHellingerSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 2)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sk = Vector128.Sqrt(pk) + Vector128.Sqrt(qk);
+                    var hk = Vector128.ConditionalSelect(Vector128.Equals(sk, Vector128<double>.Zero), Vector128<double>.Zero, dk / sk);
+                    sumAcc += hk * hk;
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return SquaredHellingerSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    double sk = Math.Sqrt(Unsafe.Add(ref pRef, k)) + Math.Sqrt(Unsafe.Add(ref qRef, k));
+                    double hk = sk == 0d ? 0d : dk / sk;
+                    sumAcc += hk * hk;
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return SquaredHellingerSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of TotalVariationDistance. A sum of |p − q|, exact per term but for the subtraction's rounding. Callers have checked that
+        /// every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double TotalVariationSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    sumAcc += Vector512.Abs(dk);
+                }
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return TotalVariationSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    sumAcc += Vector256.Abs(dk);
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return TotalVariationSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 2)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    sumAcc += Vector128.Abs(dk);
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return TotalVariationSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    sumAcc += Math.Abs(dk);
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return TotalVariationSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of BhattacharyyaDistance. −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½,
+        /// −log1p(−H²) from the squared Hellinger distance H² = 1 − BC (for probability vectors), whose terms have no cancellation: full relative accuracy
+        /// where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it. Callers have checked that every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double BhattacharyyaCoefficientSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector512.Sqrt(pk) * Vector512.Sqrt(qk);
+                }
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return BhattacharyyaCoefficientSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector256.Sqrt(pk) * Vector256.Sqrt(qk);
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return BhattacharyyaCoefficientSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 2)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    sumAcc += Vector128.Sqrt(pk) * Vector128.Sqrt(qk);
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return BhattacharyyaCoefficientSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += Math.Sqrt(Unsafe.Add(ref pRef, k)) * Math.Sqrt(Unsafe.Add(ref qRef, k));
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return BhattacharyyaCoefficientSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative
+        /// accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences. Callers have checked that every span has length K =
+        /// 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    sumAcc += Vector512.ConditionalSelect(Vector512.Equals(dk, Vector512<double>.Zero), Vector512<double>.Zero, dk * VectorMath.LogRatio(pk,
+                        qk));
+                }
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JeffreysSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    sumAcc += Vector256.ConditionalSelect(Vector256.Equals(dk, Vector256<double>.Zero), Vector256<double>.Zero, dk * VectorMath.LogRatio(pk,
+                        qk));
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JeffreysSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 2)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    sumAcc += Vector128.ConditionalSelect(Vector128.Equals(dk, Vector128<double>.Zero), Vector128<double>.Zero, dk * VectorMath.LogRatio(pk,
+                        qk));
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JeffreysSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    sumAcc += dk == 0d ? 0d : dk * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k));
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JeffreysSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// Callers have checked that every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var epsilon512 = Vector512.Create(epsilon);
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var pek = Vector512.ConditionalSelect(Vector512.Equals(pk, Vector512<double>.Zero), epsilon512, pk);
+                    var qek = Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<double>.Zero), epsilon512, qk);
+                    var dek = pek - qek;
+                    sumAcc += Vector512.ConditionalSelect(Vector512.Equals(dek, Vector512<double>.Zero), Vector512<double>.Zero, dek * VectorMath.LogRatio(pek,
+                        qek));
+                }
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return PopulationStabilitySum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)),
+                        epsilon);
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var epsilon256 = Vector256.Create(epsilon);
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var pek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<double>.Zero), epsilon256, pk);
+                    var qek = Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), epsilon256, qk);
+                    var dek = pek - qek;
+                    sumAcc += Vector256.ConditionalSelect(Vector256.Equals(dek, Vector256<double>.Zero), Vector256<double>.Zero, dek * VectorMath.LogRatio(pek,
+                        qek));
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return PopulationStabilitySum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)),
+                        epsilon);
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var epsilon128 = Vector128.Create(epsilon);
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<ulong>.Zero;
+                for (int k = 0; k < 1000; k += 2)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var pek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<double>.Zero), epsilon128, pk);
+                    var qek = Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), epsilon128, qk);
+                    var dek = pek - qek;
+                    sumAcc += Vector128.ConditionalSelect(Vector128.Equals(dek, Vector128<double>.Zero), Vector128<double>.Zero, dek * VectorMath.LogRatio(pek,
+                        qek));
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return PopulationStabilitySum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)),
+                        epsilon);
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double pek = Unsafe.Add(ref pRef, k) == 0d ? epsilon : Unsafe.Add(ref pRef, k);
+                    double qek = Unsafe.Add(ref qRef, k) == 0d ? epsilon : Unsafe.Add(ref qRef, k);
+                    double dek = pek - qek;
+                    sumAcc += dek == 0d ? 0d : dek * ScalarMath.LogRatio(pek, qek);
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return PopulationStabilitySum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)),
+                        epsilon);
+                }
+                return sum;
             }
         }
     }

@@ -521,6 +521,289 @@ namespace MyApp
         }
 
         /// <summary>
+        /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
+        /// returns √JS (in base e by default): square this to compare.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
+        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
+        /// cancels there). The mixture is never stored.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public float JensenShannonDivergence(in Vocab q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.VocabKernels.JensenShannonSum(_probabilities, q._probabilities);
+            return (float)(global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d));
+        }
+
+        /// <summary>
+        /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
+        /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public float HellingerDistance(in Vocab q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.VocabKernels.SquaredHellingerSum(_probabilities, q._probabilities);
+            return (float)(global::System.Math.Sqrt(global::System.Math.Min(0.5d * sum, 1d)));
+        }
+
+        /// <summary>
+        /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
+        /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public float TotalVariationDistance(in Vocab q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.VocabKernels.TotalVariationSum(_probabilities, q._probabilities);
+            return (float)(global::System.Math.Min(0.5d * sum, 1d));
+        }
+
+        /// <summary>
+        /// D_B(P, Q) = −ln BC, BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
+        /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
+        /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public float BhattacharyyaDistance(in Vocab q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.VocabKernels.BhattacharyyaCoefficientSum(_probabilities, q._probabilities);
+            return (float)(sum < 0.5d ? -global::System.Math.Log(sum) : -global::DivergenceGen.ScalarMath.Log1p(-global::System.Math.Min(0.5d
+                * global::DivergenceGen.Generated.VocabKernels.SquaredHellingerSum(_probabilities, q._probabilities), 1d)));
+        }
+
+        /// <summary>
+        /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
+        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
+        /// cancellation, unlike the sum of the two KL divergences.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public float JeffreysDivergence(in Vocab q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.VocabKernels.JeffreysSum(_probabilities, q._probabilities);
+            return (float)(global::System.Math.Max(sum, 0d));
+        }
+
+        /// <summary>
+        /// D_α(P‖Q) = ln(Σ p^α·q^(1−α))/(α − 1), in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// α = 1 is the KL divergence (the limit, and continuous there); α = 0 is −ln Q(p &gt; 0); α = +∞ is ln max p/q over p &gt; 0; nondecreasing in α; +∞
+        /// where α ≥ 1 and Q gives 0 to an outcome P can produce (and for α &lt; 1 where the supports are disjoint); never negative. P is taken as normalised
+        /// (Σp = 1), which is what makes α → 1 continuous.
+        /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
+        /// would overflow (large α).
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN or negative.</exception>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public float RenyiDivergence(in Vocab q, float alpha)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            return global::DivergenceGen.FiniteDivergences.RenyiDivergence(_probabilities, q._probabilities, alpha);
+        }
+
+        /// <summary>
+        /// PSI(P, Q) = Σ (p′ − q′)·ln(p′/q′), where p′ = ε for an empty bin (p = 0) and p′ = p otherwise (q′ alike), where P is this instance and Q is
+        /// <paramref name="q"/>.
+        /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
+        /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
+        /// significant.
+        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="epsilon"/> is NaN, negative or above 1.</exception>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public float PopulationStabilityIndex(in Vocab q, float epsilon)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            double sum = global::DivergenceGen.Generated.VocabKernels.PopulationStabilitySum(_probabilities, q._probabilities, epsilon);
+            return (float)(global::System.Math.Max(sum, 0d));
+        }
+
+        /// <summary>
+        /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K =
+        /// 1000 probabilities.
+        /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
+        /// returns √JS (in base e by default): square this to compare.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
+        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
+        /// cancels there). The mixture is never stored.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static float JensenShannonDivergence(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.VocabKernels.JensenShannonSum(p, q);
+            return (float)(global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d));
+        }
+
+        /// <summary>
+        /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P and Q are the raw vectors <paramref name="p"/> and
+        /// <paramref name="q"/> of K = 1000 probabilities.
+        /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
+        /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static float HellingerDistance(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.VocabKernels.SquaredHellingerSum(p, q);
+            return (float)(global::System.Math.Sqrt(global::System.Math.Min(0.5d * sum, 1d)));
+        }
+
+        /// <summary>
+        /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K =
+        /// 1000 probabilities.
+        /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
+        /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static float TotalVariationDistance(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.VocabKernels.TotalVariationSum(p, q);
+            return (float)(global::System.Math.Min(0.5d * sum, 1d));
+        }
+
+        /// <summary>
+        /// D_B(P, Q) = −ln BC, BC = Σ √(p·q) the Bhattacharyya coefficient, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of
+        /// K = 1000 probabilities.
+        /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
+        /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
+        /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static float BhattacharyyaDistance(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.VocabKernels.BhattacharyyaCoefficientSum(p, q);
+            return (float)(sum < 0.5d ? -global::System.Math.Log(sum) : -global::DivergenceGen.ScalarMath.Log1p(-global::System.Math.Min(0.5d
+                * global::DivergenceGen.Generated.VocabKernels.SquaredHellingerSum(p, q), 1d)));
+        }
+
+        /// <summary>
+        /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 1000
+        /// probabilities.
+        /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
+        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
+        /// cancellation, unlike the sum of the two KL divergences.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static float JeffreysDivergence(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.VocabKernels.JeffreysSum(p, q);
+            return (float)(global::System.Math.Max(sum, 0d));
+        }
+
+        /// <summary>
+        /// D_α(P‖Q) = ln(Σ p^α·q^(1−α))/(α − 1), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 1000
+        /// probabilities.
+        /// α = 1 is the KL divergence (the limit, and continuous there); α = 0 is −ln Q(p &gt; 0); α = +∞ is ln max p/q over p &gt; 0; nondecreasing in α; +∞
+        /// where α ≥ 1 and Q gives 0 to an outcome P can produce (and for α &lt; 1 where the supports are disjoint); never negative. P is taken as normalised
+        /// (Σp = 1), which is what makes α → 1 continuous.
+        /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
+        /// would overflow (large α).
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN or negative.</exception>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static float RenyiDivergence(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q, float alpha)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            return global::DivergenceGen.FiniteDivergences.RenyiDivergence(p, q, alpha);
+        }
+
+        /// <summary>
+        /// PSI(P, Q) = Σ (p′ − q′)·ln(p′/q′), where p′ = ε for an empty bin (p = 0) and p′ = p otherwise (q′ alike), where P and Q are the raw vectors
+        /// <paramref name="p"/> and <paramref name="q"/> of K = 1000 probabilities.
+        /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
+        /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
+        /// significant.
+        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 1000 probabilities of P.</param>
+        /// <param name="q">K = 1000 probabilities of Q.</param>
+        /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="epsilon"/> is NaN, negative or above 1.</exception>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 1000.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static float PopulationStabilityIndex(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q, float epsilon)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            double sum = global::DivergenceGen.Generated.VocabKernels.PopulationStabilitySum(p, q, epsilon);
+            return (float)(global::System.Math.Max(sum, 0d));
+        }
+
+        /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>Vocab: Categorical(K = 1000, p = [0.1, 0.9, …])</c>, at most 8
         /// entries shown.
         /// For <c>default</c>, the type and family with "default (never constructed)".
@@ -1058,6 +1341,730 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(0d - (sum));
+            }
+        }
+
+        /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x
+        /// ≥ 0 (the m − x parts cancel in the sum), with the differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never stored. Callers have checked that every span has length K =
+        /// 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double JensenShannonSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref float pRef = ref MemoryMarshal.GetReference(p);
+            ref float qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<uint>.Zero;
+                for (int k = 0; k < 992; k += 16)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var mk = Vector512.Create(0.5f) * (pk + qk);
+                    var sumk = VectorMath.Deviance(pk, mk, Vector512.Create(0.5f) * dk) + VectorMath.Deviance(qk, mk, Vector512.Create(-0.5f) * dk);
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                }
+                // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
+                var d984 = p984 - q984;
+                var m984 = Vector512.Create(0.5f) * (p984 + q984);
+                var sum984 = (VectorMath.Deviance(p984, m984, Vector512.Create(0.5f) * d984) + VectorMath.Deviance(q984, m984, Vector512.Create(-0.5f) * d984)
+                    & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JensenShannonSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<uint>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var mk = Vector256.Create(0.5f) * (pk + qk);
+                    var sumk = VectorMath.Deviance(pk, mk, Vector256.Create(0.5f) * dk) + VectorMath.Deviance(qk, mk, Vector256.Create(-0.5f) * dk);
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JensenShannonSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<uint>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var mk = Vector128.Create(0.5f) * (pk + qk);
+                    var sumk = VectorMath.Deviance(pk, mk, Vector128.Create(0.5f) * dk) + VectorMath.Deviance(qk, mk, Vector128.Create(-0.5f) * dk);
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JensenShannonSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                uint seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    float dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    float mk = 0.5f * (Unsafe.Add(ref pRef, k) + Unsafe.Add(ref qRef, k));
+                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), mk, 0.5f * dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k), mk, -0.5f * dk);
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JensenShannonSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of HellingerDistance. Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p
+        /// − √q or 1 − BC would lose every digit. Callers have checked that every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double SquaredHellingerSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref float pRef = ref MemoryMarshal.GetReference(p);
+            ref float qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<uint>.Zero;
+                for (int k = 0; k < 992; k += 16)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sk = Vector512.Sqrt(pk) + Vector512.Sqrt(qk);
+                    var hk = Vector512.ConditionalSelect(Vector512.Equals(sk, Vector512<float>.Zero), Vector512<float>.Zero, dk / sk);
+                    var sumk = hk * hk;
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                }
+                // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
+                var d984 = p984 - q984;
+                var s984 = Vector512.Sqrt(p984) + Vector512.Sqrt(q984);
+                var h984 = Vector512.ConditionalSelect(Vector512.Equals(s984, Vector512<float>.Zero), Vector512<float>.Zero, d984 / s984);
+                var sum984 = (h984 * h984 & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return SquaredHellingerSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<uint>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sk = Vector256.Sqrt(pk) + Vector256.Sqrt(qk);
+                    var hk = Vector256.ConditionalSelect(Vector256.Equals(sk, Vector256<float>.Zero), Vector256<float>.Zero, dk / sk);
+                    var sumk = hk * hk;
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return SquaredHellingerSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<uint>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sk = Vector128.Sqrt(pk) + Vector128.Sqrt(qk);
+                    var hk = Vector128.ConditionalSelect(Vector128.Equals(sk, Vector128<float>.Zero), Vector128<float>.Zero, dk / sk);
+                    var sumk = hk * hk;
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return SquaredHellingerSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                uint seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    float dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    float sk = MathF.Sqrt(Unsafe.Add(ref pRef, k)) + MathF.Sqrt(Unsafe.Add(ref qRef, k));
+                    float hk = sk == 0f ? 0f : dk / sk;
+                    sumAcc += hk * hk;
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return SquaredHellingerSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of TotalVariationDistance. A sum of |p − q|, exact per term but for the subtraction's rounding. Callers have checked that
+        /// every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double TotalVariationSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref float pRef = ref MemoryMarshal.GetReference(p);
+            ref float qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<uint>.Zero;
+                for (int k = 0; k < 992; k += 16)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sumk = Vector512.Abs(dk);
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                }
+                // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
+                var d984 = p984 - q984;
+                var sum984 = (Vector512.Abs(d984) & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return TotalVariationSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<uint>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sumk = Vector256.Abs(dk);
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return TotalVariationSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<uint>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sumk = Vector128.Abs(dk);
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return TotalVariationSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                uint seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    float dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    sumAcc += MathF.Abs(dk);
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return TotalVariationSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of BhattacharyyaDistance. −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½,
+        /// −log1p(−H²) from the squared Hellinger distance H² = 1 − BC (for probability vectors), whose terms have no cancellation: full relative accuracy
+        /// where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it. Callers have checked that every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double BhattacharyyaCoefficientSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref float pRef = ref MemoryMarshal.GetReference(p);
+            ref float qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<uint>.Zero;
+                for (int k = 0; k < 992; k += 16)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = Vector512.Sqrt(pk) * Vector512.Sqrt(qk);
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                }
+                // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
+                var sum984 = (Vector512.Sqrt(p984) * Vector512.Sqrt(q984) & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return BhattacharyyaCoefficientSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<uint>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = Vector256.Sqrt(pk) * Vector256.Sqrt(qk);
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return BhattacharyyaCoefficientSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<uint>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var sumk = Vector128.Sqrt(pk) * Vector128.Sqrt(qk);
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return BhattacharyyaCoefficientSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                uint seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += MathF.Sqrt(Unsafe.Add(ref pRef, k)) * MathF.Sqrt(Unsafe.Add(ref qRef, k));
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return BhattacharyyaCoefficientSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative
+        /// accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences. Callers have checked that every span has length K =
+        /// 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double JeffreysSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref float pRef = ref MemoryMarshal.GetReference(p);
+            ref float qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<uint>.Zero;
+                for (int k = 0; k < 992; k += 16)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sumk = Vector512.ConditionalSelect(Vector512.Equals(dk, Vector512<float>.Zero), Vector512<float>.Zero, dk * VectorMath.LogRatio(pk,
+                        qk));
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                }
+                // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
+                var d984 = p984 - q984;
+                var sum984 = (Vector512.ConditionalSelect(Vector512.Equals(d984, Vector512<float>.Zero), Vector512<float>.Zero, d984 * VectorMath.LogRatio(p984,
+                    q984)) & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JeffreysSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<uint>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sumk = Vector256.ConditionalSelect(Vector256.Equals(dk, Vector256<float>.Zero), Vector256<float>.Zero, dk * VectorMath.LogRatio(pk,
+                        qk));
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JeffreysSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<uint>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
+                    var sumk = Vector128.ConditionalSelect(Vector128.Equals(dk, Vector128<float>.Zero), Vector128<float>.Zero, dk * VectorMath.LogRatio(pk,
+                        qk));
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JeffreysSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                uint seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    float dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    sumAcc += dk == 0f ? 0f : dk * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k));
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JeffreysSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// Callers have checked that every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref float pRef = ref MemoryMarshal.GetReference(p);
+            ref float qRef = ref MemoryMarshal.GetReference(q);
+            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var epsilon512 = Vector512.Create(epsilon);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
+                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                var sumAcc = Vector512<double>.Zero;
+                var seenAcc = Vector512<uint>.Zero;
+                for (int k = 0; k < 992; k += 16)
+                {
+                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var pek = Vector512.ConditionalSelect(Vector512.Equals(pk, Vector512<float>.Zero), epsilon512, pk);
+                    var qek = Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<float>.Zero), epsilon512, qk);
+                    var dek = pek - qek;
+                    var sumk = Vector512.ConditionalSelect(Vector512.Equals(dek, Vector512<float>.Zero), Vector512<float>.Zero, dek * VectorMath.LogRatio(pek,
+                        qek));
+                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                }
+                // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
+                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
+                var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
+                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
+                var pe984 = Vector512.ConditionalSelect(Vector512.Equals(p984, Vector512<float>.Zero), epsilon512, p984);
+                var qe984 = Vector512.ConditionalSelect(Vector512.Equals(q984, Vector512<float>.Zero), epsilon512, q984);
+                var de984 = pe984 - qe984;
+                var sum984 = (Vector512.ConditionalSelect(Vector512.Equals(de984, Vector512<float>.Zero), Vector512<float>.Zero, de984
+                    * VectorMath.LogRatio(pe984, qe984)) & loopTailMask);
+                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
+                double sum = Vector512.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return PopulationStabilitySum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)),
+                        epsilon);
+                }
+                return sum;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var epsilon256 = Vector256.Create(epsilon);
+                var sumAcc = Vector256<double>.Zero;
+                var seenAcc = Vector256<uint>.Zero;
+                for (int k = 0; k < 1000; k += 8)
+                {
+                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var pek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<float>.Zero), epsilon256, pk);
+                    var qek = Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<float>.Zero), epsilon256, qk);
+                    var dek = pek - qek;
+                    var sumk = Vector256.ConditionalSelect(Vector256.Equals(dek, Vector256<float>.Zero), Vector256<float>.Zero, dek * VectorMath.LogRatio(pek,
+                        qek));
+                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                }
+                double sum = Vector256.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return PopulationStabilitySum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)),
+                        epsilon);
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var epsilon128 = Vector128.Create(epsilon);
+                var sumAcc = Vector128<double>.Zero;
+                var seenAcc = Vector128<uint>.Zero;
+                for (int k = 0; k < 1000; k += 4)
+                {
+                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
+                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var pek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<float>.Zero), epsilon128, pk);
+                    var qek = Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<float>.Zero), epsilon128, qk);
+                    var dek = pek - qek;
+                    var sumk = Vector128.ConditionalSelect(Vector128.Equals(dek, Vector128<float>.Zero), Vector128<float>.Zero, dek * VectorMath.LogRatio(pek,
+                        qek));
+                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                }
+                double sum = Vector128.Sum(sumAcc);
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return PopulationStabilitySum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)),
+                        epsilon);
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                uint seenAcc = 0;
+                for (int k = 0; k < 1000; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    float pek = Unsafe.Add(ref pRef, k) == 0f ? epsilon : Unsafe.Add(ref pRef, k);
+                    float qek = Unsafe.Add(ref qRef, k) == 0f ? epsilon : Unsafe.Add(ref qRef, k);
+                    float dek = pek - qek;
+                    sumAcc += dek == 0f ? 0f : dek * ScalarMath.LogRatio(pek, qek);
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return PopulationStabilitySum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)),
+                        epsilon);
+                }
+                return sum;
             }
         }
     }

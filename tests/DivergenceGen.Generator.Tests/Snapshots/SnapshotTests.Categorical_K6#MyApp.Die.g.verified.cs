@@ -521,6 +521,289 @@ namespace MyApp
         }
 
         /// <summary>
+        /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
+        /// returns √JS (in base e by default): square this to compare.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
+        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
+        /// cancels there). The mixture is never stored.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double JensenShannonDivergence(in Die q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.DieKernels.JensenShannonSum(_probabilities, q._probabilities);
+            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+        }
+
+        /// <summary>
+        /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
+        /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double HellingerDistance(in Die q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.DieKernels.SquaredHellingerSum(_probabilities, q._probabilities);
+            return global::System.Math.Sqrt(global::System.Math.Min(0.5d * sum, 1d));
+        }
+
+        /// <summary>
+        /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
+        /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double TotalVariationDistance(in Die q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.DieKernels.TotalVariationSum(_probabilities, q._probabilities);
+            return global::System.Math.Min(0.5d * sum, 1d);
+        }
+
+        /// <summary>
+        /// D_B(P, Q) = −ln BC, BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
+        /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
+        /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double BhattacharyyaDistance(in Die q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.DieKernels.BhattacharyyaCoefficientSum(_probabilities, q._probabilities);
+            return sum < 0.5d ? -global::System.Math.Log(sum) : -global::DivergenceGen.ScalarMath.Log1p(-global::System.Math.Min(0.5d
+                * global::DivergenceGen.Generated.DieKernels.SquaredHellingerSum(_probabilities, q._probabilities), 1d));
+        }
+
+        /// <summary>
+        /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
+        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
+        /// cancellation, unlike the sum of the two KL divergences.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double JeffreysDivergence(in Die q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            double sum = global::DivergenceGen.Generated.DieKernels.JeffreysSum(_probabilities, q._probabilities);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
+        /// D_α(P‖Q) = ln(Σ p^α·q^(1−α))/(α − 1), in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// α = 1 is the KL divergence (the limit, and continuous there); α = 0 is −ln Q(p &gt; 0); α = +∞ is ln max p/q over p &gt; 0; nondecreasing in α; +∞
+        /// where α ≥ 1 and Q gives 0 to an outcome P can produce (and for α &lt; 1 where the supports are disjoint); never negative. P is taken as normalised
+        /// (Σp = 1), which is what makes α → 1 continuous.
+        /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
+        /// would overflow (large α).
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN or negative.</exception>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double RenyiDivergence(in Die q, double alpha)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            return global::DivergenceGen.FiniteDivergences.RenyiDivergence(_probabilities, q._probabilities, alpha);
+        }
+
+        /// <summary>
+        /// PSI(P, Q) = Σ (p′ − q′)·ln(p′/q′), where p′ = ε for an empty bin (p = 0) and p′ = p otherwise (q′ alike), where P is this instance and Q is
+        /// <paramref name="q"/>.
+        /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
+        /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
+        /// significant.
+        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="epsilon"/> is NaN, negative or above 1.</exception>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double PopulationStabilityIndex(in Die q, double epsilon)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            double sum = global::DivergenceGen.Generated.DieKernels.PopulationStabilitySum(_probabilities, q._probabilities, epsilon);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
+        /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 6
+        /// probabilities.
+        /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
+        /// returns √JS (in base e by default): square this to compare.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
+        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
+        /// cancels there). The mixture is never stored.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 6 probabilities of P.</param>
+        /// <param name="q">K = 6 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double JensenShannonDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.DieKernels.JensenShannonSum(p, q);
+            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+        }
+
+        /// <summary>
+        /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P and Q are the raw vectors <paramref name="p"/> and
+        /// <paramref name="q"/> of K = 6 probabilities.
+        /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
+        /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 6 probabilities of P.</param>
+        /// <param name="q">K = 6 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double HellingerDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.DieKernels.SquaredHellingerSum(p, q);
+            return global::System.Math.Sqrt(global::System.Math.Min(0.5d * sum, 1d));
+        }
+
+        /// <summary>
+        /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K =
+        /// 6 probabilities.
+        /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
+        /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 6 probabilities of P.</param>
+        /// <param name="q">K = 6 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double TotalVariationDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.DieKernels.TotalVariationSum(p, q);
+            return global::System.Math.Min(0.5d * sum, 1d);
+        }
+
+        /// <summary>
+        /// D_B(P, Q) = −ln BC, BC = Σ √(p·q) the Bhattacharyya coefficient, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of
+        /// K = 6 probabilities.
+        /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
+        /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
+        /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 6 probabilities of P.</param>
+        /// <param name="q">K = 6 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double BhattacharyyaDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.DieKernels.BhattacharyyaCoefficientSum(p, q);
+            return sum < 0.5d ? -global::System.Math.Log(sum) : -global::DivergenceGen.ScalarMath.Log1p(-global::System.Math.Min(0.5d
+                * global::DivergenceGen.Generated.DieKernels.SquaredHellingerSum(p, q), 1d));
+        }
+
+        /// <summary>
+        /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 6
+        /// probabilities.
+        /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
+        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
+        /// cancellation, unlike the sum of the two KL divergences.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 6 probabilities of P.</param>
+        /// <param name="q">K = 6 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double JeffreysDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            double sum = global::DivergenceGen.Generated.DieKernels.JeffreysSum(p, q);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
+        /// D_α(P‖Q) = ln(Σ p^α·q^(1−α))/(α − 1), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 6
+        /// probabilities.
+        /// α = 1 is the KL divergence (the limit, and continuous there); α = 0 is −ln Q(p &gt; 0); α = +∞ is ln max p/q over p &gt; 0; nondecreasing in α; +∞
+        /// where α ≥ 1 and Q gives 0 to an outcome P can produce (and for α &lt; 1 where the supports are disjoint); never negative. P is taken as normalised
+        /// (Σp = 1), which is what makes α → 1 continuous.
+        /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
+        /// would overflow (large α).
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 6 probabilities of P.</param>
+        /// <param name="q">K = 6 probabilities of Q.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN or negative.</exception>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double RenyiDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q, double alpha)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            return global::DivergenceGen.FiniteDivergences.RenyiDivergence(p, q, alpha);
+        }
+
+        /// <summary>
+        /// PSI(P, Q) = Σ (p′ − q′)·ln(p′/q′), where p′ = ε for an empty bin (p = 0) and p′ = p otherwise (q′ alike), where P and Q are the raw vectors
+        /// <paramref name="p"/> and <paramref name="q"/> of K = 6 probabilities.
+        /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
+        /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
+        /// significant.
+        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">K = 6 probabilities of P.</param>
+        /// <param name="q">K = 6 probabilities of Q.</param>
+        /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="epsilon"/> is NaN, negative or above 1.</exception>
+        /// <exception cref="global::System.ArgumentException">A span does not have length K = 6.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double PopulationStabilityIndex(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q, double epsilon)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            double sum = global::DivergenceGen.Generated.DieKernels.PopulationStabilitySum(p, q, epsilon);
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>Die: Categorical(K = 6, p = [0.1, 0.9, …])</c>, at most 8 entries
         /// shown.
         /// For <c>default</c>, the type and family with "default (never constructed)".
@@ -909,6 +1192,568 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return 0d - (sum);
+            }
+        }
+
+        /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x
+        /// ≥ 0 (the m − x parts cancel in the sum), with the differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never stored. Callers have checked that every span has length K =
+        /// 6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256)
+                    & ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var m0 = Vector256.Create(0.5d) * (p0 + q0);
+                var m1 = Vector128.Create(0.5d) * (p1 + q1);
+                var sum0 = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0);
+                var sum1 = VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1);
+                double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
+                if (!valid)
+                {
+                    return JensenShannonSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var m0 = Vector128.Create(0.5d) * (p0 + q0);
+                var m1 = Vector128.Create(0.5d) * (p1 + q1);
+                var m2 = Vector128.Create(0.5d) * (p2 + q2);
+                var sum0 = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0);
+                var sum1 = VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1);
+                var sum2 = VectorMath.Deviance(p2, m2, Vector128.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector128.Create(-0.5d) * d2);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2);
+                if (!valid)
+                {
+                    return JensenShannonSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    double mk = 0.5d * (Unsafe.Add(ref pRef, k) + Unsafe.Add(ref qRef, k));
+                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), mk, 0.5d * dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k), mk, -0.5d * dk);
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JensenShannonSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of HellingerDistance. Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p
+        /// − √q or 1 − BC would lose every digit. Callers have checked that every span has length K = 6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double SquaredHellingerSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256)
+                    & ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var s0 = Vector256.Sqrt(p0) + Vector256.Sqrt(q0);
+                var s1 = Vector128.Sqrt(p1) + Vector128.Sqrt(q1);
+                var h0 = Vector256.ConditionalSelect(Vector256.Equals(s0, Vector256<double>.Zero), Vector256<double>.Zero, d0 / s0);
+                var h1 = Vector128.ConditionalSelect(Vector128.Equals(s1, Vector128<double>.Zero), Vector128<double>.Zero, d1 / s1);
+                double sum = Vector256.Sum(h0 * h0) + Vector128.Sum(h1 * h1);
+                if (!valid)
+                {
+                    return SquaredHellingerSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var s0 = Vector128.Sqrt(p0) + Vector128.Sqrt(q0);
+                var s1 = Vector128.Sqrt(p1) + Vector128.Sqrt(q1);
+                var s2 = Vector128.Sqrt(p2) + Vector128.Sqrt(q2);
+                var h0 = Vector128.ConditionalSelect(Vector128.Equals(s0, Vector128<double>.Zero), Vector128<double>.Zero, d0 / s0);
+                var h1 = Vector128.ConditionalSelect(Vector128.Equals(s1, Vector128<double>.Zero), Vector128<double>.Zero, d1 / s1);
+                var h2 = Vector128.ConditionalSelect(Vector128.Equals(s2, Vector128<double>.Zero), Vector128<double>.Zero, d2 / s2);
+                double sum = Vector128.Sum(h0 * h0 + h1 * h1 + h2 * h2);
+                if (!valid)
+                {
+                    return SquaredHellingerSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    double sk = Math.Sqrt(Unsafe.Add(ref pRef, k)) + Math.Sqrt(Unsafe.Add(ref qRef, k));
+                    double hk = sk == 0d ? 0d : dk / sk;
+                    sumAcc += hk * hk;
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return SquaredHellingerSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of TotalVariationDistance. A sum of |p − q|, exact per term but for the subtraction's rounding. Callers have checked that
+        /// every span has length K = 6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double TotalVariationSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256)
+                    & ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var sum0 = Vector256.Abs(d0);
+                var sum1 = Vector128.Abs(d1);
+                double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
+                if (!valid)
+                {
+                    return TotalVariationSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var sum0 = Vector128.Abs(d0);
+                var sum1 = Vector128.Abs(d1);
+                var sum2 = Vector128.Abs(d2);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2);
+                if (!valid)
+                {
+                    return TotalVariationSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    sumAcc += Math.Abs(dk);
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return TotalVariationSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of BhattacharyyaDistance. −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½,
+        /// −log1p(−H²) from the squared Hellinger distance H² = 1 − BC (for probability vectors), whose terms have no cancellation: full relative accuracy
+        /// where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it. Callers have checked that every span has length K = 6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double BhattacharyyaCoefficientSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256)
+                    & ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector256.Sqrt(p0) * Vector256.Sqrt(q0);
+                var sum1 = Vector128.Sqrt(p1) * Vector128.Sqrt(q1);
+                double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
+                if (!valid)
+                {
+                    return BhattacharyyaCoefficientSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var sum0 = Vector128.Sqrt(p0) * Vector128.Sqrt(q0);
+                var sum1 = Vector128.Sqrt(p1) * Vector128.Sqrt(q1);
+                var sum2 = Vector128.Sqrt(p2) * Vector128.Sqrt(q2);
+                double sum = Vector128.Sum(sum0 + sum1 + sum2);
+                if (!valid)
+                {
+                    return BhattacharyyaCoefficientSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    sumAcc += Math.Sqrt(Unsafe.Add(ref pRef, k)) * Math.Sqrt(Unsafe.Add(ref qRef, k));
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return BhattacharyyaCoefficientSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative
+        /// accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences. Callers have checked that every span has length K =
+        /// 6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256)
+                    & ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var sum0 = Vector256.ConditionalSelect(Vector256.Equals(d0, Vector256<double>.Zero), Vector256<double>.Zero, d0 * VectorMath.LogRatio(p0, q0));
+                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(d1, Vector128<double>.Zero), Vector128<double>.Zero, d1 * VectorMath.LogRatio(p1, q1));
+                double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
+                if (!valid)
+                {
+                    return JeffreysSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var sum0 = Vector128.ConditionalSelect(Vector128.Equals(d0, Vector128<double>.Zero), Vector128<double>.Zero, d0 * VectorMath.LogRatio(p0, q0));
+                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(d1, Vector128<double>.Zero), Vector128<double>.Zero, d1 * VectorMath.LogRatio(p1, q1));
+                var sum2 = Vector128.ConditionalSelect(Vector128.Equals(d2, Vector128<double>.Zero), Vector128<double>.Zero, d2 * VectorMath.LogRatio(p2, q2));
+                double sum = Vector128.Sum(sum0 + sum1 + sum2);
+                if (!valid)
+                {
+                    return JeffreysSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
+                    sumAcc += dk == 0d ? 0d : dk * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k));
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return JeffreysSum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)));
+                }
+                return sum;
+            }
+        }
+
+        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// Callers have checked that every span has length K = 6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
+        {
+            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
+            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
+            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
+            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
+            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            // K = 6 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var epsilon256 = Vector256.Create(epsilon);
+                var epsilon128 = Vector128.Create(epsilon);
+                var p0 = Vector256.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector256.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen256 = Vector256<ulong>.Zero;
+                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                bool valid = ProbabilityLanes.AllProbabilities(seen256)
+                    & ProbabilityLanes.AllProbabilities(seen128);
+                var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
+                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
+                var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
+                var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
+                var de0 = pe0 - qe0;
+                var de1 = pe1 - qe1;
+                var sum0 = Vector256.ConditionalSelect(Vector256.Equals(de0, Vector256<double>.Zero), Vector256<double>.Zero, de0 * VectorMath.LogRatio(pe0,
+                    qe0));
+                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(de1, Vector128<double>.Zero), Vector128<double>.Zero, de1 * VectorMath.LogRatio(pe1,
+                    qe1));
+                double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
+                if (!valid)
+                {
+                    return PopulationStabilitySum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)),
+                        epsilon);
+                }
+                return sum;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var epsilon128 = Vector128.Create(epsilon);
+                var p0 = Vector128.LoadUnsafe(ref pRef);
+                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
+                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
+                var q0 = Vector128.LoadUnsafe(ref qRef);
+                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
+                var q2 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
+                var seen128 = Vector128<ulong>.Zero;
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
+                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
+                bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
+                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
+                var pe2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), epsilon128, p2);
+                var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
+                var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
+                var qe2 = Vector128.ConditionalSelect(Vector128.Equals(q2, Vector128<double>.Zero), epsilon128, q2);
+                var de0 = pe0 - qe0;
+                var de1 = pe1 - qe1;
+                var de2 = pe2 - qe2;
+                var sum0 = Vector128.ConditionalSelect(Vector128.Equals(de0, Vector128<double>.Zero), Vector128<double>.Zero, de0 * VectorMath.LogRatio(pe0,
+                    qe0));
+                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(de1, Vector128<double>.Zero), Vector128<double>.Zero, de1 * VectorMath.LogRatio(pe1,
+                    qe1));
+                var sum2 = Vector128.ConditionalSelect(Vector128.Equals(de2, Vector128<double>.Zero), Vector128<double>.Zero, de2 * VectorMath.LogRatio(pe2,
+                    qe2));
+                double sum = Vector128.Sum(sum0 + sum1 + sum2);
+                if (!valid)
+                {
+                    return PopulationStabilitySum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)),
+                        epsilon);
+                }
+                return sum;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                ulong seenAcc = 0;
+                for (int k = 0; k < 6; k++)
+                {
+                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double pek = Unsafe.Add(ref pRef, k) == 0d ? epsilon : Unsafe.Add(ref pRef, k);
+                    double qek = Unsafe.Add(ref qRef, k) == 0d ? epsilon : Unsafe.Add(ref qRef, k);
+                    double dek = pek - qek;
+                    sumAcc += dek == 0d ? 0d : dek * ScalarMath.LogRatio(pek, qek);
+                }
+                double sum = sumAcc;
+                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                if (!valid)
+                {
+                    return PopulationStabilitySum(
+                        Guard.RescanProbabilities(p, nameof(p)),
+                        Guard.RescanProbabilities(q, nameof(q)),
+                        epsilon);
+                }
+                return sum;
             }
         }
     }

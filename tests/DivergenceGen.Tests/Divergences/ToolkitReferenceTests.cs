@@ -1,0 +1,279 @@
+// The divergence toolkit (issue 17) against 50-digit mpmath values on the exact inputs
+// (Divergences/toolkit_reference.json, made by make_toolkit_reference.py beside it; SciPy's jensenshannon is recorded
+// there too, as √JS of SciPy's renormalised inputs, and compared loosely below to pin the convention).
+//
+// 59 cases: K = 2, 6, 16, 17, 1000 (double) and 6, 17, 1000 (float): independent random vectors, zero bins only in P,
+// only in Q and in both, shared zeros, disjoint supports, identical vectors, a point mass, P ≈ Q with relative gaps
+// 1e−3 … 1e−12, and probabilities down to subnormal. Each case runs through every declared type of its K: straight-line
+// (the default threshold), SIMD loops (UnrollThreshold 0), the unrolled form (UnrollThreshold 32), the class form.
+//
+// Tolerances (relative to the reference r, in units of ε = 2⁻⁵² for double and 2⁻²³ for float, plus an absolute slack of
+// the smallest normal number for results that underflow):
+//  * JS, Hellinger, TV, Bhattacharyya, Jeffreys, PSI: every term is non-negative and computed to a few ulps (bd0 ≤ ~2.5,
+//    h² ≤ 4: two square roots, a sum, a division, a square; |d|: 1; d·LogRatio ≤ ~3), and a sum of non-negative terms keeps
+//    the largest relative error of its terms plus the summation's (K − 1)·ε in the worst case (recursive summation in
+//    double; the vector kernels add lane-wise then across, no worse). So |Δ| ≤ (8 + K)·ε_d·r + 8·ε_T·r: double 14ε at
+//    K = 6, 1008ε at K = 1000; float terms are rounded to float (8ε_f) before the double sum. The printed worst cases are
+//    far below (summation errors do not add up in the worst way).
+//  * Rényi, α ∉ {1, ∞}: S = Σ p·expm1((α − 1)·ln(p/q)) has terms of both signs, so its error is relative to their
+//    magnitude, not to S: |Δ| ≤ (8 + K)·ε·M/|α − 1| + the same relative bound, with M = Σ p·|expm1((α − 1)·ln(p/q))| the
+//    terms' magnitude, computed here in double. Where P ≈ Q this is the whole error (the KL divergence's raw sum has the same
+//    limit); see docs/divergences.md. α = 1 is the KL sum, with M = Σ p·|ln(p/q)|; α = ∞ is one logarithm, 4ε relative.
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Numerics;
+using System.Text.Json;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace DivergenceGen.Tests.Divergences
+{
+    public sealed class ToolkitReferenceTests
+    {
+        private const double EpsDouble = 2.220446049250313e-16;
+        private const double EpsSingle = 1.1920928955078125e-07;
+        private const double SmallestNormal = 2.2250738585072014e-308;
+
+        private readonly ITestOutputHelper _output;
+
+        public ToolkitReferenceTests(ITestOutputHelper output) => _output = output;
+
+        /// <summary>One case of the reference file: the inputs and the 50-digit values.</summary>
+        public sealed record Case(
+            string Name,
+            bool Single,
+            double[] P,
+            double[] Q,
+            Dictionary<string, double> Values,
+            Dictionary<string, double> Psi,
+            Dictionary<string, double> Renyi,
+            double? ScipyJs);
+
+        private static double Num(JsonElement e) => Parse(e.GetString()!);
+
+        /// <summary>A number of the reference file: Python's repr, mpmath's digits, or "inf"/"Infinity".</summary>
+        private static double Parse(string text) => text is "inf" or "Infinity"
+            ? double.PositiveInfinity
+            : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+        public static readonly Lazy<List<Case>> Cases = new(() =>
+        {
+            string path = Path.Combine(AppContext.BaseDirectory, "Divergences", "toolkit_reference.json");
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            return doc.RootElement.GetProperty("cases").EnumerateArray().Select(c => new Case(
+                c.GetProperty("name").GetString()!,
+                c.GetProperty("single").GetBoolean(),
+                c.GetProperty("p").EnumerateArray().Select(Num).ToArray(),
+                c.GetProperty("q").EnumerateArray().Select(Num).ToArray(),
+                new[] { "js", "hellinger", "tv", "bhattacharyya", "bhattacharyya_bc", "jeffreys" }.ToDictionary(k => k, k => Num(c.GetProperty(k))),
+                c.GetProperty("psi").EnumerateObject().ToDictionary(o => o.Name, o => Num(o.Value)),
+                c.GetProperty("renyi").EnumerateObject().ToDictionary(o => o.Name, o => Num(o.Value)),
+                c.TryGetProperty("scipy_js", out var s) ? Num(s) : null)).ToList();
+        });
+
+        /// <summary>The measures of one declared type, as functions of double inputs (converted to T exactly: the float cases are float values).</summary>
+        private sealed record Measures(string Type, int K, bool Single, Func<double[], double[], string, string?, double> Raw);
+
+        private static Measures Of<TDist, T>()
+            where TDist : ICategoricalSurface<TDist, T>
+            where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+            new(typeof(TDist).Name, TDist.ClassCount, typeof(T) == typeof(float), (p, q, measure, parameter) =>
+            {
+                var pt = p.Select(T.CreateTruncating).ToArray();
+                var qt = q.Select(T.CreateTruncating).ToArray();
+                T arg = parameter is null ? T.Zero : T.CreateTruncating(Parse(parameter));
+                T value = measure switch
+                {
+                    "js" => TDist.JensenShannonDivergence(pt, qt),
+                    "hellinger" => TDist.HellingerDistance(pt, qt),
+                    "tv" => TDist.TotalVariationDistance(pt, qt),
+                    "bhattacharyya" => TDist.BhattacharyyaDistance(pt, qt),
+                    "jeffreys" => TDist.JeffreysDivergence(pt, qt),
+                    "psi" => TDist.PopulationStabilityIndex(pt, qt, arg),
+                    "renyi" => TDist.RenyiDivergence(pt, qt, arg),
+                    _ => throw new ArgumentException(measure),
+                };
+                return double.CreateTruncating(value);
+            });
+
+        private static readonly Measures[] Types =
+        {
+            Of<Cat2, double>(), Of<Cat6, double>(), Of<Cat6U0, double>(), Of<Cat6U32, double>(),
+            Of<Cat16, double>(), Of<Cat16U0, double>(), Of<Cat16U32, double>(),
+            Of<Cat17, double>(), Of<Cat17U0, double>(), Of<Cat17U32, double>(),
+            Of<Cat1000, double>(), Of<Cat1000Class, double>(),
+            Of<Cat6F, float>(), Of<Cat17F, float>(), Of<Cat1000F, float>(),
+        };
+
+        private static IEnumerable<(Case Case, Measures Type)> Runs() =>
+            from c in Cases.Value
+            from t in Types
+            where t.K == c.P.Length && t.Single == c.Single
+            select (c, t);
+
+        /// <summary>(8 + K)·ε_d + 8·ε_T, relative (file header).</summary>
+        private static double SumBound(int k, bool single) => ((8 + k) * EpsDouble) + (single ? 8 * EpsSingle : 0);
+
+        private static void Check(List<string> failures, ref double worst, string where, double want, double got, double bound, double scale)
+        {
+            if (double.IsPositiveInfinity(want) || double.IsPositiveInfinity(got))
+            {
+                if (want != got)
+                {
+                    failures.Add($"{where}: want {want:R}, got {got:R}");
+                }
+
+                return;
+            }
+
+            double error = Math.Abs(got - want);
+            double allowed = (bound * scale) + SmallestNormal;
+            if (!(error <= allowed) || got < 0 || double.IsNaN(got))
+            {
+                failures.Add($"{where}: want {want:R}, got {got:R} (error {error:G3}, allowed {allowed:G3})");
+            }
+
+            if (scale > 0)
+            {
+                worst = Math.Max(worst, error / scale / bound);
+            }
+        }
+
+        [Fact]
+        public void EveryCaseRunsOnSomeType()
+        {
+            var unmatched = Cases.Value.Where(c => !Types.Any(t => t.K == c.P.Length && t.Single == c.Single)).Select(c => c.Name).ToList();
+            Assert.Empty(unmatched);
+            Assert.True(Cases.Value.Count >= 50, "the reference file has " + Cases.Value.Count + " cases");
+        }
+
+        [Theory]
+        [InlineData("js")]
+        [InlineData("hellinger")]
+        [InlineData("tv")]
+        [InlineData("bhattacharyya")]
+        [InlineData("jeffreys")]
+        public void SumMeasuresMatchTheReference(string measure)
+        {
+            var failures = new List<string>();
+            double worst = 0;
+            foreach (var (c, t) in Runs())
+            {
+                double want = c.Values[measure];
+                double got = t.Raw(c.P, c.Q, measure, null);
+                Check(failures, ref worst, $"{t.Type} {c.Name} {measure}", want, got, SumBound(t.K, t.Single), Math.Abs(want));
+            }
+
+            _output.WriteLine($"{measure}: worst error {worst:F4} of the bound");
+            Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        }
+
+        [Fact]
+        public void PopulationStabilityIndexMatchesTheReference()
+        {
+            var failures = new List<string>();
+            double worst = 0;
+            foreach (var (c, t) in Runs())
+            {
+                foreach (var (epsilon, want) in c.Psi)
+                {
+                    double got = t.Raw(c.P, c.Q, "psi", epsilon);
+                    Check(failures, ref worst, $"{t.Type} {c.Name} psi(ε = {epsilon})", want, got, SumBound(t.K, t.Single), Math.Abs(want));
+                }
+
+                // No empty bin: ε changes nothing; and ε = 0 is the Jeffreys divergence.
+                if (c.P.All(x => x > 0) && c.Q.All(x => x > 0))
+                {
+                    Assert.Equal(t.Raw(c.P, c.Q, "psi", "0"), t.Raw(c.P, c.Q, "psi", "0.01"));
+                }
+
+                Assert.Equal(t.Raw(c.P, c.Q, "jeffreys", null), t.Raw(c.P, c.Q, "psi", "0"));
+            }
+
+            _output.WriteLine($"psi: worst error {worst:F4} of the bound");
+            Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        }
+
+        [Fact]
+        public void RenyiMatchesTheReference()
+        {
+            var failures = new List<string>();
+            double worst = 0;
+            foreach (var (c, t) in Runs())
+            {
+                foreach (var (alphaText, exact) in c.Renyi)
+                {
+                    // The reference is negative (≈ −1e−17) where the inputs' sums are not exactly 1 and P ≈ Q; the library returns 0.
+                    double want = Math.Max(exact, 0);
+                    double got = t.Raw(c.P, c.Q, "renyi", alphaText);
+                    double alpha = Parse(alphaText);
+                    double bound = SumBound(t.K, t.Single);
+                    double scale = Math.Abs(want) + (double.IsPositiveInfinity(alpha) ? 0 : TermMagnitude(c.P, c.Q, t.Single ? (double)(float)alpha : alpha));
+                    Check(failures, ref worst, $"{t.Type} {c.Name} renyi(α = {alphaText})", want, got, bound, scale);
+                }
+            }
+
+            _output.WriteLine($"renyi: worst error {worst:F4} of the bound");
+            Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        }
+
+        /// <summary>M/|α − 1| with M = Σ p·|expm1((α − 1)·ln(p/q))| over p &gt; 0, q &gt; 0 (Σ p·|ln(p/q)| at α = 1): the file header's scale.</summary>
+        private static double TermMagnitude(double[] p, double[] q, double alpha)
+        {
+            double m = 0;
+            for (int k = 0; k < p.Length; k++)
+            {
+                if (p[k] > 0 && q[k] > 0)
+                {
+                    double l = Math.Log(p[k]) - Math.Log(q[k]);
+                    double z = (alpha - 1) * l; // |expm1(z)|, to the few digits a scale needs
+                    m += alpha == 1 ? p[k] * Math.Abs(l) : p[k] * (Math.Abs(z) < 1e-5 ? Math.Abs(z) : Math.Abs(Math.Exp(z) - 1)) / Math.Abs(alpha - 1);
+                }
+            }
+
+            return double.IsFinite(m) ? m : 0;
+        }
+
+        [Fact]
+        public void BhattacharyyaAgreesWithTheTextbookFormToTheInputsRounding()
+        {
+            // −ln Σ√(pq) and −log1p(−H²) differ by the inputs' normalisation defect (|Σp − 1| + |Σq − 1|)/2 ≤ K·ε: absolute.
+            foreach (var (c, t) in Runs().Where(r => !r.Type.Single))
+            {
+                double textbook = c.Values["bhattacharyya_bc"];
+                double got = t.Raw(c.P, c.Q, "bhattacharyya", null);
+                if (double.IsPositiveInfinity(textbook))
+                {
+                    Assert.Equal(double.PositiveInfinity, got);
+                    continue;
+                }
+
+                Assert.True(Math.Abs(got - textbook) <= 2 * c.P.Length * EpsDouble, $"{t.Type} {c.Name}: {got:R} vs textbook {textbook:R}");
+            }
+        }
+
+        [Fact]
+        public void JensenShannonIsTheSquareOfSciPysDistance()
+        {
+            // SciPy renormalises its inputs and returns √JS; its arithmetic cancels where P ≈ Q (NaN for identical inputs, where
+            // √ of a negative residue is taken). So compare where JS is not tiny, to 1e−12 relative.
+            int compared = 0;
+            foreach (var (c, t) in Runs().Where(r => !r.Type.Single))
+            {
+                if (c.ScipyJs is not { } scipy || double.IsNaN(scipy) || c.Values["js"] < 1e-6)
+                {
+                    continue;
+                }
+
+                double got = t.Raw(c.P, c.Q, "js", null);
+                Assert.True(Math.Abs(got - (scipy * scipy)) <= 1e-12 * got, $"{t.Type} {c.Name}: {got:R} vs SciPy {scipy * scipy:R}");
+                compared++;
+            }
+
+            Assert.True(compared >= 20, "compared " + compared);
+        }
+    }
+}
