@@ -10,7 +10,7 @@ using DivergenceGen;
 namespace DivergenceGen.Tests
 {
     /// <summary>Contract members of a generated Bernoulli type that <see cref="IBernoulliDistribution{TSelf, T}"/> lacks.</summary>
-    public interface IBernoulliSurface<TSelf, T> : IBernoulliDistribution<TSelf, T>
+    public interface IBernoulliSurface<TSelf, T> : IBernoulliDistribution<TSelf, T>, IToolkitSurface<TSelf, T>
         where TSelf : IBernoulliSurface<TSelf, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {

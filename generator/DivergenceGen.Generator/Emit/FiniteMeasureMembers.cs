@@ -30,10 +30,11 @@ namespace DivergenceGen.Generator.Emit
 
         /// <summary>
         /// The instance members. <paramref name="sum"/> gives the C# of a kernel's double sum (the measure's, or its
-        /// <see cref="FiniteMeasure.SecondKernel"/>) between this instance and <c>q</c>; <paramref name="runtimeSpans"/> the C# of P's and Q's probability spans for a runtime measure (Rényi)
-        /// and the statements that set them up.
+        /// <see cref="FiniteMeasure.SecondKernel"/>) between this instance and <c>q</c>: a call, or the name of a local it has
+        /// written statements for (<see cref="OutcomeSums"/>: <c>sum</c>, <c>sum2</c>); <paramref name="runtime"/> the C# of a
+        /// runtime measure's value (Rényi: a call of its function on P's and Q's vectors) and the statements that set it up.
         /// </summary>
-        public void EmitInstanceMembers(Func<FiniteMeasure, string, string> sum, Func<(string P, string Q, IReadOnlyList<string> Setup)> runtimeSpans)
+        public void EmitInstanceMembers(Func<FiniteMeasure, string, string> sum, Func<FiniteMeasure, (string Expression, IReadOnlyList<string> Setup)> runtime)
         {
             foreach (var measure in FiniteMeasures.All)
             {
@@ -47,19 +48,24 @@ namespace DivergenceGen.Generator.Emit
                     _c.NullCheck("q");
                     _c.DefaultCheck("q");
                     ParameterCheck(measure);
-                    if (measure.RuntimeFunction is { } function)
+                    if (measure.RuntimeFunction is not null)
                     {
-                        var spans = runtimeSpans();
-                        foreach (var line in spans.Setup)
+                        var call = runtime(measure);
+                        foreach (var line in call.Setup)
                         {
                             _w.Line(line);
                         }
 
-                        _w.Line("return global::DivergenceGen." + function + "(" + spans.P + ", " + spans.Q + ", " + measure.Parameter!.Name + ");");
+                        _w.Line("return " + call.Expression + ";");
                     }
                     else
                     {
-                        _w.Line("double sum = " + sum(measure, measure.Kernel) + ";");
+                        string total = sum(measure, measure.Kernel);
+                        if (total != "sum")
+                        {
+                            _w.Line("double sum = " + total + ";");
+                        }
+
                         _w.Line("return " + Finish(measure, sum) + ";");
                     }
                 }
@@ -70,17 +76,24 @@ namespace DivergenceGen.Generator.Emit
 
         /// <summary>
         /// The static forms on raw vectors of <paramref name="length"/> probabilities. <paramref name="sum"/> gives the C# of
-        /// the measure's double sum of spans <c>p</c>, <c>q</c> (which checks every element in its pass).
+        /// the measure's double sum of spans <c>p</c>, <c>q</c>: a kernel that checks every element in its pass, or, with
+        /// <paramref name="checkFirst"/>, an expression that does not (the member checks the elements before it).
         /// </summary>
-        public void EmitRawMembers(string length, string lengthText, Func<FiniteMeasure, string, string> sum)
+        /// <param name="length">The C# of the required length.</param>
+        /// <param name="lengthText">The length for the docs (<c>K = 6</c>).</param>
+        /// <param name="sum">The C# of a kernel's double sum of <c>p</c> and <c>q</c>.</param>
+        /// <param name="checkFirst">Whether the member checks the elements itself, before the sum.</param>
+        /// <param name="order">Which outcome each element is, for the docs where it is not obvious (<c>the outcomes 0, 1 in order</c>).</param>
+        public void EmitRawMembers(string length, string lengthText, Func<FiniteMeasure, string, string> sum, bool checkFirst = false, string? order = null)
         {
             string rangeDoc = "<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN, infinite, negative or above 1\n"
                 + "(the message names the span, the index and the value)";
             foreach (var measure in FiniteMeasures.All)
             {
-                _w.Summary(Summary(measure, "P and Q are the raw vectors <paramref name=\"p\"/> and <paramref name=\"q\"/> of " + lengthText + " probabilities")
-                    + "\n" + "Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked\n"
-                    + "and the values are not renormalised.");
+                _w.Summary(Summary(measure, "P and Q are the raw vectors <paramref name=\"p\"/> and <paramref name=\"q\"/> of " + lengthText + " probabilities"
+                    + (order is null ? string.Empty : " (" + order + ")"))
+                    + "\n" + "Every element must be a probability in [0, 1] (checked " + (checkFirst ? "first" : "in the same pass as the sum")
+                    + "); the sums are not checked\nand the values are not renormalised.");
                 _w.Doc("<param name=\"p\">" + lengthText + " probabilities of P.</param>");
                 _w.Doc("<param name=\"q\">" + lengthText + " probabilities of Q.</param>");
                 ParameterDocs(measure);
@@ -93,11 +106,22 @@ namespace DivergenceGen.Generator.Emit
                     ParameterCheck(measure);
                     if (measure.RuntimeFunction is { } function)
                     {
-                        _w.Line("return global::DivergenceGen." + function + "(p, q, " + measure.Parameter!.Name + ");");
+                        _w.Line("return global::DivergenceGen." + function + "(p, q, " + measure.Parameter!.Name + ");"); // checks the elements
                     }
                     else
                     {
-                        _w.Line("double sum = " + sum(measure, measure.Kernel) + ";");
+                        if (checkFirst)
+                        {
+                            _w.Line("global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));");
+                            _w.Line("global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));");
+                        }
+
+                        string total = sum(measure, measure.Kernel);
+                        if (total != "sum")
+                        {
+                            _w.Line("double sum = " + total + ";");
+                        }
+
                         _w.Line("return " + Finish(measure, sum) + ";");
                     }
                 }
@@ -136,8 +160,61 @@ namespace DivergenceGen.Generator.Emit
         /// </summary>
         private string Finish(FiniteMeasure measure, Func<FiniteMeasure, string, string> sum)
         {
-            string text = new ScalarLowering(PrecisionKind.Double, name => name == "sum2" ? sum(measure, measure.SecondKernel!) : name).Lower(measure.Finish);
+            string? second = measure.SecondKernel is { } kernel ? sum(measure, kernel) : null;
+            string text = new ScalarLowering(PrecisionKind.Double, name => name == "sum2" ? second! : name).Lower(measure.Finish);
             return _c.Spec.Precision == PrecisionKind.Single ? "(float)(" + text + ")" : text;
+        }
+    }
+
+    /// <summary>
+    /// Sums of a measure's term over a short list of outcomes as readable statements, for families without kernels
+    /// (Bernoulli): per outcome k the locals pₖ, qₖ, dₖ (once per member) and the term's lets (mₖ, hₖ, …), then
+    /// <c>double sum = t₀ + t₁ + …</c>. In double; the names that are not locals are bound by the family's lowering.
+    /// </summary>
+    internal sealed class OutcomeSums
+    {
+        private readonly SourceWriter _w;
+        private readonly IReadOnlyList<(Expr P, Expr Q, Expr D)> _outcomes;
+        private readonly Func<string, string> _bind;
+        private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
+
+        /// <param name="writer">Where the statements go.</param>
+        /// <param name="outcomes">Per outcome, p, q and d = p − q as IR in the family's names.</param>
+        /// <param name="bind">The C# of a family name (a field, Q's field, a span element).</param>
+        public OutcomeSums(SourceWriter writer, IReadOnlyList<(Expr P, Expr Q, Expr D)> outcomes, Func<string, string> bind)
+        {
+            _w = writer;
+            _outcomes = outcomes;
+            _bind = bind;
+        }
+
+        private ScalarLowering Lowering => new(PrecisionKind.Double, name => _defined.Contains(name) ? name : _bind(name));
+
+        /// <summary>Writes the statements of <paramref name="kernel"/>'s sum into a local named <paramref name="variable"/>; returns its name.</summary>
+        public string Write(string kernel, string variable)
+        {
+            var measure = FiniteMeasures.OfKernel(kernel);
+            var read = Substitution.Names(measure.InlineTerm!); // p, q and d only where the term (or a let) reads them
+            var names = new[] { "p", "q", "d" }.Where(read.Contains).Concat(measure.Lets.Select(l => l.Name)).ToList();
+            string Local(string name, int k) => name + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Expr Rename(Expr e, int k) => Substitution.Rename(e, n => names.Contains(n) ? Local(n, k) : n);
+            var terms = new List<string>();
+            for (int k = 0; k < _outcomes.Count; k++)
+            {
+                var (p, q, d) = _outcomes[k];
+                foreach (var (name, value) in new[] { ("p", p), ("q", q), ("d", d) }.Where(v => read.Contains(v.Item1)).Concat(measure.Lets.Select(l => (l.Name, Rename(l.Value, k)))))
+                {
+                    if (_defined.Add(Local(name, k)))
+                    {
+                        _w.Line("double " + Local(name, k) + " = " + Lowering.Lower(value) + ";");
+                    }
+                }
+
+                terms.Add(Lowering.LowerTerm(Rename(measure.Term!, k)));
+            }
+
+            _w.Line("double " + variable + " = " + string.Join(" + ", terms) + ";");
+            return variable;
         }
     }
 }

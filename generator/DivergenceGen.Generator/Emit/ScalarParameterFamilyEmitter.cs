@@ -46,6 +46,7 @@ namespace DivergenceGen.Generator.Emit
                 EmitProperties();
                 EmitPointMembers();
                 EmitMeasures();
+                EmitToolkit();
                 EmitBatchLogPmf();
                 EmitBatchMeasures();
                 EmitFit();
@@ -295,6 +296,63 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
+        }
+
+        /// <summary>
+        /// The divergence toolkit (<see cref="FiniteMeasures"/>): each measure's term summed over the outcomes, with p, q and
+        /// d = p − q replaced by the outcome's probabilities under P and Q and its <see cref="Outcome.DifferenceFromQ"/>, in
+        /// double; the raw-vector forms read the outcomes' probabilities from two spans in the order of the support.
+        /// </summary>
+        private void EmitToolkit()
+        {
+            var members = new FiniteMeasureMembers(_c);
+            string FieldOf(string name) => name.StartsWith("q.", StringComparison.Ordinal) ? "q._" + name.Substring(2) : name == "epsilon" ? name : "_" + name;
+            var ofInstance = _f.Outcomes
+                .Select(o => (o.Probability, Substitution.ForQ(o.Probability), o.DifferenceFromQ ?? o.Probability - Substitution.ForQ(o.Probability)))
+                .ToList();
+            OutcomeSums? sums = null;
+            members.EmitInstanceMembers(
+                (m, kernel) =>
+                {
+                    sums = kernel == m.Kernel ? new OutcomeSums(_w, ofInstance, FieldOf) : sums!; // a member's second sum shares its locals
+                    return sums.Write(kernel, kernel == m.Kernel ? "sum" : "sum2");
+                },
+                m =>
+                {
+                    // The vector of P and the log-ratios ln(p/q) of the outcomes, in double, each from the exact difference
+                    // where the family has one (so Rényi keeps its accuracy where the parameters nearly agree).
+                    var lowering = new ScalarLowering(Model.PrecisionKind.Double, FieldOf);
+                    string probabilities = string.Join(", ", ofInstance.Select(o => lowering.Lower(o.Item1)));
+                    string logRatios = string.Join(", ", ofInstance.Select(o => lowering.Lower(FiniteMeasures.LogRatioOf(o.Item1, o.Item2, o.Item3))));
+                    string call = "global::DivergenceGen." + m.RuntimeFunction + "OfLogRatios(pVector, logRatios, " + m.Parameter!.Name + ")";
+                    return (_c.Spec.Precision == Model.PrecisionKind.Single ? "(float)" + call : call, new[]
+                    {
+                        "global::System.ReadOnlySpan<double> pVector = stackalloc double[] { " + probabilities + " };",
+                        "global::System.ReadOnlySpan<double> logRatios = stackalloc double[] { " + logRatios + " };",
+                    });
+                });
+
+            // Raw forms: pN is element N of the span p, widened to double.
+            var ofSpans = _f.Outcomes
+                .Select((_, i) =>
+                {
+                    string index = i.ToString(CultureInfo.InvariantCulture);
+                    Expr p = E.Ref("p[" + index + "]");
+                    Expr q = E.Ref("q[" + index + "]");
+                    return (p, q, p - q);
+                })
+                .ToList();
+            string count = _f.Outcomes.Count.ToString(CultureInfo.InvariantCulture);
+            members.EmitRawMembers(
+                count,
+                count,
+                (m, kernel) =>
+                {
+                    sums = kernel == m.Kernel ? new OutcomeSums(_w, ofSpans, name => name.StartsWith("p[", StringComparison.Ordinal) || name.StartsWith("q[", StringComparison.Ordinal) ? "(double)" + name : name) : sums!;
+                    return sums.Write(kernel, kernel == m.Kernel ? "sum" : "sum2");
+                },
+                checkFirst: true,
+                order: "the outcomes " + string.Join(", ", _f.Outcomes.Select(o => o.Value.ToString(CultureInfo.InvariantCulture))) + " in order");
         }
 
         /// <summary>Names in batch kernels: P's quantities are <c>x…</c> locals, Q's are <c>y…</c> locals.</summary>

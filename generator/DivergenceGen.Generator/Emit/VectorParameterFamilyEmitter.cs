@@ -495,7 +495,9 @@ namespace DivergenceGen.Generator.Emit
             var measures = new FiniteMeasureMembers(_c);
             string Call(FiniteMeasure m, string kernel, string p, string q) =>
                 Kernels + "." + kernel + "(" + p + ", " + q + (m.Parameter is { } a && kernel == m.Kernel ? ", " + a.Name : string.Empty) + ")";
-            measures.EmitInstanceMembers((m, kernel) => Call(m, kernel, field, "q." + field), () => (field, "q." + field, System.Array.Empty<string>()));
+            measures.EmitInstanceMembers(
+                (m, kernel) => Call(m, kernel, field, "q." + field),
+                m => ("global::DivergenceGen." + m.RuntimeFunction + "(" + field + ", q." + field + ", " + m.Parameter!.Name + ")", System.Array.Empty<string>()));
             measures.EmitRawMembers("Classes", "K = " + K, (m, kernel) => Call(m, kernel, "p", "q"));
         }
 

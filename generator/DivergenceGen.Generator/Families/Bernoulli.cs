@@ -1,3 +1,4 @@
+using System.Linq;
 using DivergenceGen.Generator.Ir;
 using DivergenceGen.Generator.Model;
 
@@ -19,8 +20,9 @@ namespace DivergenceGen.Generator.Families
             },
             outcomes: new[]
             {
-                new Outcome(0, 1.0 - E.Ref("p"), E.Ref("log1mP")),
-                new Outcome(1, E.Ref("p"), E.Ref("logP")),
+                // P(0) − Q(0) = q − p exactly (by Sterbenz where it matters); (1 − p) − (1 − q) would have rounded twice.
+                new Outcome(0, 1.0 - E.Ref("p"), E.Ref("log1mP"), E.Ref("q.p") - E.Ref("p")),
+                new Outcome(1, E.Ref("p"), E.Ref("logP"), E.Ref("p") - E.Ref("q.p")),
             },
             moments: new[]
             {
@@ -104,11 +106,11 @@ namespace DivergenceGen.Generator.Families
             });
 
         /// <summary>Names the generator writes into a Bernoulli type; a user member with one of them is DG0005.</summary>
-        public static readonly string[] GeneratedMembers =
+        public static readonly string[] GeneratedMembers = new[]
         {
             "P", "Mean", "Variance", "TryCreate", "LogPmf", "Pmf", "LogLikelihood", "Entropy", "KLDivergence",
             "CrossEntropy", "Fit", "Sample", "_p", "_logP", "_log1mP",
             "IsDefault", "ThrowIfDefault",
-        };
+        }.Concat(FiniteMeasures.MemberNames).ToArray();
     }
 }

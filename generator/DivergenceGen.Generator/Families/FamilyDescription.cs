@@ -25,8 +25,12 @@ namespace DivergenceGen.Generator.Families
     /// <summary>A quantity computed once per instance from the parameters and stored beside them.</summary>
     internal sealed record CachedQuantity(string Name, Expr Value, string Meaning);
 
-    /// <summary>One point of a finite support: its value and its probability and log-probability as IR.</summary>
-    internal sealed record Outcome(int Value, Expr Probability, Expr LogProbability);
+    /// <summary>
+    /// One point of a finite support: its value and its probability and log-probability as IR, and optionally P(k) − Q(k)
+    /// written as the family knows it best (Bernoulli's q − p for outcome 0, exact where (1 − p) − (1 − q) is not), with Q's
+    /// values named <c>q.…</c>; by default the difference of the two probabilities.
+    /// </summary>
+    internal sealed record Outcome(int Value, Expr Probability, Expr LogProbability, Expr? DifferenceFromQ = null);
 
     /// <summary>A named moment (Mean, Variance) as IR with its formula for the doc comment.</summary>
     internal sealed record Moment(string Name, Expr Value, string Formula);

@@ -126,10 +126,11 @@ namespace DivergenceGen.Generator.Ir
             Kernel: "JeffreysSum",
             Definition: "J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats",
             Conventions: "Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.",
-            Method: "Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative "
-                + "accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences.",
+            Method: "Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts "
+                + "cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, "
+                + "and no cancellation in the sum, unlike the sum of the two KL divergences.",
             Lets: new MeasureLet[0],
-            Term: E.Select(E.Equal(D, 0.0), 0.0, D * E.LogRatio(P, Q)),
+            Term: E.Deviance(P, Q, D) + E.Deviance(Q, P, -D),
             Finish: E.Max(Sum, 0.0));
 
         public static readonly FiniteMeasure PopulationStability = new(
@@ -139,14 +140,15 @@ namespace DivergenceGen.Generator.Ir
             Conventions: "The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): "
                 + "with no empty bin ε changes nothing; ε = 0 gives +∞ where exactly one of the bins is empty. Symmetric, never negative. "
                 + "Common drift thresholds: < 0.1 stable, 0.1–0.25 moderate, > 0.25 significant.",
-            Method: "The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.",
+            Method: "The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: "
+                + "no cancellation.",
             Lets: new[]
             {
                 new MeasureLet("pe", E.Select(E.Equal(P, 0.0), E.Ref("epsilon"), P)),
                 new MeasureLet("qe", E.Select(E.Equal(Q, 0.0), E.Ref("epsilon"), Q)),
-                new MeasureLet("de", E.Ref("pe") - E.Ref("qe")),
+                new MeasureLet("de", E.Select(E.Equal(P, 0.0), E.Ref("pe") - E.Ref("qe"), E.Select(E.Equal(Q, 0.0), E.Ref("pe") - E.Ref("qe"), D))),
             },
-            Term: E.Select(E.Equal(E.Ref("de"), 0.0), 0.0, E.Ref("de") * E.LogRatio(E.Ref("pe"), E.Ref("qe"))),
+            Term: E.Deviance(E.Ref("pe"), E.Ref("qe"), E.Ref("de")) + E.Deviance(E.Ref("qe"), E.Ref("pe"), -E.Ref("de")),
             Finish: E.Max(Sum, 0.0),
             Parameter: new MeasureParameter(
                 "epsilon",
@@ -173,6 +175,13 @@ namespace DivergenceGen.Generator.Ir
                 "<paramref name=\"alpha\"/> is NaN or negative."),
             RuntimeFunction: "FiniteDivergences.RenyiDivergence");
 
+        /// <summary>
+        /// ln(p/q) from p, q and the exact difference d = p − q: log1p(d/q) where |d| ≤ q/2 (relative accuracy from d, where
+        /// p and q themselves may have rounded, e.g. 1 − p), else one logarithm of the quotient. For scalar code (both sides
+        /// are evaluated in SIMD code).
+        /// </summary>
+        public static Expr LogRatioOf(Expr p, Expr q, Expr d) => E.Select(E.AtMost(E.Abs(d), 0.5 * q), E.Log1p(d / q), E.LogRatio(p, q));
+
         /// <summary>Every measure, in the order the members are written.</summary>
         public static readonly IReadOnlyList<FiniteMeasure> All = new[]
         {
@@ -181,6 +190,9 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>The member names every finite-support family gets (a user member with one of them is DG0005).</summary>
         public static IEnumerable<string> MemberNames => All.Select(m => m.Member);
+
+        /// <summary>The measure whose sum a kernel computes (the first with that <see cref="FiniteMeasure.Kernel"/>).</summary>
+        public static FiniteMeasure OfKernel(string kernel) => All.First(m => m.Kernel == kernel);
 
         /// <summary>The sums the kernels compute: one per distinct <see cref="FiniteMeasure.Kernel"/>.</summary>
         public static IEnumerable<FiniteMeasure> Sums => All.Where(m => m.Term is not null).GroupBy(m => m.Kernel).Select(g => g.First());

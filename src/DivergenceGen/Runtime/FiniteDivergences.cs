@@ -51,10 +51,38 @@ namespace DivergenceGen
         /// NaN or negative.</exception>
         public static float RenyiDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float alpha) => (float)Renyi(p, q, alpha);
 
+        /// <summary>
+        /// <see cref="RenyiDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> from P's probabilities and the
+        /// log-ratios ln(pₖ/qₖ) the caller computed (a family that knows pₖ − qₖ exactly, where pₖ and qₖ themselves have
+        /// rounded: Bernoulli's outcome 0 has 1 − p and 1 − q). Entries where pₖ = 0 are not read; +∞ stands for qₖ = 0 &lt; pₖ.
+        /// </summary>
+        /// <param name="p">The probabilities of P.</param>
+        /// <param name="logRatios">ln(pₖ/qₖ) for every k with pₖ &gt; 0: finite, or +∞ where qₖ = 0.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included).</param>
+        /// <returns>D_α(P‖Q) ≥ 0, or +∞.</returns>
+        /// <exception cref="ArgumentException">The spans differ in length.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">An element of <paramref name="p"/> is not a probability in [0, 1], or
+        /// <paramref name="alpha"/> is NaN or negative.</exception>
+        public static double RenyiDivergenceOfLogRatios(ReadOnlySpan<double> p, ReadOnlySpan<double> logRatios, double alpha)
+        {
+            Guard.ThrowIfLengthsDiffer(p.Length, logRatios.Length);
+            ThrowIfNotOrder(alpha);
+            Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            return Renyi(p, ReadOnlySpan<double>.Empty, logRatios, alpha);
+        }
+
         private static double Renyi<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, double alpha)
             where T : unmanaged, IBinaryFloatingPointIeee754<T>
         {
             Guard.ThrowIfLengthsDiffer(p.Length, q.Length);
+            ThrowIfNotOrder(alpha);
+            Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            Guard.ThrowIfAnyNotProbability(q, nameof(q));
+            return Renyi(p, q, ReadOnlySpan<double>.Empty, alpha);
+        }
+
+        private static void ThrowIfNotOrder(double alpha)
+        {
             if (!(alpha >= 0))
             {
                 throw new ArgumentOutOfRangeException(
@@ -62,20 +90,31 @@ namespace DivergenceGen
                     alpha,
                     string.Format(CultureInfo.InvariantCulture, "The Rényi order alpha must be at least 0 (0, 1 and +∞ included) but is {0}.", alpha));
             }
+        }
 
-            Guard.ThrowIfAnyNotProbability(p, nameof(p));
-            Guard.ThrowIfAnyNotProbability(q, nameof(q));
+        /// <summary>
+        /// The measure from p and either q (<paramref name="given"/> empty: ln(p/q) by one logarithm of the quotient) or the
+        /// caller's log-ratios <paramref name="given"/> (q empty).
+        /// </summary>
+        private static double Renyi<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given, double alpha)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
             double result = alpha switch
             {
-                1 => KullbackLeibler(p, q),
-                double.PositiveInfinity => LargestLogRatio(p, q),
-                _ => OfOrder(p, q, alpha - 1),
+                1 => KullbackLeibler(p, q, given),
+                double.PositiveInfinity => LargestLogRatio(p, q, given),
+                _ => OfOrder(p, q, given, alpha - 1),
             };
             return result > 0 ? result : 0; // also maps −0 to +0
         }
 
+        /// <summary>ln(pₖ/qₖ) for pₖ &gt; 0: the caller's where given, else one logarithm of the quotient (relative accuracy where p ≈ q).</summary>
+        private static double LogRatio<T>(double pk, ReadOnlySpan<T> q, ReadOnlySpan<double> given, int k)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+            given.IsEmpty ? ScalarMath.LogRatio(pk, double.CreateTruncating(q[k])) : given[k];
+
         /// <summary>α = 1: Σ p·ln(p/q) over p &gt; 0; +∞ where q = 0 &lt; p.</summary>
-        private static double KullbackLeibler<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
+        private static double KullbackLeibler<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given)
             where T : unmanaged, IBinaryFloatingPointIeee754<T>
         {
             double sum = 0;
@@ -84,7 +123,7 @@ namespace DivergenceGen
                 double pk = double.CreateTruncating(p[k]);
                 if (pk > 0)
                 {
-                    sum += pk * ScalarMath.LogRatio(pk, double.CreateTruncating(q[k]));
+                    sum += pk * LogRatio(pk, q, given, k);
                 }
             }
 
@@ -92,7 +131,7 @@ namespace DivergenceGen
         }
 
         /// <summary>α = +∞: ln max p/q over p &gt; 0 (+∞ where q = 0 &lt; p; 0 for an all-zero P).</summary>
-        private static double LargestLogRatio<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
+        private static double LargestLogRatio<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given)
             where T : unmanaged, IBinaryFloatingPointIeee754<T>
         {
             double largest = double.NegativeInfinity;
@@ -101,7 +140,7 @@ namespace DivergenceGen
                 double pk = double.CreateTruncating(p[k]);
                 if (pk > 0)
                 {
-                    largest = Math.Max(largest, ScalarMath.LogRatio(pk, double.CreateTruncating(q[k])));
+                    largest = Math.Max(largest, LogRatio(pk, q, given, k));
                 }
             }
 
@@ -112,7 +151,7 @@ namespace DivergenceGen
         /// Finite α ≠ 1 (<paramref name="a1"/> = α − 1): log1p(S)/(α − 1) where Σ p^α·q^(1−α) = 1 + S ≥ ½; ln(Σ p^α·q^(1−α))/(α − 1)
         /// below ½ (only for α &lt; 1), where log1p of S ≈ −1 would amplify S's rounding; a log-sum-exp where S would overflow.
         /// </summary>
-        private static double OfOrder<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, double a1)
+        private static double OfOrder<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given, double a1)
             where T : unmanaged, IBinaryFloatingPointIeee754<T>
         {
             double s = 0; // Σ p·expm1(z), z = (α − 1)·ln(p/q)
@@ -124,7 +163,7 @@ namespace DivergenceGen
                 if (pk > 0)
                 {
                     // z = (α − 1)·ln(p/q): −∞ where q = 0 and α < 1 (the term is −p), +∞ where q = 0 and α > 1.
-                    double z = a1 * ScalarMath.LogRatio(pk, double.CreateTruncating(q[k]));
+                    double z = a1 * LogRatio(pk, q, given, k);
                     largest = Math.Max(largest, z);
                     if (z <= LargestExponent)
                     {
@@ -154,7 +193,7 @@ namespace DivergenceGen
                 double pk = double.CreateTruncating(p[k]);
                 if (pk > 0)
                 {
-                    m = Math.Max(m, Math.Log(pk) + (a1 * ScalarMath.LogRatio(pk, double.CreateTruncating(q[k]))));
+                    m = Math.Max(m, Math.Log(pk) + (a1 * LogRatio(pk, q, given, k)));
                 }
             }
 
@@ -164,7 +203,7 @@ namespace DivergenceGen
                 double pk = double.CreateTruncating(p[k]);
                 if (pk > 0)
                 {
-                    scaled += Math.Exp(Math.Log(pk) + (a1 * ScalarMath.LogRatio(pk, double.CreateTruncating(q[k]))) - m);
+                    scaled += Math.Exp(Math.Log(pk) + (a1 * LogRatio(pk, q, given, k)) - m);
                 }
             }
 

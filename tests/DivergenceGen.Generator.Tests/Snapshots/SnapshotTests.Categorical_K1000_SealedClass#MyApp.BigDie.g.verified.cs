@@ -525,8 +525,9 @@ namespace MyApp
         /// <summary>
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="q"/> is null.</exception>
@@ -561,7 +562,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
@@ -668,8 +669,9 @@ namespace MyApp
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 1000
         /// probabilities.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -717,7 +719,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -1620,9 +1622,9 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative
-        /// accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences. Callers have checked that every span has length K =
-        /// 1000.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
+        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
+        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 1000.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
@@ -1644,8 +1646,7 @@ namespace DivergenceGen.Generated
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    sumAcc += Vector512.ConditionalSelect(Vector512.Equals(dk, Vector512<double>.Zero), Vector512<double>.Zero, dk * VectorMath.LogRatio(pk,
-                        qk));
+                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
                 }
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1667,8 +1668,7 @@ namespace DivergenceGen.Generated
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    sumAcc += Vector256.ConditionalSelect(Vector256.Equals(dk, Vector256<double>.Zero), Vector256<double>.Zero, dk * VectorMath.LogRatio(pk,
-                        qk));
+                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1690,8 +1690,7 @@ namespace DivergenceGen.Generated
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    sumAcc += Vector128.ConditionalSelect(Vector128.Equals(dk, Vector128<double>.Zero), Vector128<double>.Zero, dk * VectorMath.LogRatio(pk,
-                        qk));
+                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1711,7 +1710,8 @@ namespace DivergenceGen.Generated
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
                     double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    sumAcc += dk == 0d ? 0d : dk * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k));
+                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k), dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k),
+                        Unsafe.Add(ref pRef, k), -dk);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1725,8 +1725,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
-        /// Callers have checked that every span has length K = 1000.</summary>
+        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
+        /// is empty: no cancellation. Callers have checked that every span has length K = 1000.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
         {
@@ -1748,11 +1748,12 @@ namespace DivergenceGen.Generated
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
                     var pek = Vector512.ConditionalSelect(Vector512.Equals(pk, Vector512<double>.Zero), epsilon512, pk);
                     var qek = Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<double>.Zero), epsilon512, qk);
-                    var dek = pek - qek;
-                    sumAcc += Vector512.ConditionalSelect(Vector512.Equals(dek, Vector512<double>.Zero), Vector512<double>.Zero, dek * VectorMath.LogRatio(pek,
-                        qek));
+                    var dek = Vector512.ConditionalSelect(Vector512.Equals(pk, Vector512<double>.Zero), pek - qek,
+                        Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<double>.Zero), pek - qek, dk));
+                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
                 }
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1775,11 +1776,12 @@ namespace DivergenceGen.Generated
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
                     var pek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<double>.Zero), epsilon256, pk);
                     var qek = Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), epsilon256, qk);
-                    var dek = pek - qek;
-                    sumAcc += Vector256.ConditionalSelect(Vector256.Equals(dek, Vector256<double>.Zero), Vector256<double>.Zero, dek * VectorMath.LogRatio(pek,
-                        qek));
+                    var dek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<double>.Zero), pek - qek,
+                        Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), pek - qek, dk));
+                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1802,11 +1804,12 @@ namespace DivergenceGen.Generated
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
                     var pek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<double>.Zero), epsilon128, pk);
                     var qek = Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), epsilon128, qk);
-                    var dek = pek - qek;
-                    sumAcc += Vector128.ConditionalSelect(Vector128.Equals(dek, Vector128<double>.Zero), Vector128<double>.Zero, dek * VectorMath.LogRatio(pek,
-                        qek));
+                    var dek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<double>.Zero), pek - qek,
+                        Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), pek - qek, dk));
+                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1826,10 +1829,11 @@ namespace DivergenceGen.Generated
                 for (int k = 0; k < 1000; k++)
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
                     double pek = Unsafe.Add(ref pRef, k) == 0d ? epsilon : Unsafe.Add(ref pRef, k);
                     double qek = Unsafe.Add(ref qRef, k) == 0d ? epsilon : Unsafe.Add(ref qRef, k);
-                    double dek = pek - qek;
-                    sumAcc += dek == 0d ? 0d : dek * ScalarMath.LogRatio(pek, qek);
+                    double dek = Unsafe.Add(ref pRef, k) == 0d ? pek - qek : Unsafe.Add(ref qRef, k) == 0d ? pek - qek : dk;
+                    sumAcc += ScalarMath.Deviance(pek, qek, dek) + ScalarMath.Deviance(qek, pek, -dek);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);

@@ -588,8 +588,9 @@ namespace MyApp
         /// <summary>
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -626,7 +627,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
@@ -734,8 +735,9 @@ namespace MyApp
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 1000
         /// probabilities.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -783,7 +785,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -1814,9 +1816,9 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative
-        /// accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences. Callers have checked that every span has length K =
-        /// 1000.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
+        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
+        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 1000.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double JeffreysSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
         {
@@ -1841,8 +1843,7 @@ namespace DivergenceGen.Generated
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    var sumk = Vector512.ConditionalSelect(Vector512.Equals(dk, Vector512<float>.Zero), Vector512<float>.Zero, dk * VectorMath.LogRatio(pk,
-                        qk));
+                    var sumk = VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
@@ -1850,8 +1851,7 @@ namespace DivergenceGen.Generated
                 var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
                 var d984 = p984 - q984;
-                var sum984 = (Vector512.ConditionalSelect(Vector512.Equals(d984, Vector512<float>.Zero), Vector512<float>.Zero, d984 * VectorMath.LogRatio(p984,
-                    q984)) & loopTailMask);
+                var sum984 = (VectorMath.Deviance(p984, q984, d984) + VectorMath.Deviance(q984, p984, -d984) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1873,8 +1873,7 @@ namespace DivergenceGen.Generated
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    var sumk = Vector256.ConditionalSelect(Vector256.Equals(dk, Vector256<float>.Zero), Vector256<float>.Zero, dk * VectorMath.LogRatio(pk,
-                        qk));
+                    var sumk = VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
@@ -1897,8 +1896,7 @@ namespace DivergenceGen.Generated
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    var sumk = Vector128.ConditionalSelect(Vector128.Equals(dk, Vector128<float>.Zero), Vector128<float>.Zero, dk * VectorMath.LogRatio(pk,
-                        qk));
+                    var sumk = VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
                     sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
                 double sum = Vector128.Sum(sumAcc);
@@ -1919,7 +1917,8 @@ namespace DivergenceGen.Generated
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
                     float dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    sumAcc += dk == 0f ? 0f : dk * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k));
+                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k), dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k),
+                        Unsafe.Add(ref pRef, k), -dk);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1933,8 +1932,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
-        /// Callers have checked that every span has length K = 1000.</summary>
+        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
+        /// is empty: no cancellation. Callers have checked that every span has length K = 1000.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon)
         {
@@ -1959,22 +1958,24 @@ namespace DivergenceGen.Generated
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
                     var pek = Vector512.ConditionalSelect(Vector512.Equals(pk, Vector512<float>.Zero), epsilon512, pk);
                     var qek = Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<float>.Zero), epsilon512, qk);
-                    var dek = pek - qek;
-                    var sumk = Vector512.ConditionalSelect(Vector512.Equals(dek, Vector512<float>.Zero), Vector512<float>.Zero, dek * VectorMath.LogRatio(pek,
-                        qek));
+                    var dek = Vector512.ConditionalSelect(Vector512.Equals(pk, Vector512<float>.Zero), pek - qek,
+                        Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<float>.Zero), pek - qek, dk));
+                    var sumk = VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
                 var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
+                var d984 = p984 - q984;
                 var pe984 = Vector512.ConditionalSelect(Vector512.Equals(p984, Vector512<float>.Zero), epsilon512, p984);
                 var qe984 = Vector512.ConditionalSelect(Vector512.Equals(q984, Vector512<float>.Zero), epsilon512, q984);
-                var de984 = pe984 - qe984;
-                var sum984 = (Vector512.ConditionalSelect(Vector512.Equals(de984, Vector512<float>.Zero), Vector512<float>.Zero, de984
-                    * VectorMath.LogRatio(pe984, qe984)) & loopTailMask);
+                var de984 = Vector512.ConditionalSelect(Vector512.Equals(p984, Vector512<float>.Zero), pe984 - qe984,
+                    Vector512.ConditionalSelect(Vector512.Equals(q984, Vector512<float>.Zero), pe984 - qe984, d984));
+                var sum984 = (VectorMath.Deviance(pe984, qe984, de984) + VectorMath.Deviance(qe984, pe984, -de984) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1997,11 +1998,12 @@ namespace DivergenceGen.Generated
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
                     var pek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<float>.Zero), epsilon256, pk);
                     var qek = Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<float>.Zero), epsilon256, qk);
-                    var dek = pek - qek;
-                    var sumk = Vector256.ConditionalSelect(Vector256.Equals(dek, Vector256<float>.Zero), Vector256<float>.Zero, dek * VectorMath.LogRatio(pek,
-                        qek));
+                    var dek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<float>.Zero), pek - qek,
+                        Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<float>.Zero), pek - qek, dk));
+                    var sumk = VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
@@ -2025,11 +2027,12 @@ namespace DivergenceGen.Generated
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
                     var pek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<float>.Zero), epsilon128, pk);
                     var qek = Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<float>.Zero), epsilon128, qk);
-                    var dek = pek - qek;
-                    var sumk = Vector128.ConditionalSelect(Vector128.Equals(dek, Vector128<float>.Zero), Vector128<float>.Zero, dek * VectorMath.LogRatio(pek,
-                        qek));
+                    var dek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<float>.Zero), pek - qek,
+                        Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<float>.Zero), pek - qek, dk));
+                    var sumk = VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
                     sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
                 double sum = Vector128.Sum(sumAcc);
@@ -2050,10 +2053,11 @@ namespace DivergenceGen.Generated
                 for (int k = 0; k < 1000; k++)
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    float dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
                     float pek = Unsafe.Add(ref pRef, k) == 0f ? epsilon : Unsafe.Add(ref pRef, k);
                     float qek = Unsafe.Add(ref qRef, k) == 0f ? epsilon : Unsafe.Add(ref qRef, k);
-                    float dek = pek - qek;
-                    sumAcc += dek == 0f ? 0f : dek * ScalarMath.LogRatio(pek, qek);
+                    float dek = Unsafe.Add(ref pRef, k) == 0f ? pek - qek : Unsafe.Add(ref qRef, k) == 0f ? pek - qek : dk;
+                    sumAcc += ScalarMath.Deviance(pek, qek, dek) + ScalarMath.Deviance(qek, pek, -dek);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);

@@ -588,8 +588,9 @@ namespace MyApp
         /// <summary>
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -626,7 +627,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
@@ -734,8 +735,9 @@ namespace MyApp
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 16
         /// probabilities.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -783,7 +785,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -2017,9 +2019,9 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative
-        /// accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences. Callers have checked that every span has length K =
-        /// 16.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
+        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
+        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 16.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
@@ -2043,8 +2045,8 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seen512);
                 var d0 = p0 - q0;
                 var d1 = p1 - q1;
-                var sum0 = Vector512.ConditionalSelect(Vector512.Equals(d0, Vector512<double>.Zero), Vector512<double>.Zero, d0 * VectorMath.LogRatio(p0, q0));
-                var sum1 = Vector512.ConditionalSelect(Vector512.Equals(d1, Vector512<double>.Zero), Vector512<double>.Zero, d1 * VectorMath.LogRatio(p1, q1));
+                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
+                var sum1 = VectorMath.Deviance(p1, q1, d1) + VectorMath.Deviance(q1, p1, -d1);
                 double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
@@ -2074,10 +2076,10 @@ namespace DivergenceGen.Generated
                 var d1 = p1 - q1;
                 var d2 = p2 - q2;
                 var d3 = p3 - q3;
-                var sum0 = Vector256.ConditionalSelect(Vector256.Equals(d0, Vector256<double>.Zero), Vector256<double>.Zero, d0 * VectorMath.LogRatio(p0, q0));
-                var sum1 = Vector256.ConditionalSelect(Vector256.Equals(d1, Vector256<double>.Zero), Vector256<double>.Zero, d1 * VectorMath.LogRatio(p1, q1));
-                var sum2 = Vector256.ConditionalSelect(Vector256.Equals(d2, Vector256<double>.Zero), Vector256<double>.Zero, d2 * VectorMath.LogRatio(p2, q2));
-                var sum3 = Vector256.ConditionalSelect(Vector256.Equals(d3, Vector256<double>.Zero), Vector256<double>.Zero, d3 * VectorMath.LogRatio(p3, q3));
+                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
+                var sum1 = VectorMath.Deviance(p1, q1, d1) + VectorMath.Deviance(q1, p1, -d1);
+                var sum2 = VectorMath.Deviance(p2, q2, d2) + VectorMath.Deviance(q2, p2, -d2);
+                var sum3 = VectorMath.Deviance(p3, q3, d3) + VectorMath.Deviance(q3, p3, -d3);
                 double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
@@ -2123,14 +2125,14 @@ namespace DivergenceGen.Generated
                 var d5 = p5 - q5;
                 var d6 = p6 - q6;
                 var d7 = p7 - q7;
-                var sum0 = Vector128.ConditionalSelect(Vector128.Equals(d0, Vector128<double>.Zero), Vector128<double>.Zero, d0 * VectorMath.LogRatio(p0, q0));
-                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(d1, Vector128<double>.Zero), Vector128<double>.Zero, d1 * VectorMath.LogRatio(p1, q1));
-                var sum2 = Vector128.ConditionalSelect(Vector128.Equals(d2, Vector128<double>.Zero), Vector128<double>.Zero, d2 * VectorMath.LogRatio(p2, q2));
-                var sum3 = Vector128.ConditionalSelect(Vector128.Equals(d3, Vector128<double>.Zero), Vector128<double>.Zero, d3 * VectorMath.LogRatio(p3, q3));
-                var sum4 = Vector128.ConditionalSelect(Vector128.Equals(d4, Vector128<double>.Zero), Vector128<double>.Zero, d4 * VectorMath.LogRatio(p4, q4));
-                var sum5 = Vector128.ConditionalSelect(Vector128.Equals(d5, Vector128<double>.Zero), Vector128<double>.Zero, d5 * VectorMath.LogRatio(p5, q5));
-                var sum6 = Vector128.ConditionalSelect(Vector128.Equals(d6, Vector128<double>.Zero), Vector128<double>.Zero, d6 * VectorMath.LogRatio(p6, q6));
-                var sum7 = Vector128.ConditionalSelect(Vector128.Equals(d7, Vector128<double>.Zero), Vector128<double>.Zero, d7 * VectorMath.LogRatio(p7, q7));
+                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
+                var sum1 = VectorMath.Deviance(p1, q1, d1) + VectorMath.Deviance(q1, p1, -d1);
+                var sum2 = VectorMath.Deviance(p2, q2, d2) + VectorMath.Deviance(q2, p2, -d2);
+                var sum3 = VectorMath.Deviance(p3, q3, d3) + VectorMath.Deviance(q3, p3, -d3);
+                var sum4 = VectorMath.Deviance(p4, q4, d4) + VectorMath.Deviance(q4, p4, -d4);
+                var sum5 = VectorMath.Deviance(p5, q5, d5) + VectorMath.Deviance(q5, p5, -d5);
+                var sum6 = VectorMath.Deviance(p6, q6, d6) + VectorMath.Deviance(q6, p6, -d6);
+                var sum7 = VectorMath.Deviance(p7, q7, d7) + VectorMath.Deviance(q7, p7, -d7);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
@@ -2148,7 +2150,8 @@ namespace DivergenceGen.Generated
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
                     double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    sumAcc += dk == 0d ? 0d : dk * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k));
+                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k), dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k),
+                        Unsafe.Add(ref pRef, k), -dk);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -2162,8 +2165,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
-        /// Callers have checked that every span has length K = 16.</summary>
+        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
+        /// is empty: no cancellation. Callers have checked that every span has length K = 16.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
         {
@@ -2186,16 +2189,18 @@ namespace DivergenceGen.Generated
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p0), q0);
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen512);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
                 var pe0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), epsilon512, p0);
                 var pe1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), epsilon512, p1);
                 var qe0 = Vector512.ConditionalSelect(Vector512.Equals(q0, Vector512<double>.Zero), epsilon512, q0);
                 var qe1 = Vector512.ConditionalSelect(Vector512.Equals(q1, Vector512<double>.Zero), epsilon512, q1);
-                var de0 = pe0 - qe0;
-                var de1 = pe1 - qe1;
-                var sum0 = Vector512.ConditionalSelect(Vector512.Equals(de0, Vector512<double>.Zero), Vector512<double>.Zero, de0 * VectorMath.LogRatio(pe0,
-                    qe0));
-                var sum1 = Vector512.ConditionalSelect(Vector512.Equals(de1, Vector512<double>.Zero), Vector512<double>.Zero, de1 * VectorMath.LogRatio(pe1,
-                    qe1));
+                var de0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), pe0 - qe0, Vector512.ConditionalSelect(Vector512.Equals(q0,
+                    Vector512<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
+                    Vector512<double>.Zero), pe1 - qe1, d1));
+                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
                 double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
@@ -2223,6 +2228,10 @@ namespace DivergenceGen.Generated
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p2), q2);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p3), q3);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
                 var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
                 var pe1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), epsilon256, p1);
                 var pe2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), epsilon256, p2);
@@ -2231,18 +2240,18 @@ namespace DivergenceGen.Generated
                 var qe1 = Vector256.ConditionalSelect(Vector256.Equals(q1, Vector256<double>.Zero), epsilon256, q1);
                 var qe2 = Vector256.ConditionalSelect(Vector256.Equals(q2, Vector256<double>.Zero), epsilon256, q2);
                 var qe3 = Vector256.ConditionalSelect(Vector256.Equals(q3, Vector256<double>.Zero), epsilon256, q3);
-                var de0 = pe0 - qe0;
-                var de1 = pe1 - qe1;
-                var de2 = pe2 - qe2;
-                var de3 = pe3 - qe3;
-                var sum0 = Vector256.ConditionalSelect(Vector256.Equals(de0, Vector256<double>.Zero), Vector256<double>.Zero, de0 * VectorMath.LogRatio(pe0,
-                    qe0));
-                var sum1 = Vector256.ConditionalSelect(Vector256.Equals(de1, Vector256<double>.Zero), Vector256<double>.Zero, de1 * VectorMath.LogRatio(pe1,
-                    qe1));
-                var sum2 = Vector256.ConditionalSelect(Vector256.Equals(de2, Vector256<double>.Zero), Vector256<double>.Zero, de2 * VectorMath.LogRatio(pe2,
-                    qe2));
-                var sum3 = Vector256.ConditionalSelect(Vector256.Equals(de3, Vector256<double>.Zero), Vector256<double>.Zero, de3 * VectorMath.LogRatio(pe3,
-                    qe3));
+                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
+                    Vector256<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), pe1 - qe1, Vector256.ConditionalSelect(Vector256.Equals(q1,
+                    Vector256<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), pe2 - qe2, Vector256.ConditionalSelect(Vector256.Equals(q2,
+                    Vector256<double>.Zero), pe2 - qe2, d2));
+                var de3 = Vector256.ConditionalSelect(Vector256.Equals(p3, Vector256<double>.Zero), pe3 - qe3, Vector256.ConditionalSelect(Vector256.Equals(q3,
+                    Vector256<double>.Zero), pe3 - qe3, d3));
+                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
+                var sum2 = VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
+                var sum3 = VectorMath.Deviance(pe3, qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3);
                 double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
@@ -2282,6 +2291,14 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p6), q6);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p7), q7);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
                 var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
                 var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
                 var pe2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), epsilon128, p2);
@@ -2298,30 +2315,30 @@ namespace DivergenceGen.Generated
                 var qe5 = Vector128.ConditionalSelect(Vector128.Equals(q5, Vector128<double>.Zero), epsilon128, q5);
                 var qe6 = Vector128.ConditionalSelect(Vector128.Equals(q6, Vector128<double>.Zero), epsilon128, q6);
                 var qe7 = Vector128.ConditionalSelect(Vector128.Equals(q7, Vector128<double>.Zero), epsilon128, q7);
-                var de0 = pe0 - qe0;
-                var de1 = pe1 - qe1;
-                var de2 = pe2 - qe2;
-                var de3 = pe3 - qe3;
-                var de4 = pe4 - qe4;
-                var de5 = pe5 - qe5;
-                var de6 = pe6 - qe6;
-                var de7 = pe7 - qe7;
-                var sum0 = Vector128.ConditionalSelect(Vector128.Equals(de0, Vector128<double>.Zero), Vector128<double>.Zero, de0 * VectorMath.LogRatio(pe0,
-                    qe0));
-                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(de1, Vector128<double>.Zero), Vector128<double>.Zero, de1 * VectorMath.LogRatio(pe1,
-                    qe1));
-                var sum2 = Vector128.ConditionalSelect(Vector128.Equals(de2, Vector128<double>.Zero), Vector128<double>.Zero, de2 * VectorMath.LogRatio(pe2,
-                    qe2));
-                var sum3 = Vector128.ConditionalSelect(Vector128.Equals(de3, Vector128<double>.Zero), Vector128<double>.Zero, de3 * VectorMath.LogRatio(pe3,
-                    qe3));
-                var sum4 = Vector128.ConditionalSelect(Vector128.Equals(de4, Vector128<double>.Zero), Vector128<double>.Zero, de4 * VectorMath.LogRatio(pe4,
-                    qe4));
-                var sum5 = Vector128.ConditionalSelect(Vector128.Equals(de5, Vector128<double>.Zero), Vector128<double>.Zero, de5 * VectorMath.LogRatio(pe5,
-                    qe5));
-                var sum6 = Vector128.ConditionalSelect(Vector128.Equals(de6, Vector128<double>.Zero), Vector128<double>.Zero, de6 * VectorMath.LogRatio(pe6,
-                    qe6));
-                var sum7 = Vector128.ConditionalSelect(Vector128.Equals(de7, Vector128<double>.Zero), Vector128<double>.Zero, de7 * VectorMath.LogRatio(pe7,
-                    qe7));
+                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
+                    Vector128<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
+                    Vector128<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), pe2 - qe2, Vector128.ConditionalSelect(Vector128.Equals(q2,
+                    Vector128<double>.Zero), pe2 - qe2, d2));
+                var de3 = Vector128.ConditionalSelect(Vector128.Equals(p3, Vector128<double>.Zero), pe3 - qe3, Vector128.ConditionalSelect(Vector128.Equals(q3,
+                    Vector128<double>.Zero), pe3 - qe3, d3));
+                var de4 = Vector128.ConditionalSelect(Vector128.Equals(p4, Vector128<double>.Zero), pe4 - qe4, Vector128.ConditionalSelect(Vector128.Equals(q4,
+                    Vector128<double>.Zero), pe4 - qe4, d4));
+                var de5 = Vector128.ConditionalSelect(Vector128.Equals(p5, Vector128<double>.Zero), pe5 - qe5, Vector128.ConditionalSelect(Vector128.Equals(q5,
+                    Vector128<double>.Zero), pe5 - qe5, d5));
+                var de6 = Vector128.ConditionalSelect(Vector128.Equals(p6, Vector128<double>.Zero), pe6 - qe6, Vector128.ConditionalSelect(Vector128.Equals(q6,
+                    Vector128<double>.Zero), pe6 - qe6, d6));
+                var de7 = Vector128.ConditionalSelect(Vector128.Equals(p7, Vector128<double>.Zero), pe7 - qe7, Vector128.ConditionalSelect(Vector128.Equals(q7,
+                    Vector128<double>.Zero), pe7 - qe7, d7));
+                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
+                var sum2 = VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
+                var sum3 = VectorMath.Deviance(pe3, qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3);
+                var sum4 = VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4);
+                var sum5 = VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5);
+                var sum6 = VectorMath.Deviance(pe6, qe6, de6) + VectorMath.Deviance(qe6, pe6, -de6);
+                var sum7 = VectorMath.Deviance(pe7, qe7, de7) + VectorMath.Deviance(qe7, pe7, -de7);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
@@ -2339,10 +2356,11 @@ namespace DivergenceGen.Generated
                 for (int k = 0; k < 16; k++)
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
                     double pek = Unsafe.Add(ref pRef, k) == 0d ? epsilon : Unsafe.Add(ref pRef, k);
                     double qek = Unsafe.Add(ref qRef, k) == 0d ? epsilon : Unsafe.Add(ref qRef, k);
-                    double dek = pek - qek;
-                    sumAcc += dek == 0d ? 0d : dek * ScalarMath.LogRatio(pek, qek);
+                    double dek = Unsafe.Add(ref pRef, k) == 0d ? pek - qek : Unsafe.Add(ref qRef, k) == 0d ? pek - qek : dk;
+                    sumAcc += ScalarMath.Deviance(pek, qek, dek) + ScalarMath.Deviance(qek, pek, -dek);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);

@@ -588,8 +588,9 @@ namespace MyApp
         /// <summary>
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -626,7 +627,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
@@ -734,8 +735,9 @@ namespace MyApp
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 17
         /// probabilities.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -783,7 +785,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -1913,9 +1915,9 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative
-        /// accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences. Callers have checked that every span has length K =
-        /// 17.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
+        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
+        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 17.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
@@ -1939,16 +1941,14 @@ namespace DivergenceGen.Generated
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    sumAcc += Vector512.ConditionalSelect(Vector512.Equals(dk, Vector512<double>.Zero), Vector512<double>.Zero, dk * VectorMath.LogRatio(pk,
-                        qk));
+                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 var q9 = Vector512.LoadUnsafe(ref qRef, (nuint)9);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p9), q9);
                 var d9 = p9 - q9;
-                sumAcc += (Vector512.ConditionalSelect(Vector512.Equals(d9, Vector512<double>.Zero), Vector512<double>.Zero, d9 * VectorMath.LogRatio(p9, q9))
-                    & loopTailMask);
+                sumAcc += (VectorMath.Deviance(p9, q9, d9) + VectorMath.Deviance(q9, p9, -d9) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -1971,16 +1971,14 @@ namespace DivergenceGen.Generated
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    sumAcc += Vector256.ConditionalSelect(Vector256.Equals(dk, Vector256<double>.Zero), Vector256<double>.Zero, dk * VectorMath.LogRatio(pk,
-                        qk));
+                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 var q13 = Vector256.LoadUnsafe(ref qRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
                 var d13 = p13 - q13;
-                sumAcc += (Vector256.ConditionalSelect(Vector256.Equals(d13, Vector256<double>.Zero), Vector256<double>.Zero, d13 * VectorMath.LogRatio(p13,
-                    q13)) & loopTailMask);
+                sumAcc += (VectorMath.Deviance(p13, q13, d13) + VectorMath.Deviance(q13, p13, -d13) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -2003,16 +2001,14 @@ namespace DivergenceGen.Generated
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    sumAcc += Vector128.ConditionalSelect(Vector128.Equals(dk, Vector128<double>.Zero), Vector128<double>.Zero, dk * VectorMath.LogRatio(pk,
-                        qk));
+                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
                 var q15 = Vector128.LoadUnsafe(ref qRef, (nuint)15);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p15), q15);
                 var d15 = p15 - q15;
-                sumAcc += (Vector128.ConditionalSelect(Vector128.Equals(d15, Vector128<double>.Zero), Vector128<double>.Zero, d15 * VectorMath.LogRatio(p15,
-                    q15)) & loopTailMask);
+                sumAcc += (VectorMath.Deviance(p15, q15, d15) + VectorMath.Deviance(q15, p15, -d15) & loopTailMask);
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -2031,7 +2027,8 @@ namespace DivergenceGen.Generated
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
                     double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    sumAcc += dk == 0d ? 0d : dk * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k));
+                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k), dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k),
+                        Unsafe.Add(ref pRef, k), -dk);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -2045,8 +2042,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
-        /// Callers have checked that every span has length K = 17.</summary>
+        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
+        /// is empty: no cancellation. Callers have checked that every span has length K = 17.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
         {
@@ -2070,21 +2067,23 @@ namespace DivergenceGen.Generated
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
                     var pek = Vector512.ConditionalSelect(Vector512.Equals(pk, Vector512<double>.Zero), epsilon512, pk);
                     var qek = Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<double>.Zero), epsilon512, qk);
-                    var dek = pek - qek;
-                    sumAcc += Vector512.ConditionalSelect(Vector512.Equals(dek, Vector512<double>.Zero), Vector512<double>.Zero, dek * VectorMath.LogRatio(pek,
-                        qek));
+                    var dek = Vector512.ConditionalSelect(Vector512.Equals(pk, Vector512<double>.Zero), pek - qek,
+                        Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<double>.Zero), pek - qek, dk));
+                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 var q9 = Vector512.LoadUnsafe(ref qRef, (nuint)9);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p9), q9);
+                var d9 = p9 - q9;
                 var pe9 = Vector512.ConditionalSelect(Vector512.Equals(p9, Vector512<double>.Zero), epsilon512, p9);
                 var qe9 = Vector512.ConditionalSelect(Vector512.Equals(q9, Vector512<double>.Zero), epsilon512, q9);
-                var de9 = pe9 - qe9;
-                sumAcc += (Vector512.ConditionalSelect(Vector512.Equals(de9, Vector512<double>.Zero), Vector512<double>.Zero, de9 * VectorMath.LogRatio(pe9,
-                    qe9)) & loopTailMask);
+                var de9 = Vector512.ConditionalSelect(Vector512.Equals(p9, Vector512<double>.Zero), pe9 - qe9, Vector512.ConditionalSelect(Vector512.Equals(q9,
+                    Vector512<double>.Zero), pe9 - qe9, d9));
+                sumAcc += (VectorMath.Deviance(pe9, qe9, de9) + VectorMath.Deviance(qe9, pe9, -de9) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -2108,21 +2107,23 @@ namespace DivergenceGen.Generated
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
                     var pek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<double>.Zero), epsilon256, pk);
                     var qek = Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), epsilon256, qk);
-                    var dek = pek - qek;
-                    sumAcc += Vector256.ConditionalSelect(Vector256.Equals(dek, Vector256<double>.Zero), Vector256<double>.Zero, dek * VectorMath.LogRatio(pek,
-                        qek));
+                    var dek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<double>.Zero), pek - qek,
+                        Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), pek - qek, dk));
+                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 var q13 = Vector256.LoadUnsafe(ref qRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
+                var d13 = p13 - q13;
                 var pe13 = Vector256.ConditionalSelect(Vector256.Equals(p13, Vector256<double>.Zero), epsilon256, p13);
                 var qe13 = Vector256.ConditionalSelect(Vector256.Equals(q13, Vector256<double>.Zero), epsilon256, q13);
-                var de13 = pe13 - qe13;
-                sumAcc += (Vector256.ConditionalSelect(Vector256.Equals(de13, Vector256<double>.Zero), Vector256<double>.Zero, de13 * VectorMath.LogRatio(pe13,
-                    qe13)) & loopTailMask);
+                var de13 = Vector256.ConditionalSelect(Vector256.Equals(p13, Vector256<double>.Zero), pe13 - qe13,
+                    Vector256.ConditionalSelect(Vector256.Equals(q13, Vector256<double>.Zero), pe13 - qe13, d13));
+                sumAcc += (VectorMath.Deviance(pe13, qe13, de13) + VectorMath.Deviance(qe13, pe13, -de13) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -2146,21 +2147,23 @@ namespace DivergenceGen.Generated
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
                     var pek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<double>.Zero), epsilon128, pk);
                     var qek = Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), epsilon128, qk);
-                    var dek = pek - qek;
-                    sumAcc += Vector128.ConditionalSelect(Vector128.Equals(dek, Vector128<double>.Zero), Vector128<double>.Zero, dek * VectorMath.LogRatio(pek,
-                        qek));
+                    var dek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<double>.Zero), pek - qek,
+                        Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), pek - qek, dk));
+                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
                 var q15 = Vector128.LoadUnsafe(ref qRef, (nuint)15);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p15), q15);
+                var d15 = p15 - q15;
                 var pe15 = Vector128.ConditionalSelect(Vector128.Equals(p15, Vector128<double>.Zero), epsilon128, p15);
                 var qe15 = Vector128.ConditionalSelect(Vector128.Equals(q15, Vector128<double>.Zero), epsilon128, q15);
-                var de15 = pe15 - qe15;
-                sumAcc += (Vector128.ConditionalSelect(Vector128.Equals(de15, Vector128<double>.Zero), Vector128<double>.Zero, de15 * VectorMath.LogRatio(pe15,
-                    qe15)) & loopTailMask);
+                var de15 = Vector128.ConditionalSelect(Vector128.Equals(p15, Vector128<double>.Zero), pe15 - qe15,
+                    Vector128.ConditionalSelect(Vector128.Equals(q15, Vector128<double>.Zero), pe15 - qe15, d15));
+                sumAcc += (VectorMath.Deviance(pe15, qe15, de15) + VectorMath.Deviance(qe15, pe15, -de15) & loopTailMask);
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -2179,10 +2182,11 @@ namespace DivergenceGen.Generated
                 for (int k = 0; k < 17; k++)
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
                     double pek = Unsafe.Add(ref pRef, k) == 0d ? epsilon : Unsafe.Add(ref pRef, k);
                     double qek = Unsafe.Add(ref qRef, k) == 0d ? epsilon : Unsafe.Add(ref qRef, k);
-                    double dek = pek - qek;
-                    sumAcc += dek == 0d ? 0d : dek * ScalarMath.LogRatio(pek, qek);
+                    double dek = Unsafe.Add(ref pRef, k) == 0d ? pek - qek : Unsafe.Add(ref qRef, k) == 0d ? pek - qek : dk;
+                    sumAcc += ScalarMath.Deviance(pek, qek, dek) + ScalarMath.Deviance(qek, pek, -dek);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);

@@ -588,8 +588,9 @@ namespace MyApp
         /// <summary>
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -626,7 +627,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
@@ -734,8 +735,9 @@ namespace MyApp
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 6
         /// probabilities.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -783,7 +785,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -1557,9 +1559,9 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative
-        /// accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences. Callers have checked that every span has length K =
-        /// 6.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
+        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
+        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
@@ -1585,8 +1587,8 @@ namespace DivergenceGen.Generated
                     & ProbabilityLanes.AllProbabilities(seen128);
                 var d0 = p0 - q0;
                 var d1 = p1 - q1;
-                var sum0 = Vector256.ConditionalSelect(Vector256.Equals(d0, Vector256<double>.Zero), Vector256<double>.Zero, d0 * VectorMath.LogRatio(p0, q0));
-                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(d1, Vector128<double>.Zero), Vector128<double>.Zero, d1 * VectorMath.LogRatio(p1, q1));
+                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
+                var sum1 = VectorMath.Deviance(p1, q1, d1) + VectorMath.Deviance(q1, p1, -d1);
                 double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
                 if (!valid)
                 {
@@ -1612,9 +1614,9 @@ namespace DivergenceGen.Generated
                 var d0 = p0 - q0;
                 var d1 = p1 - q1;
                 var d2 = p2 - q2;
-                var sum0 = Vector128.ConditionalSelect(Vector128.Equals(d0, Vector128<double>.Zero), Vector128<double>.Zero, d0 * VectorMath.LogRatio(p0, q0));
-                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(d1, Vector128<double>.Zero), Vector128<double>.Zero, d1 * VectorMath.LogRatio(p1, q1));
-                var sum2 = Vector128.ConditionalSelect(Vector128.Equals(d2, Vector128<double>.Zero), Vector128<double>.Zero, d2 * VectorMath.LogRatio(p2, q2));
+                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
+                var sum1 = VectorMath.Deviance(p1, q1, d1) + VectorMath.Deviance(q1, p1, -d1);
+                var sum2 = VectorMath.Deviance(p2, q2, d2) + VectorMath.Deviance(q2, p2, -d2);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2);
                 if (!valid)
                 {
@@ -1632,7 +1634,8 @@ namespace DivergenceGen.Generated
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
                     double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    sumAcc += dk == 0d ? 0d : dk * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k));
+                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k), dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k),
+                        Unsafe.Add(ref pRef, k), -dk);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1646,8 +1649,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
-        /// Callers have checked that every span has length K = 6.</summary>
+        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
+        /// is empty: no cancellation. Callers have checked that every span has length K = 6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
         {
@@ -1673,16 +1676,18 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256)
                     & ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
                 var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
                 var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
                 var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
                 var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
-                var de0 = pe0 - qe0;
-                var de1 = pe1 - qe1;
-                var sum0 = Vector256.ConditionalSelect(Vector256.Equals(de0, Vector256<double>.Zero), Vector256<double>.Zero, de0 * VectorMath.LogRatio(pe0,
-                    qe0));
-                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(de1, Vector128<double>.Zero), Vector128<double>.Zero, de1 * VectorMath.LogRatio(pe1,
-                    qe1));
+                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
+                    Vector256<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
+                    Vector128<double>.Zero), pe1 - qe1, d1));
+                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
                 double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
                 if (!valid)
                 {
@@ -1707,21 +1712,24 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
                 var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
                 var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
                 var pe2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), epsilon128, p2);
                 var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
                 var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
                 var qe2 = Vector128.ConditionalSelect(Vector128.Equals(q2, Vector128<double>.Zero), epsilon128, q2);
-                var de0 = pe0 - qe0;
-                var de1 = pe1 - qe1;
-                var de2 = pe2 - qe2;
-                var sum0 = Vector128.ConditionalSelect(Vector128.Equals(de0, Vector128<double>.Zero), Vector128<double>.Zero, de0 * VectorMath.LogRatio(pe0,
-                    qe0));
-                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(de1, Vector128<double>.Zero), Vector128<double>.Zero, de1 * VectorMath.LogRatio(pe1,
-                    qe1));
-                var sum2 = Vector128.ConditionalSelect(Vector128.Equals(de2, Vector128<double>.Zero), Vector128<double>.Zero, de2 * VectorMath.LogRatio(pe2,
-                    qe2));
+                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
+                    Vector128<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
+                    Vector128<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), pe2 - qe2, Vector128.ConditionalSelect(Vector128.Equals(q2,
+                    Vector128<double>.Zero), pe2 - qe2, d2));
+                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
+                var sum2 = VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2);
                 if (!valid)
                 {
@@ -1739,10 +1747,11 @@ namespace DivergenceGen.Generated
                 for (int k = 0; k < 6; k++)
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
                     double pek = Unsafe.Add(ref pRef, k) == 0d ? epsilon : Unsafe.Add(ref pRef, k);
                     double qek = Unsafe.Add(ref qRef, k) == 0d ? epsilon : Unsafe.Add(ref qRef, k);
-                    double dek = pek - qek;
-                    sumAcc += dek == 0d ? 0d : dek * ScalarMath.LogRatio(pek, qek);
+                    double dek = Unsafe.Add(ref pRef, k) == 0d ? pek - qek : Unsafe.Add(ref qRef, k) == 0d ? pek - qek : dk;
+                    sumAcc += ScalarMath.Deviance(pek, qek, dek) + ScalarMath.Deviance(qek, pek, -dek);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);

@@ -588,8 +588,9 @@ namespace MyApp
         /// <summary>
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -626,7 +627,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
@@ -734,8 +735,9 @@ namespace MyApp
         /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K = 6
         /// probabilities.
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-        /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has no
-        /// cancellation, unlike the sum of the two KL divergences.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -783,7 +785,7 @@ namespace MyApp
         /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
-        /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -1576,9 +1578,9 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative
-        /// accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences. Callers have checked that every span has length K =
-        /// 6.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
+        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
+        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
@@ -1602,16 +1604,14 @@ namespace DivergenceGen.Generated
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    sumAcc += Vector256.ConditionalSelect(Vector256.Equals(dk, Vector256<double>.Zero), Vector256<double>.Zero, dk * VectorMath.LogRatio(pk,
-                        qk));
+                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
                 }
                 // K = 6 is not a multiple of 4: one more vector at 2, overlapping, its first 2 lanes masked out of the sums.
                 var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)2);
                 var q2 = Vector256.LoadUnsafe(ref qRef, (nuint)2);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p2), q2);
                 var d2 = p2 - q2;
-                sumAcc += (Vector256.ConditionalSelect(Vector256.Equals(d2, Vector256<double>.Zero), Vector256<double>.Zero, d2 * VectorMath.LogRatio(p2, q2))
-                    & loopTailMask);
+                sumAcc += (VectorMath.Deviance(p2, q2, d2) + VectorMath.Deviance(q2, p2, -d2) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -1632,8 +1632,7 @@ namespace DivergenceGen.Generated
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    sumAcc += Vector128.ConditionalSelect(Vector128.Equals(dk, Vector128<double>.Zero), Vector128<double>.Zero, dk * VectorMath.LogRatio(pk,
-                        qk));
+                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1653,7 +1652,8 @@ namespace DivergenceGen.Generated
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
                     double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    sumAcc += dk == 0d ? 0d : dk * ScalarMath.LogRatio(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k));
+                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k), dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k),
+                        Unsafe.Add(ref pRef, k), -dk);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1667,8 +1667,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
-        /// Callers have checked that every span has length K = 6.</summary>
+        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
+        /// is empty: no cancellation. Callers have checked that every span has length K = 6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
         {
@@ -1692,21 +1692,23 @@ namespace DivergenceGen.Generated
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
                     var pek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<double>.Zero), epsilon256, pk);
                     var qek = Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), epsilon256, qk);
-                    var dek = pek - qek;
-                    sumAcc += Vector256.ConditionalSelect(Vector256.Equals(dek, Vector256<double>.Zero), Vector256<double>.Zero, dek * VectorMath.LogRatio(pek,
-                        qek));
+                    var dek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<double>.Zero), pek - qek,
+                        Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), pek - qek, dk));
+                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
                 }
                 // K = 6 is not a multiple of 4: one more vector at 2, overlapping, its first 2 lanes masked out of the sums.
                 var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)2);
                 var q2 = Vector256.LoadUnsafe(ref qRef, (nuint)2);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p2), q2);
+                var d2 = p2 - q2;
                 var pe2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), epsilon256, p2);
                 var qe2 = Vector256.ConditionalSelect(Vector256.Equals(q2, Vector256<double>.Zero), epsilon256, q2);
-                var de2 = pe2 - qe2;
-                sumAcc += (Vector256.ConditionalSelect(Vector256.Equals(de2, Vector256<double>.Zero), Vector256<double>.Zero, de2 * VectorMath.LogRatio(pe2,
-                    qe2)) & loopTailMask);
+                var de2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), pe2 - qe2, Vector256.ConditionalSelect(Vector256.Equals(q2,
+                    Vector256<double>.Zero), pe2 - qe2, d2));
+                sumAcc += (VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
@@ -1728,11 +1730,12 @@ namespace DivergenceGen.Generated
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
+                    var dk = pk - qk;
                     var pek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<double>.Zero), epsilon128, pk);
                     var qek = Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), epsilon128, qk);
-                    var dek = pek - qek;
-                    sumAcc += Vector128.ConditionalSelect(Vector128.Equals(dek, Vector128<double>.Zero), Vector128<double>.Zero, dek * VectorMath.LogRatio(pek,
-                        qek));
+                    var dek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<double>.Zero), pek - qek,
+                        Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), pek - qek, dk));
+                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
@@ -1752,10 +1755,11 @@ namespace DivergenceGen.Generated
                 for (int k = 0; k < 6; k++)
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
+                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
                     double pek = Unsafe.Add(ref pRef, k) == 0d ? epsilon : Unsafe.Add(ref pRef, k);
                     double qek = Unsafe.Add(ref qRef, k) == 0d ? epsilon : Unsafe.Add(ref qRef, k);
-                    double dek = pek - qek;
-                    sumAcc += dek == 0d ? 0d : dek * ScalarMath.LogRatio(pek, qek);
+                    double dek = Unsafe.Add(ref pRef, k) == 0d ? pek - qek : Unsafe.Add(ref qRef, k) == 0d ? pek - qek : dk;
+                    sumAcc += ScalarMath.Deviance(pek, qek, dek) + ScalarMath.Deviance(qek, pek, -dek);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);

@@ -531,8 +531,9 @@ namespace MyApp
                 /// <summary>
                 /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
                 /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-                /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has
-                /// no cancellation, unlike the sum of the two KL divergences.
+                /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the
+                /// difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum
+                /// of the two KL divergences.
                 /// </summary>
                 /// <param name="q">The second distribution Q.</param>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="q"/> is null.</exception>
@@ -567,7 +568,7 @@ namespace MyApp
                 /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0
                 /// gives +∞ where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate,
                 /// &gt; 0.25 significant.
-                /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+                /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
                 /// </summary>
                 /// <param name="q">The second distribution Q.</param>
                 /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
@@ -675,8 +676,9 @@ namespace MyApp
                 /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of K
                 /// = 4 probabilities.
                 /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
-                /// Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative accuracy where p ≈ q), so the sum has
-                /// no cancellation, unlike the sum of the two KL divergences.
+                /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the
+                /// difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum
+                /// of the two KL divergences.
                 /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
                 /// and the values are not renormalised.
                 /// </summary>
@@ -724,7 +726,7 @@ namespace MyApp
                 /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0
                 /// gives +∞ where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate,
                 /// &gt; 0.25 significant.
-                /// The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
+                /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
                 /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
                 /// and the values are not renormalised.
                 /// </summary>
@@ -1411,9 +1413,9 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·log(p/q) is ≥ 0 and computed with one logarithm of the quotient (LogRatio: relative
-        /// accuracy where p ≈ q), so the sum has no cancellation, unlike the sum of the two KL divergences. Callers have checked that every span has length K =
-        /// 4.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
+        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
+        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 4.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
@@ -1433,7 +1435,7 @@ namespace DivergenceGen.Generated
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
                 var d0 = p0 - q0;
-                var sum0 = Vector256.ConditionalSelect(Vector256.Equals(d0, Vector256<double>.Zero), Vector256<double>.Zero, d0 * VectorMath.LogRatio(p0, q0));
+                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
                 double sum = Vector256.Sum(sum0);
                 if (!valid)
                 {
@@ -1455,8 +1457,8 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
                 var d0 = p0 - q0;
                 var d1 = p1 - q1;
-                var sum0 = Vector128.ConditionalSelect(Vector128.Equals(d0, Vector128<double>.Zero), Vector128<double>.Zero, d0 * VectorMath.LogRatio(p0, q0));
-                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(d1, Vector128<double>.Zero), Vector128<double>.Zero, d1 * VectorMath.LogRatio(p1, q1));
+                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
+                var sum1 = VectorMath.Deviance(p1, q1, d1) + VectorMath.Deviance(q1, p1, -d1);
                 double sum = Vector128.Sum(sum0 + sum1);
                 if (!valid)
                 {
@@ -1478,9 +1480,12 @@ namespace DivergenceGen.Generated
                 double d1 = Unsafe.Add(ref pRef, 1) - Unsafe.Add(ref qRef, 1);
                 double d2 = Unsafe.Add(ref pRef, 2) - Unsafe.Add(ref qRef, 2);
                 double d3 = Unsafe.Add(ref pRef, 3) - Unsafe.Add(ref qRef, 3);
-                double sum = (d0 == 0d ? 0d : d0 * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 0), Unsafe.Add(ref qRef, 0))) + (d1 == 0d ? 0d : d1
-                    * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 1), Unsafe.Add(ref qRef, 1))) + (d2 == 0d ? 0d : d2 * ScalarMath.LogRatio(Unsafe.Add(ref pRef,
-                    2), Unsafe.Add(ref qRef, 2))) + (d3 == 0d ? 0d : d3 * ScalarMath.LogRatio(Unsafe.Add(ref pRef, 3), Unsafe.Add(ref qRef, 3)));
+                double sum = ScalarMath.Deviance(Unsafe.Add(ref pRef, 0), Unsafe.Add(ref qRef, 0), d0) + ScalarMath.Deviance(Unsafe.Add(ref qRef, 0),
+                    Unsafe.Add(ref pRef, 0), -d0) + ScalarMath.Deviance(Unsafe.Add(ref pRef, 1), Unsafe.Add(ref qRef, 1), d1)
+                    + ScalarMath.Deviance(Unsafe.Add(ref qRef, 1), Unsafe.Add(ref pRef, 1), -d1) + ScalarMath.Deviance(Unsafe.Add(ref pRef, 2),
+                    Unsafe.Add(ref qRef, 2), d2) + ScalarMath.Deviance(Unsafe.Add(ref qRef, 2), Unsafe.Add(ref pRef, 2), -d2)
+                    + ScalarMath.Deviance(Unsafe.Add(ref pRef, 3), Unsafe.Add(ref qRef, 3), d3) + ScalarMath.Deviance(Unsafe.Add(ref qRef, 3),
+                    Unsafe.Add(ref pRef, 3), -d3);
                 if (!valid)
                 {
                     return JeffreysSum(
@@ -1491,8 +1496,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term (p′ − q′)·log(p′/q′) ≥ 0 with one logarithm of the quotient: no cancellation.
-        /// Callers have checked that every span has length K = 4.</summary>
+        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
+        /// is empty: no cancellation. Callers have checked that every span has length K = 4.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
         {
@@ -1512,11 +1517,12 @@ namespace DivergenceGen.Generated
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
+                var d0 = p0 - q0;
                 var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
                 var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
-                var de0 = pe0 - qe0;
-                var sum0 = Vector256.ConditionalSelect(Vector256.Equals(de0, Vector256<double>.Zero), Vector256<double>.Zero, de0 * VectorMath.LogRatio(pe0,
-                    qe0));
+                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
+                    Vector256<double>.Zero), pe0 - qe0, d0));
+                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
                 double sum = Vector256.Sum(sum0);
                 if (!valid)
                 {
@@ -1538,16 +1544,18 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
                 var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
                 var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
                 var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
                 var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
-                var de0 = pe0 - qe0;
-                var de1 = pe1 - qe1;
-                var sum0 = Vector128.ConditionalSelect(Vector128.Equals(de0, Vector128<double>.Zero), Vector128<double>.Zero, de0 * VectorMath.LogRatio(pe0,
-                    qe0));
-                var sum1 = Vector128.ConditionalSelect(Vector128.Equals(de1, Vector128<double>.Zero), Vector128<double>.Zero, de1 * VectorMath.LogRatio(pe1,
-                    qe1));
+                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
+                    Vector128<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
+                    Vector128<double>.Zero), pe1 - qe1, d1));
+                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
                 double sum = Vector128.Sum(sum0 + sum1);
                 if (!valid)
                 {
@@ -1566,6 +1574,10 @@ namespace DivergenceGen.Generated
                 seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 2)), Unsafe.Add(ref qRef, 2));
                 seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 3)), Unsafe.Add(ref qRef, 3));
                 bool valid = ProbabilityLanes.AllProbabilities(seenTail);
+                double d0 = Unsafe.Add(ref pRef, 0) - Unsafe.Add(ref qRef, 0);
+                double d1 = Unsafe.Add(ref pRef, 1) - Unsafe.Add(ref qRef, 1);
+                double d2 = Unsafe.Add(ref pRef, 2) - Unsafe.Add(ref qRef, 2);
+                double d3 = Unsafe.Add(ref pRef, 3) - Unsafe.Add(ref qRef, 3);
                 double pe0 = Unsafe.Add(ref pRef, 0) == 0d ? epsilon : Unsafe.Add(ref pRef, 0);
                 double pe1 = Unsafe.Add(ref pRef, 1) == 0d ? epsilon : Unsafe.Add(ref pRef, 1);
                 double pe2 = Unsafe.Add(ref pRef, 2) == 0d ? epsilon : Unsafe.Add(ref pRef, 2);
@@ -1574,12 +1586,13 @@ namespace DivergenceGen.Generated
                 double qe1 = Unsafe.Add(ref qRef, 1) == 0d ? epsilon : Unsafe.Add(ref qRef, 1);
                 double qe2 = Unsafe.Add(ref qRef, 2) == 0d ? epsilon : Unsafe.Add(ref qRef, 2);
                 double qe3 = Unsafe.Add(ref qRef, 3) == 0d ? epsilon : Unsafe.Add(ref qRef, 3);
-                double de0 = pe0 - qe0;
-                double de1 = pe1 - qe1;
-                double de2 = pe2 - qe2;
-                double de3 = pe3 - qe3;
-                double sum = (de0 == 0d ? 0d : de0 * ScalarMath.LogRatio(pe0, qe0)) + (de1 == 0d ? 0d : de1 * ScalarMath.LogRatio(pe1, qe1)) + (de2 == 0d ? 0d
-                    : de2 * ScalarMath.LogRatio(pe2, qe2)) + (de3 == 0d ? 0d : de3 * ScalarMath.LogRatio(pe3, qe3));
+                double de0 = Unsafe.Add(ref pRef, 0) == 0d ? pe0 - qe0 : Unsafe.Add(ref qRef, 0) == 0d ? pe0 - qe0 : d0;
+                double de1 = Unsafe.Add(ref pRef, 1) == 0d ? pe1 - qe1 : Unsafe.Add(ref qRef, 1) == 0d ? pe1 - qe1 : d1;
+                double de2 = Unsafe.Add(ref pRef, 2) == 0d ? pe2 - qe2 : Unsafe.Add(ref qRef, 2) == 0d ? pe2 - qe2 : d2;
+                double de3 = Unsafe.Add(ref pRef, 3) == 0d ? pe3 - qe3 : Unsafe.Add(ref qRef, 3) == 0d ? pe3 - qe3 : d3;
+                double sum = ScalarMath.Deviance(pe0, qe0, de0) + ScalarMath.Deviance(qe0, pe0, -de0) + ScalarMath.Deviance(pe1, qe1, de1)
+                    + ScalarMath.Deviance(qe1, pe1, -de1) + ScalarMath.Deviance(pe2, qe2, de2) + ScalarMath.Deviance(qe2, pe2, -de2) + ScalarMath.Deviance(pe3,
+                    qe3, de3) + ScalarMath.Deviance(qe3, pe3, -de3);
                 if (!valid)
                 {
                     return PopulationStabilitySum(

@@ -79,8 +79,13 @@ namespace DivergenceGen.Tests.Divergences
 
         private static Measures Of<TDist, T>()
             where TDist : ICategoricalSurface<TDist, T>
+            where T : unmanaged, IBinaryFloatingPointIeee754<T> => Of<TDist, T>(TDist.ClassCount);
+
+        /// <summary>A type's raw-vector forms, which take vectors of <paramref name="k"/> probabilities (Bernoulli: 2).</summary>
+        private static Measures Of<TDist, T>(int k)
+            where TDist : IToolkitSurface<TDist, T>
             where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
-            new(typeof(TDist).Name, TDist.ClassCount, typeof(T) == typeof(float), (p, q, measure, parameter) =>
+            new(typeof(TDist).Name, k, typeof(T) == typeof(float), (p, q, measure, parameter) =>
             {
                 var pt = p.Select(T.CreateTruncating).ToArray();
                 var qt = q.Select(T.CreateTruncating).ToArray();
@@ -101,7 +106,7 @@ namespace DivergenceGen.Tests.Divergences
 
         private static readonly Measures[] Types =
         {
-            Of<Cat2, double>(), Of<Cat6, double>(), Of<Cat6U0, double>(), Of<Cat6U32, double>(),
+            Of<Cat2, double>(), Of<Coin, double>(2), Of<CoinClass, double>(2), Of<Cat6, double>(), Of<Cat6U0, double>(), Of<Cat6U32, double>(),
             Of<Cat16, double>(), Of<Cat16U0, double>(), Of<Cat16U32, double>(),
             Of<Cat17, double>(), Of<Cat17U0, double>(), Of<Cat17U32, double>(),
             Of<Cat1000, double>(), Of<Cat1000Class, double>(),
@@ -236,6 +241,103 @@ namespace DivergenceGen.Tests.Divergences
 
             return double.IsFinite(m) ? m : 0;
         }
+
+        /// <summary>A Bernoulli pair of the reference file: p, q and the values of [1 − p, p] ‖ [1 − q, q] in exact arithmetic.</summary>
+        public sealed record BernoulliCase(double P, double Q, Dictionary<string, double> Values, Dictionary<string, double> Psi, Dictionary<string, double> Renyi);
+
+        public static readonly Lazy<List<BernoulliCase>> BernoulliCases = new(() =>
+        {
+            string path = Path.Combine(AppContext.BaseDirectory, "Divergences", "toolkit_reference.json");
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            return doc.RootElement.GetProperty("bernoulli").EnumerateArray().Select(c => new BernoulliCase(
+                Num(c.GetProperty("p")),
+                Num(c.GetProperty("q")),
+                new[] { "js", "hellinger", "tv", "bhattacharyya", "jeffreys" }.ToDictionary(k => k, k => Num(c.GetProperty(k))),
+                c.GetProperty("psi").EnumerateObject().ToDictionary(o => o.Name, o => Num(o.Value)),
+                c.GetProperty("renyi").EnumerateObject().ToDictionary(o => o.Name, o => Num(o.Value)))).ToList();
+        });
+
+        /// <summary>
+        /// Bernoulli instances against [1 − p, p] in exact arithmetic. The members pass the exact difference q − p for outcome
+        /// 0, so the sum measures keep full relative accuracy also for p and q 1e−12 apart: bound 16ε (two outcomes, a few
+        /// ulps per term, non-negative terms; the float type rounds p and q to float first, so it is compared with its own
+        /// double computation instead, to ½ulp: it is the double computation rounded once). Rényi gets the log-ratios from the
+        /// exact differences too (log1p(d/q) where |d| ≤ q/2); its bound is the file header's with K = 2.
+        /// </summary>
+        [Fact]
+        public void BernoulliInstancesMatchTheReference()
+        {
+            var failures = new List<string>();
+            double worst = 0;
+            foreach (var c in BernoulliCases.Value)
+            {
+                var p = new Coin(c.P);
+                var q = new Coin(c.Q);
+                var pc = new CoinClass(c.P);
+                var qc = new CoinClass(c.Q);
+                foreach (var (measure, want) in c.Values)
+                {
+                    double got = Instance(p, q, measure, null);
+                    Check(failures, ref worst, $"Coin({c.P:R} ‖ {c.Q:R}) {measure}", want, got, 16 * EpsDouble, Math.Abs(want));
+                    Assert.Equal(got, Instance(pc, qc, measure, null));
+                }
+
+                foreach (var (epsilon, want) in c.Psi)
+                {
+                    Check(failures, ref worst, $"Coin({c.P:R} ‖ {c.Q:R}) psi(ε = {epsilon})", want, Instance(p, q, "psi", epsilon), 16 * EpsDouble, Math.Abs(want));
+                }
+
+                foreach (var (alphaText, exact) in c.Renyi)
+                {
+                    double alpha = Parse(alphaText);
+                    double want = Math.Max(exact, 0);
+                    double[] pv = { 1 - c.P, c.P };
+                    double[] qv = { 1 - c.Q, c.Q };
+                    double scale = Math.Abs(want) + (double.IsPositiveInfinity(alpha) ? 0 : TermMagnitude(pv, qv, alpha));
+                    Check(failures, ref worst, $"Coin({c.P:R} ‖ {c.Q:R}) renyi(α = {alphaText})", want, Instance(p, q, "renyi", alphaText), SumBound(2, false), scale);
+                }
+
+                // float: the same members on float parameters, against the double members on the same (float) values.
+                var pf = new CoinF((float)c.P);
+                var qf = new CoinF((float)c.Q);
+                var pd = new Coin((float)c.P);
+                var qd = new Coin((float)c.Q);
+                foreach (var measure in c.Values.Keys)
+                {
+                    double want = Instance(pd, qd, measure, null);
+                    double got = Instance(pf, qf, measure, null);
+                    Check(failures, ref worst, $"CoinF({(float)c.P:R} ‖ {(float)c.Q:R}) {measure}", (float)want, got, 0.5 * EpsSingle, Math.Abs(want));
+                }
+            }
+
+            _output.WriteLine($"Bernoulli instances: worst error {worst:F4} of the bound");
+            Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        }
+
+        private static double Instance<TDist, T>(TDist p, TDist q, string measure, string? parameter)
+            where TDist : IToolkitSurface<TDist, T>
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            T arg = parameter is null ? T.Zero : T.CreateTruncating(Parse(parameter));
+            T value = measure switch
+            {
+                "js" => p.JensenShannonDivergence(q),
+                "hellinger" => p.HellingerDistance(q),
+                "tv" => p.TotalVariationDistance(q),
+                "bhattacharyya" => p.BhattacharyyaDistance(q),
+                "jeffreys" => p.JeffreysDivergence(q),
+                "psi" => p.PopulationStabilityIndex(q, arg),
+                "renyi" => p.RenyiDivergence(q, arg),
+                _ => throw new ArgumentException(measure),
+            };
+            return double.CreateTruncating(value);
+        }
+
+        private static double Instance(Coin p, Coin q, string measure, string? parameter) => Instance<Coin, double>(p, q, measure, parameter);
+
+        private static double Instance(CoinClass p, CoinClass q, string measure, string? parameter) => Instance<CoinClass, double>(p, q, measure, parameter);
+
+        private static double Instance(CoinF p, CoinF q, string measure, string? parameter) => Instance<CoinF, float>(p, q, measure, parameter);
 
         [Fact]
         public void BhattacharyyaAgreesWithTheTextbookFormToTheInputsRounding()

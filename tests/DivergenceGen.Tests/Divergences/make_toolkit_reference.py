@@ -5,6 +5,9 @@ exact double (or float) inputs stored beside them. Run by hand (not in CI):
 
     python3 make_toolkit_reference.py > toolkit_reference.json
 
+A second list, "bernoulli", holds Bernoulli(p) || Bernoulli(q) for the instance members: the vectors [1 - p, p] in
+exact arithmetic, near-equal pairs down to 1e-12 apart.
+
 Definitions (natural logs; 0*log 0 = 0):
   js            1/2 sum[p log(p/m) + q log(q/m)], m = (p+q)/2            (exact inputs; no normalisation assumed)
   hellinger     sqrt(1/2 sum (sqrt p - sqrt q)^2)
@@ -56,7 +59,7 @@ def xlog(x, y):
 
 
 def measures(p, q, single):
-    P = [mp.mpf(v) for v in p]
+    P = [mp.mpf(v) for v in p]  # exact: doubles, or mpf values already
     Q = [mp.mpf(v) for v in q]
     out = {}
     js = mp.mpf(0)
@@ -209,10 +212,29 @@ def main():
             with np.errstate(invalid="ignore"):  # SciPy takes sqrt of a rounding residue < 0 for identical inputs: NaN
                 row["scipy_js"] = repr(float(jensenshannon(p, q)))
         rows.append(row)
+    # Bernoulli(p) || Bernoulli(q) instances: the vectors [1 - p, p] in exact arithmetic (the generated members are
+    # given p and q and compute with the exact difference q - p), near-equal pairs down to 1e-12 apart, extreme p.
+    bernoulli = []
+    pairs = [(0.3, 0.6), (0.0, 0.5), (1.0, 0.5), (0.0, 1.0), (0.5, 0.5), (1e-300, 0.5), (0.25, 1e-300),
+             (1 - 2.0 ** -40, 0.5), (0.999, 0.001), (1e-8, 2e-8)]
+    for base in (0.4, 1e-5, 0.99):
+        for gap in (1e-3, 1e-6, 1e-9, 1e-12):
+            pairs.append((base, base * (1 + gap)))
+    for p_, q_ in pairs:
+        P = [1 - mp.mpf(p_), mp.mpf(p_)]
+        Q = [1 - mp.mpf(q_), mp.mpf(q_)]
+        m = measures(P, Q, False)
+        row = {"p": repr(p_), "q": repr(q_)}
+        for key in ("js", "hellinger", "tv", "bhattacharyya", "jeffreys"):
+            row[key] = num(m[key])
+        row["psi"] = {e: num(v) for e, v in m["psi"].items()}
+        row["renyi"] = {a: num(v) for a, v in m["renyi"].items()}
+        bernoulli.append(row)
     doc = {
         "provenance": "make_toolkit_reference.py: mpmath %s at 50 digits on the exact inputs%s; seed 20261206"
         % (mp.__version__, "" if scipy is None else ", scipy_js from SciPy %s" % scipy.__version__),
         "cases": rows,
+        "bernoulli": bernoulli,
     }
     json.dump(doc, sys.stdout, indent=None, separators=(",", ":"))
     sys.stdout.write("\n")
