@@ -55,8 +55,23 @@ namespace DivergenceGen.Tests
         static abstract T PopulationStabilityIndex(ReadOnlySpan<T> p, ReadOnlySpan<T> q, T epsilon);
     }
 
+    /// <summary>The row batches of a Categorical(K) type (issue 17): one value per row of a row-major N × K matrix.</summary>
+    public interface IRowBatchSurface<T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        static abstract void EntropyRows(ReadOnlySpan<T> p, Span<T> destination);
+
+        static abstract void KLDivergenceRows(ReadOnlySpan<T> p, ReadOnlySpan<T> q, Span<T> destination);
+
+        static abstract void CrossEntropyRows(ReadOnlySpan<T> p, ReadOnlySpan<T> q, Span<T> destination);
+
+        static abstract void JensenShannonDivergenceRows(ReadOnlySpan<T> p, ReadOnlySpan<T> q, Span<T> destination);
+
+        static abstract void PopulationStabilityIndexRows(ReadOnlySpan<T> p, ReadOnlySpan<T> q, T epsilon, Span<T> destination);
+    }
+
     /// <summary>Contract members of a generated Categorical type that <see cref="ICategoricalDistribution{TSelf, T}"/> lacks.</summary>
-    public interface ICategoricalSurface<TSelf, T> : ICategoricalDistribution<TSelf, T>, IToolkitSurface<TSelf, T>
+    public interface ICategoricalSurface<TSelf, T> : ICategoricalDistribution<TSelf, T>, IToolkitSurface<TSelf, T>, IRowBatchSurface<T>
         where TSelf : ICategoricalSurface<TSelf, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {

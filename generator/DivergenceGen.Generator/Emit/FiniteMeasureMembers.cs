@@ -161,8 +161,17 @@ namespace DivergenceGen.Generator.Emit
         private string Finish(FiniteMeasure measure, Func<FiniteMeasure, string, string> sum)
         {
             string? second = measure.SecondKernel is { } kernel ? sum(measure, kernel) : null;
-            string text = new ScalarLowering(PrecisionKind.Double, name => name == "sum2" ? second! : name).Lower(measure.Finish);
-            return _c.Spec.Precision == PrecisionKind.Single ? "(float)(" + text + ")" : text;
+            return FinishOf(measure, _c.Spec.Precision, "sum", second);
+        }
+
+        /// <summary>
+        /// The C# of a measure's finish of the double sum named <paramref name="sum"/> (and of <paramref name="second"/>, the
+        /// C# of its second kernel's sum, if it has one), in double, rounded once to float for a float type.
+        /// </summary>
+        public static string FinishOf(FiniteMeasure measure, PrecisionKind precision, string sum, string? second = null)
+        {
+            string text = new ScalarLowering(PrecisionKind.Double, name => name == "sum" ? sum : name == "sum2" ? second! : name).Lower(measure.Finish);
+            return precision == PrecisionKind.Single ? "(float)(" + text + ")" : text;
         }
     }
 

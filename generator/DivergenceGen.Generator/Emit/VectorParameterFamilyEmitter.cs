@@ -499,6 +499,78 @@ namespace DivergenceGen.Generator.Emit
                 (m, kernel) => Call(m, kernel, field, "q." + field),
                 m => ("global::DivergenceGen." + m.RuntimeFunction + "(" + field + ", q." + field + ", " + m.Parameter!.Name + ")", System.Array.Empty<string>()));
             measures.EmitRawMembers("Classes", "K = " + K, (m, kernel) => Call(m, kernel, "p", "q"));
+            EmitRowMembers();
+        }
+
+        /// <summary>
+        /// A measure over the N rows of row-major N × K matrices, one value per row: its member, the sentence of its docs,
+        /// the single-row kernel it runs per row, whether it has a Q, and the toolkit measure whose finish its kernel's double
+        /// sum needs (null where the kernel returns the value itself).
+        /// </summary>
+        private sealed record RowBatch(string Member, string Value, string RowKernel, bool HasQ, FiniteMeasure? Finish = null);
+
+        private static readonly RowBatch[] RowBatches =
+        {
+            new("EntropyRows", "H(Pᵢ) = −Σₖ pᵢₖ·log pᵢₖ", "EntropyOfRaw", HasQ: false),
+            new("KLDivergenceRows", "D(Pᵢ‖Qᵢ) = Σₖ pᵢₖ·log(pᵢₖ/qᵢₖ)", "KLDivergenceOfRaw", HasQ: true),
+            new("CrossEntropyRows", "H(Pᵢ, Qᵢ) = −Σₖ pᵢₖ·log qᵢₖ", "CrossEntropyOfRaw", HasQ: true),
+            new("JensenShannonDivergenceRows", "JS(Pᵢ, Qᵢ) (see JensenShannonDivergence)", FiniteMeasures.JensenShannon.Kernel, HasQ: true, FiniteMeasures.JensenShannon),
+            new("PopulationStabilityIndexRows", "PSI(Pᵢ, Qᵢ) with ε for empty bins (see PopulationStabilityIndex)", FiniteMeasures.PopulationStability.Kernel, HasQ: true,
+                FiniteMeasures.PopulationStability),
+        };
+
+        private void EmitRowMembers()
+        {
+            foreach (var batch in RowBatches)
+            {
+                var parameter = batch.Finish?.Parameter;
+                _w.Summary("destinationᵢ = " + SourceWriter.Escape(batch.Value) + " for each row i of the row-major N × K matrix <paramref name=\"p\"/>"
+                    + (batch.HasQ ? ",\nwhere Qᵢ is row i of <paramref name=\"q\"/> (N rows) or, when q holds one row, that row for every i (a reference histogram)" : string.Empty)
+                    + ".\nThe conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so\n"
+                    + "an exception leaves the destination untouched.");
+                _w.Doc("<param name=\"p\">N rows of K = " + K + " probabilities, row after row.</param>");
+                if (batch.HasQ)
+                {
+                    _w.Doc("<param name=\"q\">N rows of K probabilities, or one row used for every row of p.</param>");
+                }
+
+                if (parameter is not null)
+                {
+                    _w.Doc("<param name=\"" + parameter.Name + "\">" + parameter.Doc + "</param>");
+                }
+
+                _w.Doc("<param name=\"destination\">Receives the N values; at least N long.</param>");
+                _w.Doc("<exception cref=\"global::System.ArgumentException\">The length of p is not a multiple of K" + (batch.HasQ ? ", q holds neither N rows nor one" : string.Empty)
+                    + ", or the destination is shorter than N.</exception>");
+                _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN, infinite, negative or above 1 (the message names the span,"
+                    + " its flat index and the value)" + (parameter is null ? "." : "; or " + parameter.Exception) + "</exception>");
+                string qParameter = batch.HasQ ? ", " + Span + " q" : string.Empty;
+                string extra = parameter is null ? string.Empty : ", " + T + " " + parameter.Name;
+                using (_w.Block("public static void " + batch.Member + "(" + Span + " p" + qParameter + extra + ", global::System.Span<" + T + "> destination)"))
+                {
+                    _w.Line("int rows = global::DivergenceGen.Guard.RowCount(p.Length, Classes, nameof(p));");
+                    if (batch.HasQ)
+                    {
+                        _w.Line("global::DivergenceGen.Guard.ThrowIfNotRowsOrOneRow(q.Length, rows, Classes, nameof(q));");
+                    }
+
+                    _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(rows, destination.Length);");
+                    if (parameter is not null)
+                    {
+                        _w.Line(string.Format(CultureInfo.InvariantCulture, parameter.Check, parameter.Name) + ";");
+                    }
+
+                    _w.Line("global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));");
+                    if (batch.HasQ)
+                    {
+                        _w.Line("global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));");
+                    }
+
+                    _w.Line(Kernels + "." + batch.Member + "(p" + (batch.HasQ ? ", q" : string.Empty) + (parameter is null ? string.Empty : ", " + parameter.Name) + ", destination);");
+                }
+
+                _w.Line();
+            }
         }
 
         /// <summary>The file-local class of this file's kernels, as the user's type reaches it.</summary>
@@ -529,6 +601,41 @@ namespace DivergenceGen.Generator.Emit
             // One logarithm per element: log(p/q) instead of log p − log q (VectorMath.LogRatio guards the quotient).
             sums.EmitKernel("KLDivergenceOfRaw", "D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element.", new[] { "p", "q" }, InformationMeasures.KLDivergenceTermOfLogRatio(p, E.LogRatio(p, q)), Clamp, new[] { "p", "q" });
             sums.EmitKernel("CrossEntropyOfRaw", "H(P, Q) = −Σ p·log q of raw vectors.", new[] { "p", "q" }, InformationMeasures.CrossEntropyTerm(p, E.Log(q)), Negate, new[] { "p", "q" });
+
+            // The row batches: the single-row kernel per row (its in-pass check never fires: the member checked first).
+            foreach (var batch in RowBatches)
+            {
+                var parameter = batch.Finish?.Parameter;
+                string span = "global::System.ReadOnlySpan<" + _c.T + ">";
+                _w.Line("/// <summary>" + batch.Member + ": the rows one after another. Callers have checked every length and element.</summary>");
+                string head = "internal static void " + batch.Member + "(" + span + " p" + (batch.HasQ ? ", " + span + " q" : string.Empty)
+                    + (parameter is null ? string.Empty : ", " + _c.T + " " + parameter.Name) + ", global::System.Span<" + _c.T + "> destination)";
+                using (_w.Block(head))
+                {
+                    _w.Line("int rows = p.Length / " + K + ";");
+                    if (batch.HasQ)
+                    {
+                        _w.Line("bool oneQ = q.Length == " + K + "; // one reference row for every row of p");
+                    }
+
+                    using (_w.Block("for (int i = 0; i < rows; i++)"))
+                    {
+                        string args = "p.Slice(i * " + K + ", " + K + ")" + (batch.HasQ ? ", oneQ ? q : q.Slice(i * " + K + ", " + K + ")" : string.Empty)
+                            + (parameter is null ? string.Empty : ", " + parameter.Name);
+                        if (batch.Finish is null)
+                        {
+                            _w.Line("destination[i] = " + batch.RowKernel + "(" + args + ");");
+                        }
+                        else
+                        {
+                            _w.Line("double sum = " + batch.RowKernel + "(" + args + ");");
+                            _w.Line("destination[i] = " + FiniteMeasureMembers.FinishOf(batch.Finish, _c.Spec.Precision, "sum") + ";");
+                        }
+                    }
+                }
+
+                _w.Line();
+            }
 
             // The divergence toolkit's sums (FiniteMeasures): the member finishes the double sum.
             foreach (var measure in FiniteMeasures.Sums)

@@ -38,6 +38,7 @@ namespace DivergenceGen.Generator.Families
             "CreateProbabilities", "CreateWeights", "CreateLogits", "CreateCounts",
             "__Values", "_probabilities", "_logProbabilities",
             "IsDefault", "ThrowIfDefault", "_constructed",
+            "EntropyRows", "KLDivergenceRows", "CrossEntropyRows", "JensenShannonDivergenceRows", "PopulationStabilityIndexRows",
         }.Concat(Ir.FiniteMeasures.MemberNames).ToArray();
 
         /// <summary>

@@ -249,6 +249,56 @@ namespace DivergenceGen
                 value,
                 string.Format(CultureInfo.InvariantCulture, "{0} must be {1}, but was {2}.", paramName, domain, value));
 
+        /// <summary>
+        /// The number of rows of a row-major matrix of <paramref name="classes"/> columns held in a span of
+        /// <paramref name="length"/> elements; throws <see cref="ArgumentException"/> when the length is not a multiple of it.
+        /// </summary>
+        /// <param name="length">The span's length.</param>
+        /// <param name="classes">K, the length of a row.</param>
+        /// <param name="paramName">The parameter name.</param>
+        /// <returns>length / K.</returns>
+        public static int RowCount(int length, int classes, string paramName)
+        {
+            if (length % classes != 0)
+            {
+                throw new ArgumentException(
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "{0} has {1} elements, which is not a whole number of rows of K = {2} (row-major, N × K).",
+                        paramName,
+                        length,
+                        classes),
+                    paramName);
+            }
+
+            return length / classes;
+        }
+
+        /// <summary>
+        /// Throws <see cref="ArgumentException"/> unless a span holds <paramref name="rows"/> rows of K, or exactly one row
+        /// (to be used with every row of the other argument).
+        /// </summary>
+        /// <param name="length">The span's length.</param>
+        /// <param name="rows">The number of rows of the other argument.</param>
+        /// <param name="classes">K, the length of a row.</param>
+        /// <param name="paramName">The parameter name.</param>
+        public static void ThrowIfNotRowsOrOneRow(int length, int rows, int classes, string paramName)
+        {
+            if (length != classes && length != rows * classes)
+            {
+                throw new ArgumentException(
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "{0} has {1} elements, but must hold one row of K = {2} (used for every row) or {3} rows ({4} elements), as p does.",
+                        paramName,
+                        length,
+                        classes,
+                        rows,
+                        (long)rows * classes),
+                    paramName);
+            }
+        }
+
         /// <summary>Throws <see cref="ArgumentException"/> when a destination span is shorter than the input.</summary>
         /// <param name="required">The input length.</param>
         /// <param name="actual">The destination length.</param>

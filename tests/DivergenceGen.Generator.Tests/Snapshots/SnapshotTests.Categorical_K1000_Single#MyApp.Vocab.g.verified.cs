@@ -806,6 +806,120 @@ namespace MyApp
         }
 
         /// <summary>
+        /// destinationᵢ = H(Pᵢ) = −Σₖ pᵢₖ·log pᵢₖ for each row i of the row-major N × K matrix <paramref name="p"/>.
+        /// The conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so
+        /// an exception leaves the destination untouched.
+        /// </summary>
+        /// <param name="p">N rows of K = 1000 probabilities, row after row.</param>
+        /// <param name="destination">Receives the N values; at least N long.</param>
+        /// <exception cref="global::System.ArgumentException">The length of p is not a multiple of K, or the destination is shorter than N.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1 (the message names the span, its flat
+        /// index and the value).</exception>
+        public static void EntropyRows(global::System.ReadOnlySpan<float> p, global::System.Span<float> destination)
+        {
+            int rows = global::DivergenceGen.Guard.RowCount(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfDestinationTooShort(rows, destination.Length);
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            global::DivergenceGen.Generated.VocabKernels.EntropyRows(p, destination);
+        }
+
+        /// <summary>
+        /// destinationᵢ = D(Pᵢ‖Qᵢ) = Σₖ pᵢₖ·log(pᵢₖ/qᵢₖ) for each row i of the row-major N × K matrix <paramref name="p"/>,
+        /// where Qᵢ is row i of <paramref name="q"/> (N rows) or, when q holds one row, that row for every i (a reference histogram).
+        /// The conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so
+        /// an exception leaves the destination untouched.
+        /// </summary>
+        /// <param name="p">N rows of K = 1000 probabilities, row after row.</param>
+        /// <param name="q">N rows of K probabilities, or one row used for every row of p.</param>
+        /// <param name="destination">Receives the N values; at least N long.</param>
+        /// <exception cref="global::System.ArgumentException">The length of p is not a multiple of K, q holds neither N rows nor one, or the destination is
+        /// shorter than N.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1 (the message names the span, its flat
+        /// index and the value).</exception>
+        public static void KLDivergenceRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q, global::System.Span<float> destination)
+        {
+            int rows = global::DivergenceGen.Guard.RowCount(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfNotRowsOrOneRow(q.Length, rows, Classes, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfDestinationTooShort(rows, destination.Length);
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
+            global::DivergenceGen.Generated.VocabKernels.KLDivergenceRows(p, q, destination);
+        }
+
+        /// <summary>
+        /// destinationᵢ = H(Pᵢ, Qᵢ) = −Σₖ pᵢₖ·log qᵢₖ for each row i of the row-major N × K matrix <paramref name="p"/>,
+        /// where Qᵢ is row i of <paramref name="q"/> (N rows) or, when q holds one row, that row for every i (a reference histogram).
+        /// The conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so
+        /// an exception leaves the destination untouched.
+        /// </summary>
+        /// <param name="p">N rows of K = 1000 probabilities, row after row.</param>
+        /// <param name="q">N rows of K probabilities, or one row used for every row of p.</param>
+        /// <param name="destination">Receives the N values; at least N long.</param>
+        /// <exception cref="global::System.ArgumentException">The length of p is not a multiple of K, q holds neither N rows nor one, or the destination is
+        /// shorter than N.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1 (the message names the span, its flat
+        /// index and the value).</exception>
+        public static void CrossEntropyRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q, global::System.Span<float> destination)
+        {
+            int rows = global::DivergenceGen.Guard.RowCount(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfNotRowsOrOneRow(q.Length, rows, Classes, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfDestinationTooShort(rows, destination.Length);
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
+            global::DivergenceGen.Generated.VocabKernels.CrossEntropyRows(p, q, destination);
+        }
+
+        /// <summary>
+        /// destinationᵢ = JS(Pᵢ, Qᵢ) (see JensenShannonDivergence) for each row i of the row-major N × K matrix <paramref name="p"/>,
+        /// where Qᵢ is row i of <paramref name="q"/> (N rows) or, when q holds one row, that row for every i (a reference histogram).
+        /// The conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so
+        /// an exception leaves the destination untouched.
+        /// </summary>
+        /// <param name="p">N rows of K = 1000 probabilities, row after row.</param>
+        /// <param name="q">N rows of K probabilities, or one row used for every row of p.</param>
+        /// <param name="destination">Receives the N values; at least N long.</param>
+        /// <exception cref="global::System.ArgumentException">The length of p is not a multiple of K, q holds neither N rows nor one, or the destination is
+        /// shorter than N.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1 (the message names the span, its flat
+        /// index and the value).</exception>
+        public static void JensenShannonDivergenceRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q,
+            global::System.Span<float> destination)
+        {
+            int rows = global::DivergenceGen.Guard.RowCount(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfNotRowsOrOneRow(q.Length, rows, Classes, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfDestinationTooShort(rows, destination.Length);
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
+            global::DivergenceGen.Generated.VocabKernels.JensenShannonDivergenceRows(p, q, destination);
+        }
+
+        /// <summary>
+        /// destinationᵢ = PSI(Pᵢ, Qᵢ) with ε for empty bins (see PopulationStabilityIndex) for each row i of the row-major N × K matrix <paramref name="p"/>,
+        /// where Qᵢ is row i of <paramref name="q"/> (N rows) or, when q holds one row, that row for every i (a reference histogram).
+        /// The conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so
+        /// an exception leaves the destination untouched.
+        /// </summary>
+        /// <param name="p">N rows of K = 1000 probabilities, row after row.</param>
+        /// <param name="q">N rows of K probabilities, or one row used for every row of p.</param>
+        /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
+        /// <param name="destination">Receives the N values; at least N long.</param>
+        /// <exception cref="global::System.ArgumentException">The length of p is not a multiple of K, q holds neither N rows nor one, or the destination is
+        /// shorter than N.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1 (the message names the span, its flat
+        /// index and the value); or <paramref name="epsilon"/> is NaN, negative or above 1.</exception>
+        public static void PopulationStabilityIndexRows(global::System.ReadOnlySpan<float> p, global::System.ReadOnlySpan<float> q, float epsilon,
+            global::System.Span<float> destination)
+        {
+            int rows = global::DivergenceGen.Guard.RowCount(p.Length, Classes, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfNotRowsOrOneRow(q.Length, rows, Classes, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfDestinationTooShort(rows, destination.Length);
+            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
+            global::DivergenceGen.Generated.VocabKernels.PopulationStabilityIndexRows(p, q, epsilon, destination);
+        }
+
+        /// <summary>
         /// The family and its parameters, in invariant culture with round-trip precision: <c>Vocab: Categorical(K = 1000, p = [0.1, 0.9, …])</c>, at most 8
         /// entries shown.
         /// For <c>default</c>, the type and family with "default (never constructed)".
@@ -1343,6 +1457,62 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
                 return (float)(0d - (sum));
+            }
+        }
+
+        /// <summary>EntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        internal static void EntropyRows(ReadOnlySpan<float> p, Span<float> destination)
+        {
+            int rows = p.Length / 1000;
+            for (int i = 0; i < rows; i++)
+            {
+                destination[i] = EntropyOfRaw(p.Slice(i * 1000, 1000));
+            }
+        }
+
+        /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        internal static void KLDivergenceRows(ReadOnlySpan<float> p, ReadOnlySpan<float> q, Span<float> destination)
+        {
+            int rows = p.Length / 1000;
+            bool oneQ = q.Length == 1000; // one reference row for every row of p
+            for (int i = 0; i < rows; i++)
+            {
+                destination[i] = KLDivergenceOfRaw(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000));
+            }
+        }
+
+        /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        internal static void CrossEntropyRows(ReadOnlySpan<float> p, ReadOnlySpan<float> q, Span<float> destination)
+        {
+            int rows = p.Length / 1000;
+            bool oneQ = q.Length == 1000; // one reference row for every row of p
+            for (int i = 0; i < rows; i++)
+            {
+                destination[i] = CrossEntropyOfRaw(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000));
+            }
+        }
+
+        /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        internal static void JensenShannonDivergenceRows(ReadOnlySpan<float> p, ReadOnlySpan<float> q, Span<float> destination)
+        {
+            int rows = p.Length / 1000;
+            bool oneQ = q.Length == 1000; // one reference row for every row of p
+            for (int i = 0; i < rows; i++)
+            {
+                double sum = JensenShannonSum(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000));
+                destination[i] = (float)(Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d));
+            }
+        }
+
+        /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
+        internal static void PopulationStabilityIndexRows(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon, Span<float> destination)
+        {
+            int rows = p.Length / 1000;
+            bool oneQ = q.Length == 1000; // one reference row for every row of p
+            for (int i = 0; i < rows; i++)
+            {
+                double sum = PopulationStabilitySum(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000), epsilon);
+                destination[i] = (float)(Math.Max(sum, 0d));
             }
         }
 
