@@ -18,3 +18,7 @@ namespace DivergenceGen.Benchmarks;
 
 [Binomial(20)] public readonly partial struct Bin20;
 [Poisson] public readonly partial struct Pois;
+
+// Row batches (issue 17): N = 10,000 histograms of K = 20 bins and of K = 1,000.
+[Categorical(20)] public readonly partial struct Cat20;
+[Categorical(1000)] public readonly partial struct Cat1000;

@@ -608,6 +608,7 @@ namespace DivergenceGen.Generator.Emit
                 var parameter = batch.Finish?.Parameter;
                 string span = "global::System.ReadOnlySpan<" + _c.T + ">";
                 _w.Line("/// <summary>" + batch.Member + ": the rows one after another. Callers have checked every length and element.</summary>");
+                _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
                 string head = "internal static void " + batch.Member + "(" + span + " p" + (batch.HasQ ? ", " + span + " q" : string.Empty)
                     + (parameter is null ? string.Empty : ", " + _c.T + " " + parameter.Name) + ", global::System.Span<" + _c.T + "> destination)";
                 using (_w.Block(head))

@@ -1059,6 +1059,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>EntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 1;
@@ -1069,6 +1070,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void KLDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 1;
@@ -1080,6 +1082,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void CrossEntropyRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 1;
@@ -1091,6 +1094,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void JensenShannonDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 1;
@@ -1103,6 +1107,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void PopulationStabilityIndexRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
         {
             int rows = p.Length / 1;

@@ -1461,6 +1461,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>EntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void EntropyRows(ReadOnlySpan<float> p, Span<float> destination)
         {
             int rows = p.Length / 1000;
@@ -1471,6 +1472,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void KLDivergenceRows(ReadOnlySpan<float> p, ReadOnlySpan<float> q, Span<float> destination)
         {
             int rows = p.Length / 1000;
@@ -1482,6 +1484,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void CrossEntropyRows(ReadOnlySpan<float> p, ReadOnlySpan<float> q, Span<float> destination)
         {
             int rows = p.Length / 1000;
@@ -1493,6 +1496,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void JensenShannonDivergenceRows(ReadOnlySpan<float> p, ReadOnlySpan<float> q, Span<float> destination)
         {
             int rows = p.Length / 1000;
@@ -1505,6 +1509,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void PopulationStabilityIndexRows(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon, Span<float> destination)
         {
             int rows = p.Length / 1000;

@@ -1314,6 +1314,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>EntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 6;
@@ -1324,6 +1325,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void KLDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 6;
@@ -1335,6 +1337,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void CrossEntropyRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 6;
@@ -1346,6 +1349,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void JensenShannonDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 6;
@@ -1358,6 +1362,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void PopulationStabilityIndexRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
         {
             int rows = p.Length / 6;

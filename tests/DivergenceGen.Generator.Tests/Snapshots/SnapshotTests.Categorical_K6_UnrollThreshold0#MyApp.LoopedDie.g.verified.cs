@@ -1336,6 +1336,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>EntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 6;
@@ -1346,6 +1347,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void KLDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 6;
@@ -1357,6 +1359,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void CrossEntropyRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 6;
@@ -1368,6 +1371,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void JensenShannonDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 6;
@@ -1380,6 +1384,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void PopulationStabilityIndexRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
         {
             int rows = p.Length / 6;

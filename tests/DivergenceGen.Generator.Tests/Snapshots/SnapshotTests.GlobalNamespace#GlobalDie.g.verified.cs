@@ -1183,6 +1183,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>EntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 3;
@@ -1193,6 +1194,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void KLDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 3;
@@ -1204,6 +1206,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void CrossEntropyRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 3;
@@ -1215,6 +1218,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void JensenShannonDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 3;
@@ -1227,6 +1231,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void PopulationStabilityIndexRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
         {
             int rows = p.Length / 3;

@@ -1513,6 +1513,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>EntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 17;
@@ -1523,6 +1524,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void KLDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 17;
@@ -1534,6 +1536,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void CrossEntropyRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 17;
@@ -1545,6 +1548,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void JensenShannonDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
         {
             int rows = p.Length / 17;
@@ -1557,6 +1561,7 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void PopulationStabilityIndexRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
         {
             int rows = p.Length / 17;
