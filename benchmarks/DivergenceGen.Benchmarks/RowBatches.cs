@@ -111,3 +111,114 @@ public class RowBatches1000 : RowBatchesBase<Cat1000>
     [Benchmark(Description = "JS rows, one Q: generated")]
     public void JSGenerated() => Cat1000.JensenShannonDivergenceRows(P, Reference, Destination);
 }
+
+/// <summary>K = 16 ≤ the unroll threshold: the row members run blocks of rows across the lanes (8 rows per Vector512).</summary>
+public class RowBatches16 : RowBatchesBase<Cat16Rows>
+{
+    [Benchmark(Baseline = true, Description = "KL rows, one Q: naive")]
+    public void KLNaive() => NaiveKLAgainstReference();
+
+    [Benchmark(Description = "KL rows, one Q: per-row calls")]
+    public void KLPerRowCalls()
+    {
+        for (int i = 0; i < Rows; i++)
+        {
+            Destination[i] = Cat16Rows.KLDivergence(P.AsSpan(i * K, K), Reference);
+        }
+    }
+
+    [Benchmark(Description = "KL rows, one Q: generated")]
+    public void KLGenerated() => Cat16Rows.KLDivergenceRows(P, Reference, Destination);
+
+    [Benchmark(Description = "KL rows, N Q rows: generated")]
+    public void KLGeneratedRows() => Cat16Rows.KLDivergenceRows(P, Q, Destination);
+
+    [Benchmark(Description = "JS rows, one Q: naive")]
+    public void JSNaive() => NaiveJSAgainstReference();
+
+    [Benchmark(Description = "JS rows, one Q: per-row calls")]
+    public void JSPerRowCalls()
+    {
+        for (int i = 0; i < Rows; i++)
+        {
+            Destination[i] = Cat16Rows.JensenShannonDivergence(P.AsSpan(i * K, K), Reference);
+        }
+    }
+
+    [Benchmark(Description = "JS rows, one Q: generated")]
+    public void JSGenerated() => Cat16Rows.JensenShannonDivergenceRows(P, Reference, Destination);
+
+    [Benchmark(Description = "entropy rows: generated")]
+    public void EntropyGenerated() => Cat16Rows.EntropyRows(P, Destination);
+
+    [Benchmark(Description = "entropy rows: per-row calls")]
+    public void EntropyPerRowCalls()
+    {
+        for (int i = 0; i < Rows; i++)
+        {
+            Destination[i] = Cat16Rows.Entropy(P.AsSpan(i * K, K));
+        }
+    }
+}
+
+/// <summary>K = 4: a row is half a Vector512; the row members run blocks of 8 rows across the lanes.</summary>
+public class RowBatches4 : RowBatchesBase<Cat4>
+{
+    [Benchmark(Baseline = true, Description = "KL rows, one Q: naive")]
+    public void KLNaive() => NaiveKLAgainstReference();
+
+    [Benchmark(Description = "KL rows, one Q: per-row calls")]
+    public void KLPerRowCalls()
+    {
+        for (int i = 0; i < Rows; i++)
+        {
+            Destination[i] = Cat4.KLDivergence(P.AsSpan(i * K, K), Reference);
+        }
+    }
+
+    [Benchmark(Description = "KL rows, one Q: generated")]
+    public void KLGenerated() => Cat4.KLDivergenceRows(P, Reference, Destination);
+
+    [Benchmark(Description = "JS rows, one Q: per-row calls")]
+    public void JSPerRowCalls()
+    {
+        for (int i = 0; i < Rows; i++)
+        {
+            Destination[i] = Cat4.JensenShannonDivergence(P.AsSpan(i * K, K), Reference);
+        }
+    }
+
+    [Benchmark(Description = "JS rows, one Q: generated")]
+    public void JSGenerated() => Cat4.JensenShannonDivergenceRows(P, Reference, Destination);
+}
+
+/// <summary>K = 8: a row is one Vector512.</summary>
+public class RowBatches8 : RowBatchesBase<Cat8Rows>
+{
+    [Benchmark(Baseline = true, Description = "KL rows, one Q: naive")]
+    public void KLNaive() => NaiveKLAgainstReference();
+
+    [Benchmark(Description = "KL rows, one Q: per-row calls")]
+    public void KLPerRowCalls()
+    {
+        for (int i = 0; i < Rows; i++)
+        {
+            Destination[i] = Cat8Rows.KLDivergence(P.AsSpan(i * K, K), Reference);
+        }
+    }
+
+    [Benchmark(Description = "KL rows, one Q: generated")]
+    public void KLGenerated() => Cat8Rows.KLDivergenceRows(P, Reference, Destination);
+
+    [Benchmark(Description = "entropy rows: per-row calls")]
+    public void EntropyPerRowCalls()
+    {
+        for (int i = 0; i < Rows; i++)
+        {
+            Destination[i] = Cat8Rows.Entropy(P.AsSpan(i * K, K));
+        }
+    }
+
+    [Benchmark(Description = "entropy rows: generated")]
+    public void EntropyGenerated() => Cat8Rows.EntropyRows(P, Destination);
+}

@@ -22,3 +22,5 @@ namespace DivergenceGen.Benchmarks;
 // Row batches (issue 17): N = 10,000 histograms of K = 20 bins and of K = 1,000.
 [Categorical(20)] public readonly partial struct Cat20;
 [Categorical(1000)] public readonly partial struct Cat1000;
+[Categorical(16)] public readonly partial struct Cat16Rows;
+[Categorical(8)] public readonly partial struct Cat8Rows;

@@ -9,7 +9,8 @@ namespace DivergenceGen.Generator.Ir
     /// </summary>
     /// <param name="Name">The C# parameter name (<c>alpha</c>).</param>
     /// <param name="Doc">The doc of the parameter (XML).</param>
-    /// <param name="Check">The check's call, <c>{0}</c> standing for the parameter: <c>global::DivergenceGen.Guard.X({0}, nameof({0}))</c>.</param>
+    /// <param name="Check">The check as a statement without its semicolon, <c>{0}</c> standing for the parameter:
+    /// <c>{0} = global::DivergenceGen.Guard.CheckedProbability({0}, nameof({0}))</c> (which also maps −0 to +0).</param>
     /// <param name="Exception">The doc of the exception the check throws (XML).</param>
     internal sealed record MeasureParameter(string Name, string Doc, string Check, string Exception);
 
@@ -79,13 +80,13 @@ namespace DivergenceGen.Generator.Ir
             Definition: "JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats",
             Conventions: "Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins "
                 + "(0·log 0 = 0). SciPy's jensenshannon returns √JS (in base e by default): square this to compare.",
-            Method: "Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 "
-                + "(the m − x parts cancel in the sum), with the differences ±d/2 passed exactly: a sum of non-negative terms, "
-                + "so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). "
-                + "The mixture is never stored.",
-            Lets: new[] { new MeasureLet("m", 0.5 * (P + Q)) },
-            Term: E.Deviance(P, E.Ref("m"), 0.5 * D) + E.Deviance(Q, E.Ref("m"), -0.5 * D),
-            Finish: E.Min(E.Max(0.5 * Sum, 0.0), Ln2));
+            Method: "Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with Loader's deviance "
+                + "bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: "
+                + "a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) "
+                + "cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest subnormal).",
+            Lets: new[] { new MeasureLet("s", P + Q) },
+            Term: E.Deviance(2.0 * P, E.Ref("s"), D) + E.Deviance(2.0 * Q, E.Ref("s"), -D),
+            Finish: E.Min(E.Max(0.25 * Sum, 0.0), Ln2));
 
         public static readonly FiniteMeasure Hellinger = new(
             Member: "HellingerDistance",
@@ -153,7 +154,7 @@ namespace DivergenceGen.Generator.Ir
             Parameter: new MeasureParameter(
                 "epsilon",
                 "The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.",
-                "global::DivergenceGen.Guard.ThrowIfNotProbability({0}, nameof({0}))",
+                "{0} = global::DivergenceGen.Guard.CheckedProbability({0}, nameof({0}))",
                 "<paramref name=\"epsilon\"/> is NaN, negative or above 1."));
 
         public static readonly FiniteMeasure Renyi = new(

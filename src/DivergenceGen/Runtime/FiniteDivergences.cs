@@ -108,10 +108,21 @@ namespace DivergenceGen
             return result > 0 ? result : 0; // also maps −0 to +0
         }
 
-        /// <summary>ln(pₖ/qₖ) for pₖ &gt; 0: the caller's where given, else one logarithm of the quotient (relative accuracy where p ≈ q).</summary>
+        /// <summary>
+        /// ln(pₖ/qₖ) for pₖ &gt; 0: the caller's where given, else one logarithm of the quotient (relative accuracy where p ≈ q);
+        /// +∞ for qₖ = ±0 (a −0 would make the quotient −∞ and its logarithm NaN).
+        /// </summary>
         private static double LogRatio<T>(double pk, ReadOnlySpan<T> q, ReadOnlySpan<double> given, int k)
-            where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
-            given.IsEmpty ? ScalarMath.LogRatio(pk, double.CreateTruncating(q[k])) : given[k];
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            if (!given.IsEmpty)
+            {
+                return given[k];
+            }
+
+            double qk = double.CreateTruncating(q[k]);
+            return qk == 0 ? double.PositiveInfinity : ScalarMath.LogRatio(pk, qk);
+        }
 
         /// <summary>α = 1: Σ p·ln(p/q) over p &gt; 0; +∞ where q = 0 &lt; p.</summary>
         private static double KullbackLeibler<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given)

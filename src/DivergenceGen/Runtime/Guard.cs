@@ -39,6 +39,22 @@ namespace DivergenceGen
             }
         }
 
+        /// <summary>
+        /// Throws <see cref="ArgumentOutOfRangeException"/> unless 0 ≤ <paramref name="value"/> ≤ 1; returns the value with −0
+        /// as +0 (a probability used as a value, not only checked: PSI's ε, where −0 would make log(−0/q) NaN).
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <param name="paramName">The name of the parameter it came from.</param>
+        /// <returns>The value, +0 for −0.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static T CheckedProbability<T>(T value, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            ThrowIfNotProbability(value, paramName);
+            return value == T.Zero ? T.Zero : value;
+        }
+
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first element of <paramref name="values"/> outside [0, 1].</summary>
         /// <typeparam name="T">double or float.</typeparam>
         /// <param name="values">The values to check (vectorised).</param>

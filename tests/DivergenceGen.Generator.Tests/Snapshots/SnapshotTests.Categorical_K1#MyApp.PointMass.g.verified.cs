@@ -1063,7 +1063,8 @@ namespace DivergenceGen.Generated
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 1;
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = EntropyOfRaw(p.Slice(i * 1, 1));
             }
@@ -1075,7 +1076,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1;
             bool oneQ = q.Length == 1; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = KLDivergenceOfRaw(p.Slice(i * 1, 1), oneQ ? q : q.Slice(i * 1, 1));
             }
@@ -1087,7 +1089,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1;
             bool oneQ = q.Length == 1; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = CrossEntropyOfRaw(p.Slice(i * 1, 1), oneQ ? q : q.Slice(i * 1, 1));
             }
@@ -1099,7 +1102,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1;
             bool oneQ = q.Length == 1; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 double sum = JensenShannonSum(p.Slice(i * 1, 1), oneQ ? q : q.Slice(i * 1, 1));
                 destination[i] = Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
@@ -1112,7 +1116,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1;
             bool oneQ = q.Length == 1; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 double sum = PopulationStabilitySum(p.Slice(i * 1, 1), oneQ ? q : q.Slice(i * 1, 1), epsilon);
                 destination[i] = Math.Max(sum, 0d);

@@ -1397,7 +1397,8 @@ namespace DivergenceGen.Generated
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 1000;
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = EntropyOfRaw(p.Slice(i * 1000, 1000));
             }
@@ -1409,7 +1410,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1000;
             bool oneQ = q.Length == 1000; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = KLDivergenceOfRaw(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000));
             }
@@ -1421,7 +1423,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1000;
             bool oneQ = q.Length == 1000; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = CrossEntropyOfRaw(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000));
             }
@@ -1433,7 +1436,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1000;
             bool oneQ = q.Length == 1000; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 double sum = JensenShannonSum(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000));
                 destination[i] = Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
@@ -1446,7 +1450,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1000;
             bool oneQ = q.Length == 1000; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 double sum = PopulationStabilitySum(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000), epsilon);
                 destination[i] = Math.Max(sum, 0d);

@@ -1465,7 +1465,8 @@ namespace DivergenceGen.Generated
         internal static void EntropyRows(ReadOnlySpan<float> p, Span<float> destination)
         {
             int rows = p.Length / 1000;
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = EntropyOfRaw(p.Slice(i * 1000, 1000));
             }
@@ -1477,7 +1478,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1000;
             bool oneQ = q.Length == 1000; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = KLDivergenceOfRaw(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000));
             }
@@ -1489,7 +1491,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1000;
             bool oneQ = q.Length == 1000; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = CrossEntropyOfRaw(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000));
             }
@@ -1501,7 +1504,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1000;
             bool oneQ = q.Length == 1000; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 double sum = JensenShannonSum(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000));
                 destination[i] = (float)(Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d));
@@ -1514,7 +1518,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 1000;
             bool oneQ = q.Length == 1000; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 double sum = PopulationStabilitySum(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000), epsilon);
                 destination[i] = (float)(Math.Max(sum, 0d));

@@ -1545,10 +1545,184 @@ namespace DivergenceGen.Generated
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 16;
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 16 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = EntropyRowsBlocks512(p, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = EntropyRowsBlocks256(p, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = EntropyRowsBlocks128(p, destination);
+            }
+            for (; i < rows; i++)
             {
                 destination[i] = EntropyOfRaw(p.Slice(i * 16, 16));
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of EntropyRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int EntropyRowsBlocks512(ReadOnlySpan<double> p, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
+                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
+                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
+                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
+                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
+                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
+                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
+                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
+                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
+                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
+                var p6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
+                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
+                var p7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
+                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
+                var p8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
+                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
+                var p9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
+                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
+                var p10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
+                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var p11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
+                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var p12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
+                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var p13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
+                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var p14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
+                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var p15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
+                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var sum = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.Log(p0), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.Log(p1), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p2, Vector512<double>.Zero), p2 * VectorMath.Log(p2), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p3, Vector512<double>.Zero), p3 * VectorMath.Log(p3), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p4, Vector512<double>.Zero), p4 * VectorMath.Log(p4), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p5, Vector512<double>.Zero), p5 * VectorMath.Log(p5), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p6, Vector512<double>.Zero), p6 * VectorMath.Log(p6), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p7, Vector512<double>.Zero), p7 * VectorMath.Log(p7), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p8, Vector512<double>.Zero), p8 * VectorMath.Log(p8), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.Log(p9), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p10, Vector512<double>.Zero), p10 * VectorMath.Log(p10), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p11, Vector512<double>.Zero), p11 * VectorMath.Log(p11), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p12, Vector512<double>.Zero), p12 * VectorMath.Log(p12), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p13, Vector512<double>.Zero), p13 * VectorMath.Log(p13), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p14, Vector512<double>.Zero), p14 * VectorMath.Log(p14), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p15, Vector512<double>.Zero), p15 * VectorMath.Log(p15), Vector512<double>.Zero);
+                Vector512.StoreUnsafe(Vector512<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of EntropyRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int EntropyRowsBlocks256(ReadOnlySpan<double> p, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
+                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51));
+                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52));
+                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53));
+                var p6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54));
+                var p7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55));
+                var p8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56));
+                var p9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57));
+                var p10 = Vector256.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58));
+                var p11 = Vector256.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59));
+                var p12 = Vector256.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60));
+                var p13 = Vector256.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61));
+                var p14 = Vector256.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62));
+                var p15 = Vector256.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63));
+                var sum = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log(p0), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.Log(p1), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log(p2), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.Log(p3), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p4, Vector256<double>.Zero), p4 * VectorMath.Log(p4), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p5, Vector256<double>.Zero), p5 * VectorMath.Log(p5), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p6, Vector256<double>.Zero), p6 * VectorMath.Log(p6), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p7, Vector256<double>.Zero), p7 * VectorMath.Log(p7), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p8, Vector256<double>.Zero), p8 * VectorMath.Log(p8), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p9, Vector256<double>.Zero), p9 * VectorMath.Log(p9), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p10, Vector256<double>.Zero), p10 * VectorMath.Log(p10), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p11, Vector256<double>.Zero), p11 * VectorMath.Log(p11), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p12, Vector256<double>.Zero), p12 * VectorMath.Log(p12), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.Log(p13), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p14, Vector256<double>.Zero), p14 * VectorMath.Log(p14), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p15, Vector256<double>.Zero), p15 * VectorMath.Log(p15), Vector256<double>.Zero);
+                Vector256.StoreUnsafe(Vector256<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of EntropyRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int EntropyRowsBlocks128(ReadOnlySpan<double> p, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
+                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19));
+                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20));
+                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21));
+                var p6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22));
+                var p7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23));
+                var p8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24));
+                var p9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25));
+                var p10 = Vector128.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26));
+                var p11 = Vector128.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27));
+                var p12 = Vector128.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28));
+                var p13 = Vector128.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29));
+                var p14 = Vector128.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30));
+                var p15 = Vector128.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31));
+                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(p0), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(p1), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.Log(p2), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * VectorMath.Log(p3), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * VectorMath.Log(p4), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * VectorMath.Log(p5), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * VectorMath.Log(p6), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * VectorMath.Log(p7), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p8, Vector128<double>.Zero), p8 * VectorMath.Log(p8), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p9, Vector128<double>.Zero), p9 * VectorMath.Log(p9), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p10, Vector128<double>.Zero), p10 * VectorMath.Log(p10), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p11, Vector128<double>.Zero), p11 * VectorMath.Log(p11), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p12, Vector128<double>.Zero), p12 * VectorMath.Log(p12), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p13, Vector128<double>.Zero), p13 * VectorMath.Log(p13), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p14, Vector128<double>.Zero), p14 * VectorMath.Log(p14), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * VectorMath.Log(p15), Vector128<double>.Zero);
+                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1557,10 +1731,381 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 16;
             bool oneQ = q.Length == 16; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 16 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? KLDivergenceRowsBlocks512OneQ(p, q, destination) : KLDivergenceRowsBlocks512(p, q, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? KLDivergenceRowsBlocks256OneQ(p, q, destination) : KLDivergenceRowsBlocks256(p, q, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? KLDivergenceRowsBlocks128OneQ(p, q, destination) : KLDivergenceRowsBlocks128(p, q, destination);
+            }
+            for (; i < rows; i++)
             {
                 destination[i] = KLDivergenceOfRaw(p.Slice(i * 16, 16), oneQ ? q : q.Slice(i * 16, 16));
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of KLDivergenceRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
+                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
+                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
+                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
+                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
+                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
+                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
+                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
+                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
+                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
+                var p6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
+                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
+                var p7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
+                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
+                var p8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
+                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
+                var p9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
+                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
+                var p10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
+                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var p11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
+                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var p12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
+                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var p13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
+                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var p14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
+                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var p15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
+                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var sum = VectorMath.XLogRatio(p0, Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 32),
+                    Unsafe.Add(ref qRow, 48), Unsafe.Add(ref qRow, 64), Unsafe.Add(ref qRow, 80), Unsafe.Add(ref qRow, 96), Unsafe.Add(ref qRow, 112)))
+                    + VectorMath.XLogRatio(p1, Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 33),
+                    Unsafe.Add(ref qRow, 49), Unsafe.Add(ref qRow, 65), Unsafe.Add(ref qRow, 81), Unsafe.Add(ref qRow, 97), Unsafe.Add(ref qRow, 113)))
+                    + VectorMath.XLogRatio(p2, Vector512.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 34),
+                    Unsafe.Add(ref qRow, 50), Unsafe.Add(ref qRow, 66), Unsafe.Add(ref qRow, 82), Unsafe.Add(ref qRow, 98), Unsafe.Add(ref qRow, 114)))
+                    + VectorMath.XLogRatio(p3, Vector512.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 35),
+                    Unsafe.Add(ref qRow, 51), Unsafe.Add(ref qRow, 67), Unsafe.Add(ref qRow, 83), Unsafe.Add(ref qRow, 99), Unsafe.Add(ref qRow, 115)))
+                    + VectorMath.XLogRatio(p4, Vector512.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 36),
+                    Unsafe.Add(ref qRow, 52), Unsafe.Add(ref qRow, 68), Unsafe.Add(ref qRow, 84), Unsafe.Add(ref qRow, 100), Unsafe.Add(ref qRow, 116)))
+                    + VectorMath.XLogRatio(p5, Vector512.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21), Unsafe.Add(ref qRow, 37),
+                    Unsafe.Add(ref qRow, 53), Unsafe.Add(ref qRow, 69), Unsafe.Add(ref qRow, 85), Unsafe.Add(ref qRow, 101), Unsafe.Add(ref qRow, 117)))
+                    + VectorMath.XLogRatio(p6, Vector512.Create(Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 22), Unsafe.Add(ref qRow, 38),
+                    Unsafe.Add(ref qRow, 54), Unsafe.Add(ref qRow, 70), Unsafe.Add(ref qRow, 86), Unsafe.Add(ref qRow, 102), Unsafe.Add(ref qRow, 118)))
+                    + VectorMath.XLogRatio(p7, Vector512.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23), Unsafe.Add(ref qRow, 39),
+                    Unsafe.Add(ref qRow, 55), Unsafe.Add(ref qRow, 71), Unsafe.Add(ref qRow, 87), Unsafe.Add(ref qRow, 103), Unsafe.Add(ref qRow, 119)))
+                    + VectorMath.XLogRatio(p8, Vector512.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24), Unsafe.Add(ref qRow, 40),
+                    Unsafe.Add(ref qRow, 56), Unsafe.Add(ref qRow, 72), Unsafe.Add(ref qRow, 88), Unsafe.Add(ref qRow, 104), Unsafe.Add(ref qRow, 120)))
+                    + VectorMath.XLogRatio(p9, Vector512.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25), Unsafe.Add(ref qRow, 41),
+                    Unsafe.Add(ref qRow, 57), Unsafe.Add(ref qRow, 73), Unsafe.Add(ref qRow, 89), Unsafe.Add(ref qRow, 105), Unsafe.Add(ref qRow, 121)))
+                    + VectorMath.XLogRatio(p10, Vector512.Create(Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 26), Unsafe.Add(ref qRow, 42),
+                    Unsafe.Add(ref qRow, 58), Unsafe.Add(ref qRow, 74), Unsafe.Add(ref qRow, 90), Unsafe.Add(ref qRow, 106), Unsafe.Add(ref qRow, 122)))
+                    + VectorMath.XLogRatio(p11, Vector512.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27), Unsafe.Add(ref qRow, 43),
+                    Unsafe.Add(ref qRow, 59), Unsafe.Add(ref qRow, 75), Unsafe.Add(ref qRow, 91), Unsafe.Add(ref qRow, 107), Unsafe.Add(ref qRow, 123)))
+                    + VectorMath.XLogRatio(p12, Vector512.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28), Unsafe.Add(ref qRow, 44),
+                    Unsafe.Add(ref qRow, 60), Unsafe.Add(ref qRow, 76), Unsafe.Add(ref qRow, 92), Unsafe.Add(ref qRow, 108), Unsafe.Add(ref qRow, 124)))
+                    + VectorMath.XLogRatio(p13, Vector512.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29), Unsafe.Add(ref qRow, 45),
+                    Unsafe.Add(ref qRow, 61), Unsafe.Add(ref qRow, 77), Unsafe.Add(ref qRow, 93), Unsafe.Add(ref qRow, 109), Unsafe.Add(ref qRow, 125)))
+                    + VectorMath.XLogRatio(p14, Vector512.Create(Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 30), Unsafe.Add(ref qRow, 46),
+                    Unsafe.Add(ref qRow, 62), Unsafe.Add(ref qRow, 78), Unsafe.Add(ref qRow, 94), Unsafe.Add(ref qRow, 110), Unsafe.Add(ref qRow, 126)))
+                    + VectorMath.XLogRatio(p15, Vector512.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31), Unsafe.Add(ref qRow, 47),
+                    Unsafe.Add(ref qRow, 63), Unsafe.Add(ref qRow, 79), Unsafe.Add(ref qRow, 95), Unsafe.Add(ref qRow, 111), Unsafe.Add(ref qRow, 127)));
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of KLDivergenceRows against one Q row, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector512.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector512.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector512.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector512.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector512.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector512.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector512.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector512.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector512.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector512.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector512.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector512.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector512.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector512.Create(Unsafe.Add(ref qRef, 15));
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
+                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
+                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
+                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
+                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
+                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
+                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
+                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
+                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
+                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
+                var p6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
+                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
+                var p7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
+                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
+                var p8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
+                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
+                var p9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
+                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
+                var p10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
+                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var p11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
+                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var p12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
+                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var p13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
+                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var p14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
+                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var p15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
+                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var sum = VectorMath.XLogRatio(p0, q0) + VectorMath.XLogRatio(p1, q1) + VectorMath.XLogRatio(p2, q2) + VectorMath.XLogRatio(p3, q3)
+                    + VectorMath.XLogRatio(p4, q4) + VectorMath.XLogRatio(p5, q5) + VectorMath.XLogRatio(p6, q6) + VectorMath.XLogRatio(p7, q7)
+                    + VectorMath.XLogRatio(p8, q8) + VectorMath.XLogRatio(p9, q9) + VectorMath.XLogRatio(p10, q10) + VectorMath.XLogRatio(p11, q11)
+                    + VectorMath.XLogRatio(p12, q12) + VectorMath.XLogRatio(p13, q13) + VectorMath.XLogRatio(p14, q14) + VectorMath.XLogRatio(p15, q15);
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of KLDivergenceRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
+                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51));
+                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52));
+                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53));
+                var p6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54));
+                var p7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55));
+                var p8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56));
+                var p9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57));
+                var p10 = Vector256.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58));
+                var p11 = Vector256.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59));
+                var p12 = Vector256.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60));
+                var p13 = Vector256.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61));
+                var p14 = Vector256.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62));
+                var p15 = Vector256.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63));
+                var sum = VectorMath.XLogRatio(p0, Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 32),
+                    Unsafe.Add(ref qRow, 48))) + VectorMath.XLogRatio(p1, Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17),
+                    Unsafe.Add(ref qRow, 33), Unsafe.Add(ref qRow, 49))) + VectorMath.XLogRatio(p2, Vector256.Create(Unsafe.Add(ref qRow, 2),
+                    Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 34), Unsafe.Add(ref qRow, 50))) + VectorMath.XLogRatio(p3,
+                    Vector256.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 35), Unsafe.Add(ref qRow, 51)))
+                    + VectorMath.XLogRatio(p4, Vector256.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 36),
+                    Unsafe.Add(ref qRow, 52))) + VectorMath.XLogRatio(p5, Vector256.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21),
+                    Unsafe.Add(ref qRow, 37), Unsafe.Add(ref qRow, 53))) + VectorMath.XLogRatio(p6, Vector256.Create(Unsafe.Add(ref qRow, 6),
+                    Unsafe.Add(ref qRow, 22), Unsafe.Add(ref qRow, 38), Unsafe.Add(ref qRow, 54))) + VectorMath.XLogRatio(p7,
+                    Vector256.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23), Unsafe.Add(ref qRow, 39), Unsafe.Add(ref qRow, 55)))
+                    + VectorMath.XLogRatio(p8, Vector256.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24), Unsafe.Add(ref qRow, 40),
+                    Unsafe.Add(ref qRow, 56))) + VectorMath.XLogRatio(p9, Vector256.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25),
+                    Unsafe.Add(ref qRow, 41), Unsafe.Add(ref qRow, 57))) + VectorMath.XLogRatio(p10, Vector256.Create(Unsafe.Add(ref qRow, 10),
+                    Unsafe.Add(ref qRow, 26), Unsafe.Add(ref qRow, 42), Unsafe.Add(ref qRow, 58))) + VectorMath.XLogRatio(p11,
+                    Vector256.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27), Unsafe.Add(ref qRow, 43), Unsafe.Add(ref qRow, 59)))
+                    + VectorMath.XLogRatio(p12, Vector256.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28), Unsafe.Add(ref qRow, 44),
+                    Unsafe.Add(ref qRow, 60))) + VectorMath.XLogRatio(p13, Vector256.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29),
+                    Unsafe.Add(ref qRow, 45), Unsafe.Add(ref qRow, 61))) + VectorMath.XLogRatio(p14, Vector256.Create(Unsafe.Add(ref qRow, 14),
+                    Unsafe.Add(ref qRow, 30), Unsafe.Add(ref qRow, 46), Unsafe.Add(ref qRow, 62))) + VectorMath.XLogRatio(p15,
+                    Vector256.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31), Unsafe.Add(ref qRow, 47), Unsafe.Add(ref qRow, 63)));
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of KLDivergenceRows against one Q row, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector256.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector256.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector256.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector256.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector256.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector256.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector256.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector256.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector256.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector256.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector256.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector256.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector256.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector256.Create(Unsafe.Add(ref qRef, 15));
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
+                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51));
+                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52));
+                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53));
+                var p6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54));
+                var p7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55));
+                var p8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56));
+                var p9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57));
+                var p10 = Vector256.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58));
+                var p11 = Vector256.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59));
+                var p12 = Vector256.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60));
+                var p13 = Vector256.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61));
+                var p14 = Vector256.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62));
+                var p15 = Vector256.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63));
+                var sum = VectorMath.XLogRatio(p0, q0) + VectorMath.XLogRatio(p1, q1) + VectorMath.XLogRatio(p2, q2) + VectorMath.XLogRatio(p3, q3)
+                    + VectorMath.XLogRatio(p4, q4) + VectorMath.XLogRatio(p5, q5) + VectorMath.XLogRatio(p6, q6) + VectorMath.XLogRatio(p7, q7)
+                    + VectorMath.XLogRatio(p8, q8) + VectorMath.XLogRatio(p9, q9) + VectorMath.XLogRatio(p10, q10) + VectorMath.XLogRatio(p11, q11)
+                    + VectorMath.XLogRatio(p12, q12) + VectorMath.XLogRatio(p13, q13) + VectorMath.XLogRatio(p14, q14) + VectorMath.XLogRatio(p15, q15);
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of KLDivergenceRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
+                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19));
+                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20));
+                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21));
+                var p6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22));
+                var p7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23));
+                var p8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24));
+                var p9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25));
+                var p10 = Vector128.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26));
+                var p11 = Vector128.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27));
+                var p12 = Vector128.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28));
+                var p13 = Vector128.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29));
+                var p14 = Vector128.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30));
+                var p15 = Vector128.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31));
+                var sum = VectorMath.XLogRatio(p0, Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16))) + VectorMath.XLogRatio(p1,
+                    Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17))) + VectorMath.XLogRatio(p2, Vector128.Create(Unsafe.Add(ref qRow, 2),
+                    Unsafe.Add(ref qRow, 18))) + VectorMath.XLogRatio(p3, Vector128.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19)))
+                    + VectorMath.XLogRatio(p4, Vector128.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20))) + VectorMath.XLogRatio(p5,
+                    Vector128.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21))) + VectorMath.XLogRatio(p6, Vector128.Create(Unsafe.Add(ref qRow, 6),
+                    Unsafe.Add(ref qRow, 22))) + VectorMath.XLogRatio(p7, Vector128.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23)))
+                    + VectorMath.XLogRatio(p8, Vector128.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24))) + VectorMath.XLogRatio(p9,
+                    Vector128.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25))) + VectorMath.XLogRatio(p10, Vector128.Create(Unsafe.Add(ref qRow, 10),
+                    Unsafe.Add(ref qRow, 26))) + VectorMath.XLogRatio(p11, Vector128.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27)))
+                    + VectorMath.XLogRatio(p12, Vector128.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28))) + VectorMath.XLogRatio(p13,
+                    Vector128.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29))) + VectorMath.XLogRatio(p14, Vector128.Create(Unsafe.Add(ref qRow, 14),
+                    Unsafe.Add(ref qRow, 30))) + VectorMath.XLogRatio(p15, Vector128.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31)));
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of KLDivergenceRows against one Q row, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector128.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector128.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector128.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector128.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector128.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector128.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector128.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector128.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector128.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector128.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector128.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector128.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector128.Create(Unsafe.Add(ref qRef, 15));
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
+                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19));
+                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20));
+                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21));
+                var p6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22));
+                var p7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23));
+                var p8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24));
+                var p9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25));
+                var p10 = Vector128.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26));
+                var p11 = Vector128.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27));
+                var p12 = Vector128.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28));
+                var p13 = Vector128.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29));
+                var p14 = Vector128.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30));
+                var p15 = Vector128.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31));
+                var sum = VectorMath.XLogRatio(p0, q0) + VectorMath.XLogRatio(p1, q1) + VectorMath.XLogRatio(p2, q2) + VectorMath.XLogRatio(p3, q3)
+                    + VectorMath.XLogRatio(p4, q4) + VectorMath.XLogRatio(p5, q5) + VectorMath.XLogRatio(p6, q6) + VectorMath.XLogRatio(p7, q7)
+                    + VectorMath.XLogRatio(p8, q8) + VectorMath.XLogRatio(p9, q9) + VectorMath.XLogRatio(p10, q10) + VectorMath.XLogRatio(p11, q11)
+                    + VectorMath.XLogRatio(p12, q12) + VectorMath.XLogRatio(p13, q13) + VectorMath.XLogRatio(p14, q14) + VectorMath.XLogRatio(p15, q15);
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1569,10 +2114,529 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 16;
             bool oneQ = q.Length == 16; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 16 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? CrossEntropyRowsBlocks512OneQ(p, q, destination) : CrossEntropyRowsBlocks512(p, q, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? CrossEntropyRowsBlocks256OneQ(p, q, destination) : CrossEntropyRowsBlocks256(p, q, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? CrossEntropyRowsBlocks128OneQ(p, q, destination) : CrossEntropyRowsBlocks128(p, q, destination);
+            }
+            for (; i < rows; i++)
             {
                 destination[i] = CrossEntropyOfRaw(p.Slice(i * 16, 16), oneQ ? q : q.Slice(i * 16, 16));
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of CrossEntropyRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var logQ0 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 32), Unsafe.Add(ref qRow,
+                    48), Unsafe.Add(ref qRow, 64), Unsafe.Add(ref qRow, 80), Unsafe.Add(ref qRow, 96), Unsafe.Add(ref qRow, 112)));
+                var logQ1 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 33), Unsafe.Add(ref qRow,
+                    49), Unsafe.Add(ref qRow, 65), Unsafe.Add(ref qRow, 81), Unsafe.Add(ref qRow, 97), Unsafe.Add(ref qRow, 113)));
+                var logQ2 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 34), Unsafe.Add(ref qRow,
+                    50), Unsafe.Add(ref qRow, 66), Unsafe.Add(ref qRow, 82), Unsafe.Add(ref qRow, 98), Unsafe.Add(ref qRow, 114)));
+                var logQ3 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 35), Unsafe.Add(ref qRow,
+                    51), Unsafe.Add(ref qRow, 67), Unsafe.Add(ref qRow, 83), Unsafe.Add(ref qRow, 99), Unsafe.Add(ref qRow, 115)));
+                var logQ4 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 36), Unsafe.Add(ref qRow,
+                    52), Unsafe.Add(ref qRow, 68), Unsafe.Add(ref qRow, 84), Unsafe.Add(ref qRow, 100), Unsafe.Add(ref qRow, 116)));
+                var logQ5 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21), Unsafe.Add(ref qRow, 37), Unsafe.Add(ref qRow,
+                    53), Unsafe.Add(ref qRow, 69), Unsafe.Add(ref qRow, 85), Unsafe.Add(ref qRow, 101), Unsafe.Add(ref qRow, 117)));
+                var logQ6 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 22), Unsafe.Add(ref qRow, 38), Unsafe.Add(ref qRow,
+                    54), Unsafe.Add(ref qRow, 70), Unsafe.Add(ref qRow, 86), Unsafe.Add(ref qRow, 102), Unsafe.Add(ref qRow, 118)));
+                var logQ7 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23), Unsafe.Add(ref qRow, 39), Unsafe.Add(ref qRow,
+                    55), Unsafe.Add(ref qRow, 71), Unsafe.Add(ref qRow, 87), Unsafe.Add(ref qRow, 103), Unsafe.Add(ref qRow, 119)));
+                var logQ8 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24), Unsafe.Add(ref qRow, 40), Unsafe.Add(ref qRow,
+                    56), Unsafe.Add(ref qRow, 72), Unsafe.Add(ref qRow, 88), Unsafe.Add(ref qRow, 104), Unsafe.Add(ref qRow, 120)));
+                var logQ9 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25), Unsafe.Add(ref qRow, 41), Unsafe.Add(ref qRow,
+                    57), Unsafe.Add(ref qRow, 73), Unsafe.Add(ref qRow, 89), Unsafe.Add(ref qRow, 105), Unsafe.Add(ref qRow, 121)));
+                var logQ10 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 26), Unsafe.Add(ref qRow, 42), Unsafe.Add(ref qRow,
+                    58), Unsafe.Add(ref qRow, 74), Unsafe.Add(ref qRow, 90), Unsafe.Add(ref qRow, 106), Unsafe.Add(ref qRow, 122)));
+                var logQ11 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27), Unsafe.Add(ref qRow, 43), Unsafe.Add(ref qRow,
+                    59), Unsafe.Add(ref qRow, 75), Unsafe.Add(ref qRow, 91), Unsafe.Add(ref qRow, 107), Unsafe.Add(ref qRow, 123)));
+                var logQ12 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28), Unsafe.Add(ref qRow, 44), Unsafe.Add(ref qRow,
+                    60), Unsafe.Add(ref qRow, 76), Unsafe.Add(ref qRow, 92), Unsafe.Add(ref qRow, 108), Unsafe.Add(ref qRow, 124)));
+                var logQ13 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29), Unsafe.Add(ref qRow, 45), Unsafe.Add(ref qRow,
+                    61), Unsafe.Add(ref qRow, 77), Unsafe.Add(ref qRow, 93), Unsafe.Add(ref qRow, 109), Unsafe.Add(ref qRow, 125)));
+                var logQ14 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 30), Unsafe.Add(ref qRow, 46), Unsafe.Add(ref qRow,
+                    62), Unsafe.Add(ref qRow, 78), Unsafe.Add(ref qRow, 94), Unsafe.Add(ref qRow, 110), Unsafe.Add(ref qRow, 126)));
+                var logQ15 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31), Unsafe.Add(ref qRow, 47), Unsafe.Add(ref qRow,
+                    63), Unsafe.Add(ref qRow, 79), Unsafe.Add(ref qRow, 95), Unsafe.Add(ref qRow, 111), Unsafe.Add(ref qRow, 127)));
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
+                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
+                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
+                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
+                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
+                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
+                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
+                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
+                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
+                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
+                var p6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
+                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
+                var p7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
+                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
+                var p8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
+                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
+                var p9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
+                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
+                var p10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
+                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var p11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
+                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var p12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
+                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var p13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
+                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var p14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
+                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var p15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
+                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var sum = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * logQ0, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * logQ1, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p2, Vector512<double>.Zero), p2 * logQ2, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p3, Vector512<double>.Zero), p3 * logQ3, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p4, Vector512<double>.Zero), p4 * logQ4, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p5, Vector512<double>.Zero), p5 * logQ5, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p6, Vector512<double>.Zero), p6 * logQ6, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p7, Vector512<double>.Zero), p7 * logQ7, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p8, Vector512<double>.Zero), p8 * logQ8, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * logQ9, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p10, Vector512<double>.Zero), p10 * logQ10, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p11, Vector512<double>.Zero), p11 * logQ11, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p12, Vector512<double>.Zero), p12 * logQ12, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p13, Vector512<double>.Zero), p13 * logQ13, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p14, Vector512<double>.Zero), p14 * logQ14, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p15, Vector512<double>.Zero), p15 * logQ15, Vector512<double>.Zero);
+                Vector512.StoreUnsafe(Vector512<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of CrossEntropyRows against one Q row, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector512.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector512.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector512.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector512.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector512.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector512.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector512.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector512.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector512.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector512.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector512.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector512.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector512.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector512.Create(Unsafe.Add(ref qRef, 15));
+            var logQ0 = VectorMath.Log(q0);
+            var logQ1 = VectorMath.Log(q1);
+            var logQ2 = VectorMath.Log(q2);
+            var logQ3 = VectorMath.Log(q3);
+            var logQ4 = VectorMath.Log(q4);
+            var logQ5 = VectorMath.Log(q5);
+            var logQ6 = VectorMath.Log(q6);
+            var logQ7 = VectorMath.Log(q7);
+            var logQ8 = VectorMath.Log(q8);
+            var logQ9 = VectorMath.Log(q9);
+            var logQ10 = VectorMath.Log(q10);
+            var logQ11 = VectorMath.Log(q11);
+            var logQ12 = VectorMath.Log(q12);
+            var logQ13 = VectorMath.Log(q13);
+            var logQ14 = VectorMath.Log(q14);
+            var logQ15 = VectorMath.Log(q15);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
+                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
+                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
+                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
+                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
+                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
+                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
+                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
+                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
+                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
+                var p6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
+                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
+                var p7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
+                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
+                var p8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
+                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
+                var p9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
+                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
+                var p10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
+                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var p11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
+                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var p12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
+                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var p13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
+                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var p14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
+                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var p15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
+                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var sum = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * logQ0, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * logQ1, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p2, Vector512<double>.Zero), p2 * logQ2, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p3, Vector512<double>.Zero), p3 * logQ3, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p4, Vector512<double>.Zero), p4 * logQ4, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p5, Vector512<double>.Zero), p5 * logQ5, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p6, Vector512<double>.Zero), p6 * logQ6, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p7, Vector512<double>.Zero), p7 * logQ7, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p8, Vector512<double>.Zero), p8 * logQ8, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * logQ9, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p10, Vector512<double>.Zero), p10 * logQ10, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p11, Vector512<double>.Zero), p11 * logQ11, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p12, Vector512<double>.Zero), p12 * logQ12, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p13, Vector512<double>.Zero), p13 * logQ13, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p14, Vector512<double>.Zero), p14 * logQ14, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p15, Vector512<double>.Zero), p15 * logQ15, Vector512<double>.Zero);
+                Vector512.StoreUnsafe(Vector512<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of CrossEntropyRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var logQ0 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 32), Unsafe.Add(ref qRow,
+                    48)));
+                var logQ1 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 33), Unsafe.Add(ref qRow,
+                    49)));
+                var logQ2 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 34), Unsafe.Add(ref qRow,
+                    50)));
+                var logQ3 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 35), Unsafe.Add(ref qRow,
+                    51)));
+                var logQ4 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 36), Unsafe.Add(ref qRow,
+                    52)));
+                var logQ5 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21), Unsafe.Add(ref qRow, 37), Unsafe.Add(ref qRow,
+                    53)));
+                var logQ6 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 22), Unsafe.Add(ref qRow, 38), Unsafe.Add(ref qRow,
+                    54)));
+                var logQ7 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23), Unsafe.Add(ref qRow, 39), Unsafe.Add(ref qRow,
+                    55)));
+                var logQ8 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24), Unsafe.Add(ref qRow, 40), Unsafe.Add(ref qRow,
+                    56)));
+                var logQ9 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25), Unsafe.Add(ref qRow, 41), Unsafe.Add(ref qRow,
+                    57)));
+                var logQ10 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 26), Unsafe.Add(ref qRow, 42), Unsafe.Add(ref qRow,
+                    58)));
+                var logQ11 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27), Unsafe.Add(ref qRow, 43), Unsafe.Add(ref qRow,
+                    59)));
+                var logQ12 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28), Unsafe.Add(ref qRow, 44), Unsafe.Add(ref qRow,
+                    60)));
+                var logQ13 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29), Unsafe.Add(ref qRow, 45), Unsafe.Add(ref qRow,
+                    61)));
+                var logQ14 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 30), Unsafe.Add(ref qRow, 46), Unsafe.Add(ref qRow,
+                    62)));
+                var logQ15 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31), Unsafe.Add(ref qRow, 47), Unsafe.Add(ref qRow,
+                    63)));
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
+                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51));
+                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52));
+                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53));
+                var p6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54));
+                var p7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55));
+                var p8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56));
+                var p9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57));
+                var p10 = Vector256.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58));
+                var p11 = Vector256.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59));
+                var p12 = Vector256.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60));
+                var p13 = Vector256.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61));
+                var p14 = Vector256.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62));
+                var p15 = Vector256.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63));
+                var sum = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * logQ0, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * logQ1, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * logQ2, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * logQ3, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p4, Vector256<double>.Zero), p4 * logQ4, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p5, Vector256<double>.Zero), p5 * logQ5, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p6, Vector256<double>.Zero), p6 * logQ6, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p7, Vector256<double>.Zero), p7 * logQ7, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p8, Vector256<double>.Zero), p8 * logQ8, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p9, Vector256<double>.Zero), p9 * logQ9, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p10, Vector256<double>.Zero), p10 * logQ10, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p11, Vector256<double>.Zero), p11 * logQ11, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p12, Vector256<double>.Zero), p12 * logQ12, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * logQ13, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p14, Vector256<double>.Zero), p14 * logQ14, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p15, Vector256<double>.Zero), p15 * logQ15, Vector256<double>.Zero);
+                Vector256.StoreUnsafe(Vector256<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of CrossEntropyRows against one Q row, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector256.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector256.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector256.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector256.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector256.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector256.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector256.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector256.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector256.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector256.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector256.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector256.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector256.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector256.Create(Unsafe.Add(ref qRef, 15));
+            var logQ0 = VectorMath.Log(q0);
+            var logQ1 = VectorMath.Log(q1);
+            var logQ2 = VectorMath.Log(q2);
+            var logQ3 = VectorMath.Log(q3);
+            var logQ4 = VectorMath.Log(q4);
+            var logQ5 = VectorMath.Log(q5);
+            var logQ6 = VectorMath.Log(q6);
+            var logQ7 = VectorMath.Log(q7);
+            var logQ8 = VectorMath.Log(q8);
+            var logQ9 = VectorMath.Log(q9);
+            var logQ10 = VectorMath.Log(q10);
+            var logQ11 = VectorMath.Log(q11);
+            var logQ12 = VectorMath.Log(q12);
+            var logQ13 = VectorMath.Log(q13);
+            var logQ14 = VectorMath.Log(q14);
+            var logQ15 = VectorMath.Log(q15);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
+                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51));
+                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52));
+                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53));
+                var p6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54));
+                var p7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55));
+                var p8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56));
+                var p9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57));
+                var p10 = Vector256.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58));
+                var p11 = Vector256.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59));
+                var p12 = Vector256.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60));
+                var p13 = Vector256.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61));
+                var p14 = Vector256.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62));
+                var p15 = Vector256.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63));
+                var sum = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * logQ0, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * logQ1, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * logQ2, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * logQ3, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p4, Vector256<double>.Zero), p4 * logQ4, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p5, Vector256<double>.Zero), p5 * logQ5, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p6, Vector256<double>.Zero), p6 * logQ6, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p7, Vector256<double>.Zero), p7 * logQ7, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p8, Vector256<double>.Zero), p8 * logQ8, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p9, Vector256<double>.Zero), p9 * logQ9, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p10, Vector256<double>.Zero), p10 * logQ10, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p11, Vector256<double>.Zero), p11 * logQ11, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p12, Vector256<double>.Zero), p12 * logQ12, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * logQ13, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p14, Vector256<double>.Zero), p14 * logQ14, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p15, Vector256<double>.Zero), p15 * logQ15, Vector256<double>.Zero);
+                Vector256.StoreUnsafe(Vector256<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of CrossEntropyRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var logQ0 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16)));
+                var logQ1 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17)));
+                var logQ2 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 18)));
+                var logQ3 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19)));
+                var logQ4 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20)));
+                var logQ5 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21)));
+                var logQ6 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 22)));
+                var logQ7 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23)));
+                var logQ8 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24)));
+                var logQ9 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25)));
+                var logQ10 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 26)));
+                var logQ11 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27)));
+                var logQ12 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28)));
+                var logQ13 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29)));
+                var logQ14 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 30)));
+                var logQ15 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31)));
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
+                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19));
+                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20));
+                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21));
+                var p6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22));
+                var p7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23));
+                var p8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24));
+                var p9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25));
+                var p10 = Vector128.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26));
+                var p11 = Vector128.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27));
+                var p12 = Vector128.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28));
+                var p13 = Vector128.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29));
+                var p14 = Vector128.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30));
+                var p15 = Vector128.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31));
+                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * logQ0, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * logQ1, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * logQ2, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * logQ3, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * logQ4, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * logQ5, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * logQ6, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * logQ7, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p8, Vector128<double>.Zero), p8 * logQ8, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p9, Vector128<double>.Zero), p9 * logQ9, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p10, Vector128<double>.Zero), p10 * logQ10, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p11, Vector128<double>.Zero), p11 * logQ11, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p12, Vector128<double>.Zero), p12 * logQ12, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p13, Vector128<double>.Zero), p13 * logQ13, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p14, Vector128<double>.Zero), p14 * logQ14, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * logQ15, Vector128<double>.Zero);
+                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of CrossEntropyRows against one Q row, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector128.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector128.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector128.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector128.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector128.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector128.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector128.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector128.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector128.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector128.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector128.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector128.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector128.Create(Unsafe.Add(ref qRef, 15));
+            var logQ0 = VectorMath.Log(q0);
+            var logQ1 = VectorMath.Log(q1);
+            var logQ2 = VectorMath.Log(q2);
+            var logQ3 = VectorMath.Log(q3);
+            var logQ4 = VectorMath.Log(q4);
+            var logQ5 = VectorMath.Log(q5);
+            var logQ6 = VectorMath.Log(q6);
+            var logQ7 = VectorMath.Log(q7);
+            var logQ8 = VectorMath.Log(q8);
+            var logQ9 = VectorMath.Log(q9);
+            var logQ10 = VectorMath.Log(q10);
+            var logQ11 = VectorMath.Log(q11);
+            var logQ12 = VectorMath.Log(q12);
+            var logQ13 = VectorMath.Log(q13);
+            var logQ14 = VectorMath.Log(q14);
+            var logQ15 = VectorMath.Log(q15);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
+                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19));
+                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20));
+                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21));
+                var p6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22));
+                var p7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23));
+                var p8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24));
+                var p9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25));
+                var p10 = Vector128.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26));
+                var p11 = Vector128.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27));
+                var p12 = Vector128.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28));
+                var p13 = Vector128.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29));
+                var p14 = Vector128.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30));
+                var p15 = Vector128.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31));
+                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * logQ0, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * logQ1, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * logQ2, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * logQ3, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * logQ4, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * logQ5, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * logQ6, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * logQ7, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p8, Vector128<double>.Zero), p8 * logQ8, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p9, Vector128<double>.Zero), p9 * logQ9, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p10, Vector128<double>.Zero), p10 * logQ10, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p11, Vector128<double>.Zero), p11 * logQ11, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p12, Vector128<double>.Zero), p12 * logQ12, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p13, Vector128<double>.Zero), p13 * logQ13, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p14, Vector128<double>.Zero), p14 * logQ14, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * logQ15, Vector128<double>.Zero);
+                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1581,11 +2645,667 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 16;
             bool oneQ = q.Length == 16; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 16 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? JensenShannonDivergenceRowsBlocks512OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks512(p, q, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? JensenShannonDivergenceRowsBlocks256OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks256(p, q, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? JensenShannonDivergenceRowsBlocks128OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks128(p, q, destination);
+            }
+            for (; i < rows; i++)
             {
                 double sum = JensenShannonSum(p.Slice(i * 16, 16), oneQ ? q : q.Slice(i * 16, 16));
                 destination[i] = Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of JensenShannonDivergenceRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
+                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
+                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
+                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
+                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
+                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
+                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
+                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
+                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
+                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
+                var p6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
+                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
+                var p7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
+                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
+                var p8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
+                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
+                var p9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
+                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
+                var p10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
+                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var p11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
+                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var p12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
+                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var p13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
+                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var p14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
+                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var p15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
+                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var q0 = Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 32), Unsafe.Add(ref qRow, 48),
+                    Unsafe.Add(ref qRow, 64), Unsafe.Add(ref qRow, 80), Unsafe.Add(ref qRow, 96), Unsafe.Add(ref qRow, 112));
+                var q1 = Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 33), Unsafe.Add(ref qRow, 49),
+                    Unsafe.Add(ref qRow, 65), Unsafe.Add(ref qRow, 81), Unsafe.Add(ref qRow, 97), Unsafe.Add(ref qRow, 113));
+                var q2 = Vector512.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 34), Unsafe.Add(ref qRow, 50),
+                    Unsafe.Add(ref qRow, 66), Unsafe.Add(ref qRow, 82), Unsafe.Add(ref qRow, 98), Unsafe.Add(ref qRow, 114));
+                var q3 = Vector512.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 35), Unsafe.Add(ref qRow, 51),
+                    Unsafe.Add(ref qRow, 67), Unsafe.Add(ref qRow, 83), Unsafe.Add(ref qRow, 99), Unsafe.Add(ref qRow, 115));
+                var q4 = Vector512.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 36), Unsafe.Add(ref qRow, 52),
+                    Unsafe.Add(ref qRow, 68), Unsafe.Add(ref qRow, 84), Unsafe.Add(ref qRow, 100), Unsafe.Add(ref qRow, 116));
+                var q5 = Vector512.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21), Unsafe.Add(ref qRow, 37), Unsafe.Add(ref qRow, 53),
+                    Unsafe.Add(ref qRow, 69), Unsafe.Add(ref qRow, 85), Unsafe.Add(ref qRow, 101), Unsafe.Add(ref qRow, 117));
+                var q6 = Vector512.Create(Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 22), Unsafe.Add(ref qRow, 38), Unsafe.Add(ref qRow, 54),
+                    Unsafe.Add(ref qRow, 70), Unsafe.Add(ref qRow, 86), Unsafe.Add(ref qRow, 102), Unsafe.Add(ref qRow, 118));
+                var q7 = Vector512.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23), Unsafe.Add(ref qRow, 39), Unsafe.Add(ref qRow, 55),
+                    Unsafe.Add(ref qRow, 71), Unsafe.Add(ref qRow, 87), Unsafe.Add(ref qRow, 103), Unsafe.Add(ref qRow, 119));
+                var q8 = Vector512.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24), Unsafe.Add(ref qRow, 40), Unsafe.Add(ref qRow, 56),
+                    Unsafe.Add(ref qRow, 72), Unsafe.Add(ref qRow, 88), Unsafe.Add(ref qRow, 104), Unsafe.Add(ref qRow, 120));
+                var q9 = Vector512.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25), Unsafe.Add(ref qRow, 41), Unsafe.Add(ref qRow, 57),
+                    Unsafe.Add(ref qRow, 73), Unsafe.Add(ref qRow, 89), Unsafe.Add(ref qRow, 105), Unsafe.Add(ref qRow, 121));
+                var q10 = Vector512.Create(Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 26), Unsafe.Add(ref qRow, 42), Unsafe.Add(ref qRow, 58),
+                    Unsafe.Add(ref qRow, 74), Unsafe.Add(ref qRow, 90), Unsafe.Add(ref qRow, 106), Unsafe.Add(ref qRow, 122));
+                var q11 = Vector512.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27), Unsafe.Add(ref qRow, 43), Unsafe.Add(ref qRow, 59),
+                    Unsafe.Add(ref qRow, 75), Unsafe.Add(ref qRow, 91), Unsafe.Add(ref qRow, 107), Unsafe.Add(ref qRow, 123));
+                var q12 = Vector512.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28), Unsafe.Add(ref qRow, 44), Unsafe.Add(ref qRow, 60),
+                    Unsafe.Add(ref qRow, 76), Unsafe.Add(ref qRow, 92), Unsafe.Add(ref qRow, 108), Unsafe.Add(ref qRow, 124));
+                var q13 = Vector512.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29), Unsafe.Add(ref qRow, 45), Unsafe.Add(ref qRow, 61),
+                    Unsafe.Add(ref qRow, 77), Unsafe.Add(ref qRow, 93), Unsafe.Add(ref qRow, 109), Unsafe.Add(ref qRow, 125));
+                var q14 = Vector512.Create(Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 30), Unsafe.Add(ref qRow, 46), Unsafe.Add(ref qRow, 62),
+                    Unsafe.Add(ref qRow, 78), Unsafe.Add(ref qRow, 94), Unsafe.Add(ref qRow, 110), Unsafe.Add(ref qRow, 126));
+                var q15 = Vector512.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31), Unsafe.Add(ref qRow, 47), Unsafe.Add(ref qRow, 63),
+                    Unsafe.Add(ref qRow, 79), Unsafe.Add(ref qRow, 95), Unsafe.Add(ref qRow, 111), Unsafe.Add(ref qRow, 127));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var m0 = Vector512.Create(0.5d) * (p0 + q0);
+                var m1 = Vector512.Create(0.5d) * (p1 + q1);
+                var m2 = Vector512.Create(0.5d) * (p2 + q2);
+                var m3 = Vector512.Create(0.5d) * (p3 + q3);
+                var m4 = Vector512.Create(0.5d) * (p4 + q4);
+                var m5 = Vector512.Create(0.5d) * (p5 + q5);
+                var m6 = Vector512.Create(0.5d) * (p6 + q6);
+                var m7 = Vector512.Create(0.5d) * (p7 + q7);
+                var m8 = Vector512.Create(0.5d) * (p8 + q8);
+                var m9 = Vector512.Create(0.5d) * (p9 + q9);
+                var m10 = Vector512.Create(0.5d) * (p10 + q10);
+                var m11 = Vector512.Create(0.5d) * (p11 + q11);
+                var m12 = Vector512.Create(0.5d) * (p12 + q12);
+                var m13 = Vector512.Create(0.5d) * (p13 + q13);
+                var m14 = Vector512.Create(0.5d) * (p14 + q14);
+                var m15 = Vector512.Create(0.5d) * (p15 + q15);
+                var sum = VectorMath.Deviance(p0, m0, Vector512.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector512.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector512.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector512.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector512.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector512.Create(-0.5d) * d2)
+                    + VectorMath.Deviance(p3, m3, Vector512.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector512.Create(-0.5d) * d3)
+                    + VectorMath.Deviance(p4, m4, Vector512.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector512.Create(-0.5d) * d4)
+                    + VectorMath.Deviance(p5, m5, Vector512.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector512.Create(-0.5d) * d5)
+                    + VectorMath.Deviance(p6, m6, Vector512.Create(0.5d) * d6) + VectorMath.Deviance(q6, m6, Vector512.Create(-0.5d) * d6)
+                    + VectorMath.Deviance(p7, m7, Vector512.Create(0.5d) * d7) + VectorMath.Deviance(q7, m7, Vector512.Create(-0.5d) * d7)
+                    + VectorMath.Deviance(p8, m8, Vector512.Create(0.5d) * d8) + VectorMath.Deviance(q8, m8, Vector512.Create(-0.5d) * d8)
+                    + VectorMath.Deviance(p9, m9, Vector512.Create(0.5d) * d9) + VectorMath.Deviance(q9, m9, Vector512.Create(-0.5d) * d9)
+                    + VectorMath.Deviance(p10, m10, Vector512.Create(0.5d) * d10) + VectorMath.Deviance(q10, m10, Vector512.Create(-0.5d) * d10)
+                    + VectorMath.Deviance(p11, m11, Vector512.Create(0.5d) * d11) + VectorMath.Deviance(q11, m11, Vector512.Create(-0.5d) * d11)
+                    + VectorMath.Deviance(p12, m12, Vector512.Create(0.5d) * d12) + VectorMath.Deviance(q12, m12, Vector512.Create(-0.5d) * d12)
+                    + VectorMath.Deviance(p13, m13, Vector512.Create(0.5d) * d13) + VectorMath.Deviance(q13, m13, Vector512.Create(-0.5d) * d13)
+                    + VectorMath.Deviance(p14, m14, Vector512.Create(0.5d) * d14) + VectorMath.Deviance(q14, m14, Vector512.Create(-0.5d) * d14)
+                    + VectorMath.Deviance(p15, m15, Vector512.Create(0.5d) * d15) + VectorMath.Deviance(q15, m15, Vector512.Create(-0.5d) * d15);
+                Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(Vector512.Create(0.5d) * sum, Vector512<double>.Zero), Vector512.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector512; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector512.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector512.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector512.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector512.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector512.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector512.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector512.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector512.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector512.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector512.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector512.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector512.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector512.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector512.Create(Unsafe.Add(ref qRef, 15));
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
+                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
+                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
+                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
+                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
+                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
+                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
+                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
+                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
+                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
+                var p6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
+                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
+                var p7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
+                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
+                var p8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
+                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
+                var p9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
+                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
+                var p10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
+                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var p11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
+                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var p12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
+                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var p13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
+                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var p14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
+                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var p15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
+                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var m0 = Vector512.Create(0.5d) * (p0 + q0);
+                var m1 = Vector512.Create(0.5d) * (p1 + q1);
+                var m2 = Vector512.Create(0.5d) * (p2 + q2);
+                var m3 = Vector512.Create(0.5d) * (p3 + q3);
+                var m4 = Vector512.Create(0.5d) * (p4 + q4);
+                var m5 = Vector512.Create(0.5d) * (p5 + q5);
+                var m6 = Vector512.Create(0.5d) * (p6 + q6);
+                var m7 = Vector512.Create(0.5d) * (p7 + q7);
+                var m8 = Vector512.Create(0.5d) * (p8 + q8);
+                var m9 = Vector512.Create(0.5d) * (p9 + q9);
+                var m10 = Vector512.Create(0.5d) * (p10 + q10);
+                var m11 = Vector512.Create(0.5d) * (p11 + q11);
+                var m12 = Vector512.Create(0.5d) * (p12 + q12);
+                var m13 = Vector512.Create(0.5d) * (p13 + q13);
+                var m14 = Vector512.Create(0.5d) * (p14 + q14);
+                var m15 = Vector512.Create(0.5d) * (p15 + q15);
+                var sum = VectorMath.Deviance(p0, m0, Vector512.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector512.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector512.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector512.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector512.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector512.Create(-0.5d) * d2)
+                    + VectorMath.Deviance(p3, m3, Vector512.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector512.Create(-0.5d) * d3)
+                    + VectorMath.Deviance(p4, m4, Vector512.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector512.Create(-0.5d) * d4)
+                    + VectorMath.Deviance(p5, m5, Vector512.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector512.Create(-0.5d) * d5)
+                    + VectorMath.Deviance(p6, m6, Vector512.Create(0.5d) * d6) + VectorMath.Deviance(q6, m6, Vector512.Create(-0.5d) * d6)
+                    + VectorMath.Deviance(p7, m7, Vector512.Create(0.5d) * d7) + VectorMath.Deviance(q7, m7, Vector512.Create(-0.5d) * d7)
+                    + VectorMath.Deviance(p8, m8, Vector512.Create(0.5d) * d8) + VectorMath.Deviance(q8, m8, Vector512.Create(-0.5d) * d8)
+                    + VectorMath.Deviance(p9, m9, Vector512.Create(0.5d) * d9) + VectorMath.Deviance(q9, m9, Vector512.Create(-0.5d) * d9)
+                    + VectorMath.Deviance(p10, m10, Vector512.Create(0.5d) * d10) + VectorMath.Deviance(q10, m10, Vector512.Create(-0.5d) * d10)
+                    + VectorMath.Deviance(p11, m11, Vector512.Create(0.5d) * d11) + VectorMath.Deviance(q11, m11, Vector512.Create(-0.5d) * d11)
+                    + VectorMath.Deviance(p12, m12, Vector512.Create(0.5d) * d12) + VectorMath.Deviance(q12, m12, Vector512.Create(-0.5d) * d12)
+                    + VectorMath.Deviance(p13, m13, Vector512.Create(0.5d) * d13) + VectorMath.Deviance(q13, m13, Vector512.Create(-0.5d) * d13)
+                    + VectorMath.Deviance(p14, m14, Vector512.Create(0.5d) * d14) + VectorMath.Deviance(q14, m14, Vector512.Create(-0.5d) * d14)
+                    + VectorMath.Deviance(p15, m15, Vector512.Create(0.5d) * d15) + VectorMath.Deviance(q15, m15, Vector512.Create(-0.5d) * d15);
+                Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(Vector512.Create(0.5d) * sum, Vector512<double>.Zero), Vector512.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of JensenShannonDivergenceRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
+                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51));
+                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52));
+                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53));
+                var p6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54));
+                var p7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55));
+                var p8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56));
+                var p9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57));
+                var p10 = Vector256.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58));
+                var p11 = Vector256.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59));
+                var p12 = Vector256.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60));
+                var p13 = Vector256.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61));
+                var p14 = Vector256.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62));
+                var p15 = Vector256.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63));
+                var q0 = Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 32), Unsafe.Add(ref qRow, 48));
+                var q1 = Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 33), Unsafe.Add(ref qRow, 49));
+                var q2 = Vector256.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 34), Unsafe.Add(ref qRow, 50));
+                var q3 = Vector256.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 35), Unsafe.Add(ref qRow, 51));
+                var q4 = Vector256.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 36), Unsafe.Add(ref qRow, 52));
+                var q5 = Vector256.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21), Unsafe.Add(ref qRow, 37), Unsafe.Add(ref qRow, 53));
+                var q6 = Vector256.Create(Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 22), Unsafe.Add(ref qRow, 38), Unsafe.Add(ref qRow, 54));
+                var q7 = Vector256.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23), Unsafe.Add(ref qRow, 39), Unsafe.Add(ref qRow, 55));
+                var q8 = Vector256.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24), Unsafe.Add(ref qRow, 40), Unsafe.Add(ref qRow, 56));
+                var q9 = Vector256.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25), Unsafe.Add(ref qRow, 41), Unsafe.Add(ref qRow, 57));
+                var q10 = Vector256.Create(Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 26), Unsafe.Add(ref qRow, 42), Unsafe.Add(ref qRow, 58));
+                var q11 = Vector256.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27), Unsafe.Add(ref qRow, 43), Unsafe.Add(ref qRow, 59));
+                var q12 = Vector256.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28), Unsafe.Add(ref qRow, 44), Unsafe.Add(ref qRow, 60));
+                var q13 = Vector256.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29), Unsafe.Add(ref qRow, 45), Unsafe.Add(ref qRow, 61));
+                var q14 = Vector256.Create(Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 30), Unsafe.Add(ref qRow, 46), Unsafe.Add(ref qRow, 62));
+                var q15 = Vector256.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31), Unsafe.Add(ref qRow, 47), Unsafe.Add(ref qRow, 63));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var m0 = Vector256.Create(0.5d) * (p0 + q0);
+                var m1 = Vector256.Create(0.5d) * (p1 + q1);
+                var m2 = Vector256.Create(0.5d) * (p2 + q2);
+                var m3 = Vector256.Create(0.5d) * (p3 + q3);
+                var m4 = Vector256.Create(0.5d) * (p4 + q4);
+                var m5 = Vector256.Create(0.5d) * (p5 + q5);
+                var m6 = Vector256.Create(0.5d) * (p6 + q6);
+                var m7 = Vector256.Create(0.5d) * (p7 + q7);
+                var m8 = Vector256.Create(0.5d) * (p8 + q8);
+                var m9 = Vector256.Create(0.5d) * (p9 + q9);
+                var m10 = Vector256.Create(0.5d) * (p10 + q10);
+                var m11 = Vector256.Create(0.5d) * (p11 + q11);
+                var m12 = Vector256.Create(0.5d) * (p12 + q12);
+                var m13 = Vector256.Create(0.5d) * (p13 + q13);
+                var m14 = Vector256.Create(0.5d) * (p14 + q14);
+                var m15 = Vector256.Create(0.5d) * (p15 + q15);
+                var sum = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector256.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector256.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector256.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector256.Create(-0.5d) * d2)
+                    + VectorMath.Deviance(p3, m3, Vector256.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector256.Create(-0.5d) * d3)
+                    + VectorMath.Deviance(p4, m4, Vector256.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector256.Create(-0.5d) * d4)
+                    + VectorMath.Deviance(p5, m5, Vector256.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector256.Create(-0.5d) * d5)
+                    + VectorMath.Deviance(p6, m6, Vector256.Create(0.5d) * d6) + VectorMath.Deviance(q6, m6, Vector256.Create(-0.5d) * d6)
+                    + VectorMath.Deviance(p7, m7, Vector256.Create(0.5d) * d7) + VectorMath.Deviance(q7, m7, Vector256.Create(-0.5d) * d7)
+                    + VectorMath.Deviance(p8, m8, Vector256.Create(0.5d) * d8) + VectorMath.Deviance(q8, m8, Vector256.Create(-0.5d) * d8)
+                    + VectorMath.Deviance(p9, m9, Vector256.Create(0.5d) * d9) + VectorMath.Deviance(q9, m9, Vector256.Create(-0.5d) * d9)
+                    + VectorMath.Deviance(p10, m10, Vector256.Create(0.5d) * d10) + VectorMath.Deviance(q10, m10, Vector256.Create(-0.5d) * d10)
+                    + VectorMath.Deviance(p11, m11, Vector256.Create(0.5d) * d11) + VectorMath.Deviance(q11, m11, Vector256.Create(-0.5d) * d11)
+                    + VectorMath.Deviance(p12, m12, Vector256.Create(0.5d) * d12) + VectorMath.Deviance(q12, m12, Vector256.Create(-0.5d) * d12)
+                    + VectorMath.Deviance(p13, m13, Vector256.Create(0.5d) * d13) + VectorMath.Deviance(q13, m13, Vector256.Create(-0.5d) * d13)
+                    + VectorMath.Deviance(p14, m14, Vector256.Create(0.5d) * d14) + VectorMath.Deviance(q14, m14, Vector256.Create(-0.5d) * d14)
+                    + VectorMath.Deviance(p15, m15, Vector256.Create(0.5d) * d15) + VectorMath.Deviance(q15, m15, Vector256.Create(-0.5d) * d15);
+                Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(Vector256.Create(0.5d) * sum, Vector256<double>.Zero), Vector256.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector256; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector256.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector256.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector256.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector256.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector256.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector256.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector256.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector256.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector256.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector256.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector256.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector256.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector256.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector256.Create(Unsafe.Add(ref qRef, 15));
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
+                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51));
+                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52));
+                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53));
+                var p6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54));
+                var p7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55));
+                var p8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56));
+                var p9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57));
+                var p10 = Vector256.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58));
+                var p11 = Vector256.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59));
+                var p12 = Vector256.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60));
+                var p13 = Vector256.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61));
+                var p14 = Vector256.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62));
+                var p15 = Vector256.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var m0 = Vector256.Create(0.5d) * (p0 + q0);
+                var m1 = Vector256.Create(0.5d) * (p1 + q1);
+                var m2 = Vector256.Create(0.5d) * (p2 + q2);
+                var m3 = Vector256.Create(0.5d) * (p3 + q3);
+                var m4 = Vector256.Create(0.5d) * (p4 + q4);
+                var m5 = Vector256.Create(0.5d) * (p5 + q5);
+                var m6 = Vector256.Create(0.5d) * (p6 + q6);
+                var m7 = Vector256.Create(0.5d) * (p7 + q7);
+                var m8 = Vector256.Create(0.5d) * (p8 + q8);
+                var m9 = Vector256.Create(0.5d) * (p9 + q9);
+                var m10 = Vector256.Create(0.5d) * (p10 + q10);
+                var m11 = Vector256.Create(0.5d) * (p11 + q11);
+                var m12 = Vector256.Create(0.5d) * (p12 + q12);
+                var m13 = Vector256.Create(0.5d) * (p13 + q13);
+                var m14 = Vector256.Create(0.5d) * (p14 + q14);
+                var m15 = Vector256.Create(0.5d) * (p15 + q15);
+                var sum = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector256.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector256.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector256.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector256.Create(-0.5d) * d2)
+                    + VectorMath.Deviance(p3, m3, Vector256.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector256.Create(-0.5d) * d3)
+                    + VectorMath.Deviance(p4, m4, Vector256.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector256.Create(-0.5d) * d4)
+                    + VectorMath.Deviance(p5, m5, Vector256.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector256.Create(-0.5d) * d5)
+                    + VectorMath.Deviance(p6, m6, Vector256.Create(0.5d) * d6) + VectorMath.Deviance(q6, m6, Vector256.Create(-0.5d) * d6)
+                    + VectorMath.Deviance(p7, m7, Vector256.Create(0.5d) * d7) + VectorMath.Deviance(q7, m7, Vector256.Create(-0.5d) * d7)
+                    + VectorMath.Deviance(p8, m8, Vector256.Create(0.5d) * d8) + VectorMath.Deviance(q8, m8, Vector256.Create(-0.5d) * d8)
+                    + VectorMath.Deviance(p9, m9, Vector256.Create(0.5d) * d9) + VectorMath.Deviance(q9, m9, Vector256.Create(-0.5d) * d9)
+                    + VectorMath.Deviance(p10, m10, Vector256.Create(0.5d) * d10) + VectorMath.Deviance(q10, m10, Vector256.Create(-0.5d) * d10)
+                    + VectorMath.Deviance(p11, m11, Vector256.Create(0.5d) * d11) + VectorMath.Deviance(q11, m11, Vector256.Create(-0.5d) * d11)
+                    + VectorMath.Deviance(p12, m12, Vector256.Create(0.5d) * d12) + VectorMath.Deviance(q12, m12, Vector256.Create(-0.5d) * d12)
+                    + VectorMath.Deviance(p13, m13, Vector256.Create(0.5d) * d13) + VectorMath.Deviance(q13, m13, Vector256.Create(-0.5d) * d13)
+                    + VectorMath.Deviance(p14, m14, Vector256.Create(0.5d) * d14) + VectorMath.Deviance(q14, m14, Vector256.Create(-0.5d) * d14)
+                    + VectorMath.Deviance(p15, m15, Vector256.Create(0.5d) * d15) + VectorMath.Deviance(q15, m15, Vector256.Create(-0.5d) * d15);
+                Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(Vector256.Create(0.5d) * sum, Vector256<double>.Zero), Vector256.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of JensenShannonDivergenceRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
+                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19));
+                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20));
+                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21));
+                var p6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22));
+                var p7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23));
+                var p8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24));
+                var p9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25));
+                var p10 = Vector128.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26));
+                var p11 = Vector128.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27));
+                var p12 = Vector128.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28));
+                var p13 = Vector128.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29));
+                var p14 = Vector128.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30));
+                var p15 = Vector128.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31));
+                var q0 = Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16));
+                var q1 = Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17));
+                var q2 = Vector128.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 18));
+                var q3 = Vector128.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19));
+                var q4 = Vector128.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20));
+                var q5 = Vector128.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21));
+                var q6 = Vector128.Create(Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 22));
+                var q7 = Vector128.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23));
+                var q8 = Vector128.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24));
+                var q9 = Vector128.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25));
+                var q10 = Vector128.Create(Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 26));
+                var q11 = Vector128.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27));
+                var q12 = Vector128.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28));
+                var q13 = Vector128.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29));
+                var q14 = Vector128.Create(Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 30));
+                var q15 = Vector128.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var m0 = Vector128.Create(0.5d) * (p0 + q0);
+                var m1 = Vector128.Create(0.5d) * (p1 + q1);
+                var m2 = Vector128.Create(0.5d) * (p2 + q2);
+                var m3 = Vector128.Create(0.5d) * (p3 + q3);
+                var m4 = Vector128.Create(0.5d) * (p4 + q4);
+                var m5 = Vector128.Create(0.5d) * (p5 + q5);
+                var m6 = Vector128.Create(0.5d) * (p6 + q6);
+                var m7 = Vector128.Create(0.5d) * (p7 + q7);
+                var m8 = Vector128.Create(0.5d) * (p8 + q8);
+                var m9 = Vector128.Create(0.5d) * (p9 + q9);
+                var m10 = Vector128.Create(0.5d) * (p10 + q10);
+                var m11 = Vector128.Create(0.5d) * (p11 + q11);
+                var m12 = Vector128.Create(0.5d) * (p12 + q12);
+                var m13 = Vector128.Create(0.5d) * (p13 + q13);
+                var m14 = Vector128.Create(0.5d) * (p14 + q14);
+                var m15 = Vector128.Create(0.5d) * (p15 + q15);
+                var sum = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector128.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector128.Create(-0.5d) * d2)
+                    + VectorMath.Deviance(p3, m3, Vector128.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector128.Create(-0.5d) * d3)
+                    + VectorMath.Deviance(p4, m4, Vector128.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector128.Create(-0.5d) * d4)
+                    + VectorMath.Deviance(p5, m5, Vector128.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector128.Create(-0.5d) * d5)
+                    + VectorMath.Deviance(p6, m6, Vector128.Create(0.5d) * d6) + VectorMath.Deviance(q6, m6, Vector128.Create(-0.5d) * d6)
+                    + VectorMath.Deviance(p7, m7, Vector128.Create(0.5d) * d7) + VectorMath.Deviance(q7, m7, Vector128.Create(-0.5d) * d7)
+                    + VectorMath.Deviance(p8, m8, Vector128.Create(0.5d) * d8) + VectorMath.Deviance(q8, m8, Vector128.Create(-0.5d) * d8)
+                    + VectorMath.Deviance(p9, m9, Vector128.Create(0.5d) * d9) + VectorMath.Deviance(q9, m9, Vector128.Create(-0.5d) * d9)
+                    + VectorMath.Deviance(p10, m10, Vector128.Create(0.5d) * d10) + VectorMath.Deviance(q10, m10, Vector128.Create(-0.5d) * d10)
+                    + VectorMath.Deviance(p11, m11, Vector128.Create(0.5d) * d11) + VectorMath.Deviance(q11, m11, Vector128.Create(-0.5d) * d11)
+                    + VectorMath.Deviance(p12, m12, Vector128.Create(0.5d) * d12) + VectorMath.Deviance(q12, m12, Vector128.Create(-0.5d) * d12)
+                    + VectorMath.Deviance(p13, m13, Vector128.Create(0.5d) * d13) + VectorMath.Deviance(q13, m13, Vector128.Create(-0.5d) * d13)
+                    + VectorMath.Deviance(p14, m14, Vector128.Create(0.5d) * d14) + VectorMath.Deviance(q14, m14, Vector128.Create(-0.5d) * d14)
+                    + VectorMath.Deviance(p15, m15, Vector128.Create(0.5d) * d15) + VectorMath.Deviance(q15, m15, Vector128.Create(-0.5d) * d15);
+                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(Vector128.Create(0.5d) * sum, Vector128<double>.Zero), Vector128.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector128; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector128.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector128.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector128.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector128.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector128.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector128.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector128.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector128.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector128.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector128.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector128.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector128.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector128.Create(Unsafe.Add(ref qRef, 15));
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
+                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19));
+                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20));
+                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21));
+                var p6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22));
+                var p7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23));
+                var p8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24));
+                var p9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25));
+                var p10 = Vector128.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26));
+                var p11 = Vector128.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27));
+                var p12 = Vector128.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28));
+                var p13 = Vector128.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29));
+                var p14 = Vector128.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30));
+                var p15 = Vector128.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var m0 = Vector128.Create(0.5d) * (p0 + q0);
+                var m1 = Vector128.Create(0.5d) * (p1 + q1);
+                var m2 = Vector128.Create(0.5d) * (p2 + q2);
+                var m3 = Vector128.Create(0.5d) * (p3 + q3);
+                var m4 = Vector128.Create(0.5d) * (p4 + q4);
+                var m5 = Vector128.Create(0.5d) * (p5 + q5);
+                var m6 = Vector128.Create(0.5d) * (p6 + q6);
+                var m7 = Vector128.Create(0.5d) * (p7 + q7);
+                var m8 = Vector128.Create(0.5d) * (p8 + q8);
+                var m9 = Vector128.Create(0.5d) * (p9 + q9);
+                var m10 = Vector128.Create(0.5d) * (p10 + q10);
+                var m11 = Vector128.Create(0.5d) * (p11 + q11);
+                var m12 = Vector128.Create(0.5d) * (p12 + q12);
+                var m13 = Vector128.Create(0.5d) * (p13 + q13);
+                var m14 = Vector128.Create(0.5d) * (p14 + q14);
+                var m15 = Vector128.Create(0.5d) * (p15 + q15);
+                var sum = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector128.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector128.Create(-0.5d) * d2)
+                    + VectorMath.Deviance(p3, m3, Vector128.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector128.Create(-0.5d) * d3)
+                    + VectorMath.Deviance(p4, m4, Vector128.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector128.Create(-0.5d) * d4)
+                    + VectorMath.Deviance(p5, m5, Vector128.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector128.Create(-0.5d) * d5)
+                    + VectorMath.Deviance(p6, m6, Vector128.Create(0.5d) * d6) + VectorMath.Deviance(q6, m6, Vector128.Create(-0.5d) * d6)
+                    + VectorMath.Deviance(p7, m7, Vector128.Create(0.5d) * d7) + VectorMath.Deviance(q7, m7, Vector128.Create(-0.5d) * d7)
+                    + VectorMath.Deviance(p8, m8, Vector128.Create(0.5d) * d8) + VectorMath.Deviance(q8, m8, Vector128.Create(-0.5d) * d8)
+                    + VectorMath.Deviance(p9, m9, Vector128.Create(0.5d) * d9) + VectorMath.Deviance(q9, m9, Vector128.Create(-0.5d) * d9)
+                    + VectorMath.Deviance(p10, m10, Vector128.Create(0.5d) * d10) + VectorMath.Deviance(q10, m10, Vector128.Create(-0.5d) * d10)
+                    + VectorMath.Deviance(p11, m11, Vector128.Create(0.5d) * d11) + VectorMath.Deviance(q11, m11, Vector128.Create(-0.5d) * d11)
+                    + VectorMath.Deviance(p12, m12, Vector128.Create(0.5d) * d12) + VectorMath.Deviance(q12, m12, Vector128.Create(-0.5d) * d12)
+                    + VectorMath.Deviance(p13, m13, Vector128.Create(0.5d) * d13) + VectorMath.Deviance(q13, m13, Vector128.Create(-0.5d) * d13)
+                    + VectorMath.Deviance(p14, m14, Vector128.Create(0.5d) * d14) + VectorMath.Deviance(q14, m14, Vector128.Create(-0.5d) * d14)
+                    + VectorMath.Deviance(p15, m15, Vector128.Create(0.5d) * d15) + VectorMath.Deviance(q15, m15, Vector128.Create(-0.5d) * d15);
+                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(Vector128.Create(0.5d) * sum, Vector128<double>.Zero), Vector128.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1594,11 +3314,922 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 16;
             bool oneQ = q.Length == 16; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 16 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? PopulationStabilityIndexRowsBlocks512OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks512(p, q, epsilon,
+                    destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? PopulationStabilityIndexRowsBlocks256OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks256(p, q, epsilon,
+                    destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? PopulationStabilityIndexRowsBlocks128OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks128(p, q, epsilon,
+                    destination);
+            }
+            for (; i < rows; i++)
             {
                 double sum = PopulationStabilitySum(p.Slice(i * 16, 16), oneQ ? q : q.Slice(i * 16, 16), epsilon);
                 destination[i] = Math.Max(sum, 0d);
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of PopulationStabilityIndexRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon512 = Vector512.Create(epsilon);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
+                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
+                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
+                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
+                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
+                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
+                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
+                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
+                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
+                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
+                var p6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
+                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
+                var p7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
+                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
+                var p8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
+                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
+                var p9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
+                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
+                var p10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
+                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var p11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
+                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var p12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
+                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var p13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
+                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var p14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
+                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var p15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
+                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var q0 = Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 32), Unsafe.Add(ref qRow, 48),
+                    Unsafe.Add(ref qRow, 64), Unsafe.Add(ref qRow, 80), Unsafe.Add(ref qRow, 96), Unsafe.Add(ref qRow, 112));
+                var q1 = Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 33), Unsafe.Add(ref qRow, 49),
+                    Unsafe.Add(ref qRow, 65), Unsafe.Add(ref qRow, 81), Unsafe.Add(ref qRow, 97), Unsafe.Add(ref qRow, 113));
+                var q2 = Vector512.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 34), Unsafe.Add(ref qRow, 50),
+                    Unsafe.Add(ref qRow, 66), Unsafe.Add(ref qRow, 82), Unsafe.Add(ref qRow, 98), Unsafe.Add(ref qRow, 114));
+                var q3 = Vector512.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 35), Unsafe.Add(ref qRow, 51),
+                    Unsafe.Add(ref qRow, 67), Unsafe.Add(ref qRow, 83), Unsafe.Add(ref qRow, 99), Unsafe.Add(ref qRow, 115));
+                var q4 = Vector512.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 36), Unsafe.Add(ref qRow, 52),
+                    Unsafe.Add(ref qRow, 68), Unsafe.Add(ref qRow, 84), Unsafe.Add(ref qRow, 100), Unsafe.Add(ref qRow, 116));
+                var q5 = Vector512.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21), Unsafe.Add(ref qRow, 37), Unsafe.Add(ref qRow, 53),
+                    Unsafe.Add(ref qRow, 69), Unsafe.Add(ref qRow, 85), Unsafe.Add(ref qRow, 101), Unsafe.Add(ref qRow, 117));
+                var q6 = Vector512.Create(Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 22), Unsafe.Add(ref qRow, 38), Unsafe.Add(ref qRow, 54),
+                    Unsafe.Add(ref qRow, 70), Unsafe.Add(ref qRow, 86), Unsafe.Add(ref qRow, 102), Unsafe.Add(ref qRow, 118));
+                var q7 = Vector512.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23), Unsafe.Add(ref qRow, 39), Unsafe.Add(ref qRow, 55),
+                    Unsafe.Add(ref qRow, 71), Unsafe.Add(ref qRow, 87), Unsafe.Add(ref qRow, 103), Unsafe.Add(ref qRow, 119));
+                var q8 = Vector512.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24), Unsafe.Add(ref qRow, 40), Unsafe.Add(ref qRow, 56),
+                    Unsafe.Add(ref qRow, 72), Unsafe.Add(ref qRow, 88), Unsafe.Add(ref qRow, 104), Unsafe.Add(ref qRow, 120));
+                var q9 = Vector512.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25), Unsafe.Add(ref qRow, 41), Unsafe.Add(ref qRow, 57),
+                    Unsafe.Add(ref qRow, 73), Unsafe.Add(ref qRow, 89), Unsafe.Add(ref qRow, 105), Unsafe.Add(ref qRow, 121));
+                var q10 = Vector512.Create(Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 26), Unsafe.Add(ref qRow, 42), Unsafe.Add(ref qRow, 58),
+                    Unsafe.Add(ref qRow, 74), Unsafe.Add(ref qRow, 90), Unsafe.Add(ref qRow, 106), Unsafe.Add(ref qRow, 122));
+                var q11 = Vector512.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27), Unsafe.Add(ref qRow, 43), Unsafe.Add(ref qRow, 59),
+                    Unsafe.Add(ref qRow, 75), Unsafe.Add(ref qRow, 91), Unsafe.Add(ref qRow, 107), Unsafe.Add(ref qRow, 123));
+                var q12 = Vector512.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28), Unsafe.Add(ref qRow, 44), Unsafe.Add(ref qRow, 60),
+                    Unsafe.Add(ref qRow, 76), Unsafe.Add(ref qRow, 92), Unsafe.Add(ref qRow, 108), Unsafe.Add(ref qRow, 124));
+                var q13 = Vector512.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29), Unsafe.Add(ref qRow, 45), Unsafe.Add(ref qRow, 61),
+                    Unsafe.Add(ref qRow, 77), Unsafe.Add(ref qRow, 93), Unsafe.Add(ref qRow, 109), Unsafe.Add(ref qRow, 125));
+                var q14 = Vector512.Create(Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 30), Unsafe.Add(ref qRow, 46), Unsafe.Add(ref qRow, 62),
+                    Unsafe.Add(ref qRow, 78), Unsafe.Add(ref qRow, 94), Unsafe.Add(ref qRow, 110), Unsafe.Add(ref qRow, 126));
+                var q15 = Vector512.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31), Unsafe.Add(ref qRow, 47), Unsafe.Add(ref qRow, 63),
+                    Unsafe.Add(ref qRow, 79), Unsafe.Add(ref qRow, 95), Unsafe.Add(ref qRow, 111), Unsafe.Add(ref qRow, 127));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var pe0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), epsilon512, p0);
+                var pe1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), epsilon512, p1);
+                var pe2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), epsilon512, p2);
+                var pe3 = Vector512.ConditionalSelect(Vector512.Equals(p3, Vector512<double>.Zero), epsilon512, p3);
+                var pe4 = Vector512.ConditionalSelect(Vector512.Equals(p4, Vector512<double>.Zero), epsilon512, p4);
+                var pe5 = Vector512.ConditionalSelect(Vector512.Equals(p5, Vector512<double>.Zero), epsilon512, p5);
+                var pe6 = Vector512.ConditionalSelect(Vector512.Equals(p6, Vector512<double>.Zero), epsilon512, p6);
+                var pe7 = Vector512.ConditionalSelect(Vector512.Equals(p7, Vector512<double>.Zero), epsilon512, p7);
+                var pe8 = Vector512.ConditionalSelect(Vector512.Equals(p8, Vector512<double>.Zero), epsilon512, p8);
+                var pe9 = Vector512.ConditionalSelect(Vector512.Equals(p9, Vector512<double>.Zero), epsilon512, p9);
+                var pe10 = Vector512.ConditionalSelect(Vector512.Equals(p10, Vector512<double>.Zero), epsilon512, p10);
+                var pe11 = Vector512.ConditionalSelect(Vector512.Equals(p11, Vector512<double>.Zero), epsilon512, p11);
+                var pe12 = Vector512.ConditionalSelect(Vector512.Equals(p12, Vector512<double>.Zero), epsilon512, p12);
+                var pe13 = Vector512.ConditionalSelect(Vector512.Equals(p13, Vector512<double>.Zero), epsilon512, p13);
+                var pe14 = Vector512.ConditionalSelect(Vector512.Equals(p14, Vector512<double>.Zero), epsilon512, p14);
+                var pe15 = Vector512.ConditionalSelect(Vector512.Equals(p15, Vector512<double>.Zero), epsilon512, p15);
+                var qe0 = Vector512.ConditionalSelect(Vector512.Equals(q0, Vector512<double>.Zero), epsilon512, q0);
+                var qe1 = Vector512.ConditionalSelect(Vector512.Equals(q1, Vector512<double>.Zero), epsilon512, q1);
+                var qe2 = Vector512.ConditionalSelect(Vector512.Equals(q2, Vector512<double>.Zero), epsilon512, q2);
+                var qe3 = Vector512.ConditionalSelect(Vector512.Equals(q3, Vector512<double>.Zero), epsilon512, q3);
+                var qe4 = Vector512.ConditionalSelect(Vector512.Equals(q4, Vector512<double>.Zero), epsilon512, q4);
+                var qe5 = Vector512.ConditionalSelect(Vector512.Equals(q5, Vector512<double>.Zero), epsilon512, q5);
+                var qe6 = Vector512.ConditionalSelect(Vector512.Equals(q6, Vector512<double>.Zero), epsilon512, q6);
+                var qe7 = Vector512.ConditionalSelect(Vector512.Equals(q7, Vector512<double>.Zero), epsilon512, q7);
+                var qe8 = Vector512.ConditionalSelect(Vector512.Equals(q8, Vector512<double>.Zero), epsilon512, q8);
+                var qe9 = Vector512.ConditionalSelect(Vector512.Equals(q9, Vector512<double>.Zero), epsilon512, q9);
+                var qe10 = Vector512.ConditionalSelect(Vector512.Equals(q10, Vector512<double>.Zero), epsilon512, q10);
+                var qe11 = Vector512.ConditionalSelect(Vector512.Equals(q11, Vector512<double>.Zero), epsilon512, q11);
+                var qe12 = Vector512.ConditionalSelect(Vector512.Equals(q12, Vector512<double>.Zero), epsilon512, q12);
+                var qe13 = Vector512.ConditionalSelect(Vector512.Equals(q13, Vector512<double>.Zero), epsilon512, q13);
+                var qe14 = Vector512.ConditionalSelect(Vector512.Equals(q14, Vector512<double>.Zero), epsilon512, q14);
+                var qe15 = Vector512.ConditionalSelect(Vector512.Equals(q15, Vector512<double>.Zero), epsilon512, q15);
+                var de0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), pe0 - qe0, Vector512.ConditionalSelect(Vector512.Equals(q0,
+                    Vector512<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
+                    Vector512<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), pe2 - qe2, Vector512.ConditionalSelect(Vector512.Equals(q2,
+                    Vector512<double>.Zero), pe2 - qe2, d2));
+                var de3 = Vector512.ConditionalSelect(Vector512.Equals(p3, Vector512<double>.Zero), pe3 - qe3, Vector512.ConditionalSelect(Vector512.Equals(q3,
+                    Vector512<double>.Zero), pe3 - qe3, d3));
+                var de4 = Vector512.ConditionalSelect(Vector512.Equals(p4, Vector512<double>.Zero), pe4 - qe4, Vector512.ConditionalSelect(Vector512.Equals(q4,
+                    Vector512<double>.Zero), pe4 - qe4, d4));
+                var de5 = Vector512.ConditionalSelect(Vector512.Equals(p5, Vector512<double>.Zero), pe5 - qe5, Vector512.ConditionalSelect(Vector512.Equals(q5,
+                    Vector512<double>.Zero), pe5 - qe5, d5));
+                var de6 = Vector512.ConditionalSelect(Vector512.Equals(p6, Vector512<double>.Zero), pe6 - qe6, Vector512.ConditionalSelect(Vector512.Equals(q6,
+                    Vector512<double>.Zero), pe6 - qe6, d6));
+                var de7 = Vector512.ConditionalSelect(Vector512.Equals(p7, Vector512<double>.Zero), pe7 - qe7, Vector512.ConditionalSelect(Vector512.Equals(q7,
+                    Vector512<double>.Zero), pe7 - qe7, d7));
+                var de8 = Vector512.ConditionalSelect(Vector512.Equals(p8, Vector512<double>.Zero), pe8 - qe8, Vector512.ConditionalSelect(Vector512.Equals(q8,
+                    Vector512<double>.Zero), pe8 - qe8, d8));
+                var de9 = Vector512.ConditionalSelect(Vector512.Equals(p9, Vector512<double>.Zero), pe9 - qe9, Vector512.ConditionalSelect(Vector512.Equals(q9,
+                    Vector512<double>.Zero), pe9 - qe9, d9));
+                var de10 = Vector512.ConditionalSelect(Vector512.Equals(p10, Vector512<double>.Zero), pe10 - qe10,
+                    Vector512.ConditionalSelect(Vector512.Equals(q10, Vector512<double>.Zero), pe10 - qe10, d10));
+                var de11 = Vector512.ConditionalSelect(Vector512.Equals(p11, Vector512<double>.Zero), pe11 - qe11,
+                    Vector512.ConditionalSelect(Vector512.Equals(q11, Vector512<double>.Zero), pe11 - qe11, d11));
+                var de12 = Vector512.ConditionalSelect(Vector512.Equals(p12, Vector512<double>.Zero), pe12 - qe12,
+                    Vector512.ConditionalSelect(Vector512.Equals(q12, Vector512<double>.Zero), pe12 - qe12, d12));
+                var de13 = Vector512.ConditionalSelect(Vector512.Equals(p13, Vector512<double>.Zero), pe13 - qe13,
+                    Vector512.ConditionalSelect(Vector512.Equals(q13, Vector512<double>.Zero), pe13 - qe13, d13));
+                var de14 = Vector512.ConditionalSelect(Vector512.Equals(p14, Vector512<double>.Zero), pe14 - qe14,
+                    Vector512.ConditionalSelect(Vector512.Equals(q14, Vector512<double>.Zero), pe14 - qe14, d14));
+                var de15 = Vector512.ConditionalSelect(Vector512.Equals(p15, Vector512<double>.Zero), pe15 - qe15,
+                    Vector512.ConditionalSelect(Vector512.Equals(q15, Vector512<double>.Zero), pe15 - qe15, d15));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
+                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
+                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5) + VectorMath.Deviance(pe6, qe6, de6) + VectorMath.Deviance(qe6,
+                    pe6, -de6) + VectorMath.Deviance(pe7, qe7, de7) + VectorMath.Deviance(qe7, pe7, -de7) + VectorMath.Deviance(pe8, qe8, de8)
+                    + VectorMath.Deviance(qe8, pe8, -de8) + VectorMath.Deviance(pe9, qe9, de9) + VectorMath.Deviance(qe9, pe9, -de9) + VectorMath.Deviance(pe10,
+                    qe10, de10) + VectorMath.Deviance(qe10, pe10, -de10) + VectorMath.Deviance(pe11, qe11, de11) + VectorMath.Deviance(qe11, pe11, -de11)
+                    + VectorMath.Deviance(pe12, qe12, de12) + VectorMath.Deviance(qe12, pe12, -de12) + VectorMath.Deviance(pe13, qe13, de13)
+                    + VectorMath.Deviance(qe13, pe13, -de13) + VectorMath.Deviance(pe14, qe14, de14) + VectorMath.Deviance(qe14, pe14, -de14)
+                    + VectorMath.Deviance(pe15, qe15, de15) + VectorMath.Deviance(qe15, pe15, -de15);
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector512; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon512 = Vector512.Create(epsilon);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector512.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector512.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector512.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector512.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector512.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector512.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector512.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector512.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector512.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector512.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector512.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector512.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector512.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector512.Create(Unsafe.Add(ref qRef, 15));
+            var qe0 = Vector512.ConditionalSelect(Vector512.Equals(q0, Vector512<double>.Zero), epsilon512, q0);
+            var qe1 = Vector512.ConditionalSelect(Vector512.Equals(q1, Vector512<double>.Zero), epsilon512, q1);
+            var qe2 = Vector512.ConditionalSelect(Vector512.Equals(q2, Vector512<double>.Zero), epsilon512, q2);
+            var qe3 = Vector512.ConditionalSelect(Vector512.Equals(q3, Vector512<double>.Zero), epsilon512, q3);
+            var qe4 = Vector512.ConditionalSelect(Vector512.Equals(q4, Vector512<double>.Zero), epsilon512, q4);
+            var qe5 = Vector512.ConditionalSelect(Vector512.Equals(q5, Vector512<double>.Zero), epsilon512, q5);
+            var qe6 = Vector512.ConditionalSelect(Vector512.Equals(q6, Vector512<double>.Zero), epsilon512, q6);
+            var qe7 = Vector512.ConditionalSelect(Vector512.Equals(q7, Vector512<double>.Zero), epsilon512, q7);
+            var qe8 = Vector512.ConditionalSelect(Vector512.Equals(q8, Vector512<double>.Zero), epsilon512, q8);
+            var qe9 = Vector512.ConditionalSelect(Vector512.Equals(q9, Vector512<double>.Zero), epsilon512, q9);
+            var qe10 = Vector512.ConditionalSelect(Vector512.Equals(q10, Vector512<double>.Zero), epsilon512, q10);
+            var qe11 = Vector512.ConditionalSelect(Vector512.Equals(q11, Vector512<double>.Zero), epsilon512, q11);
+            var qe12 = Vector512.ConditionalSelect(Vector512.Equals(q12, Vector512<double>.Zero), epsilon512, q12);
+            var qe13 = Vector512.ConditionalSelect(Vector512.Equals(q13, Vector512<double>.Zero), epsilon512, q13);
+            var qe14 = Vector512.ConditionalSelect(Vector512.Equals(q14, Vector512<double>.Zero), epsilon512, q14);
+            var qe15 = Vector512.ConditionalSelect(Vector512.Equals(q15, Vector512<double>.Zero), epsilon512, q15);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
+                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
+                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
+                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
+                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
+                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
+                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
+                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
+                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
+                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
+                var p6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
+                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
+                var p7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
+                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
+                var p8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
+                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
+                var p9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
+                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
+                var p10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
+                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
+                var p11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
+                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
+                var p12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
+                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
+                var p13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
+                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
+                var p14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
+                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
+                var p15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
+                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var pe0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), epsilon512, p0);
+                var pe1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), epsilon512, p1);
+                var pe2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), epsilon512, p2);
+                var pe3 = Vector512.ConditionalSelect(Vector512.Equals(p3, Vector512<double>.Zero), epsilon512, p3);
+                var pe4 = Vector512.ConditionalSelect(Vector512.Equals(p4, Vector512<double>.Zero), epsilon512, p4);
+                var pe5 = Vector512.ConditionalSelect(Vector512.Equals(p5, Vector512<double>.Zero), epsilon512, p5);
+                var pe6 = Vector512.ConditionalSelect(Vector512.Equals(p6, Vector512<double>.Zero), epsilon512, p6);
+                var pe7 = Vector512.ConditionalSelect(Vector512.Equals(p7, Vector512<double>.Zero), epsilon512, p7);
+                var pe8 = Vector512.ConditionalSelect(Vector512.Equals(p8, Vector512<double>.Zero), epsilon512, p8);
+                var pe9 = Vector512.ConditionalSelect(Vector512.Equals(p9, Vector512<double>.Zero), epsilon512, p9);
+                var pe10 = Vector512.ConditionalSelect(Vector512.Equals(p10, Vector512<double>.Zero), epsilon512, p10);
+                var pe11 = Vector512.ConditionalSelect(Vector512.Equals(p11, Vector512<double>.Zero), epsilon512, p11);
+                var pe12 = Vector512.ConditionalSelect(Vector512.Equals(p12, Vector512<double>.Zero), epsilon512, p12);
+                var pe13 = Vector512.ConditionalSelect(Vector512.Equals(p13, Vector512<double>.Zero), epsilon512, p13);
+                var pe14 = Vector512.ConditionalSelect(Vector512.Equals(p14, Vector512<double>.Zero), epsilon512, p14);
+                var pe15 = Vector512.ConditionalSelect(Vector512.Equals(p15, Vector512<double>.Zero), epsilon512, p15);
+                var de0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), pe0 - qe0, Vector512.ConditionalSelect(Vector512.Equals(q0,
+                    Vector512<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
+                    Vector512<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), pe2 - qe2, Vector512.ConditionalSelect(Vector512.Equals(q2,
+                    Vector512<double>.Zero), pe2 - qe2, d2));
+                var de3 = Vector512.ConditionalSelect(Vector512.Equals(p3, Vector512<double>.Zero), pe3 - qe3, Vector512.ConditionalSelect(Vector512.Equals(q3,
+                    Vector512<double>.Zero), pe3 - qe3, d3));
+                var de4 = Vector512.ConditionalSelect(Vector512.Equals(p4, Vector512<double>.Zero), pe4 - qe4, Vector512.ConditionalSelect(Vector512.Equals(q4,
+                    Vector512<double>.Zero), pe4 - qe4, d4));
+                var de5 = Vector512.ConditionalSelect(Vector512.Equals(p5, Vector512<double>.Zero), pe5 - qe5, Vector512.ConditionalSelect(Vector512.Equals(q5,
+                    Vector512<double>.Zero), pe5 - qe5, d5));
+                var de6 = Vector512.ConditionalSelect(Vector512.Equals(p6, Vector512<double>.Zero), pe6 - qe6, Vector512.ConditionalSelect(Vector512.Equals(q6,
+                    Vector512<double>.Zero), pe6 - qe6, d6));
+                var de7 = Vector512.ConditionalSelect(Vector512.Equals(p7, Vector512<double>.Zero), pe7 - qe7, Vector512.ConditionalSelect(Vector512.Equals(q7,
+                    Vector512<double>.Zero), pe7 - qe7, d7));
+                var de8 = Vector512.ConditionalSelect(Vector512.Equals(p8, Vector512<double>.Zero), pe8 - qe8, Vector512.ConditionalSelect(Vector512.Equals(q8,
+                    Vector512<double>.Zero), pe8 - qe8, d8));
+                var de9 = Vector512.ConditionalSelect(Vector512.Equals(p9, Vector512<double>.Zero), pe9 - qe9, Vector512.ConditionalSelect(Vector512.Equals(q9,
+                    Vector512<double>.Zero), pe9 - qe9, d9));
+                var de10 = Vector512.ConditionalSelect(Vector512.Equals(p10, Vector512<double>.Zero), pe10 - qe10,
+                    Vector512.ConditionalSelect(Vector512.Equals(q10, Vector512<double>.Zero), pe10 - qe10, d10));
+                var de11 = Vector512.ConditionalSelect(Vector512.Equals(p11, Vector512<double>.Zero), pe11 - qe11,
+                    Vector512.ConditionalSelect(Vector512.Equals(q11, Vector512<double>.Zero), pe11 - qe11, d11));
+                var de12 = Vector512.ConditionalSelect(Vector512.Equals(p12, Vector512<double>.Zero), pe12 - qe12,
+                    Vector512.ConditionalSelect(Vector512.Equals(q12, Vector512<double>.Zero), pe12 - qe12, d12));
+                var de13 = Vector512.ConditionalSelect(Vector512.Equals(p13, Vector512<double>.Zero), pe13 - qe13,
+                    Vector512.ConditionalSelect(Vector512.Equals(q13, Vector512<double>.Zero), pe13 - qe13, d13));
+                var de14 = Vector512.ConditionalSelect(Vector512.Equals(p14, Vector512<double>.Zero), pe14 - qe14,
+                    Vector512.ConditionalSelect(Vector512.Equals(q14, Vector512<double>.Zero), pe14 - qe14, d14));
+                var de15 = Vector512.ConditionalSelect(Vector512.Equals(p15, Vector512<double>.Zero), pe15 - qe15,
+                    Vector512.ConditionalSelect(Vector512.Equals(q15, Vector512<double>.Zero), pe15 - qe15, d15));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
+                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
+                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5) + VectorMath.Deviance(pe6, qe6, de6) + VectorMath.Deviance(qe6,
+                    pe6, -de6) + VectorMath.Deviance(pe7, qe7, de7) + VectorMath.Deviance(qe7, pe7, -de7) + VectorMath.Deviance(pe8, qe8, de8)
+                    + VectorMath.Deviance(qe8, pe8, -de8) + VectorMath.Deviance(pe9, qe9, de9) + VectorMath.Deviance(qe9, pe9, -de9) + VectorMath.Deviance(pe10,
+                    qe10, de10) + VectorMath.Deviance(qe10, pe10, -de10) + VectorMath.Deviance(pe11, qe11, de11) + VectorMath.Deviance(qe11, pe11, -de11)
+                    + VectorMath.Deviance(pe12, qe12, de12) + VectorMath.Deviance(qe12, pe12, -de12) + VectorMath.Deviance(pe13, qe13, de13)
+                    + VectorMath.Deviance(qe13, pe13, -de13) + VectorMath.Deviance(pe14, qe14, de14) + VectorMath.Deviance(qe14, pe14, -de14)
+                    + VectorMath.Deviance(pe15, qe15, de15) + VectorMath.Deviance(qe15, pe15, -de15);
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of PopulationStabilityIndexRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon256 = Vector256.Create(epsilon);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
+                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51));
+                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52));
+                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53));
+                var p6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54));
+                var p7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55));
+                var p8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56));
+                var p9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57));
+                var p10 = Vector256.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58));
+                var p11 = Vector256.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59));
+                var p12 = Vector256.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60));
+                var p13 = Vector256.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61));
+                var p14 = Vector256.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62));
+                var p15 = Vector256.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63));
+                var q0 = Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 32), Unsafe.Add(ref qRow, 48));
+                var q1 = Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 33), Unsafe.Add(ref qRow, 49));
+                var q2 = Vector256.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 34), Unsafe.Add(ref qRow, 50));
+                var q3 = Vector256.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 35), Unsafe.Add(ref qRow, 51));
+                var q4 = Vector256.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 36), Unsafe.Add(ref qRow, 52));
+                var q5 = Vector256.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21), Unsafe.Add(ref qRow, 37), Unsafe.Add(ref qRow, 53));
+                var q6 = Vector256.Create(Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 22), Unsafe.Add(ref qRow, 38), Unsafe.Add(ref qRow, 54));
+                var q7 = Vector256.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23), Unsafe.Add(ref qRow, 39), Unsafe.Add(ref qRow, 55));
+                var q8 = Vector256.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24), Unsafe.Add(ref qRow, 40), Unsafe.Add(ref qRow, 56));
+                var q9 = Vector256.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25), Unsafe.Add(ref qRow, 41), Unsafe.Add(ref qRow, 57));
+                var q10 = Vector256.Create(Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 26), Unsafe.Add(ref qRow, 42), Unsafe.Add(ref qRow, 58));
+                var q11 = Vector256.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27), Unsafe.Add(ref qRow, 43), Unsafe.Add(ref qRow, 59));
+                var q12 = Vector256.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28), Unsafe.Add(ref qRow, 44), Unsafe.Add(ref qRow, 60));
+                var q13 = Vector256.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29), Unsafe.Add(ref qRow, 45), Unsafe.Add(ref qRow, 61));
+                var q14 = Vector256.Create(Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 30), Unsafe.Add(ref qRow, 46), Unsafe.Add(ref qRow, 62));
+                var q15 = Vector256.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31), Unsafe.Add(ref qRow, 47), Unsafe.Add(ref qRow, 63));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
+                var pe1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), epsilon256, p1);
+                var pe2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), epsilon256, p2);
+                var pe3 = Vector256.ConditionalSelect(Vector256.Equals(p3, Vector256<double>.Zero), epsilon256, p3);
+                var pe4 = Vector256.ConditionalSelect(Vector256.Equals(p4, Vector256<double>.Zero), epsilon256, p4);
+                var pe5 = Vector256.ConditionalSelect(Vector256.Equals(p5, Vector256<double>.Zero), epsilon256, p5);
+                var pe6 = Vector256.ConditionalSelect(Vector256.Equals(p6, Vector256<double>.Zero), epsilon256, p6);
+                var pe7 = Vector256.ConditionalSelect(Vector256.Equals(p7, Vector256<double>.Zero), epsilon256, p7);
+                var pe8 = Vector256.ConditionalSelect(Vector256.Equals(p8, Vector256<double>.Zero), epsilon256, p8);
+                var pe9 = Vector256.ConditionalSelect(Vector256.Equals(p9, Vector256<double>.Zero), epsilon256, p9);
+                var pe10 = Vector256.ConditionalSelect(Vector256.Equals(p10, Vector256<double>.Zero), epsilon256, p10);
+                var pe11 = Vector256.ConditionalSelect(Vector256.Equals(p11, Vector256<double>.Zero), epsilon256, p11);
+                var pe12 = Vector256.ConditionalSelect(Vector256.Equals(p12, Vector256<double>.Zero), epsilon256, p12);
+                var pe13 = Vector256.ConditionalSelect(Vector256.Equals(p13, Vector256<double>.Zero), epsilon256, p13);
+                var pe14 = Vector256.ConditionalSelect(Vector256.Equals(p14, Vector256<double>.Zero), epsilon256, p14);
+                var pe15 = Vector256.ConditionalSelect(Vector256.Equals(p15, Vector256<double>.Zero), epsilon256, p15);
+                var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
+                var qe1 = Vector256.ConditionalSelect(Vector256.Equals(q1, Vector256<double>.Zero), epsilon256, q1);
+                var qe2 = Vector256.ConditionalSelect(Vector256.Equals(q2, Vector256<double>.Zero), epsilon256, q2);
+                var qe3 = Vector256.ConditionalSelect(Vector256.Equals(q3, Vector256<double>.Zero), epsilon256, q3);
+                var qe4 = Vector256.ConditionalSelect(Vector256.Equals(q4, Vector256<double>.Zero), epsilon256, q4);
+                var qe5 = Vector256.ConditionalSelect(Vector256.Equals(q5, Vector256<double>.Zero), epsilon256, q5);
+                var qe6 = Vector256.ConditionalSelect(Vector256.Equals(q6, Vector256<double>.Zero), epsilon256, q6);
+                var qe7 = Vector256.ConditionalSelect(Vector256.Equals(q7, Vector256<double>.Zero), epsilon256, q7);
+                var qe8 = Vector256.ConditionalSelect(Vector256.Equals(q8, Vector256<double>.Zero), epsilon256, q8);
+                var qe9 = Vector256.ConditionalSelect(Vector256.Equals(q9, Vector256<double>.Zero), epsilon256, q9);
+                var qe10 = Vector256.ConditionalSelect(Vector256.Equals(q10, Vector256<double>.Zero), epsilon256, q10);
+                var qe11 = Vector256.ConditionalSelect(Vector256.Equals(q11, Vector256<double>.Zero), epsilon256, q11);
+                var qe12 = Vector256.ConditionalSelect(Vector256.Equals(q12, Vector256<double>.Zero), epsilon256, q12);
+                var qe13 = Vector256.ConditionalSelect(Vector256.Equals(q13, Vector256<double>.Zero), epsilon256, q13);
+                var qe14 = Vector256.ConditionalSelect(Vector256.Equals(q14, Vector256<double>.Zero), epsilon256, q14);
+                var qe15 = Vector256.ConditionalSelect(Vector256.Equals(q15, Vector256<double>.Zero), epsilon256, q15);
+                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
+                    Vector256<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), pe1 - qe1, Vector256.ConditionalSelect(Vector256.Equals(q1,
+                    Vector256<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), pe2 - qe2, Vector256.ConditionalSelect(Vector256.Equals(q2,
+                    Vector256<double>.Zero), pe2 - qe2, d2));
+                var de3 = Vector256.ConditionalSelect(Vector256.Equals(p3, Vector256<double>.Zero), pe3 - qe3, Vector256.ConditionalSelect(Vector256.Equals(q3,
+                    Vector256<double>.Zero), pe3 - qe3, d3));
+                var de4 = Vector256.ConditionalSelect(Vector256.Equals(p4, Vector256<double>.Zero), pe4 - qe4, Vector256.ConditionalSelect(Vector256.Equals(q4,
+                    Vector256<double>.Zero), pe4 - qe4, d4));
+                var de5 = Vector256.ConditionalSelect(Vector256.Equals(p5, Vector256<double>.Zero), pe5 - qe5, Vector256.ConditionalSelect(Vector256.Equals(q5,
+                    Vector256<double>.Zero), pe5 - qe5, d5));
+                var de6 = Vector256.ConditionalSelect(Vector256.Equals(p6, Vector256<double>.Zero), pe6 - qe6, Vector256.ConditionalSelect(Vector256.Equals(q6,
+                    Vector256<double>.Zero), pe6 - qe6, d6));
+                var de7 = Vector256.ConditionalSelect(Vector256.Equals(p7, Vector256<double>.Zero), pe7 - qe7, Vector256.ConditionalSelect(Vector256.Equals(q7,
+                    Vector256<double>.Zero), pe7 - qe7, d7));
+                var de8 = Vector256.ConditionalSelect(Vector256.Equals(p8, Vector256<double>.Zero), pe8 - qe8, Vector256.ConditionalSelect(Vector256.Equals(q8,
+                    Vector256<double>.Zero), pe8 - qe8, d8));
+                var de9 = Vector256.ConditionalSelect(Vector256.Equals(p9, Vector256<double>.Zero), pe9 - qe9, Vector256.ConditionalSelect(Vector256.Equals(q9,
+                    Vector256<double>.Zero), pe9 - qe9, d9));
+                var de10 = Vector256.ConditionalSelect(Vector256.Equals(p10, Vector256<double>.Zero), pe10 - qe10,
+                    Vector256.ConditionalSelect(Vector256.Equals(q10, Vector256<double>.Zero), pe10 - qe10, d10));
+                var de11 = Vector256.ConditionalSelect(Vector256.Equals(p11, Vector256<double>.Zero), pe11 - qe11,
+                    Vector256.ConditionalSelect(Vector256.Equals(q11, Vector256<double>.Zero), pe11 - qe11, d11));
+                var de12 = Vector256.ConditionalSelect(Vector256.Equals(p12, Vector256<double>.Zero), pe12 - qe12,
+                    Vector256.ConditionalSelect(Vector256.Equals(q12, Vector256<double>.Zero), pe12 - qe12, d12));
+                var de13 = Vector256.ConditionalSelect(Vector256.Equals(p13, Vector256<double>.Zero), pe13 - qe13,
+                    Vector256.ConditionalSelect(Vector256.Equals(q13, Vector256<double>.Zero), pe13 - qe13, d13));
+                var de14 = Vector256.ConditionalSelect(Vector256.Equals(p14, Vector256<double>.Zero), pe14 - qe14,
+                    Vector256.ConditionalSelect(Vector256.Equals(q14, Vector256<double>.Zero), pe14 - qe14, d14));
+                var de15 = Vector256.ConditionalSelect(Vector256.Equals(p15, Vector256<double>.Zero), pe15 - qe15,
+                    Vector256.ConditionalSelect(Vector256.Equals(q15, Vector256<double>.Zero), pe15 - qe15, d15));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
+                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
+                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5) + VectorMath.Deviance(pe6, qe6, de6) + VectorMath.Deviance(qe6,
+                    pe6, -de6) + VectorMath.Deviance(pe7, qe7, de7) + VectorMath.Deviance(qe7, pe7, -de7) + VectorMath.Deviance(pe8, qe8, de8)
+                    + VectorMath.Deviance(qe8, pe8, -de8) + VectorMath.Deviance(pe9, qe9, de9) + VectorMath.Deviance(qe9, pe9, -de9) + VectorMath.Deviance(pe10,
+                    qe10, de10) + VectorMath.Deviance(qe10, pe10, -de10) + VectorMath.Deviance(pe11, qe11, de11) + VectorMath.Deviance(qe11, pe11, -de11)
+                    + VectorMath.Deviance(pe12, qe12, de12) + VectorMath.Deviance(qe12, pe12, -de12) + VectorMath.Deviance(pe13, qe13, de13)
+                    + VectorMath.Deviance(qe13, pe13, -de13) + VectorMath.Deviance(pe14, qe14, de14) + VectorMath.Deviance(qe14, pe14, -de14)
+                    + VectorMath.Deviance(pe15, qe15, de15) + VectorMath.Deviance(qe15, pe15, -de15);
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector256; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon256 = Vector256.Create(epsilon);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector256.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector256.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector256.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector256.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector256.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector256.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector256.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector256.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector256.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector256.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector256.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector256.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector256.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector256.Create(Unsafe.Add(ref qRef, 15));
+            var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
+            var qe1 = Vector256.ConditionalSelect(Vector256.Equals(q1, Vector256<double>.Zero), epsilon256, q1);
+            var qe2 = Vector256.ConditionalSelect(Vector256.Equals(q2, Vector256<double>.Zero), epsilon256, q2);
+            var qe3 = Vector256.ConditionalSelect(Vector256.Equals(q3, Vector256<double>.Zero), epsilon256, q3);
+            var qe4 = Vector256.ConditionalSelect(Vector256.Equals(q4, Vector256<double>.Zero), epsilon256, q4);
+            var qe5 = Vector256.ConditionalSelect(Vector256.Equals(q5, Vector256<double>.Zero), epsilon256, q5);
+            var qe6 = Vector256.ConditionalSelect(Vector256.Equals(q6, Vector256<double>.Zero), epsilon256, q6);
+            var qe7 = Vector256.ConditionalSelect(Vector256.Equals(q7, Vector256<double>.Zero), epsilon256, q7);
+            var qe8 = Vector256.ConditionalSelect(Vector256.Equals(q8, Vector256<double>.Zero), epsilon256, q8);
+            var qe9 = Vector256.ConditionalSelect(Vector256.Equals(q9, Vector256<double>.Zero), epsilon256, q9);
+            var qe10 = Vector256.ConditionalSelect(Vector256.Equals(q10, Vector256<double>.Zero), epsilon256, q10);
+            var qe11 = Vector256.ConditionalSelect(Vector256.Equals(q11, Vector256<double>.Zero), epsilon256, q11);
+            var qe12 = Vector256.ConditionalSelect(Vector256.Equals(q12, Vector256<double>.Zero), epsilon256, q12);
+            var qe13 = Vector256.ConditionalSelect(Vector256.Equals(q13, Vector256<double>.Zero), epsilon256, q13);
+            var qe14 = Vector256.ConditionalSelect(Vector256.Equals(q14, Vector256<double>.Zero), epsilon256, q14);
+            var qe15 = Vector256.ConditionalSelect(Vector256.Equals(q15, Vector256<double>.Zero), epsilon256, q15);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
+                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51));
+                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52));
+                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53));
+                var p6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54));
+                var p7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55));
+                var p8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56));
+                var p9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57));
+                var p10 = Vector256.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58));
+                var p11 = Vector256.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59));
+                var p12 = Vector256.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60));
+                var p13 = Vector256.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61));
+                var p14 = Vector256.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62));
+                var p15 = Vector256.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
+                var pe1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), epsilon256, p1);
+                var pe2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), epsilon256, p2);
+                var pe3 = Vector256.ConditionalSelect(Vector256.Equals(p3, Vector256<double>.Zero), epsilon256, p3);
+                var pe4 = Vector256.ConditionalSelect(Vector256.Equals(p4, Vector256<double>.Zero), epsilon256, p4);
+                var pe5 = Vector256.ConditionalSelect(Vector256.Equals(p5, Vector256<double>.Zero), epsilon256, p5);
+                var pe6 = Vector256.ConditionalSelect(Vector256.Equals(p6, Vector256<double>.Zero), epsilon256, p6);
+                var pe7 = Vector256.ConditionalSelect(Vector256.Equals(p7, Vector256<double>.Zero), epsilon256, p7);
+                var pe8 = Vector256.ConditionalSelect(Vector256.Equals(p8, Vector256<double>.Zero), epsilon256, p8);
+                var pe9 = Vector256.ConditionalSelect(Vector256.Equals(p9, Vector256<double>.Zero), epsilon256, p9);
+                var pe10 = Vector256.ConditionalSelect(Vector256.Equals(p10, Vector256<double>.Zero), epsilon256, p10);
+                var pe11 = Vector256.ConditionalSelect(Vector256.Equals(p11, Vector256<double>.Zero), epsilon256, p11);
+                var pe12 = Vector256.ConditionalSelect(Vector256.Equals(p12, Vector256<double>.Zero), epsilon256, p12);
+                var pe13 = Vector256.ConditionalSelect(Vector256.Equals(p13, Vector256<double>.Zero), epsilon256, p13);
+                var pe14 = Vector256.ConditionalSelect(Vector256.Equals(p14, Vector256<double>.Zero), epsilon256, p14);
+                var pe15 = Vector256.ConditionalSelect(Vector256.Equals(p15, Vector256<double>.Zero), epsilon256, p15);
+                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
+                    Vector256<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), pe1 - qe1, Vector256.ConditionalSelect(Vector256.Equals(q1,
+                    Vector256<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), pe2 - qe2, Vector256.ConditionalSelect(Vector256.Equals(q2,
+                    Vector256<double>.Zero), pe2 - qe2, d2));
+                var de3 = Vector256.ConditionalSelect(Vector256.Equals(p3, Vector256<double>.Zero), pe3 - qe3, Vector256.ConditionalSelect(Vector256.Equals(q3,
+                    Vector256<double>.Zero), pe3 - qe3, d3));
+                var de4 = Vector256.ConditionalSelect(Vector256.Equals(p4, Vector256<double>.Zero), pe4 - qe4, Vector256.ConditionalSelect(Vector256.Equals(q4,
+                    Vector256<double>.Zero), pe4 - qe4, d4));
+                var de5 = Vector256.ConditionalSelect(Vector256.Equals(p5, Vector256<double>.Zero), pe5 - qe5, Vector256.ConditionalSelect(Vector256.Equals(q5,
+                    Vector256<double>.Zero), pe5 - qe5, d5));
+                var de6 = Vector256.ConditionalSelect(Vector256.Equals(p6, Vector256<double>.Zero), pe6 - qe6, Vector256.ConditionalSelect(Vector256.Equals(q6,
+                    Vector256<double>.Zero), pe6 - qe6, d6));
+                var de7 = Vector256.ConditionalSelect(Vector256.Equals(p7, Vector256<double>.Zero), pe7 - qe7, Vector256.ConditionalSelect(Vector256.Equals(q7,
+                    Vector256<double>.Zero), pe7 - qe7, d7));
+                var de8 = Vector256.ConditionalSelect(Vector256.Equals(p8, Vector256<double>.Zero), pe8 - qe8, Vector256.ConditionalSelect(Vector256.Equals(q8,
+                    Vector256<double>.Zero), pe8 - qe8, d8));
+                var de9 = Vector256.ConditionalSelect(Vector256.Equals(p9, Vector256<double>.Zero), pe9 - qe9, Vector256.ConditionalSelect(Vector256.Equals(q9,
+                    Vector256<double>.Zero), pe9 - qe9, d9));
+                var de10 = Vector256.ConditionalSelect(Vector256.Equals(p10, Vector256<double>.Zero), pe10 - qe10,
+                    Vector256.ConditionalSelect(Vector256.Equals(q10, Vector256<double>.Zero), pe10 - qe10, d10));
+                var de11 = Vector256.ConditionalSelect(Vector256.Equals(p11, Vector256<double>.Zero), pe11 - qe11,
+                    Vector256.ConditionalSelect(Vector256.Equals(q11, Vector256<double>.Zero), pe11 - qe11, d11));
+                var de12 = Vector256.ConditionalSelect(Vector256.Equals(p12, Vector256<double>.Zero), pe12 - qe12,
+                    Vector256.ConditionalSelect(Vector256.Equals(q12, Vector256<double>.Zero), pe12 - qe12, d12));
+                var de13 = Vector256.ConditionalSelect(Vector256.Equals(p13, Vector256<double>.Zero), pe13 - qe13,
+                    Vector256.ConditionalSelect(Vector256.Equals(q13, Vector256<double>.Zero), pe13 - qe13, d13));
+                var de14 = Vector256.ConditionalSelect(Vector256.Equals(p14, Vector256<double>.Zero), pe14 - qe14,
+                    Vector256.ConditionalSelect(Vector256.Equals(q14, Vector256<double>.Zero), pe14 - qe14, d14));
+                var de15 = Vector256.ConditionalSelect(Vector256.Equals(p15, Vector256<double>.Zero), pe15 - qe15,
+                    Vector256.ConditionalSelect(Vector256.Equals(q15, Vector256<double>.Zero), pe15 - qe15, d15));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
+                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
+                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5) + VectorMath.Deviance(pe6, qe6, de6) + VectorMath.Deviance(qe6,
+                    pe6, -de6) + VectorMath.Deviance(pe7, qe7, de7) + VectorMath.Deviance(qe7, pe7, -de7) + VectorMath.Deviance(pe8, qe8, de8)
+                    + VectorMath.Deviance(qe8, pe8, -de8) + VectorMath.Deviance(pe9, qe9, de9) + VectorMath.Deviance(qe9, pe9, -de9) + VectorMath.Deviance(pe10,
+                    qe10, de10) + VectorMath.Deviance(qe10, pe10, -de10) + VectorMath.Deviance(pe11, qe11, de11) + VectorMath.Deviance(qe11, pe11, -de11)
+                    + VectorMath.Deviance(pe12, qe12, de12) + VectorMath.Deviance(qe12, pe12, -de12) + VectorMath.Deviance(pe13, qe13, de13)
+                    + VectorMath.Deviance(qe13, pe13, -de13) + VectorMath.Deviance(pe14, qe14, de14) + VectorMath.Deviance(qe14, pe14, -de14)
+                    + VectorMath.Deviance(pe15, qe15, de15) + VectorMath.Deviance(qe15, pe15, -de15);
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of PopulationStabilityIndexRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon128 = Vector128.Create(epsilon);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 16);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
+                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19));
+                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20));
+                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21));
+                var p6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22));
+                var p7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23));
+                var p8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24));
+                var p9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25));
+                var p10 = Vector128.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26));
+                var p11 = Vector128.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27));
+                var p12 = Vector128.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28));
+                var p13 = Vector128.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29));
+                var p14 = Vector128.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30));
+                var p15 = Vector128.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31));
+                var q0 = Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 16));
+                var q1 = Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 17));
+                var q2 = Vector128.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 18));
+                var q3 = Vector128.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 19));
+                var q4 = Vector128.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 20));
+                var q5 = Vector128.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 21));
+                var q6 = Vector128.Create(Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 22));
+                var q7 = Vector128.Create(Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 23));
+                var q8 = Vector128.Create(Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 24));
+                var q9 = Vector128.Create(Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 25));
+                var q10 = Vector128.Create(Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 26));
+                var q11 = Vector128.Create(Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 27));
+                var q12 = Vector128.Create(Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 28));
+                var q13 = Vector128.Create(Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 29));
+                var q14 = Vector128.Create(Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 30));
+                var q15 = Vector128.Create(Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 31));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
+                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
+                var pe2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), epsilon128, p2);
+                var pe3 = Vector128.ConditionalSelect(Vector128.Equals(p3, Vector128<double>.Zero), epsilon128, p3);
+                var pe4 = Vector128.ConditionalSelect(Vector128.Equals(p4, Vector128<double>.Zero), epsilon128, p4);
+                var pe5 = Vector128.ConditionalSelect(Vector128.Equals(p5, Vector128<double>.Zero), epsilon128, p5);
+                var pe6 = Vector128.ConditionalSelect(Vector128.Equals(p6, Vector128<double>.Zero), epsilon128, p6);
+                var pe7 = Vector128.ConditionalSelect(Vector128.Equals(p7, Vector128<double>.Zero), epsilon128, p7);
+                var pe8 = Vector128.ConditionalSelect(Vector128.Equals(p8, Vector128<double>.Zero), epsilon128, p8);
+                var pe9 = Vector128.ConditionalSelect(Vector128.Equals(p9, Vector128<double>.Zero), epsilon128, p9);
+                var pe10 = Vector128.ConditionalSelect(Vector128.Equals(p10, Vector128<double>.Zero), epsilon128, p10);
+                var pe11 = Vector128.ConditionalSelect(Vector128.Equals(p11, Vector128<double>.Zero), epsilon128, p11);
+                var pe12 = Vector128.ConditionalSelect(Vector128.Equals(p12, Vector128<double>.Zero), epsilon128, p12);
+                var pe13 = Vector128.ConditionalSelect(Vector128.Equals(p13, Vector128<double>.Zero), epsilon128, p13);
+                var pe14 = Vector128.ConditionalSelect(Vector128.Equals(p14, Vector128<double>.Zero), epsilon128, p14);
+                var pe15 = Vector128.ConditionalSelect(Vector128.Equals(p15, Vector128<double>.Zero), epsilon128, p15);
+                var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
+                var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
+                var qe2 = Vector128.ConditionalSelect(Vector128.Equals(q2, Vector128<double>.Zero), epsilon128, q2);
+                var qe3 = Vector128.ConditionalSelect(Vector128.Equals(q3, Vector128<double>.Zero), epsilon128, q3);
+                var qe4 = Vector128.ConditionalSelect(Vector128.Equals(q4, Vector128<double>.Zero), epsilon128, q4);
+                var qe5 = Vector128.ConditionalSelect(Vector128.Equals(q5, Vector128<double>.Zero), epsilon128, q5);
+                var qe6 = Vector128.ConditionalSelect(Vector128.Equals(q6, Vector128<double>.Zero), epsilon128, q6);
+                var qe7 = Vector128.ConditionalSelect(Vector128.Equals(q7, Vector128<double>.Zero), epsilon128, q7);
+                var qe8 = Vector128.ConditionalSelect(Vector128.Equals(q8, Vector128<double>.Zero), epsilon128, q8);
+                var qe9 = Vector128.ConditionalSelect(Vector128.Equals(q9, Vector128<double>.Zero), epsilon128, q9);
+                var qe10 = Vector128.ConditionalSelect(Vector128.Equals(q10, Vector128<double>.Zero), epsilon128, q10);
+                var qe11 = Vector128.ConditionalSelect(Vector128.Equals(q11, Vector128<double>.Zero), epsilon128, q11);
+                var qe12 = Vector128.ConditionalSelect(Vector128.Equals(q12, Vector128<double>.Zero), epsilon128, q12);
+                var qe13 = Vector128.ConditionalSelect(Vector128.Equals(q13, Vector128<double>.Zero), epsilon128, q13);
+                var qe14 = Vector128.ConditionalSelect(Vector128.Equals(q14, Vector128<double>.Zero), epsilon128, q14);
+                var qe15 = Vector128.ConditionalSelect(Vector128.Equals(q15, Vector128<double>.Zero), epsilon128, q15);
+                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
+                    Vector128<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
+                    Vector128<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), pe2 - qe2, Vector128.ConditionalSelect(Vector128.Equals(q2,
+                    Vector128<double>.Zero), pe2 - qe2, d2));
+                var de3 = Vector128.ConditionalSelect(Vector128.Equals(p3, Vector128<double>.Zero), pe3 - qe3, Vector128.ConditionalSelect(Vector128.Equals(q3,
+                    Vector128<double>.Zero), pe3 - qe3, d3));
+                var de4 = Vector128.ConditionalSelect(Vector128.Equals(p4, Vector128<double>.Zero), pe4 - qe4, Vector128.ConditionalSelect(Vector128.Equals(q4,
+                    Vector128<double>.Zero), pe4 - qe4, d4));
+                var de5 = Vector128.ConditionalSelect(Vector128.Equals(p5, Vector128<double>.Zero), pe5 - qe5, Vector128.ConditionalSelect(Vector128.Equals(q5,
+                    Vector128<double>.Zero), pe5 - qe5, d5));
+                var de6 = Vector128.ConditionalSelect(Vector128.Equals(p6, Vector128<double>.Zero), pe6 - qe6, Vector128.ConditionalSelect(Vector128.Equals(q6,
+                    Vector128<double>.Zero), pe6 - qe6, d6));
+                var de7 = Vector128.ConditionalSelect(Vector128.Equals(p7, Vector128<double>.Zero), pe7 - qe7, Vector128.ConditionalSelect(Vector128.Equals(q7,
+                    Vector128<double>.Zero), pe7 - qe7, d7));
+                var de8 = Vector128.ConditionalSelect(Vector128.Equals(p8, Vector128<double>.Zero), pe8 - qe8, Vector128.ConditionalSelect(Vector128.Equals(q8,
+                    Vector128<double>.Zero), pe8 - qe8, d8));
+                var de9 = Vector128.ConditionalSelect(Vector128.Equals(p9, Vector128<double>.Zero), pe9 - qe9, Vector128.ConditionalSelect(Vector128.Equals(q9,
+                    Vector128<double>.Zero), pe9 - qe9, d9));
+                var de10 = Vector128.ConditionalSelect(Vector128.Equals(p10, Vector128<double>.Zero), pe10 - qe10,
+                    Vector128.ConditionalSelect(Vector128.Equals(q10, Vector128<double>.Zero), pe10 - qe10, d10));
+                var de11 = Vector128.ConditionalSelect(Vector128.Equals(p11, Vector128<double>.Zero), pe11 - qe11,
+                    Vector128.ConditionalSelect(Vector128.Equals(q11, Vector128<double>.Zero), pe11 - qe11, d11));
+                var de12 = Vector128.ConditionalSelect(Vector128.Equals(p12, Vector128<double>.Zero), pe12 - qe12,
+                    Vector128.ConditionalSelect(Vector128.Equals(q12, Vector128<double>.Zero), pe12 - qe12, d12));
+                var de13 = Vector128.ConditionalSelect(Vector128.Equals(p13, Vector128<double>.Zero), pe13 - qe13,
+                    Vector128.ConditionalSelect(Vector128.Equals(q13, Vector128<double>.Zero), pe13 - qe13, d13));
+                var de14 = Vector128.ConditionalSelect(Vector128.Equals(p14, Vector128<double>.Zero), pe14 - qe14,
+                    Vector128.ConditionalSelect(Vector128.Equals(q14, Vector128<double>.Zero), pe14 - qe14, d14));
+                var de15 = Vector128.ConditionalSelect(Vector128.Equals(p15, Vector128<double>.Zero), pe15 - qe15,
+                    Vector128.ConditionalSelect(Vector128.Equals(q15, Vector128<double>.Zero), pe15 - qe15, d15));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
+                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
+                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5) + VectorMath.Deviance(pe6, qe6, de6) + VectorMath.Deviance(qe6,
+                    pe6, -de6) + VectorMath.Deviance(pe7, qe7, de7) + VectorMath.Deviance(qe7, pe7, -de7) + VectorMath.Deviance(pe8, qe8, de8)
+                    + VectorMath.Deviance(qe8, pe8, -de8) + VectorMath.Deviance(pe9, qe9, de9) + VectorMath.Deviance(qe9, pe9, -de9) + VectorMath.Deviance(pe10,
+                    qe10, de10) + VectorMath.Deviance(qe10, pe10, -de10) + VectorMath.Deviance(pe11, qe11, de11) + VectorMath.Deviance(qe11, pe11, -de11)
+                    + VectorMath.Deviance(pe12, qe12, de12) + VectorMath.Deviance(qe12, pe12, -de12) + VectorMath.Deviance(pe13, qe13, de13)
+                    + VectorMath.Deviance(qe13, pe13, -de13) + VectorMath.Deviance(pe14, qe14, de14) + VectorMath.Deviance(qe14, pe14, -de14)
+                    + VectorMath.Deviance(pe15, qe15, de15) + VectorMath.Deviance(qe15, pe15, -de15);
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector128; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 16;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon128 = Vector128.Create(epsilon);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
+            var q3 = Vector128.Create(Unsafe.Add(ref qRef, 3));
+            var q4 = Vector128.Create(Unsafe.Add(ref qRef, 4));
+            var q5 = Vector128.Create(Unsafe.Add(ref qRef, 5));
+            var q6 = Vector128.Create(Unsafe.Add(ref qRef, 6));
+            var q7 = Vector128.Create(Unsafe.Add(ref qRef, 7));
+            var q8 = Vector128.Create(Unsafe.Add(ref qRef, 8));
+            var q9 = Vector128.Create(Unsafe.Add(ref qRef, 9));
+            var q10 = Vector128.Create(Unsafe.Add(ref qRef, 10));
+            var q11 = Vector128.Create(Unsafe.Add(ref qRef, 11));
+            var q12 = Vector128.Create(Unsafe.Add(ref qRef, 12));
+            var q13 = Vector128.Create(Unsafe.Add(ref qRef, 13));
+            var q14 = Vector128.Create(Unsafe.Add(ref qRef, 14));
+            var q15 = Vector128.Create(Unsafe.Add(ref qRef, 15));
+            var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
+            var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
+            var qe2 = Vector128.ConditionalSelect(Vector128.Equals(q2, Vector128<double>.Zero), epsilon128, q2);
+            var qe3 = Vector128.ConditionalSelect(Vector128.Equals(q3, Vector128<double>.Zero), epsilon128, q3);
+            var qe4 = Vector128.ConditionalSelect(Vector128.Equals(q4, Vector128<double>.Zero), epsilon128, q4);
+            var qe5 = Vector128.ConditionalSelect(Vector128.Equals(q5, Vector128<double>.Zero), epsilon128, q5);
+            var qe6 = Vector128.ConditionalSelect(Vector128.Equals(q6, Vector128<double>.Zero), epsilon128, q6);
+            var qe7 = Vector128.ConditionalSelect(Vector128.Equals(q7, Vector128<double>.Zero), epsilon128, q7);
+            var qe8 = Vector128.ConditionalSelect(Vector128.Equals(q8, Vector128<double>.Zero), epsilon128, q8);
+            var qe9 = Vector128.ConditionalSelect(Vector128.Equals(q9, Vector128<double>.Zero), epsilon128, q9);
+            var qe10 = Vector128.ConditionalSelect(Vector128.Equals(q10, Vector128<double>.Zero), epsilon128, q10);
+            var qe11 = Vector128.ConditionalSelect(Vector128.Equals(q11, Vector128<double>.Zero), epsilon128, q11);
+            var qe12 = Vector128.ConditionalSelect(Vector128.Equals(q12, Vector128<double>.Zero), epsilon128, q12);
+            var qe13 = Vector128.ConditionalSelect(Vector128.Equals(q13, Vector128<double>.Zero), epsilon128, q13);
+            var qe14 = Vector128.ConditionalSelect(Vector128.Equals(q14, Vector128<double>.Zero), epsilon128, q14);
+            var qe15 = Vector128.ConditionalSelect(Vector128.Equals(q15, Vector128<double>.Zero), epsilon128, q15);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 16);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
+                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19));
+                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20));
+                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21));
+                var p6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22));
+                var p7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23));
+                var p8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24));
+                var p9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25));
+                var p10 = Vector128.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26));
+                var p11 = Vector128.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27));
+                var p12 = Vector128.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28));
+                var p13 = Vector128.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29));
+                var p14 = Vector128.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30));
+                var p15 = Vector128.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var d3 = p3 - q3;
+                var d4 = p4 - q4;
+                var d5 = p5 - q5;
+                var d6 = p6 - q6;
+                var d7 = p7 - q7;
+                var d8 = p8 - q8;
+                var d9 = p9 - q9;
+                var d10 = p10 - q10;
+                var d11 = p11 - q11;
+                var d12 = p12 - q12;
+                var d13 = p13 - q13;
+                var d14 = p14 - q14;
+                var d15 = p15 - q15;
+                var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
+                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
+                var pe2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), epsilon128, p2);
+                var pe3 = Vector128.ConditionalSelect(Vector128.Equals(p3, Vector128<double>.Zero), epsilon128, p3);
+                var pe4 = Vector128.ConditionalSelect(Vector128.Equals(p4, Vector128<double>.Zero), epsilon128, p4);
+                var pe5 = Vector128.ConditionalSelect(Vector128.Equals(p5, Vector128<double>.Zero), epsilon128, p5);
+                var pe6 = Vector128.ConditionalSelect(Vector128.Equals(p6, Vector128<double>.Zero), epsilon128, p6);
+                var pe7 = Vector128.ConditionalSelect(Vector128.Equals(p7, Vector128<double>.Zero), epsilon128, p7);
+                var pe8 = Vector128.ConditionalSelect(Vector128.Equals(p8, Vector128<double>.Zero), epsilon128, p8);
+                var pe9 = Vector128.ConditionalSelect(Vector128.Equals(p9, Vector128<double>.Zero), epsilon128, p9);
+                var pe10 = Vector128.ConditionalSelect(Vector128.Equals(p10, Vector128<double>.Zero), epsilon128, p10);
+                var pe11 = Vector128.ConditionalSelect(Vector128.Equals(p11, Vector128<double>.Zero), epsilon128, p11);
+                var pe12 = Vector128.ConditionalSelect(Vector128.Equals(p12, Vector128<double>.Zero), epsilon128, p12);
+                var pe13 = Vector128.ConditionalSelect(Vector128.Equals(p13, Vector128<double>.Zero), epsilon128, p13);
+                var pe14 = Vector128.ConditionalSelect(Vector128.Equals(p14, Vector128<double>.Zero), epsilon128, p14);
+                var pe15 = Vector128.ConditionalSelect(Vector128.Equals(p15, Vector128<double>.Zero), epsilon128, p15);
+                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
+                    Vector128<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
+                    Vector128<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), pe2 - qe2, Vector128.ConditionalSelect(Vector128.Equals(q2,
+                    Vector128<double>.Zero), pe2 - qe2, d2));
+                var de3 = Vector128.ConditionalSelect(Vector128.Equals(p3, Vector128<double>.Zero), pe3 - qe3, Vector128.ConditionalSelect(Vector128.Equals(q3,
+                    Vector128<double>.Zero), pe3 - qe3, d3));
+                var de4 = Vector128.ConditionalSelect(Vector128.Equals(p4, Vector128<double>.Zero), pe4 - qe4, Vector128.ConditionalSelect(Vector128.Equals(q4,
+                    Vector128<double>.Zero), pe4 - qe4, d4));
+                var de5 = Vector128.ConditionalSelect(Vector128.Equals(p5, Vector128<double>.Zero), pe5 - qe5, Vector128.ConditionalSelect(Vector128.Equals(q5,
+                    Vector128<double>.Zero), pe5 - qe5, d5));
+                var de6 = Vector128.ConditionalSelect(Vector128.Equals(p6, Vector128<double>.Zero), pe6 - qe6, Vector128.ConditionalSelect(Vector128.Equals(q6,
+                    Vector128<double>.Zero), pe6 - qe6, d6));
+                var de7 = Vector128.ConditionalSelect(Vector128.Equals(p7, Vector128<double>.Zero), pe7 - qe7, Vector128.ConditionalSelect(Vector128.Equals(q7,
+                    Vector128<double>.Zero), pe7 - qe7, d7));
+                var de8 = Vector128.ConditionalSelect(Vector128.Equals(p8, Vector128<double>.Zero), pe8 - qe8, Vector128.ConditionalSelect(Vector128.Equals(q8,
+                    Vector128<double>.Zero), pe8 - qe8, d8));
+                var de9 = Vector128.ConditionalSelect(Vector128.Equals(p9, Vector128<double>.Zero), pe9 - qe9, Vector128.ConditionalSelect(Vector128.Equals(q9,
+                    Vector128<double>.Zero), pe9 - qe9, d9));
+                var de10 = Vector128.ConditionalSelect(Vector128.Equals(p10, Vector128<double>.Zero), pe10 - qe10,
+                    Vector128.ConditionalSelect(Vector128.Equals(q10, Vector128<double>.Zero), pe10 - qe10, d10));
+                var de11 = Vector128.ConditionalSelect(Vector128.Equals(p11, Vector128<double>.Zero), pe11 - qe11,
+                    Vector128.ConditionalSelect(Vector128.Equals(q11, Vector128<double>.Zero), pe11 - qe11, d11));
+                var de12 = Vector128.ConditionalSelect(Vector128.Equals(p12, Vector128<double>.Zero), pe12 - qe12,
+                    Vector128.ConditionalSelect(Vector128.Equals(q12, Vector128<double>.Zero), pe12 - qe12, d12));
+                var de13 = Vector128.ConditionalSelect(Vector128.Equals(p13, Vector128<double>.Zero), pe13 - qe13,
+                    Vector128.ConditionalSelect(Vector128.Equals(q13, Vector128<double>.Zero), pe13 - qe13, d13));
+                var de14 = Vector128.ConditionalSelect(Vector128.Equals(p14, Vector128<double>.Zero), pe14 - qe14,
+                    Vector128.ConditionalSelect(Vector128.Equals(q14, Vector128<double>.Zero), pe14 - qe14, d14));
+                var de15 = Vector128.ConditionalSelect(Vector128.Equals(p15, Vector128<double>.Zero), pe15 - qe15,
+                    Vector128.ConditionalSelect(Vector128.Equals(q15, Vector128<double>.Zero), pe15 - qe15, d15));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
+                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
+                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5) + VectorMath.Deviance(pe6, qe6, de6) + VectorMath.Deviance(qe6,
+                    pe6, -de6) + VectorMath.Deviance(pe7, qe7, de7) + VectorMath.Deviance(qe7, pe7, -de7) + VectorMath.Deviance(pe8, qe8, de8)
+                    + VectorMath.Deviance(qe8, pe8, -de8) + VectorMath.Deviance(pe9, qe9, de9) + VectorMath.Deviance(qe9, pe9, -de9) + VectorMath.Deviance(pe10,
+                    qe10, de10) + VectorMath.Deviance(qe10, pe10, -de10) + VectorMath.Deviance(pe11, qe11, de11) + VectorMath.Deviance(qe11, pe11, -de11)
+                    + VectorMath.Deviance(pe12, qe12, de12) + VectorMath.Deviance(qe12, pe12, -de12) + VectorMath.Deviance(pe13, qe13, de13)
+                    + VectorMath.Deviance(qe13, pe13, -de13) + VectorMath.Deviance(pe14, qe14, de14) + VectorMath.Deviance(qe14, pe14, -de14)
+                    + VectorMath.Deviance(pe15, qe15, de15) + VectorMath.Deviance(qe15, pe15, -de15);
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x

@@ -1158,10 +1158,86 @@ namespace DivergenceGen.Generated
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 2;
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 2 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = EntropyRowsBlocks512(p, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = EntropyRowsBlocks256(p, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = EntropyRowsBlocks128(p, destination);
+            }
+            for (; i < rows; i++)
             {
                 destination[i] = EntropyOfRaw(p.Slice(i * 2, 2));
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of EntropyRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int EntropyRowsBlocks512(ReadOnlySpan<double> p, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
+                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
+                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
+                var sum = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.Log(p0), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.Log(p1), Vector512<double>.Zero);
+                Vector512.StoreUnsafe(Vector512<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of EntropyRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int EntropyRowsBlocks256(ReadOnlySpan<double> p, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
+                var sum = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log(p0), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.Log(p1), Vector256<double>.Zero);
+                Vector256.StoreUnsafe(Vector256<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of EntropyRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int EntropyRowsBlocks128(ReadOnlySpan<double> p, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
+                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(p0), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(p1), Vector128<double>.Zero);
+                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1170,10 +1246,163 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 2;
             bool oneQ = q.Length == 2; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 2 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? KLDivergenceRowsBlocks512OneQ(p, q, destination) : KLDivergenceRowsBlocks512(p, q, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? KLDivergenceRowsBlocks256OneQ(p, q, destination) : KLDivergenceRowsBlocks256(p, q, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? KLDivergenceRowsBlocks128OneQ(p, q, destination) : KLDivergenceRowsBlocks128(p, q, destination);
+            }
+            for (; i < rows; i++)
             {
                 destination[i] = KLDivergenceOfRaw(p.Slice(i * 2, 2), oneQ ? q : q.Slice(i * 2, 2));
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of KLDivergenceRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
+                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
+                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
+                var sum = VectorMath.XLogRatio(p0, Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4),
+                    Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 14)))
+                    + VectorMath.XLogRatio(p1, Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow,
+                    7), Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 15)));
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of KLDivergenceRows against one Q row, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
+                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
+                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
+                var sum = VectorMath.XLogRatio(p0, q0) + VectorMath.XLogRatio(p1, q1);
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of KLDivergenceRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
+                var sum = VectorMath.XLogRatio(p0, Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4),
+                    Unsafe.Add(ref qRow, 6))) + VectorMath.XLogRatio(p1, Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow,
+                    5), Unsafe.Add(ref qRow, 7)));
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of KLDivergenceRows against one Q row, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
+                var sum = VectorMath.XLogRatio(p0, q0) + VectorMath.XLogRatio(p1, q1);
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of KLDivergenceRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
+                var sum = VectorMath.XLogRatio(p0, Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2))) + VectorMath.XLogRatio(p1,
+                    Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3)));
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of KLDivergenceRows against one Q row, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
+                var sum = VectorMath.XLogRatio(p0, q0) + VectorMath.XLogRatio(p1, q1);
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1182,10 +1411,179 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 2;
             bool oneQ = q.Length == 2; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 2 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? CrossEntropyRowsBlocks512OneQ(p, q, destination) : CrossEntropyRowsBlocks512(p, q, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? CrossEntropyRowsBlocks256OneQ(p, q, destination) : CrossEntropyRowsBlocks256(p, q, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? CrossEntropyRowsBlocks128OneQ(p, q, destination) : CrossEntropyRowsBlocks128(p, q, destination);
+            }
+            for (; i < rows; i++)
             {
                 destination[i] = CrossEntropyOfRaw(p.Slice(i * 2, 2), oneQ ? q : q.Slice(i * 2, 2));
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of CrossEntropyRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var logQ0 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 6),
+                    Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 14)));
+                var logQ1 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 7),
+                    Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 15)));
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
+                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
+                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
+                var sum = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * logQ0, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * logQ1, Vector512<double>.Zero);
+                Vector512.StoreUnsafe(Vector512<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of CrossEntropyRows against one Q row, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            var logQ0 = VectorMath.Log(q0);
+            var logQ1 = VectorMath.Log(q1);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
+                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
+                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
+                var sum = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * logQ0, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * logQ1, Vector512<double>.Zero);
+                Vector512.StoreUnsafe(Vector512<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of CrossEntropyRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var logQ0 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow,
+                    6)));
+                var logQ1 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow,
+                    7)));
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
+                var sum = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * logQ0, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * logQ1, Vector256<double>.Zero);
+                Vector256.StoreUnsafe(Vector256<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of CrossEntropyRows against one Q row, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            var logQ0 = VectorMath.Log(q0);
+            var logQ1 = VectorMath.Log(q1);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
+                var sum = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * logQ0, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * logQ1, Vector256<double>.Zero);
+                Vector256.StoreUnsafe(Vector256<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of CrossEntropyRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var logQ0 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2)));
+                var logQ1 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3)));
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
+                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * logQ0, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * logQ1, Vector128<double>.Zero);
+                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of CrossEntropyRows against one Q row, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            var logQ0 = VectorMath.Log(q0);
+            var logQ1 = VectorMath.Log(q1);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
+                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * logQ0, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * logQ1, Vector128<double>.Zero);
+                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1194,11 +1592,205 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 2;
             bool oneQ = q.Length == 2; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 2 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? JensenShannonDivergenceRowsBlocks512OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks512(p, q, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? JensenShannonDivergenceRowsBlocks256OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks256(p, q, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? JensenShannonDivergenceRowsBlocks128OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks128(p, q, destination);
+            }
+            for (; i < rows; i++)
             {
                 double sum = JensenShannonSum(p.Slice(i * 2, 2), oneQ ? q : q.Slice(i * 2, 2));
                 destination[i] = Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of JensenShannonDivergenceRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
+                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
+                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
+                var q0 = Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 6),
+                    Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 14));
+                var q1 = Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 7),
+                    Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 15));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var m0 = Vector512.Create(0.5d) * (p0 + q0);
+                var m1 = Vector512.Create(0.5d) * (p1 + q1);
+                var sum = VectorMath.Deviance(p0, m0, Vector512.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector512.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector512.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector512.Create(-0.5d) * d1);
+                Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(Vector512.Create(0.5d) * sum, Vector512<double>.Zero), Vector512.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector512; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
+                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
+                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var m0 = Vector512.Create(0.5d) * (p0 + q0);
+                var m1 = Vector512.Create(0.5d) * (p1 + q1);
+                var sum = VectorMath.Deviance(p0, m0, Vector512.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector512.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector512.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector512.Create(-0.5d) * d1);
+                Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(Vector512.Create(0.5d) * sum, Vector512<double>.Zero), Vector512.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of JensenShannonDivergenceRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
+                var q0 = Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 6));
+                var q1 = Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 7));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var m0 = Vector256.Create(0.5d) * (p0 + q0);
+                var m1 = Vector256.Create(0.5d) * (p1 + q1);
+                var sum = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector256.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector256.Create(-0.5d) * d1);
+                Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(Vector256.Create(0.5d) * sum, Vector256<double>.Zero), Vector256.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector256; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var m0 = Vector256.Create(0.5d) * (p0 + q0);
+                var m1 = Vector256.Create(0.5d) * (p1 + q1);
+                var sum = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector256.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector256.Create(-0.5d) * d1);
+                Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(Vector256.Create(0.5d) * sum, Vector256<double>.Zero), Vector256.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of JensenShannonDivergenceRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
+                var q0 = Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2));
+                var q1 = Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var m0 = Vector128.Create(0.5d) * (p0 + q0);
+                var m1 = Vector128.Create(0.5d) * (p1 + q1);
+                var sum = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1);
+                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(Vector128.Create(0.5d) * sum, Vector128<double>.Zero), Vector128.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector128; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var m0 = Vector128.Create(0.5d) * (p0 + q0);
+                var m1 = Vector128.Create(0.5d) * (p1 + q1);
+                var sum = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1);
+                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(Vector128.Create(0.5d) * sum, Vector128<double>.Zero), Vector128.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1207,11 +1799,244 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 2;
             bool oneQ = q.Length == 2; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 2 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? PopulationStabilityIndexRowsBlocks512OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks512(p, q, epsilon,
+                    destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? PopulationStabilityIndexRowsBlocks256OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks256(p, q, epsilon,
+                    destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? PopulationStabilityIndexRowsBlocks128OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks128(p, q, epsilon,
+                    destination);
+            }
+            for (; i < rows; i++)
             {
                 double sum = PopulationStabilitySum(p.Slice(i * 2, 2), oneQ ? q : q.Slice(i * 2, 2), epsilon);
                 destination[i] = Math.Max(sum, 0d);
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of PopulationStabilityIndexRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon512 = Vector512.Create(epsilon);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
+                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
+                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
+                var q0 = Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 6),
+                    Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 14));
+                var q1 = Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 7),
+                    Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 15));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var pe0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), epsilon512, p0);
+                var pe1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), epsilon512, p1);
+                var qe0 = Vector512.ConditionalSelect(Vector512.Equals(q0, Vector512<double>.Zero), epsilon512, q0);
+                var qe1 = Vector512.ConditionalSelect(Vector512.Equals(q1, Vector512<double>.Zero), epsilon512, q1);
+                var de0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), pe0 - qe0, Vector512.ConditionalSelect(Vector512.Equals(q0,
+                    Vector512<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
+                    Vector512<double>.Zero), pe1 - qe1, d1));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1);
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector512; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon512 = Vector512.Create(epsilon);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            var qe0 = Vector512.ConditionalSelect(Vector512.Equals(q0, Vector512<double>.Zero), epsilon512, q0);
+            var qe1 = Vector512.ConditionalSelect(Vector512.Equals(q1, Vector512<double>.Zero), epsilon512, q1);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
+                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
+                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var pe0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), epsilon512, p0);
+                var pe1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), epsilon512, p1);
+                var de0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), pe0 - qe0, Vector512.ConditionalSelect(Vector512.Equals(q0,
+                    Vector512<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
+                    Vector512<double>.Zero), pe1 - qe1, d1));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1);
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of PopulationStabilityIndexRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon256 = Vector256.Create(epsilon);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
+                var q0 = Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 6));
+                var q1 = Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 7));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
+                var pe1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), epsilon256, p1);
+                var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
+                var qe1 = Vector256.ConditionalSelect(Vector256.Equals(q1, Vector256<double>.Zero), epsilon256, q1);
+                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
+                    Vector256<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), pe1 - qe1, Vector256.ConditionalSelect(Vector256.Equals(q1,
+                    Vector256<double>.Zero), pe1 - qe1, d1));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1);
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector256; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon256 = Vector256.Create(epsilon);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
+            var qe1 = Vector256.ConditionalSelect(Vector256.Equals(q1, Vector256<double>.Zero), epsilon256, q1);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
+                var pe1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), epsilon256, p1);
+                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
+                    Vector256<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), pe1 - qe1, Vector256.ConditionalSelect(Vector256.Equals(q1,
+                    Vector256<double>.Zero), pe1 - qe1, d1));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1);
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of PopulationStabilityIndexRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon128 = Vector128.Create(epsilon);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
+                var q0 = Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2));
+                var q1 = Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
+                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
+                var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
+                var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
+                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
+                    Vector128<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
+                    Vector128<double>.Zero), pe1 - qe1, d1));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1);
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector128; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 2;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon128 = Vector128.Create(epsilon);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
+            var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 2);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
+                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
+                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
+                    Vector128<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
+                    Vector128<double>.Zero), pe1 - qe1, d1));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1);
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x

@@ -1340,7 +1340,8 @@ namespace DivergenceGen.Generated
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 6;
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = EntropyOfRaw(p.Slice(i * 6, 6));
             }
@@ -1352,7 +1353,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 6;
             bool oneQ = q.Length == 6; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = KLDivergenceOfRaw(p.Slice(i * 6, 6), oneQ ? q : q.Slice(i * 6, 6));
             }
@@ -1364,7 +1366,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 6;
             bool oneQ = q.Length == 6; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = CrossEntropyOfRaw(p.Slice(i * 6, 6), oneQ ? q : q.Slice(i * 6, 6));
             }
@@ -1376,7 +1379,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 6;
             bool oneQ = q.Length == 6; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 double sum = JensenShannonSum(p.Slice(i * 6, 6), oneQ ? q : q.Slice(i * 6, 6));
                 destination[i] = Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
@@ -1389,7 +1393,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 6;
             bool oneQ = q.Length == 6; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 double sum = PopulationStabilitySum(p.Slice(i * 6, 6), oneQ ? q : q.Slice(i * 6, 6), epsilon);
                 destination[i] = Math.Max(sum, 0d);

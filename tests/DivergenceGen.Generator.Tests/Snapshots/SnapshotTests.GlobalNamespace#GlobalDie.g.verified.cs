@@ -1187,10 +1187,93 @@ namespace DivergenceGen.Generated
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 3;
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 3 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = EntropyRowsBlocks512(p, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = EntropyRowsBlocks256(p, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = EntropyRowsBlocks128(p, destination);
+            }
+            for (; i < rows; i++)
             {
                 destination[i] = EntropyOfRaw(p.Slice(i * 3, 3));
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of EntropyRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int EntropyRowsBlocks512(ReadOnlySpan<double> p, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
+                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
+                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
+                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
+                var sum = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.Log(p0), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.Log(p1), Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p2, Vector512<double>.Zero), p2 * VectorMath.Log(p2), Vector512<double>.Zero);
+                Vector512.StoreUnsafe(Vector512<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of EntropyRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int EntropyRowsBlocks256(ReadOnlySpan<double> p, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
+                var sum = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log(p0), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.Log(p1), Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log(p2), Vector256<double>.Zero);
+                Vector256.StoreUnsafe(Vector256<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of EntropyRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int EntropyRowsBlocks128(ReadOnlySpan<double> p, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
+                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(p0), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(p1), Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.Log(p2), Vector128<double>.Zero);
+                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1199,10 +1282,178 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 3;
             bool oneQ = q.Length == 3; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 3 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? KLDivergenceRowsBlocks512OneQ(p, q, destination) : KLDivergenceRowsBlocks512(p, q, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? KLDivergenceRowsBlocks256OneQ(p, q, destination) : KLDivergenceRowsBlocks256(p, q, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? KLDivergenceRowsBlocks128OneQ(p, q, destination) : KLDivergenceRowsBlocks128(p, q, destination);
+            }
+            for (; i < rows; i++)
             {
                 destination[i] = KLDivergenceOfRaw(p.Slice(i * 3, 3), oneQ ? q : q.Slice(i * 3, 3));
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of KLDivergenceRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
+                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
+                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
+                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
+                var sum = VectorMath.XLogRatio(p0, Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 6),
+                    Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 21)))
+                    + VectorMath.XLogRatio(p1, Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow,
+                    10), Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 22))) + VectorMath.XLogRatio(p2,
+                    Vector512.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow,
+                    14), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 23)));
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of KLDivergenceRows against one Q row, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector512.Create(Unsafe.Add(ref qRef, 2));
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
+                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
+                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
+                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
+                var sum = VectorMath.XLogRatio(p0, q0) + VectorMath.XLogRatio(p1, q1) + VectorMath.XLogRatio(p2, q2);
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of KLDivergenceRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
+                var sum = VectorMath.XLogRatio(p0, Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 6),
+                    Unsafe.Add(ref qRow, 9))) + VectorMath.XLogRatio(p1, Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow,
+                    7), Unsafe.Add(ref qRow, 10))) + VectorMath.XLogRatio(p2, Vector256.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 5),
+                    Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 11)));
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of KLDivergenceRows against one Q row, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector256.Create(Unsafe.Add(ref qRef, 2));
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
+                var sum = VectorMath.XLogRatio(p0, q0) + VectorMath.XLogRatio(p1, q1) + VectorMath.XLogRatio(p2, q2);
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of KLDivergenceRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
+                var sum = VectorMath.XLogRatio(p0, Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3))) + VectorMath.XLogRatio(p1,
+                    Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4))) + VectorMath.XLogRatio(p2, Vector128.Create(Unsafe.Add(ref qRow, 2),
+                    Unsafe.Add(ref qRow, 5)));
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of KLDivergenceRows against one Q row, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergenceRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
+                var sum = VectorMath.XLogRatio(p0, q0) + VectorMath.XLogRatio(p1, q1) + VectorMath.XLogRatio(p2, q2);
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1211,10 +1462,204 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 3;
             bool oneQ = q.Length == 3; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 3 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? CrossEntropyRowsBlocks512OneQ(p, q, destination) : CrossEntropyRowsBlocks512(p, q, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? CrossEntropyRowsBlocks256OneQ(p, q, destination) : CrossEntropyRowsBlocks256(p, q, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? CrossEntropyRowsBlocks128OneQ(p, q, destination) : CrossEntropyRowsBlocks128(p, q, destination);
+            }
+            for (; i < rows; i++)
             {
                 destination[i] = CrossEntropyOfRaw(p.Slice(i * 3, 3), oneQ ? q : q.Slice(i * 3, 3));
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of CrossEntropyRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var logQ0 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 9),
+                    Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 21)));
+                var logQ1 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 10),
+                    Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 22)));
+                var logQ2 = VectorMath.Log(Vector512.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 11),
+                    Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 23)));
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
+                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
+                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
+                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
+                var sum = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * logQ0, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * logQ1, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p2, Vector512<double>.Zero), p2 * logQ2, Vector512<double>.Zero);
+                Vector512.StoreUnsafe(Vector512<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of CrossEntropyRows against one Q row, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector512.Create(Unsafe.Add(ref qRef, 2));
+            var logQ0 = VectorMath.Log(q0);
+            var logQ1 = VectorMath.Log(q1);
+            var logQ2 = VectorMath.Log(q2);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
+                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
+                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
+                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
+                var sum = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * logQ0, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * logQ1, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan(p2, Vector512<double>.Zero), p2 * logQ2, Vector512<double>.Zero);
+                Vector512.StoreUnsafe(Vector512<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of CrossEntropyRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var logQ0 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow,
+                    9)));
+                var logQ1 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow,
+                    10)));
+                var logQ2 = VectorMath.Log(Vector256.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow,
+                    11)));
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
+                var sum = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * logQ0, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * logQ1, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * logQ2, Vector256<double>.Zero);
+                Vector256.StoreUnsafe(Vector256<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of CrossEntropyRows against one Q row, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector256.Create(Unsafe.Add(ref qRef, 2));
+            var logQ0 = VectorMath.Log(q0);
+            var logQ1 = VectorMath.Log(q1);
+            var logQ2 = VectorMath.Log(q2);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
+                var sum = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * logQ0, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * logQ1, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * logQ2, Vector256<double>.Zero);
+                Vector256.StoreUnsafe(Vector256<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of CrossEntropyRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var logQ0 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3)));
+                var logQ1 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4)));
+                var logQ2 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 5)));
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
+                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * logQ0, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * logQ1, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * logQ2, Vector128<double>.Zero);
+                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of CrossEntropyRows against one Q row, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int CrossEntropyRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
+            var logQ0 = VectorMath.Log(q0);
+            var logQ1 = VectorMath.Log(q1);
+            var logQ2 = VectorMath.Log(q2);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
+                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * logQ0, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * logQ1, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * logQ2, Vector128<double>.Zero);
+                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1223,11 +1668,238 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 3;
             bool oneQ = q.Length == 3; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 3 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? JensenShannonDivergenceRowsBlocks512OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks512(p, q, destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? JensenShannonDivergenceRowsBlocks256OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks256(p, q, destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? JensenShannonDivergenceRowsBlocks128OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks128(p, q, destination);
+            }
+            for (; i < rows; i++)
             {
                 double sum = JensenShannonSum(p.Slice(i * 3, 3), oneQ ? q : q.Slice(i * 3, 3));
                 destination[i] = Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of JensenShannonDivergenceRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
+                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
+                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
+                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
+                var q0 = Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 9),
+                    Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 21));
+                var q1 = Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 10),
+                    Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 22));
+                var q2 = Vector512.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 11),
+                    Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 23));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var m0 = Vector512.Create(0.5d) * (p0 + q0);
+                var m1 = Vector512.Create(0.5d) * (p1 + q1);
+                var m2 = Vector512.Create(0.5d) * (p2 + q2);
+                var sum = VectorMath.Deviance(p0, m0, Vector512.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector512.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector512.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector512.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector512.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector512.Create(-0.5d) * d2);
+                Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(Vector512.Create(0.5d) * sum, Vector512<double>.Zero), Vector512.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector512; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector512.Create(Unsafe.Add(ref qRef, 2));
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
+                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
+                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
+                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var m0 = Vector512.Create(0.5d) * (p0 + q0);
+                var m1 = Vector512.Create(0.5d) * (p1 + q1);
+                var m2 = Vector512.Create(0.5d) * (p2 + q2);
+                var sum = VectorMath.Deviance(p0, m0, Vector512.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector512.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector512.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector512.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector512.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector512.Create(-0.5d) * d2);
+                Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(Vector512.Create(0.5d) * sum, Vector512<double>.Zero), Vector512.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of JensenShannonDivergenceRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
+                var q0 = Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 9));
+                var q1 = Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 10));
+                var q2 = Vector256.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 11));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var m0 = Vector256.Create(0.5d) * (p0 + q0);
+                var m1 = Vector256.Create(0.5d) * (p1 + q1);
+                var m2 = Vector256.Create(0.5d) * (p2 + q2);
+                var sum = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector256.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector256.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector256.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector256.Create(-0.5d) * d2);
+                Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(Vector256.Create(0.5d) * sum, Vector256<double>.Zero), Vector256.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector256; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector256.Create(Unsafe.Add(ref qRef, 2));
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var m0 = Vector256.Create(0.5d) * (p0 + q0);
+                var m1 = Vector256.Create(0.5d) * (p1 + q1);
+                var m2 = Vector256.Create(0.5d) * (p2 + q2);
+                var sum = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector256.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector256.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector256.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector256.Create(-0.5d) * d2);
+                Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(Vector256.Create(0.5d) * sum, Vector256<double>.Zero), Vector256.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of JensenShannonDivergenceRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
+                var q0 = Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3));
+                var q1 = Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4));
+                var q2 = Vector128.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 5));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var m0 = Vector128.Create(0.5d) * (p0 + q0);
+                var m1 = Vector128.Create(0.5d) * (p1 + q1);
+                var m2 = Vector128.Create(0.5d) * (p2 + q2);
+                var sum = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector128.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector128.Create(-0.5d) * d2);
+                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(Vector128.Create(0.5d) * sum, Vector128<double>.Zero), Vector128.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector128; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int JensenShannonDivergenceRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var m0 = Vector128.Create(0.5d) * (p0 + q0);
+                var m1 = Vector128.Create(0.5d) * (p1 + q1);
+                var m2 = Vector128.Create(0.5d) * (p2 + q2);
+                var sum = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0)
+                    + VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1)
+                    + VectorMath.Deviance(p2, m2, Vector128.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector128.Create(-0.5d) * d2);
+                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(Vector128.Create(0.5d) * sum, Vector128<double>.Zero), Vector128.Create(0.6931471805599453d)),
+                    ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1236,11 +1908,289 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 3;
             bool oneQ = q.Length == 3; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            // K = 3 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                i = oneQ ? PopulationStabilityIndexRowsBlocks512OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks512(p, q, epsilon,
+                    destination);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                i = oneQ ? PopulationStabilityIndexRowsBlocks256OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks256(p, q, epsilon,
+                    destination);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = oneQ ? PopulationStabilityIndexRowsBlocks128OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks128(p, q, epsilon,
+                    destination);
+            }
+            for (; i < rows; i++)
             {
                 double sum = PopulationStabilitySum(p.Slice(i * 3, 3), oneQ ? q : q.Slice(i * 3, 3), epsilon);
                 destination[i] = Math.Max(sum, 0d);
             }
+        }
+
+        /// <summary>The full blocks of 8 rows of PopulationStabilityIndexRows, across the lanes of a Vector512; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon512 = Vector512.Create(epsilon);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
+                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
+                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
+                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
+                var q0 = Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 9),
+                    Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 18), Unsafe.Add(ref qRow, 21));
+                var q1 = Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 10),
+                    Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 19), Unsafe.Add(ref qRow, 22));
+                var q2 = Vector512.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 11),
+                    Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 20), Unsafe.Add(ref qRow, 23));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var pe0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), epsilon512, p0);
+                var pe1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), epsilon512, p1);
+                var pe2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), epsilon512, p2);
+                var qe0 = Vector512.ConditionalSelect(Vector512.Equals(q0, Vector512<double>.Zero), epsilon512, q0);
+                var qe1 = Vector512.ConditionalSelect(Vector512.Equals(q1, Vector512<double>.Zero), epsilon512, q1);
+                var qe2 = Vector512.ConditionalSelect(Vector512.Equals(q2, Vector512<double>.Zero), epsilon512, q2);
+                var de0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), pe0 - qe0, Vector512.ConditionalSelect(Vector512.Equals(q0,
+                    Vector512<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
+                    Vector512<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), pe2 - qe2, Vector512.ConditionalSelect(Vector512.Equals(q2,
+                    Vector512<double>.Zero), pe2 - qe2, d2));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 8 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector512; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon512 = Vector512.Create(epsilon);
+            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector512.Create(Unsafe.Add(ref qRef, 2));
+            var qe0 = Vector512.ConditionalSelect(Vector512.Equals(q0, Vector512<double>.Zero), epsilon512, q0);
+            var qe1 = Vector512.ConditionalSelect(Vector512.Equals(q1, Vector512<double>.Zero), epsilon512, q1);
+            var qe2 = Vector512.ConditionalSelect(Vector512.Equals(q2, Vector512<double>.Zero), epsilon512, q2);
+            int i = 0;
+            for (; i <= rows - 8; i += 8)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
+                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
+                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
+                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
+                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
+                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var pe0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), epsilon512, p0);
+                var pe1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), epsilon512, p1);
+                var pe2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), epsilon512, p2);
+                var de0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), pe0 - qe0, Vector512.ConditionalSelect(Vector512.Equals(q0,
+                    Vector512<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
+                    Vector512<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), pe2 - qe2, Vector512.ConditionalSelect(Vector512.Equals(q2,
+                    Vector512<double>.Zero), pe2 - qe2, d2));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
+                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of PopulationStabilityIndexRows, across the lanes of a Vector256; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon256 = Vector256.Create(epsilon);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
+                var q0 = Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 9));
+                var q1 = Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 10));
+                var q2 = Vector256.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 11));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
+                var pe1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), epsilon256, p1);
+                var pe2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), epsilon256, p2);
+                var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
+                var qe1 = Vector256.ConditionalSelect(Vector256.Equals(q1, Vector256<double>.Zero), epsilon256, q1);
+                var qe2 = Vector256.ConditionalSelect(Vector256.Equals(q2, Vector256<double>.Zero), epsilon256, q2);
+                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
+                    Vector256<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), pe1 - qe1, Vector256.ConditionalSelect(Vector256.Equals(q1,
+                    Vector256<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), pe2 - qe2, Vector256.ConditionalSelect(Vector256.Equals(q2,
+                    Vector256<double>.Zero), pe2 - qe2, d2));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 4 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector256; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon256 = Vector256.Create(epsilon);
+            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector256.Create(Unsafe.Add(ref qRef, 2));
+            var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
+            var qe1 = Vector256.ConditionalSelect(Vector256.Equals(q1, Vector256<double>.Zero), epsilon256, q1);
+            var qe2 = Vector256.ConditionalSelect(Vector256.Equals(q2, Vector256<double>.Zero), epsilon256, q2);
+            int i = 0;
+            for (; i <= rows - 4; i += 4)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
+                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
+                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
+                var pe1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), epsilon256, p1);
+                var pe2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), epsilon256, p2);
+                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
+                    Vector256<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), pe1 - qe1, Vector256.ConditionalSelect(Vector256.Equals(q1,
+                    Vector256<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), pe2 - qe2, Vector256.ConditionalSelect(Vector256.Equals(q2,
+                    Vector256<double>.Zero), pe2 - qe2, d2));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
+                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of PopulationStabilityIndexRows, across the lanes of a Vector128; returns the rows done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon128 = Vector128.Create(epsilon);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                ref double qRow = ref Unsafe.Add(ref qRef, i * 3);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
+                var q0 = Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 3));
+                var q1 = Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 4));
+                var q2 = Vector128.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 5));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
+                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
+                var pe2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), epsilon128, p2);
+                var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
+                var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
+                var qe2 = Vector128.ConditionalSelect(Vector128.Equals(q2, Vector128<double>.Zero), epsilon128, q2);
+                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
+                    Vector128<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
+                    Vector128<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), pe2 - qe2, Vector128.ConditionalSelect(Vector128.Equals(q2,
+                    Vector128<double>.Zero), pe2 - qe2, d2));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
+        }
+
+        /// <summary>The full blocks of 2 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector128; returns the rows
+        /// done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int PopulationStabilityIndexRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
+        {
+            int rows = p.Length / 3;
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            var epsilon128 = Vector128.Create(epsilon);
+            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
+            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
+            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
+            var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
+            var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
+            var qe2 = Vector128.ConditionalSelect(Vector128.Equals(q2, Vector128<double>.Zero), epsilon128, q2);
+            int i = 0;
+            for (; i <= rows - 2; i += 2)
+            {
+                ref double row = ref Unsafe.Add(ref pRef, i * 3);
+                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
+                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
+                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
+                var d0 = p0 - q0;
+                var d1 = p1 - q1;
+                var d2 = p2 - q2;
+                var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
+                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
+                var pe2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), epsilon128, p2);
+                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
+                    Vector128<double>.Zero), pe0 - qe0, d0));
+                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
+                    Vector128<double>.Zero), pe1 - qe1, d1));
+                var de2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), pe2 - qe2, Vector128.ConditionalSelect(Vector128.Equals(q2,
+                    Vector128<double>.Zero), pe2 - qe2, d2));
+                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
+                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
+                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
+            }
+            return i;
         }
 
         /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x

@@ -1517,7 +1517,8 @@ namespace DivergenceGen.Generated
         internal static void EntropyRows(ReadOnlySpan<double> p, Span<double> destination)
         {
             int rows = p.Length / 17;
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = EntropyOfRaw(p.Slice(i * 17, 17));
             }
@@ -1529,7 +1530,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 17;
             bool oneQ = q.Length == 17; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = KLDivergenceOfRaw(p.Slice(i * 17, 17), oneQ ? q : q.Slice(i * 17, 17));
             }
@@ -1541,7 +1543,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 17;
             bool oneQ = q.Length == 17; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 destination[i] = CrossEntropyOfRaw(p.Slice(i * 17, 17), oneQ ? q : q.Slice(i * 17, 17));
             }
@@ -1553,7 +1556,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 17;
             bool oneQ = q.Length == 17; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 double sum = JensenShannonSum(p.Slice(i * 17, 17), oneQ ? q : q.Slice(i * 17, 17));
                 destination[i] = Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
@@ -1566,7 +1570,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 17;
             bool oneQ = q.Length == 17; // one reference row for every row of p
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i < rows; i++)
             {
                 double sum = PopulationStabilitySum(p.Slice(i * 17, 17), oneQ ? q : q.Slice(i * 17, 17), epsilon);
                 destination[i] = Math.Max(sum, 0d);
