@@ -133,6 +133,10 @@ namespace DivergenceGen.Tests
     [Categorical(6)]
     public readonly partial struct Cat6 : ICategoricalSurface<Cat6, double>;
 
+    /// <summary>K = 8: the largest K whose entropy/KL/cross-entropy row batches run across the lanes (RowBatchTests).</summary>
+    [Categorical(8)]
+    public readonly partial struct Cat8 : ICategoricalSurface<Cat8, double>;
+
     [Categorical(12)]
     public readonly partial struct Cat12 : ICategoricalSurface<Cat12, double>;
 

@@ -146,9 +146,10 @@ namespace MyApp
         /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
         /// returns √JS (in base e by default): square this to compare.
-        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
-        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
-        /// cancels there). The mixture is never stored.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0
+        /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
+        /// subnormal).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="q"/> is null.</exception>
@@ -158,14 +159,14 @@ namespace MyApp
             double p0 = 1d - _p;
             double q0 = 1d - q._p;
             double d0 = q._p - _p;
-            double m0 = 0.5d * (p0 + q0);
+            double s0 = p0 + q0;
             double p1 = _p;
             double q1 = q._p;
             double d1 = _p - q._p;
-            double m1 = 0.5d * (p1 + q1);
-            double sum = global::DivergenceGen.ScalarMath.Deviance(p0, m0, 0.5d * d0) + global::DivergenceGen.ScalarMath.Deviance(q0, m0, -0.5d * d0)
-                + global::DivergenceGen.ScalarMath.Deviance(p1, m1, 0.5d * d1) + global::DivergenceGen.ScalarMath.Deviance(q1, m1, -0.5d * d1);
-            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+            double s1 = p1 + q1;
+            double sum = global::DivergenceGen.ScalarMath.Deviance(2d * p0, s0, d0) + global::DivergenceGen.ScalarMath.Deviance(2d * q0, s0, -d0)
+                + global::DivergenceGen.ScalarMath.Deviance(2d * p1, s1, d1) + global::DivergenceGen.ScalarMath.Deviance(2d * q1, s1, -d1);
+            return global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
         }
 
         /// <summary>
@@ -295,7 +296,7 @@ namespace MyApp
         public double PopulationStabilityIndex(in CoinClass q, double epsilon)
         {
             global::System.ArgumentNullException.ThrowIfNull(q);
-            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
             double p0 = 1d - _p;
             double q0 = 1d - q._p;
             double d0 = q._p - _p;
@@ -318,9 +319,10 @@ namespace MyApp
         /// probabilities (the outcomes 0, 1 in order).
         /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
         /// returns √JS (in base e by default): square this to compare.
-        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
-        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
-        /// cancels there). The mixture is never stored.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0
+        /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
+        /// subnormal).
         /// Every element must be a probability in [0, 1] (checked first); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -338,14 +340,14 @@ namespace MyApp
             double p0 = (double)p[0];
             double q0 = (double)q[0];
             double d0 = (double)p[0] - (double)q[0];
-            double m0 = 0.5d * (p0 + q0);
+            double s0 = p0 + q0;
             double p1 = (double)p[1];
             double q1 = (double)q[1];
             double d1 = (double)p[1] - (double)q[1];
-            double m1 = 0.5d * (p1 + q1);
-            double sum = global::DivergenceGen.ScalarMath.Deviance(p0, m0, 0.5d * d0) + global::DivergenceGen.ScalarMath.Deviance(q0, m0, -0.5d * d0)
-                + global::DivergenceGen.ScalarMath.Deviance(p1, m1, 0.5d * d1) + global::DivergenceGen.ScalarMath.Deviance(q1, m1, -0.5d * d1);
-            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+            double s1 = p1 + q1;
+            double sum = global::DivergenceGen.ScalarMath.Deviance(2d * p0, s0, d0) + global::DivergenceGen.ScalarMath.Deviance(2d * q0, s0, -d0)
+                + global::DivergenceGen.ScalarMath.Deviance(2d * p1, s1, d1) + global::DivergenceGen.ScalarMath.Deviance(2d * q1, s1, -d1);
+            return global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
         }
 
         /// <summary>
@@ -519,7 +521,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, 2, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, 2, nameof(q));
-            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
             global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
             global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
             double p0 = (double)p[0];

@@ -524,9 +524,10 @@ namespace MyApp
         /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
         /// returns √JS (in base e by default): square this to compare.
-        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
-        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
-        /// cancels there). The mixture is never stored.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0
+        /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
+        /// subnormal).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -535,7 +536,7 @@ namespace MyApp
             ThrowIfDefault();
             q.ThrowIfDefault();
             double sum = global::DivergenceGen.Generated.VocabKernels.JensenShannonSum(_probabilities, q._probabilities);
-            return (float)(global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d));
+            return (float)(global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d));
         }
 
         /// <summary>
@@ -637,7 +638,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
             double sum = global::DivergenceGen.Generated.VocabKernels.PopulationStabilitySum(_probabilities, q._probabilities, epsilon);
             return (float)(global::System.Math.Max(sum, 0d));
         }
@@ -647,9 +648,10 @@ namespace MyApp
         /// 1000 probabilities.
         /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
         /// returns √JS (in base e by default): square this to compare.
-        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
-        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
-        /// cancels there). The mixture is never stored.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0
+        /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
+        /// subnormal).
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -663,7 +665,7 @@ namespace MyApp
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
             double sum = global::DivergenceGen.Generated.VocabKernels.JensenShannonSum(p, q);
-            return (float)(global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d));
+            return (float)(global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d));
         }
 
         /// <summary>
@@ -800,7 +802,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
             double sum = global::DivergenceGen.Generated.VocabKernels.PopulationStabilitySum(p, q, epsilon);
             return (float)(global::System.Math.Max(sum, 0d));
         }
@@ -913,7 +915,7 @@ namespace MyApp
             int rows = global::DivergenceGen.Guard.RowCount(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfNotRowsOrOneRow(q.Length, rows, Classes, nameof(q));
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(rows, destination.Length);
-            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
             global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
             global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
             global::DivergenceGen.Generated.VocabKernels.PopulationStabilityIndexRows(p, q, epsilon, destination);
@@ -1508,7 +1510,7 @@ namespace DivergenceGen.Generated
             for (; i < rows; i++)
             {
                 double sum = JensenShannonSum(p.Slice(i * 1000, 1000), oneQ ? q : q.Slice(i * 1000, 1000));
-                destination[i] = (float)(Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d));
+                destination[i] = (float)(Math.Min(Math.Max(0.25d * sum, 0d), 0.6931471805599453d));
             }
         }
 
@@ -1526,10 +1528,10 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x
-        /// ≥ 0 (the m − x parts cancel in the sum), with the differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
-        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never stored. Callers have checked that every span has length K =
-        /// 1000.</summary>
+        /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with
+        /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of
+        /// non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed
+        /// (m = s/2 would underflow to 0 for the smallest subnormal). Callers have checked that every span has length K = 1000.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double JensenShannonSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
         {
@@ -1554,8 +1556,8 @@ namespace DivergenceGen.Generated
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    var mk = Vector512.Create(0.5f) * (pk + qk);
-                    var sumk = VectorMath.Deviance(pk, mk, Vector512.Create(0.5f) * dk) + VectorMath.Deviance(qk, mk, Vector512.Create(-0.5f) * dk);
+                    var sk = pk + qk;
+                    var sumk = VectorMath.Deviance(Vector512.Create(2f) * pk, sk, dk) + VectorMath.Deviance(Vector512.Create(2f) * qk, sk, -dk);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
@@ -1563,8 +1565,8 @@ namespace DivergenceGen.Generated
                 var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
                 var d984 = p984 - q984;
-                var m984 = Vector512.Create(0.5f) * (p984 + q984);
-                var sum984 = (VectorMath.Deviance(p984, m984, Vector512.Create(0.5f) * d984) + VectorMath.Deviance(q984, m984, Vector512.Create(-0.5f) * d984)
+                var s984 = p984 + q984;
+                var sum984 = (VectorMath.Deviance(Vector512.Create(2f) * p984, s984, d984) + VectorMath.Deviance(Vector512.Create(2f) * q984, s984, -d984)
                     & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
@@ -1587,8 +1589,8 @@ namespace DivergenceGen.Generated
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    var mk = Vector256.Create(0.5f) * (pk + qk);
-                    var sumk = VectorMath.Deviance(pk, mk, Vector256.Create(0.5f) * dk) + VectorMath.Deviance(qk, mk, Vector256.Create(-0.5f) * dk);
+                    var sk = pk + qk;
+                    var sumk = VectorMath.Deviance(Vector256.Create(2f) * pk, sk, dk) + VectorMath.Deviance(Vector256.Create(2f) * qk, sk, -dk);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
@@ -1611,8 +1613,8 @@ namespace DivergenceGen.Generated
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
-                    var mk = Vector128.Create(0.5f) * (pk + qk);
-                    var sumk = VectorMath.Deviance(pk, mk, Vector128.Create(0.5f) * dk) + VectorMath.Deviance(qk, mk, Vector128.Create(-0.5f) * dk);
+                    var sk = pk + qk;
+                    var sumk = VectorMath.Deviance(Vector128.Create(2f) * pk, sk, dk) + VectorMath.Deviance(Vector128.Create(2f) * qk, sk, -dk);
                     sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
                 double sum = Vector128.Sum(sumAcc);
@@ -1633,8 +1635,8 @@ namespace DivergenceGen.Generated
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
                     float dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    float mk = 0.5f * (Unsafe.Add(ref pRef, k) + Unsafe.Add(ref qRef, k));
-                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), mk, 0.5f * dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k), mk, -0.5f * dk);
+                    float sk = Unsafe.Add(ref pRef, k) + Unsafe.Add(ref qRef, k);
+                    sumAcc += ScalarMath.Deviance(2f * Unsafe.Add(ref pRef, k), sk, dk) + ScalarMath.Deviance(2f * Unsafe.Add(ref qRef, k), sk, -dk);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);

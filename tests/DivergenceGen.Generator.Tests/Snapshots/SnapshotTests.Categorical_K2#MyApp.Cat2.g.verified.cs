@@ -524,9 +524,10 @@ namespace MyApp
         /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
         /// returns √JS (in base e by default): square this to compare.
-        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
-        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
-        /// cancels there). The mixture is never stored.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0
+        /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
+        /// subnormal).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -535,7 +536,7 @@ namespace MyApp
             ThrowIfDefault();
             q.ThrowIfDefault();
             double sum = global::DivergenceGen.Generated.Cat2Kernels.JensenShannonSum(_probabilities, q._probabilities);
-            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+            return global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
         }
 
         /// <summary>
@@ -637,7 +638,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
             double sum = global::DivergenceGen.Generated.Cat2Kernels.PopulationStabilitySum(_probabilities, q._probabilities, epsilon);
             return global::System.Math.Max(sum, 0d);
         }
@@ -647,9 +648,10 @@ namespace MyApp
         /// probabilities.
         /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
         /// returns √JS (in base e by default): square this to compare.
-        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
-        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
-        /// cancels there). The mixture is never stored.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0
+        /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
+        /// subnormal).
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -663,7 +665,7 @@ namespace MyApp
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
             double sum = global::DivergenceGen.Generated.Cat2Kernels.JensenShannonSum(p, q);
-            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+            return global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
         }
 
         /// <summary>
@@ -800,7 +802,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
             double sum = global::DivergenceGen.Generated.Cat2Kernels.PopulationStabilitySum(p, q, epsilon);
             return global::System.Math.Max(sum, 0d);
         }
@@ -915,7 +917,7 @@ namespace MyApp
             int rows = global::DivergenceGen.Guard.RowCount(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfNotRowsOrOneRow(q.Length, rows, Classes, nameof(q));
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(rows, destination.Length);
-            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
             global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
             global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
             global::DivergenceGen.Generated.Cat2Kernels.PopulationStabilityIndexRows(p, q, epsilon, destination);
@@ -1159,7 +1161,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 2;
             int i = 0;
-            // K = 2 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            // K = 2 ≤ 8: blocks of rows across the lanes first (row r of a block in lane r: no horizontal sums),
+            // then the last rows one by one (measured faster for one-logarithm terms at K ≤ 8, slower above).
             if (Vector512.IsHardwareAccelerated)
             {
                 i = EntropyRowsBlocks512(p, destination);
@@ -1167,10 +1170,6 @@ namespace DivergenceGen.Generated
             else if (Vector256.IsHardwareAccelerated)
             {
                 i = EntropyRowsBlocks256(p, destination);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                i = EntropyRowsBlocks128(p, destination);
             }
             for (; i < rows; i++)
             {
@@ -1220,26 +1219,6 @@ namespace DivergenceGen.Generated
             return i;
         }
 
-        /// <summary>The full blocks of 2 rows of EntropyRows, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int EntropyRowsBlocks128(ReadOnlySpan<double> p, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
-                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(p0), Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(p1), Vector128<double>.Zero);
-                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
         /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void KLDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
@@ -1247,7 +1226,8 @@ namespace DivergenceGen.Generated
             int rows = p.Length / 2;
             bool oneQ = q.Length == 2; // one reference row for every row of p
             int i = 0;
-            // K = 2 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            // K = 2 ≤ 8: blocks of rows across the lanes first (row r of a block in lane r: no horizontal sums),
+            // then the last rows one by one (measured faster for one-logarithm terms at K ≤ 8, slower above).
             if (Vector512.IsHardwareAccelerated)
             {
                 i = oneQ ? KLDivergenceRowsBlocks512OneQ(p, q, destination) : KLDivergenceRowsBlocks512(p, q, destination);
@@ -1255,10 +1235,6 @@ namespace DivergenceGen.Generated
             else if (Vector256.IsHardwareAccelerated)
             {
                 i = oneQ ? KLDivergenceRowsBlocks256OneQ(p, q, destination) : KLDivergenceRowsBlocks256(p, q, destination);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                i = oneQ ? KLDivergenceRowsBlocks128OneQ(p, q, destination) : KLDivergenceRowsBlocks128(p, q, destination);
             }
             for (; i < rows; i++)
             {
@@ -1361,50 +1337,6 @@ namespace DivergenceGen.Generated
             return i;
         }
 
-        /// <summary>The full blocks of 2 rows of KLDivergenceRows, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int KLDivergenceRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
-                var sum = VectorMath.XLogRatio(p0, Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2))) + VectorMath.XLogRatio(p1,
-                    Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3)));
-                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of KLDivergenceRows against one Q row, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int KLDivergenceRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
-                var sum = VectorMath.XLogRatio(p0, q0) + VectorMath.XLogRatio(p1, q1);
-                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
         /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void CrossEntropyRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
@@ -1412,7 +1344,8 @@ namespace DivergenceGen.Generated
             int rows = p.Length / 2;
             bool oneQ = q.Length == 2; // one reference row for every row of p
             int i = 0;
-            // K = 2 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            // K = 2 ≤ 8: blocks of rows across the lanes first (row r of a block in lane r: no horizontal sums),
+            // then the last rows one by one (measured faster for one-logarithm terms at K ≤ 8, slower above).
             if (Vector512.IsHardwareAccelerated)
             {
                 i = oneQ ? CrossEntropyRowsBlocks512OneQ(p, q, destination) : CrossEntropyRowsBlocks512(p, q, destination);
@@ -1420,10 +1353,6 @@ namespace DivergenceGen.Generated
             else if (Vector256.IsHardwareAccelerated)
             {
                 i = oneQ ? CrossEntropyRowsBlocks256OneQ(p, q, destination) : CrossEntropyRowsBlocks256(p, q, destination);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                i = oneQ ? CrossEntropyRowsBlocks128OneQ(p, q, destination) : CrossEntropyRowsBlocks128(p, q, destination);
             }
             for (; i < rows; i++)
             {
@@ -1537,55 +1466,6 @@ namespace DivergenceGen.Generated
             return i;
         }
 
-        /// <summary>The full blocks of 2 rows of CrossEntropyRows, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int CrossEntropyRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
-                var logQ0 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2)));
-                var logQ1 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3)));
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
-                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * logQ0, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * logQ1, Vector128<double>.Zero);
-                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of CrossEntropyRows against one Q row, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int CrossEntropyRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
-            var logQ0 = VectorMath.Log(q0);
-            var logQ1 = VectorMath.Log(q1);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
-                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * logQ0, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * logQ1, Vector128<double>.Zero);
-                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
         /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void JensenShannonDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
@@ -1593,204 +1473,11 @@ namespace DivergenceGen.Generated
             int rows = p.Length / 2;
             bool oneQ = q.Length == 2; // one reference row for every row of p
             int i = 0;
-            // K = 2 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                i = oneQ ? JensenShannonDivergenceRowsBlocks512OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks512(p, q, destination);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                i = oneQ ? JensenShannonDivergenceRowsBlocks256OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks256(p, q, destination);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                i = oneQ ? JensenShannonDivergenceRowsBlocks128OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks128(p, q, destination);
-            }
             for (; i < rows; i++)
             {
                 double sum = JensenShannonSum(p.Slice(i * 2, 2), oneQ ? q : q.Slice(i * 2, 2));
-                destination[i] = Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+                destination[i] = Math.Min(Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
             }
-        }
-
-        /// <summary>The full blocks of 8 rows of JensenShannonDivergenceRows, across the lanes of a Vector512; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 8; i += 8)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
-                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
-                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
-                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
-                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
-                var q0 = Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 6),
-                    Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 14));
-                var q1 = Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 7),
-                    Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 15));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var m0 = Vector512.Create(0.5d) * (p0 + q0);
-                var m1 = Vector512.Create(0.5d) * (p1 + q1);
-                var sum = VectorMath.Deviance(p0, m0, Vector512.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector512.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector512.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector512.Create(-0.5d) * d1);
-                Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(Vector512.Create(0.5d) * sum, Vector512<double>.Zero), Vector512.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 8 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector512; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
-            int i = 0;
-            for (; i <= rows - 8; i += 8)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
-                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
-                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
-                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var m0 = Vector512.Create(0.5d) * (p0 + q0);
-                var m1 = Vector512.Create(0.5d) * (p1 + q1);
-                var sum = VectorMath.Deviance(p0, m0, Vector512.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector512.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector512.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector512.Create(-0.5d) * d1);
-                Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(Vector512.Create(0.5d) * sum, Vector512<double>.Zero), Vector512.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 4 rows of JensenShannonDivergenceRows, across the lanes of a Vector256; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 4; i += 4)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
-                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
-                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
-                var q0 = Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 6));
-                var q1 = Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 7));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var m0 = Vector256.Create(0.5d) * (p0 + q0);
-                var m1 = Vector256.Create(0.5d) * (p1 + q1);
-                var sum = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector256.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector256.Create(-0.5d) * d1);
-                Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(Vector256.Create(0.5d) * sum, Vector256<double>.Zero), Vector256.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 4 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector256; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
-            int i = 0;
-            for (; i <= rows - 4; i += 4)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
-                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var m0 = Vector256.Create(0.5d) * (p0 + q0);
-                var m1 = Vector256.Create(0.5d) * (p1 + q1);
-                var sum = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector256.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector256.Create(-0.5d) * d1);
-                Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(Vector256.Create(0.5d) * sum, Vector256<double>.Zero), Vector256.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of JensenShannonDivergenceRows, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
-                var q0 = Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2));
-                var q1 = Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var m0 = Vector128.Create(0.5d) * (p0 + q0);
-                var m1 = Vector128.Create(0.5d) * (p1 + q1);
-                var sum = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1);
-                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(Vector128.Create(0.5d) * sum, Vector128<double>.Zero), Vector128.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector128; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var m0 = Vector128.Create(0.5d) * (p0 + q0);
-                var m1 = Vector128.Create(0.5d) * (p1 + q1);
-                var sum = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1);
-                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(Vector128.Create(0.5d) * sum, Vector128<double>.Zero), Vector128.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
         }
 
         /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -1800,22 +1487,6 @@ namespace DivergenceGen.Generated
             int rows = p.Length / 2;
             bool oneQ = q.Length == 2; // one reference row for every row of p
             int i = 0;
-            // K = 2 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                i = oneQ ? PopulationStabilityIndexRowsBlocks512OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks512(p, q, epsilon,
-                    destination);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                i = oneQ ? PopulationStabilityIndexRowsBlocks256OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks256(p, q, epsilon,
-                    destination);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                i = oneQ ? PopulationStabilityIndexRowsBlocks128OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks128(p, q, epsilon,
-                    destination);
-            }
             for (; i < rows; i++)
             {
                 double sum = PopulationStabilitySum(p.Slice(i * 2, 2), oneQ ? q : q.Slice(i * 2, 2), epsilon);
@@ -1823,226 +1494,10 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>The full blocks of 8 rows of PopulationStabilityIndexRows, across the lanes of a Vector512; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon512 = Vector512.Create(epsilon);
-            int i = 0;
-            for (; i <= rows - 8; i += 8)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
-                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
-                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
-                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
-                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
-                var q0 = Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 6),
-                    Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 14));
-                var q1 = Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 7),
-                    Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 15));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var pe0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), epsilon512, p0);
-                var pe1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), epsilon512, p1);
-                var qe0 = Vector512.ConditionalSelect(Vector512.Equals(q0, Vector512<double>.Zero), epsilon512, q0);
-                var qe1 = Vector512.ConditionalSelect(Vector512.Equals(q1, Vector512<double>.Zero), epsilon512, q1);
-                var de0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), pe0 - qe0, Vector512.ConditionalSelect(Vector512.Equals(q0,
-                    Vector512<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
-                    Vector512<double>.Zero), pe1 - qe1, d1));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1);
-                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 8 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector512; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon512 = Vector512.Create(epsilon);
-            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
-            var qe0 = Vector512.ConditionalSelect(Vector512.Equals(q0, Vector512<double>.Zero), epsilon512, q0);
-            var qe1 = Vector512.ConditionalSelect(Vector512.Equals(q1, Vector512<double>.Zero), epsilon512, q1);
-            int i = 0;
-            for (; i <= rows - 8; i += 8)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6), Unsafe.Add(ref row,
-                    8), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 14));
-                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7), Unsafe.Add(ref row,
-                    9), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 15));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var pe0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), epsilon512, p0);
-                var pe1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), epsilon512, p1);
-                var de0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), pe0 - qe0, Vector512.ConditionalSelect(Vector512.Equals(q0,
-                    Vector512<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
-                    Vector512<double>.Zero), pe1 - qe1, d1));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1);
-                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 4 rows of PopulationStabilityIndexRows, across the lanes of a Vector256; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon256 = Vector256.Create(epsilon);
-            int i = 0;
-            for (; i <= rows - 4; i += 4)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
-                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
-                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
-                var q0 = Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 6));
-                var q1 = Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 7));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
-                var pe1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), epsilon256, p1);
-                var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
-                var qe1 = Vector256.ConditionalSelect(Vector256.Equals(q1, Vector256<double>.Zero), epsilon256, q1);
-                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
-                    Vector256<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), pe1 - qe1, Vector256.ConditionalSelect(Vector256.Equals(q1,
-                    Vector256<double>.Zero), pe1 - qe1, d1));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1);
-                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 4 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector256; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon256 = Vector256.Create(epsilon);
-            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
-            var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
-            var qe1 = Vector256.ConditionalSelect(Vector256.Equals(q1, Vector256<double>.Zero), epsilon256, q1);
-            int i = 0;
-            for (; i <= rows - 4; i += 4)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 6));
-                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 7));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
-                var pe1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), epsilon256, p1);
-                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
-                    Vector256<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), pe1 - qe1, Vector256.ConditionalSelect(Vector256.Equals(q1,
-                    Vector256<double>.Zero), pe1 - qe1, d1));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1);
-                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of PopulationStabilityIndexRows, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon128 = Vector128.Create(epsilon);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 2);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
-                var q0 = Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 2));
-                var q1 = Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 3));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
-                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
-                var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
-                var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
-                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
-                    Vector128<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
-                    Vector128<double>.Zero), pe1 - qe1, d1));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1);
-                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector128; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 2;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon128 = Vector128.Create(epsilon);
-            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
-            var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
-            var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 2);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 2));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 3));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
-                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
-                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
-                    Vector128<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
-                    Vector128<double>.Zero), pe1 - qe1, d1));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1);
-                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x
-        /// ≥ 0 (the m − x parts cancel in the sum), with the differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
-        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never stored. Callers have checked that every span has length K =
-        /// 2.</summary>
+        /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with
+        /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of
+        /// non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed
+        /// (m = s/2 would underflow to 0 for the smallest subnormal). Callers have checked that every span has length K = 2.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
@@ -2062,8 +1517,8 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
                 var d0 = p0 - q0;
-                var m0 = Vector128.Create(0.5d) * (p0 + q0);
-                var sum0 = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0);
+                var s0 = p0 + q0;
+                var sum0 = VectorMath.Deviance(Vector128.Create(2d) * p0, s0, d0) + VectorMath.Deviance(Vector128.Create(2d) * q0, s0, -d0);
                 double sum = Vector128.Sum(sum0);
                 if (!valid)
                 {
@@ -2081,10 +1536,10 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenTail);
                 double d0 = Unsafe.Add(ref pRef, 0) - Unsafe.Add(ref qRef, 0);
                 double d1 = Unsafe.Add(ref pRef, 1) - Unsafe.Add(ref qRef, 1);
-                double m0 = 0.5d * (Unsafe.Add(ref pRef, 0) + Unsafe.Add(ref qRef, 0));
-                double m1 = 0.5d * (Unsafe.Add(ref pRef, 1) + Unsafe.Add(ref qRef, 1));
-                double sum = ScalarMath.Deviance(Unsafe.Add(ref pRef, 0), m0, 0.5d * d0) + ScalarMath.Deviance(Unsafe.Add(ref qRef, 0), m0, -0.5d * d0)
-                    + ScalarMath.Deviance(Unsafe.Add(ref pRef, 1), m1, 0.5d * d1) + ScalarMath.Deviance(Unsafe.Add(ref qRef, 1), m1, -0.5d * d1);
+                double s0 = Unsafe.Add(ref pRef, 0) + Unsafe.Add(ref qRef, 0);
+                double s1 = Unsafe.Add(ref pRef, 1) + Unsafe.Add(ref qRef, 1);
+                double sum = ScalarMath.Deviance(2d * Unsafe.Add(ref pRef, 0), s0, d0) + ScalarMath.Deviance(2d * Unsafe.Add(ref qRef, 0), s0, -d0)
+                    + ScalarMath.Deviance(2d * Unsafe.Add(ref pRef, 1), s1, d1) + ScalarMath.Deviance(2d * Unsafe.Add(ref qRef, 1), s1, -d1);
                 if (!valid)
                 {
                     return JensenShannonSum(

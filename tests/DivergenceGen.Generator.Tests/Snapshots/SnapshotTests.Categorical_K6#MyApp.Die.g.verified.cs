@@ -524,9 +524,10 @@ namespace MyApp
         /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
         /// returns √JS (in base e by default): square this to compare.
-        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
-        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
-        /// cancels there). The mixture is never stored.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0
+        /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
+        /// subnormal).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -535,7 +536,7 @@ namespace MyApp
             ThrowIfDefault();
             q.ThrowIfDefault();
             double sum = global::DivergenceGen.Generated.DieKernels.JensenShannonSum(_probabilities, q._probabilities);
-            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+            return global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
         }
 
         /// <summary>
@@ -637,7 +638,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
             double sum = global::DivergenceGen.Generated.DieKernels.PopulationStabilitySum(_probabilities, q._probabilities, epsilon);
             return global::System.Math.Max(sum, 0d);
         }
@@ -647,9 +648,10 @@ namespace MyApp
         /// probabilities.
         /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
         /// returns √JS (in base e by default): square this to compare.
-        /// Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum), with the
-        /// differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m)
-        /// cancels there). The mixture is never stored.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0
+        /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
+        /// subnormal).
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -663,7 +665,7 @@ namespace MyApp
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
             double sum = global::DivergenceGen.Generated.DieKernels.JensenShannonSum(p, q);
-            return global::System.Math.Min(global::System.Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+            return global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
         }
 
         /// <summary>
@@ -800,7 +802,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
             double sum = global::DivergenceGen.Generated.DieKernels.PopulationStabilitySum(p, q, epsilon);
             return global::System.Math.Max(sum, 0d);
         }
@@ -915,7 +917,7 @@ namespace MyApp
             int rows = global::DivergenceGen.Guard.RowCount(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfNotRowsOrOneRow(q.Length, rows, Classes, nameof(q));
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(rows, destination.Length);
-            global::DivergenceGen.Guard.ThrowIfNotProbability(epsilon, nameof(epsilon));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
             global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
             global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
             global::DivergenceGen.Generated.DieKernels.PopulationStabilityIndexRows(p, q, epsilon, destination);
@@ -1319,7 +1321,8 @@ namespace DivergenceGen.Generated
         {
             int rows = p.Length / 6;
             int i = 0;
-            // K = 6 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            // K = 6 ≤ 8: blocks of rows across the lanes first (row r of a block in lane r: no horizontal sums),
+            // then the last rows one by one (measured faster for one-logarithm terms at K ≤ 8, slower above).
             if (Vector512.IsHardwareAccelerated)
             {
                 i = EntropyRowsBlocks512(p, destination);
@@ -1327,10 +1330,6 @@ namespace DivergenceGen.Generated
             else if (Vector256.IsHardwareAccelerated)
             {
                 i = EntropyRowsBlocks256(p, destination);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                i = EntropyRowsBlocks128(p, destination);
             }
             for (; i < rows; i++)
             {
@@ -1400,34 +1399,6 @@ namespace DivergenceGen.Generated
             return i;
         }
 
-        /// <summary>The full blocks of 2 rows of EntropyRows, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int EntropyRowsBlocks128(ReadOnlySpan<double> p, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7));
-                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8));
-                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9));
-                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10));
-                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11));
-                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(p0), Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(p1), Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.Log(p2), Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * VectorMath.Log(p3), Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * VectorMath.Log(p4), Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * VectorMath.Log(p5), Vector128<double>.Zero);
-                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
         /// <summary>KLDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void KLDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
@@ -1435,7 +1406,8 @@ namespace DivergenceGen.Generated
             int rows = p.Length / 6;
             bool oneQ = q.Length == 6; // one reference row for every row of p
             int i = 0;
-            // K = 6 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            // K = 6 ≤ 8: blocks of rows across the lanes first (row r of a block in lane r: no horizontal sums),
+            // then the last rows one by one (measured faster for one-logarithm terms at K ≤ 8, slower above).
             if (Vector512.IsHardwareAccelerated)
             {
                 i = oneQ ? KLDivergenceRowsBlocks512OneQ(p, q, destination) : KLDivergenceRowsBlocks512(p, q, destination);
@@ -1443,10 +1415,6 @@ namespace DivergenceGen.Generated
             else if (Vector256.IsHardwareAccelerated)
             {
                 i = oneQ ? KLDivergenceRowsBlocks256OneQ(p, q, destination) : KLDivergenceRowsBlocks256(p, q, destination);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                i = oneQ ? KLDivergenceRowsBlocks128OneQ(p, q, destination) : KLDivergenceRowsBlocks128(p, q, destination);
             }
             for (; i < rows; i++)
             {
@@ -1596,66 +1564,6 @@ namespace DivergenceGen.Generated
             return i;
         }
 
-        /// <summary>The full blocks of 2 rows of KLDivergenceRows, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int KLDivergenceRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 6);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7));
-                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8));
-                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9));
-                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10));
-                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11));
-                var sum = VectorMath.XLogRatio(p0, Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 6))) + VectorMath.XLogRatio(p1,
-                    Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 7))) + VectorMath.XLogRatio(p2, Vector128.Create(Unsafe.Add(ref qRow, 2),
-                    Unsafe.Add(ref qRow, 8))) + VectorMath.XLogRatio(p3, Vector128.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 9)))
-                    + VectorMath.XLogRatio(p4, Vector128.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 10))) + VectorMath.XLogRatio(p5,
-                    Vector128.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 11)));
-                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of KLDivergenceRows against one Q row, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int KLDivergenceRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
-            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
-            var q3 = Vector128.Create(Unsafe.Add(ref qRef, 3));
-            var q4 = Vector128.Create(Unsafe.Add(ref qRef, 4));
-            var q5 = Vector128.Create(Unsafe.Add(ref qRef, 5));
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7));
-                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8));
-                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9));
-                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10));
-                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11));
-                var sum = VectorMath.XLogRatio(p0, q0) + VectorMath.XLogRatio(p1, q1) + VectorMath.XLogRatio(p2, q2) + VectorMath.XLogRatio(p3, q3)
-                    + VectorMath.XLogRatio(p4, q4) + VectorMath.XLogRatio(p5, q5);
-                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
         /// <summary>CrossEntropyRows: the rows one after another. Callers have checked every length and element.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void CrossEntropyRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
@@ -1663,7 +1571,8 @@ namespace DivergenceGen.Generated
             int rows = p.Length / 6;
             bool oneQ = q.Length == 6; // one reference row for every row of p
             int i = 0;
-            // K = 6 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
+            // K = 6 ≤ 8: blocks of rows across the lanes first (row r of a block in lane r: no horizontal sums),
+            // then the last rows one by one (measured faster for one-logarithm terms at K ≤ 8, slower above).
             if (Vector512.IsHardwareAccelerated)
             {
                 i = oneQ ? CrossEntropyRowsBlocks512OneQ(p, q, destination) : CrossEntropyRowsBlocks512(p, q, destination);
@@ -1671,10 +1580,6 @@ namespace DivergenceGen.Generated
             else if (Vector256.IsHardwareAccelerated)
             {
                 i = oneQ ? CrossEntropyRowsBlocks256OneQ(p, q, destination) : CrossEntropyRowsBlocks256(p, q, destination);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                i = oneQ ? CrossEntropyRowsBlocks128OneQ(p, q, destination) : CrossEntropyRowsBlocks128(p, q, destination);
             }
             for (; i < rows; i++)
             {
@@ -1860,83 +1765,6 @@ namespace DivergenceGen.Generated
             return i;
         }
 
-        /// <summary>The full blocks of 2 rows of CrossEntropyRows, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int CrossEntropyRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 6);
-                var logQ0 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 6)));
-                var logQ1 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 7)));
-                var logQ2 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 8)));
-                var logQ3 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 9)));
-                var logQ4 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 10)));
-                var logQ5 = VectorMath.Log(Vector128.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 11)));
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7));
-                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8));
-                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9));
-                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10));
-                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11));
-                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * logQ0, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * logQ1, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * logQ2, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * logQ3, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * logQ4, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * logQ5, Vector128<double>.Zero);
-                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of CrossEntropyRows against one Q row, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int CrossEntropyRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
-            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
-            var q3 = Vector128.Create(Unsafe.Add(ref qRef, 3));
-            var q4 = Vector128.Create(Unsafe.Add(ref qRef, 4));
-            var q5 = Vector128.Create(Unsafe.Add(ref qRef, 5));
-            var logQ0 = VectorMath.Log(q0);
-            var logQ1 = VectorMath.Log(q1);
-            var logQ2 = VectorMath.Log(q2);
-            var logQ3 = VectorMath.Log(q3);
-            var logQ4 = VectorMath.Log(q4);
-            var logQ5 = VectorMath.Log(q5);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7));
-                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8));
-                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9));
-                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10));
-                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11));
-                var sum = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * logQ0, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * logQ1, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * logQ2, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * logQ3, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * logQ4, Vector128<double>.Zero)
-                    + Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * logQ5, Vector128<double>.Zero);
-                Vector128.StoreUnsafe(Vector128<double>.Zero - sum, ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
         /// <summary>JensenShannonDivergenceRows: the rows one after another. Callers have checked every length and element.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void JensenShannonDivergenceRows(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
@@ -1944,336 +1772,11 @@ namespace DivergenceGen.Generated
             int rows = p.Length / 6;
             bool oneQ = q.Length == 6; // one reference row for every row of p
             int i = 0;
-            // K = 6 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                i = oneQ ? JensenShannonDivergenceRowsBlocks512OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks512(p, q, destination);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                i = oneQ ? JensenShannonDivergenceRowsBlocks256OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks256(p, q, destination);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                i = oneQ ? JensenShannonDivergenceRowsBlocks128OneQ(p, q, destination) : JensenShannonDivergenceRowsBlocks128(p, q, destination);
-            }
             for (; i < rows; i++)
             {
                 double sum = JensenShannonSum(p.Slice(i * 6, 6), oneQ ? q : q.Slice(i * 6, 6));
-                destination[i] = Math.Min(Math.Max(0.5d * sum, 0d), 0.6931471805599453d);
+                destination[i] = Math.Min(Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
             }
-        }
-
-        /// <summary>The full blocks of 8 rows of JensenShannonDivergenceRows, across the lanes of a Vector512; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 8; i += 8)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 6);
-                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 18), Unsafe.Add(ref row,
-                    24), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 42));
-                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 19), Unsafe.Add(ref row,
-                    25), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 43));
-                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 20), Unsafe.Add(ref row,
-                    26), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 44));
-                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 21), Unsafe.Add(ref row,
-                    27), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 45));
-                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 22), Unsafe.Add(ref row,
-                    28), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 46));
-                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 23), Unsafe.Add(ref row,
-                    29), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 47));
-                var q0 = Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 18),
-                    Unsafe.Add(ref qRow, 24), Unsafe.Add(ref qRow, 30), Unsafe.Add(ref qRow, 36), Unsafe.Add(ref qRow, 42));
-                var q1 = Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 19),
-                    Unsafe.Add(ref qRow, 25), Unsafe.Add(ref qRow, 31), Unsafe.Add(ref qRow, 37), Unsafe.Add(ref qRow, 43));
-                var q2 = Vector512.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 20),
-                    Unsafe.Add(ref qRow, 26), Unsafe.Add(ref qRow, 32), Unsafe.Add(ref qRow, 38), Unsafe.Add(ref qRow, 44));
-                var q3 = Vector512.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 21),
-                    Unsafe.Add(ref qRow, 27), Unsafe.Add(ref qRow, 33), Unsafe.Add(ref qRow, 39), Unsafe.Add(ref qRow, 45));
-                var q4 = Vector512.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 22),
-                    Unsafe.Add(ref qRow, 28), Unsafe.Add(ref qRow, 34), Unsafe.Add(ref qRow, 40), Unsafe.Add(ref qRow, 46));
-                var q5 = Vector512.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 23),
-                    Unsafe.Add(ref qRow, 29), Unsafe.Add(ref qRow, 35), Unsafe.Add(ref qRow, 41), Unsafe.Add(ref qRow, 47));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var m0 = Vector512.Create(0.5d) * (p0 + q0);
-                var m1 = Vector512.Create(0.5d) * (p1 + q1);
-                var m2 = Vector512.Create(0.5d) * (p2 + q2);
-                var m3 = Vector512.Create(0.5d) * (p3 + q3);
-                var m4 = Vector512.Create(0.5d) * (p4 + q4);
-                var m5 = Vector512.Create(0.5d) * (p5 + q5);
-                var sum = VectorMath.Deviance(p0, m0, Vector512.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector512.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector512.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector512.Create(-0.5d) * d1)
-                    + VectorMath.Deviance(p2, m2, Vector512.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector512.Create(-0.5d) * d2)
-                    + VectorMath.Deviance(p3, m3, Vector512.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector512.Create(-0.5d) * d3)
-                    + VectorMath.Deviance(p4, m4, Vector512.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector512.Create(-0.5d) * d4)
-                    + VectorMath.Deviance(p5, m5, Vector512.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector512.Create(-0.5d) * d5);
-                Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(Vector512.Create(0.5d) * sum, Vector512<double>.Zero), Vector512.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 8 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector512; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
-            var q2 = Vector512.Create(Unsafe.Add(ref qRef, 2));
-            var q3 = Vector512.Create(Unsafe.Add(ref qRef, 3));
-            var q4 = Vector512.Create(Unsafe.Add(ref qRef, 4));
-            var q5 = Vector512.Create(Unsafe.Add(ref qRef, 5));
-            int i = 0;
-            for (; i <= rows - 8; i += 8)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 18), Unsafe.Add(ref row,
-                    24), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 42));
-                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 19), Unsafe.Add(ref row,
-                    25), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 43));
-                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 20), Unsafe.Add(ref row,
-                    26), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 44));
-                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 21), Unsafe.Add(ref row,
-                    27), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 45));
-                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 22), Unsafe.Add(ref row,
-                    28), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 46));
-                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 23), Unsafe.Add(ref row,
-                    29), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 47));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var m0 = Vector512.Create(0.5d) * (p0 + q0);
-                var m1 = Vector512.Create(0.5d) * (p1 + q1);
-                var m2 = Vector512.Create(0.5d) * (p2 + q2);
-                var m3 = Vector512.Create(0.5d) * (p3 + q3);
-                var m4 = Vector512.Create(0.5d) * (p4 + q4);
-                var m5 = Vector512.Create(0.5d) * (p5 + q5);
-                var sum = VectorMath.Deviance(p0, m0, Vector512.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector512.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector512.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector512.Create(-0.5d) * d1)
-                    + VectorMath.Deviance(p2, m2, Vector512.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector512.Create(-0.5d) * d2)
-                    + VectorMath.Deviance(p3, m3, Vector512.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector512.Create(-0.5d) * d3)
-                    + VectorMath.Deviance(p4, m4, Vector512.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector512.Create(-0.5d) * d4)
-                    + VectorMath.Deviance(p5, m5, Vector512.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector512.Create(-0.5d) * d5);
-                Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(Vector512.Create(0.5d) * sum, Vector512<double>.Zero), Vector512.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 4 rows of JensenShannonDivergenceRows, across the lanes of a Vector256; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 4; i += 4)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 6);
-                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 18));
-                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 19));
-                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 20));
-                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 21));
-                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 22));
-                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 23));
-                var q0 = Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 18));
-                var q1 = Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 19));
-                var q2 = Vector256.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 20));
-                var q3 = Vector256.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 21));
-                var q4 = Vector256.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 22));
-                var q5 = Vector256.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 23));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var m0 = Vector256.Create(0.5d) * (p0 + q0);
-                var m1 = Vector256.Create(0.5d) * (p1 + q1);
-                var m2 = Vector256.Create(0.5d) * (p2 + q2);
-                var m3 = Vector256.Create(0.5d) * (p3 + q3);
-                var m4 = Vector256.Create(0.5d) * (p4 + q4);
-                var m5 = Vector256.Create(0.5d) * (p5 + q5);
-                var sum = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector256.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector256.Create(-0.5d) * d1)
-                    + VectorMath.Deviance(p2, m2, Vector256.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector256.Create(-0.5d) * d2)
-                    + VectorMath.Deviance(p3, m3, Vector256.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector256.Create(-0.5d) * d3)
-                    + VectorMath.Deviance(p4, m4, Vector256.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector256.Create(-0.5d) * d4)
-                    + VectorMath.Deviance(p5, m5, Vector256.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector256.Create(-0.5d) * d5);
-                Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(Vector256.Create(0.5d) * sum, Vector256<double>.Zero), Vector256.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 4 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector256; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
-            var q2 = Vector256.Create(Unsafe.Add(ref qRef, 2));
-            var q3 = Vector256.Create(Unsafe.Add(ref qRef, 3));
-            var q4 = Vector256.Create(Unsafe.Add(ref qRef, 4));
-            var q5 = Vector256.Create(Unsafe.Add(ref qRef, 5));
-            int i = 0;
-            for (; i <= rows - 4; i += 4)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 18));
-                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 19));
-                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 20));
-                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 21));
-                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 22));
-                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 23));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var m0 = Vector256.Create(0.5d) * (p0 + q0);
-                var m1 = Vector256.Create(0.5d) * (p1 + q1);
-                var m2 = Vector256.Create(0.5d) * (p2 + q2);
-                var m3 = Vector256.Create(0.5d) * (p3 + q3);
-                var m4 = Vector256.Create(0.5d) * (p4 + q4);
-                var m5 = Vector256.Create(0.5d) * (p5 + q5);
-                var sum = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector256.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector256.Create(-0.5d) * d1)
-                    + VectorMath.Deviance(p2, m2, Vector256.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector256.Create(-0.5d) * d2)
-                    + VectorMath.Deviance(p3, m3, Vector256.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector256.Create(-0.5d) * d3)
-                    + VectorMath.Deviance(p4, m4, Vector256.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector256.Create(-0.5d) * d4)
-                    + VectorMath.Deviance(p5, m5, Vector256.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector256.Create(-0.5d) * d5);
-                Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(Vector256.Create(0.5d) * sum, Vector256<double>.Zero), Vector256.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of JensenShannonDivergenceRows, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 6);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7));
-                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8));
-                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9));
-                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10));
-                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11));
-                var q0 = Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 6));
-                var q1 = Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 7));
-                var q2 = Vector128.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 8));
-                var q3 = Vector128.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 9));
-                var q4 = Vector128.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 10));
-                var q5 = Vector128.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 11));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var m0 = Vector128.Create(0.5d) * (p0 + q0);
-                var m1 = Vector128.Create(0.5d) * (p1 + q1);
-                var m2 = Vector128.Create(0.5d) * (p2 + q2);
-                var m3 = Vector128.Create(0.5d) * (p3 + q3);
-                var m4 = Vector128.Create(0.5d) * (p4 + q4);
-                var m5 = Vector128.Create(0.5d) * (p5 + q5);
-                var sum = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1)
-                    + VectorMath.Deviance(p2, m2, Vector128.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector128.Create(-0.5d) * d2)
-                    + VectorMath.Deviance(p3, m3, Vector128.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector128.Create(-0.5d) * d3)
-                    + VectorMath.Deviance(p4, m4, Vector128.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector128.Create(-0.5d) * d4)
-                    + VectorMath.Deviance(p5, m5, Vector128.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector128.Create(-0.5d) * d5);
-                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(Vector128.Create(0.5d) * sum, Vector128<double>.Zero), Vector128.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of JensenShannonDivergenceRows against one Q row, across the lanes of a Vector128; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int JensenShannonDivergenceRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
-            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
-            var q3 = Vector128.Create(Unsafe.Add(ref qRef, 3));
-            var q4 = Vector128.Create(Unsafe.Add(ref qRef, 4));
-            var q5 = Vector128.Create(Unsafe.Add(ref qRef, 5));
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7));
-                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8));
-                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9));
-                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10));
-                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var m0 = Vector128.Create(0.5d) * (p0 + q0);
-                var m1 = Vector128.Create(0.5d) * (p1 + q1);
-                var m2 = Vector128.Create(0.5d) * (p2 + q2);
-                var m3 = Vector128.Create(0.5d) * (p3 + q3);
-                var m4 = Vector128.Create(0.5d) * (p4 + q4);
-                var m5 = Vector128.Create(0.5d) * (p5 + q5);
-                var sum = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0)
-                    + VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1)
-                    + VectorMath.Deviance(p2, m2, Vector128.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector128.Create(-0.5d) * d2)
-                    + VectorMath.Deviance(p3, m3, Vector128.Create(0.5d) * d3) + VectorMath.Deviance(q3, m3, Vector128.Create(-0.5d) * d3)
-                    + VectorMath.Deviance(p4, m4, Vector128.Create(0.5d) * d4) + VectorMath.Deviance(q4, m4, Vector128.Create(-0.5d) * d4)
-                    + VectorMath.Deviance(p5, m5, Vector128.Create(0.5d) * d5) + VectorMath.Deviance(q5, m5, Vector128.Create(-0.5d) * d5);
-                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(Vector128.Create(0.5d) * sum, Vector128<double>.Zero), Vector128.Create(0.6931471805599453d)),
-                    ref dRef, (nuint)i);
-            }
-            return i;
         }
 
         /// <summary>PopulationStabilityIndexRows: the rows one after another. Callers have checked every length and element.</summary>
@@ -2283,22 +1786,6 @@ namespace DivergenceGen.Generated
             int rows = p.Length / 6;
             bool oneQ = q.Length == 6; // one reference row for every row of p
             int i = 0;
-            // K = 6 ≤ UnrollThreshold 16: blocks of rows across the lanes first (row r of a block in lane r), then the last rows one by one.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                i = oneQ ? PopulationStabilityIndexRowsBlocks512OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks512(p, q, epsilon,
-                    destination);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                i = oneQ ? PopulationStabilityIndexRowsBlocks256OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks256(p, q, epsilon,
-                    destination);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                i = oneQ ? PopulationStabilityIndexRowsBlocks128OneQ(p, q, epsilon, destination) : PopulationStabilityIndexRowsBlocks128(p, q, epsilon,
-                    destination);
-            }
             for (; i < rows; i++)
             {
                 double sum = PopulationStabilitySum(p.Slice(i * 6, 6), oneQ ? q : q.Slice(i * 6, 6), epsilon);
@@ -2306,418 +1793,10 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>The full blocks of 8 rows of PopulationStabilityIndexRows, across the lanes of a Vector512; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks512(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon512 = Vector512.Create(epsilon);
-            int i = 0;
-            for (; i <= rows - 8; i += 8)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 6);
-                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 18), Unsafe.Add(ref row,
-                    24), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 42));
-                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 19), Unsafe.Add(ref row,
-                    25), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 43));
-                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 20), Unsafe.Add(ref row,
-                    26), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 44));
-                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 21), Unsafe.Add(ref row,
-                    27), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 45));
-                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 22), Unsafe.Add(ref row,
-                    28), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 46));
-                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 23), Unsafe.Add(ref row,
-                    29), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 47));
-                var q0 = Vector512.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 18),
-                    Unsafe.Add(ref qRow, 24), Unsafe.Add(ref qRow, 30), Unsafe.Add(ref qRow, 36), Unsafe.Add(ref qRow, 42));
-                var q1 = Vector512.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 19),
-                    Unsafe.Add(ref qRow, 25), Unsafe.Add(ref qRow, 31), Unsafe.Add(ref qRow, 37), Unsafe.Add(ref qRow, 43));
-                var q2 = Vector512.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 20),
-                    Unsafe.Add(ref qRow, 26), Unsafe.Add(ref qRow, 32), Unsafe.Add(ref qRow, 38), Unsafe.Add(ref qRow, 44));
-                var q3 = Vector512.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 21),
-                    Unsafe.Add(ref qRow, 27), Unsafe.Add(ref qRow, 33), Unsafe.Add(ref qRow, 39), Unsafe.Add(ref qRow, 45));
-                var q4 = Vector512.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 22),
-                    Unsafe.Add(ref qRow, 28), Unsafe.Add(ref qRow, 34), Unsafe.Add(ref qRow, 40), Unsafe.Add(ref qRow, 46));
-                var q5 = Vector512.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 23),
-                    Unsafe.Add(ref qRow, 29), Unsafe.Add(ref qRow, 35), Unsafe.Add(ref qRow, 41), Unsafe.Add(ref qRow, 47));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var pe0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), epsilon512, p0);
-                var pe1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), epsilon512, p1);
-                var pe2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), epsilon512, p2);
-                var pe3 = Vector512.ConditionalSelect(Vector512.Equals(p3, Vector512<double>.Zero), epsilon512, p3);
-                var pe4 = Vector512.ConditionalSelect(Vector512.Equals(p4, Vector512<double>.Zero), epsilon512, p4);
-                var pe5 = Vector512.ConditionalSelect(Vector512.Equals(p5, Vector512<double>.Zero), epsilon512, p5);
-                var qe0 = Vector512.ConditionalSelect(Vector512.Equals(q0, Vector512<double>.Zero), epsilon512, q0);
-                var qe1 = Vector512.ConditionalSelect(Vector512.Equals(q1, Vector512<double>.Zero), epsilon512, q1);
-                var qe2 = Vector512.ConditionalSelect(Vector512.Equals(q2, Vector512<double>.Zero), epsilon512, q2);
-                var qe3 = Vector512.ConditionalSelect(Vector512.Equals(q3, Vector512<double>.Zero), epsilon512, q3);
-                var qe4 = Vector512.ConditionalSelect(Vector512.Equals(q4, Vector512<double>.Zero), epsilon512, q4);
-                var qe5 = Vector512.ConditionalSelect(Vector512.Equals(q5, Vector512<double>.Zero), epsilon512, q5);
-                var de0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), pe0 - qe0, Vector512.ConditionalSelect(Vector512.Equals(q0,
-                    Vector512<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
-                    Vector512<double>.Zero), pe1 - qe1, d1));
-                var de2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), pe2 - qe2, Vector512.ConditionalSelect(Vector512.Equals(q2,
-                    Vector512<double>.Zero), pe2 - qe2, d2));
-                var de3 = Vector512.ConditionalSelect(Vector512.Equals(p3, Vector512<double>.Zero), pe3 - qe3, Vector512.ConditionalSelect(Vector512.Equals(q3,
-                    Vector512<double>.Zero), pe3 - qe3, d3));
-                var de4 = Vector512.ConditionalSelect(Vector512.Equals(p4, Vector512<double>.Zero), pe4 - qe4, Vector512.ConditionalSelect(Vector512.Equals(q4,
-                    Vector512<double>.Zero), pe4 - qe4, d4));
-                var de5 = Vector512.ConditionalSelect(Vector512.Equals(p5, Vector512<double>.Zero), pe5 - qe5, Vector512.ConditionalSelect(Vector512.Equals(q5,
-                    Vector512<double>.Zero), pe5 - qe5, d5));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
-                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
-                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5);
-                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 8 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector512; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks512OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon512 = Vector512.Create(epsilon);
-            var q0 = Vector512.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector512.Create(Unsafe.Add(ref qRef, 1));
-            var q2 = Vector512.Create(Unsafe.Add(ref qRef, 2));
-            var q3 = Vector512.Create(Unsafe.Add(ref qRef, 3));
-            var q4 = Vector512.Create(Unsafe.Add(ref qRef, 4));
-            var q5 = Vector512.Create(Unsafe.Add(ref qRef, 5));
-            var qe0 = Vector512.ConditionalSelect(Vector512.Equals(q0, Vector512<double>.Zero), epsilon512, q0);
-            var qe1 = Vector512.ConditionalSelect(Vector512.Equals(q1, Vector512<double>.Zero), epsilon512, q1);
-            var qe2 = Vector512.ConditionalSelect(Vector512.Equals(q2, Vector512<double>.Zero), epsilon512, q2);
-            var qe3 = Vector512.ConditionalSelect(Vector512.Equals(q3, Vector512<double>.Zero), epsilon512, q3);
-            var qe4 = Vector512.ConditionalSelect(Vector512.Equals(q4, Vector512<double>.Zero), epsilon512, q4);
-            var qe5 = Vector512.ConditionalSelect(Vector512.Equals(q5, Vector512<double>.Zero), epsilon512, q5);
-            int i = 0;
-            for (; i <= rows - 8; i += 8)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                var p0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 18), Unsafe.Add(ref row,
-                    24), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 42));
-                var p1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 19), Unsafe.Add(ref row,
-                    25), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 43));
-                var p2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 20), Unsafe.Add(ref row,
-                    26), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 44));
-                var p3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 21), Unsafe.Add(ref row,
-                    27), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 45));
-                var p4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 22), Unsafe.Add(ref row,
-                    28), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 46));
-                var p5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 23), Unsafe.Add(ref row,
-                    29), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 47));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var pe0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), epsilon512, p0);
-                var pe1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), epsilon512, p1);
-                var pe2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), epsilon512, p2);
-                var pe3 = Vector512.ConditionalSelect(Vector512.Equals(p3, Vector512<double>.Zero), epsilon512, p3);
-                var pe4 = Vector512.ConditionalSelect(Vector512.Equals(p4, Vector512<double>.Zero), epsilon512, p4);
-                var pe5 = Vector512.ConditionalSelect(Vector512.Equals(p5, Vector512<double>.Zero), epsilon512, p5);
-                var de0 = Vector512.ConditionalSelect(Vector512.Equals(p0, Vector512<double>.Zero), pe0 - qe0, Vector512.ConditionalSelect(Vector512.Equals(q0,
-                    Vector512<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
-                    Vector512<double>.Zero), pe1 - qe1, d1));
-                var de2 = Vector512.ConditionalSelect(Vector512.Equals(p2, Vector512<double>.Zero), pe2 - qe2, Vector512.ConditionalSelect(Vector512.Equals(q2,
-                    Vector512<double>.Zero), pe2 - qe2, d2));
-                var de3 = Vector512.ConditionalSelect(Vector512.Equals(p3, Vector512<double>.Zero), pe3 - qe3, Vector512.ConditionalSelect(Vector512.Equals(q3,
-                    Vector512<double>.Zero), pe3 - qe3, d3));
-                var de4 = Vector512.ConditionalSelect(Vector512.Equals(p4, Vector512<double>.Zero), pe4 - qe4, Vector512.ConditionalSelect(Vector512.Equals(q4,
-                    Vector512<double>.Zero), pe4 - qe4, d4));
-                var de5 = Vector512.ConditionalSelect(Vector512.Equals(p5, Vector512<double>.Zero), pe5 - qe5, Vector512.ConditionalSelect(Vector512.Equals(q5,
-                    Vector512<double>.Zero), pe5 - qe5, d5));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
-                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
-                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5);
-                Vector512.StoreUnsafe(Vector512.Max(sum, Vector512<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 4 rows of PopulationStabilityIndexRows, across the lanes of a Vector256; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks256(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon256 = Vector256.Create(epsilon);
-            int i = 0;
-            for (; i <= rows - 4; i += 4)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 6);
-                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 18));
-                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 19));
-                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 20));
-                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 21));
-                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 22));
-                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 23));
-                var q0 = Vector256.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 6), Unsafe.Add(ref qRow, 12), Unsafe.Add(ref qRow, 18));
-                var q1 = Vector256.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 7), Unsafe.Add(ref qRow, 13), Unsafe.Add(ref qRow, 19));
-                var q2 = Vector256.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 8), Unsafe.Add(ref qRow, 14), Unsafe.Add(ref qRow, 20));
-                var q3 = Vector256.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 9), Unsafe.Add(ref qRow, 15), Unsafe.Add(ref qRow, 21));
-                var q4 = Vector256.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 10), Unsafe.Add(ref qRow, 16), Unsafe.Add(ref qRow, 22));
-                var q5 = Vector256.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 11), Unsafe.Add(ref qRow, 17), Unsafe.Add(ref qRow, 23));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
-                var pe1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), epsilon256, p1);
-                var pe2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), epsilon256, p2);
-                var pe3 = Vector256.ConditionalSelect(Vector256.Equals(p3, Vector256<double>.Zero), epsilon256, p3);
-                var pe4 = Vector256.ConditionalSelect(Vector256.Equals(p4, Vector256<double>.Zero), epsilon256, p4);
-                var pe5 = Vector256.ConditionalSelect(Vector256.Equals(p5, Vector256<double>.Zero), epsilon256, p5);
-                var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
-                var qe1 = Vector256.ConditionalSelect(Vector256.Equals(q1, Vector256<double>.Zero), epsilon256, q1);
-                var qe2 = Vector256.ConditionalSelect(Vector256.Equals(q2, Vector256<double>.Zero), epsilon256, q2);
-                var qe3 = Vector256.ConditionalSelect(Vector256.Equals(q3, Vector256<double>.Zero), epsilon256, q3);
-                var qe4 = Vector256.ConditionalSelect(Vector256.Equals(q4, Vector256<double>.Zero), epsilon256, q4);
-                var qe5 = Vector256.ConditionalSelect(Vector256.Equals(q5, Vector256<double>.Zero), epsilon256, q5);
-                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
-                    Vector256<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), pe1 - qe1, Vector256.ConditionalSelect(Vector256.Equals(q1,
-                    Vector256<double>.Zero), pe1 - qe1, d1));
-                var de2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), pe2 - qe2, Vector256.ConditionalSelect(Vector256.Equals(q2,
-                    Vector256<double>.Zero), pe2 - qe2, d2));
-                var de3 = Vector256.ConditionalSelect(Vector256.Equals(p3, Vector256<double>.Zero), pe3 - qe3, Vector256.ConditionalSelect(Vector256.Equals(q3,
-                    Vector256<double>.Zero), pe3 - qe3, d3));
-                var de4 = Vector256.ConditionalSelect(Vector256.Equals(p4, Vector256<double>.Zero), pe4 - qe4, Vector256.ConditionalSelect(Vector256.Equals(q4,
-                    Vector256<double>.Zero), pe4 - qe4, d4));
-                var de5 = Vector256.ConditionalSelect(Vector256.Equals(p5, Vector256<double>.Zero), pe5 - qe5, Vector256.ConditionalSelect(Vector256.Equals(q5,
-                    Vector256<double>.Zero), pe5 - qe5, d5));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
-                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
-                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5);
-                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 4 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector256; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks256OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon256 = Vector256.Create(epsilon);
-            var q0 = Vector256.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector256.Create(Unsafe.Add(ref qRef, 1));
-            var q2 = Vector256.Create(Unsafe.Add(ref qRef, 2));
-            var q3 = Vector256.Create(Unsafe.Add(ref qRef, 3));
-            var q4 = Vector256.Create(Unsafe.Add(ref qRef, 4));
-            var q5 = Vector256.Create(Unsafe.Add(ref qRef, 5));
-            var qe0 = Vector256.ConditionalSelect(Vector256.Equals(q0, Vector256<double>.Zero), epsilon256, q0);
-            var qe1 = Vector256.ConditionalSelect(Vector256.Equals(q1, Vector256<double>.Zero), epsilon256, q1);
-            var qe2 = Vector256.ConditionalSelect(Vector256.Equals(q2, Vector256<double>.Zero), epsilon256, q2);
-            var qe3 = Vector256.ConditionalSelect(Vector256.Equals(q3, Vector256<double>.Zero), epsilon256, q3);
-            var qe4 = Vector256.ConditionalSelect(Vector256.Equals(q4, Vector256<double>.Zero), epsilon256, q4);
-            var qe5 = Vector256.ConditionalSelect(Vector256.Equals(q5, Vector256<double>.Zero), epsilon256, q5);
-            int i = 0;
-            for (; i <= rows - 4; i += 4)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                var p0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 18));
-                var p1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 19));
-                var p2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 20));
-                var p3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 21));
-                var p4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 22));
-                var p5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 23));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var pe0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), epsilon256, p0);
-                var pe1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), epsilon256, p1);
-                var pe2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), epsilon256, p2);
-                var pe3 = Vector256.ConditionalSelect(Vector256.Equals(p3, Vector256<double>.Zero), epsilon256, p3);
-                var pe4 = Vector256.ConditionalSelect(Vector256.Equals(p4, Vector256<double>.Zero), epsilon256, p4);
-                var pe5 = Vector256.ConditionalSelect(Vector256.Equals(p5, Vector256<double>.Zero), epsilon256, p5);
-                var de0 = Vector256.ConditionalSelect(Vector256.Equals(p0, Vector256<double>.Zero), pe0 - qe0, Vector256.ConditionalSelect(Vector256.Equals(q0,
-                    Vector256<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector256.ConditionalSelect(Vector256.Equals(p1, Vector256<double>.Zero), pe1 - qe1, Vector256.ConditionalSelect(Vector256.Equals(q1,
-                    Vector256<double>.Zero), pe1 - qe1, d1));
-                var de2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), pe2 - qe2, Vector256.ConditionalSelect(Vector256.Equals(q2,
-                    Vector256<double>.Zero), pe2 - qe2, d2));
-                var de3 = Vector256.ConditionalSelect(Vector256.Equals(p3, Vector256<double>.Zero), pe3 - qe3, Vector256.ConditionalSelect(Vector256.Equals(q3,
-                    Vector256<double>.Zero), pe3 - qe3, d3));
-                var de4 = Vector256.ConditionalSelect(Vector256.Equals(p4, Vector256<double>.Zero), pe4 - qe4, Vector256.ConditionalSelect(Vector256.Equals(q4,
-                    Vector256<double>.Zero), pe4 - qe4, d4));
-                var de5 = Vector256.ConditionalSelect(Vector256.Equals(p5, Vector256<double>.Zero), pe5 - qe5, Vector256.ConditionalSelect(Vector256.Equals(q5,
-                    Vector256<double>.Zero), pe5 - qe5, d5));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
-                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
-                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5);
-                Vector256.StoreUnsafe(Vector256.Max(sum, Vector256<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of PopulationStabilityIndexRows, across the lanes of a Vector128; returns the rows done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks128(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon128 = Vector128.Create(epsilon);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                ref double qRow = ref Unsafe.Add(ref qRef, i * 6);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7));
-                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8));
-                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9));
-                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10));
-                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11));
-                var q0 = Vector128.Create(Unsafe.Add(ref qRow, 0), Unsafe.Add(ref qRow, 6));
-                var q1 = Vector128.Create(Unsafe.Add(ref qRow, 1), Unsafe.Add(ref qRow, 7));
-                var q2 = Vector128.Create(Unsafe.Add(ref qRow, 2), Unsafe.Add(ref qRow, 8));
-                var q3 = Vector128.Create(Unsafe.Add(ref qRow, 3), Unsafe.Add(ref qRow, 9));
-                var q4 = Vector128.Create(Unsafe.Add(ref qRow, 4), Unsafe.Add(ref qRow, 10));
-                var q5 = Vector128.Create(Unsafe.Add(ref qRow, 5), Unsafe.Add(ref qRow, 11));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
-                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
-                var pe2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), epsilon128, p2);
-                var pe3 = Vector128.ConditionalSelect(Vector128.Equals(p3, Vector128<double>.Zero), epsilon128, p3);
-                var pe4 = Vector128.ConditionalSelect(Vector128.Equals(p4, Vector128<double>.Zero), epsilon128, p4);
-                var pe5 = Vector128.ConditionalSelect(Vector128.Equals(p5, Vector128<double>.Zero), epsilon128, p5);
-                var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
-                var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
-                var qe2 = Vector128.ConditionalSelect(Vector128.Equals(q2, Vector128<double>.Zero), epsilon128, q2);
-                var qe3 = Vector128.ConditionalSelect(Vector128.Equals(q3, Vector128<double>.Zero), epsilon128, q3);
-                var qe4 = Vector128.ConditionalSelect(Vector128.Equals(q4, Vector128<double>.Zero), epsilon128, q4);
-                var qe5 = Vector128.ConditionalSelect(Vector128.Equals(q5, Vector128<double>.Zero), epsilon128, q5);
-                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
-                    Vector128<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
-                    Vector128<double>.Zero), pe1 - qe1, d1));
-                var de2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), pe2 - qe2, Vector128.ConditionalSelect(Vector128.Equals(q2,
-                    Vector128<double>.Zero), pe2 - qe2, d2));
-                var de3 = Vector128.ConditionalSelect(Vector128.Equals(p3, Vector128<double>.Zero), pe3 - qe3, Vector128.ConditionalSelect(Vector128.Equals(q3,
-                    Vector128<double>.Zero), pe3 - qe3, d3));
-                var de4 = Vector128.ConditionalSelect(Vector128.Equals(p4, Vector128<double>.Zero), pe4 - qe4, Vector128.ConditionalSelect(Vector128.Equals(q4,
-                    Vector128<double>.Zero), pe4 - qe4, d4));
-                var de5 = Vector128.ConditionalSelect(Vector128.Equals(p5, Vector128<double>.Zero), pe5 - qe5, Vector128.ConditionalSelect(Vector128.Equals(q5,
-                    Vector128<double>.Zero), pe5 - qe5, d5));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
-                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
-                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5);
-                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>The full blocks of 2 rows of PopulationStabilityIndexRows against one Q row, across the lanes of a Vector128; returns the rows
-        /// done.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int PopulationStabilityIndexRowsBlocks128OneQ(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon, Span<double> destination)
-        {
-            int rows = p.Length / 6;
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            ref double dRef = ref MemoryMarshal.GetReference(destination);
-            var epsilon128 = Vector128.Create(epsilon);
-            var q0 = Vector128.Create(Unsafe.Add(ref qRef, 0));
-            var q1 = Vector128.Create(Unsafe.Add(ref qRef, 1));
-            var q2 = Vector128.Create(Unsafe.Add(ref qRef, 2));
-            var q3 = Vector128.Create(Unsafe.Add(ref qRef, 3));
-            var q4 = Vector128.Create(Unsafe.Add(ref qRef, 4));
-            var q5 = Vector128.Create(Unsafe.Add(ref qRef, 5));
-            var qe0 = Vector128.ConditionalSelect(Vector128.Equals(q0, Vector128<double>.Zero), epsilon128, q0);
-            var qe1 = Vector128.ConditionalSelect(Vector128.Equals(q1, Vector128<double>.Zero), epsilon128, q1);
-            var qe2 = Vector128.ConditionalSelect(Vector128.Equals(q2, Vector128<double>.Zero), epsilon128, q2);
-            var qe3 = Vector128.ConditionalSelect(Vector128.Equals(q3, Vector128<double>.Zero), epsilon128, q3);
-            var qe4 = Vector128.ConditionalSelect(Vector128.Equals(q4, Vector128<double>.Zero), epsilon128, q4);
-            var qe5 = Vector128.ConditionalSelect(Vector128.Equals(q5, Vector128<double>.Zero), epsilon128, q5);
-            int i = 0;
-            for (; i <= rows - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref pRef, i * 6);
-                var p0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 6));
-                var p1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 7));
-                var p2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 8));
-                var p3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 9));
-                var p4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 10));
-                var p5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 11));
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var pe0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), epsilon128, p0);
-                var pe1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), epsilon128, p1);
-                var pe2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), epsilon128, p2);
-                var pe3 = Vector128.ConditionalSelect(Vector128.Equals(p3, Vector128<double>.Zero), epsilon128, p3);
-                var pe4 = Vector128.ConditionalSelect(Vector128.Equals(p4, Vector128<double>.Zero), epsilon128, p4);
-                var pe5 = Vector128.ConditionalSelect(Vector128.Equals(p5, Vector128<double>.Zero), epsilon128, p5);
-                var de0 = Vector128.ConditionalSelect(Vector128.Equals(p0, Vector128<double>.Zero), pe0 - qe0, Vector128.ConditionalSelect(Vector128.Equals(q0,
-                    Vector128<double>.Zero), pe0 - qe0, d0));
-                var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
-                    Vector128<double>.Zero), pe1 - qe1, d1));
-                var de2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), pe2 - qe2, Vector128.ConditionalSelect(Vector128.Equals(q2,
-                    Vector128<double>.Zero), pe2 - qe2, d2));
-                var de3 = Vector128.ConditionalSelect(Vector128.Equals(p3, Vector128<double>.Zero), pe3 - qe3, Vector128.ConditionalSelect(Vector128.Equals(q3,
-                    Vector128<double>.Zero), pe3 - qe3, d3));
-                var de4 = Vector128.ConditionalSelect(Vector128.Equals(p4, Vector128<double>.Zero), pe4 - qe4, Vector128.ConditionalSelect(Vector128.Equals(q4,
-                    Vector128<double>.Zero), pe4 - qe4, d4));
-                var de5 = Vector128.ConditionalSelect(Vector128.Equals(p5, Vector128<double>.Zero), pe5 - qe5, Vector128.ConditionalSelect(Vector128.Equals(q5,
-                    Vector128<double>.Zero), pe5 - qe5, d5));
-                var sum = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0) + VectorMath.Deviance(pe1, qe1, de1)
-                    + VectorMath.Deviance(qe1, pe1, -de1) + VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) + VectorMath.Deviance(pe3,
-                    qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3) + VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4)
-                    + VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5);
-                Vector128.StoreUnsafe(Vector128.Max(sum, Vector128<double>.Zero), ref dRef, (nuint)i);
-            }
-            return i;
-        }
-
-        /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m), Loader's deviance bd0(x, m) = x·log(x/m) + m − x
-        /// ≥ 0 (the m − x parts cancel in the sum), with the differences ±d/2 passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
-        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never stored. Callers have checked that every span has length K =
-        /// 6.</summary>
+        /// <summary>Σ of the terms of JensenShannonDivergence. Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with
+        /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of
+        /// non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed
+        /// (m = s/2 would underflow to 0 for the smallest subnormal). Callers have checked that every span has length K = 6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         {
@@ -2743,10 +1822,10 @@ namespace DivergenceGen.Generated
                     & ProbabilityLanes.AllProbabilities(seen128);
                 var d0 = p0 - q0;
                 var d1 = p1 - q1;
-                var m0 = Vector256.Create(0.5d) * (p0 + q0);
-                var m1 = Vector128.Create(0.5d) * (p1 + q1);
-                var sum0 = VectorMath.Deviance(p0, m0, Vector256.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector256.Create(-0.5d) * d0);
-                var sum1 = VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1);
+                var s0 = p0 + q0;
+                var s1 = p1 + q1;
+                var sum0 = VectorMath.Deviance(Vector256.Create(2d) * p0, s0, d0) + VectorMath.Deviance(Vector256.Create(2d) * q0, s0, -d0);
+                var sum1 = VectorMath.Deviance(Vector128.Create(2d) * p1, s1, d1) + VectorMath.Deviance(Vector128.Create(2d) * q1, s1, -d1);
                 double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
                 if (!valid)
                 {
@@ -2772,12 +1851,12 @@ namespace DivergenceGen.Generated
                 var d0 = p0 - q0;
                 var d1 = p1 - q1;
                 var d2 = p2 - q2;
-                var m0 = Vector128.Create(0.5d) * (p0 + q0);
-                var m1 = Vector128.Create(0.5d) * (p1 + q1);
-                var m2 = Vector128.Create(0.5d) * (p2 + q2);
-                var sum0 = VectorMath.Deviance(p0, m0, Vector128.Create(0.5d) * d0) + VectorMath.Deviance(q0, m0, Vector128.Create(-0.5d) * d0);
-                var sum1 = VectorMath.Deviance(p1, m1, Vector128.Create(0.5d) * d1) + VectorMath.Deviance(q1, m1, Vector128.Create(-0.5d) * d1);
-                var sum2 = VectorMath.Deviance(p2, m2, Vector128.Create(0.5d) * d2) + VectorMath.Deviance(q2, m2, Vector128.Create(-0.5d) * d2);
+                var s0 = p0 + q0;
+                var s1 = p1 + q1;
+                var s2 = p2 + q2;
+                var sum0 = VectorMath.Deviance(Vector128.Create(2d) * p0, s0, d0) + VectorMath.Deviance(Vector128.Create(2d) * q0, s0, -d0);
+                var sum1 = VectorMath.Deviance(Vector128.Create(2d) * p1, s1, d1) + VectorMath.Deviance(Vector128.Create(2d) * q1, s1, -d1);
+                var sum2 = VectorMath.Deviance(Vector128.Create(2d) * p2, s2, d2) + VectorMath.Deviance(Vector128.Create(2d) * q2, s2, -d2);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2);
                 if (!valid)
                 {
@@ -2795,8 +1874,8 @@ namespace DivergenceGen.Generated
                 {
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
                     double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    double mk = 0.5d * (Unsafe.Add(ref pRef, k) + Unsafe.Add(ref qRef, k));
-                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), mk, 0.5d * dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k), mk, -0.5d * dk);
+                    double sk = Unsafe.Add(ref pRef, k) + Unsafe.Add(ref qRef, k);
+                    sumAcc += ScalarMath.Deviance(2d * Unsafe.Add(ref pRef, k), sk, dk) + ScalarMath.Deviance(2d * Unsafe.Add(ref qRef, k), sk, -dk);
                 }
                 double sum = sumAcc;
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);

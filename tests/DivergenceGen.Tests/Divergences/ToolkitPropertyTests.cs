@@ -428,21 +428,6 @@ namespace DivergenceGen.Tests.Divergences
             return rounding + normal + final;
         }
 
-        /// <summary>Whether some bin has p + q &gt; 0 but (p + q)/2 = 0 in T: {p, q} = {T.Epsilon, 0} (see ToolkitPinnedCases).</summary>
-        private static bool MixtureUnderflows(T[] p, T[] q)
-        {
-            T half = To<T>(0.5);
-            for (int i = 0; i < p.Length; i++)
-            {
-                T sum = p[i] + q[i];
-                if (sum > T.Zero && half * sum == T.Zero)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         // ---- properties ------------------------------------------------------------------------------------------------
 
@@ -551,12 +536,8 @@ namespace DivergenceGen.Tests.Divergences
                 AtMost(worst, "H² ≤ TV", h2, tv, (h2Rel * h2) + (tvRel * tv) + Tiny<T>(), () => $"H = {R(h)}, TV = {R(tv)}, {At(p, q)}");
                 AtMost(worst, "TV ≤ √2·H", tv, Math.Sqrt(2) * h, (Math.Sqrt(2) * h * (h2Rel + etaP + etaQ)) + (tvRel * tv) + Tiny<T>(), () => $"H = {R(h)}, TV = {R(tv)}, {At(p, q)}");
 
-                // JS ≤ ln 2 · TV. Not where a bin's mixture (p + q)/2 underflows to 0 (one of p, q the smallest subnormal, the
-                // other 0): JS is then ln 2 whatever the other bins are, a bug pinned in ToolkitPinnedCases.
-                if (!MixtureUnderflows(p, q))
-                {
-                    AtMost(worst, "JS ≤ ln 2·TV", js, Ln2 * tv, (sumRel * (js + (Ln2 * tv))) + Tiny<T>(), () => $"JS = {R(js)}, TV = {R(tv)}, {At(p, q)}");
-                }
+                // JS ≤ ln 2 · TV, also where a bin is {smallest subnormal, 0} (ToolkitPinnedCases: the mixture used to underflow).
+                AtMost(worst, "JS ≤ ln 2·TV", js, Ln2 * tv, (sumRel * (js + (Ln2 * tv))) + Tiny<T>(), () => $"JS = {R(js)}, TV = {R(tv)}, {At(p, q)}");
             }, iter: Iter);
             worst.Print(_output);
         }
@@ -774,18 +755,15 @@ namespace DivergenceGen.Tests.Divergences
 
     public sealed class Cat17U32ToolkitProperties(ITestOutputHelper output) : ToolkitProperties<Cat17U32, double>(output);
 
-    /// <summary>
-    /// Inputs where the toolkit gives a wrong value, pinned deterministically. Skipped while the bug stands (the branch stays
-    /// green); remove the Skip when it is fixed.
-    /// </summary>
+    /// <summary>Inputs where the toolkit once gave a wrong value, pinned deterministically.</summary>
     public sealed class ToolkitPinnedCases
     {
         /// <summary>
         /// A bin with p = the smallest subnormal and q = 0 (or the reverse): the mixture m = (p + q)/2 rounds to 0, the bin's
-        /// deviance bd0(p, m = 0) is not the exact p·ln 2 ≈ 3.4e-324, and JS comes out as its maximum ln 2 (clamped) whatever
-        /// the other bins are. Found by ToolkitProperties.Inequalities (JS ≤ ln 2·TV), which now skips such inputs.
+        /// deviance bd0(p, m = 0) was +∞, and JS came out as its maximum ln 2 (clamped) whatever the other bins were. Found by
+        /// ToolkitProperties.Inequalities (JS ≤ ln 2·TV); fixed by computing each bin as ½·(bd0(2p, s) + bd0(2q, s)), s = p + q.
         /// </summary>
-        [Fact(Skip = "bug: JensenShannonDivergence is ln 2 when a bin has {p, q} = {smallest subnormal, 0} (the mixture (p + q)/2 underflows to 0)")]
+        [Fact]
         public void JensenShannonWithTheSmallestSubnormalAgainstZero()
         {
             // The true JS is ½·(5e-324·ln 2) ≈ 1.7e-324 (to within the smallest subnormal) plus the other bins' contributions (none here).
