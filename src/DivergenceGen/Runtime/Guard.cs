@@ -212,6 +212,32 @@ namespace DivergenceGen
             }
         }
 
+        /// <summary>Whether <paramref name="value"/> is ≥ 0, +∞ included (false for NaN).</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <returns>True when 0 ≤ value ≤ +∞.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool IsNonNegative<T>(T value)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            value >= T.Zero;
+
+        /// <summary>
+        /// Throws <see cref="ArgumentOutOfRangeException"/> unless 0 ≤ <paramref name="value"/> ≤ +∞ (a statistic or a
+        /// bound of integration, where +∞ is a valid limit and NaN or a negative value is a caller's error).
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <param name="paramName">The name of the parameter it came from.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ThrowIfNotNonNegative<T>(T value, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            if (!IsNonNegative(value))
+            {
+                ThrowOutOfDomain(value, paramName, "≥ 0 (+∞ allowed)");
+            }
+        }
+
         /// <summary>Whether <paramref name="value"/> is finite and &gt; 0 (false for NaN and +∞).</summary>
         /// <typeparam name="T">double or float.</typeparam>
         /// <param name="value">The value to check.</param>

@@ -447,8 +447,12 @@ namespace DivergenceGen
                 + ((StirlingError(n) - StirlingError(k) - StirlingError(m)) - (0.5 * log1mKOverN) - (0.5 * (Log2Pi + Math.Log(k))));
         }
 
-        /// <summary>ln Γ(1 + t) for −½ ≤ t ≤ 1.5 on the exact argument t (no rounding of 1 + t).</summary>
-        private static double LogGamma1p(double t)
+        /// <summary>
+        /// ln Γ(1 + t) for −½ ≤ t ≤ 1.5 on the exact argument t (no rounding of 1 + t), so relative also near t = 0 and
+        /// t = 1 (internal: IncompleteGamma needs ln Γ(1 + a) for a as small as 1e−10, where LogGamma(1 + a) would see
+        /// 1 + a rounded).
+        /// </summary>
+        internal static double LogGamma1p(double t)
         {
             if (t < -0.25)
             {
@@ -553,7 +557,7 @@ namespace DivergenceGen
         }
 
         /// <summary>log(1 + x) for x ≥ −1, accurate for small |x| (Goldberg: log(u)·x/(u − 1) with u = 1 + x rounded).</summary>
-        private static double Log1p(double x)
+        internal static double Log1p(double x)
         {
             double u = 1.0 + x;
             if (u == 1.0)

@@ -126,6 +126,13 @@ namespace DivergenceGen.Tests.Runtime
             Assert.False(Guard.IsNonNegativeFinite(double.PositiveInfinity));
             Assert.False(Guard.IsNonNegativeFinite(double.NaN));
 
+            Assert.True(Guard.IsNonNegative(0.0));
+            Assert.True(Guard.IsNonNegative(-0.0));
+            Assert.True(Guard.IsNonNegative(double.PositiveInfinity));
+            Assert.False(Guard.IsNonNegative(below0));
+            Assert.False(Guard.IsNonNegative(double.NegativeInfinity));
+            Assert.False(Guard.IsNonNegative(double.NaN));
+
             Assert.False(Guard.IsPositiveFinite(0.0));
             Assert.True(Guard.IsPositiveFinite(double.Epsilon));
             Assert.True(Guard.IsPositiveFinite(double.MaxValue));
@@ -146,6 +153,7 @@ namespace DivergenceGen.Tests.Runtime
             Guard.ThrowIfNotPositiveProbability(1.0, "p");
             Guard.ThrowIfNotNonNegativeFinite(0.0, "rate");
             Guard.ThrowIfNotPositiveFinite(double.Epsilon, "r");
+            Guard.ThrowIfNotNonNegative(double.PositiveInfinity, "x");
 
             var e = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowIfNotProbability(1.25, "p"));
             Assert.Equal("p", e.ParamName);
@@ -164,6 +172,10 @@ namespace DivergenceGen.Tests.Runtime
             e = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowIfNotPositiveFinite(0.0, "r"));
             Assert.Equal("r", e.ParamName);
             Assert.Contains("> 0", e.Message, StringComparison.Ordinal);
+
+            e = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.ThrowIfNotNonNegative(double.NaN, "x"));
+            Assert.Equal("x", e.ParamName);
+            Assert.Contains("x must be ≥ 0 (+∞ allowed), but was NaN.", e.Message, StringComparison.Ordinal);
         }
 
         [Fact]
