@@ -511,9 +511,9 @@ namespace DivergenceGen.Generator.Emit
         /// </summary>
         /// <param name="Term">The row's term over <c>p</c> and <c>q</c> (the single-row kernel's), for the blocks of rows across the lanes.</param>
         /// <param name="Lets">Per-class values the term reads (a Q-only one, log q, is loaded once when Q is one row).</param>
-        /// <param name="Value_">The value from the row's double <c>sum</c> (the single-row kernel's, or the measure's finish).</param>
+        /// <param name="Result">The value from the row's double <c>sum</c> (the single-row kernel's, or the measure's finish).</param>
         /// <param name="Blocks">Whether blocks of rows across the lanes pay for this measure (see <see cref="RowsAcrossLanes"/>).</param>
-        private sealed record RowBatch(string Member, string Value, string RowKernel, bool HasQ, Expr Term, IReadOnlyList<PerClass> Lets, Expr Value_, bool Blocks, FiniteMeasure? Finish = null);
+        private sealed record RowBatch(string Member, string Value, string RowKernel, bool HasQ, Expr Term, IReadOnlyList<PerClass> Lets, Expr Result, bool Blocks, FiniteMeasure? Finish = null);
 
         private static readonly Expr RowP = E.Ref("p");
         private static readonly Expr RowQ = E.Ref("q");
@@ -565,8 +565,11 @@ namespace DivergenceGen.Generator.Emit
                 var parameter = batch.Finish?.Parameter;
                 _w.Summary("destinationᵢ = " + SourceWriter.Escape(batch.Value) + " for each row i of the row-major N × K matrix <paramref name=\"p\"/>"
                     + (batch.HasQ ? ",\nwhere Qᵢ is row i of <paramref name=\"q\"/> (N rows) or, when q holds one row, that row for every i (a reference histogram)" : string.Empty)
-                    + ".\nThe conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so\n"
-                    + "an exception leaves the destination untouched.");
+                    + ".\nThe conventions are those of the single-row member. "
+                    + (RowsAcrossLanes(batch)
+                        ? "Rows run in blocks across the vector lanes (K ≤ " + N(MaxClassesAcrossLanes) + "), which add a row's K terms in another\norder than the single-row member: the last bits may differ. "
+                        : "Each row runs the single-row kernel: the values are the single-row member's to the bit. ")
+                    + "Every element is checked first,\nso an exception leaves the destination untouched.");
                 _w.Doc("<param name=\"p\">N rows of K = " + K + " probabilities, row after row.</param>");
                 if (batch.HasQ)
                 {
@@ -662,7 +665,7 @@ namespace DivergenceGen.Generator.Emit
                     }
 
                     scheduler.EmitRow();
-                    var finish = new VectorLowering(bits, Model.PrecisionKind.Double, name => name == "sum" ? "sum" : name + N(bits)).Lower(batch.Value_);
+                    var finish = new VectorLowering(bits, Model.PrecisionKind.Double, name => name == "sum" ? "sum" : name + N(bits)).Lower(batch.Result);
                     _w.Line(vector + ".StoreUnsafe(" + finish + ", ref dRef, (nuint)i);");
                 }
 

@@ -809,8 +809,9 @@ namespace MyApp
 
         /// <summary>
         /// destinationᵢ = H(Pᵢ) = −Σₖ pᵢₖ·log pᵢₖ for each row i of the row-major N × K matrix <paramref name="p"/>.
-        /// The conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so
-        /// an exception leaves the destination untouched.
+        /// The conventions are those of the single-row member. Each row runs the single-row kernel: the values are the single-row member's to the bit. Every
+        /// element is checked first,
+        /// so an exception leaves the destination untouched.
         /// </summary>
         /// <param name="p">N rows of K = 16 probabilities, row after row.</param>
         /// <param name="destination">Receives the N values; at least N long.</param>
@@ -828,8 +829,9 @@ namespace MyApp
         /// <summary>
         /// destinationᵢ = D(Pᵢ‖Qᵢ) = Σₖ pᵢₖ·log(pᵢₖ/qᵢₖ) for each row i of the row-major N × K matrix <paramref name="p"/>,
         /// where Qᵢ is row i of <paramref name="q"/> (N rows) or, when q holds one row, that row for every i (a reference histogram).
-        /// The conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so
-        /// an exception leaves the destination untouched.
+        /// The conventions are those of the single-row member. Each row runs the single-row kernel: the values are the single-row member's to the bit. Every
+        /// element is checked first,
+        /// so an exception leaves the destination untouched.
         /// </summary>
         /// <param name="p">N rows of K = 16 probabilities, row after row.</param>
         /// <param name="q">N rows of K probabilities, or one row used for every row of p.</param>
@@ -852,8 +854,9 @@ namespace MyApp
         /// <summary>
         /// destinationᵢ = H(Pᵢ, Qᵢ) = −Σₖ pᵢₖ·log qᵢₖ for each row i of the row-major N × K matrix <paramref name="p"/>,
         /// where Qᵢ is row i of <paramref name="q"/> (N rows) or, when q holds one row, that row for every i (a reference histogram).
-        /// The conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so
-        /// an exception leaves the destination untouched.
+        /// The conventions are those of the single-row member. Each row runs the single-row kernel: the values are the single-row member's to the bit. Every
+        /// element is checked first,
+        /// so an exception leaves the destination untouched.
         /// </summary>
         /// <param name="p">N rows of K = 16 probabilities, row after row.</param>
         /// <param name="q">N rows of K probabilities, or one row used for every row of p.</param>
@@ -876,8 +879,9 @@ namespace MyApp
         /// <summary>
         /// destinationᵢ = JS(Pᵢ, Qᵢ) (see JensenShannonDivergence) for each row i of the row-major N × K matrix <paramref name="p"/>,
         /// where Qᵢ is row i of <paramref name="q"/> (N rows) or, when q holds one row, that row for every i (a reference histogram).
-        /// The conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so
-        /// an exception leaves the destination untouched.
+        /// The conventions are those of the single-row member. Each row runs the single-row kernel: the values are the single-row member's to the bit. Every
+        /// element is checked first,
+        /// so an exception leaves the destination untouched.
         /// </summary>
         /// <param name="p">N rows of K = 16 probabilities, row after row.</param>
         /// <param name="q">N rows of K probabilities, or one row used for every row of p.</param>
@@ -900,8 +904,9 @@ namespace MyApp
         /// <summary>
         /// destinationᵢ = PSI(Pᵢ, Qᵢ) with ε for empty bins (see PopulationStabilityIndex) for each row i of the row-major N × K matrix <paramref name="p"/>,
         /// where Qᵢ is row i of <paramref name="q"/> (N rows) or, when q holds one row, that row for every i (a reference histogram).
-        /// The conventions are those of the single-row member; each row runs the same kernel. Every element is checked first, so
-        /// an exception leaves the destination untouched.
+        /// The conventions are those of the single-row member. Each row runs the single-row kernel: the values are the single-row member's to the bit. Every
+        /// element is checked first,
+        /// so an exception leaves the destination untouched.
         /// </summary>
         /// <param name="p">N rows of K = 16 probabilities, row after row.</param>
         /// <param name="q">N rows of K probabilities, or one row used for every row of p.</param>
