@@ -197,12 +197,20 @@ namespace DivergenceGen.Generator.Emit
             _bind = bind;
         }
 
-        private ScalarLowering Lowering => new(PrecisionKind.Double, name => _defined.Contains(name) ? name : _bind(name));
+        private ScalarLowering LoweringWith(Func<string, string> bind) => new(PrecisionKind.Double, name => _defined.Contains(name) ? name : bind(name));
 
-        /// <summary>Writes the statements of <paramref name="kernel"/>'s sum into a local named <paramref name="variable"/>; returns its name.</summary>
-        public string Write(string kernel, string variable)
+        /// <summary>
+        /// Writes the statements of <paramref name="kernel"/>'s sum into a local named <paramref name="variable"/>; returns its
+        /// name. <paramref name="argument"/>: the C# of the kernel's parameter where the member fixes it (Jeffreys: PSI's ε = 0).
+        /// </summary>
+        public string Write(string kernel, string variable, string? argument = null)
         {
             var measure = FiniteMeasures.OfKernel(kernel);
+            var bind = _bind;
+            if (argument is not null && measure.Parameter is { } fixedParameter)
+            {
+                bind = name => name == fixedParameter.Name ? argument : _bind(name);
+            }
             var read = Substitution.Names(measure.InlineTerm!); // p, q and d only where the term (or a let) reads them
             var names = new[] { "p", "q", "d" }.Where(read.Contains).Concat(measure.Lets.Select(l => l.Name)).ToList();
             string Local(string name, int k) => name + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -215,11 +223,11 @@ namespace DivergenceGen.Generator.Emit
                 {
                     if (_defined.Add(Local(name, k)))
                     {
-                        _w.Line("double " + Local(name, k) + " = " + Lowering.Lower(value) + ";");
+                        _w.Line("double " + Local(name, k) + " = " + LoweringWith(bind).Lower(value) + ";");
                     }
                 }
 
-                terms.Add(Lowering.LowerTerm(Rename(measure.Term!, k)));
+                terms.Add(LoweringWith(bind).LowerTerm(Rename(measure.Term!, k)));
             }
 
             _w.Line("double " + variable + " = " + string.Join(" + ", terms) + ";");

@@ -38,6 +38,9 @@ namespace DivergenceGen.Generator.Ir
     /// <param name="Parameter">A parameter beyond P and Q, or null.</param>
     /// <param name="SecondKernel">Another measure's kernel whose sum the finish reads as <c>sum2</c>, only where it needs it
     /// (evaluated lazily: the finish is a conditional).</param>
+    /// <param name="KernelArgument">Where the measure is another measure's sum at a fixed value of that measure's parameter
+    /// (Jeffreys is PSI with ε = 0, to the bit): the C# of that value; the measure then names the other's kernel and writes
+    /// no term of its own.</param>
     /// <param name="RuntimeFunction">A runtime function of (p, q, parameter) spans that computes the measure where it is not a
     /// plain sum (Rényi: a log-sum-exp with limits at α = 0, 1, ∞).</param>
     internal sealed record FiniteMeasure(
@@ -51,7 +54,8 @@ namespace DivergenceGen.Generator.Ir
         Expr Finish,
         MeasureParameter? Parameter = null,
         string? RuntimeFunction = null,
-        string? SecondKernel = null)
+        string? SecondKernel = null,
+        string? KernelArgument = null)
     {
         /// <summary>The term with its lets substituted: one expression in p, q, d and the parameter.</summary>
         public Expr? InlineTerm => Term is null
@@ -124,15 +128,17 @@ namespace DivergenceGen.Generator.Ir
 
         public static readonly FiniteMeasure Jeffreys = new(
             Member: "JeffreysDivergence",
-            Kernel: "JeffreysSum",
+            Kernel: "PopulationStabilitySum",
             Definition: "J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats",
             Conventions: "Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.",
             Method: "Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts "
                 + "cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, "
-                + "and no cancellation in the sum, unlike the sum of the two KL divergences.",
+                + "and no cancellation in the sum, unlike the sum of the two KL divergences. It is the population stability index's "
+                + "sum with ε = 0 (the same kernel).",
             Lets: new MeasureLet[0],
-            Term: E.Deviance(P, Q, D) + E.Deviance(Q, P, -D),
-            Finish: E.Max(Sum, 0.0));
+            Term: null,
+            Finish: E.Max(Sum, 0.0),
+            KernelArgument: "0");
 
         public static readonly FiniteMeasure PopulationStability = new(
             Member: "PopulationStabilityIndex",
@@ -192,10 +198,10 @@ namespace DivergenceGen.Generator.Ir
         /// <summary>The member names every finite-support family gets (a user member with one of them is DG0005).</summary>
         public static IEnumerable<string> MemberNames => All.Select(m => m.Member);
 
-        /// <summary>The measure whose sum a kernel computes (the first with that <see cref="FiniteMeasure.Kernel"/>).</summary>
-        public static FiniteMeasure OfKernel(string kernel) => All.First(m => m.Kernel == kernel);
+        /// <summary>The measure whose sum a kernel computes (the first with that <see cref="FiniteMeasure.Kernel"/> that owns it).</summary>
+        public static FiniteMeasure OfKernel(string kernel) => All.First(m => m.Kernel == kernel && m.KernelArgument is null);
 
         /// <summary>The sums the kernels compute: one per distinct <see cref="FiniteMeasure.Kernel"/>.</summary>
-        public static IEnumerable<FiniteMeasure> Sums => All.Where(m => m.Term is not null).GroupBy(m => m.Kernel).Select(g => g.First());
+        public static IEnumerable<FiniteMeasure> Sums => All.Where(m => m.Term is not null && m.KernelArgument is null).GroupBy(m => m.Kernel).Select(g => g.First());
     }
 }

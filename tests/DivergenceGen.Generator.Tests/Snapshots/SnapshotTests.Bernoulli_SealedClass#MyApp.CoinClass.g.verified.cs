@@ -240,7 +240,7 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="q"/> is null.</exception>
@@ -250,11 +250,17 @@ namespace MyApp
             double p0 = 1d - _p;
             double q0 = 1d - q._p;
             double d0 = q._p - _p;
+            double pe0 = p0 == 0d ? 0 : p0;
+            double qe0 = q0 == 0d ? 0 : q0;
+            double de0 = p0 == 0d ? pe0 - qe0 : q0 == 0d ? pe0 - qe0 : d0;
             double p1 = _p;
             double q1 = q._p;
             double d1 = _p - q._p;
-            double sum = global::DivergenceGen.ScalarMath.Deviance(p0, q0, d0) + global::DivergenceGen.ScalarMath.Deviance(q0, p0, -d0)
-                + global::DivergenceGen.ScalarMath.Deviance(p1, q1, d1) + global::DivergenceGen.ScalarMath.Deviance(q1, p1, -d1);
+            double pe1 = p1 == 0d ? 0 : p1;
+            double qe1 = q1 == 0d ? 0 : q1;
+            double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
+            double sum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
+                + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -449,7 +455,7 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// Every element must be a probability in [0, 1] (checked first); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -467,11 +473,17 @@ namespace MyApp
             double p0 = (double)p[0];
             double q0 = (double)q[0];
             double d0 = (double)p[0] - (double)q[0];
+            double pe0 = p0 == 0d ? 0 : p0;
+            double qe0 = q0 == 0d ? 0 : q0;
+            double de0 = p0 == 0d ? pe0 - qe0 : q0 == 0d ? pe0 - qe0 : d0;
             double p1 = (double)p[1];
             double q1 = (double)q[1];
             double d1 = (double)p[1] - (double)q[1];
-            double sum = global::DivergenceGen.ScalarMath.Deviance(p0, q0, d0) + global::DivergenceGen.ScalarMath.Deviance(q0, p0, -d0)
-                + global::DivergenceGen.ScalarMath.Deviance(p1, q1, d1) + global::DivergenceGen.ScalarMath.Deviance(q1, p1, -d1);
+            double pe1 = p1 == 0d ? 0 : p1;
+            double qe1 = q1 == 0d ? 0 : q1;
+            double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
+            double sum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
+                + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);
             return global::System.Math.Max(sum, 0d);
         }
 

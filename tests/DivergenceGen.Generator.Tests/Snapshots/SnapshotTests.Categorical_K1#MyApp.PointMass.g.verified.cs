@@ -591,7 +591,7 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -599,7 +599,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            double sum = global::DivergenceGen.Generated.PointMassKernels.JeffreysSum(_probabilities, q._probabilities);
+            double sum = global::DivergenceGen.Generated.PointMassKernels.PopulationStabilitySum(_probabilities, q._probabilities, 0);
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -739,7 +739,7 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -752,7 +752,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            double sum = global::DivergenceGen.Generated.PointMassKernels.JeffreysSum(p, q);
+            double sum = global::DivergenceGen.Generated.PointMassKernels.PopulationStabilitySum(p, q, 0);
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -1248,38 +1248,8 @@ namespace DivergenceGen.Generated
             return sum;
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
-        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
-        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 1.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
-        {
-            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            // K = 1 is narrower than any vector: scalar code only.
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            // K = 1 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            ulong seenTail = 0;
-            seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
-            bool valid = ProbabilityLanes.AllProbabilities(seenTail);
-            double d0 = Unsafe.Add(ref pRef, 0) - Unsafe.Add(ref qRef, 0);
-            double sum = ScalarMath.Deviance(Unsafe.Add(ref pRef, 0), Unsafe.Add(ref qRef, 0), d0) + ScalarMath.Deviance(Unsafe.Add(ref qRef, 0),
-                Unsafe.Add(ref pRef, 0), -d0);
-            if (!valid)
-            {
-                return JeffreysSum(
-                    Guard.RescanProbabilities(p, nameof(p)),
-                    Guard.RescanProbabilities(q, nameof(q)));
-            }
-            return sum;
-        }
-
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
-        /// is empty: no cancellation. Callers have checked that every span has length K = 1.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
+        /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 1.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
         {

@@ -528,14 +528,14 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="q"/> is null.</exception>
         public double JeffreysDivergence(in BigDie q)
         {
             global::System.ArgumentNullException.ThrowIfNull(q);
-            double sum = global::DivergenceGen.Generated.BigDieKernels.JeffreysSum(_probabilities, q._probabilities);
+            double sum = global::DivergenceGen.Generated.BigDieKernels.PopulationStabilitySum(_probabilities, q._probabilities, 0);
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -673,7 +673,7 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -686,7 +686,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            double sum = global::DivergenceGen.Generated.BigDieKernels.JeffreysSum(p, q);
+            double sum = global::DivergenceGen.Generated.BigDieKernels.PopulationStabilitySum(p, q, 0);
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -1811,111 +1811,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
-        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
-        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 1000.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
-        {
-            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var sumAcc = Vector512<double>.Zero;
-                var seenAcc = Vector512<ulong>.Zero;
-                for (int k = 0; k < 1000; k += 8)
-                {
-                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var dk = pk - qk;
-                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
-                }
-                double sum = Vector512.Sum(sumAcc);
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var sumAcc = Vector256<double>.Zero;
-                var seenAcc = Vector256<ulong>.Zero;
-                for (int k = 0; k < 1000; k += 4)
-                {
-                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var dk = pk - qk;
-                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
-                }
-                double sum = Vector256.Sum(sumAcc);
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var sumAcc = Vector128<double>.Zero;
-                var seenAcc = Vector128<ulong>.Zero;
-                for (int k = 0; k < 1000; k += 2)
-                {
-                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var dk = pk - qk;
-                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
-                }
-                double sum = Vector128.Sum(sumAcc);
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            // No SIMD on this CPU: a scalar loop.
-            {
-                double sumAcc = 0;
-                ulong seenAcc = 0;
-                for (int k = 0; k < 1000; k++)
-                {
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
-                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k), dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k),
-                        Unsafe.Add(ref pRef, k), -dk);
-                }
-                double sum = sumAcc;
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-        }
-
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
-        /// is empty: no cancellation. Callers have checked that every span has length K = 1000.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
+        /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 1000.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
         {

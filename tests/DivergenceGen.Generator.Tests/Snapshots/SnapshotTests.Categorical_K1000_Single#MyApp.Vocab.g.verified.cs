@@ -591,7 +591,7 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -599,7 +599,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            double sum = global::DivergenceGen.Generated.VocabKernels.JeffreysSum(_probabilities, q._probabilities);
+            double sum = global::DivergenceGen.Generated.VocabKernels.PopulationStabilitySum(_probabilities, q._probabilities, 0);
             return (float)(global::System.Math.Max(sum, 0d));
         }
 
@@ -739,7 +739,7 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -752,7 +752,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            double sum = global::DivergenceGen.Generated.VocabKernels.JeffreysSum(p, q);
+            double sum = global::DivergenceGen.Generated.VocabKernels.PopulationStabilitySum(p, q, 0);
             return (float)(global::System.Math.Max(sum, 0d));
         }
 
@@ -2003,124 +2003,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
-        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
-        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 1000.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JeffreysSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
-        {
-            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref float pRef = ref MemoryMarshal.GetReference(p);
-            ref float qRef = ref MemoryMarshal.GetReference(q);
-            // K = 1000 > UnrollThreshold 16: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 8 of 16 lanes in the sums.
-                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
-                    0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var sumAcc = Vector512<double>.Zero;
-                var seenAcc = Vector512<uint>.Zero;
-                for (int k = 0; k < 992; k += 16)
-                {
-                    var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var dk = pk - qk;
-                    var sumk = VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
-                    sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
-                }
-                // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
-                var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
-                var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
-                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
-                var d984 = p984 - q984;
-                var sum984 = (VectorMath.Deviance(p984, q984, d984) + VectorMath.Deviance(q984, p984, -d984) & loopTailMask);
-                sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
-                double sum = Vector512.Sum(sumAcc);
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var sumAcc = Vector256<double>.Zero;
-                var seenAcc = Vector256<uint>.Zero;
-                for (int k = 0; k < 1000; k += 8)
-                {
-                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var dk = pk - qk;
-                    var sumk = VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
-                    sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
-                }
-                double sum = Vector256.Sum(sumAcc);
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var sumAcc = Vector128<double>.Zero;
-                var seenAcc = Vector128<uint>.Zero;
-                for (int k = 0; k < 1000; k += 4)
-                {
-                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var dk = pk - qk;
-                    var sumk = VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
-                    sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
-                }
-                double sum = Vector128.Sum(sumAcc);
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            // No SIMD on this CPU: a scalar loop.
-            {
-                double sumAcc = 0;
-                uint seenAcc = 0;
-                for (int k = 0; k < 1000; k++)
-                {
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
-                    float dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k), dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k),
-                        Unsafe.Add(ref pRef, k), -dk);
-                }
-                double sum = sumAcc;
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-        }
-
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
-        /// is empty: no cancellation. Callers have checked that every span has length K = 1000.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
+        /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 1000.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon)
         {

@@ -591,7 +591,7 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -599,7 +599,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            double sum = global::DivergenceGen.Generated.Cat16Kernels.JeffreysSum(_probabilities, q._probabilities);
+            double sum = global::DivergenceGen.Generated.Cat16Kernels.PopulationStabilitySum(_probabilities, q._probabilities, 0);
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -739,7 +739,7 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -752,7 +752,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            double sum = global::DivergenceGen.Generated.Cat16Kernels.JeffreysSum(p, q);
+            double sum = global::DivergenceGen.Generated.Cat16Kernels.PopulationStabilitySum(p, q, 0);
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -2208,154 +2208,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
-        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
-        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 16.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
-        {
-            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            // K = 16 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var p0 = Vector512.LoadUnsafe(ref pRef);
-                var p1 = Vector512.LoadUnsafe(ref pRef, (nuint)8);
-                var q0 = Vector512.LoadUnsafe(ref qRef);
-                var q1 = Vector512.LoadUnsafe(ref qRef, (nuint)8);
-                var seen512 = Vector512<ulong>.Zero;
-                seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p0), q0);
-                seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p1), q1);
-                bool valid = ProbabilityLanes.AllProbabilities(seen512);
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
-                var sum1 = VectorMath.Deviance(p1, q1, d1) + VectorMath.Deviance(q1, p1, -d1);
-                double sum = Vector512.Sum(sum0 + sum1);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var p0 = Vector256.LoadUnsafe(ref pRef);
-                var p1 = Vector256.LoadUnsafe(ref pRef, (nuint)4);
-                var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)8);
-                var p3 = Vector256.LoadUnsafe(ref pRef, (nuint)12);
-                var q0 = Vector256.LoadUnsafe(ref qRef);
-                var q1 = Vector256.LoadUnsafe(ref qRef, (nuint)4);
-                var q2 = Vector256.LoadUnsafe(ref qRef, (nuint)8);
-                var q3 = Vector256.LoadUnsafe(ref qRef, (nuint)12);
-                var seen256 = Vector256<ulong>.Zero;
-                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
-                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p1), q1);
-                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p2), q2);
-                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p3), q3);
-                bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
-                var sum1 = VectorMath.Deviance(p1, q1, d1) + VectorMath.Deviance(q1, p1, -d1);
-                var sum2 = VectorMath.Deviance(p2, q2, d2) + VectorMath.Deviance(q2, p2, -d2);
-                var sum3 = VectorMath.Deviance(p3, q3, d3) + VectorMath.Deviance(q3, p3, -d3);
-                double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var p0 = Vector128.LoadUnsafe(ref pRef);
-                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var p2 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
-                var p3 = Vector128.LoadUnsafe(ref pRef, (nuint)6);
-                var p4 = Vector128.LoadUnsafe(ref pRef, (nuint)8);
-                var p5 = Vector128.LoadUnsafe(ref pRef, (nuint)10);
-                var p6 = Vector128.LoadUnsafe(ref pRef, (nuint)12);
-                var p7 = Vector128.LoadUnsafe(ref pRef, (nuint)14);
-                var q0 = Vector128.LoadUnsafe(ref qRef);
-                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
-                var q2 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
-                var q3 = Vector128.LoadUnsafe(ref qRef, (nuint)6);
-                var q4 = Vector128.LoadUnsafe(ref qRef, (nuint)8);
-                var q5 = Vector128.LoadUnsafe(ref qRef, (nuint)10);
-                var q6 = Vector128.LoadUnsafe(ref qRef, (nuint)12);
-                var q7 = Vector128.LoadUnsafe(ref qRef, (nuint)14);
-                var seen128 = Vector128<ulong>.Zero;
-                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
-                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
-                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
-                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p3), q3);
-                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p4), q4);
-                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p5), q5);
-                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p6), q6);
-                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p7), q7);
-                bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var d2 = p2 - q2;
-                var d3 = p3 - q3;
-                var d4 = p4 - q4;
-                var d5 = p5 - q5;
-                var d6 = p6 - q6;
-                var d7 = p7 - q7;
-                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
-                var sum1 = VectorMath.Deviance(p1, q1, d1) + VectorMath.Deviance(q1, p1, -d1);
-                var sum2 = VectorMath.Deviance(p2, q2, d2) + VectorMath.Deviance(q2, p2, -d2);
-                var sum3 = VectorMath.Deviance(p3, q3, d3) + VectorMath.Deviance(q3, p3, -d3);
-                var sum4 = VectorMath.Deviance(p4, q4, d4) + VectorMath.Deviance(q4, p4, -d4);
-                var sum5 = VectorMath.Deviance(p5, q5, d5) + VectorMath.Deviance(q5, p5, -d5);
-                var sum6 = VectorMath.Deviance(p6, q6, d6) + VectorMath.Deviance(q6, p6, -d6);
-                var sum7 = VectorMath.Deviance(p7, q7, d7) + VectorMath.Deviance(q7, p7, -d7);
-                double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            // No SIMD on this CPU: a scalar loop.
-            {
-                double sumAcc = 0;
-                ulong seenAcc = 0;
-                for (int k = 0; k < 16; k++)
-                {
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
-                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k), dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k),
-                        Unsafe.Add(ref pRef, k), -dk);
-                }
-                double sum = sumAcc;
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-        }
-
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
-        /// is empty: no cancellation. Callers have checked that every span has length K = 16.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
+        /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 16.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
         {

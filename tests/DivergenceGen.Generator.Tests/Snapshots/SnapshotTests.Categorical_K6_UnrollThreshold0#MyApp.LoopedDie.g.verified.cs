@@ -591,7 +591,7 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -599,7 +599,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            double sum = global::DivergenceGen.Generated.LoopedDieKernels.JeffreysSum(_probabilities, q._probabilities);
+            double sum = global::DivergenceGen.Generated.LoopedDieKernels.PopulationStabilitySum(_probabilities, q._probabilities, 0);
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -739,7 +739,7 @@ namespace MyApp
         /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
-        /// divergences.
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
         /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
         /// and the values are not renormalised.
         /// </summary>
@@ -752,7 +752,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            double sum = global::DivergenceGen.Generated.LoopedDieKernels.JeffreysSum(p, q);
+            double sum = global::DivergenceGen.Generated.LoopedDieKernels.PopulationStabilitySum(p, q, 0);
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -2179,97 +2179,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
-        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
-        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
-        {
-            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            // K = 6 > UnrollThreshold 0: a SIMD loop with a constant bound, widest vector the CPU has first.
-            if (Vector256.IsHardwareAccelerated)
-            {
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 2 of 4 lanes in the sums.
-                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = Vector256<double>.Zero;
-                var seenAcc = Vector256<ulong>.Zero;
-                for (int k = 0; k < 4; k += 4)
-                {
-                    var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var dk = pk - qk;
-                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
-                }
-                // K = 6 is not a multiple of 4: one more vector at 2, overlapping, its first 2 lanes masked out of the sums.
-                var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)2);
-                var q2 = Vector256.LoadUnsafe(ref qRef, (nuint)2);
-                seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p2), q2);
-                var d2 = p2 - q2;
-                sumAcc += (VectorMath.Deviance(p2, q2, d2) + VectorMath.Deviance(q2, p2, -d2) & loopTailMask);
-                double sum = Vector256.Sum(sumAcc);
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var sumAcc = Vector128<double>.Zero;
-                var seenAcc = Vector128<ulong>.Zero;
-                for (int k = 0; k < 6; k += 2)
-                {
-                    var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
-                    var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var dk = pk - qk;
-                    sumAcc += VectorMath.Deviance(pk, qk, dk) + VectorMath.Deviance(qk, pk, -dk);
-                }
-                double sum = Vector128.Sum(sumAcc);
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            // No SIMD on this CPU: a scalar loop.
-            {
-                double sumAcc = 0;
-                ulong seenAcc = 0;
-                for (int k = 0; k < 6; k++)
-                {
-                    seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, Unsafe.Add(ref pRef, k)), Unsafe.Add(ref qRef, k));
-                    double dk = Unsafe.Add(ref pRef, k) - Unsafe.Add(ref qRef, k);
-                    sumAcc += ScalarMath.Deviance(Unsafe.Add(ref pRef, k), Unsafe.Add(ref qRef, k), dk) + ScalarMath.Deviance(Unsafe.Add(ref qRef, k),
-                        Unsafe.Add(ref pRef, k), -dk);
-                }
-                double sum = sumAcc;
-                bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-        }
-
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
-        /// is empty: no cancellation. Callers have checked that every span has length K = 6.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
+        /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
         {

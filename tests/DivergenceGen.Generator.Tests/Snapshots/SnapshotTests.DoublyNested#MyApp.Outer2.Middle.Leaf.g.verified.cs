@@ -534,14 +534,14 @@ namespace MyApp
                 /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
                 /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the
                 /// difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum
-                /// of the two KL divergences.
+                /// of the two KL divergences. It is the population stability index's sum with ε = 0 (the same kernel).
                 /// </summary>
                 /// <param name="q">The second distribution Q.</param>
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="q"/> is null.</exception>
                 public double JeffreysDivergence(in Leaf q)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(q);
-                    double sum = global::DivergenceGen.Generated.LeafKernels.JeffreysSum(_probabilities, q._probabilities);
+                    double sum = global::DivergenceGen.Generated.LeafKernels.PopulationStabilitySum(_probabilities, q._probabilities, 0);
                     return global::System.Math.Max(sum, 0d);
                 }
 
@@ -680,7 +680,7 @@ namespace MyApp
                 /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
                 /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the
                 /// difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum
-                /// of the two KL divergences.
+                /// of the two KL divergences. It is the population stability index's sum with ε = 0 (the same kernel).
                 /// Every element must be a probability in [0, 1] (checked in the same pass as the sum); the sums are not checked
                 /// and the values are not renormalised.
                 /// </summary>
@@ -693,7 +693,7 @@ namespace MyApp
                 {
                     global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
                     global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-                    double sum = global::DivergenceGen.Generated.LeafKernels.JeffreysSum(p, q);
+                    double sum = global::DivergenceGen.Generated.LeafKernels.PopulationStabilitySum(p, q, 0);
                     return global::System.Math.Max(sum, 0d);
                 }
 
@@ -1944,91 +1944,8 @@ namespace DivergenceGen.Generated
             }
         }
 
-        /// <summary>Σ of the terms of JeffreysDivergence. Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p
-        /// − q) parts cancelling) with the difference p − q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in
-        /// the sum, unlike the sum of the two KL divergences. Callers have checked that every span has length K = 4.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JeffreysSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
-        {
-            // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
-            // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
-            // where an element is NaN, ±∞, negative or above 1 (and for −0). It is tested once, after the sum; the cold Guard
-            // path then rescans and throws ArgumentOutOfRangeException naming the first offender (for −0 alone it returns the
-            // input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).
-            ref double pRef = ref MemoryMarshal.GetReference(p);
-            ref double qRef = ref MemoryMarshal.GetReference(q);
-            // K = 4 ≤ UnrollThreshold 16: straight-line code with constant offsets, no loop.
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var p0 = Vector256.LoadUnsafe(ref pRef);
-                var q0 = Vector256.LoadUnsafe(ref qRef);
-                var seen256 = Vector256<ulong>.Zero;
-                seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
-                bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var d0 = p0 - q0;
-                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
-                double sum = Vector256.Sum(sum0);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var p0 = Vector128.LoadUnsafe(ref pRef);
-                var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)2);
-                var q0 = Vector128.LoadUnsafe(ref qRef);
-                var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)2);
-                var seen128 = Vector128<ulong>.Zero;
-                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
-                seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
-                bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var d0 = p0 - q0;
-                var d1 = p1 - q1;
-                var sum0 = VectorMath.Deviance(p0, q0, d0) + VectorMath.Deviance(q0, p0, -d0);
-                var sum1 = VectorMath.Deviance(p1, q1, d1) + VectorMath.Deviance(q1, p1, -d1);
-                double sum = Vector128.Sum(sum0 + sum1);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-            // No SIMD on this CPU: the same sum, one scalar term per element.
-            {
-                ulong seenTail = 0;
-                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 0)), Unsafe.Add(ref qRef, 0));
-                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 1)), Unsafe.Add(ref qRef, 1));
-                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 2)), Unsafe.Add(ref qRef, 2));
-                seenTail = ProbabilityLanes.Max(ProbabilityLanes.Max(seenTail, Unsafe.Add(ref pRef, 3)), Unsafe.Add(ref qRef, 3));
-                bool valid = ProbabilityLanes.AllProbabilities(seenTail);
-                double d0 = Unsafe.Add(ref pRef, 0) - Unsafe.Add(ref qRef, 0);
-                double d1 = Unsafe.Add(ref pRef, 1) - Unsafe.Add(ref qRef, 1);
-                double d2 = Unsafe.Add(ref pRef, 2) - Unsafe.Add(ref qRef, 2);
-                double d3 = Unsafe.Add(ref pRef, 3) - Unsafe.Add(ref qRef, 3);
-                double sum = ScalarMath.Deviance(Unsafe.Add(ref pRef, 0), Unsafe.Add(ref qRef, 0), d0) + ScalarMath.Deviance(Unsafe.Add(ref qRef, 0),
-                    Unsafe.Add(ref pRef, 0), -d0) + ScalarMath.Deviance(Unsafe.Add(ref pRef, 1), Unsafe.Add(ref qRef, 1), d1)
-                    + ScalarMath.Deviance(Unsafe.Add(ref qRef, 1), Unsafe.Add(ref pRef, 1), -d1) + ScalarMath.Deviance(Unsafe.Add(ref pRef, 2),
-                    Unsafe.Add(ref qRef, 2), d2) + ScalarMath.Deviance(Unsafe.Add(ref qRef, 2), Unsafe.Add(ref pRef, 2), -d2)
-                    + ScalarMath.Deviance(Unsafe.Add(ref pRef, 3), Unsafe.Add(ref qRef, 3), d3) + ScalarMath.Deviance(Unsafe.Add(ref qRef, 3),
-                    Unsafe.Add(ref pRef, 3), -d3);
-                if (!valid)
-                {
-                    return JeffreysSum(
-                        Guard.RescanProbabilities(p, nameof(p)),
-                        Guard.RescanProbabilities(q, nameof(q)));
-                }
-                return sum;
-            }
-        }
-
-        /// <summary>Σ of the terms of PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin
-        /// is empty: no cancellation. Callers have checked that every span has length K = 4.</summary>
+        /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
+        /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 4.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
         {
