@@ -324,11 +324,13 @@ namespace DivergenceGen.Generator.Emit
                     var lowering = new ScalarLowering(Model.PrecisionKind.Double, FieldOf);
                     string probabilities = string.Join(", ", ofInstance.Select(o => lowering.Lower(o.Item1)));
                     string logRatios = string.Join(", ", ofInstance.Select(o => lowering.Lower(FiniteMeasures.LogRatioOf(o.Item1, o.Item2, o.Item3))));
-                    string call = "global::DivergenceGen." + m.RuntimeFunction + "OfLogRatios(pVector, logRatios, " + m.Parameter!.Name + ")";
+                    string differences = string.Join(", ", ofInstance.Select(o => lowering.Lower(o.Item3)));
+                    string call = "global::DivergenceGen." + m.RuntimeFunction + "OfLogRatios(pVector, logRatios, differences, " + m.Parameter!.Name + ")";
                     return (_c.Spec.Precision == Model.PrecisionKind.Single ? "(float)" + call : call, new[]
                     {
                         "global::System.ReadOnlySpan<double> pVector = stackalloc double[] { " + probabilities + " };",
                         "global::System.ReadOnlySpan<double> logRatios = stackalloc double[] { " + logRatios + " };",
+                        "global::System.ReadOnlySpan<double> differences = stackalloc double[] { " + differences + " }; // P(k) − Q(k), exact",
                     });
                 });
 

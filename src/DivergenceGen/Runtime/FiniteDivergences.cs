@@ -12,6 +12,13 @@ namespace DivergenceGen
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class FiniteDivergences
     {
+        /// <summary>
+        /// Where |ln(p/q)|·max(1, |α − 1|) is below this, a term is split into its second-order part (one sign) and the
+        /// difference p − q (summed with compensation); above, it is taken whole: it is far from cancelling, and e^{−ℓ} could
+        /// overflow for a subnormal p.
+        /// </summary>
+        private const double NearLogRatio = 0.5;
+
         /// <summary>Above this exponent a term p·expm1(z) could overflow: the sum is taken as a log-sum-exp instead.</summary>
         private const double LargestExponent = 700;
 
@@ -63,12 +70,33 @@ namespace DivergenceGen
         /// <exception cref="ArgumentException">The spans differ in length.</exception>
         /// <exception cref="ArgumentOutOfRangeException">An element of <paramref name="p"/> is not a probability in [0, 1], or
         /// <paramref name="alpha"/> is NaN or negative.</exception>
-        public static double RenyiDivergenceOfLogRatios(ReadOnlySpan<double> p, ReadOnlySpan<double> logRatios, double alpha)
+        public static double RenyiDivergenceOfLogRatios(ReadOnlySpan<double> p, ReadOnlySpan<double> logRatios, double alpha) =>
+            RenyiDivergenceOfLogRatios(p, logRatios, ReadOnlySpan<double>.Empty, alpha);
+
+        /// <summary>
+        /// <see cref="RenyiDivergenceOfLogRatios(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> with the differences
+        /// pₖ − qₖ as the caller knows them exactly (Bernoulli: q − p and p − q), so that where P ≈ Q the result keeps its
+        /// relative accuracy although pₖ itself has rounded (1 − p); without them they are formed from pₖ and the log-ratio.
+        /// </summary>
+        /// <param name="p">The probabilities of P.</param>
+        /// <param name="logRatios">ln(pₖ/qₖ) for every k with pₖ &gt; 0: finite, or +∞ where qₖ = 0.</param>
+        /// <param name="differences">pₖ − qₖ for every k with pₖ &gt; 0, or empty.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included).</param>
+        /// <returns>D_α(P‖Q) ≥ 0, or +∞.</returns>
+        /// <exception cref="ArgumentException">The spans differ in length.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">An element of <paramref name="p"/> is not a probability in [0, 1], or
+        /// <paramref name="alpha"/> is NaN or negative.</exception>
+        public static double RenyiDivergenceOfLogRatios(ReadOnlySpan<double> p, ReadOnlySpan<double> logRatios, ReadOnlySpan<double> differences, double alpha)
         {
             Guard.ThrowIfLengthsDiffer(p.Length, logRatios.Length);
+            if (!differences.IsEmpty)
+            {
+                Guard.ThrowIfLengthsDiffer(p.Length, differences.Length);
+            }
+
             ThrowIfNotOrder(alpha);
             Guard.ThrowIfAnyNotProbability(p, nameof(p));
-            return Renyi(p, ReadOnlySpan<double>.Empty, logRatios, alpha);
+            return Renyi(p, ReadOnlySpan<double>.Empty, logRatios, alpha, differences);
         }
 
         private static double Renyi<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, double alpha)
@@ -78,7 +106,7 @@ namespace DivergenceGen
             ThrowIfNotOrder(alpha);
             Guard.ThrowIfAnyNotProbability(p, nameof(p));
             Guard.ThrowIfAnyNotProbability(q, nameof(q));
-            return Renyi(p, q, ReadOnlySpan<double>.Empty, alpha);
+            return Renyi(p, q, ReadOnlySpan<double>.Empty, alpha, ReadOnlySpan<double>.Empty);
         }
 
         private static void ThrowIfNotOrder(double alpha)
@@ -96,16 +124,75 @@ namespace DivergenceGen
         /// The measure from p and either q (<paramref name="given"/> empty: ln(p/q) by one logarithm of the quotient) or the
         /// caller's log-ratios <paramref name="given"/> (q empty).
         /// </summary>
-        private static double Renyi<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given, double alpha)
+        private static double Renyi<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given, double alpha, ReadOnlySpan<double> differences)
             where T : unmanaged, IBinaryFloatingPointIeee754<T>
         {
             double result = alpha switch
             {
-                1 => KullbackLeibler(p, q, given),
+                1 => KullbackLeibler(p, q, given, differences),
                 double.PositiveInfinity => LargestLogRatio(p, q, given),
-                _ => OfOrder(p, q, given, alpha - 1),
+                _ => OfOrder(p, q, given, differences, alpha - 1),
             };
             return result > 0 ? result : 0; // also maps −0 to +0
+        }
+
+        /// <summary>
+        /// expm1(a·ℓ) + a·expm1(−ℓ) for a = α − 1 ≠ 0 (the h of <see cref="OfOrder"/>), and ℓ + expm1(−ℓ) for a = 0 (the KL
+        /// term's g). Near ℓ = 0 both cancel to second order, so there they are the series Σ_{n ≥ 2} (aⁿ + a·(−1)ⁿ)·ℓⁿ/n!
+        /// (a = 0: Σ_{n ≥ 2} (−ℓ)ⁿ/n!), summed until a term is below 2⁻⁶⁰ of the sum (at most 40 terms; |ℓ|·max(1, |a|) &lt; ⅛
+        /// makes it ~20); elsewhere the direct form, which then cancels by at most a factor ~8.
+        /// </summary>
+        private static double Convex(double l, double a)
+        {
+            double scale = Math.Max(1, Math.Abs(a));
+            if (Math.Abs(l) * scale >= 0.125)
+            {
+                return a == 0 ? l + ScalarMath.Expm1(-l) : ScalarMath.Expm1(a * l) + (a * ScalarMath.Expm1(-l));
+            }
+
+            double powA = a * l; // (a·ℓ)ⁿ/n!, from n = 1
+            double powL = -l;    // (−ℓ)ⁿ/n!, from n = 1
+            double sum = 0;
+            for (int n = 2; n <= 40; n++)
+            {
+                powA *= a * l / n;
+                powL *= -l / n;
+                double term = a == 0 ? powL : powA + (a * powL);
+                sum += term;
+
+                // Stop on the size of the parts, not of the term: aⁿ + a·(−1)ⁿ is 0 for every odd n when a = 1.
+                double size = a == 0 ? Math.Abs(powL) : Math.Abs(powA) + Math.Abs(a * powL);
+                if (size <= 8.673617379884035E-19 * Math.Abs(sum)) // 2⁻⁶⁰
+                {
+                    break;
+                }
+            }
+
+            return sum;
+        }
+
+        /// <summary>
+        /// p − q for a term: the caller's exact difference where given; directly where q is given (exact by Sterbenz where
+        /// p ≈ q); else −p·expm1(−ℓ) from the caller's log-ratio.
+        /// </summary>
+        private static double Difference<T>(double pk, ReadOnlySpan<T> q, ReadOnlySpan<double> given, ReadOnlySpan<double> differences, int k, double l)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+            !differences.IsEmpty ? differences[k] : given.IsEmpty ? pk - double.CreateTruncating(q[k]) : -pk * ScalarMath.Expm1(-l);
+
+        /// <summary>Neumaier's compensated sum, for the differences p − q: of both signs, they add up to nearly 0 where P ≈ Q.</summary>
+        private struct CompensatedSum
+        {
+            private double _sum;
+            private double _compensation;
+
+            public void Add(double x)
+            {
+                double t = _sum + x;
+                _compensation += Math.Abs(_sum) >= Math.Abs(x) ? (_sum - t) + x : (x - t) + _sum;
+                _sum = t;
+            }
+
+            public readonly double Value => _sum + _compensation;
         }
 
         /// <summary>
@@ -124,21 +211,40 @@ namespace DivergenceGen
             return qk == 0 ? double.PositiveInfinity : ScalarMath.LogRatio(pk, qk);
         }
 
-        /// <summary>α = 1: Σ p·ln(p/q) over p &gt; 0; +∞ where q = 0 &lt; p.</summary>
-        private static double KullbackLeibler<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given)
+        /// <summary>
+        /// α = 1: Σ p·ln(p/q) over p &gt; 0; +∞ where q = 0 &lt; p. A term near ℓ = ln(p/q) = 0 is written p·g(ℓ) + (p − q) with
+        /// g(ℓ) = ℓ + expm1(−ℓ) ≥ 0 (p·g(ℓ) is Loader's bd0(p, q)), the differences summed with compensation, so the value
+        /// keeps its relative accuracy where P ≈ Q (the plain Σ p·ℓ cancels there); far terms are p·ℓ.
+        /// </summary>
+        private static double KullbackLeibler<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given, ReadOnlySpan<double> differences)
             where T : unmanaged, IBinaryFloatingPointIeee754<T>
         {
             double sum = 0;
+            var sumOfDifferences = default(CompensatedSum);
             for (int k = 0; k < p.Length; k++)
             {
                 double pk = double.CreateTruncating(p[k]);
                 if (pk > 0)
                 {
-                    sum += pk * LogRatio(pk, q, given, k);
+                    double l = LogRatio(pk, q, given, k);
+                    if (double.IsPositiveInfinity(l))
+                    {
+                        return double.PositiveInfinity;
+                    }
+
+                    if (Math.Abs(l) < NearLogRatio)
+                    {
+                        sum += pk * Convex(l, 0);
+                        sumOfDifferences.Add(Difference(pk, q, given, differences, k, l));
+                    }
+                    else
+                    {
+                        sum += pk * l; // far from q: no cancellation to avoid (and e^{−ℓ} may overflow)
+                    }
                 }
             }
 
-            return sum;
+            return sum + sumOfDifferences.Value;
         }
 
         /// <summary>α = +∞: ln max p/q over p &gt; 0 (+∞ where q = 0 &lt; p; 0 for an all-zero P).</summary>
@@ -162,10 +268,15 @@ namespace DivergenceGen
         /// Finite α ≠ 1 (<paramref name="a1"/> = α − 1): log1p(S)/(α − 1) where Σ p^α·q^(1−α) = 1 + S ≥ ½; ln(Σ p^α·q^(1−α))/(α − 1)
         /// below ½ (only for α &lt; 1), where log1p of S ≈ −1 would amplify S's rounding; a log-sum-exp where S would overflow.
         /// </summary>
-        private static double OfOrder<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given, double a1)
+        private static double OfOrder<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given, ReadOnlySpan<double> differences, double a1)
             where T : unmanaged, IBinaryFloatingPointIeee754<T>
         {
-            double s = 0; // Σ p·expm1(z), z = (α − 1)·ln(p/q)
+            // S = Σ p·expm1(z), z = (α − 1)·ln(p/q). Each term near ℓ = 0 (NearLogRatio) is written p·h(ℓ) + (α − 1)·(p − q),
+            // with h(ℓ) = expm1((α − 1)ℓ) + (α − 1)·expm1(−ℓ) (since p·(1 − e^{−ℓ}) = p − q): h ≈ (α − 1)·α·ℓ²/2 has one sign
+            // there, and the differences are summed with compensation, so S keeps its relative accuracy where P ≈ Q.
+            double sh = 0;
+            double excluded = 0; // Σ −p over q = 0 < p (α < 1)
+            var sumOfDifferences = default(CompensatedSum);
             double t = 0; // Σ p·exp(z) = Σ p^α·q^(1−α): positive terms, 0 exactly where no outcome of P has q > 0
             double largest = double.NegativeInfinity;
             for (int k = 0; k < p.Length; k++)
@@ -174,15 +285,31 @@ namespace DivergenceGen
                 if (pk > 0)
                 {
                     // z = (α − 1)·ln(p/q): −∞ where q = 0 and α < 1 (the term is −p), +∞ where q = 0 and α > 1.
-                    double z = a1 * LogRatio(pk, q, given, k);
+                    double l = LogRatio(pk, q, given, k);
+                    double z = a1 * l;
                     largest = Math.Max(largest, z);
                     if (z <= LargestExponent)
                     {
-                        s += pk * ScalarMath.Expm1(z);
+                        if (double.IsPositiveInfinity(l))
+                        {
+                            excluded -= pk;
+                        }
+                        else if (Math.Abs(l) * Math.Max(1, Math.Abs(a1)) < NearLogRatio)
+                        {
+                            sh += pk * Convex(l, a1);
+                            sumOfDifferences.Add(Difference(pk, q, given, differences, k, l));
+                        }
+                        else
+                        {
+                            sh += pk * ScalarMath.Expm1(z); // far from q: no cancellation to avoid (and e^{−ℓ} may overflow)
+                        }
+
                         t += pk * Math.Exp(z);
                     }
                 }
             }
+
+            double s = sh + (a1 * sumOfDifferences.Value) + excluded;
 
             if (largest == double.PositiveInfinity)
             {

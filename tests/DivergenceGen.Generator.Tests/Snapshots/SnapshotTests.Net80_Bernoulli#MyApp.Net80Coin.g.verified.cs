@@ -339,7 +339,8 @@ namespace MyApp
                 ? global::DivergenceGen.ScalarMath.Log1p((q._p - _p) / (1d - q._p)) : global::DivergenceGen.ScalarMath.LogRatio(1d - _p, 1d - q._p),
                 global::System.Math.Abs(_p - q._p) <= 0.5d * q._p ? global::DivergenceGen.ScalarMath.Log1p((_p - q._p) / q._p)
                 : global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) };
-            return global::DivergenceGen.FiniteDivergences.RenyiDivergenceOfLogRatios(pVector, logRatios, alpha);
+            global::System.ReadOnlySpan<double> differences = stackalloc double[] { q._p - _p, _p - q._p }; // P(k) − Q(k), exact
+            return global::DivergenceGen.FiniteDivergences.RenyiDivergenceOfLogRatios(pVector, logRatios, differences, alpha);
         }
 
         /// <summary>

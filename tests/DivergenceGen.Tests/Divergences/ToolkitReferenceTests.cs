@@ -15,10 +15,12 @@
 //    double; the vector kernels add lane-wise then across, no worse). So |Δ| ≤ (8 + K)·ε_d·r + 8·ε_T·r: double 14ε at
 //    K = 6, 1008ε at K = 1000; float terms are rounded to float (8ε_f) before the double sum. The printed worst cases are
 //    far below (summation errors do not add up in the worst way).
-//  * Rényi, α ∉ {1, ∞}: S = Σ p·expm1((α − 1)·ln(p/q)) has terms of both signs, so its error is relative to their
-//    magnitude, not to S: |Δ| ≤ (8 + K)·ε·M/|α − 1| + the same relative bound, with M = Σ p·|expm1((α − 1)·ln(p/q))| the
-//    terms' magnitude, computed here in double. Where P ≈ Q this is the whole error (the KL divergence's raw sum has the same
-//    limit); see docs/divergences.md. α = 1 is the KL sum, with M = Σ p·|ln(p/q)|; α = ∞ is one logarithm, 4ε relative.
+//  * Rényi: the same relative bound, plus the same factor times the size of the terms taken whole (FarMagnitude). The
+//    runtime splits each term near p = q (|ln(p/q)|·max(1, |α − 1|) < ½) into a part of one sign (p·h(ℓ),
+//    h ≈ (α − 1)·α·ℓ²/2) and the difference p − q summed with compensation (Neumaier), so where P ≈ Q (every term near,
+//    1e−12 apart included) the bound is purely relative; far terms may cancel against each other. α = 0 is −ln Q(p > 0) =
+//    −log1p(Σ_{p>0} (q − p)), from terms of size 1 and both signs: absolute, (8 + K)·ε (its reference is the inputs'
+//    normalisation defect, ~1e−16, where P has full support).
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -216,7 +218,7 @@ namespace DivergenceGen.Tests.Divergences
                     double got = t.Raw(c.P, c.Q, "renyi", alphaText);
                     double alpha = Parse(alphaText);
                     double bound = SumBound(t.K, t.Single);
-                    double scale = Math.Abs(want) + (double.IsPositiveInfinity(alpha) ? 0 : TermMagnitude(c.P, c.Q, t.Single ? (double)(float)alpha : alpha));
+                    double scale = Math.Abs(want) + (alpha == 0 ? 1 : FarMagnitude(c.P, c.Q, t.Single ? (double)(float)alpha : alpha));
                     Check(failures, ref worst, $"{t.Type} {c.Name} renyi(α = {alphaText})", want, got, bound, scale);
                 }
             }
@@ -225,17 +227,29 @@ namespace DivergenceGen.Tests.Divergences
             Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
         }
 
-        /// <summary>M/|α − 1| with M = Σ p·|expm1((α − 1)·ln(p/q))| over p &gt; 0, q &gt; 0 (Σ p·|ln(p/q)| at α = 1): the file header's scale.</summary>
-        private static double TermMagnitude(double[] p, double[] q, double alpha)
+        /// <summary>
+        /// Σ p·|expm1((α − 1)·ℓ)|/|α − 1| (Σ p·|ℓ| at α = 1) over the terms the runtime takes whole (|ℓ|·max(1, |α − 1|) ≥ ½,
+        /// ℓ = ln(p/q), q &gt; 0): they may cancel against each other and against the near terms' differences, so the error is
+        /// relative to their size too. 0 where every term is near (P ≈ Q): the bound is then purely relative. α = +∞: 0.
+        /// </summary>
+        private static double FarMagnitude(double[] p, double[] q, double alpha)
         {
+            if (double.IsPositiveInfinity(alpha))
+            {
+                return 0;
+            }
+
             double m = 0;
             for (int k = 0; k < p.Length; k++)
             {
                 if (p[k] > 0 && q[k] > 0)
                 {
                     double l = Math.Log(p[k]) - Math.Log(q[k]);
-                    double z = (alpha - 1) * l; // |expm1(z)|, to the few digits a scale needs
-                    m += alpha == 1 ? p[k] * Math.Abs(l) : p[k] * (Math.Abs(z) < 1e-5 ? Math.Abs(z) : Math.Abs(Math.Exp(z) - 1)) / Math.Abs(alpha - 1);
+                    if (Math.Abs(l) * Math.Max(1, Math.Abs(alpha - 1)) >= 0.5)
+                    {
+                        double z = (alpha - 1) * l;
+                        m += alpha == 1 ? p[k] * Math.Abs(l) : p[k] * Math.Abs(Math.Exp(z) - 1) / Math.Abs(alpha - 1);
+                    }
                 }
             }
 
@@ -262,7 +276,7 @@ namespace DivergenceGen.Tests.Divergences
         /// 0, so the sum measures keep full relative accuracy also for p and q 1e−12 apart: bound 16ε (two outcomes, a few
         /// ulps per term, non-negative terms; the float type rounds p and q to float first, so it is compared with its own
         /// double computation instead, to ½ulp: it is the double computation rounded once). Rényi gets the log-ratios from the
-        /// exact differences too (log1p(d/q) where |d| ≤ q/2); its bound is the file header's with K = 2.
+        /// exact differences too (log1p(d/q) where |d| ≤ q/2); its bound is the file header's with K = 2 (relative but at α = 0).
         /// </summary>
         [Fact]
         public void BernoulliInstancesMatchTheReference()
@@ -291,9 +305,7 @@ namespace DivergenceGen.Tests.Divergences
                 {
                     double alpha = Parse(alphaText);
                     double want = Math.Max(exact, 0);
-                    double[] pv = { 1 - c.P, c.P };
-                    double[] qv = { 1 - c.Q, c.Q };
-                    double scale = Math.Abs(want) + (double.IsPositiveInfinity(alpha) ? 0 : TermMagnitude(pv, qv, alpha));
+                    double scale = Math.Abs(want) + (alpha == 0 ? 1 : FarMagnitude(new[] { 1 - c.P, c.P }, new[] { 1 - c.Q, c.Q }, alpha)); // as in RenyiMatchesTheReference
                     Check(failures, ref worst, $"Coin({c.P:R} ‖ {c.Q:R}) renyi(α = {alphaText})", want, Instance(p, q, "renyi", alphaText), SumBound(2, false), scale);
                 }
 
