@@ -315,7 +315,7 @@ namespace DivergenceGen.Generator.Emit
                 (m, kernel) =>
                 {
                     sums = kernel == m.Kernel ? new OutcomeSums(_w, ofInstance, FieldOf) : sums!; // a member's second sum shares its locals
-                    return sums.Write(kernel, kernel == m.Kernel ? "sum" : "sum2", kernel == m.Kernel ? m.KernelArgument : null);
+                    return sums.Write(kernel, kernel == m.Kernel ? "sum" : "sum2", kernel == m.Kernel && m.KernelArgument is { } v ? Lowering.Literal(v, Model.PrecisionKind.Double) : null);
                 },
                 m =>
                 {
@@ -351,7 +351,7 @@ namespace DivergenceGen.Generator.Emit
                 (m, kernel) =>
                 {
                     sums = kernel == m.Kernel ? new OutcomeSums(_w, ofSpans, name => name.StartsWith("p[", StringComparison.Ordinal) || name.StartsWith("q[", StringComparison.Ordinal) ? "(double)" + name : name) : sums!;
-                    return sums.Write(kernel, kernel == m.Kernel ? "sum" : "sum2", kernel == m.Kernel ? m.KernelArgument : null);
+                    return sums.Write(kernel, kernel == m.Kernel ? "sum" : "sum2", kernel == m.Kernel && m.KernelArgument is { } v ? Lowering.Literal(v, Model.PrecisionKind.Double) : null);
                 },
                 checkFirst: true,
                 order: "the outcomes " + string.Join(", ", _f.Outcomes.Select(o => o.Value.ToString(CultureInfo.InvariantCulture))) + " in order");

@@ -496,7 +496,7 @@ namespace DivergenceGen.Generator.Emit
             // member (the stored probabilities, which always pass the kernel's in-pass check) and the raw-vector form.
             var measures = new FiniteMeasureMembers(_c);
             string Call(FiniteMeasure m, string kernel, string p, string q) =>
-                Kernels + "." + kernel + "(" + p + ", " + q + (kernel != m.Kernel ? string.Empty : m.Parameter is { } a ? ", " + a.Name : m.KernelArgument is { } v ? ", " + v : string.Empty) + ")";
+                Kernels + "." + kernel + "(" + p + ", " + q + (kernel != m.Kernel ? string.Empty : m.Parameter is { } a ? ", " + a.Name : m.KernelArgument is { } v ? ", " + _c.Literal(v) : string.Empty) + ")";
             measures.EmitInstanceMembers(
                 (m, kernel) => Call(m, kernel, field, "q." + field),
                 m => ("global::DivergenceGen." + m.RuntimeFunction + "(" + field + ", q." + field + ", " + m.Parameter!.Name + ")", System.Array.Empty<string>()));

@@ -39,7 +39,8 @@ namespace DivergenceGen.Generator.Ir
     /// <param name="SecondKernel">Another measure's kernel whose sum the finish reads as <c>sum2</c>, only where it needs it
     /// (evaluated lazily: the finish is a conditional).</param>
     /// <param name="KernelArgument">Where the measure is another measure's sum at a fixed value of that measure's parameter
-    /// (Jeffreys is PSI with ε = 0, to the bit): the C# of that value; the measure then names the other's kernel and writes
+    /// (Jeffreys is PSI with ε = 0, to the bit): that value (written as a literal of the type's precision); the measure then
+    /// names the other's kernel and writes
     /// no term of its own.</param>
     /// <param name="RuntimeFunction">A runtime function of (p, q, parameter) spans that computes the measure where it is not a
     /// plain sum (Rényi: a log-sum-exp with limits at α = 0, 1, ∞).</param>
@@ -55,7 +56,7 @@ namespace DivergenceGen.Generator.Ir
         MeasureParameter? Parameter = null,
         string? RuntimeFunction = null,
         string? SecondKernel = null,
-        string? KernelArgument = null)
+        double? KernelArgument = null)
     {
         /// <summary>The term with its lets substituted: one expression in p, q, d and the parameter.</summary>
         public Expr? InlineTerm => Term is null
@@ -138,7 +139,7 @@ namespace DivergenceGen.Generator.Ir
             Lets: new MeasureLet[0],
             Term: null,
             Finish: E.Max(Sum, 0.0),
-            KernelArgument: "0");
+            KernelArgument: 0.0);
 
         public static readonly FiniteMeasure PopulationStability = new(
             Member: "PopulationStabilityIndex",

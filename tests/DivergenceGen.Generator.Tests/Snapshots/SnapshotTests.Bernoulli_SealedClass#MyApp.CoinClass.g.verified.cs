@@ -250,14 +250,14 @@ namespace MyApp
             double p0 = 1d - _p;
             double q0 = 1d - q._p;
             double d0 = q._p - _p;
-            double pe0 = p0 == 0d ? 0 : p0;
-            double qe0 = q0 == 0d ? 0 : q0;
+            double pe0 = p0 == 0d ? 0d : p0;
+            double qe0 = q0 == 0d ? 0d : q0;
             double de0 = p0 == 0d ? pe0 - qe0 : q0 == 0d ? pe0 - qe0 : d0;
             double p1 = _p;
             double q1 = q._p;
             double d1 = _p - q._p;
-            double pe1 = p1 == 0d ? 0 : p1;
-            double qe1 = q1 == 0d ? 0 : q1;
+            double pe1 = p1 == 0d ? 0d : p1;
+            double qe1 = q1 == 0d ? 0d : q1;
             double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
             double sum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
                 + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);
@@ -474,14 +474,14 @@ namespace MyApp
             double p0 = (double)p[0];
             double q0 = (double)q[0];
             double d0 = (double)p[0] - (double)q[0];
-            double pe0 = p0 == 0d ? 0 : p0;
-            double qe0 = q0 == 0d ? 0 : q0;
+            double pe0 = p0 == 0d ? 0d : p0;
+            double qe0 = q0 == 0d ? 0d : q0;
             double de0 = p0 == 0d ? pe0 - qe0 : q0 == 0d ? pe0 - qe0 : d0;
             double p1 = (double)p[1];
             double q1 = (double)q[1];
             double d1 = (double)p[1] - (double)q[1];
-            double pe1 = p1 == 0d ? 0 : p1;
-            double qe1 = q1 == 0d ? 0 : q1;
+            double pe1 = p1 == 0d ? 0d : p1;
+            double qe1 = q1 == 0d ? 0d : q1;
             double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
             double sum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
                 + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);

@@ -599,7 +599,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            double sum = global::DivergenceGen.Generated.VocabKernels.PopulationStabilitySum(_probabilities, q._probabilities, 0);
+            double sum = global::DivergenceGen.Generated.VocabKernels.PopulationStabilitySum(_probabilities, q._probabilities, 0f);
             return (float)(global::System.Math.Max(sum, 0d));
         }
 
@@ -752,7 +752,7 @@ namespace MyApp
         {
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
             global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-            double sum = global::DivergenceGen.Generated.VocabKernels.PopulationStabilitySum(p, q, 0);
+            double sum = global::DivergenceGen.Generated.VocabKernels.PopulationStabilitySum(p, q, 0f);
             return (float)(global::System.Math.Max(sum, 0d));
         }
 

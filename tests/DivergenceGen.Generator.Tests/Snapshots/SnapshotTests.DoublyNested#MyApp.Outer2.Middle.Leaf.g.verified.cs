@@ -541,7 +541,7 @@ namespace MyApp
                 public double JeffreysDivergence(in Leaf q)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(q);
-                    double sum = global::DivergenceGen.Generated.LeafKernels.PopulationStabilitySum(_probabilities, q._probabilities, 0);
+                    double sum = global::DivergenceGen.Generated.LeafKernels.PopulationStabilitySum(_probabilities, q._probabilities, 0d);
                     return global::System.Math.Max(sum, 0d);
                 }
 
@@ -693,7 +693,7 @@ namespace MyApp
                 {
                     global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
                     global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-                    double sum = global::DivergenceGen.Generated.LeafKernels.PopulationStabilitySum(p, q, 0);
+                    double sum = global::DivergenceGen.Generated.LeafKernels.PopulationStabilitySum(p, q, 0d);
                     return global::System.Math.Max(sum, 0d);
                 }
 

@@ -594,7 +594,7 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     {
         ThrowIfDefault();
         q.ThrowIfDefault();
-        double sum = global::DivergenceGen.Generated.GlobalDieKernels.PopulationStabilitySum(_probabilities, q._probabilities, 0);
+        double sum = global::DivergenceGen.Generated.GlobalDieKernels.PopulationStabilitySum(_probabilities, q._probabilities, 0d);
         return global::System.Math.Max(sum, 0d);
     }
 
@@ -745,7 +745,7 @@ readonly partial struct GlobalDie : global::DivergenceGen.ICategoricalDistributi
     {
         global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, Classes, nameof(p));
         global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, Classes, nameof(q));
-        double sum = global::DivergenceGen.Generated.GlobalDieKernels.PopulationStabilitySum(p, q, 0);
+        double sum = global::DivergenceGen.Generated.GlobalDieKernels.PopulationStabilitySum(p, q, 0d);
         return global::System.Math.Max(sum, 0d);
     }
 
