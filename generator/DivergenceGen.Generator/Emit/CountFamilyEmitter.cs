@@ -99,6 +99,11 @@ namespace DivergenceGen.Generator.Emit
                 EmitTables();
                 EmitPointMembers();
                 EmitMeasures();
+                if (Finite)
+                {
+                    EmitToolkit();
+                }
+
                 EmitBatchLogPmf();
                 EmitFit();
                 EmitSampling();
@@ -321,6 +326,121 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
+        }
+
+        /// <summary>Up to this n the toolkit's sums run over the whole support 0 … n; above, over the window of P's and Q's mass.</summary>
+        private const int WholeSupportTrials = 4096;
+
+        /// <summary>
+        /// The divergence toolkit (<see cref="FiniteMeasures"/>) on the finite support 0 … n. Where the family is the count of
+        /// n draws of a finite factor (<see cref="CountFamily.Factor"/>) a measure with a closed form for products
+        /// (<see cref="FiniteMeasure.OfProduct"/>) is the factor's measure, from the factor's outcomes, mapped to n draws:
+        /// O(1), to the factor's accuracy, and exact where pmfs underflow (Bhattacharyya of far-apart laws). The population
+        /// stability index is then its <see cref="FiniteMeasure.SameSupportAs"/> measure (Jeffreys) unless a bin is empty in
+        /// exactly one law, where every bin is summed in the log domain. The rest (Jensen–Shannon, total variation) is summed
+        /// with P(k) = exp(log P(k)): over the whole support up to <see cref="WholeSupportTrials"/>, above it over the window
+        /// mean ± (40·sd + 40) of P and of Q, their union; outside it both laws' mass is below e^−800 of the window's (binomial
+        /// tails are sub-Gaussian, with Poisson-like tails where the variance is small, which the additive 40 covers), so the
+        /// measures are unchanged to rounding. n = 0: every law is the point mass at 0, so every measure is 0. Raw forms
+        /// take vectors of n + 1 probabilities and sum all of them.
+        /// </summary>
+        private void EmitToolkit()
+        {
+            var members = new FiniteMeasureMembers(_c);
+            var mean = _f.Moments.First(m => m.Name == "Mean").Value;
+            var variance = _f.Moments.First(m => m.Name == "Variance").Value;
+            void Window()
+            {
+                if (Trials <= WholeSupportTrials)
+                {
+                    _w.Line("int lo = 0, hi = " + TrialsText + "; // the whole support");
+                    return;
+                }
+
+                _w.Line("// P's and Q's mass lies within mean ± (40·sd + 40) of each: the union of the two windows, within 0 … n.");
+                _w.Line("double meanP = " + Lower(mean) + ", sdP = global::System.Math.Sqrt(" + Lower(variance) + ");");
+                Expr OfQ(Expr e) => Substitution.Rename(e, n => IsParameter(n) ? "q." + n : n); // n is the type's, not an instance's
+                _w.Line("double meanQ = " + Lower(OfQ(mean)) + ", sdQ = global::System.Math.Sqrt(" + Lower(OfQ(variance)) + ");");
+                _w.Line("int lo = (int)global::System.Math.Max(0d, global::System.Math.Floor(global::System.Math.Min(meanP - (40d * sdP), meanQ - (40d * sdQ)) - 40d));");
+                _w.Line("int hi = (int)global::System.Math.Min(" + D(Trials) + ", global::System.Math.Ceiling(global::System.Math.Max(meanP + (40d * sdP), meanQ + (40d * sdQ)) + 40d));");
+            }
+
+            // One draw's outcomes in this type's names (its parameters are this family's), with their exact differences.
+            var factor = _f.Factor?.Outcomes
+                .Select(o => (o.Probability, Substitution.ForQ(o.Probability), o.DifferenceFromQ ?? o.Probability - Substitution.ForQ(o.Probability)))
+                .ToList();
+            string BindFactor(string name) => FiniteMeasures.All.Any(m => m.Parameter?.Name == name) ? name : BindInstance(name);
+            var logs = new SupportSums(_w, "LogPmfInDouble({0})", "q.LogPmfInDouble({0})", logs: true);
+            string OfProduct(FiniteMeasure measure, string sum)
+            {
+                _w.Line("// One trial's " + measure.Member + " (its outcomes' sum), then the n-fold products' from it: the count of successes is sufficient.");
+                _w.Line("double perTrial = " + new OutcomeSums(_w, factor!, BindFactor).Value(measure, sum) + ";");
+                return new ScalarLowering(PrecisionKind.Double, n => n == "value" ? "perTrial" : BindInstance(n)).Lower(measure.OfProduct!);
+            }
+
+            members.EmitInstanceMembers(
+                (m, kernel) =>
+                {
+                    if (kernel == m.Kernel)
+                    {
+                        Window();
+                    }
+
+                    return logs.Write(kernel, kernel == m.Kernel ? "sum" : "sum2", kernel == m.Kernel && m.KernelArgument is { } v ? D(v) : null);
+                },
+                runtime: null,
+                value: m =>
+                {
+                    if (Trials == 0)
+                    {
+                        _w.Line("// n = 0: P and Q are both the point mass at 0.");
+                        return "0d";
+                    }
+
+                    if (factor is null)
+                    {
+                        return null;
+                    }
+
+                    if (m.OfProduct is not null)
+                    {
+                        return OfProduct(m, "sum");
+                    }
+
+                    if (m.SameSupportAs is { } other && FiniteMeasures.All.First(x => x.Member == other) is { OfProduct: not null } same)
+                    {
+                        _w.Line("// Where no bin is empty in exactly one law this is the " + same.Member + " (for every " + m.Parameter!.Name + "), which is +∞ exactly where one is.");
+                        _w.Line("double sameSupport = " + OfProduct(same, "perTrialSum") + ";");
+
+                        using (_w.Block("if (!double.IsPositiveInfinity(sameSupport) || " + m.Parameter.Name + " == " + D(same.KernelArgument ?? 0) + ")"))
+                        {
+                            _w.Line("return " + members.Narrow("sameSupport") + ";");
+                        }
+
+                        _w.Line("// A bin is empty in exactly one law: every bin counts, in the log domain (a tail bin whose P(k) underflows keeps its own log, not ln " + m.Parameter.Name + ").");
+                        _w.Line("int lo = 0, hi = " + TrialsText + ";");
+                        logs.Write(m.Kernel, "sum", logDomain: true);
+                        return FiniteMeasureMembers.FinishOf(m, PrecisionKind.Double, "sum");
+                    }
+
+                    return null;
+                },
+                readonlyMembers: false);
+            members.EmitRawMembers(
+                TrialsText + "L + 1",
+                "n + 1 = " + (Trials + 1L).ToString(CultureInfo.InvariantCulture),
+                (m, kernel) =>
+                {
+                    if (kernel == m.Kernel)
+                    {
+                        _w.Line("int lo = 0, hi = p.Length - 1;");
+                    }
+
+                    return new SupportSums(_w, "(double)p[{0}]", "(double)q[{0}]", logs: false)
+                        .Write(kernel, kernel == m.Kernel ? "sum" : "sum2", kernel == m.Kernel && m.KernelArgument is { } v ? D(v) : null);
+                },
+                checkFirst: true,
+                order: "P(X = k) for k = 0 … " + TrialsText + " in order");
         }
 
         private void EmitMeasures()

@@ -34,7 +34,18 @@ namespace DivergenceGen.Generator.Emit
         /// written statements for (<see cref="OutcomeSums"/>: <c>sum</c>, <c>sum2</c>); <paramref name="runtime"/> the C# of a
         /// runtime measure's value (Rényi: a call of its function on P's and Q's vectors) and the statements that set it up.
         /// </summary>
-        public void EmitInstanceMembers(Func<FiniteMeasure, string, string> sum, Func<FiniteMeasure, (string Expression, IReadOnlyList<string> Setup)> runtime)
+        /// <param name="sum">See above.</param>
+        /// <param name="runtime">See above; null where <paramref name="value"/> gives every runtime measure.</param>
+        /// <param name="value">Where not null and it returns C# for a measure: the statements it has written compute the measure
+        /// (finished, in double), that C# is its value, and <paramref name="sum"/> and <paramref name="runtime"/> are not asked
+        /// (a product family's closed forms).</param>
+        /// <param name="readonlyMembers">Mark the members <c>readonly</c> on a struct the user did not declare readonly; false
+        /// where they call members of the family that are not (a count family's log-pmf), which would copy <c>this</c> (CS8656).</param>
+        public void EmitInstanceMembers(
+            Func<FiniteMeasure, string, string> sum,
+            Func<FiniteMeasure, (string Expression, IReadOnlyList<string> Setup)>? runtime,
+            Func<FiniteMeasure, string?>? value = null,
+            bool readonlyMembers = true)
         {
             foreach (var measure in FiniteMeasures.All)
             {
@@ -43,14 +54,18 @@ namespace DivergenceGen.Generator.Emit
                 ParameterDocs(measure);
                 _c.NullCheckDoc("q");
                 _c.DefaultCheckDoc();
-                using (_w.Block("public " + _c.ReadonlyMember + T + " " + measure.Member + "(in " + _c.Self + " q" + ParameterDeclaration(measure) + ")"))
+                using (_w.Block("public " + (readonlyMembers ? _c.ReadonlyMember : string.Empty) + T + " " + measure.Member + "(in " + _c.Self + " q" + ParameterDeclaration(measure) + ")"))
                 {
                     _c.NullCheck("q");
                     _c.DefaultCheck("q");
                     ParameterCheck(measure);
-                    if (measure.RuntimeFunction is not null)
+                    if (value?.Invoke(measure) is { } computed)
                     {
-                        var call = runtime(measure);
+                        _w.Line("return " + Narrow(computed) + ";");
+                    }
+                    else if (measure.RuntimeFunction is not null)
+                    {
+                        var call = runtime!(measure);
                         foreach (var line in call.Setup)
                         {
                             _w.Line(line);
@@ -73,6 +88,9 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line();
             }
         }
+
+        /// <summary>A double value as the type's <c>T</c>: <c>(float)(x)</c> for a float type.</summary>
+        public string Narrow(string doubleValue) => _c.Spec.Precision == PrecisionKind.Single ? "(float)(" + doubleValue + ")" : doubleValue;
 
         /// <summary>
         /// The static forms on raw vectors of <paramref name="length"/> probabilities. <paramref name="sum"/> gives the C# of
@@ -231,6 +249,132 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line("double " + variable + " = " + string.Join(" + ", terms) + ";");
+            return variable;
+        }
+
+        /// <summary>
+        /// A runtime measure's call (Rényi) on the outcomes' vectors, in double: P, the log-ratios ln(p/q), each from the exact
+        /// difference where the family has one (so the measure keeps its accuracy where the parameters nearly agree), and the
+        /// differences; with the statements that set the vectors up.
+        /// </summary>
+        public (string Call, IReadOnlyList<string> Setup) RuntimeCall(FiniteMeasure measure)
+        {
+            var lowering = new ScalarLowering(PrecisionKind.Double, _bind);
+            string probabilities = string.Join(", ", _outcomes.Select(o => lowering.Lower(o.P)));
+            string logRatios = string.Join(", ", _outcomes.Select(o => lowering.Lower(FiniteMeasures.LogRatioOf(o.P, o.Q, o.D))));
+            string differences = string.Join(", ", _outcomes.Select(o => lowering.Lower(o.D)));
+            return ("global::DivergenceGen." + measure.RuntimeFunction + "OfLogRatios(pVector, logRatios, differences, " + measure.Parameter!.Name + ")", new[]
+            {
+                "global::System.ReadOnlySpan<double> pVector = stackalloc double[] { " + probabilities + " };",
+                "global::System.ReadOnlySpan<double> logRatios = stackalloc double[] { " + logRatios + " };",
+                "global::System.ReadOnlySpan<double> differences = stackalloc double[] { " + differences + " }; // P(k) − Q(k), exact",
+            });
+        }
+
+        /// <summary>
+        /// Writes the statements of a measure's value between the outcomes' laws and returns its C# (finished, in double): its
+        /// sums into locals named <paramref name="sum"/> (and <paramref name="sum"/>2) and its finish, or its runtime call.
+        /// </summary>
+        public string Value(FiniteMeasure measure, string sum)
+        {
+            if (measure.RuntimeFunction is not null)
+            {
+                var (call, setup) = RuntimeCall(measure);
+                foreach (var line in setup)
+                {
+                    _w.Line(line);
+                }
+
+                return call;
+            }
+
+            Write(measure.Kernel, sum, measure.KernelArgument is { } v ? Lowering.Literal(v, PrecisionKind.Double) : null);
+            string? second = measure.SecondKernel is { } kernel ? Write(kernel, sum + "2") : null;
+            return FiniteMeasureMembers.FinishOf(measure, PrecisionKind.Double, sum, second);
+        }
+    }
+}
+
+namespace DivergenceGen.Generator.Emit
+{
+    /// <summary>
+    /// Sums of a measure's term over the outcomes k = lo … hi of a count family's finite support, as a loop (Binomial(n)):
+    /// per k the locals pk, qk, dk = pk − qk (and lpk, lqk for a <see cref="FiniteMeasure.LogTerm"/>) and the term's lets,
+    /// in double. The caller gives the C# of P(k) and Q(k), or of ln P(k) and ln Q(k) (then P(k) = exp(ln P(k))), with
+    /// <c>{0}</c> standing for k, and has set the ints <c>lo</c> and <c>hi</c>.
+    /// </summary>
+    internal sealed class SupportSums
+    {
+        private readonly SourceWriter _w;
+        private readonly string _p;
+        private readonly string _q;
+        private readonly bool _logs;
+
+        /// <param name="writer">Where the statements go.</param>
+        /// <param name="p">The C# of P(k), or of ln P(k) with <paramref name="logs"/>; <c>{0}</c> for k.</param>
+        /// <param name="q">The same for Q.</param>
+        /// <param name="logs">Whether <paramref name="p"/> and <paramref name="q"/> are log-probabilities.</param>
+        public SupportSums(SourceWriter writer, string p, string q, bool logs)
+        {
+            _w = writer;
+            _p = p;
+            _q = q;
+            _logs = logs;
+        }
+
+        /// <summary>
+        /// Writes the loop summing <paramref name="kernel"/>'s term (its <see cref="FiniteMeasure.LogTerm"/> with
+        /// <paramref name="logDomain"/>) into a local named <paramref name="variable"/>; returns its name.
+        /// <paramref name="argument"/>: the C# of the kernel's parameter where the member fixes it (Jeffreys: PSI's ε = 0).
+        /// </summary>
+        public string Write(string kernel, string variable, string? argument = null, bool logDomain = false)
+        {
+            var measure = FiniteMeasures.OfKernel(kernel);
+            var lets = logDomain ? measure.LogLets! : measure.Lets;
+            var term = logDomain ? measure.LogTerm! : measure.Term!;
+            var names = lets.Select(l => l.Name).Concat(new[] { "p", "q", "d", "lp", "lq" }).ToList();
+            Expr Rename(Expr e) => Substitution.Rename(e, n => names.Contains(n) ? n + "k" : n);
+            var lowering = new ScalarLowering(PrecisionKind.Double, name => argument is not null && name == measure.Parameter?.Name ? argument : name);
+            var read = new HashSet<string>(lets.SelectMany(l => Substitution.Names(l.Value)).Concat(Substitution.Names(term)));
+            bool d = read.Contains("d");
+            bool p = d || read.Contains("p");
+            bool q = d || read.Contains("q");
+            string At(string format) => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, "k");
+            _w.Line("double " + variable + " = 0d;");
+            using (_w.Block("for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue"))
+            {
+                _w.Line("int k = (int)i;");
+                if (_logs && (read.Contains("lp") || read.Contains("lq")))
+                {
+                    _w.Line("double lpk = " + At(_p) + ", lqk = " + At(_q) + ";");
+                    _w.Line("double pk = global::System.Math.Exp(lpk), qk = global::System.Math.Exp(lqk);");
+                }
+                else
+                {
+                    if (p)
+                    {
+                        _w.Line("double pk = " + (_logs ? "global::System.Math.Exp(" + At(_p) + ")" : At(_p)) + ";");
+                    }
+
+                    if (q)
+                    {
+                        _w.Line("double qk = " + (_logs ? "global::System.Math.Exp(" + At(_q) + ")" : At(_q)) + ";");
+                    }
+                }
+
+                if (d)
+                {
+                    _w.Line("double dk = pk - qk;");
+                }
+
+                foreach (var let in lets)
+                {
+                    _w.Line("double " + let.Name + "k = " + lowering.Lower(Rename(let.Value)) + ";");
+                }
+
+                _w.Line(variable + " += " + lowering.LowerTerm(Rename(term)) + ";");
+            }
+
             return variable;
         }
     }

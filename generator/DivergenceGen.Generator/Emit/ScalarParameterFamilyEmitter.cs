@@ -321,17 +321,8 @@ namespace DivergenceGen.Generator.Emit
                 {
                     // The vector of P and the log-ratios ln(p/q) of the outcomes, in double, each from the exact difference
                     // where the family has one (so Rényi keeps its accuracy where the parameters nearly agree).
-                    var lowering = new ScalarLowering(Model.PrecisionKind.Double, FieldOf);
-                    string probabilities = string.Join(", ", ofInstance.Select(o => lowering.Lower(o.Item1)));
-                    string logRatios = string.Join(", ", ofInstance.Select(o => lowering.Lower(FiniteMeasures.LogRatioOf(o.Item1, o.Item2, o.Item3))));
-                    string differences = string.Join(", ", ofInstance.Select(o => lowering.Lower(o.Item3)));
-                    string call = "global::DivergenceGen." + m.RuntimeFunction + "OfLogRatios(pVector, logRatios, differences, " + m.Parameter!.Name + ")";
-                    return (_c.Spec.Precision == Model.PrecisionKind.Single ? "(float)" + call : call, new[]
-                    {
-                        "global::System.ReadOnlySpan<double> pVector = stackalloc double[] { " + probabilities + " };",
-                        "global::System.ReadOnlySpan<double> logRatios = stackalloc double[] { " + logRatios + " };",
-                        "global::System.ReadOnlySpan<double> differences = stackalloc double[] { " + differences + " }; // P(k) − Q(k), exact",
-                    });
+                    var (call, setup) = new OutcomeSums(_w, ofInstance, FieldOf).RuntimeCall(m);
+                    return (_c.Spec.Precision == Model.PrecisionKind.Single ? "(float)" + call : call, setup);
                 });
 
             // Raw forms: pN is element N of the span p, widened to double.

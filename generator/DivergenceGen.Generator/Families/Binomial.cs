@@ -60,7 +60,8 @@ namespace DivergenceGen.Generator.Families
                     null,
                     "log C(n, k) looked up per lane in the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD",
                     null)
-                : null);
+                : null,
+            factor: Bernoulli.Description);
 
         /// <summary>Support {0, …, n}; p = 0 is the point mass at 0.</summary>
         public static readonly DivergenceFacts Divergence = new(
@@ -68,11 +69,11 @@ namespace DivergenceGen.Generator.Families
             PointMass: new PointMassAtZero(Description.Parameters[0], 0));
 
         /// <summary>Names the generator writes into a Binomial type; a user member with one of them is DG0005.</summary>
-        public static readonly string[] GeneratedMembers =
+        public static readonly string[] GeneratedMembers = new[]
         {
             "Trials", "TrialCount", "P", "Mean", "Variance", "TryCreate", "LogPmf", "Pmf", "LogLikelihood", "Entropy",
             "KLDivergence", "CrossEntropy", "Fit", "Sample", "LogPmfInDouble", "EntropyInDouble", "KLDivergenceInDouble", "LogChoose", "_p", "_logP", "_log1mP",
             "IsDefault", "ThrowIfDefault",
-        };
+        }.Concat(FiniteMeasures.MemberNames).ToArray();
     }
 }

@@ -62,7 +62,8 @@ namespace DivergenceGen.Generator.Families
             string klFormula,
             ConstantTable? table = null,
             Func<CountShape, BatchLogPmf?>? batchLogPmf = null,
-            int maxTableTrials = 0)
+            int maxTableTrials = 0,
+            ScalarParameterFamily? factor = null)
         {
             Name = name;
             Summary = summary;
@@ -84,6 +85,7 @@ namespace DivergenceGen.Generator.Families
             Table = table;
             BatchLogPmf = batchLogPmf ?? (_ => null);
             MaxTableTrials = maxTableTrials;
+            Factor = factor;
         }
 
         public string Name { get; }
@@ -140,6 +142,14 @@ namespace DivergenceGen.Generator.Families
 
         /// <summary>A vectorisable form of the log-pmf for the batch member, or null: the batch calls the scalar form per element.</summary>
         public Func<CountShape, BatchLogPmf?> BatchLogPmf { get; }
+
+        /// <summary>
+        /// For a support 0 … n: the finite family of one draw, with the same parameters, when X is a sufficient statistic of n
+        /// independent draws of it (Binomial(n, p): the count of successes in n Bernoulli(p) trials); null otherwise. Every
+        /// f-divergence and Rényi divergence between two such laws is then the one between the n-fold products, which the
+        /// divergence toolkit computes in closed form from the factor's (<see cref="Ir.FiniteMeasure.OfProduct"/>).
+        /// </summary>
+        public ScalarParameterFamily? Factor { get; }
     }
 
     /// <summary>A formula with the text that explains it in the generated code, or the marker for an exact sum over the support.</summary>

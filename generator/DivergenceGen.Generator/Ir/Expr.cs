@@ -37,6 +37,9 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>|x| (the total variation distance's |p − q|).</summary>
         Abs,
+
+        /// <summary>eˣ − 1, accurate near 0 (the Hellinger distance of n-fold products); scalar code only.</summary>
+        Expm1,
     }
 
     internal sealed record Unary(UnaryOp Op, Expr Operand) : Expr;
@@ -135,6 +138,9 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>|x|.</summary>
         public static Expr Abs(Expr x) => new Unary(UnaryOp.Abs, x);
+
+        /// <summary>eˣ − 1 without cancellation near 0 (<c>ScalarMath.Expm1</c>); scalar code only.</summary>
+        public static Expr Expm1(Expr x) => new Unary(UnaryOp.Expm1, x);
 
         /// <summary>min(x, y): <c>Math.Min</c> or <c>VectorNNN.Min</c>.</summary>
         public static Expr Min(Expr x, Expr y) => new Minimum(x, y);

@@ -44,6 +44,19 @@ namespace DivergenceGen.Generator.Ir
     /// no term of its own.</param>
     /// <param name="RuntimeFunction">A runtime function of (p, q, parameter) spans that computes the measure where it is not a
     /// plain sum (Rényi: a log-sum-exp with limits at α = 0, 1, ∞).</param>
+    /// <param name="OfProduct">The measure between the n-fold products Pⁿ and Qⁿ (n ≥ 1) from <c>value</c>, the measure between
+    /// one factor's laws (finished, in double), and <c>n</c>; null where there is no such closed form (Jensen–Shannon, total
+    /// variation). A family whose law is the law of a sufficient statistic of n independent draws of a finite factor
+    /// (Binomial(n): the count of successes in n Bernoulli trials) computes the measure this way, in O(1) and to the
+    /// factor's accuracy: an f-divergence or Rényi divergence is unchanged by a sufficient statistic.</param>
+    /// <param name="SameSupportAs">The member this measure equals wherever P and Q have the same support (no bin empty in
+    /// exactly one of them), that member being +∞ exactly where they do not: the population stability index is the
+    /// Jeffreys divergence there, for every ε. A family that computes that member cheaply (in closed form) tries it first
+    /// and sums <see cref="LogTerm"/> only where that member is +∞ and the parameter is not that member's <see cref="KernelArgument"/>.</param>
+    /// <param name="LogLets">Values per outcome <see cref="LogTerm"/> reads, in order.</param>
+    /// <param name="LogTerm">The term from the log-probabilities <c>lp</c> = ln p and <c>lq</c> = ln q (−∞ for an empty bin)
+    /// beside p and q, for families that compute p as exp(lp), where p underflows to 0 while the bin is not empty (a
+    /// binomial tail): the population stability index must not give such a bin ε.</param>
     internal sealed record FiniteMeasure(
         string Member,
         string Kernel,
@@ -56,7 +69,11 @@ namespace DivergenceGen.Generator.Ir
         MeasureParameter? Parameter = null,
         string? RuntimeFunction = null,
         string? SecondKernel = null,
-        double? KernelArgument = null)
+        double? KernelArgument = null,
+        Expr? OfProduct = null,
+        string? SameSupportAs = null,
+        IReadOnlyList<MeasureLet>? LogLets = null,
+        Expr? LogTerm = null)
     {
         /// <summary>The term with its lets substituted: one expression in p, q, d and the parameter.</summary>
         public Expr? InlineTerm => Term is null
@@ -75,6 +92,9 @@ namespace DivergenceGen.Generator.Ir
         private static readonly Expr Q = E.Ref("q");
         private static readonly Expr D = E.Ref("d");
         private static readonly Expr Sum = E.Ref("sum");
+        private static readonly Expr LogP = E.Ref("lp");
+        private static readonly Expr LogQ = E.Ref("lq");
+        private static readonly Expr Value = E.Ref("value");
 
         /// <summary>ln 2, the largest Jensen–Shannon divergence (disjoint supports).</summary>
         private const double Ln2 = 0.6931471805599453;
@@ -102,7 +122,8 @@ namespace DivergenceGen.Generator.Ir
                 + "√p − √q or 1 − BC would lose every digit.",
             Lets: new[] { new MeasureLet("s", E.Sqrt(P) + E.Sqrt(Q)), new MeasureLet("h", E.Select(E.Equal(E.Ref("s"), 0.0), 0.0, D / E.Ref("s"))) },
             Term: E.Ref("h") * E.Ref("h"),
-            Finish: E.Sqrt(E.Min(0.5 * Sum, 1.0)));
+            Finish: E.Sqrt(E.Min(0.5 * Sum, 1.0)),
+            OfProduct: E.Sqrt(E.Min(-E.Expm1(E.Ref("n") * E.Log1p(-(Value * Value))), 1.0))); // 1 − H² = BC multiplies
 
         public static readonly FiniteMeasure Bhattacharyya = new(
             Member: "BhattacharyyaDistance",
@@ -115,7 +136,8 @@ namespace DivergenceGen.Generator.Ir
             Lets: new MeasureLet[0],
             Term: E.Sqrt(P) * E.Sqrt(Q),
             Finish: E.Select(E.Below(Sum, 0.5), -E.Log(Sum), -E.Log1p(-E.Min(0.5 * E.Ref("sum2"), 1.0))),
-            SecondKernel: "SquaredHellingerSum");
+            SecondKernel: "SquaredHellingerSum",
+            OfProduct: E.Ref("n") * Value); // BC multiplies
 
         public static readonly FiniteMeasure TotalVariation = new(
             Member: "TotalVariationDistance",
@@ -139,7 +161,8 @@ namespace DivergenceGen.Generator.Ir
             Lets: new MeasureLet[0],
             Term: null,
             Finish: E.Max(Sum, 0.0),
-            KernelArgument: 0.0);
+            KernelArgument: 0.0,
+            OfProduct: E.Ref("n") * Value); // KL adds up
 
         public static readonly FiniteMeasure PopulationStability = new(
             Member: "PopulationStabilityIndex",
@@ -158,6 +181,17 @@ namespace DivergenceGen.Generator.Ir
             },
             Term: E.Deviance(E.Ref("pe"), E.Ref("qe"), E.Ref("de")) + E.Deviance(E.Ref("qe"), E.Ref("pe"), -E.Ref("de")),
             Finish: E.Max(Sum, 0.0),
+            SameSupportAs: "JeffreysDivergence",
+            LogLets: new[]
+            {
+                new MeasureLet("pe", E.Select(E.Equal(LogP, double.NegativeInfinity), E.Ref("epsilon"), P)),
+                new MeasureLet("qe", E.Select(E.Equal(LogQ, double.NegativeInfinity), E.Ref("epsilon"), Q)),
+                new MeasureLet("lpe", E.Select(E.Equal(LogP, double.NegativeInfinity), E.Log(E.Ref("epsilon")), LogP)),
+                new MeasureLet("lqe", E.Select(E.Equal(LogQ, double.NegativeInfinity), E.Log(E.Ref("epsilon")), LogQ)),
+            },
+            // Summed only where ε > 0 (every log finite): (p′ − q′) and ln p′ − ln q′ have one sign, so the term is ≥ 0 and
+            // exact to the pmfs' rounding; a bin whose p underflowed keeps its own log, not ln ε.
+            LogTerm: (E.Ref("pe") - E.Ref("qe")) * (E.Ref("lpe") - E.Ref("lqe")),
             Parameter: new MeasureParameter(
                 "epsilon",
                 "The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.",
@@ -181,7 +215,8 @@ namespace DivergenceGen.Generator.Ir
                 "The order α ≥ 0 (0, 1 and +∞ included, as limits).",
                 string.Empty,
                 "<paramref name=\"alpha\"/> is NaN or negative."),
-            RuntimeFunction: "FiniteDivergences.RenyiDivergence");
+            RuntimeFunction: "FiniteDivergences.RenyiDivergence",
+            OfProduct: E.Ref("n") * Value); // Σ p^α·q^(1−α) multiplies
 
         /// <summary>
         /// ln(p/q) from p, q and the exact difference d = p − q: log1p(d/q) where |d| ≤ q/2 (relative accuracy from d, where

@@ -200,6 +200,7 @@ namespace DivergenceGen.Generator.Ir
                 UnaryOp.Exp => math + ".Exp(" + operand + ")",
                 UnaryOp.Sqrt => math + ".Sqrt(" + operand + ")",
                 UnaryOp.Abs => math + ".Abs(" + operand + ")",
+                UnaryOp.Expm1 => "global::DivergenceGen.ScalarMath.Expm1(" + operand + ")",
                 _ => "global::DivergenceGen.ScalarMath.Log1p(" + operand + ")",
             };
         }
@@ -276,7 +277,8 @@ namespace DivergenceGen.Generator.Ir
             UnaryOp.Exp => Library + ".Exp(" + operand + ")",
             UnaryOp.Sqrt => Vector + ".Sqrt(" + operand + ")",
             UnaryOp.Abs => Vector + ".Abs(" + operand + ")",
-            _ => Library + ".Log1p(" + operand + ")",
+            UnaryOp.Log1p => Library + ".Log1p(" + operand + ")",
+            _ => throw new System.NotSupportedException("No SIMD lowering of " + op + " (scalar code only)."),
         };
 
         protected override string MaxOf(string left, string right) => Vector + ".Max(" + left + ", " + right + ")";

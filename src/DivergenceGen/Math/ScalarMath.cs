@@ -84,7 +84,7 @@ namespace DivergenceGen
         /// </summary>
         /// <param name="x">The argument.</param>
         /// <returns>eˣ − 1 (−1 for −∞, +∞ for +∞, NaN for NaN).</returns>
-        internal static double Expm1(double x)
+        public static double Expm1(double x)
         {
             if (System.Math.Abs(x) >= 0.5)
             {

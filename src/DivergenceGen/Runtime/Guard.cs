@@ -381,6 +381,23 @@ namespace DivergenceGen
             }
         }
 
+        /// <summary>
+        /// Throws <see cref="ArgumentException"/> when a span does not have the compile-time length n + 1 of a support
+        /// 0 … n (a long: n may be <see cref="int.MaxValue"/>).
+        /// </summary>
+        /// <param name="length">The span's length.</param>
+        /// <param name="expected">n + 1.</param>
+        /// <param name="paramName">The parameter name.</param>
+        public static void ThrowIfLengthIsNot(int length, long expected, string paramName)
+        {
+            if (length != expected)
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "{0} has {1} elements but this distribution has {2} outcomes (0 … {3}).", paramName, length, expected, expected - 1),
+                    paramName);
+            }
+        }
+
         /// <summary>Throws <see cref="ArgumentException"/> when there is nothing to fit.</summary>
         /// <param name="length">The number of outcomes.</param>
         /// <param name="paramName">The parameter name.</param>

@@ -358,6 +358,479 @@ namespace MyApp
         }
 
         /// <summary>
+        /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
+        /// returns √JS (in base e by default): square this to compare.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0
+        /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
+        /// subnormal).
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double JensenShannonDivergence(in TenFlips q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            int lo = 0, hi = 10; // the whole support
+            double sum = 0d;
+            for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
+            {
+                int k = (int)i;
+                double pk = global::System.Math.Exp(LogPmfInDouble(k));
+                double qk = global::System.Math.Exp(q.LogPmfInDouble(k));
+                double dk = pk - qk;
+                double sk = pk + qk;
+                sum += global::DivergenceGen.ScalarMath.Deviance(2d * pk, sk, dk) + global::DivergenceGen.ScalarMath.Deviance(2d * qk, sk, -dk);
+            }
+            return global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
+        }
+
+        /// <summary>
+        /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
+        /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double HellingerDistance(in TenFlips q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            // One trial's HellingerDistance (its outcomes' sum), then the n-fold products' from it: the count of successes is sufficient.
+            double p0 = 1d - _p;
+            double q0 = 1d - q._p;
+            double d0 = q._p - _p;
+            double s0 = global::System.Math.Sqrt(p0) + global::System.Math.Sqrt(q0);
+            double h0 = s0 == 0d ? 0d : d0 / s0;
+            double p1 = _p;
+            double q1 = q._p;
+            double d1 = _p - q._p;
+            double s1 = global::System.Math.Sqrt(p1) + global::System.Math.Sqrt(q1);
+            double h1 = s1 == 0d ? 0d : d1 / s1;
+            double sum = h0 * h0 + h1 * h1;
+            double perTrial = global::System.Math.Sqrt(global::System.Math.Min(0.5d * sum, 1d));
+            return global::System.Math.Sqrt(global::System.Math.Min(-global::DivergenceGen.ScalarMath.Expm1(10d
+                * global::DivergenceGen.ScalarMath.Log1p(-(perTrial * perTrial))), 1d));
+        }
+
+        /// <summary>
+        /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
+        /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double TotalVariationDistance(in TenFlips q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            int lo = 0, hi = 10; // the whole support
+            double sum = 0d;
+            for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
+            {
+                int k = (int)i;
+                double pk = global::System.Math.Exp(LogPmfInDouble(k));
+                double qk = global::System.Math.Exp(q.LogPmfInDouble(k));
+                double dk = pk - qk;
+                sum += global::System.Math.Abs(dk);
+            }
+            return global::System.Math.Min(0.5d * sum, 1d);
+        }
+
+        /// <summary>
+        /// D_B(P, Q) = −ln BC, BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
+        /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
+        /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double BhattacharyyaDistance(in TenFlips q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            // One trial's BhattacharyyaDistance (its outcomes' sum), then the n-fold products' from it: the count of successes is sufficient.
+            double p0 = 1d - _p;
+            double q0 = 1d - q._p;
+            double p1 = _p;
+            double q1 = q._p;
+            double sum = global::System.Math.Sqrt(p0) * global::System.Math.Sqrt(q0) + global::System.Math.Sqrt(p1) * global::System.Math.Sqrt(q1);
+            double d0 = q._p - _p;
+            double s0 = global::System.Math.Sqrt(p0) + global::System.Math.Sqrt(q0);
+            double h0 = s0 == 0d ? 0d : d0 / s0;
+            double d1 = _p - q._p;
+            double s1 = global::System.Math.Sqrt(p1) + global::System.Math.Sqrt(q1);
+            double h1 = s1 == 0d ? 0d : d1 / s1;
+            double sum2 = h0 * h0 + h1 * h1;
+            double perTrial = sum < 0.5d ? -global::System.Math.Log(sum) : -global::DivergenceGen.ScalarMath.Log1p(-global::System.Math.Min(0.5d * sum2, 1d));
+            return 10d * perTrial;
+        }
+
+        /// <summary>
+        /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double JeffreysDivergence(in TenFlips q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            // One trial's JeffreysDivergence (its outcomes' sum), then the n-fold products' from it: the count of successes is sufficient.
+            double p0 = 1d - _p;
+            double q0 = 1d - q._p;
+            double d0 = q._p - _p;
+            double pe0 = p0 == 0d ? 0d : p0;
+            double qe0 = q0 == 0d ? 0d : q0;
+            double de0 = p0 == 0d ? pe0 - qe0 : q0 == 0d ? pe0 - qe0 : d0;
+            double p1 = _p;
+            double q1 = q._p;
+            double d1 = _p - q._p;
+            double pe1 = p1 == 0d ? 0d : p1;
+            double qe1 = q1 == 0d ? 0d : q1;
+            double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
+            double sum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
+                + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);
+            double perTrial = global::System.Math.Max(sum, 0d);
+            return 10d * perTrial;
+        }
+
+        /// <summary>
+        /// D_α(P‖Q) = ln(Σ p^α·q^(1−α))/(α − 1), in nats, where P is this instance and Q is <paramref name="q"/>.
+        /// α = 1 is the KL divergence (the limit, and continuous there); α = 0 is −ln Q(p &gt; 0); α = +∞ is ln max p/q over p &gt; 0; nondecreasing in α; +∞
+        /// where α ≥ 1 and Q gives 0 to an outcome P can produce (and for α &lt; 1 where the supports are disjoint); never negative. P is taken as normalised
+        /// (Σp = 1), which is what makes α → 1 continuous.
+        /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
+        /// would overflow (large α).
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN or negative.</exception>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double RenyiDivergence(in TenFlips q, double alpha)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            // One trial's RenyiDivergence (its outcomes' sum), then the n-fold products' from it: the count of successes is sufficient.
+            global::System.ReadOnlySpan<double> pVector = stackalloc double[] { 1d - _p, _p };
+            global::System.ReadOnlySpan<double> logRatios = stackalloc double[] { global::System.Math.Abs(q._p - _p) <= 0.5d * (1d - q._p)
+                ? global::DivergenceGen.ScalarMath.Log1p((q._p - _p) / (1d - q._p)) : global::DivergenceGen.ScalarMath.LogRatio(1d - _p, 1d - q._p),
+                global::System.Math.Abs(_p - q._p) <= 0.5d * q._p ? global::DivergenceGen.ScalarMath.Log1p((_p - q._p) / q._p)
+                : global::DivergenceGen.ScalarMath.LogRatio(_p, q._p) };
+            global::System.ReadOnlySpan<double> differences = stackalloc double[] { q._p - _p, _p - q._p }; // P(k) − Q(k), exact
+            double perTrial = global::DivergenceGen.FiniteDivergences.RenyiDivergenceOfLogRatios(pVector, logRatios, differences, alpha);
+            return 10d * perTrial;
+        }
+
+        /// <summary>
+        /// PSI(P, Q) = Σ (p′ − q′)·ln(p′/q′), where p′ = ε for an empty bin (p = 0) and p′ = p otherwise (q′ alike), where P is this instance and Q is
+        /// <paramref name="q"/>.
+        /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
+        /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
+        /// significant.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="epsilon"/> is NaN, negative or above 1.</exception>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double PopulationStabilityIndex(in TenFlips q, double epsilon)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
+            // Where no bin is empty in exactly one law this is the JeffreysDivergence (for every epsilon), which is +∞ exactly where one is.
+            // One trial's JeffreysDivergence (its outcomes' sum), then the n-fold products' from it: the count of successes is sufficient.
+            double p0 = 1d - _p;
+            double q0 = 1d - q._p;
+            double d0 = q._p - _p;
+            double pe0 = p0 == 0d ? 0d : p0;
+            double qe0 = q0 == 0d ? 0d : q0;
+            double de0 = p0 == 0d ? pe0 - qe0 : q0 == 0d ? pe0 - qe0 : d0;
+            double p1 = _p;
+            double q1 = q._p;
+            double d1 = _p - q._p;
+            double pe1 = p1 == 0d ? 0d : p1;
+            double qe1 = q1 == 0d ? 0d : q1;
+            double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
+            double perTrialSum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
+                + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);
+            double perTrial = global::System.Math.Max(perTrialSum, 0d);
+            double sameSupport = 10d * perTrial;
+            if (!double.IsPositiveInfinity(sameSupport) || epsilon == 0d)
+            {
+                return sameSupport;
+            }
+            // A bin is empty in exactly one law: every bin counts, in the log domain (a tail bin whose P(k) underflows keeps its own log, not ln epsilon).
+            int lo = 0, hi = 10;
+            double sum = 0d;
+            for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
+            {
+                int k = (int)i;
+                double lpk = LogPmfInDouble(k), lqk = q.LogPmfInDouble(k);
+                double pk = global::System.Math.Exp(lpk), qk = global::System.Math.Exp(lqk);
+                double pek = lpk == double.NegativeInfinity ? epsilon : pk;
+                double qek = lqk == double.NegativeInfinity ? epsilon : qk;
+                double lpek = lpk == double.NegativeInfinity ? global::System.Math.Log(epsilon) : lpk;
+                double lqek = lqk == double.NegativeInfinity ? global::System.Math.Log(epsilon) : lqk;
+                sum += (pek - qek) * (lpek - lqek);
+            }
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
+        /// JS(P, Q) = ½·D(P‖M) + ½·D(Q‖M) with M = (P + Q)/2, in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of n + 1
+        /// = 11 probabilities (P(X = k) for k = 0 … 10 in order).
+        /// Symmetric; 0 ≤ JS ≤ ln 2, with ln 2 exactly where the supports are disjoint; finite whatever the zero bins (0·log 0 = 0). SciPy's jensenshannon
+        /// returns √JS (in base e by default): square this to compare.
+        /// Each outcome contributes bd0(p, m) + bd0(q, m) = ½·(bd0(2p, s) + bd0(2q, s)), s = p + q, with Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0
+        /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
+        /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
+        /// subnormal).
+        /// Every element must be a probability in [0, 1] (checked first); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">n + 1 = 11 probabilities of P.</param>
+        /// <param name="q">n + 1 = 11 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length n + 1 = 11.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double JensenShannonDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, 10L + 1, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, 10L + 1, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
+            int lo = 0, hi = p.Length - 1;
+            double sum = 0d;
+            for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
+            {
+                int k = (int)i;
+                double pk = (double)p[k];
+                double qk = (double)q[k];
+                double dk = pk - qk;
+                double sk = pk + qk;
+                sum += global::DivergenceGen.ScalarMath.Deviance(2d * pk, sk, dk) + global::DivergenceGen.ScalarMath.Deviance(2d * qk, sk, -dk);
+            }
+            return global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
+        }
+
+        /// <summary>
+        /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P and Q are the raw vectors <paramref name="p"/> and
+        /// <paramref name="q"/> of n + 1 = 11 probabilities (P(X = k) for k = 0 … 10 in order).
+        /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
+        /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// Every element must be a probability in [0, 1] (checked first); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">n + 1 = 11 probabilities of P.</param>
+        /// <param name="q">n + 1 = 11 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length n + 1 = 11.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double HellingerDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, 10L + 1, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, 10L + 1, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
+            int lo = 0, hi = p.Length - 1;
+            double sum = 0d;
+            for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
+            {
+                int k = (int)i;
+                double pk = (double)p[k];
+                double qk = (double)q[k];
+                double dk = pk - qk;
+                double sk = global::System.Math.Sqrt(pk) + global::System.Math.Sqrt(qk);
+                double hk = sk == 0d ? 0d : dk / sk;
+                sum += hk * hk;
+            }
+            return global::System.Math.Sqrt(global::System.Math.Min(0.5d * sum, 1d));
+        }
+
+        /// <summary>
+        /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of n +
+        /// 1 = 11 probabilities (P(X = k) for k = 0 … 10 in order).
+        /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
+        /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// Every element must be a probability in [0, 1] (checked first); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">n + 1 = 11 probabilities of P.</param>
+        /// <param name="q">n + 1 = 11 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length n + 1 = 11.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double TotalVariationDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, 10L + 1, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, 10L + 1, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
+            int lo = 0, hi = p.Length - 1;
+            double sum = 0d;
+            for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
+            {
+                int k = (int)i;
+                double pk = (double)p[k];
+                double qk = (double)q[k];
+                double dk = pk - qk;
+                sum += global::System.Math.Abs(dk);
+            }
+            return global::System.Math.Min(0.5d * sum, 1d);
+        }
+
+        /// <summary>
+        /// D_B(P, Q) = −ln BC, BC = Σ √(p·q) the Bhattacharyya coefficient, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of
+        /// n + 1 = 11 probabilities (P(X = k) for k = 0 … 10 in order).
+        /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
+        /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
+        /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// Every element must be a probability in [0, 1] (checked first); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">n + 1 = 11 probabilities of P.</param>
+        /// <param name="q">n + 1 = 11 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length n + 1 = 11.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double BhattacharyyaDistance(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, 10L + 1, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, 10L + 1, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
+            int lo = 0, hi = p.Length - 1;
+            double sum = 0d;
+            for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
+            {
+                int k = (int)i;
+                double pk = (double)p[k];
+                double qk = (double)q[k];
+                sum += global::System.Math.Sqrt(pk) * global::System.Math.Sqrt(qk);
+            }
+            double sum2 = 0d;
+            for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
+            {
+                int k = (int)i;
+                double pk = (double)p[k];
+                double qk = (double)q[k];
+                double dk = pk - qk;
+                double sk = global::System.Math.Sqrt(pk) + global::System.Math.Sqrt(qk);
+                double hk = sk == 0d ? 0d : dk / sk;
+                sum2 += hk * hk;
+            }
+            return sum < 0.5d ? -global::System.Math.Log(sum) : -global::DivergenceGen.ScalarMath.Log1p(-global::System.Math.Min(0.5d * sum2, 1d));
+        }
+
+        /// <summary>
+        /// J(P, Q) = D(P‖Q) + D(Q‖P) = Σ (p − q)·ln(p/q), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of n + 1 =
+        /// 11 probabilities (P(X = k) for k = 0 … 10 in order).
+        /// Symmetric; 0 where p = q = 0; +∞ where exactly one of p, q is 0 (either KL is infinite); never negative.
+        /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
+        /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
+        /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
+        /// Every element must be a probability in [0, 1] (checked first); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">n + 1 = 11 probabilities of P.</param>
+        /// <param name="q">n + 1 = 11 probabilities of Q.</param>
+        /// <exception cref="global::System.ArgumentException">A span does not have length n + 1 = 11.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double JeffreysDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, 10L + 1, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, 10L + 1, nameof(q));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
+            int lo = 0, hi = p.Length - 1;
+            double sum = 0d;
+            for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
+            {
+                int k = (int)i;
+                double pk = (double)p[k];
+                double qk = (double)q[k];
+                double dk = pk - qk;
+                double pek = pk == 0d ? 0d : pk;
+                double qek = qk == 0d ? 0d : qk;
+                double dek = pk == 0d ? pek - qek : qk == 0d ? pek - qek : dk;
+                sum += global::DivergenceGen.ScalarMath.Deviance(pek, qek, dek) + global::DivergenceGen.ScalarMath.Deviance(qek, pek, -dek);
+            }
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
+        /// D_α(P‖Q) = ln(Σ p^α·q^(1−α))/(α − 1), in nats, where P and Q are the raw vectors <paramref name="p"/> and <paramref name="q"/> of n + 1 = 11
+        /// probabilities (P(X = k) for k = 0 … 10 in order).
+        /// α = 1 is the KL divergence (the limit, and continuous there); α = 0 is −ln Q(p &gt; 0); α = +∞ is ln max p/q over p &gt; 0; nondecreasing in α; +∞
+        /// where α ≥ 1 and Q gives 0 to an outcome P can produce (and for α &lt; 1 where the supports are disjoint); never negative. P is taken as normalised
+        /// (Σp = 1), which is what makes α → 1 continuous.
+        /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
+        /// would overflow (large α).
+        /// Every element must be a probability in [0, 1] (checked first); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">n + 1 = 11 probabilities of P.</param>
+        /// <param name="q">n + 1 = 11 probabilities of Q.</param>
+        /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN or negative.</exception>
+        /// <exception cref="global::System.ArgumentException">A span does not have length n + 1 = 11.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double RenyiDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q, double alpha)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, 10L + 1, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, 10L + 1, nameof(q));
+            return global::DivergenceGen.FiniteDivergences.RenyiDivergence(p, q, alpha);
+        }
+
+        /// <summary>
+        /// PSI(P, Q) = Σ (p′ − q′)·ln(p′/q′), where p′ = ε for an empty bin (p = 0) and p′ = p otherwise (q′ alike), where P and Q are the raw vectors
+        /// <paramref name="p"/> and <paramref name="q"/> of n + 1 = 11 probabilities (P(X = k) for k = 0 … 10 in order).
+        /// The Jeffreys divergence with empty bins given probability ε (the vectors are not renormalised): with no empty bin ε changes nothing; ε = 0 gives +∞
+        /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
+        /// significant.
+        /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
+        /// Every element must be a probability in [0, 1] (checked first); the sums are not checked
+        /// and the values are not renormalised.
+        /// </summary>
+        /// <param name="p">n + 1 = 11 probabilities of P.</param>
+        /// <param name="q">n + 1 = 11 probabilities of Q.</param>
+        /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="epsilon"/> is NaN, negative or above 1.</exception>
+        /// <exception cref="global::System.ArgumentException">A span does not have length n + 1 = 11.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN, infinite, negative or above 1
+        /// (the message names the span, the index and the value).</exception>
+        public static double PopulationStabilityIndex(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q, double epsilon)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(p.Length, 10L + 1, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(q.Length, 10L + 1, nameof(q));
+            epsilon = global::DivergenceGen.Guard.CheckedProbability(epsilon, nameof(epsilon));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
+            global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
+            int lo = 0, hi = p.Length - 1;
+            double sum = 0d;
+            for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
+            {
+                int k = (int)i;
+                double pk = (double)p[k];
+                double qk = (double)q[k];
+                double dk = pk - qk;
+                double pek = pk == 0d ? epsilon : pk;
+                double qek = qk == 0d ? epsilon : qk;
+                double dek = pk == 0d ? pek - qek : qk == 0d ? pek - qek : dk;
+                sum += global::DivergenceGen.ScalarMath.Deviance(pek, qek, dek) + global::DivergenceGen.ScalarMath.Deviance(qek, pek, -dek);
+            }
+            return global::System.Math.Max(sum, 0d);
+        }
+
+        /// <summary>
         /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, …, 10}), vectorised: log C(n, k) looked up per lane in the compile-time
         /// table; k·log p + (n − k)·log(1 − p) in SIMD.
         /// </summary>

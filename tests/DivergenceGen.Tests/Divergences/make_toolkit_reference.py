@@ -6,7 +6,8 @@ exact double (or float) inputs stored beside them. Run by hand (not in CI):
     python3 make_toolkit_reference.py > toolkit_reference.json
 
 A second list, "bernoulli", holds Bernoulli(p) || Bernoulli(q) for the instance members: the vectors [1 - p, p] in
-exact arithmetic, near-equal pairs down to 1e-12 apart.
+exact arithmetic, near-equal pairs down to 1e-12 apart. A third list, "binomial", holds Binomial(n, p) || Binomial(n, q)
+(n = 1 ... 10,000) from the exact pmf vectors over the whole support (the same definitions).
 
 Definitions (natural logs; 0*log 0 = 0):
   js            1/2 sum[p log(p/m) + q log(q/m)], m = (p+q)/2            (exact inputs; no normalisation assumed)
@@ -230,11 +231,31 @@ def main():
         row["psi"] = {e: num(v) for e, v in m["psi"].items()}
         row["renyi"] = {a: num(v) for a, v in m["renyi"].items()}
         bernoulli.append(row)
+    # Binomial(n, p) || Binomial(n, q) instances: the pmf vectors at 50 digits on the exact p and q (whole support).
+    binomial = []
+    for n, pairs_n in [
+        (1, [(0.3, 0.6), (0.0, 0.5)]),
+        (10, [(0.3, 0.6), (0.0, 0.5), (1.0, 0.5), (0.5, 0.5), (0.2, 0.2002), (0.01, 0.99)]),
+        (20, [(0.35, 0.4), (0.5, 1.0), (0.1, 0.1001), (1.0, 0.0)]),
+        (1000, [(0.3, 0.31), (0.5, 0.5005), (0.001, 0.002), (0.0, 0.3)]),
+        (10000, [(0.3, 0.31), (0.5, 0.5005), (0.01, 0.99)]),
+    ]:
+        for p_, q_ in pairs_n:
+            P = [mp.binomial(n, k) * mp.mpf(p_) ** k * (1 - mp.mpf(p_)) ** (n - k) for k in range(n + 1)]
+            Q = [mp.binomial(n, k) * mp.mpf(q_) ** k * (1 - mp.mpf(q_)) ** (n - k) for k in range(n + 1)]
+            m = measures(P, Q, False)
+            row = {"n": n, "p": repr(p_), "q": repr(q_)}
+            for key in ("js", "hellinger", "tv", "bhattacharyya", "jeffreys"):
+                row[key] = num(m[key])
+            row["psi"] = {e: num(v) for e, v in m["psi"].items()}
+            row["renyi"] = {a: num(v) for a, v in m["renyi"].items()}
+            binomial.append(row)
     doc = {
         "provenance": "make_toolkit_reference.py: mpmath %s at 50 digits on the exact inputs%s; seed 20261206"
         % (mp.__version__, "" if scipy is None else ", scipy_js from SciPy %s" % scipy.__version__),
         "cases": rows,
         "bernoulli": bernoulli,
+        "binomial": binomial,
     }
     json.dump(doc, sys.stdout, indent=None, separators=(",", ":"))
     sys.stdout.write("\n")
