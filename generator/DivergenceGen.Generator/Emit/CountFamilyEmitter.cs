@@ -339,9 +339,10 @@ namespace DivergenceGen.Generator.Emit
         /// stability index is then its <see cref="FiniteMeasure.SameSupportAs"/> measure (Jeffreys) unless a bin is empty in
         /// exactly one law, where every bin is summed in the log domain. The rest (Jensen–Shannon, total variation) is summed
         /// with P(k) = exp(log P(k)): over the whole support up to <see cref="WholeSupportTrials"/>, above it over the window
-        /// mean ± (40·sd + 40) of P and of Q, their union; outside it both laws' mass is below e^−800 of the window's (binomial
-        /// tails are sub-Gaussian, with Poisson-like tails where the variance is small, which the additive 40 covers), so the
-        /// measures are unchanged to rounding. n = 0: every law is the point mass at 0, so every measure is 0. Raw forms
+        /// mean ± (12·sd + 40) of P and of Q, their union. Outside it each law's mass is below 2·e^−60 ≈ 2e−26 by Bernstein's
+        /// inequality, P(|X − np| ≥ t) ≤ 2·exp(−t²/(2(σ² + t/3))) (the exponent is ≥ 60 for t = 12σ + 40 at every σ: 60 as
+        /// σ → 0, where the additive 40 covers the Poisson-like tails, 72 as σ → ∞), and the terms there are as small relative
+        /// to the measure (P ≈ Q there too where P ≈ Q), so the measures are unchanged to rounding. n = 0: every law is the point mass at 0, so every measure is 0. Raw forms
         /// take vectors of n + 1 probabilities and sum all of them.
         /// </summary>
         private void EmitToolkit()
@@ -357,12 +358,12 @@ namespace DivergenceGen.Generator.Emit
                     return;
                 }
 
-                _w.Line("// P's and Q's mass lies within mean ± (40·sd + 40) of each: the union of the two windows, within 0 … n.");
+                _w.Line("// Outside mean ± (12·sd + 40) of each law its mass is below 2e−26 (Bernstein): the union of the two windows, within 0 … n.");
                 _w.Line("double meanP = " + Lower(mean) + ", sdP = global::System.Math.Sqrt(" + Lower(variance) + ");");
                 Expr OfQ(Expr e) => Substitution.Rename(e, n => IsParameter(n) ? "q." + n : n); // n is the type's, not an instance's
                 _w.Line("double meanQ = " + Lower(OfQ(mean)) + ", sdQ = global::System.Math.Sqrt(" + Lower(OfQ(variance)) + ");");
-                _w.Line("int lo = (int)global::System.Math.Max(0d, global::System.Math.Floor(global::System.Math.Min(meanP - (40d * sdP), meanQ - (40d * sdQ)) - 40d));");
-                _w.Line("int hi = (int)global::System.Math.Min(" + D(Trials) + ", global::System.Math.Ceiling(global::System.Math.Max(meanP + (40d * sdP), meanQ + (40d * sdQ)) + 40d));");
+                _w.Line("int lo = (int)global::System.Math.Max(0d, global::System.Math.Floor(global::System.Math.Min(meanP - (12d * sdP), meanQ - (12d * sdQ)) - 40d));");
+                _w.Line("int hi = (int)global::System.Math.Min(" + D(Trials) + ", global::System.Math.Ceiling(global::System.Math.Max(meanP + (12d * sdP), meanQ + (12d * sdQ)) + 40d));");
             }
 
             // One draw's outcomes in this type's names (its parameters are this family's), with their exact differences.

@@ -226,11 +226,11 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            // P's and Q's mass lies within mean ± (40·sd + 40) of each: the union of the two windows, within 0 … n.
+            // Outside mean ± (12·sd + 40) of each law its mass is below 2e−26 (Bernstein): the union of the two windows, within 0 … n.
             double meanP = 1000000000d * _p, sdP = global::System.Math.Sqrt(1000000000d * _p * (1d - _p));
             double meanQ = 1000000000d * q._p, sdQ = global::System.Math.Sqrt(1000000000d * q._p * (1d - q._p));
-            int lo = (int)global::System.Math.Max(0d, global::System.Math.Floor(global::System.Math.Min(meanP - (40d * sdP), meanQ - (40d * sdQ)) - 40d));
-            int hi = (int)global::System.Math.Min(1000000000d, global::System.Math.Ceiling(global::System.Math.Max(meanP + (40d * sdP), meanQ + (40d * sdQ))
+            int lo = (int)global::System.Math.Max(0d, global::System.Math.Floor(global::System.Math.Min(meanP - (12d * sdP), meanQ - (12d * sdQ)) - 40d));
+            int hi = (int)global::System.Math.Min(1000000000d, global::System.Math.Ceiling(global::System.Math.Max(meanP + (12d * sdP), meanQ + (12d * sdQ))
                 + 40d));
             double sum = 0d;
             for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
@@ -284,11 +284,11 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            // P's and Q's mass lies within mean ± (40·sd + 40) of each: the union of the two windows, within 0 … n.
+            // Outside mean ± (12·sd + 40) of each law its mass is below 2e−26 (Bernstein): the union of the two windows, within 0 … n.
             double meanP = 1000000000d * _p, sdP = global::System.Math.Sqrt(1000000000d * _p * (1d - _p));
             double meanQ = 1000000000d * q._p, sdQ = global::System.Math.Sqrt(1000000000d * q._p * (1d - q._p));
-            int lo = (int)global::System.Math.Max(0d, global::System.Math.Floor(global::System.Math.Min(meanP - (40d * sdP), meanQ - (40d * sdQ)) - 40d));
-            int hi = (int)global::System.Math.Min(1000000000d, global::System.Math.Ceiling(global::System.Math.Max(meanP + (40d * sdP), meanQ + (40d * sdQ))
+            int lo = (int)global::System.Math.Max(0d, global::System.Math.Floor(global::System.Math.Min(meanP - (12d * sdP), meanQ - (12d * sdQ)) - 40d));
+            int hi = (int)global::System.Math.Min(1000000000d, global::System.Math.Ceiling(global::System.Math.Max(meanP + (12d * sdP), meanQ + (12d * sdQ))
                 + 40d));
             double sum = 0d;
             for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
