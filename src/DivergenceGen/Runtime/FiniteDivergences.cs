@@ -131,53 +131,71 @@ namespace DivergenceGen
             {
                 1 => KullbackLeibler(p, q, given, differences),
                 double.PositiveInfinity => LargestLogRatio(p, q, given),
-                _ => OfOrder(p, q, given, differences, alpha - 1),
+                _ => OfOrder(p, q, given, differences, alpha - 1, alpha),
             };
             return result > 0 ? result : 0; // also maps −0 to +0
         }
 
         /// <summary>
-        /// expm1(a·ℓ) + a·expm1(−ℓ) for a = α − 1 ≠ 0 (the h of <see cref="OfOrder"/>), and ℓ + expm1(−ℓ) for a = 0 (the KL
-        /// term's g). Near ℓ = 0 both cancel to second order, so there they are the series Σ_{n ≥ 2} (aⁿ + a·(−1)ⁿ)·ℓⁿ/n!
-        /// (a = 0: Σ_{n ≥ 2} (−ℓ)ⁿ/n!), summed until a term is below 2⁻⁶⁰ of the sum (at most 40 terms; |ℓ|·max(1, |a|) &lt; ⅛
-        /// makes it ~20); elsewhere the direct form, which then cancels by at most a factor ~8.
+        /// h(ℓ) = expm1(a·ℓ) + a·expm1(−ℓ) for a = α − 1 ≠ 0 (the near terms' one-signed part, <see cref="OfOrder"/>), and
+        /// g(ℓ) = ℓ + expm1(−ℓ) for a = 0 (the KL term's), for a near term, |ℓ|·max(1, |a|) &lt; ½ (<see cref="NearLogRatio"/>).
+        /// Both cancel to second order at ℓ = 0, and h also as α → 0 (a → −1), where h = a·α·ℓ²/2 + … is far below its two
+        /// parts (the direct form lost a factor ~1/α: 50ε at α = 0.1). So both are one series with no cancellation: the
+        /// coefficient of ℓⁿ/n! in h is aⁿ + a·(−1)ⁿ = a·α·uₙ with u₂ = 1, uₙ₊₁ = a·uₙ + (−1)ⁿ⁻¹ (uₙ = Σᵢ aⁱ·(−1)ⁿ⁻²⁻ⁱ,
+        /// i = 0 … n − 2: one sign for −1 ≤ a ≤ 0, and where a &gt; 0 its terms alternate only where the coefficient itself
+        /// is small beside the sum), and g is the same series with a = 0 and no factor. The ratio of successive terms is
+        /// below |ℓ|·(1 + |a|)/(n + 1) &lt; 1/(n + 1), so the sum stops (a term's bound below 2⁻⁶⁰ of the sum) by n ≈ 18.
         /// </summary>
-        private static double Convex(double l, double a)
+        /// <param name="l">ℓ = ln(p/q).</param>
+        /// <param name="a">α − 1.</param>
+        /// <param name="alpha">α itself (not a + 1, which would round for small α).</param>
+        private static double Convex(double l, double a, double alpha)
         {
-            double scale = Math.Max(1, Math.Abs(a));
-            if (Math.Abs(l) * scale >= 0.125)
-            {
-                return a == 0 ? l + ScalarMath.Expm1(-l) : ScalarMath.Expm1(a * l) + (a * ScalarMath.Expm1(-l));
-            }
-
-            double powA = a * l; // (a·ℓ)ⁿ/n!, from n = 1
-            double powL = -l;    // (−ℓ)ⁿ/n!, from n = 1
+            double power = l * l / 2; // ℓⁿ/n!, from n = 2
+            double u = 1;             // uₙ
+            double bound = 1;         // Σᵢ |a|ⁱ ≥ |uₙ|: the stopping test must not trust a uₙ that happens to be 0 (a = 1, odd n)
             double sum = 0;
-            for (int n = 2; n <= 40; n++)
+            for (int n = 2; n <= 60; n++)
             {
-                powA *= a * l / n;
-                powL *= -l / n;
-                double term = a == 0 ? powL : powA + (a * powL);
-                sum += term;
-
-                // Stop on the size of the parts, not of the term: aⁿ + a·(−1)ⁿ is 0 for every odd n when a = 1.
-                double size = a == 0 ? Math.Abs(powL) : Math.Abs(powA) + Math.Abs(a * powL);
-                if (size <= 8.673617379884035E-19 * Math.Abs(sum)) // 2⁻⁶⁰
+                sum += u * power;
+                if (bound * Math.Abs(power) <= 8.673617379884035E-19 * Math.Abs(sum)) // 2⁻⁶⁰
                 {
                     break;
                 }
+
+                u = (a * u) + (n % 2 == 0 ? -1 : 1); // uₙ₊₁ = a·uₙ + (−1)ⁿ⁻¹
+                bound = (Math.Abs(a) * bound) + 1;
+                power *= l / (n + 1);
             }
 
-            return sum;
+            return a == 0 ? sum : a * alpha * sum;
         }
 
         /// <summary>
-        /// p − q for a term: the caller's exact difference where given; directly where q is given (exact by Sterbenz where
-        /// p ≈ q); else −p·expm1(−ℓ) from the caller's log-ratio.
+        /// p − q for a term, as an unevaluated sum d + e: the caller's exact difference where given (e = 0); directly where q is
+        /// given, with the subtraction's rounding error e (TwoSum: exact, so the differences of far terms, which are not
+        /// Sterbenz-exact, still add up to their true sum); else −p·expm1(−ℓ) from the caller's log-ratio (e = 0).
         /// </summary>
-        private static double Difference<T>(double pk, ReadOnlySpan<T> q, ReadOnlySpan<double> given, ReadOnlySpan<double> differences, int k, double l)
-            where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
-            !differences.IsEmpty ? differences[k] : given.IsEmpty ? pk - double.CreateTruncating(q[k]) : -pk * ScalarMath.Expm1(-l);
+        private static double Difference<T>(double pk, ReadOnlySpan<T> q, ReadOnlySpan<double> given, ReadOnlySpan<double> differences, int k, double l, out double error)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            error = 0;
+            if (!differences.IsEmpty)
+            {
+                return differences[k];
+            }
+
+            if (!given.IsEmpty)
+            {
+                return -pk * ScalarMath.Expm1(-l);
+            }
+
+            double qk = double.CreateTruncating(q[k]);
+            double d = pk - qk;
+            double pv = d + qk; // TwoSum(p, −q)
+            error = (pk - pv) + (pv - d - qk);
+            return d;
+        }
 
         /// <summary>Neumaier's compensated sum, for the differences p − q: of both signs, they add up to nearly 0 where P ≈ Q.</summary>
         private struct CompensatedSum
@@ -234,8 +252,9 @@ namespace DivergenceGen
 
                     if (Math.Abs(l) < NearLogRatio)
                     {
-                        sum += pk * Convex(l, 0);
-                        sumOfDifferences.Add(Difference(pk, q, given, differences, k, l));
+                        sum += pk * Convex(l, 0, 1);
+                        sumOfDifferences.Add(Difference(pk, q, given, differences, k, l, out double error));
+                        sumOfDifferences.Add(error);
                     }
                     else
                     {
@@ -268,15 +287,23 @@ namespace DivergenceGen
         /// Finite α ≠ 1 (<paramref name="a1"/> = α − 1): log1p(S)/(α − 1) where Σ p^α·q^(1−α) = 1 + S ≥ ½; ln(Σ p^α·q^(1−α))/(α − 1)
         /// below ½ (only for α &lt; 1), where log1p of S ≈ −1 would amplify S's rounding; a log-sum-exp where S would overflow.
         /// </summary>
-        private static double OfOrder<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given, ReadOnlySpan<double> differences, double a1)
+        private static double OfOrder<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<double> given, ReadOnlySpan<double> differences, double a1, double alpha)
             where T : unmanaged, IBinaryFloatingPointIeee754<T>
         {
             // S = Σ p·expm1(z), z = (α − 1)·ln(p/q). Each term near ℓ = 0 (NearLogRatio) is written p·h(ℓ) + (α − 1)·(p − q),
             // with h(ℓ) = expm1((α − 1)ℓ) + (α − 1)·expm1(−ℓ) (since p·(1 − e^{−ℓ}) = p − q): h ≈ (α − 1)·α·ℓ²/2 has one sign
             // there, and the differences are summed with compensation, so S keeps its relative accuracy where P ≈ Q.
+            // For α < ½ a far term is q·expm1(α·ℓ) − (p − q) instead (the same value: p·e^{(α − 1)ℓ} = q·e^{αℓ}), whose
+            // exponent is the smaller (|α| < |α − 1|): e^z amplifies the rounding of a large z, and for a tiny p against a
+            // large q that term is not small (p = 1e−300, q = ½, α = 0.001: z = 689, and p·e^z lost 300ε). Then
+            // S = Σ p·h + α·Σ_near (p − q) + Σ_far q·expm1(αℓ) − Σ_all (p − q): the (α − 1)·Σ_near (p − q) of the first form
+            // is split as α·Σ_near − Σ_near so that the sums of differences, which cancel to ~0 for normalised vectors, are
+            // never multiplied by a rounded α − 1 (that cost ε/α). Needs q: from the caller's exact differences or the vector.
+            bool split = alpha < 0.5 && (given.IsEmpty || !differences.IsEmpty);
             double sh = 0;
             double excluded = 0; // Σ −p over q = 0 < p (α < 1)
-            var sumOfDifferences = default(CompensatedSum);
+            var near = default(CompensatedSum); // Σ (p − q) over the near terms
+            var all = default(CompensatedSum);  // Σ (p − q) over the terms with q > 0 (split only)
             double t = 0; // Σ p·exp(z) = Σ p^α·q^(1−α): positive terms, 0 exactly where no outcome of P has q > 0
             double largest = double.NegativeInfinity;
             for (int k = 0; k < p.Length; k++)
@@ -296,20 +323,33 @@ namespace DivergenceGen
                         }
                         else if (Math.Abs(l) * Math.Max(1, Math.Abs(a1)) < NearLogRatio)
                         {
-                            sh += pk * Convex(l, a1);
-                            sumOfDifferences.Add(Difference(pk, q, given, differences, k, l));
+                            sh += pk * Convex(l, a1, alpha);
+                            double d = Difference(pk, q, given, differences, k, l, out double e);
+                            near.Add(d);
+                            near.Add(e);
+                            all.Add(d);
+                            all.Add(e);
+                            t += pk * Math.Exp(z);
+                        }
+                        else if (split)
+                        {
+                            double d = Difference(pk, q, given, differences, k, l, out double e);
+                            double qk = given.IsEmpty ? double.CreateTruncating(q[k]) : pk - d;
+                            sh += qk * ScalarMath.Expm1(alpha * l);
+                            all.Add(d);
+                            all.Add(e);
+                            t += qk * Math.Exp(alpha * l);
                         }
                         else
                         {
                             sh += pk * ScalarMath.Expm1(z); // far from q: no cancellation to avoid (and e^{−ℓ} may overflow)
+                            t += pk * Math.Exp(z);
                         }
-
-                        t += pk * Math.Exp(z);
                     }
                 }
             }
 
-            double s = sh + (a1 * sumOfDifferences.Value) + excluded;
+            double s = split ? sh + (alpha * near.Value) - all.Value + excluded : sh + (a1 * near.Value) + excluded;
 
             if (largest == double.PositiveInfinity)
             {

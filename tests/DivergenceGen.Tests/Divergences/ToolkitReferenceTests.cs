@@ -351,6 +351,183 @@ namespace DivergenceGen.Tests.Divergences
 
         private static double Instance(CoinF p, CoinF q, string measure, string? parameter) => Instance<CoinF, float>(p, q, measure, parameter);
 
+        /// <summary>A Binomial pair of the reference file: n, p, q and the values of the exact pmf vectors.</summary>
+        public sealed record BinomialCase(int N, double P, double Q, Dictionary<string, double> Values, Dictionary<string, double> Psi, Dictionary<string, double> Renyi);
+
+        public static readonly Lazy<List<BinomialCase>> BinomialCases = new(() =>
+        {
+            string path = Path.Combine(AppContext.BaseDirectory, "Divergences", "toolkit_reference.json");
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            return doc.RootElement.GetProperty("binomial").EnumerateArray().Select(c => new BinomialCase(
+                c.GetProperty("n").GetInt32(),
+                Num(c.GetProperty("p")),
+                Num(c.GetProperty("q")),
+                new[] { "js", "hellinger", "tv", "bhattacharyya", "jeffreys" }.ToDictionary(k => k, k => Num(c.GetProperty(k))),
+                c.GetProperty("psi").EnumerateObject().ToDictionary(o => o.Name, o => Num(o.Value)),
+                c.GetProperty("renyi").EnumerateObject().ToDictionary(o => o.Name, o => Num(o.Value)))).ToList();
+        });
+
+        /// <summary>One Binomial(n) type's instance members as a function of (p, q, measure, parameter).</summary>
+        private static Func<double, double, string, string?, double> BinomialOf<TDist>(Func<double, TDist> create)
+            where TDist : IToolkitSurface<TDist, double> =>
+            (p, q, measure, parameter) => Instance<TDist, double>(create(p), create(q), measure, parameter);
+
+        /// <summary>The declared Binomial types of each n of the reference file (table-backed up to n = 1024, Loader's form above).</summary>
+        private static readonly Dictionary<int, (string Name, Func<double, double, string, string?, double> Of)[]> BinomialTypes = new()
+        {
+            [1] = new[] { ("Bin1", BinomialOf(p => new CountFamilies.Bin1(p))) },
+            [10] = new[] { ("Bin10", BinomialOf(p => new CountFamilies.Bin10(p))), ("Bin10Looped", BinomialOf(p => new CountFamilies.Bin10Looped(p))) },
+            [20] = new[] { ("Bin20", BinomialOf(p => new CountFamilies.Bin20(p))), ("Bin20Class", BinomialOf(p => new CountFamilies.Bin20Class(p))) },
+            [1000] = new[] { ("Bin1000", BinomialOf(p => new CountFamilies.Bin1000(p))) },
+            [10000] = new[] { ("Bin10000", BinomialOf(p => new CountFamilies.Bin10000(p))) },
+        };
+
+        /// <summary>
+        /// Binomial(n) instances against the exact pmf vectors. Tolerances, by how the member computes (CountFamilyEmitter.EmitToolkit):
+        /// <list type="bullet">
+        /// <item>Hellinger, Bhattacharyya, Jeffreys, and PSI where Jeffreys is finite: one Bernoulli trial's measure (within 16ε,
+        /// BernoulliInstancesMatchTheReference) mapped to n trials: n·value (½ulp), or for Hellinger H² = 1 − (1 − H₁²)ⁿ,
+        /// whose relative sensitivity to H₁² is n·x·(1 − x)ⁿ⁻¹/(1 − (1 − x)ⁿ) ≤ 1, plus log1p, ×n, expm1 and √ (halving):
+        /// 20ε relative.</item>
+        /// <item>Rényi: n times the Bernoulli trial's, so the Bernoulli bound ((8 + 2)ε + ε) on n times its scale.</item>
+        /// <item>JS and TV: sums over k of terms in P(k) = exp(log P(k)), each pmf within a relative e_k (BinomialPmfError),
+        /// to first order: |ΔTV| ≤ ½Σ (e_k·P(k) + e'_k·Q(k)), |ΔJS| ≤ ½Σ (e_k·P(k)·|ln(2P(k)/S(k))| + e'_k·Q(k)·|ln(2Q(k)/S(k))|),
+        /// S = P + Q (∂/∂p of bd0(2p, s) + bd0(2q, s) is 2·ln(2p/s), and JS is a quarter of the sum), plus each term's few
+        /// ulps and the summation's (N + 8)ε relative (N terms).</item>
+        /// <item>PSI where a bin is empty in exactly one law (ε &gt; 0): Σ (p′ − q′)·(ln p′ − ln q′) with the non-empty side's
+        /// pmf: |Δ| ≤ Σ e_k·P(k)·(|ln p′ − ln q′| + 1) (and Q alike), plus ε·|ln ε|·|p′ − q′| on an empty side (Math.Log of ε),
+        /// plus (N + 8)ε relative.</item>
+        /// </list>
+        /// e_k: table types (n ≤ 1024) form log P(k) = log C(n, k) + k·log p + (n − k)·log(1 − p), each piece within ~1 ulp
+        /// (the products 2): ε·(|log C| + 2k·|log p| + 2(n − k)·|log(1 − p)| + 2), the pieces cancelling to a far smaller
+        /// log P(k); Loader's form (n &gt; 1024) within 5e−16 relative of log P(k) (DiscreteMath.BinomialLogPmf, measured):
+        /// ε·(3·|log P(k)| + 2). Both include exp's own rounding.
+        /// </summary>
+        [Fact]
+        public void BinomialInstancesMatchTheReference()
+        {
+            var failures = new List<string>();
+            var worst = new Dictionary<string, (double Ratio, string Where)>();
+            foreach (var c in BinomialCases.Value)
+            {
+                var pv = BinomialPmf(c.N, c.P, out double[] logP, out double[] eP);
+                var qv = BinomialPmf(c.N, c.Q, out double[] logQ, out double[] eQ);
+                double tvFirstOrder = 0, jsFirstOrder = 0;
+                for (int k = 0; k <= c.N; k++)
+                {
+                    double s = pv[k] + qv[k];
+                    tvFirstOrder += 0.5 * ((eP[k] * pv[k]) + (eQ[k] * qv[k]));
+                    jsFirstOrder += 0.5 * ((pv[k] > 0 ? eP[k] * pv[k] * Math.Abs(Math.Log(2 * pv[k] / s)) : 0) + (qv[k] > 0 ? eQ[k] * qv[k] * Math.Abs(Math.Log(2 * qv[k] / s)) : 0));
+                }
+
+                double summation = (c.N + 9) * EpsDouble;
+                foreach (var (type, of) in BinomialTypes[c.N])
+                {
+                    string at = $"{type}({c.P:R} ‖ {c.Q:R})";
+                    foreach (var (measure, want) in c.Values)
+                    {
+                        double got = of(c.P, c.Q, measure, null);
+                        double allowed = measure switch
+                        {
+                            "tv" => tvFirstOrder + (summation * want),
+                            "js" => jsFirstOrder + (summation * want),
+                            _ => 20 * EpsDouble * Math.Abs(want),
+                        };
+                        CheckAbsolute(failures, worst, $"{at} {measure}", want, got, allowed);
+                    }
+
+                    foreach (var (epsilonText, want) in c.Psi)
+                    {
+                        double epsilon = Parse(epsilonText);
+                        double allowed = 20 * EpsDouble * Math.Abs(want);
+                        if (double.IsPositiveInfinity(c.Values["jeffreys"]) && epsilon > 0)
+                        {
+                            allowed = summation * want;
+                            for (int k = 0; k <= c.N; k++)
+                            {
+                                bool pEmpty = double.IsNegativeInfinity(logP[k]), qEmpty = double.IsNegativeInfinity(logQ[k]);
+                                double pe = pEmpty ? epsilon : pv[k], qe = qEmpty ? epsilon : qv[k];
+                                double lpe = pEmpty ? Math.Log(epsilon) : logP[k], lqe = qEmpty ? Math.Log(epsilon) : logQ[k];
+                                double gap = Math.Abs(lpe - lqe) + 1;
+                                allowed += (pEmpty ? 0 : eP[k] * pv[k] * gap) + (qEmpty ? 0 : eQ[k] * qv[k] * gap)
+                                    + (pEmpty || qEmpty ? EpsDouble * Math.Abs(Math.Log(epsilon)) * Math.Abs(pe - qe) : 0);
+                            }
+                        }
+
+                        CheckAbsolute(failures, worst, $"{at} psi(ε = {epsilonText})", want, of(c.P, c.Q, "psi", epsilonText), allowed);
+                    }
+
+                    foreach (var (alphaText, exact) in c.Renyi)
+                    {
+                        double alpha = Parse(alphaText);
+                        double want = Math.Max(exact, 0);
+                        double[] p1 = { 1 - c.P, c.P }, q1 = { 1 - c.Q, c.Q };
+                        double scale = Math.Abs(want) + (c.N * (alpha == 0 ? 1 : FarMagnitude(p1, q1, alpha)));
+                        CheckAbsolute(failures, worst, $"{at} renyi(α = {alphaText})", want, of(c.P, c.Q, "renyi", alphaText), (SumBound(2, false) + EpsDouble) * scale);
+                    }
+                }
+            }
+
+            foreach (var (measure, (ratio, where)) in worst.OrderBy(w => w.Key, StringComparer.Ordinal))
+            {
+                _output.WriteLine($"Binomial instances, {measure}: worst error {ratio:F4} of the bound ({where})");
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        }
+
+        /// <summary>Like <see cref="Check"/> with an absolute allowance; records the worst |Δ|/allowed per measure (its name before any parenthesis).</summary>
+        private static void CheckAbsolute(List<string> failures, Dictionary<string, (double Ratio, string Where)> worst, string where, double want, double got, double allowed)
+        {
+            if (double.IsPositiveInfinity(want) || double.IsPositiveInfinity(got))
+            {
+                if (want != got)
+                {
+                    failures.Add($"{where}: want {want:R}, got {got:R}");
+                }
+
+                return;
+            }
+
+            double error = Math.Abs(got - want);
+            allowed += SmallestNormal;
+            if (!(error <= allowed) || got < 0 || double.IsNaN(got))
+            {
+                failures.Add($"{where}: want {want:R}, got {got:R} (error {error:G3}, allowed {allowed:G3})");
+            }
+
+            string measure = where.Substring(where.IndexOf(')') + 2).Split('(')[0].Trim();
+            if (error / allowed >= worst.GetValueOrDefault(measure).Ratio)
+            {
+                worst[measure] = (error / allowed, where);
+            }
+        }
+
+        /// <summary>
+        /// The Binomial(n, p) pmf in double (from a log-pmf in double: a few digits more than the bounds need), its logs, and each
+        /// pmf's relative error bound e_k as the generated types compute it (BinomialInstancesMatchTheReference).
+        /// </summary>
+        private static double[] BinomialPmf(int n, double p, out double[] logs, out double[] errors)
+        {
+            var pmf = new double[n + 1];
+            logs = new double[n + 1];
+            errors = new double[n + 1];
+            double logp = Math.Log(p), log1mp = Math.Log(1 - p);
+            for (int k = 0; k <= n; k++)
+            {
+                double logC = SpecialFunctions.LogBinomialCoefficient(n, k);
+                double a = k == 0 ? 0 : k * logp, b = n - k == 0 ? 0 : (n - k) * log1mp;
+                logs[k] = logC + a + b;
+                pmf[k] = Math.Exp(logs[k]);
+                errors[k] = double.IsNegativeInfinity(logs[k]) ? 0 // exactly 0 (p = 0 < k, or p = 1 and k < n)
+                    : n <= 1024
+                    ? EpsDouble * (Math.Abs(logC) + (2 * Math.Abs(a)) + (2 * Math.Abs(b)) + 2)
+                    : EpsDouble * ((3 * Math.Abs(logs[k])) + 2);
+            }
+
+            return pmf;
+        }
+
         [Fact]
         public void BhattacharyyaAgreesWithTheTextbookFormToTheInputsRounding()
         {

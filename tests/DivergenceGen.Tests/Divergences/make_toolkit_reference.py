@@ -42,7 +42,7 @@ try:
 except ImportError:  # the values above do not need SciPy
     scipy = None
 
-ALPHAS = ["0", "0.25", "0.5", "0.999999", "1", "1.000001", "2", "10", "1000", "inf"]
+ALPHAS = ["0", "1e-3", "0.1", "0.25", "0.5", "0.999999", "1", "1.000001", "2", "10", "1000", "inf"]
 EPSILONS = ["0", "1e-6", "1e-4"]
 
 
