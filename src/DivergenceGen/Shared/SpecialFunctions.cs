@@ -297,6 +297,45 @@ namespace DivergenceGen
         }
 
         /// <summary>
+        /// The trigamma function ψ₁(x) = d²/dx² ln Γ(x) = Σₖ 1/(x + k)² for x &gt; 0 (the derivative of <see cref="Digamma"/>,
+        /// which the generator's symbolic derivatives write for the second derivative of ln Γ). +∞ for x = 0 and wherever
+        /// 1/x² overflows (x &lt; ~1.5e−154), 0 for +∞, NaN for NaN and x &lt; 0.
+        /// </summary>
+        /// <remarks>
+        /// Method: the upward recurrence ψ₁(x) = 1/x² + ψ₁(x + 1) to x ≥ 12, then the asymptotic series
+        /// 1/x + 1/(2x²) + Σ_{k=1}^{8} B_{2k}/x^{2k+1} (truncation below 1e−19 relative at x = 12). Every term is positive
+        /// (the series' alternating corrections are below 1% of 1/x), so the result keeps a few ulps; the rounding of
+        /// x + 1 moves ψ₁ by |ψ₁′|·ulp, far below it. Measured against 50-digit mpmath: see SpecialFunctionsTests.
+        /// </remarks>
+        /// <param name="x">The argument, x ≥ 0.</param>
+        /// <returns>ψ₁(x).</returns>
+        public static double Trigamma(double x)
+        {
+            if (!(x > 0))
+            {
+                return x == 0 ? double.PositiveInfinity : double.NaN;
+            }
+
+            if (double.IsPositiveInfinity(x))
+            {
+                return 0.0;
+            }
+
+            double sum = 0.0;
+            while (x < 12.0)
+            {
+                sum += 1.0 / (x * x);
+                x += 1.0;
+            }
+
+            // Σ_{k=1}^{8} B_{2k}·r^k with r = 1/x², B₂ … B₁₆ = 1/6, −1/30, 1/42, −1/30, 5/66, −691/2730, 7/6, −3617/510.
+            double r2 = 1.0 / (x * x);
+            double series = r2 * (1.0 / 6 + (r2 * (-1.0 / 30 + (r2 * (1.0 / 42 + (r2 * (-1.0 / 30 + (r2 * (5.0 / 66 + (r2 * (-691.0 / 2730
+                + (r2 * (7.0 / 6 + (r2 * (-3617.0 / 510)))))))))))))));
+            return sum + ((1.0 + (0.5 / x) + series) / x);
+        }
+
+        /// <summary>
         /// Loader's Stirling error stirlerr(n) = ln Γ(n + 1) − (n + ½)·ln n + n − ½·ln(2π) for real n ≥ 0
         /// (C. Loader, "Fast and Accurate Computation of Binomial Probabilities", 2000). n = 0 gives +∞ (the limit),
         /// n = +∞ gives 0, NaN for NaN and n &lt; 0. Positive and decreasing, ≈ 1/(12n) for large n.

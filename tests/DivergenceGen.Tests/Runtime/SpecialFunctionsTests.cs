@@ -52,6 +52,24 @@ namespace DivergenceGen.Tests.Runtime
         }
 
         [Fact]
+        public void TrigammaWithinFourUlps()
+        {
+            double worst = Worst("trigamma", r => (r[1], SpecialFunctions.Trigamma(r[0])), UlpError, 4, "Trigamma");
+            output.WriteLine($"Trigamma worst: {worst:F2} ulps");
+        }
+
+        [Fact]
+        public void TrigammaSpecialValues()
+        {
+            Assert.Equal(double.PositiveInfinity, SpecialFunctions.Trigamma(0.0));
+            Assert.Equal(double.PositiveInfinity, SpecialFunctions.Trigamma(1e-160)); // 1/x² overflows
+            Assert.Equal(0.0, SpecialFunctions.Trigamma(double.PositiveInfinity));
+            Assert.True(double.IsNaN(SpecialFunctions.Trigamma(-0.5)));
+            Assert.True(double.IsNaN(SpecialFunctions.Trigamma(double.NaN)));
+            Assert.Equal(1.6449340668482264, SpecialFunctions.Trigamma(1.0)); // π²/6, correctly rounded
+        }
+
+        [Fact]
         public void StirlingErrorWithinFourUlps()
         {
             // n ≥ ½: table, series or the cancellation-free recurrence: 4 ulps. n < ½: the definition

@@ -8,7 +8,7 @@ doubles (Python repr round-trips). Writes discrete_reference.json next to this s
     python3 make_discrete_reference.py      # mpmath 1.3.0, ~1-2 minutes
 """
 import json, math, os, random, sys
-from mpmath import mp, mpf, loggamma, digamma, log, log1p, exp, pi, e, inf, quad, sumem, binomial, ceil, floor, sqrt
+from mpmath import mp, mpf, loggamma, digamma, psi, log, log1p, exp, pi, e, inf, quad, sumem, binomial, ceil, floor, sqrt
 
 mp.dps = 50
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -39,6 +39,7 @@ special_x = sorted(set(special_x))
 # ln Γ and ψ at exact doubles. (Zeros of ψ's double root and ln Γ(1) = ln Γ(2) = 0 are exact in the file.)
 loggamma_ref = [[x, f(loggamma(mpf(x)))] for x in special_x]
 digamma_ref = [[x, f(digamma(mpf(x)))] for x in special_x if x >= 1e-300]
+trigamma_ref = [[x, f(psi(1, mpf(x)))] for x in special_x if x >= 1e-150]  # below, 1/x^2 overflows
 
 
 def stirlerr(n):
@@ -361,7 +362,7 @@ for c in [(2.0, 1e-6, 3.0, 1e-6), (0.5, 1e-6, 0.7, 2e-6), (20.0, 1e-5, 19.0, 1e-
 
 out = {
     "source": "make_discrete_reference.py, mpmath " + mp.__class__.__module__ + " dps 50",
-    "loggamma": loggamma_ref, "digamma": digamma_ref, "stirlerr": stirlerr_ref, "bd0": bd0_ref,
+    "loggamma": loggamma_ref, "digamma": digamma_ref, "trigamma": trigamma_ref, "stirlerr": stirlerr_ref, "bd0": bd0_ref,
     "lchoose": lchoose_ref, "logfactorial": logfactorial_ref,
     "binomial_logpmf": binom_lp_ref, "poisson_logpmf": pois_lp_ref, "negbinomial_logpmf": nb_lp_ref,
     "binomial_entropy": binom_entropy_ref, "poisson_entropy": pois_entropy_ref,
