@@ -5,7 +5,7 @@ using DivergenceGen;
 
 namespace DivergenceGen.Tests.CountFamilies
 {
-    [Binomial(0)] public readonly partial struct Bin0;
+    [Binomial(0)] public readonly partial struct Bin0 : IToolkitSurface<Bin0, double>;
     [Binomial(1)] public readonly partial struct Bin1 : IToolkitSurface<Bin1, double>;
     [Binomial(2)] public readonly partial struct Bin2;
     [Binomial(5)] public readonly partial struct Bin5;
