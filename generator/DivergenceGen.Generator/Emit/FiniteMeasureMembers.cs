@@ -41,15 +41,19 @@ namespace DivergenceGen.Generator.Emit
         /// (a product family's closed forms).</param>
         /// <param name="readonlyMembers">Mark the members <c>readonly</c> on a struct the user did not declare readonly; false
         /// where they call members of the family that are not (a count family's log-pmf), which would copy <c>this</c> (CS8656).</param>
+        /// <param name="remark">How this family computes a measure, where that differs from the description's method (plain
+        /// text, appended to the summary), or null.</param>
         public void EmitInstanceMembers(
             Func<FiniteMeasure, string, string> sum,
             Func<FiniteMeasure, (string Expression, IReadOnlyList<string> Setup)>? runtime,
             Func<FiniteMeasure, string?>? value = null,
-            bool readonlyMembers = true)
+            bool readonlyMembers = true,
+            Func<FiniteMeasure, string?>? remark = null)
         {
             foreach (var measure in FiniteMeasures.All)
             {
-                _w.Summary(Summary(measure, "P is this instance and Q is <paramref name=\"q\"/>"));
+                string note = remark?.Invoke(measure) is { } text ? "\n" + SourceWriter.Escape(text) : string.Empty;
+                _w.Summary(Summary(measure, "P is this instance and Q is <paramref name=\"q\"/>") + note);
                 _w.Doc("<param name=\"q\">The second distribution Q.</param>");
                 ParameterDocs(measure);
                 _c.NullCheckDoc("q");
@@ -233,7 +237,7 @@ namespace DivergenceGen.Generator.Emit
             var names = new[] { "p", "q", "d" }.Where(read.Contains).Concat(measure.Lets.Select(l => l.Name)).ToList();
             string Local(string name, int k) => name + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Expr Rename(Expr e, int k) => Substitution.Rename(e, n => names.Contains(n) ? Local(n, k) : n);
-            var terms = new List<string>();
+            var terms = new List<Expr>();
             for (int k = 0; k < _outcomes.Count; k++)
             {
                 var (p, q, d) = _outcomes[k];
@@ -245,10 +249,12 @@ namespace DivergenceGen.Generator.Emit
                     }
                 }
 
-                terms.Add(LoweringWith(bind).LowerTerm(Rename(measure.Term!, k)));
+                terms.Add(Rename(measure.Term!, k));
             }
 
-            _w.Line("double " + variable + " = " + string.Join(" + ", terms) + ";");
+            // t₀ + (t₁) + (t₂) …: each outcome's term grouped (the lowering parenthesises a right operand that is itself a sum),
+            // so a term symmetric in P and Q (Jeffreys' bd0(p, q) + bd0(q, p)) gives the same bits for (P, Q) and (Q, P).
+            _w.Line("double " + variable + " = " + LoweringWith(bind).LowerTerm(terms.Aggregate((sum, term) => sum + term)) + ";");
             return variable;
         }
 

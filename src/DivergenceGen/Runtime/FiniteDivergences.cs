@@ -293,9 +293,10 @@ namespace DivergenceGen
             // S = Σ p·expm1(z), z = (α − 1)·ln(p/q). Each term near ℓ = 0 (NearLogRatio) is written p·h(ℓ) + (α − 1)·(p − q),
             // with h(ℓ) = expm1((α − 1)ℓ) + (α − 1)·expm1(−ℓ) (since p·(1 − e^{−ℓ}) = p − q): h ≈ (α − 1)·α·ℓ²/2 has one sign
             // there, and the differences are summed with compensation, so S keeps its relative accuracy where P ≈ Q.
-            // For α < ½ a far term is q·expm1(α·ℓ) − (p − q) instead (the same value: p·e^{(α − 1)ℓ} = q·e^{αℓ}), whose
-            // exponent is the smaller (|α| < |α − 1|): e^z amplifies the rounding of a large z, and for a tiny p against a
-            // large q that term is not small (p = 1e−300, q = ½, α = 0.001: z = 689, and p·e^z lost 300ε). Then
+            // For α < ½ a far term with q > p is q·expm1(α·ℓ) − (p − q) instead (the same value: p·e^{(α − 1)ℓ} = q·e^{αℓ}),
+            // whose exponent is the smaller (|α| < |α − 1|): e^z amplifies the rounding of a large z > 0, and for a tiny p
+            // against a large q that term is not small (p = 1e−300, q = ½, α = 0.001: z = 689, and p·e^z lost 300ε). Where
+            // p > q, z < 0 and e^z ≤ 1 amplifies nothing (and p − d would lose a tiny q): the term stays whole. Then
             // S = Σ p·h + α·Σ_near (p − q) + Σ_far q·expm1(αℓ) − Σ_all (p − q): the (α − 1)·Σ_near (p − q) of the first form
             // is split as α·Σ_near − Σ_near so that the sums of differences, which cancel to ~0 for normalised vectors, are
             // never multiplied by a rounded α − 1 (that cost ε/α). Needs q: from the caller's exact differences or the vector.
@@ -331,8 +332,9 @@ namespace DivergenceGen
                             all.Add(e);
                             t += pk * Math.Exp(z);
                         }
-                        else if (split)
+                        else if (split && l < 0)
                         {
+                            // q > p: z = (α − 1)·ℓ > 0 is where e^z amplifies; q = p − d is accurate here (|d| < q).
                             double d = Difference(pk, q, given, differences, k, l, out double e);
                             double qk = given.IsEmpty ? double.CreateTruncating(q[k]) : pk - d;
                             sh += qk * ScalarMath.Expm1(alpha * l);

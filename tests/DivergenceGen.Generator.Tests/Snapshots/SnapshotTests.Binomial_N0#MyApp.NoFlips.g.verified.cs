@@ -229,6 +229,7 @@ namespace MyApp
         /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
         /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
         /// subnormal).
+        /// Here n = 0: P and Q are the same point mass, so the value is 0.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -244,6 +245,7 @@ namespace MyApp
         /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
         /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// Here n = 0: P and Q are the same point mass, so the value is 0.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -259,6 +261,7 @@ namespace MyApp
         /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
         /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// Here n = 0: P and Q are the same point mass, so the value is 0.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -275,6 +278,7 @@ namespace MyApp
         /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
         /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
         /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// Here n = 0: P and Q are the same point mass, so the value is 0.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -292,6 +296,7 @@ namespace MyApp
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
         /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
+        /// Here n = 0: P and Q are the same point mass, so the value is 0.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -310,6 +315,7 @@ namespace MyApp
         /// (Σp = 1), which is what makes α → 1 continuous.
         /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
         /// would overflow (large α).
+        /// Here n = 0: P and Q are the same point mass, so the value is 0.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
@@ -320,7 +326,7 @@ namespace MyApp
             ThrowIfDefault();
             q.ThrowIfDefault();
             // n = 0: P and Q are both the point mass at 0.
-            return 0d;
+            return global::DivergenceGen.FiniteDivergences.RenyiDivergence(stackalloc double[] { 1d }, stackalloc double[] { 1d }, alpha);
         }
 
         /// <summary>
@@ -330,6 +336,7 @@ namespace MyApp
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
         /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
+        /// Here n = 0: P and Q are the same point mass, so the value is 0.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>

@@ -365,6 +365,8 @@ namespace MyApp
         /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
         /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
         /// subnormal).
+        /// Here it is summed over k from the pmfs exp(log P(k)); where p ≈ q its relative accuracy is what the pmfs' rounding leaves their differences P(k) −
+        /// Q(k), about ε·max(p, q)/|p − q|.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -390,6 +392,8 @@ namespace MyApp
         /// H(P, Q) = √(½·Σ (√p − √q)²) = √(1 − BC), BC = Σ √(p·q) the Bhattacharyya coefficient, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric, a metric; 0 ≤ H ≤ 1, with 1 exactly where the supports are disjoint.
         /// Each term is h² with h = (p − q)/(√p + √q) (0 where p = q = 0): no cancellation where P ≈ Q, where √p − √q or 1 − BC would lose every digit.
+        /// Here X counts n independent draws of Bernoulli(p), a sufficient statistic: the value is one draw's, mapped to the n draws in closed form (O(1); no
+        /// pmf is summed, so none underflows).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -418,6 +422,8 @@ namespace MyApp
         /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
         /// A sum of |p − q|, exact per term but for the subtraction's rounding.
+        /// Here it is summed over k from the pmfs exp(log P(k)); where p ≈ q its relative accuracy is what the pmfs' rounding leaves their differences P(k) −
+        /// Q(k), about ε·max(p, q)/|p − q|.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -443,6 +449,8 @@ namespace MyApp
         /// Symmetric; 0 ≤ D_B ≤ +∞, +∞ exactly where the supports are disjoint (BC = 0).
         /// −ln BC where BC &lt; ½ (accurate there, and exactly +∞ for disjoint supports); where BC ≥ ½, −log1p(−H²) from the squared Hellinger distance H² = 1
         /// − BC (for probability vectors), whose terms have no cancellation: full relative accuracy where P ≈ Q, where −ln of a rounded BC ≈ 1 would lose it.
+        /// Here X counts n independent draws of Bernoulli(p), a sufficient statistic: the value is one draw's, mapped to the n draws in closed form (O(1); no
+        /// pmf is summed, so none underflows).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -473,6 +481,8 @@ namespace MyApp
         /// Each term (p − q)·ln(p/q) is computed as bd0(p, q) + bd0(q, p) (Loader's deviance, both ≥ 0, the ± (p − q) parts cancelling) with the difference p −
         /// q passed exactly: no logarithm where p ≈ q and full relative accuracy there, and no cancellation in the sum, unlike the sum of the two KL
         /// divergences. It is the population stability index's sum with ε = 0 (the same kernel).
+        /// Here X counts n independent draws of Bernoulli(p), a sufficient statistic: the value is one draw's, mapped to the n draws in closed form (O(1); no
+        /// pmf is summed, so none underflows).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -494,7 +504,7 @@ namespace MyApp
             double qe1 = q1 == 0d ? 0d : q1;
             double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
             double sum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
-                + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);
+                + (global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1));
             double perTrial = global::System.Math.Max(sum, 0d);
             return 10d * perTrial;
         }
@@ -506,6 +516,8 @@ namespace MyApp
         /// (Σp = 1), which is what makes α → 1 continuous.
         /// ln(1 + S)/(α − 1) with S = Σ p·expm1((α − 1)·ln(p/q)) (one logarithm of each quotient), so no digits are lost as α → 1; a log-sum-exp where a term
         /// would overflow (large α).
+        /// Here X counts n independent draws of Bernoulli(p), a sufficient statistic: the value is one draw's, mapped to the n draws in closed form (O(1); no
+        /// pmf is summed, so none underflows).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <param name="alpha">The order α ≥ 0 (0, 1 and +∞ included, as limits).</param>
@@ -533,6 +545,8 @@ namespace MyApp
         /// where exactly one of the bins is empty. Symmetric, never negative. Common drift thresholds: &lt; 0.1 stable, 0.1–0.25 moderate, &gt; 0.25
         /// significant.
         /// The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p − q where neither bin is empty: no cancellation.
+        /// Here it is the JeffreysDivergence (closed form) wherever no bin is empty in exactly one law; otherwise (p or q is 0 or 1, epsilon &gt; 0) the n + 1
+        /// bins are summed from the log-pmfs, in O(n).
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <param name="epsilon">The probability given to an empty bin, 0 ≤ ε ≤ 1 (typically 1e−4 … 1e−6); explicit, never a hidden default.</param>
@@ -558,7 +572,7 @@ namespace MyApp
             double qe1 = q1 == 0d ? 0d : q1;
             double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
             double perTrialSum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
-                + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);
+                + (global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1));
             double perTrial = global::System.Math.Max(perTrialSum, 0d);
             double sameSupport = 10d * perTrial;
             if (!double.IsPositiveInfinity(sameSupport) || epsilon == 0d)

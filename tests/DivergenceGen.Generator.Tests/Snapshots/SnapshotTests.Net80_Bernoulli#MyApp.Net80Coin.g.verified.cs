@@ -215,7 +215,7 @@ namespace MyApp
             double d1 = _p - q._p;
             double s1 = p1 + q1;
             double sum = global::DivergenceGen.ScalarMath.Deviance(2d * p0, s0, d0) + global::DivergenceGen.ScalarMath.Deviance(2d * q0, s0, -d0)
-                + global::DivergenceGen.ScalarMath.Deviance(2d * p1, s1, d1) + global::DivergenceGen.ScalarMath.Deviance(2d * q1, s1, -d1);
+                + (global::DivergenceGen.ScalarMath.Deviance(2d * p1, s1, d1) + global::DivergenceGen.ScalarMath.Deviance(2d * q1, s1, -d1));
             return global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
         }
 
@@ -314,7 +314,7 @@ namespace MyApp
             double qe1 = q1 == 0d ? 0d : q1;
             double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
             double sum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
-                + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);
+                + (global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1));
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -373,7 +373,7 @@ namespace MyApp
             double qe1 = q1 == 0d ? epsilon : q1;
             double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
             double sum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
-                + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);
+                + (global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1));
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -409,7 +409,7 @@ namespace MyApp
             double d1 = (double)p[1] - (double)q[1];
             double s1 = p1 + q1;
             double sum = global::DivergenceGen.ScalarMath.Deviance(2d * p0, s0, d0) + global::DivergenceGen.ScalarMath.Deviance(2d * q0, s0, -d0)
-                + global::DivergenceGen.ScalarMath.Deviance(2d * p1, s1, d1) + global::DivergenceGen.ScalarMath.Deviance(2d * q1, s1, -d1);
+                + (global::DivergenceGen.ScalarMath.Deviance(2d * p1, s1, d1) + global::DivergenceGen.ScalarMath.Deviance(2d * q1, s1, -d1));
             return global::System.Math.Min(global::System.Math.Max(0.25d * sum, 0d), 0.6931471805599453d);
         }
 
@@ -540,7 +540,7 @@ namespace MyApp
             double qe1 = q1 == 0d ? 0d : q1;
             double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
             double sum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
-                + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);
+                + (global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1));
             return global::System.Math.Max(sum, 0d);
         }
 
@@ -606,7 +606,7 @@ namespace MyApp
             double qe1 = q1 == 0d ? epsilon : q1;
             double de1 = p1 == 0d ? pe1 - qe1 : q1 == 0d ? pe1 - qe1 : d1;
             double sum = global::DivergenceGen.ScalarMath.Deviance(pe0, qe0, de0) + global::DivergenceGen.ScalarMath.Deviance(qe0, pe0, -de0)
-                + global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1);
+                + (global::DivergenceGen.ScalarMath.Deviance(pe1, qe1, de1) + global::DivergenceGen.ScalarMath.Deviance(qe1, pe1, -de1));
             return global::System.Math.Max(sum, 0d);
         }
 

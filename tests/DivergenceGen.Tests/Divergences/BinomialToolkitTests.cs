@@ -32,7 +32,7 @@
 //    ToolkitPropertyTests' bound). Worst 0 / 0.002.
 // 2. Symmetric: JS, H, TV, Bhattacharyya, Jeffreys and PSI(1e-4) of (P, Q) and of (Q, P) bit for bit: JS and TV sum per-bin
 //    expressions symmetric in p and q (d changes sign exactly, s = p + q commutes) in the same order; H and D_B are symmetric per
-//    outcome (√p·√q commutes). Jeffreys and PSI FAIL (see Findings).
+//    outcome (√p·√q commutes); Jeffreys and PSI too since their per-outcome terms are grouped (Findings).
 // 3. IdenticalArgumentsGiveZero: P.X(P) and P.X(copy of P) are the bits of +0 for every measure, Rényi at α ∈ {0, ½, 1, 2, 50, ∞} and
 //    PSI at ε ∈ {0, 1e-4}: every difference and log-ratio is exactly 0.
 // 4. RenyiOrders. slack(α) = n·[10ε_d·(r_α + FarMagnitude + [α = 0]) + FarSensitivity] + (ε_d + ε_T)·D_α, r_α the per-trial value:
@@ -43,8 +43,8 @@
 //    * nondecreasing: D_αᵢ ≤ D_αᵢ₊₁ + slack(αᵢ) + slack(αᵢ₊₁) (+∞ only followed by +∞). Worst 0.10 / 0.
 //    * D_1 = KL, the type's KLDivergence (n·[bd0(p, q) + bd0(1 − p, 1 − q)], 16ε_d per trial as ToolkitReferenceTests' Bernoulli
 //      terms): slack(1) + (16ε_d + ε_T)·KL. Worst 0.31 / 0.
-//    * D_½ = 2·D_B: slack(½) + 2·(16ε_d + ε_T)·D_B. Worst 0.93 / 0.44 in the runs that passed; it FAILS when it draws a pair of the
-//      Rényi finding below (3 of 8 runs, up to 1.35× the bound; D_B is within 0.4ε_d of mpmath there, Rényi 29–40ε_d off).
+//    * D_½ = 2·D_B: slack(½) + 2·(16ε_d + ε_T)·D_B. Worst 0.16 / 0.44 (it failed, up to 1.35× the bound, before the Rényi
+//      finding below was fixed).
 //    * D_0 = −n·ln Q₁(p > 0) (−n·log1p(−q) for p = 0, −n·ln q for p = 1, else 0): slack(0) + 2ε_d·D_0. Worst 0.06 / 0.48.
 //    * D_∞ = n·ln max p/q over one trial's outcomes with p > 0 (log1p of the exact difference where the two are within a factor 2,
 //      else a careful log ratio): slack(∞). Worst 0.13 / 0.50.
@@ -93,7 +93,7 @@
 //      and the first-order bound is all but attained.
 // 8. Bin0BinomialToolkit (n = 0: both laws are the point mass at 0): every instance member is +0 bit for bit for any p, q (200
 //    draws); the raw forms of [1] and [1] are +0; lengths 0, 2 and 3 refused (ArgumentException naming the span and the length);
-//    default instances refused; PSI checks its epsilon. Rényi's alpha: FAILS (see Findings).
+//    default instances refused; PSI checks its epsilon and Rényi its alpha (Findings).
 // 9. BinomialToolkitValidation (Bin10, Bin20F, Bin1000; the class form's null q), as ToolkitValidationTests: wrong lengths (n, n + 2,
 //    0) → ArgumentException with ParamName p or q (p checked first), the message naming the length; NaN, −1e-300 (float: its negative
 //    subnormal, −1e-300 being −0, a probability), 1.5 and +∞ at the first, middle and last index and every index class of the vector
@@ -106,21 +106,24 @@
 //    q = 0.3000003 (a window of ~350k bins: 0.1–1 s here; at q = 0.31 the union of the two windows is ~1e7 bins, ~2 s); and JS, TV, H, KL at p = 1e-6,
 //    q = 1.0000003e-6 (~850 bins) under item 5's inequalities (E_TV from |log P(k)| < 80 inside the window).
 // 11. BinomialToolkitPinnedCases: Rényi of Bin1 and Bin10 against 50-digit mpmath values at five near pairs, to the purely relative
-//    11ε_d of ToolkitReferenceTests' Bernoulli bound (both outcomes near, FarMagnitude = 0; asserted). FAILS (see Findings).
+//    11ε_d of ToolkitReferenceTests' Bernoulli bound (both outcomes near, FarMagnitude = 0; asserted). They failed before the fix (Findings).
 //
-// Findings (the failing checks are kept; nothing is skipped):
+// Findings, each fixed since (the checks that found them stay):
 //  * Jeffreys and PSI are not symmetric to the bit (item 2: every double type, by 1 ulp; float rounds it away). The generated per-trial
 //    sum is ((bd0(p₀, q₀) + bd0(q₀, p₀)) + bd0(p₁, q₁)) + bd0(q₁, p₁), and swapping P and Q reassociates it: Bin1 at
 //    p = 0.03968030620487917, q = 0.24804845837355427 gives 0.43285639082488836 and 0.4328563908248883; summed per outcome,
-//    (a₀ + b₀) + (a₁ + b₁), both are 0.4328563908248883. PSI inherits it (it is that value wherever Jeffreys is finite).
+//    (a₀ + b₀) + (a₁ + b₁), both are 0.4328563908248883. PSI inherits it (it is that value wherever Jeffreys is finite). Fixed:
+//    OutcomeSums groups each outcome's term (Bernoulli's members had the same asymmetry, in JS too).
 //  * Bin0's instance RenyiDivergence returns 0 for alpha NaN or negative instead of the ArgumentOutOfRangeException its documentation
-//    promises: the n = 0 branch returns before any check (every n ≥ 1 type throws; Bin0's PSI checks epsilon).
+//    promises: the n = 0 branch returns before any check (every n ≥ 1 type throws; Bin0's PSI checks epsilon). Fixed: the n = 0
+//    branch asks the runtime function on the two point masses, which checks alpha.
 //  * Rényi loses relative accuracy where both outcomes are near but |ln(p/q)|·max(1, |α − 1|) ≥ 0.125: the runtime's
 //    FiniteDivergences.Convex then takes h = expm1((α − 1)ℓ) + (α − 1)·expm1(−ℓ) (KL: ℓ + expm1(−ℓ)) directly, which cancels by up
 //    to 16·max(1, |α − 1|)/α (160× at α = 0.1, 32× at ½, 16× at 1), not "at most ~8". Against mpmath, over 3,000 near Bernoulli
 //    pairs: 227ε_d at α = 0.1, 55ε_d at ½, 24ε_d at 0.9, 27ε_d at 0.999, 17ε_d at 1, 12ε_d at 2, 16ε_d at 5, where
 //    ToolkitReferenceTests asserts 10ε_d (its cases do not reach this range). Binomial inherits it through n·perTrial (item 11, and
-//    item 4's D_½ = 2·D_B when it draws such a pair).
+//    item 4's D_½ = 2·D_B when it draws such a pair). Fixed (found in parallel by the reference orders α = 0.001 and 0.1): h is one
+//    series with the factor (α − 1)·α pulled out over the whole near region.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -1491,8 +1494,8 @@ namespace DivergenceGen.Tests.Divergences
     /// ToolkitReferenceTests asserts for Bernoulli Rényi is purely relative: (8 + K)·ε_d = 10ε_d, and n·(one trial) adds ½ε_d. Found by
     /// RenyiOrders (D_½ = 2·D_B, worst 0.94 of its bound in one run; D_B itself is within 1ε_d of mpmath there): the runtime's
     /// FiniteDivergences.Convex takes h(ℓ) = expm1((α − 1)ℓ) + (α − 1)·expm1(−ℓ) directly from |ℓ|·max(1, |α − 1|) ≥ 0.125, where
-    /// it cancels by ≈ 2/(α·|ℓ|) (32× at α = ½, 160× at α = 0.1, 16× for KL's ℓ + expm1(−ℓ)), not "at most ~8" (file header,
-    /// Findings). Measured against mpmath: up to 227ε_d at α = 0.1, 55ε_d at ½, 24ε_d at 0.9, 27ε_d at 0.999, 17ε_d at 1.
+    /// it cancelled by ≈ 2/(α·|ℓ|) (32× at α = ½, 160× at α = 0.1, 16× for KL's ℓ + expm1(−ℓ)), not "at most ~8" (file header,
+    /// Findings): up to 227ε_d at α = 0.1, 55ε_d at ½, 24ε_d at 0.9, 27ε_d at 0.999, 17ε_d at 1. Now one series (no cancellation).
     /// </summary>
     public sealed class BinomialToolkitPinnedCases
     {
