@@ -202,7 +202,7 @@ namespace DivergenceGen.Tests.Divergences
                         string where = runner.Type + (transposed ? " (transposed)" : string.Empty) + ", " + name + ", " + key;
                         Assert.True(error <= bound, $"{where}: got {value:R}, reference {r:R}, |Δ| = {error:E3} > bound {bound:E3}");
                         Assert.True(value >= 0 && !double.IsNaN(value), $"{where}: {value}");
-                        string group = key.StartsWith("nmi", StringComparison.Ordinal) ? "nmi" : key;
+                        string group = (single ? "float " : "double ") + (key.StartsWith("nmi", StringComparison.Ordinal) ? "nmi" : key);
                         double ratio = error / bound;
                         if (!worst.TryGetValue(group, out var w) || ratio > w.Ratio)
                         {
