@@ -165,5 +165,19 @@ namespace DivergenceGen.Tests.Divergences
             double g = Joint2x3.GTest(counts).Statistic;
             Assert.True(Math.Abs(g - (2 * n * table.MutualInformation())) <= 1e-14 * g, $"G = {g:R}, 2·N·I = {2 * n * table.MutualInformation():R}");
         }
+        [Fact]
+        public void TheReadmeExampleSaysWhatItPrints()
+        {
+            // README.md and docs/toolkit.md, "Joint laws" (the values are SciPy's chi2_contingency on the same table).
+            var table = Joint2x3.FromCounts([12, 5, 7, 3, 14, 9]);
+            double mi = table.MutualInformation();
+            IndependenceTest g = Joint2x3.GTest([12L, 5, 7, 3, 14, 9]);
+            Assert.StartsWith("0.103918", mi.ToString("R", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.Equal(10.3919, g.Statistic, 4);
+            Assert.Equal(2, g.DegreesOfFreedom);
+            Assert.Equal(0.00554, g.PValue, 5);
+            double nmi = table.NormalizedMutualInformation(MutualInformationNormalization.Arithmetic);
+            Assert.Equal(2 * mi / (table.RowEntropy() + table.ColumnEntropy()), nmi, 15);
+        }
     }
 }
