@@ -30,7 +30,12 @@ public sealed class CatalogueTests
     }
 
     /// <summary>The attribute as written on a declaration, with a valid size argument.</summary>
-    private static string Attribute(FamilyRow row) => row.Size == SizeArgument.None ? row.Name : row.Name + "(3)";
+    private static string Attribute(FamilyRow row) => row.Size switch
+    {
+        SizeArgument.None => row.Name,
+        SizeArgument.RowsAndColumns => row.Name + "(2, 3)",
+        _ => row.Name + "(3)",
+    };
 
     [Fact]
     public void EveryRowHasAnAttributeInTheRuntimeLibrary()
@@ -87,7 +92,7 @@ public sealed class CatalogueTests
 
         Assert.Equal(facts.Support == SupportEnd.Infinite, facts.Tail is not null);
         Assert.Equal(
-            row.Size switch { SizeArgument.Classes => SupportEnd.LastClass, SizeArgument.Trials => SupportEnd.Trials, _ => facts.Support },
+            row.Size switch { SizeArgument.Classes or SizeArgument.RowsAndColumns => SupportEnd.LastClass, SizeArgument.Trials => SupportEnd.Trials, _ => facts.Support },
             facts.Support);
         Assert.True(row.Size != SizeArgument.None || facts.Support is SupportEnd.Fixed or SupportEnd.Infinite, family + ": a support without a size argument is fixed or infinite");
         Assert.Equal(row.ProbabilityVector is not null, row.Parameters.Count == 0);

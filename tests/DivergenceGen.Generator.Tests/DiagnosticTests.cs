@@ -67,6 +67,11 @@ public sealed class DiagnosticTests
     [InlineData("[Categorical(6, UnrollThreshold = [|-1|])] public readonly partial struct Die;", "Invalid unroll threshold for [Categorical] on 'Die': UnrollThreshold = -1 is outside 0 … 256")]
     [InlineData("[Categorical(6, UnrollThreshold = [|1000|])] public readonly partial struct Die;", "Invalid unroll threshold for [Categorical] on 'Die': UnrollThreshold = 1000 is outside 0 … 256")]
     [InlineData("[Categorical(6, UnrollThreshold = [|257|])] public readonly partial struct Die;", "Invalid unroll threshold for [Categorical] on 'Die': UnrollThreshold = 257 is outside 0 … 256")]
+    [InlineData("[JointCategorical([|0|], 3)] public readonly partial struct Table;", "Invalid number of rows for [JointCategorical] on 'Table': R = 0 is below 1 (R = 1 is a table of one row)")]
+    [InlineData("[JointCategorical(2, [|-1|])] public readonly partial struct Table;", "Invalid number of columns for [JointCategorical] on 'Table': C = -1 is below 1 (C = 1 is a table of one column)")]
+    [InlineData("[JointCategorical(5000, [|5000|])] public sealed partial class Table;", "Invalid number of cells for [JointCategorical] on 'Table': R·C = 5000 × 5000 = 25000000 is above 16777216, the largest number of classes of a categorical law")]
+    [InlineData("[JointCategorical(int.MaxValue, [|int.MaxValue|])] public sealed partial class Table;", "Invalid number of cells for [JointCategorical] on 'Table': R·C = 2147483647 × 2147483647 = 4611686014132420609 is above 16777216, the largest number of classes of a categorical law")]
+    [InlineData("[JointCategorical(2, 3, UnrollThreshold = [|-1|])] public readonly partial struct Table;", "Invalid unroll threshold for [JointCategorical] on 'Table': UnrollThreshold = -1 is outside 0 … 256")]
     public void DG0004_InvalidAttributeArgument(string declaration, string message) => AssertReports("DG0004", declaration, message);
 
     // ---- DG0005: member clashes with a generated member --------------------------------------------------------
@@ -81,6 +86,8 @@ public sealed class DiagnosticTests
     [InlineData("[Geometric] public sealed partial class Failures { public [|Failures|]() { } }", "'Failures' declares 'a constructor', which the generator writes for [Geometric] types; rename or remove it")]
     [InlineData("[Bernoulli] public readonly partial struct Coin { public double [|Entropy|](int unused) => unused; }", "'Coin' declares 'Entropy', which the generator writes for [Bernoulli] types; rename or remove it")]
     [InlineData("[Bernoulli] public readonly partial struct Coin { public double [|P|] => 0.5; }", "'Coin' declares 'P', which the generator writes for [Bernoulli] types; rename or remove it")]
+    [InlineData("[JointCategorical(2, 3)] public readonly partial struct Table { public double [|MutualInformation|]() => 0; }", "'Table' declares 'MutualInformation', which the generator writes for [JointCategorical] types; rename or remove it")]
+    [InlineData("[JointCategorical(2, 3)] public readonly partial struct Table { public const int [|Rows|] = 2; }", "'Table' declares 'Rows', which the generator writes for [JointCategorical] types; rename or remove it")]
     [InlineData("[Categorical(6)] public readonly partial struct Die { public readonly int [|Classes|]; }", "'Die' declares 'Classes', which the generator writes for [Categorical] types; rename or remove it")]
     [InlineData("[Bernoulli] public readonly partial struct Coin { public [|Coin|](int seed) { this = default; } }", "'Coin' declares 'a constructor', which the generator writes for [Bernoulli] types; rename or remove it")]
     [InlineData("[Categorical(6)] public readonly partial struct Die { public [|Die|]() { this = default; } }", "'Die' declares 'a constructor', which the generator writes for [Categorical] types; rename or remove it")]
@@ -111,6 +118,7 @@ public sealed class DiagnosticTests
     [InlineData("[Categorical(4097)] public readonly partial struct [|Vocabulary|];", "'Vocabulary' would store 65552 bytes inline (K = 4097), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
     [InlineData("[Categorical(8193, Precision = Precision.Single)] public readonly partial struct [|Vocabulary|];", "'Vocabulary' would store 65544 bytes inline (K = 8193), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
     [InlineData("[Categorical(100_000)] public readonly partial struct [|Vocabulary|];", "'Vocabulary' would store 1600000 bytes inline (K = 100000), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
+    [InlineData("[JointCategorical(64, 64)] public readonly partial struct [|Table|];", "'Table' would store 66560 bytes inline (K = 4096), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
     public void DG0008_CategoricalStructTooLarge(string declaration, string message) => AssertReports("DG0008", declaration, message);
 
     // ---- DG0009: instance state declared by the user -----------------------------------------------------------

@@ -21,6 +21,7 @@ public sealed class IncrementalityTests
         [Bernoulli(Precision = Precision.Single)] public sealed partial class CoinF;
         [Categorical(6)] public readonly partial struct Die;
         [Categorical(1000, Precision = Precision.Single)] public readonly partial struct Vocab;
+        [JointCategorical(2, 3)] public readonly partial struct Contingency;
 
         public static partial class Outer
         {

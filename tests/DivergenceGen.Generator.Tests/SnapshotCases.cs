@@ -76,6 +76,18 @@ public static class SnapshotCases
             /// <summary>K one above the default unroll threshold.</summary>
             [Categorical(17)] public readonly partial struct Cat17;
             """),
+        InMyApp("JointCategorical_2x3", """
+            /// <summary>A 2 × 3 contingency table.</summary>
+            [JointCategorical(2, 3)] public readonly partial struct Contingency;
+            """),
+        InMyApp("JointCategorical_3x4_Single", """
+            /// <summary>A 3 × 4 joint law in single precision.</summary>
+            [JointCategorical(3, 4, Precision = Precision.Single)] public readonly partial struct JointF;
+            """),
+        InMyApp("JointCategorical_4x5_SealedClass", """
+            /// <summary>A 4 × 5 joint law as a class (K = 20: the inherited kernels loop).</summary>
+            [JointCategorical(4, 5)] public sealed partial class JointTable;
+            """),
         InMyApp("Categorical_K1000", """
             /// <summary>A large struct.</summary>
             [Categorical(1000)] public readonly partial struct Cat1000;

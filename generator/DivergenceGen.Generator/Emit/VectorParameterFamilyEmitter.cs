@@ -25,7 +25,11 @@ namespace DivergenceGen.Generator.Emit
             _c = context;
             _f = family;
             _w = context.W;
+            _joint = family.Joint is { } joint ? new JointMembers(context, joint, Kernels) : null;
         }
+
+        /// <summary>The joint law's additions where the vector is an R × C table; null for a plain vector.</summary>
+        private readonly JointMembers? _joint;
 
         private string T => _c.T;
 
@@ -46,13 +50,14 @@ namespace DivergenceGen.Generator.Emit
         public void Emit(string version)
         {
             _w.Line(Emitter.GeneratedCodeAttribute(version));
-            using (_w.Block(_c.DeclarationKeywords + " " + Self + " : " + _f.InterfaceName + "<" + Self + ", " + T + ">"))
+            using (_w.Block(_c.DeclarationKeywords + " " + Self + " : " + _f.InterfaceName + "<" + Self + ", " + T + ">" + (_joint?.Interface(Self) ?? string.Empty)))
             {
                 EmitState();
                 EmitFactories();
                 EmitProperties();
                 EmitPointMembers();
                 EmitMeasures();
+                _joint?.EmitMembers("_" + _f.Parameter, "_log" + Pascal(_f.Parameter));
                 EmitToString();
             }
         }
@@ -66,6 +71,11 @@ namespace DivergenceGen.Generator.Emit
             }
 
             string classes = _c.Spec.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (_joint is not null)
+            {
+                classes = _c.Spec.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " × " + _c.Spec.Columns.ToString(System.Globalization.CultureInfo.InvariantCulture) + " = " + classes;
+            }
+
             string example = "<c>" + Self.TrimStart('@') + ": " + _f.Name + "(K = " + classes + ", p = [0.1, 0.9, …])</c>, at most 8 entries shown";
             _c.EmitToString(_f.Name, example, prefix =>
                 "global::DivergenceGen.ProbabilityVectors.Describe(\"" + prefix + "K = " + classes + ", p = \", " + _f.Property + ", \")\")");
@@ -79,6 +89,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
             _w.Line("static int " + _f.InterfaceName + "<" + Self + ", " + T + ">.ClassCount => Classes;");
             _w.Line();
+            _joint?.EmitState(Self);
             if (IsStruct)
             {
                 _w.Line("// A struct stores its K probabilities and K log-probabilities inline (two inline arrays): no heap allocation.");
@@ -102,6 +113,7 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line("_" + _f.Parameter + " = " + _f.Parameter + ";");
                     _w.Line("_log" + Pascal(_f.Parameter) + " = log" + Pascal(_f.Parameter) + ";");
                     _w.Line("_constructed = true;");
+                    _joint?.EmitConstructorLines(_f.Parameter);
                 }
             }
             else
@@ -116,6 +128,7 @@ namespace DivergenceGen.Generator.Emit
                 {
                     _w.Line("_" + _f.Parameter + " = " + _f.Parameter + ";");
                     _w.Line("_log" + Pascal(_f.Parameter) + " = log" + Pascal(_f.Parameter) + ";");
+                    _joint?.EmitConstructorLines(_f.Parameter);
                 }
             }
 
@@ -784,6 +797,8 @@ namespace DivergenceGen.Generator.Emit
                 string users = string.Join(" and ", System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(FiniteMeasures.All, m => m.Kernel == measure.Kernel), m => m.Member));
                 sums.EmitKernel(measure.Kernel, "Σ of the terms of " + users + ". " + measure.Method, new[] { "p", "q" }, term, s => s, new[] { "p", "q" }, perClass, scalars, returnsDouble: true);
             }
+
+            _joint?.EmitKernels();
         }
     }
 }

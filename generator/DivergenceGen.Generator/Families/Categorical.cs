@@ -6,6 +6,8 @@ namespace DivergenceGen.Generator.Families
     /// A family whose parameter is a probability vector of compile-time length K (Categorical). The emitter
     /// derives storage (inline arrays for a struct, arrays for a class), the factories, and the sums of the
     /// information measures from <see cref="Ir.InformationMeasures"/>, unrolled for small K and SIMD loops above.
+    /// <see cref="Joint"/>: the vector is an R × C table (row-major, K = R·C) of a joint law of two variables, which adds
+    /// its marginals and the measures of <see cref="Ir.JointMeasures"/> (JointCategorical); null for a plain vector.
     /// </summary>
     internal sealed record VectorParameterFamily(
         string Name,
@@ -13,7 +15,8 @@ namespace DivergenceGen.Generator.Families
         string InterfaceName,
         string Parameter,
         string Property,
-        string LogProperty);
+        string LogProperty,
+        Ir.JointLaw? Joint = null);
 
     /// <summary>Categorical(K): outcome k ∈ {0 … K − 1} with probability pₖ.</summary>
     internal static class Categorical

@@ -16,6 +16,12 @@ namespace DivergenceGen.Generator.Families
 
         /// <summary>The number of trials n of a support 0 … n: <c>[Binomial(n)]</c>.</summary>
         Trials,
+
+        /// <summary>
+        /// The rows R and columns C of a joint table, two positional arguments: <c>[JointCategorical(R, C)]</c>; the table's
+        /// R·C cells are the classes K of its categorical law.
+        /// </summary>
+        RowsAndColumns,
     }
 
     /// <summary>
@@ -55,6 +61,7 @@ namespace DivergenceGen.Generator.Families
         {
             SizeArgument.Classes => "[" + Name + "(K)]",
             SizeArgument.Trials => "[" + Name + "(n)]",
+            SizeArgument.RowsAndColumns => "[" + Name + "(R, C)]",
             _ => "[" + Name + "]",
         };
 
@@ -111,6 +118,8 @@ namespace DivergenceGen.Generator.Families
             new FamilyRow(FamilyKind.Poisson, SizeArgument.None, Poisson.GeneratedMembers, Poisson.Description, Poisson.Divergence),
             new FamilyRow(
                 FamilyKind.NegativeBinomial, SizeArgument.None, NegativeBinomial.GeneratedMembers, NegativeBinomial.Description, NegativeBinomial.Divergence),
+            new FamilyRow(
+                FamilyKind.JointCategorical, SizeArgument.RowsAndColumns, JointCategorical.GeneratedMembers, JointCategorical.Description, JointCategorical.Divergence),
         };
 
         private static readonly Dictionary<string, FamilyRow> ByAttributeName =

@@ -75,6 +75,12 @@ namespace DivergenceGen.Generator.Ir
     internal sealed record Deviance(Expr X, Expr M, Expr XMinusM) : Expr;
 
     /// <summary>
+    /// a·b + c with one rounding (<c>Math.FusedMultiplyAdd</c>): the product is exact, so p − r·c is formed to one rounding
+    /// of the difference itself (the joint laws' mutual information). Scalar code only.
+    /// </summary>
+    internal sealed record FusedMultiplyAdd(Expr A, Expr B, Expr C) : Expr;
+
+    /// <summary>
     /// A call of a runtime-library function (<c>DiscreteMath.PoissonEntropy(rate)</c>): for quantities with no short
     /// closed form (series, saddle-point log-pmfs, samplers). Scalar lowering only — the emitters never put one in a
     /// vector kernel; a vector kernel that needs one falls back to the scalar member per element and says so.
@@ -153,6 +159,9 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>bd0(x, m) = x·log(x/m) + m − x, with x − m given (see <see cref="Ir.Deviance"/>).</summary>
         public static Expr Deviance(Expr x, Expr m, Expr xMinusM) => new Deviance(x, m, xMinusM);
+
+        /// <summary>a·b + c rounded once (see <see cref="Ir.FusedMultiplyAdd"/>); scalar code only.</summary>
+        public static Expr Fma(Expr a, Expr b, Expr c) => new FusedMultiplyAdd(a, b, c);
 
         /// <summary>A runtime-library function, e.g. <c>E.Call("DiscreteMath.PoissonEntropy", E.Ref("rate"))</c>.</summary>
         public static Expr Call(string function, params Expr[] arguments) => new Call(function, arguments);

@@ -71,6 +71,10 @@ namespace DivergenceGen.Generator.Ir
         /// <summary>min(x, y): <c>Math.Min</c> or <c>VectorNNN.Min</c>.</summary>
         protected abstract string MinOf(string left, string right);
 
+        /// <summary>a·b + c rounded once; only the scalar lowering has one (<see cref="Ir.FusedMultiplyAdd"/>).</summary>
+        protected virtual string FusedMultiplyAddOf(string a, string b, string c) =>
+            throw new NotSupportedException("No SIMD lowering of a fused multiply-add (scalar code only).");
+
         /// <summary>A runtime-library call; only the scalar lowering has one (see <see cref="global::DivergenceGen.Generator.Ir.Call"/>).</summary>
         protected virtual string CallFunction(string function, string[] arguments) =>
             throw new InvalidOperationException("The runtime function " + function + " has no vector form; lower it per element.");
@@ -112,6 +116,8 @@ namespace DivergenceGen.Generator.Ir
                     return Library + ".LogRatio(" + Lower(l.X) + ", " + Lower(l.Y) + ")";
                 case Deviance d:
                     return Library + ".Deviance(" + Lower(d.X) + ", " + Lower(d.M) + ", " + Lower(d.XMinusM) + ")";
+                case FusedMultiplyAdd f:
+                    return FusedMultiplyAddOf(Lower(f.A), Lower(f.B), Lower(f.C));
                 case global::DivergenceGen.Generator.Ir.Call call:
                     return CallFunction(call.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(call.Arguments, a => Lower(a))));
                 case XTimesLog { Log: LogRatio ratio } t when ratio.X.Equals(t.X) && HasXLogRatio:
@@ -227,6 +233,9 @@ namespace DivergenceGen.Generator.Ir
             string text = condition + " ? " + whenTrue + " : " + whenFalse;
             return needsParentheses ? "(" + text + ")" : text;
         }
+
+        protected override string FusedMultiplyAddOf(string a, string b, string c) =>
+            (Precision == PrecisionKind.Single ? "global::System.MathF" : "global::System.Math") + ".FusedMultiplyAdd(" + a + ", " + b + ", " + c + ")";
 
         protected override string CallFunction(string function, string[] arguments) =>
             "global::DivergenceGen." + function + "(" + string.Join(", ", arguments) + ")";

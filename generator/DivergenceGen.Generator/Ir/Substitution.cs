@@ -13,6 +13,7 @@ namespace DivergenceGen.Generator.Ir
             XTimesLog t => new XTimesLog(Rename(t.X, rename), Rename(t.Log, rename)),
             LogRatio l => new LogRatio(Rename(l.X, rename), Rename(l.Y, rename)),
             Deviance d => new Deviance(Rename(d.X, rename), Rename(d.M, rename), Rename(d.XMinusM, rename)),
+            FusedMultiplyAdd f => new FusedMultiplyAdd(Rename(f.A, rename), Rename(f.B, rename), Rename(f.C, rename)),
             Call c => new Call(c.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(c.Arguments, a => Rename(a, rename)))),
             Compare c => c with { Left = Rename(c.Left, rename), Right = Rename(c.Right, rename) },
             Select s => new Select(Rename(s.Condition, rename), Rename(s.WhenTrue, rename), Rename(s.WhenFalse, rename)),
@@ -31,6 +32,7 @@ namespace DivergenceGen.Generator.Ir
             XTimesLog t => new XTimesLog(Replace(t.X, value), Replace(t.Log, value)),
             LogRatio l => new LogRatio(Replace(l.X, value), Replace(l.Y, value)),
             Deviance d => new Deviance(Replace(d.X, value), Replace(d.M, value), Replace(d.XMinusM, value)),
+            FusedMultiplyAdd f => new FusedMultiplyAdd(Replace(f.A, value), Replace(f.B, value), Replace(f.C, value)),
             Call c => new Call(c.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(c.Arguments, a => Replace(a, value)))),
             Compare c => c with { Left = Replace(c.Left, value), Right = Replace(c.Right, value) },
             Select s => new Select(Replace(s.Condition, value), Replace(s.WhenTrue, value), Replace(s.WhenFalse, value)),
@@ -74,6 +76,11 @@ namespace DivergenceGen.Generator.Ir
                     Collect(d.X, names);
                     Collect(d.M, names);
                     Collect(d.XMinusM, names);
+                    break;
+                case FusedMultiplyAdd f:
+                    Collect(f.A, names);
+                    Collect(f.B, names);
+                    Collect(f.C, names);
                     break;
                 case Call c:
                     foreach (var argument in c.Arguments)

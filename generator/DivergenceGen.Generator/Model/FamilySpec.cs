@@ -9,6 +9,7 @@ namespace DivergenceGen.Generator.Model
         Geometric,
         Poisson,
         NegativeBinomial,
+        JointCategorical,
     }
 
     /// <summary>The floating-point type the generated code computes in (mirrors <c>DivergenceGen.Precision</c>).</summary>
@@ -32,5 +33,12 @@ namespace DivergenceGen.Generator.Model
         int Trials,
         int UnrollThreshold,
         LocationInfo? Location,
-        bool DeclaresToString);
+        bool DeclaresToString)
+    {
+        /// <summary>R, the rows of a joint table (JointCategorical: <see cref="Classes"/> = R·C); 0 otherwise.</summary>
+        public int Rows { get; init; }
+
+        /// <summary>C, the columns of a joint table; 0 otherwise.</summary>
+        public int Columns { get; init; }
+    }
 }

@@ -462,7 +462,20 @@ namespace DivergenceGen.Generator.Parsing
         private static FamilyRef? ReadFamily(INamedTypeSymbol type, AttributeData attribute, FamilyRow row)
         {
             int size = 0;
-            if (row.Size != SizeArgument.None)
+            if (row.Size == SizeArgument.RowsAndColumns)
+            {
+                // A joint table is a categorical law over its R·C cells.
+                if (attribute.ConstructorArguments.Length != 2
+                    || attribute.ConstructorArguments[0].Value is not int r
+                    || attribute.ConstructorArguments[1].Value is not int c
+                    || r < 1 || c < 1 || (long)r * c > FamilyLimits.MaxCategoricalClasses)
+                {
+                    return null;
+                }
+
+                size = r * c;
+            }
+            else if (row.Size != SizeArgument.None)
             {
                 if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int s)
                 {

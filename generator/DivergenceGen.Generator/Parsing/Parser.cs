@@ -103,7 +103,8 @@ namespace DivergenceGen.Generator.Parsing
             // A vector-parameter family stores its K probabilities and their logs inline in a struct.
             if (arguments is { } a && FamilyCatalogue.Of(kind).Description is VectorParameterFamily && type.IsValueType)
             {
-                long bytes = 2L * a.Classes * (a.Precision == PrecisionKind.Single ? 4 : 8);
+                // A joint table also stores its R + C marginals.
+                long bytes = (2L * a.Classes + a.Rows + a.Columns) * (a.Precision == PrecisionKind.Single ? 4 : 8);
                 if (bytes > Categorical.MaxStructStorageBytes)
                 {
                     diagnostics.Add(DiagnosticDescriptors.Info(
@@ -137,7 +138,11 @@ namespace DivergenceGen.Generator.Parsing
                 arguments.Value.Trials,
                 arguments.Value.UnrollThreshold,
                 LocationInfo.From(identifier),
-                type.GetMembers("ToString").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 0 && !m.IsImplicitlyDeclared));
+                type.GetMembers("ToString").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 0 && !m.IsImplicitlyDeclared))
+            {
+                Rows = arguments.Value.Rows,
+                Columns = arguments.Value.Columns,
+            };
         }
 
         /// <summary>
@@ -445,8 +450,10 @@ namespace DivergenceGen.Generator.Parsing
 
         private readonly struct Arguments
         {
-            public Arguments(int classes, int trials, PrecisionKind precision, int unrollThreshold)
+            public Arguments(int classes, int trials, PrecisionKind precision, int unrollThreshold, int rows = 0, int columns = 0)
             {
+                Rows = rows;
+                Columns = columns;
                 Classes = classes;
                 Trials = trials;
                 Precision = precision;
@@ -454,6 +461,10 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             public int Classes { get; }
+
+            public int Rows { get; }
+
+            public int Columns { get; }
 
             public int Trials { get; }
 
@@ -504,6 +515,47 @@ namespace DivergenceGen.Generator.Parsing
                             + " (K = 1 is the point mass)"));
                     valid = false;
                 }
+            }
+
+            int rows = 0, columns = 0;
+            if (size == SizeArgument.RowsAndColumns)
+            {
+                if (attribute.ConstructorArguments.Length != 2
+                    || attribute.ConstructorArguments[0].Value is not int r
+                    || attribute.ConstructorArguments[1].Value is not int c)
+                {
+                    return null; // the compiler reports the malformed attribute itself
+                }
+
+                string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                rows = r;
+                columns = c;
+                if (r < 1)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.InvalidAttributeArgument, ArgumentLocation(null, 0), "number of rows", family, type.Name,
+                        "R = " + Text(r) + " is below 1 (R = 1 is a table of one row)"));
+                    valid = false;
+                }
+
+                if (c < 1)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.InvalidAttributeArgument, ArgumentLocation(null, 1), "number of columns", family, type.Name,
+                        "C = " + Text(c) + " is below 1 (C = 1 is a table of one column)"));
+                    valid = false;
+                }
+
+                if (r >= 1 && c >= 1 && (long)r * c > FamilyLimits.MaxCategoricalClasses)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.Info(
+                        DiagnosticDescriptors.InvalidAttributeArgument, ArgumentLocation(null, 1), "number of cells", family, type.Name,
+                        "R·C = " + Text(r) + " × " + Text(c) + " = " + Text((long)r * c) + " is above " + Text(FamilyLimits.MaxCategoricalClasses)
+                            + ", the largest number of classes of a categorical law"));
+                    valid = false;
+                }
+
+                classes = valid ? r * c : 0;
             }
 
             int trials = 0;
@@ -571,7 +623,7 @@ namespace DivergenceGen.Generator.Parsing
                 }
             }
 
-            return valid ? new Arguments(classes, trials, precision, unrollThreshold) : null;
+            return valid ? new Arguments(classes, trials, precision, unrollThreshold, rows, columns) : null;
         }
     }
 }

@@ -205,4 +205,52 @@ namespace DivergenceGen
         /// <summary>H(p, q) = −Σ pᵢ log qᵢ of two raw probability vectors of length K.</summary>
         static abstract T CrossEntropy(ReadOnlySpan<T> p, ReadOnlySpan<T> q);
     }
+
+    /// <summary>
+    /// A joint law of two finite variables, X (the row, 0 … R − 1) and Y (the column, 0 … C − 1): a categorical
+    /// distribution over the R·C cells of a row-major table (<c>[JointCategorical(R, C)]</c>), with the measures of
+    /// dependence. Natural logs (nats); 0·log 0 = 0; never NaN, never negative.
+    /// </summary>
+    /// <typeparam name="TSelf">The generated type.</typeparam>
+    /// <typeparam name="T">double or float.</typeparam>
+    public interface IJointCategoricalDistribution<TSelf, T> : ICategoricalDistribution<TSelf, T>
+        where TSelf : IJointCategoricalDistribution<TSelf, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        /// <summary>R, the number of rows (the generated type's <c>Rows</c> constant).</summary>
+        static abstract int RowCount { get; }
+
+        /// <summary>C, the number of columns (the generated type's <c>Columns</c> constant).</summary>
+        static abstract int ColumnCount { get; }
+
+        /// <summary>H(X), the entropy of the row marginal.</summary>
+        T RowEntropy();
+
+        /// <summary>H(Y), the entropy of the column marginal.</summary>
+        T ColumnEntropy();
+
+        /// <summary>I(X; Y) = D(P_XY ‖ P_X ⊗ P_Y).</summary>
+        T MutualInformation();
+
+        /// <summary>H(X | Y).</summary>
+        T ConditionalEntropyOfRowsGivenColumns();
+
+        /// <summary>H(Y | X).</summary>
+        T ConditionalEntropyOfColumnsGivenRows();
+
+        /// <summary>I(X; Y) divided as <paramref name="normalization"/> says, in [0, 1].</summary>
+        /// <param name="normalization">The denominator.</param>
+        T NormalizedMutualInformation(MutualInformationNormalization normalization);
+
+        /// <summary>VI(X; Y) = H(X | Y) + H(Y | X).</summary>
+        T VariationOfInformation();
+
+        /// <summary>The G-test of independence of an R × C table of counts.</summary>
+        /// <param name="counts">R·C non-negative counts, row-major.</param>
+        static abstract IndependenceTest GTest(ReadOnlySpan<long> counts);
+
+        /// <summary>The G-test of independence of an R × C table of counts.</summary>
+        /// <param name="counts">R·C non-negative counts, row-major.</param>
+        static abstract IndependenceTest GTest(ReadOnlySpan<int> counts);
+    }
 }
