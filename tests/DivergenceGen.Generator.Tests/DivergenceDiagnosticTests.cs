@@ -166,6 +166,13 @@ public sealed class DivergenceDiagnosticTests
     [InlineData("public static partial class D { [CrossEntropy] public static partial float H(CoinF p, [|Die|] q); }", "The method 'H' relates 'MyApp.CoinF' (Precision.Single) and 'MyApp.Die' (Precision.Double); declare both types with the same Precision")]
     public void DG0026_PrecisionMismatch(string declaration, string message) => AssertReports("DG0026", declaration, message);
 
+    // ---- DG0041: two joint laws of different shapes ---------------------------------------------------------------
+
+    [Theory]
+    [InlineData("[JointCategorical(2, 3)] public readonly partial struct T23; [JointCategorical(3, 2)] public readonly partial struct T32; public static partial class D { [KLDivergence] public static partial double KL(in T23 p, in [|T32|] q); }", "The method 'KL' relates 'MyApp.T23' (JointCategorical(2, 3)) and 'MyApp.T32' (JointCategorical(3, 2)): their cells (i, j) are different outcomes, so no divergence relates them; declare both with the same rows and columns")]
+    [InlineData("[JointCategorical(1, 6)] public readonly partial struct T16; [JointCategorical(2, 3)] public readonly partial struct T23; public static partial class D { [CrossEntropy] public static partial double H(T16 p, [|T23|] q); }", "The method 'H' relates 'MyApp.T16' (JointCategorical(1, 6)) and 'MyApp.T23' (JointCategorical(2, 3)): their cells (i, j) are different outcomes, so no divergence relates them; declare both with the same rows and columns")]
+    public void DG0041_JointShapeMismatch(string declaration, string message) => AssertReports("DG0041", declaration, message);
+
     // ---- DG0027: P's support is infinite and no closed form is known (no Tolerance) --------------------------------
 
     [Theory]
@@ -298,4 +305,32 @@ public sealed class DivergenceDiagnosticTests
 
     private static string Text(string source, Microsoft.CodeAnalysis.Text.TextSpan span) =>
         span.End <= source.Length ? source.Substring(span.Start, span.Length) : "(out of range)";
+}
+
+/// <summary>
+/// Every descriptor is reachable: the generator turns a recorded diagnostic back into one by id
+/// (<see cref="Diagnostics.DiagnosticDescriptors.ById"/>), so a descriptor missing there makes the generator throw when it
+/// reports it (DG0041 once did), and every id is in AnalyzerReleases.Unshipped.md and documented in docs/diagnostics.md.
+/// </summary>
+public sealed class DiagnosticDescriptorTests
+{
+    [Fact]
+    public void EveryDescriptorIsRegisteredReleasedAndDocumented()
+    {
+        var descriptors = typeof(Diagnostics.DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToList();
+        string root = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.AppContext.BaseDirectory, "../../../../.."));
+        string releases = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "generator/DivergenceGen.Generator/AnalyzerReleases.Unshipped.md"));
+        string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "docs/diagnostics.md"));
+        Assert.NotEmpty(descriptors);
+        foreach (var descriptor in descriptors)
+        {
+            Assert.True(Diagnostics.DiagnosticDescriptors.ById.TryGetValue(descriptor.Id, out var registered) && ReferenceEquals(registered, descriptor), descriptor.Id + " is not in DiagnosticDescriptors.ById");
+            Assert.Contains(descriptor.Id + " | DivergenceGen | ", releases);
+            Assert.Contains("\n## " + descriptor.Id + "\n", docs);
+        }
+    }
 }

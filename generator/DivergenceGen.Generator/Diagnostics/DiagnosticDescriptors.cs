@@ -126,6 +126,11 @@ namespace DivergenceGen.Generator.Diagnostics
             "The [{1}] method '{0}' is +∞ except where P is the point mass at 0 ({2}): P = {3} can put mass on {4}, which Q = {5} cannot; "
             + "D(P‖Q) and H(P, Q) take P first, so check the order of the arguments");
 
+        public static readonly DiagnosticDescriptor DivergenceJointShapeMismatch = Create(
+            "DG0041",
+            "Divergence between joint laws of different shapes",
+            "The method '{0}' relates '{1}' ({2}) and '{3}' ({4}): their cells (i, j) are different outcomes, so no divergence relates them; declare both with the same rows and columns");
+
         public static readonly DiagnosticDescriptor DivergenceBothMeasures = Create(
             "DG0029",
             "Both [KLDivergence] and [CrossEntropy] on one method",
@@ -170,7 +175,7 @@ namespace DivergenceGen.Generator.Diagnostics
             MemberNameClash, LanguageVersionTooOld, MultipleFamilies, StructTooLarge, InstanceField, TypeNameClash, ShadowedName, InheritedMemberClash,
             DivergenceContainingType, DivergenceOuterType, DivergenceMethodShape, DivergenceParameterCount,
             DivergenceParameterType, DivergenceReturnType, DivergencePrecisionMismatch, DivergenceNoExactMethod,
-            DivergenceInvalidTolerance, DivergenceBothMeasures, DivergenceInfiniteBySupport,
+            DivergenceInvalidTolerance, DivergenceBothMeasures, DivergenceInfiniteBySupport, DivergenceJointShapeMismatch,
             LossTypeKind, LossClassCount, LossLabelSmoothing, LossInvalidArgument, LossWithFamily, MultipleLosses,
         }.ToDictionary(d => d.Id);
 

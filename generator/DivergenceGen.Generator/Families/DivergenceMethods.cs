@@ -114,7 +114,7 @@ namespace DivergenceGen.Generator.Families
                 return ClosedFormKind.Pair;
             }
 
-            if (p.Kind == q.Kind && p.Size == q.Size)
+            if (p.Kind == q.Kind && p.Size == q.Size && p.Columns == q.Columns)
             {
                 return ClosedFormKind.SameFamily;
             }
@@ -155,9 +155,13 @@ namespace DivergenceGen.Generator.Families
         }
 
         /// <summary>The family as written in an attribute, e.g. <c>Binomial(10)</c>, <c>Poisson</c>.</summary>
-        public static string Describe(FamilyRef family) => Row(family).Size == SizeArgument.None
-            ? Row(family).Name
-            : Row(family).Name + "(" + family.Size.ToString(CultureInfo.InvariantCulture) + ")";
+        public static string Describe(FamilyRef family) => Row(family).Size switch
+        {
+            SizeArgument.None => Row(family).Name,
+            SizeArgument.RowsAndColumns => Row(family).Name + "(" + family.Rows.ToString(CultureInfo.InvariantCulture) + ", "
+                + family.Columns.ToString(CultureInfo.InvariantCulture) + ")",
+            _ => Row(family).Name + "(" + family.Size.ToString(CultureInfo.InvariantCulture) + ")",
+        };
 
         /// <summary>The support as prose: <c>{0, 1}</c>, <c>{0, …, 10}</c>, <c>{0, 1, 2, …}</c>.</summary>
         public static string Support(FamilyRef family)

@@ -23,7 +23,12 @@ namespace DivergenceGen.Generator.Model
         PrecisionKind Precision,
         bool IsStruct,
         string FullyQualifiedName,
-        string DisplayName);
+        string DisplayName,
+        int Columns = 0)
+    {
+        /// <summary>The rows R of a joint table (<see cref="Size"/> = R·C with <see cref="Columns"/> = C); 0 for other families.</summary>
+        public int Rows => Columns == 0 ? 0 : Size / Columns;
+    }
 
     /// <summary>A parameter of the user's declaration: its name, <c>in</c> or nothing, nullable annotation, and its family.</summary>
     internal sealed record DivergenceParameter(string Name, bool IsIn, bool IsNullableAnnotated, FamilyRef Family);

@@ -130,6 +130,19 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
+            if (p.Family.Columns != 0 && q.Family.Columns != 0 && (p.Family.Rows != q.Family.Rows || p.Family.Columns != q.Family.Columns))
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.DivergenceJointShapeMismatch,
+                    declaration.ParameterList.Parameters[1].Type?.GetLocation(),
+                    method.Name,
+                    p.Family.DisplayName,
+                    DivergenceMethods.Describe(p.Family),
+                    q.Family.DisplayName,
+                    DivergenceMethods.Describe(q.Family)));
+                return null;
+            }
+
             string expectedReturn = p.Family.Precision == PrecisionKind.Single ? "float" : "double";
             var expectedSpecial = p.Family.Precision == PrecisionKind.Single ? SpecialType.System_Single : SpecialType.System_Double;
             if (method.ReturnType.SpecialType != expectedSpecial)
@@ -462,6 +475,7 @@ namespace DivergenceGen.Generator.Parsing
         private static FamilyRef? ReadFamily(INamedTypeSymbol type, AttributeData attribute, FamilyRow row)
         {
             int size = 0;
+            int columns = 0;
             if (row.Size == SizeArgument.RowsAndColumns)
             {
                 // A joint table is a categorical law over its R·C cells.
@@ -474,6 +488,7 @@ namespace DivergenceGen.Generator.Parsing
                 }
 
                 size = r * c;
+                columns = c;
             }
             else if (row.Size != SizeArgument.None)
             {
@@ -506,7 +521,7 @@ namespace DivergenceGen.Generator.Parsing
 
             string qualified = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             string display = qualified.StartsWith("global::", StringComparison.Ordinal) ? qualified.Substring("global::".Length) : qualified;
-            return new FamilyRef(row.Kind, size, precision, type.IsValueType, "global::" + display, display);
+            return new FamilyRef(row.Kind, size, precision, type.IsValueType, "global::" + display, display, columns);
         }
     }
 }

@@ -145,7 +145,10 @@ namespace DivergenceGen.Tests.Divergences
             void Check(string name, bool ok, double ratio, string detail)
             {
                 Assert.True(ok, typeof(TA).Name + ": " + name + ": " + detail);
-                worst[name] = Math.Max(worst.TryGetValue(name, out var w) ? w : double.NegativeInfinity, ratio);
+                lock (worst) // CsCheck samples in parallel
+                {
+                    worst[name] = Math.Max(worst.TryGetValue(name, out var w) ? w : double.NegativeInfinity, ratio);
+                }
             }
 
             Tables.Sample(t =>
