@@ -5,6 +5,7 @@ using CsCheck;
 using DivergenceGen.Generator.Ir;
 using DivergenceGen.Generator.Model;
 using Xunit;
+using DivergenceGen.Generator.Tests.TestHelpers;
 using Xunit.Abstractions;
 
 namespace DivergenceGen.Generator.Tests;
@@ -105,9 +106,9 @@ public sealed class DerivativeTests(ITestOutputHelper output)
                     continue;
                 }
 
-                double F(double at) => Evaluate(f!, new Dictionary<string, double> { ["x"] = at, ["y"] = y });
+                double F(double at) => IrInterpreter.Evaluate(f!, new Dictionary<string, double> { ["x"] = at, ["y"] = y });
                 double[] values = { F(x - (2 * h)), F(x - h), F(x), F(x + h), F(x + (2 * h)), F(x - (h / 2)), F(x + (h / 2)) };
-                double symbolic = Evaluate(d!, new Dictionary<string, double> { ["x"] = x, ["y"] = y });
+                double symbolic = IrInterpreter.Evaluate(d!, new Dictionary<string, double> { ["x"] = x, ["y"] = y });
                 if (values.Any(v => !double.IsFinite(v) || Math.Abs(v) > 1e8) || !double.IsFinite(symbolic) || Math.Abs(symbolic) > 1e8)
                 {
                     continue;
@@ -185,73 +186,17 @@ public sealed class DerivativeTests(ITestOutputHelper output)
 
         return e switch
         {
-            Select s => Changes(b => Evaluate(((Compare)s.Condition).Left, b) - Evaluate(((Compare)s.Condition).Right, b))
+            Select s => Changes(b => IrInterpreter.Evaluate(((Compare)s.Condition).Left, b) - IrInterpreter.Evaluate(((Compare)s.Condition).Right, b))
                 || NearBranch(s.WhenTrue, x, y, radius) || NearBranch(s.WhenFalse, x, y, radius),
-            Maximum m => Changes(b => Evaluate(m.Left, b) - Evaluate(m.Right, b)) || NearBranch(m.Left, x, y, radius) || NearBranch(m.Right, x, y, radius),
-            Minimum m => Changes(b => Evaluate(m.Left, b) - Evaluate(m.Right, b)) || NearBranch(m.Left, x, y, radius) || NearBranch(m.Right, x, y, radius),
-            Unary { Op: UnaryOp.Abs } u => Changes(b => Evaluate(u.Operand, b)) || NearBranch(u.Operand, x, y, radius),
+            Maximum m => Changes(b => IrInterpreter.Evaluate(m.Left, b) - IrInterpreter.Evaluate(m.Right, b)) || NearBranch(m.Left, x, y, radius) || NearBranch(m.Right, x, y, radius),
+            Minimum m => Changes(b => IrInterpreter.Evaluate(m.Left, b) - IrInterpreter.Evaluate(m.Right, b)) || NearBranch(m.Left, x, y, radius) || NearBranch(m.Right, x, y, radius),
+            Unary { Op: UnaryOp.Abs } u => Changes(b => IrInterpreter.Evaluate(u.Operand, b)) || NearBranch(u.Operand, x, y, radius),
             Unary u => NearBranch(u.Operand, x, y, radius),
             Binary b => NearBranch(b.Left, x, y, radius) || NearBranch(b.Right, x, y, radius),
             XTimesLog t => NearBranch(t.X, x, y, radius) || NearBranch(t.Log, x, y, radius),
             LogRatio l => NearBranch(l.X, x, y, radius) || NearBranch(l.Y, x, y, radius),
             Call c => c.Arguments.Any(a => NearBranch(a, x, y, radius)),
             _ => false,
-        };
-    }
-
-    /// <summary>The IR's value in double, as the scalar lowering would compute it (to the few ulps these checks need).</summary>
-    private static double Evaluate(Expr e, IReadOnlyDictionary<string, double> at) => e switch
-    {
-        Const c => c.Value,
-        Ref r => at[r.Name],
-        Unary u => u.Op switch
-        {
-            UnaryOp.Negate => -Evaluate(u.Operand, at),
-            UnaryOp.Log => Math.Log(Evaluate(u.Operand, at)),
-            UnaryOp.Log1p => Math.Log(1 + Evaluate(u.Operand, at)),
-            UnaryOp.Exp => Math.Exp(Evaluate(u.Operand, at)),
-            UnaryOp.Expm1 => Math.Exp(Evaluate(u.Operand, at)) - 1,
-            UnaryOp.Sqrt => Math.Sqrt(Evaluate(u.Operand, at)),
-            UnaryOp.Abs => Math.Abs(Evaluate(u.Operand, at)),
-            _ => throw new NotSupportedException(u.Op.ToString()),
-        },
-        Binary b => b.Op switch
-        {
-            BinaryOp.Add => Evaluate(b.Left, at) + Evaluate(b.Right, at),
-            BinaryOp.Subtract => Evaluate(b.Left, at) - Evaluate(b.Right, at),
-            BinaryOp.Multiply => Evaluate(b.Left, at) * Evaluate(b.Right, at),
-            _ => Evaluate(b.Left, at) / Evaluate(b.Right, at),
-        },
-        XTimesLog t => Evaluate(t.X, at) is var xv && xv == 0 ? 0 : xv * Evaluate(t.Log, at),
-        LogRatio l => Math.Log(Evaluate(l.X, at) / Evaluate(l.Y, at)),
-        Select s => Holds((Compare)s.Condition, at) ? Evaluate(s.WhenTrue, at) : Evaluate(s.WhenFalse, at),
-        Maximum m => Math.Max(Evaluate(m.Left, at), Evaluate(m.Right, at)),
-        Minimum m => Math.Min(Evaluate(m.Left, at), Evaluate(m.Right, at)),
-        Call c => Special(c.Function)(Evaluate(c.Arguments[0], at)),
-        _ => throw new NotSupportedException(e.GetType().Name),
-    };
-
-    /// <summary>
-    /// A runtime special function by the IR's name (<c>SpecialFunctions.LogGamma</c>), from the generator's linked copy of
-    /// SpecialFunctions (by reflection: the runtime assembly, also referenced here, has a type of the same name).
-    /// </summary>
-    private static Func<double, double> Special(string function)
-    {
-        var type = typeof(Derivative).Assembly.GetType("DivergenceGen.SpecialFunctions", throwOnError: true)!;
-        var method = type.GetMethod(function.Substring("SpecialFunctions.".Length), new[] { typeof(double) })
-            ?? throw new NotSupportedException(function);
-        return method.CreateDelegate<Func<double, double>>();
-    }
-
-    private static bool Holds(Compare c, IReadOnlyDictionary<string, double> at)
-    {
-        double l = Evaluate(c.Left, at), r = Evaluate(c.Right, at);
-        return c.Op switch
-        {
-            CompareOp.Equal => l == r,
-            CompareOp.LessThan => l < r,
-            CompareOp.LessThanOrEqual => l <= r,
-            _ => l >= r,
         };
     }
 }
