@@ -518,42 +518,6 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>
-        /// A measure over the N rows of row-major N × K matrices, one value per row: its member, the sentence of its docs,
-        /// the single-row kernel it runs per row, whether it has a Q, and the toolkit measure whose finish its kernel's double
-        /// sum needs (null where the kernel returns the value itself).
-        /// </summary>
-        /// <param name="Term">The row's term over <c>p</c> and <c>q</c> (the single-row kernel's), for the blocks of rows across the lanes.</param>
-        /// <param name="Lets">Per-class values the term reads (a Q-only one, log q, is loaded once when Q is one row).</param>
-        /// <param name="Result">The value from the row's double <c>sum</c> (the single-row kernel's, or the measure's finish).</param>
-        /// <param name="Blocks">Whether blocks of rows across the lanes pay for this measure (see <see cref="RowsAcrossLanes"/>).</param>
-        private sealed record RowBatch(string Member, string Value, string RowKernel, bool HasQ, Expr Term, IReadOnlyList<PerClass> Lets, Expr Result, bool Blocks, FiniteMeasure? Finish = null);
-
-        private static readonly Expr RowP = E.Ref("p");
-        private static readonly Expr RowQ = E.Ref("q");
-        private static readonly Expr RowSum = E.Ref("sum");
-
-        /// <summary>A toolkit measure's row: d = p − q where the term reads it, then its lets.</summary>
-        private static IReadOnlyList<PerClass> LetsOf(FiniteMeasure measure) =>
-            (Substitution.Names(measure.InlineTerm!).Contains("d") ? new[] { new PerClass("d", RowP - RowQ) } : new PerClass[0])
-                .Concat(measure.Lets.Select(l => new PerClass(l.Name, l.Value)))
-                .ToList();
-
-        private static readonly RowBatch[] RowBatches =
-        {
-            new("EntropyRows", "H(Pᵢ) = −Σₖ pᵢₖ·log pᵢₖ", "EntropyOfRaw", HasQ: false,
-                InformationMeasures.EntropyTerm(RowP, E.Log(RowP)), new PerClass[0], 0.0 - RowSum, Blocks: true),
-            new("KLDivergenceRows", "D(Pᵢ‖Qᵢ) = Σₖ pᵢₖ·log(pᵢₖ/qᵢₖ)", "KLDivergenceOfRaw", HasQ: true,
-                InformationMeasures.KLDivergenceTermOfLogRatio(RowP, E.LogRatio(RowP, RowQ)), new PerClass[0], E.Max(RowSum, 0.0), Blocks: true),
-            new("CrossEntropyRows", "H(Pᵢ, Qᵢ) = −Σₖ pᵢₖ·log qᵢₖ", "CrossEntropyOfRaw", HasQ: true,
-                InformationMeasures.CrossEntropyTerm(RowP, E.Ref("logQ")), new[] { new PerClass("logQ", E.Log(RowQ)) }, 0.0 - RowSum, Blocks: true),
-            new("JensenShannonDivergenceRows", "JS(Pᵢ, Qᵢ) (see JensenShannonDivergence)", FiniteMeasures.JensenShannon.Kernel, HasQ: true,
-                FiniteMeasures.JensenShannon.Term!, LetsOf(FiniteMeasures.JensenShannon), FiniteMeasures.JensenShannon.Finish, Blocks: false, FiniteMeasures.JensenShannon),
-            new("PopulationStabilityIndexRows", "PSI(Pᵢ, Qᵢ) with ε for empty bins (see PopulationStabilityIndex)", FiniteMeasures.PopulationStability.Kernel, HasQ: true,
-                FiniteMeasures.PopulationStability.Term!, LetsOf(FiniteMeasures.PopulationStability), FiniteMeasures.PopulationStability.Finish, Blocks: false,
-                FiniteMeasures.PopulationStability),
-        };
-
-        /// <summary>
         /// Whether a row batch runs blocks of rows across the lanes (row r of a block in lane r: no horizontal sums, no tails
         /// inside a row) before the last rows one by one. Measured (benchmarks/README.md, "Row batches"; N = 10,000, one Q
         /// row, Zen 4 with AVX-512): KL 2.6× (K = 4) and 1.5× (K = 8) faster than along the rows, entropy 1.2× (K = 8), but
@@ -573,7 +537,7 @@ namespace DivergenceGen.Generator.Emit
 
         private void EmitRowMembers()
         {
-            foreach (var batch in RowBatches)
+            foreach (var batch in Ir.RowBatches.All)
             {
                 var parameter = batch.Finish?.Parameter;
                 _w.Summary("destinationᵢ = " + SourceWriter.Escape(batch.Value) + " for each row i of the row-major N × K matrix <paramref name=\"p\"/>"
@@ -695,30 +659,22 @@ namespace DivergenceGen.Generator.Emit
         public static string KernelClass(Model.FamilySpec spec) => spec.Type.Name.TrimStart('@') + "Kernels";
 
         /// <summary>
-        /// The six sums over the K classes, each one IR term from InformationMeasures, written into the file's kernel
+        /// The six sums over the K classes (<see cref="InformationMeasures.VectorSums"/>), written into the file's kernel
         /// class (<see cref="FileFrame"/>): pure functions of spans, called by the members of the user's type.
         /// </summary>
         public void EmitKernels()
         {
             var sums = new FiniteSumEmitter(_c);
-            var p = E.Ref("p");
-            var q = E.Ref("q");
-            var logP = E.Ref("logP");
-            var logQ = E.Ref("logQ");
             string Cast(string s) => _c.Spec.Precision == Model.PrecisionKind.Single ? "(float)(" + s + ")" : s;
             string Negate(string sum) => Cast("0d - (" + sum + ")");
             string Clamp(string sum) => Cast("global::System.Math.Max(" + sum + ", 0d)");
-
-            sums.EmitKernel("EntropyOfCached", "H = −Σ p·log p from cached log-probabilities.", new[] { "p", "logP" }, InformationMeasures.EntropyTerm(p, logP), Negate);
-            sums.EmitKernel("KLDivergenceOfCached", "D = max(0, Σ p·(log p − log q)) from cached log-probabilities.", new[] { "p", "logP", "logQ" }, InformationMeasures.KLDivergenceTerm(p, logP, logQ), Clamp);
-            sums.EmitKernel("CrossEntropyOfCached", "H(P, Q) = −Σ p·log q from Q's cached log-probabilities.", new[] { "p", "logQ" }, InformationMeasures.CrossEntropyTerm(p, logQ), Negate);
-            sums.EmitKernel("EntropyOfRaw", "H = −Σ p·log p of a raw vector.", new[] { "p" }, InformationMeasures.EntropyTerm(p, E.Log(p)), Negate, new[] { "p" });
-            // One logarithm per element: log(p/q) instead of log p − log q (VectorMath.LogRatio guards the quotient).
-            sums.EmitKernel("KLDivergenceOfRaw", "D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element.", new[] { "p", "q" }, InformationMeasures.KLDivergenceTermOfLogRatio(p, E.LogRatio(p, q)), Clamp, new[] { "p", "q" });
-            sums.EmitKernel("CrossEntropyOfRaw", "H(P, Q) = −Σ p·log q of raw vectors.", new[] { "p", "q" }, InformationMeasures.CrossEntropyTerm(p, E.Log(q)), Negate, new[] { "p", "q" });
+            foreach (var sum in InformationMeasures.VectorSums)
+            {
+                sums.EmitKernel(sum.Kernel, sum.Purpose, sum.Inputs, sum.Term, sum.Finish == SumFinish.Negate ? Negate : Clamp, sum.ChecksInputs ? sum.Inputs : null);
+            }
 
             // The row batches: the single-row kernel per row (its in-pass check never fires: the member checked first).
-            foreach (var batch in RowBatches)
+            foreach (var batch in Ir.RowBatches.All)
             {
                 var parameter = batch.Finish?.Parameter;
                 string span = "global::System.ReadOnlySpan<" + _c.T + ">";
@@ -786,13 +742,7 @@ namespace DivergenceGen.Generator.Emit
             foreach (var measure in FiniteMeasures.Sums)
             {
                 var term = measure.Term!;
-                var perClass = new System.Collections.Generic.List<PerClass>();
-                if (Substitution.Names(measure.InlineTerm!).Contains("d"))
-                {
-                    perClass.Add(new PerClass("d", p - q));
-                }
-
-                perClass.AddRange(System.Linq.Enumerable.Select(measure.Lets, l => new PerClass(l.Name, l.Value)));
+                var perClass = FiniteMeasures.PerClassLets(measure);
                 var scalars = measure.Parameter is { } parameter ? new[] { parameter.Name } : null;
                 string users = string.Join(" and ", System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(FiniteMeasures.All, m => m.Kernel == measure.Kernel), m => m.Member));
                 sums.EmitKernel(measure.Kernel, "Σ of the terms of " + users + ". " + measure.Method, new[] { "p", "q" }, term, s => s, new[] { "p", "q" }, perClass, scalars, returnsDouble: true);

@@ -41,8 +41,7 @@ namespace DivergenceGen.Generator.Families
             "CreateProbabilities", "CreateWeights", "CreateLogits", "CreateCounts",
             "__Values", "_probabilities", "_logProbabilities",
             "IsDefault", "ThrowIfDefault", "_constructed",
-            "EntropyRows", "KLDivergenceRows", "CrossEntropyRows", "JensenShannonDivergenceRows", "PopulationStabilityIndexRows",
-        }.Concat(Ir.FiniteMeasures.MemberNames).ToArray();
+        }.Concat(Ir.FiniteMeasures.MemberNames).Concat(Ir.RowBatches.MemberNames).ToArray();
 
         /// <summary>
         /// The largest storage a struct form may have (both inline arrays), 64 KiB: a bigger struct risks the stack

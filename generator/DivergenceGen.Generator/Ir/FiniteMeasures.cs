@@ -225,6 +225,15 @@ namespace DivergenceGen.Generator.Ir
         /// </summary>
         public static Expr LogRatioOf(Expr p, Expr q, Expr d) => E.Select(E.AtMost(E.Abs(d), 0.5 * q), E.Log1p(d / q), E.LogRatio(p, q));
 
+        /// <summary>
+        /// A measure's values per class for a kernel over two probability vectors p and q: d = p − q where the term reads
+        /// it, then its lets (the single-row kernels and the row batches' blocks).
+        /// </summary>
+        public static IReadOnlyList<PerClass> PerClassLets(FiniteMeasure measure) =>
+            (Substitution.Names(measure.InlineTerm!).Contains("d") ? new[] { new PerClass("d", P - Q) } : new PerClass[0])
+                .Concat(measure.Lets.Select(l => new PerClass(l.Name, l.Value)))
+                .ToList();
+
         /// <summary>Every measure, in the order the members are written.</summary>
         public static readonly IReadOnlyList<FiniteMeasure> All = new[]
         {
