@@ -232,7 +232,7 @@ namespace DivergenceGen.Tests.Divergences
         /// ℓ = ln(p/q), q &gt; 0): they may cancel against each other and against the near terms' differences, so the error is
         /// relative to their size too. 0 where every term is near (P ≈ Q): the bound is then purely relative. α = +∞: 0.
         /// </summary>
-        private static double FarMagnitude(double[] p, double[] q, double alpha)
+        internal static double FarMagnitude(double[] p, double[] q, double alpha)
         {
             if (double.IsPositiveInfinity(alpha))
             {
