@@ -371,7 +371,36 @@ namespace DivergenceGen.Generator.Emit
                 .Select(o => (o.Probability, Substitution.ForQ(o.Probability), o.DifferenceFromQ ?? o.Probability - Substitution.ForQ(o.Probability)))
                 .ToList();
             string BindFactor(string name) => FiniteMeasures.All.Any(m => m.Parameter?.Name == name) ? name : BindInstance(name);
-            var logs = new SupportSums(_w, "LogPmfInDouble({0})", "q.LogPmfInDouble({0})", logs: true);
+            // P(k) − Q(k) from the exact log-ratio ℓ(k) = Σⱼ countⱼ(k)·ℓⱼ of the factor's outcomes (each ℓⱼ from its exact
+            // difference, computed once per call: the locals lr0, lr1, …): p·(−expm1(−ℓ)) where ℓ ≥ 0, q·expm1(ℓ) below, so no
+            // subtraction of two rounded pmfs; 0 where both pmfs are 0 (there ℓ may be ∞ − ∞).
+            (string Setup, string Value)? difference = null;
+            if (factor is not null && _f.FactorCounts is { } counts)
+            {
+                var lowering = new ScalarLowering(PrecisionKind.Double, n => n.StartsWith("lr", StringComparison.Ordinal) ? n : BindInstance(n));
+                Expr ratio = counts.Select((c, j) => E.XTimesLog(c, E.Ref("lr" + j.ToString(CultureInfo.InvariantCulture)))).Aggregate((a, b) => a + b);
+                difference = (
+                    "double lk = " + lowering.Lower(ratio) + "; // log P(k) − log Q(k), exact to the draws' log-ratios",
+                    "pk == 0d && qk == 0d ? 0d : lk >= 0d ? pk * -global::DivergenceGen.ScalarMath.Expm1(-lk) : qk * global::DivergenceGen.ScalarMath.Expm1(lk)");
+            }
+
+            void FactorLogRatios()
+            {
+                if (difference is not null)
+                {
+                    var lowering = new ScalarLowering(PrecisionKind.Double, BindFactor);
+                    for (int j = 0; j < factor!.Count; j++)
+                    {
+                        var (fp, fq, fd) = factor[j];
+                        // Written from the larger side (by the sign of the exact difference), so that swapping P and Q negates it exactly
+                        // and the measures stay symmetric to the bit.
+                        var ratio = E.Select(E.AtLeast(fd, 0.0), FiniteMeasures.LogRatioOf(fp, fq, fd), -FiniteMeasures.LogRatioOf(fq, fp, -fd));
+                        _w.Line("double lr" + j.ToString(CultureInfo.InvariantCulture) + " = " + lowering.Lower(ratio) + "; // log(p/q) of one draw's outcome " + j.ToString(CultureInfo.InvariantCulture) + ", from the exact difference");
+                    }
+                }
+            }
+
+            var logs = new SupportSums(_w, "LogPmfInDouble({0})", "q.LogPmfInDouble({0})", logs: true, difference);
             string OfProduct(FiniteMeasure measure, string sum)
             {
                 _w.Line("// One trial's " + measure.Member + " (its outcomes' sum), then the n-fold products' from it: the count of successes is sufficient.");
@@ -385,6 +414,7 @@ namespace DivergenceGen.Generator.Emit
                     if (kernel == m.Kernel)
                     {
                         Window();
+                        FactorLogRatios();
                     }
 
                     return logs.Write(kernel, kernel == m.Kernel ? "sum" : "sum2", kernel == m.Kernel && m.KernelArgument is { } v ? D(v) : null);
@@ -441,8 +471,11 @@ namespace DivergenceGen.Generator.Emit
                     : "Here it is summed over k from the pmfs exp(log P(k))" + (Trials > WholeSupportTrials
                         ? ", over the window mean ± (12·sd + 40) of both laws (their mass outside is below 2e−26): O(√n + n·|p − q|) terms"
                         : string.Empty)
-                        + "; where p ≈ q its relative accuracy is what the pmfs' rounding leaves their differences P(k) − Q(k), about "
-                        + "ε·max(p, q)/|p − q|.");
+                        + (difference is null
+                            ? "; where p ≈ q its relative accuracy is what the pmfs' rounding leaves their differences P(k) − Q(k), about "
+                                + "ε·max(p, q)/|p − q|."
+                            : "; each difference P(k) − Q(k) is formed from the exact log-ratio log P(k) − log Q(k) (the draws' "
+                                + "log-ratios, from their exact differences), so the value keeps the pmfs' relative accuracy also where p ≈ q."));
             members.EmitRawMembers(
                 TrialsText + "L + 1",
                 "n + 1 = " + (Trials + 1L).ToString(CultureInfo.InvariantCulture),

@@ -315,17 +315,22 @@ namespace DivergenceGen.Generator.Emit
         private readonly string _p;
         private readonly string _q;
         private readonly bool _logs;
+        private readonly (string Setup, string Value)? _difference;
 
         /// <param name="writer">Where the statements go.</param>
         /// <param name="p">The C# of P(k), or of ln P(k) with <paramref name="logs"/>; <c>{0}</c> for k.</param>
         /// <param name="q">The same for Q.</param>
         /// <param name="logs">Whether <paramref name="p"/> and <paramref name="q"/> are log-probabilities.</param>
-        public SupportSums(SourceWriter writer, string p, string q, bool logs)
+        /// <param name="difference">A statement and the C# of d = P(k) − Q(k) after it, from the locals <c>pk</c>, <c>qk</c> and
+        /// <c>k</c>, where the family knows d better than the subtraction of two rounded pmfs (a count of factor draws: from
+        /// the exact log-ratio); null for <c>pk − qk</c>.</param>
+        public SupportSums(SourceWriter writer, string p, string q, bool logs, (string Setup, string Value)? difference = null)
         {
             _w = writer;
             _p = p;
             _q = q;
             _logs = logs;
+            _difference = difference;
         }
 
         /// <summary>
@@ -370,7 +375,12 @@ namespace DivergenceGen.Generator.Emit
 
                 if (d)
                 {
-                    _w.Line("double dk = pk - qk;");
+                    if (_difference is { } exact)
+                    {
+                        _w.Line(exact.Setup);
+                    }
+
+                    _w.Line("double dk = " + (_difference?.Value ?? "pk - qk") + ";");
                 }
 
                 foreach (var let in lets)

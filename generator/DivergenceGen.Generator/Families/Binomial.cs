@@ -61,7 +61,8 @@ namespace DivergenceGen.Generator.Families
                     "log C(n, k) looked up per lane in the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD",
                     null)
                 : null,
-            factor: Bernoulli.Description);
+            factor: Bernoulli.Description,
+            factorCounts: new[] { E.Ref("n") - E.Ref("k"), E.Ref("k") });
 
         /// <summary>Support {0, …, n}; p = 0 is the point mass at 0.</summary>
         public static readonly DivergenceFacts Divergence = new(

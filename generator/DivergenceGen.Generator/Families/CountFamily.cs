@@ -63,7 +63,8 @@ namespace DivergenceGen.Generator.Families
             ConstantTable? table = null,
             Func<CountShape, BatchLogPmf?>? batchLogPmf = null,
             int maxTableTrials = 0,
-            ScalarParameterFamily? factor = null)
+            ScalarParameterFamily? factor = null,
+            IReadOnlyList<Expr>? factorCounts = null)
         {
             Name = name;
             Summary = summary;
@@ -86,6 +87,7 @@ namespace DivergenceGen.Generator.Families
             BatchLogPmf = batchLogPmf ?? (_ => null);
             MaxTableTrials = maxTableTrials;
             Factor = factor;
+            FactorCounts = factorCounts;
         }
 
         public string Name { get; }
@@ -150,6 +152,14 @@ namespace DivergenceGen.Generator.Families
         /// divergence toolkit computes in closed form from the factor's (<see cref="Ir.FiniteMeasure.OfProduct"/>).
         /// </summary>
         public ScalarParameterFamily? Factor { get; }
+
+        /// <summary>
+        /// With <see cref="Factor"/>: how many of the n draws fall on each of the factor's outcomes when X = k, in <c>k</c> and
+        /// <c>n</c>, in the order of the factor's outcomes (Binomial: n − k failures, k successes). Then
+        /// log P(k) − log Q(k) = Σⱼ countⱼ(k)·log(pⱼ/qⱼ) exactly (the counting factor cancels), from the factor's exact
+        /// differences: the difference P(k) − Q(k) keeps its relative accuracy where the parameters nearly agree.
+        /// </summary>
+        public IReadOnlyList<Expr>? FactorCounts { get; }
     }
 
     /// <summary>A formula with the text that explains it in the generated code, or the marker for an exact sum over the support.</summary>

@@ -365,8 +365,8 @@ namespace MyApp
         /// (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of non-negative terms, so JS keeps full relative accuracy
         /// where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed (m = s/2 would underflow to 0 for the smallest
         /// subnormal).
-        /// Here it is summed over k from the pmfs exp(log P(k)); where p ≈ q its relative accuracy is what the pmfs' rounding leaves their differences P(k) −
-        /// Q(k), about ε·max(p, q)/|p − q|.
+        /// Here it is summed over k from the pmfs exp(log P(k)); each difference P(k) − Q(k) is formed from the exact log-ratio log P(k) − log Q(k) (the draws'
+        /// log-ratios, from their exact differences), so the value keeps the pmfs' relative accuracy also where p ≈ q.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -375,13 +375,24 @@ namespace MyApp
             ThrowIfDefault();
             q.ThrowIfDefault();
             int lo = 0, hi = 10; // the whole support
+            // log(p/q) of one draw's outcome 0, from the exact difference
+            double lr0 = q._p - _p >= 0d ? (global::System.Math.Abs(q._p - _p) <= 0.5d * (1d - q._p) ? global::DivergenceGen.ScalarMath.Log1p((q._p - _p) / (1d
+                - q._p)) : global::DivergenceGen.ScalarMath.LogRatio(1d - _p, 1d - q._p)) : -(global::System.Math.Abs(-(q._p - _p)) <= 0.5d * (1d - _p)
+                ? global::DivergenceGen.ScalarMath.Log1p(-(q._p - _p) / (1d - _p)) : global::DivergenceGen.ScalarMath.LogRatio(1d - q._p, 1d - _p));
+            // log(p/q) of one draw's outcome 1, from the exact difference
+            double lr1 = _p - q._p >= 0d ? (global::System.Math.Abs(_p - q._p) <= 0.5d * q._p ? global::DivergenceGen.ScalarMath.Log1p((_p - q._p) / q._p)
+                : global::DivergenceGen.ScalarMath.LogRatio(_p, q._p)) : -(global::System.Math.Abs(-(_p - q._p)) <= 0.5d * _p
+                ? global::DivergenceGen.ScalarMath.Log1p(-(_p - q._p) / _p) : global::DivergenceGen.ScalarMath.LogRatio(q._p, _p));
             double sum = 0d;
             for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
             {
                 int k = (int)i;
                 double pk = global::System.Math.Exp(LogPmfInDouble(k));
                 double qk = global::System.Math.Exp(q.LogPmfInDouble(k));
-                double dk = pk - qk;
+                // log P(k) − log Q(k), exact to the draws' log-ratios
+                double lk = ((10d - (double)k) > 0d ? (10d - (double)k) * lr0 : 0d) + ((double)k > 0d ? (double)k * lr1 : 0d);
+                double dk = pk == 0d && qk == 0d ? 0d : lk >= 0d ? pk * -global::DivergenceGen.ScalarMath.Expm1(-lk) : qk
+                    * global::DivergenceGen.ScalarMath.Expm1(lk);
                 double sk = pk + qk;
                 sum += global::DivergenceGen.ScalarMath.Deviance(2d * pk, sk, dk) + global::DivergenceGen.ScalarMath.Deviance(2d * qk, sk, -dk);
             }
@@ -422,8 +433,8 @@ namespace MyApp
         /// TV(P, Q) = ½·Σ |p − q| = max over events A of |P(A) − Q(A)|, where P is this instance and Q is <paramref name="q"/>.
         /// Symmetric, a metric; 0 ≤ TV ≤ 1, with 1 exactly where the supports are disjoint.
         /// A sum of |p − q|, exact per term but for the subtraction's rounding.
-        /// Here it is summed over k from the pmfs exp(log P(k)); where p ≈ q its relative accuracy is what the pmfs' rounding leaves their differences P(k) −
-        /// Q(k), about ε·max(p, q)/|p − q|.
+        /// Here it is summed over k from the pmfs exp(log P(k)); each difference P(k) − Q(k) is formed from the exact log-ratio log P(k) − log Q(k) (the draws'
+        /// log-ratios, from their exact differences), so the value keeps the pmfs' relative accuracy also where p ≈ q.
         /// </summary>
         /// <param name="q">The second distribution Q.</param>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
@@ -432,13 +443,24 @@ namespace MyApp
             ThrowIfDefault();
             q.ThrowIfDefault();
             int lo = 0, hi = 10; // the whole support
+            // log(p/q) of one draw's outcome 0, from the exact difference
+            double lr0 = q._p - _p >= 0d ? (global::System.Math.Abs(q._p - _p) <= 0.5d * (1d - q._p) ? global::DivergenceGen.ScalarMath.Log1p((q._p - _p) / (1d
+                - q._p)) : global::DivergenceGen.ScalarMath.LogRatio(1d - _p, 1d - q._p)) : -(global::System.Math.Abs(-(q._p - _p)) <= 0.5d * (1d - _p)
+                ? global::DivergenceGen.ScalarMath.Log1p(-(q._p - _p) / (1d - _p)) : global::DivergenceGen.ScalarMath.LogRatio(1d - q._p, 1d - _p));
+            // log(p/q) of one draw's outcome 1, from the exact difference
+            double lr1 = _p - q._p >= 0d ? (global::System.Math.Abs(_p - q._p) <= 0.5d * q._p ? global::DivergenceGen.ScalarMath.Log1p((_p - q._p) / q._p)
+                : global::DivergenceGen.ScalarMath.LogRatio(_p, q._p)) : -(global::System.Math.Abs(-(_p - q._p)) <= 0.5d * _p
+                ? global::DivergenceGen.ScalarMath.Log1p(-(_p - q._p) / _p) : global::DivergenceGen.ScalarMath.LogRatio(q._p, _p));
             double sum = 0d;
             for (long i = lo; i <= hi; i++) // long: hi may be int.MaxValue
             {
                 int k = (int)i;
                 double pk = global::System.Math.Exp(LogPmfInDouble(k));
                 double qk = global::System.Math.Exp(q.LogPmfInDouble(k));
-                double dk = pk - qk;
+                // log P(k) − log Q(k), exact to the draws' log-ratios
+                double lk = ((10d - (double)k) > 0d ? (10d - (double)k) * lr0 : 0d) + ((double)k > 0d ? (double)k * lr1 : 0d);
+                double dk = pk == 0d && qk == 0d ? 0d : lk >= 0d ? pk * -global::DivergenceGen.ScalarMath.Expm1(-lk) : qk
+                    * global::DivergenceGen.ScalarMath.Expm1(lk);
                 sum += global::System.Math.Abs(dk);
             }
             return global::System.Math.Min(0.5d * sum, 1d);

@@ -391,9 +391,11 @@ namespace DivergenceGen.Tests.Divergences
         /// 20ε relative.</item>
         /// <item>Rényi: n times the Bernoulli trial's, so the Bernoulli bound ((8 + 2)ε + ε) on n times its scale.</item>
         /// <item>JS and TV: sums over k of terms in P(k) = exp(log P(k)), each pmf within a relative e_k (BinomialPmfError),
-        /// to first order: |ΔTV| ≤ ½Σ (e_k·P(k) + e'_k·Q(k)), |ΔJS| ≤ ½Σ (e_k·P(k)·|ln(2P(k)/S(k))| + e'_k·Q(k)·|ln(2Q(k)/S(k))|),
-        /// S = P + Q (∂/∂p of bd0(2p, s) + bd0(2q, s) is 2·ln(2p/s), and JS is a quarter of the sum), plus each term's few
-        /// ulps and the summation's (N + 8)ε relative (N terms).</item>
+        /// and d = P(k) − Q(k) from the exact log-ratio ℓ(k) (one trial's log-ratios from the exact differences), so
+        /// |Δd| ≤ e·|d| + max(P, Q)·Δℓ, Δℓ = 2ε·(k|ℓ₁| + (n − k)|ℓ₀| + 2): |ΔTV| ≤ ½Σ|Δd|; each JS bin's pair
+        /// bd0(2p, s) + bd0(2q, s) ≤ 2d²/s carries ≤ 3e relative (twice d's, once s's) plus 4|d|/s·max(P, Q)·Δℓ, and JS is a
+        /// quarter of the sum; plus the summation's (N + 8)ε relative (N terms). Relative where P ≈ Q: the near-equal pairs
+        /// (1e−12 … 1e−9 apart) are held to it, where subtracting the rounded pmfs would lose ~ε/gap.</item>
         /// <item>PSI where a bin is empty in exactly one law (ε &gt; 0): Σ (p′ − q′)·(ln p′ − ln q′) with the non-empty side's
         /// pmf: |Δ| ≤ Σ e_k·P(k)·(|ln p′ − ln q′| + 1) (and Q alike), plus ε·|ln ε|·|p′ − q′| on an empty side (Math.Log of ε),
         /// plus (N + 8)ε relative.</item>
@@ -412,12 +414,27 @@ namespace DivergenceGen.Tests.Divergences
             {
                 var pv = BinomialPmf(c.N, c.P, out double[] logP, out double[] eP);
                 var qv = BinomialPmf(c.N, c.Q, out double[] logQ, out double[] eQ);
+                // The members form d = P(k) − Q(k) from the exact log-ratio ℓ(k) = k·ℓ₁ + (n − k)·ℓ₀ (one trial's, from the exact
+                // differences): |Δd| ≤ e·|d| (P's or Q's relative error, and expm1's) + max(P, Q)·Δℓ, Δℓ = 2ε·(k|ℓ₁| + (n − k)|ℓ₀| + 2).
+                double l1 = Math.Log(c.P) - Math.Log(c.Q), l0 = Math.Log(1 - c.P) - Math.Log(1 - c.Q); // magnitudes only
                 double tvFirstOrder = 0, jsFirstOrder = 0;
                 for (int k = 0; k <= c.N; k++)
                 {
                     double s = pv[k] + qv[k];
-                    tvFirstOrder += 0.5 * ((eP[k] * pv[k]) + (eQ[k] * qv[k]));
-                    jsFirstOrder += 0.5 * ((pv[k] > 0 ? eP[k] * pv[k] * Math.Abs(Math.Log(2 * pv[k] / s)) : 0) + (qv[k] > 0 ? eQ[k] * qv[k] * Math.Abs(Math.Log(2 * qv[k] / s)) : 0));
+                    if (s == 0)
+                    {
+                        continue;
+                    }
+
+                    double lk = (k == 0 ? 0 : k * l1) + (c.N - k == 0 ? 0 : (c.N - k) * l0);
+                    double d = double.IsNaN(lk) ? pv[k] - qv[k] : lk >= 0 ? pv[k] * -ScalarMath.Expm1(-lk) : qv[k] * ScalarMath.Expm1(lk);
+                    double dl = double.IsFinite(lk) ? 2 * EpsDouble * ((k == 0 ? 0 : k * Math.Abs(l1)) + (c.N - k == 0 ? 0 : (c.N - k) * Math.Abs(l0)) + 2) : 0;
+                    double e = Math.Max(eP[k], eQ[k]) + (2 * EpsDouble);
+                    double dd = (e * Math.Abs(d)) + (Math.Max(pv[k], qv[k]) * dl);
+                    tvFirstOrder += 0.5 * dd;
+                    // A bin's pair bd0(2p, s) + bd0(2q, s) ≤ 2d²/s (bd0(x, m) ≤ (x − m)²/m), relative sensitivity ≤ 3e to P, Q and d
+                    // (≈ 2d²/s near p = q: twice d's, once s's), and ≤ 4|d|/s per unit of d's error beyond e; JS is a quarter of the sum.
+                    jsFirstOrder += 0.25 * ((3 * e * 2 * d * d / s) + (4 * Math.Abs(d) / s * Math.Max(pv[k], qv[k]) * dl));
                 }
 
                 double summation = (c.N + 9) * EpsDouble;
