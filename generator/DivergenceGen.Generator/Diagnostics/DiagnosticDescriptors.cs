@@ -168,6 +168,11 @@ namespace DivergenceGen.Generator.Diagnostics
             "More than one loss",
             "'{0}' is marked with both [{1}] and [{2}]; a type declares one loss (both would write Loss and LossAndGradient): declare two types");
 
+        public static readonly DiagnosticDescriptor InvalidLogWeight = Create(
+            "DG0042",
+            "Invalid LogWeight of a FiniteFamily type",
+            "'{0}' cannot be a [{1}] type: {2}");
+
         /// <summary>All descriptors by id, for turning <see cref="DiagnosticInfo"/> back into diagnostics.</summary>
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
         {
@@ -177,6 +182,7 @@ namespace DivergenceGen.Generator.Diagnostics
             DivergenceParameterType, DivergenceReturnType, DivergencePrecisionMismatch, DivergenceNoExactMethod,
             DivergenceInvalidTolerance, DivergenceBothMeasures, DivergenceInfiniteBySupport, DivergenceJointShapeMismatch,
             LossTypeKind, LossClassCount, LossLabelSmoothing, LossInvalidArgument, LossWithFamily, MultipleLosses,
+            InvalidLogWeight,
         }.ToDictionary(d => d.Id);
 
         public static DiagnosticInfo Info(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>

@@ -53,7 +53,15 @@ namespace DivergenceGen.Generator.Emit
             using (_w.Block(_c.DeclarationKeywords + " " + Self + " : " + _f.InterfaceName + "<" + Self + ", " + T + ">" + (_joint?.Interface(Self) ?? string.Empty)))
             {
                 EmitState();
-                EmitFactories();
+                if (_f.ParametricConstruction)
+                {
+                    EmitParametricConstruction();
+                }
+                else
+                {
+                    EmitFactories();
+                }
+
                 EmitProperties();
                 EmitPointMembers();
                 EmitMeasures();
@@ -74,6 +82,16 @@ namespace DivergenceGen.Generator.Emit
             if (_joint is not null)
             {
                 classes = _c.Spec.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " × " + _c.Spec.Columns.ToString(System.Globalization.CultureInfo.InvariantCulture) + " = " + classes;
+            }
+
+            if (_f.ParametricConstruction)
+            {
+                var names = _c.Spec.LogWeightParameters;
+                string values = string.Join(", ", names.Select(n => n + " = {" + Parsing.Declarations.Identifier(PropertyOf(n)) + ":R}"));
+                string shown = "<c>" + Self.TrimStart('@') + ": " + _f.Name + "(K = " + classes + ", " + string.Join(", ", names.Select(n => n + " = …")) + ")</c>";
+                _c.EmitToString(_f.Name, shown, prefix => "global::System.FormattableString.Invariant($\"" + prefix + "K = " + classes + ", " + values + ")\")");
+                _w.Line();
+                return;
             }
 
             string example = "<c>" + Self.TrimStart('@') + ": " + _f.Name + "(K = " + classes + ", p = [0.1, 0.9, …])</c>, at most 8 entries shown";
@@ -108,11 +126,17 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line("// any log pₖ may be 0), so this is the one field added for default detection.");
                 _w.Line("private readonly bool _constructed;");
                 _w.Line();
-                using (_w.Block("private " + Self + "(in " + Buffer + " " + _f.Parameter + ", in " + Buffer + " log" + Pascal(_f.Parameter) + ")"))
+                if (_f.ParametricConstruction)
+                {
+                    EmitParameterFields();
+                }
+
+                using (_w.Block("private " + Self + "(in " + Buffer + " " + _f.Parameter + ", in " + Buffer + " log" + Pascal(_f.Parameter) + ParameterList(", ") + ")"))
                 {
                     _w.Line("_" + _f.Parameter + " = " + _f.Parameter + ";");
                     _w.Line("_log" + Pascal(_f.Parameter) + " = log" + Pascal(_f.Parameter) + ";");
                     _w.Line("_constructed = true;");
+                    EmitParameterAssignments();
                     _joint?.EmitConstructorLines(_f.Parameter);
                 }
             }
@@ -123,11 +147,17 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line("// once, at construction, so that log-pmf, entropy, KL and cross-entropy take no logarithm at call time.");
                 _w.Line("private readonly " + T + "[] _" + _f.Parameter + ";");
                 _w.Line("private readonly " + T + "[] _log" + Pascal(_f.Parameter) + ";");
+                if (_f.ParametricConstruction)
+                {
+                    EmitParameterFields();
+                }
+
                 _w.Line();
-                using (_w.Block("private " + Self + "(" + T + "[] " + _f.Parameter + ", " + T + "[] log" + Pascal(_f.Parameter) + ")"))
+                using (_w.Block("private " + Self + "(" + T + "[] " + _f.Parameter + ", " + T + "[] log" + Pascal(_f.Parameter) + ParameterList(", ") + ")"))
                 {
                     _w.Line("_" + _f.Parameter + " = " + _f.Parameter + ";");
                     _w.Line("_log" + Pascal(_f.Parameter) + " = log" + Pascal(_f.Parameter) + ";");
+                    EmitParameterAssignments();
                     _joint?.EmitConstructorLines(_f.Parameter);
                 }
             }
@@ -135,8 +165,151 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
             _c.EmitDefaultDetection(
                 "!_constructed",
-                "Default detection: the one constructor sets _constructed; default(T) leaves it false.",
-                Self.TrimStart('@') + ".FromProbabilities, FromWeights, FromLogits, FromCounts or Fit");
+                _f.ParametricConstruction
+                    ? "Default detection: the constructors set _constructed; default(T) leaves it false."
+                    : "Default detection: the one constructor sets _constructed; default(T) leaves it false.",
+                _f.ParametricConstruction
+                    ? "new " + Self.TrimStart('@') + "(" + string.Join(", ", _c.Spec.LogWeightParameters) + ") or " + Self.TrimStart('@') + ".TryCreate"
+                    : Self.TrimStart('@') + ".FromProbabilities, FromWeights, FromLogits, FromCounts or Fit");
+        }
+
+        /// <summary>The PascalCase property of a LogWeight parameter (the parser checked it is free).</summary>
+        private static string PropertyOf(string parameter) => char.ToUpperInvariant(parameter[0]) + parameter.Substring(1);
+
+        /// <summary>A LogWeight parameter as generated code writes it (escaped where it is a keyword).</summary>
+        private static string Id(string parameter) => Parsing.Declarations.Identifier(parameter);
+
+        /// <summary><c>, double s, double t</c>: the LogWeight parameters as a parameter list (empty for a plain vector).</summary>
+        private string ParameterList(string lead) =>
+            string.Concat(_c.Spec.LogWeightParameters.Select(n => lead + T + " " + Id(n)).Take(1))
+            + string.Concat(_c.Spec.LogWeightParameters.Skip(1).Select(n => ", " + T + " " + Id(n)));
+
+        /// <summary><c>s, t</c>: the LogWeight parameters as arguments.</summary>
+        private string ArgumentList => string.Join(", ", _c.Spec.LogWeightParameters.Select(Id));
+
+        /// <summary>The fields holding the parameters of a parametric law.</summary>
+        private void EmitParameterFields()
+        {
+            foreach (string n in _c.Spec.LogWeightParameters)
+            {
+                _w.Line("private readonly " + T + " _" + n + "; // the LogWeight parameter " + n);
+            }
+        }
+
+        private void EmitParameterAssignments()
+        {
+            foreach (string n in _c.Spec.LogWeightParameters)
+            {
+                _w.Line("_" + n + " = " + Id(n) + ";");
+            }
+        }
+
+        /// <summary>
+        /// The construction of a parametric law (<see cref="VectorParameterFamily.ParametricConstruction"/>): the constructor
+        /// over the LogWeight parameters, TryCreate, the parameters' properties, and the helper that calls the user's
+        /// LogWeight for each outcome and normalises (FiniteFamilies.Normalise: a stable log-sum-exp). No probability-vector
+        /// factory and no Fit: they would create laws outside the family.
+        /// </summary>
+        private void EmitParametricConstruction()
+        {
+            var names = _c.Spec.LogWeightParameters;
+            string self = Self.TrimStart('@');
+            string paramDocs = string.Join("\n", names.Select(n => "<param name=\"" + n + "\">The parameter <c>" + n + "</c> of <c>LogWeight</c>; finite.</param>"));
+            string logWeight = "LogWeight(k, " + string.Join(", ", names) + ")";
+            string Allocate(string name) => IsStruct ? string.Empty : "var " + name + " = new " + T + "[Classes];";
+            string locals = IsStruct ? Buffer + " __p = default, __logP = default;" : Allocate("__p") + "\n" + Allocate("__logP");
+            string parameters = ParameterList(string.Empty);
+
+            _w.Summary("Creates the law P(X = k) = exp(" + logWeight + ") / Z, k = 0 … K − 1: <c>LogWeight</c> is called once per outcome,\n"
+                + "here, and log Z = log Σₖ exp(" + logWeight + ") is a stable log-sum-exp (the largest log-weight first);\n"
+                + "the K probabilities and log-probabilities are cached.");
+            _w.Docs(paramDocs);
+            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">A parameter is NaN or infinite (the message names it).</exception>");
+            _w.Docs("<exception cref=\"global::System.ArgumentException\">A log-weight is NaN or +∞, or every log-weight is −∞ (the message names\n"
+                + "the parameters and their values, and the outcome and its log-weight).</exception>");
+            using (_w.Block("public " + Self + "(" + parameters + ")"))
+            {
+                foreach (string n in names)
+                {
+                    _w.Line("global::DivergenceGen.FiniteFamilies.ThrowIfNotFinite(" + Id(n) + ", nameof(" + Id(n) + "));");
+                }
+
+                _w.Lines(locals);
+                _w.Line("int __invalid = __LogWeights(" + ArgumentList + ", __p, __logP);");
+                using (_w.Block("if (__invalid >= 0)"))
+                {
+                    _w.Line("throw global::DivergenceGen.FiniteFamilies.InvalidLogWeights<" + T + ">(");
+                    _w.Line("    \"" + self + "\",");
+                    _w.Line("    new[] { " + string.Join(", ", names.Select(n => "nameof(" + Id(n) + ")")) + " },");
+                    _w.Line("    new " + T + "[] { " + ArgumentList + " },");
+                    _w.Line("    __logP,");
+                    _w.Line("    __invalid);");
+                }
+
+                _w.Line("_" + _f.Parameter + " = __p;");
+                _w.Line("_log" + Pascal(_f.Parameter) + " = __logP;");
+                if (IsStruct)
+                {
+                    _w.Line("_constructed = true;");
+                }
+
+                EmitParameterAssignments();
+            }
+
+            _w.Line();
+            _w.Summary("Like the constructor <see cref=\"" + self + "(" + string.Join(", ", names.Select(_ => T)) + ")\"/>, but returns false (and <c>default</c>) instead of throwing\n"
+                + "when a parameter is NaN or infinite, or the log-weights are invalid.");
+            _w.Docs(paramDocs);
+            _w.Doc("<param name=\"result\">The distribution, or <c>default</c>.</param>");
+            _w.Doc("<returns>Whether the parameters were valid.</returns>");
+            using (_w.Block("public static bool TryCreate(" + parameters + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)"))
+            {
+                using (_w.Block("if (" + string.Join(" || ", names.Select(n => "!global::DivergenceGen.FiniteFamilies.IsFinite(" + Id(n) + ")")) + ")"))
+                {
+                    _w.Line("result = default!;");
+                    _w.Line("return false;");
+                }
+
+                _w.Lines(locals);
+                using (_w.Block("if (__LogWeights(" + ArgumentList + ", __p, __logP) >= 0)"))
+                {
+                    _w.Line("result = default!;");
+                    _w.Line("return false;");
+                }
+
+                _w.Line("result = new " + Self + "(" + (IsStruct ? "in __p, in __logP" : "__p, __logP") + ", " + ArgumentList + ");");
+                _w.Line("return true;");
+            }
+
+            _w.Line();
+            _w.Summary("Fills <paramref name=\"__logP\"/> with " + logWeight + " for k = 0 … K − 1 by calling the type's own method, then\n"
+                + "normalises (<see cref=\"global::DivergenceGen.FiniteFamilies.Normalise{T}\"/>): −1, or the outcome whose log-weight is NaN\n"
+                + "or +∞ (K when all are −∞), the log-weights then left in <paramref name=\"__logP\"/>.");
+            foreach (string n in names)
+            {
+                _w.Doc("<param name=\"" + n + "\">The parameter <c>" + n + "</c>.</param>");
+            }
+
+            _w.Doc("<param name=\"__p\">Receives the probabilities.</param>");
+            _w.Doc("<param name=\"__logP\">Receives the log-probabilities.</param>");
+            _w.Doc("<returns>−1 when valid.</returns>");
+            using (_w.Block("private static int __LogWeights(" + parameters + ", global::System.Span<" + T + "> __p, global::System.Span<" + T + "> __logP)"))
+            {
+                using (_w.Block("for (int __k = 0; __k < Classes; __k++)"))
+                {
+                    _w.Line("__logP[__k] = LogWeight(__k, " + ArgumentList + ");");
+                }
+
+                _w.Line("return global::DivergenceGen.FiniteFamilies.Normalise<" + T + ">(__logP, __p);");
+            }
+
+            _w.Line();
+            foreach (string n in names)
+            {
+                _w.Summary("The parameter <c>" + n + "</c> of <c>LogWeight</c>, as given to the constructor.");
+                _c.ExpressionMember("public " + Readonly + T + " " + Parsing.Declarations.Identifier(PropertyOf(n)), "_" + n, isProperty: true);
+                _w.Line();
+            }
         }
 
         private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);

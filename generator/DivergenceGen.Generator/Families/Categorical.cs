@@ -8,6 +8,9 @@ namespace DivergenceGen.Generator.Families
     /// information measures from <see cref="Ir.InformationMeasures"/>, unrolled for small K and SIMD loops above.
     /// <see cref="Joint"/>: the vector is an R × C table (row-major, K = R·C) of a joint law of two variables, which adds
     /// its marginals and the measures of <see cref="Ir.JointMeasures"/> (JointCategorical); null for a plain vector.
+    /// <see cref="ParametricConstruction"/>: the vector is computed from the user's parameters by the type's own
+    /// <c>LogWeight(int k, …)</c> (FiniteFamily): a constructor and <c>TryCreate</c> over those parameters replace the
+    /// probability-vector factories and <c>Fit</c>, which would create laws outside the family.
     /// </summary>
     internal sealed record VectorParameterFamily(
         string Name,
@@ -16,7 +19,8 @@ namespace DivergenceGen.Generator.Families
         string Parameter,
         string Property,
         string LogProperty,
-        Ir.JointLaw? Joint = null);
+        Ir.JointLaw? Joint = null,
+        bool ParametricConstruction = false);
 
     /// <summary>Categorical(K): outcome k ∈ {0 … K − 1} with probability pₖ.</summary>
     internal static class Categorical

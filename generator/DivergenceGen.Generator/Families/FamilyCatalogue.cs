@@ -120,6 +120,7 @@ namespace DivergenceGen.Generator.Families
                 FamilyKind.NegativeBinomial, SizeArgument.None, NegativeBinomial.GeneratedMembers, NegativeBinomial.Description, NegativeBinomial.Divergence),
             new FamilyRow(
                 FamilyKind.JointCategorical, SizeArgument.RowsAndColumns, JointCategorical.GeneratedMembers, JointCategorical.Description, JointCategorical.Divergence),
+            new FamilyRow(FamilyKind.FiniteFamily, SizeArgument.Classes, FiniteFamily.GeneratedMembers, FiniteFamily.Description, FiniteFamily.Divergence),
         };
 
         private static readonly Dictionary<string, FamilyRow> ByAttributeName =

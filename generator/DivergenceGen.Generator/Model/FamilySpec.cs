@@ -10,6 +10,7 @@ namespace DivergenceGen.Generator.Model
         Poisson,
         NegativeBinomial,
         JointCategorical,
+        FiniteFamily,
     }
 
     /// <summary>The floating-point type the generated code computes in (mirrors <c>DivergenceGen.Precision</c>).</summary>
@@ -40,5 +41,11 @@ namespace DivergenceGen.Generator.Model
 
         /// <summary>C, the columns of a joint table; 0 otherwise.</summary>
         public int Columns { get; init; }
+
+        /// <summary>
+        /// The names of the parameters of a FiniteFamily type's <c>LogWeight(int k, …)</c> after the outcome, in order (each
+        /// of the type's precision): the constructor's parameters; their PascalCase forms are the properties. Empty otherwise.
+        /// </summary>
+        public EquatableArray<string> LogWeightParameters { get; init; } = EquatableArray<string>.Empty;
     }
 }

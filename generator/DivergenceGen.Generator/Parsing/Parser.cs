@@ -95,6 +95,24 @@ namespace DivergenceGen.Generator.Parsing
                 valid = false;
             }
 
+            // A parametric law (FiniteFamily): the type's own LogWeight(int k, …) gives the constructor's parameters and the precision.
+            var logWeightParameters = EquatableArray<string>.Empty;
+            if (FamilyCatalogue.Of(kind).Description is VectorParameterFamily { ParametricConstruction: true })
+            {
+                if (ReadLogWeight(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, identifier, diagnostics) is { } logWeight)
+                {
+                    logWeightParameters = new EquatableArray<string>(logWeight.Names);
+                    if (arguments is { } read)
+                    {
+                        arguments = new Arguments(read.Classes, read.Trials, logWeight.Precision, read.UnrollThreshold, read.Rows, read.Columns);
+                    }
+                }
+                else
+                {
+                    valid = false;
+                }
+            }
+
             valid &= CheckTypeName(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, identifier, diagnostics);
             valid &= CheckClashes(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, diagnostics);
             valid &= CheckInherited(type, declaration, family, FamilyCatalogue.Of(kind).GeneratedMembers, diagnostics);
@@ -142,7 +160,138 @@ namespace DivergenceGen.Generator.Parsing
             {
                 Rows = arguments.Value.Rows,
                 Columns = arguments.Value.Columns,
+                LogWeightParameters = logWeightParameters,
             };
+        }
+
+        /// <summary>
+        /// DG0042: a FiniteFamily type must declare exactly one <c>static double LogWeight(int k, double θ₁, …)</c> (or float
+        /// throughout) with at least one parameter after the outcome, none by reference, not generic; each parameter's
+        /// PascalCase property and <c>_</c>-field must be free (not a generated name, not a member of the type, not the
+        /// type's name, not a second parameter's), and no parameter may be named <c>result</c> (TryCreate's) or start with
+        /// <c>__</c> (the generated locals'). Returns the parameters' names and the precision, or null.
+        /// </summary>
+        private static (string[] Names, PrecisionKind Precision)? ReadLogWeight(
+            INamedTypeSymbol type, string family, IReadOnlyList<string> generated, Location identifier, List<DiagnosticInfo> diagnostics)
+        {
+            bool Report(Location? location, string reason)
+            {
+                diagnostics.Add(DiagnosticDescriptors.Info(DiagnosticDescriptors.InvalidLogWeight, location ?? identifier, type.Name, family, reason));
+                return false;
+            }
+
+            var methods = type.GetMembers(FiniteFamily.LogWeightMethod).ToList();
+            if (methods.Count == 0)
+            {
+                Report(identifier, "it declares no 'static double LogWeight(int k, double θ₁, …)' (float throughout for single precision), the log-weight that defines the law");
+                return null;
+            }
+
+            if (methods.Count > 1 || methods[0] is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
+            {
+                Report(methods[1 % methods.Count].Locations.FirstOrDefault(l => l.IsInSource), "declare exactly one member named 'LogWeight', a static method 'static double LogWeight(int k, double θ₁, …)'");
+                return null;
+            }
+
+            var at = method.Locations.FirstOrDefault(l => l.IsInSource);
+            if (!method.IsStatic)
+            {
+                Report(at, "'LogWeight' must be static (the constructor calls it before the instance exists)");
+                return null;
+            }
+
+            if (method.IsGenericMethod)
+            {
+                Report(at, "'LogWeight' must not be generic");
+                return null;
+            }
+
+            PrecisionKind precision;
+            switch (method.ReturnType.SpecialType)
+            {
+                case SpecialType.System_Double:
+                    precision = PrecisionKind.Double;
+                    break;
+                case SpecialType.System_Single:
+                    precision = PrecisionKind.Single;
+                    break;
+                default:
+                    Report(at, "'LogWeight' must return double (or float for single precision), not '" + method.ReturnType.ToDisplayString() + "'");
+                    return null;
+            }
+
+            if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+            {
+                Report(at, "'LogWeight' must return its value, not a reference");
+                return null;
+            }
+
+            string t = precision == PrecisionKind.Single ? "float" : "double";
+            if (method.Parameters.Length == 0 || method.Parameters[0].Type.SpecialType != SpecialType.System_Int32 || method.Parameters[0].RefKind != RefKind.None)
+            {
+                Report(at, "the first parameter of 'LogWeight' must be the outcome, 'int k'");
+                return null;
+            }
+
+            if (method.Parameters.Length == 1)
+            {
+                Report(at, "'LogWeight' has no parameter after the outcome; a FiniteFamily is constructed from at least one (a law without parameters would be the struct's parameterless default: declare it as [Categorical(K)] with fixed probabilities instead)");
+                return null;
+            }
+
+            var names = new List<string>();
+            var taken = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var parameter in method.Parameters.Skip(1))
+            {
+                var where = parameter.Locations.FirstOrDefault(l => l.IsInSource) ?? at;
+                if (parameter.RefKind != RefKind.None || parameter.IsParams)
+                {
+                    Report(where, "the parameter '" + parameter.Name + "' of 'LogWeight' must be passed by value (no ref, in, out or params)");
+                    return null;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(parameter.Type, method.ReturnType))
+                {
+                    Report(where, "the parameter '" + parameter.Name + "' of 'LogWeight' is '" + parameter.Type.ToDisplayString() + "'; every parameter after the outcome must be " + t + ", the type LogWeight returns");
+                    return null;
+                }
+
+                string name = parameter.Name;
+                string property = char.ToUpperInvariant(name[0]) + name.Substring(1);
+                string field = "_" + name;
+                string? clash = null;
+                if (name == "result" || name.StartsWith("__", System.StringComparison.Ordinal))
+                {
+                    clash = "the name '" + name + "' is used by the generated code (TryCreate's 'result', the locals' '__')";
+                }
+                else if (!taken.Add(property))
+                {
+                    clash = "its property '" + property + "' is the property of another parameter";
+                }
+                else
+                {
+                    foreach (string member in new[] { property, field })
+                    {
+                        if (generated.Contains(member) || member == type.Name || member == FiniteFamily.LogWeightMethod
+                            || type.GetMembers(member).Any(m => !m.IsImplicitlyDeclared) || type.GetTypeMembers(member).Any())
+                        {
+                            clash = "the generator writes '" + member + "' for it, and " + (generated.Contains(member) ? "the generator writes a member of that name already"
+                                : member == type.Name ? "a member cannot have its type's name" : "the type has a member of that name");
+                            break;
+                        }
+                    }
+                }
+
+                if (clash is not null)
+                {
+                    Report(where, "the parameter '" + name + "' of 'LogWeight' cannot be used: " + clash + "; rename it");
+                    return null;
+                }
+
+                names.Add(name);
+            }
+
+            return (names.ToArray(), precision);
         }
 
         /// <summary>

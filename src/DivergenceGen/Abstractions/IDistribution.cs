@@ -207,6 +207,33 @@ namespace DivergenceGen
     }
 
     /// <summary>
+    /// A parametric law over the outcomes 0 … K − 1 declared by its log-weight (<see cref="FiniteFamilyAttribute"/>): the
+    /// members of a categorical law except the probability-vector factories and <c>Fit</c>, which would create laws outside
+    /// the family; instances come from the generated constructor and <c>TryCreate</c>.
+    /// </summary>
+    /// <typeparam name="TSelf">The generated type.</typeparam>
+    /// <typeparam name="T">double or float.</typeparam>
+    public interface IFiniteFamilyDistribution<TSelf, T> : IDiscreteDistribution<TSelf, T>
+        where TSelf : IFiniteFamilyDistribution<TSelf, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        /// <summary>K, the number of outcomes (the generated type's <c>Classes</c> constant).</summary>
+        static abstract int ClassCount { get; }
+
+        /// <summary>The most probable outcome (the smallest index among ties).</summary>
+        int Mode { get; }
+
+        /// <summary>H(p) = −Σ pᵢ log pᵢ of a raw probability vector of length K.</summary>
+        static abstract T Entropy(ReadOnlySpan<T> p);
+
+        /// <summary>D(p‖q) = Σ pᵢ log(pᵢ/qᵢ) of two raw probability vectors of length K.</summary>
+        static abstract T KLDivergence(ReadOnlySpan<T> p, ReadOnlySpan<T> q);
+
+        /// <summary>H(p, q) = −Σ pᵢ log qᵢ of two raw probability vectors of length K.</summary>
+        static abstract T CrossEntropy(ReadOnlySpan<T> p, ReadOnlySpan<T> q);
+    }
+
+    /// <summary>
     /// A joint law of two finite variables, X (the row, 0 … R − 1) and Y (the column, 0 … C − 1): a categorical
     /// distribution over the R·C cells of a row-major table (<c>[JointCategorical(R, C)]</c>), with the measures of
     /// dependence. Natural logs (nats); 0·log 0 = 0; never NaN, never negative.

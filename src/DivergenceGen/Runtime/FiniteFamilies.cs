@@ -1,0 +1,118 @@
+using System;
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+
+namespace DivergenceGen
+{
+    /// <summary>
+    /// Construction helpers of the types generated from <see cref="FiniteFamilyAttribute"/>: parameter checks, the
+    /// stable normalisation of the user's log-weights, and the message of an invalid construction.
+    /// </summary>
+    public static class FiniteFamilies
+    {
+        /// <summary>Whether a parameter is finite (not NaN, not ±∞).</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The parameter.</param>
+        /// <returns>Whether it is finite.</returns>
+        public static bool IsFinite<T>(T value)
+            where T : IBinaryFloatingPointIeee754<T> => T.IsFinite(value);
+
+        /// <summary>Throws when a parameter is NaN or ±∞.</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The parameter.</param>
+        /// <param name="paramName">Its name.</param>
+        /// <exception cref="ArgumentOutOfRangeException">The value is NaN or infinite.</exception>
+        public static void ThrowIfNotFinite<T>(T value, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            if (!T.IsFinite(value))
+            {
+                throw new ArgumentOutOfRangeException(
+                    paramName,
+                    value,
+                    "The parameter '" + paramName + "' must be finite; it is " + Show(double.CreateTruncating(value)) + ".");
+            }
+        }
+
+        /// <summary>
+        /// Normalises K log-weights in place: on return <paramref name="logWeights"/> holds log pₖ = log wₖ − log Z and
+        /// <paramref name="p"/> holds pₖ = exp(log pₖ), with log Z = m + log Σₖ exp(log wₖ − m), m = maxₖ log wₖ (a stable
+        /// log-sum-exp in double, so log-weights of any magnitude give finite log-probabilities). Leaves both spans as they
+        /// are and returns the first outcome whose log-weight is NaN or +∞, or K when every log-weight is −∞; returns −1
+        /// when it normalised.
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="logWeights">K log-weights; replaced by the log-probabilities.</param>
+        /// <param name="p">Receives the K probabilities.</param>
+        /// <returns>−1, or the outcome that makes the log-weights invalid (K: all −∞).</returns>
+        public static int Normalise<T>(Span<T> logWeights, Span<T> p)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            double max = double.NegativeInfinity;
+            for (int k = 0; k < logWeights.Length; k++)
+            {
+                double x = double.CreateTruncating(logWeights[k]);
+                if (double.IsNaN(x) || double.IsPositiveInfinity(x))
+                {
+                    return k;
+                }
+
+                max = Math.Max(max, x);
+            }
+
+            if (double.IsNegativeInfinity(max))
+            {
+                return logWeights.Length;
+            }
+
+            double sum = 0;
+            for (int k = 0; k < logWeights.Length; k++)
+            {
+                sum += Math.Exp(double.CreateTruncating(logWeights[k]) - max);
+            }
+
+            // (x − m) − log Σ, not x − (m + log Σ): rounding m + log Σ would shift every log-probability by up to ε·|m|.
+            double logSum = Math.Log(sum);
+            for (int k = 0; k < logWeights.Length; k++)
+            {
+                double logProbability = (double.CreateTruncating(logWeights[k]) - max) - logSum;
+                logWeights[k] = T.CreateTruncating(logProbability);
+                p[k] = T.CreateTruncating(Math.Exp(logProbability));
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// The exception for log-weights that <see cref="Normalise"/> refused: it names the type, the parameters and their
+        /// values, and the outcome and its log-weight (or says that every log-weight is −∞).
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="typeName">The generated type.</param>
+        /// <param name="parameters">The parameters' names, in order.</param>
+        /// <param name="values">Their values, in order.</param>
+        /// <param name="logWeights">The K log-weights as LogWeight returned them.</param>
+        /// <param name="outcome">What <see cref="Normalise"/> returned.</param>
+        /// <returns>The exception, to throw.</returns>
+        public static ArgumentException InvalidLogWeights<T>(string typeName, string[] parameters, T[] values, ReadOnlySpan<T> logWeights, int outcome)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            ArgumentNullException.ThrowIfNull(parameters);
+            ArgumentNullException.ThrowIfNull(values);
+            var named = new StringBuilder();
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                named.Append(i == 0 ? string.Empty : ", ").Append(parameters[i]).Append(" = ").Append(Show(double.CreateTruncating(values[i])));
+            }
+
+            string problem = (uint)outcome < (uint)logWeights.Length
+                ? "LogWeight(" + outcome.ToString(CultureInfo.InvariantCulture) + ", …) is " + Show(double.CreateTruncating(logWeights[outcome]))
+                    + " (a log-weight must be finite or −∞)"
+                : "every LogWeight(k, …), k = 0 … " + (logWeights.Length - 1).ToString(CultureInfo.InvariantCulture) + ", is −∞ (no outcome has positive weight)";
+            return new ArgumentException(typeName + "(" + named + "): " + problem + ".", parameters.Length == 1 ? parameters[0] : null);
+        }
+
+        private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    }
+}
