@@ -149,7 +149,7 @@ public sealed class CatalogueTests
         var row = FamilyCatalogue.All.Single(r => r.Name == family);
         foreach (string declaration in new[] { "readonly partial struct", "sealed partial class" })
         {
-            var run = GeneratorHarness.Run(Header + "/// <summary>Doc.</summary>\n[" + Attribute(row) + "] public " + declaration + " Subject;\n");
+            var run = GeneratorHarness.Run(Header + "/// <summary>Doc.</summary>\n[" + Attribute(row) + "] public " + declaration + " Subject" + Body(row));
             run.AssertValid();
             var written = run.Sources
                 .Select(s => CSharpSyntaxTree.ParseText(s.Text))
@@ -160,6 +160,7 @@ public sealed class CatalogueTests
                 .Where(n => n is not null)
                 .Select(n => n!)
                 .ToHashSet(StringComparer.Ordinal);
+            written.ExceptWith(ParameterMembers(row)); // named after the user's parameters: DG0042 checks them, not DG0005
 
             var missing = written.Except(row.GeneratedMembers).OrderBy(n => n, StringComparer.Ordinal).ToList();
             Assert.True(missing.Count == 0,
@@ -170,6 +171,14 @@ public sealed class CatalogueTests
                 $"[{row.Name}] ({declaration}) lists members it does not write: " + string.Join(", ", stale));
         }
     }
+
+    /// <summary>The declaration's body: a FiniteFamily type needs its LogWeight (with one parameter, <c>a</c>).</summary>
+    private static string Body(FamilyRow row) =>
+        row.Kind == DivergenceGen.Generator.Model.FamilyKind.FiniteFamily ? " { static double LogWeight(int k, double a) => -a * k; }\n" : ";\n";
+
+    /// <summary>What a FiniteFamily writes for its LogWeight parameter <c>a</c> of <see cref="Body"/>: the property and the field.</summary>
+    private static string[] ParameterMembers(FamilyRow row) =>
+        row.Kind == DivergenceGen.Generator.Model.FamilyKind.FiniteFamily ? new[] { "A", "_a" } : Array.Empty<string>();
 
     private static string? MemberName(MemberDeclarationSyntax member) => member switch
     {

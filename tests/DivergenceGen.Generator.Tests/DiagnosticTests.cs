@@ -307,6 +307,33 @@ public sealed class DiagnosticTests
     public void DG0033_LossInvalidArgument(string declaration, string message) => AssertReports("DG0033", declaration, message);
 
     [Theory]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct [|Law|];", "'Law' cannot be a [FiniteFamily] type: it declares no 'static double LogWeight(int k, double θ₁, …)' (float throughout for single precision), the log-weight that defines the law")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { double [|LogWeight|](int k, double s) => -s * k; }", "'Law' cannot be a [FiniteFamily] type: 'LogWeight' must be static (the constructor calls it before the instance exists)")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static decimal [|LogWeight|](int k, decimal s) => -s * k; }", "'Law' cannot be a [FiniteFamily] type: 'LogWeight' must return double (or float for single precision), not 'decimal'")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double [|LogWeight|](long k, double s) => -s * k; }", "'Law' cannot be a [FiniteFamily] type: the first parameter of 'LogWeight' must be the outcome, 'int k'")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double [|LogWeight|](int k) => -k; }", "'Law' cannot be a [FiniteFamily] type: 'LogWeight' has no parameter after the outcome; a FiniteFamily is constructed from at least one (a law without parameters would be the struct's parameterless default: declare it as [Categorical(K)] with fixed probabilities instead)")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double [|LogWeight|]<T>(int k, double s) => -s * k; }", "'Law' cannot be a [FiniteFamily] type: 'LogWeight' must not be generic")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, ref double [|s|]) => -s * k; }", "'Law' cannot be a [FiniteFamily] type: the parameter 's' of 'LogWeight' must be passed by value (no ref, in, out or params)")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, float [|s|]) => -s * k; }", "'Law' cannot be a [FiniteFamily] type: the parameter 's' of 'LogWeight' is 'float'; every parameter after the outcome must be double, the type LogWeight returns")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double [|mode|]) => -mode * k; }", "'Law' cannot be a [FiniteFamily] type: the parameter 'mode' of 'LogWeight' cannot be used: the generator writes 'Mode' for it, and the generator writes a member of that name already; rename it")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double s, double [|S|]) => -s * k * S; }", "'Law' cannot be a [FiniteFamily] type: the parameter 'S' of 'LogWeight' cannot be used: its property 'S' is the property of another parameter; rename it")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double [|result|]) => -result * k; }", "'Law' cannot be a [FiniteFamily] type: the parameter 'result' of 'LogWeight' cannot be used: the name 'result' is used by the generated code (TryCreate's 'result', the locals' '__'); rename it")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double [|s|]) => -s * k; static int S => 1; }", "'Law' cannot be a [FiniteFamily] type: the parameter 's' of 'LogWeight' cannot be used: the generator writes 'S' for it, and the type has a member of that name; rename it")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double s) => -s * k; static double [|LogWeight|](int k, double s, double t) => -s * k; }", "'Law' cannot be a [FiniteFamily] type: declare exactly one member named 'LogWeight', a static method 'static double LogWeight(int k, double θ₁, …)'")]
+    public void DG0042_InvalidLogWeight(string declaration, string message) => AssertReports("DG0042", declaration, message);
+
+    [Theory]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double s) => -s * k; }")]
+    [InlineData("[FiniteFamily(3)] public sealed partial class Law { private static float LogWeight(int outcome, float @event, float k) => -@event * outcome * k; }")]
+    [InlineData("[FiniteFamily(3)] public partial struct Law { public static double LogWeight(int k, double a, double b) => -a * k - b; }")]
+    public void DG0042_ValidLogWeight_ReportsNothing(string declaration)
+    {
+        var run = GeneratorHarness.Run("using DivergenceGen;\n\nnamespace MyApp;\n\n" + declaration + "\n");
+        run.AssertValid();
+        Assert.Single(run.Sources);
+    }
+
+    [Theory]
     [InlineData("[SoftmaxCrossEntropy(10), [|NllLoss(10)|]]", "'DigitLoss' is marked with both [SoftmaxCrossEntropy] and [NllLoss]; a type declares one loss (both would write Loss and LossAndGradient): declare two types")]
     [InlineData("[NllLoss(10)][[|SoftmaxCrossEntropy(3)|]]", "'DigitLoss' is marked with both [NllLoss] and [SoftmaxCrossEntropy]; a type declares one loss (both would write Loss and LossAndGradient): declare two types")]
     [InlineData("[KLDivergenceLoss(10), [|NllLoss(10)|], SoftmaxCrossEntropy(10)]", "'DigitLoss' is marked with both [KLDivergenceLoss] and [NllLoss]; a type declares one loss (both would write Loss and LossAndGradient): declare two types")]

@@ -22,6 +22,7 @@ public sealed class IncrementalityTests
         [Categorical(6)] public readonly partial struct Die;
         [Categorical(1000, Precision = Precision.Single)] public readonly partial struct Vocab;
         [JointCategorical(2, 3)] public readonly partial struct Contingency;
+        [FiniteFamily(21)] public readonly partial struct Zipf21 { static double LogWeight(int k, double s) => -s * System.Math.Log(k + 1); }
 
         public static partial class Outer
         {

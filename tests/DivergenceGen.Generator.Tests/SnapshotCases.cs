@@ -88,6 +88,30 @@ public static class SnapshotCases
             /// <summary>A 4 × 5 joint law as a class (K = 20: the inherited kernels loop).</summary>
             [JointCategorical(4, 5)] public sealed partial class JointTable;
             """),
+        InMyApp("FiniteFamily_Zipf21", """
+            /// <summary>A Zipf law with exponent s on the ranks 1 … 21.</summary>
+            [FiniteFamily(21)]
+            public readonly partial struct Zipf21
+            {
+                static double LogWeight(int k, double s) => -s * System.Math.Log(k + 1);
+            }
+            """),
+        InMyApp("FiniteFamily_Single", """
+            /// <summary>A truncated geometric-like law in single precision, two parameters.</summary>
+            [FiniteFamily(5)]
+            public readonly partial struct TiltF
+            {
+                static float LogWeight(int k, float a, float b) => -a * k - b * k * k;
+            }
+            """),
+        InMyApp("FiniteFamily_SealedClass", """
+            /// <summary>A law over 0 … 39 as a class (K = 40: the inherited kernels loop); a keyword parameter.</summary>
+            [FiniteFamily(40)]
+            public sealed partial class Decay
+            {
+                private static double LogWeight(int outcome, double @event) => -@event * outcome;
+            }
+            """),
         InMyApp("Categorical_K1000", """
             /// <summary>A large struct.</summary>
             [Categorical(1000)] public readonly partial struct Cat1000;
