@@ -36,6 +36,10 @@ namespace DivergenceGen.Tests.FiniteFamilies
         private static double LogWeight(int k, double a, double b) => k == 0 ? a / b : -a * (k + 1);
     }
 
+    /// <summary>The built-in Categorical of the same K, to compare the toolkit's raw forms with.</summary>
+    [Categorical(21)]
+    public readonly partial struct FiniteFamilyToolkitCat21;
+
     public sealed class FiniteFamilyTests
     {
         private const double Eps = 2.220446049250313e-16;
@@ -215,6 +219,40 @@ namespace DivergenceGen.Tests.FiniteFamilies
         {
             Assert.Equal("Zipf21: FiniteFamily(K = 21, s = 1.5)", new Zipf21(1.5).ToString());
             Assert.Equal("Edgy: FiniteFamily(K = 4, a = 1, b = 2)", new Edgy(1, 2).ToString());
+        }
+
+        /// <summary>
+        /// The divergence toolkit on a user-described family (issue 17): every instance measure is the type's own raw form on
+        /// the two stored probability vectors, bit for bit (the same generated kernels), the raw forms agree with
+        /// Categorical's on the same vectors, and the conventions hold at the edges (P.X(P) = +0; a law with more mass in the
+        /// tail against a near point mass).
+        /// </summary>
+        [Fact]
+        public void ToolkitMeasures_AreTheCategoricalKernelsOnTheStoredProbabilities()
+        {
+            var random = new Random(20261206);
+            foreach (var (s1, s2) in new[] { (1.5, 1.5000000001), (0.2, 3.0), (0.0, 40.0), (2.0, 2.0) }.Concat(Enumerable.Range(0, 20).Select(_ => (random.NextDouble() * 4, random.NextDouble() * 4))))
+            {
+                var p = new Zipf21(s1);
+                var q = new Zipf21(s2);
+                double[] pv = p.Probabilities.ToArray(), qv = q.Probabilities.ToArray();
+                Assert.Equal(Zipf21.JensenShannonDivergence(pv, qv), p.JensenShannonDivergence(q));
+                Assert.Equal(Zipf21.HellingerDistance(pv, qv), p.HellingerDistance(q));
+                Assert.Equal(Zipf21.TotalVariationDistance(pv, qv), p.TotalVariationDistance(q));
+                Assert.Equal(Zipf21.BhattacharyyaDistance(pv, qv), p.BhattacharyyaDistance(q));
+                Assert.Equal(Zipf21.JeffreysDivergence(pv, qv), p.JeffreysDivergence(q));
+                Assert.Equal(Zipf21.PopulationStabilityIndex(pv, qv, 1e-4), p.PopulationStabilityIndex(q, 1e-4));
+                foreach (double alpha in new[] { 0, 0.5, 1, 2, double.PositiveInfinity })
+                {
+                    Assert.Equal(Zipf21.RenyiDivergence(pv, qv, alpha), p.RenyiDivergence(q, alpha));
+                }
+
+                Assert.Equal(FiniteFamilyToolkitCat21.JensenShannonDivergence(pv, qv), p.JensenShannonDivergence(q));
+                Assert.Equal(FiniteFamilyToolkitCat21.JeffreysDivergence(pv, qv), p.JeffreysDivergence(q));
+                Assert.True(p.JensenShannonDivergence(q) <= Math.Log(2) && p.TotalVariationDistance(q) <= 1 && p.HellingerDistance(q) <= 1);
+                Assert.Equal(0.0, p.JensenShannonDivergence(p));
+                Assert.True(BitConverter.DoubleToInt64Bits(p.JeffreysDivergence(p)) == 0, "Jeffreys(P, P) is +0");
+            }
         }
 
         [Fact]
