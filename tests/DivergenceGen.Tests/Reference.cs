@@ -46,6 +46,21 @@ namespace DivergenceGen.Tests
             return r;
         }
 
+        /// <summary>
+        /// ln(x/y) for x, y &gt; 0 within ~3ε_d relative: log1p((x − y)/y) where x and y are within a factor 2 (x − y exact by
+        /// Sterbenz), else ln of the quotient (|ln| ≥ ln 2), or ln x − ln y where the quotient is not a normal number (|ln| &gt; 708).
+        /// </summary>
+        public static double LogRatioRef(double x, double y)
+        {
+            if (x >= 0.5 * y && x <= 2 * y)
+            {
+                return Log1p((x - y) / y);
+            }
+
+            double r = x / y;
+            return double.IsNormal(r) ? Math.Log(r) : Math.Log(x) - Math.Log(y);
+        }
+
         /// <summary>log(1 + x) for x ≥ −1, accurate to a few ulps (Goldberg: u = 1 + x, log(u)·x/(u − 1)).</summary>
         public static double Log1p(double x)
         {

@@ -257,18 +257,6 @@ namespace DivergenceGen.Tests.Divergences
         /// <summary>expm1(z)/z (1 at z = 0).</summary>
         public static double Exprel(double z) => z == 0 ? 1 : Expm1Ref(z) / z;
 
-        /// <summary>ln(x/y) for x, y &gt; 0 within a few ulps: log1p of the exact-by-Sterbenz difference where x ≈ y, else ln of the quotient or a difference of logs.</summary>
-        public static double LogRatioRef(double x, double y)
-        {
-            if (x >= 0.5 * y && x <= 2 * y)
-            {
-                return Log1p((x - y) / y);
-            }
-
-            double r = x / y;
-            return double.IsNormal(r) ? Math.Log(r) : Math.Log(x) - Math.Log(y);
-        }
-
         /// <summary>
         /// The Rényi runtime's sensitivity to the rounding of the exponents it takes whole (file header, as ToolkitPropertyTests'
         /// RenyiSlack): 8ε_d·Σ w·|z| / (|α − 1|·Σ w), z = (α − 1)·ln(p/q), w = p·e^z, over the far terms (|ℓ|·max(1, |α − 1|) ≥ ½; a
@@ -733,12 +721,12 @@ namespace DivergenceGen.Tests.Divergences
                 double wantInf = double.NegativeInfinity;
                 if (pd < 1)
                 {
-                    wantInf = qd == 1 ? double.PositiveInfinity : Math.Abs(qd - pd) <= 0.5 * (1 - qd) ? Log1p((qd - pd) / (1 - qd)) : BinomialToolkit.LogRatioRef(1 - pd, 1 - qd);
+                    wantInf = qd == 1 ? double.PositiveInfinity : Math.Abs(qd - pd) <= 0.5 * (1 - qd) ? Log1p((qd - pd) / (1 - qd)) : LogRatioRef(1 - pd, 1 - qd);
                 }
 
                 if (pd > 0)
                 {
-                    wantInf = Math.Max(wantInf, qd == 0 ? double.PositiveInfinity : Math.Abs(pd - qd) <= 0.5 * qd ? Log1p((pd - qd) / qd) : BinomialToolkit.LogRatioRef(pd, qd));
+                    wantInf = Math.Max(wantInf, qd == 0 ? double.PositiveInfinity : Math.Abs(pd - qd) <= 0.5 * qd ? Log1p((pd - qd) / qd) : LogRatioRef(pd, qd));
                 }
 
                 Near(worst, "D_∞ = n·ln max p/q", Math.Max(N * wantInf, 0), values[infinity], slack[infinity], () => At(p, q));
@@ -978,7 +966,7 @@ namespace DivergenceGen.Tests.Divergences
                 double eJ = 0;
                 for (int k = 0; k < K; k++)
                 {
-                    double l = BinomialToolkit.LogRatioRef(P[k], Q[k]);
+                    double l = LogRatioRef(P[k], Q[k]);
                     eJ += (Math.Abs((P[k] * l) + P[k] - Q[k]) * u[k]) + (Math.Abs((-Q[k] * l) + Q[k] - P[k]) * v[k]) + (0.5 * (P[k] + Q[k]) * (u[k] + v[k]) * (u[k] + v[k]));
                 }
 
@@ -1013,7 +1001,7 @@ namespace DivergenceGen.Tests.Divergences
             var l = new double[K];
             for (int k = 0; k < K; k++)
             {
-                l[k] = BinomialToolkit.LogRatioRef(P[k], Q[k]);
+                l[k] = LogRatioRef(P[k], Q[k]);
             }
 
             if (double.IsPositiveInfinity(alpha))

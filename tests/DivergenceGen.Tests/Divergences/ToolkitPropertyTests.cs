@@ -294,21 +294,6 @@ namespace DivergenceGen.Tests.Divergences
         /// <summary>|Σx − 1|, with the −1 inside the compensated sum (Σx itself would round 1 + 1e-39 back to 1).</summary>
         private static double Eta(double[] x) => Math.Abs(Sum(x.Append(-1.0).ToArray()));
 
-        /// <summary>
-        /// ln(x/y) for x, y &gt; 0 within ~3ε_d relative: log1p((x − y)/y) where x and y are within a factor 2 (x − y exact by
-        /// Sterbenz), else ln of the quotient (|ln| ≥ ln 2), or ln x − ln y where the quotient is not a normal number (|ln| &gt; 708).
-        /// </summary>
-        private static double LogRatioRef(double x, double y)
-        {
-            if (x >= 0.5 * y && x <= 2 * y)
-            {
-                return Log1p((x - y) / y);
-            }
-
-            double r = x / y;
-            return double.IsNormal(r) ? Math.Log(r) : Math.Log(x) - Math.Log(y);
-        }
-
         /// <summary>Σ (p′ − q′)·ln(p′/q′), p′ = ε where p = 0 (q′ alike): Jeffreys of the smoothed vectors, +∞ where exactly one of p′, q′ is 0.</summary>
         private static double JeffreysRef(double[] p, double[] q, double epsilon)
         {
