@@ -124,7 +124,7 @@ namespace DivergenceGen.Generator
         /// <summary>
         /// Diagnostics travel on their own output, apart from the cached models (every pipeline uses this). A model holds
         /// locations as plain data (<see cref="LocationInfo"/>), reported as external file locations. A warning (DG0040)
-        /// is mapped back into the compilation's syntax tree instead, because only a location in a tree lets
+        /// or an info (DG0043) is mapped back into the compilation's syntax tree instead, because only a location in a tree lets
         /// <c>#pragma warning disable</c> apply (errors cannot be suppressed, so they need no tree). Only declarations
         /// with a warning meet the syntax trees, and those re-report only when some tree changed, so a rerun over the same
         /// files is fully cached.
@@ -135,19 +135,19 @@ namespace DivergenceGen.Generator
             {
                 foreach (var info in infos)
                 {
-                    if (!DiagnosticDescriptors.IsWarning(info))
+                    if (!DiagnosticDescriptors.IsSuppressible(info))
                     {
                         production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
                     }
                 }
             });
 
-            var warnings = diagnostics.Where(static infos => infos.Any(DiagnosticDescriptors.IsWarning));
+            var warnings = diagnostics.Where(static infos => infos.Any(DiagnosticDescriptors.IsSuppressible));
             context.RegisterSourceOutput(warnings.Combine(SyntaxTrees(context)), static (production, pair) =>
             {
                 foreach (var info in pair.Left)
                 {
-                    if (DiagnosticDescriptors.IsWarning(info))
+                    if (DiagnosticDescriptors.IsSuppressible(info))
                     {
                         production.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info, pair.Right));
                     }

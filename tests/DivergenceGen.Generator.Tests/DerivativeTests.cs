@@ -156,7 +156,7 @@ public sealed class DerivativeTests(ITestOutputHelper output)
 
     private static Gen<Expr> Any(int depth) => depth == 0
         ? Leaf
-        : Gen.Int[0, 14].SelectMany(k => k switch
+        : Gen.Int[0, 16].SelectMany(k => k switch
         {
             0 => Gen.Select(Any(depth - 1), Any(depth - 1)).Select(t => t.Item1 + t.Item2),
             1 => Gen.Select(Any(depth - 1), Any(depth - 1)).Select(t => t.Item1 - t.Item2),
@@ -172,6 +172,8 @@ public sealed class DerivativeTests(ITestOutputHelper output)
             11 => Gen.Select(Pos(depth - 1), Pos(depth - 1)).Select(t => E.LogRatio(t.Item1, t.Item2)),
             12 => Gen.Select(Any(depth - 1), Any(depth - 1)).Select(t => E.Select(E.AtLeast(X, 0.3), t.Item1, t.Item2)),
             13 => Any(depth - 1).Select(a => E.Abs(a)),
+            14 => Any(depth - 1).Select(a => E.Sin(a)),
+            15 => Any(depth - 1).Select(a => E.Cos(a)),
             _ => Gen.Select(Any(depth - 1), Any(depth - 1)).Select(t => E.Min(t.Item1, t.Item2)),
         });
 

@@ -320,7 +320,42 @@ public sealed class DiagnosticTests
     [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double [|result|]) => -result * k; }", "'Law' cannot be a [FiniteFamily] type: the parameter 'result' of 'LogWeight' cannot be used: the name 'result' is used by the generated code (TryCreate's 'result', the locals' '__'); rename it")]
     [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double [|s|]) => -s * k; static int S => 1; }", "'Law' cannot be a [FiniteFamily] type: the parameter 's' of 'LogWeight' cannot be used: the generator writes 'S' for it, and the type has a member of that name; rename it")]
     [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double s) => -s * k; static double [|LogWeight|](int k, double s, double t) => -s * k; }", "'Law' cannot be a [FiniteFamily] type: declare exactly one member named 'LogWeight', a static method 'static double LogWeight(int k, double θ₁, …)'")]
+    [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int [|__k|], double s) => -s * __k; }", "'Law' cannot be a [FiniteFamily] type: the outcome '__k' of 'LogWeight' cannot be used: names starting with '__' are the generated locals'; rename it")]
     public void DG0042_InvalidLogWeight(string declaration, string message) => AssertReports("DG0042", declaration, message);
+
+    [Theory]
+    [InlineData(
+        "[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double s) => [|Helper(s)|] * k; static double Helper(double s) => s; }",
+        "its LogWeight cannot be translated for the symbolic derivative: the call of MyApp.Law.Helper is outside the subset (" + Parsing.BodyTranslator.Subset + ")")]
+    [InlineData(
+        "[FiniteFamily(3)] public readonly partial struct Law { static double [|LogWeight|](int k, double s) { double t = s; return t * k; } }",
+        "its LogWeight cannot be translated for the symbolic derivative: its body is not one expression: write '=> expression' or '{ return expression; }'")]
+    [InlineData(
+        "[FiniteFamily(3)] public readonly partial struct Law { static double [|LogWeight|](int k, double s) => SpecialFunctions.Trigamma(s) * k; }",
+        "its LogWeight has no symbolic derivative in 's' (a function without a derivative rule: Trigamma, for one)")]
+    [InlineData(
+        "[FiniteFamily(3)] public sealed partial class Law { static double [|LogWeight|](int k, double a, double b) => SpecialFunctions.Digamma(a) * k + b; }",
+        "its LogWeight has no symbolic second derivative in 'a' and 'a' (a function without a derivative rule: Trigamma, for one)")]
+    public void DG0043_LogWeightWithoutFit_IsAnInfoAndTheLawIsStillGenerated(string declaration, string reason)
+    {
+        var (source, span) = Markup.Parse(Header + declaration + "\n");
+        var run = GeneratorHarness.Run(source);
+        run.AssertNoGeneratorException();
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DG0043", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.Equal(
+            "'Law' is a [FiniteFamily] type without Fit: " + reason + "; the law, its measures and its toolkit are generated, only maximum-likelihood fitting needs the derivative",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The law is generated, without Fit, and compiles clean.
+        string generated = Assert.Single(run.Sources).Text;
+        Assert.Contains("public Law(", generated, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(" Fit(", generated, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("FitCounts", generated, System.StringComparison.Ordinal);
+        Assert.Empty(run.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
 
     [Theory]
     [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double s) => -s * k; }")]

@@ -170,4 +170,54 @@ public sealed class IncrementalityTests
             o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
         StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
     }
+
+    [Fact]
+    public void EditingALogWeightBody_ReGenerates()
+    {
+        // Fit's derivatives come from the body of LogWeight: editing the body (not the declaration's header) is a change
+        // of the model, and the generated derivative follows it.
+        var (driver, compilation) = FirstRun();
+        var old = compilation.SyntaxTrees[0];
+        string text = old.GetText().ToString();
+        var edited = old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            text.Replace("-s * System.Math.Log(k + 1)", "-s * System.Math.Log(k + 2)")));
+
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, edited)).GetRunResult();
+
+        var finite = StepAssertions.OurSteps(result)[TrackingNames.Family(Model.FamilyKind.FiniteFamily)];
+        Assert.Contains(finite.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        var zipf = Assert.Single(result.GeneratedTrees, t => t.FilePath.Contains("Zipf21", System.StringComparison.Ordinal)).ToString();
+        Assert.Contains("__gradient[0] = -global::System.Math.Log(k + 2d);", zipf, System.StringComparison.Ordinal);
+        StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
+    }
+
+    [Fact]
+    public void ALogWeightInAnotherFile_IsRefused()
+    {
+        // The parse step re-runs only for the file of the attribute, so a LogWeight in another file of the partial type
+        // would go stale when edited: DG0042 at the method instead.
+        const string Attributed = "using DivergenceGen;\nnamespace MyApp;\n[FiniteFamily(3)] public readonly partial struct Split;\n";
+        const string Body = "namespace MyApp;\npublic readonly partial struct Split { static double LogWeight(int k, double s) => -s * k; }\n";
+        var run = GeneratorHarness.Run(new[] { Attributed, Body });
+        run.AssertNoGeneratorException();
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DG0042", diagnostic.Id);
+        Assert.Contains("must be declared in the same file as the [FiniteFamily] attribute", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Equal("Source1.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void AConstantFromAnotherFile_IsNotFolded()
+    {
+        // Folding it would go stale in the same way: the law is generated, Fit is not (DG0043, at the constant).
+        const string Attributed = "using DivergenceGen;\nnamespace MyApp;\n[FiniteFamily(3)] public readonly partial struct Split { static double LogWeight(int k, double s) => -s * k * Scales.Step; }\n";
+        const string Constants = "namespace MyApp;\npublic static class Scales { public const double Step = 0.5; }\n";
+        var run = GeneratorHarness.Run(new[] { Attributed, Constants });
+        run.AssertNoGeneratorException();
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DG0043", diagnostic.Id);
+        Assert.Contains("'Step' is a constant declared in another file", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("FitCounts", Assert.Single(run.Sources).Text, System.StringComparison.Ordinal);
+    }
 }

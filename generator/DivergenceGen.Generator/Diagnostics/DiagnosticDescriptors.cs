@@ -173,6 +173,11 @@ namespace DivergenceGen.Generator.Diagnostics
             "Invalid LogWeight of a FiniteFamily type",
             "'{0}' cannot be a [{1}] type: {2}");
 
+        public static readonly DiagnosticDescriptor LogWeightWithoutFit = CreateInfo(
+            "DG0043",
+            "A FiniteFamily type without Fit",
+            "'{0}' is a [{1}] type without Fit: {2}; the law, its measures and its toolkit are generated, only maximum-likelihood fitting needs the derivative");
+
         /// <summary>All descriptors by id, for turning <see cref="DiagnosticInfo"/> back into diagnostics.</summary>
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
         {
@@ -182,14 +187,17 @@ namespace DivergenceGen.Generator.Diagnostics
             DivergenceParameterType, DivergenceReturnType, DivergencePrecisionMismatch, DivergenceNoExactMethod,
             DivergenceInvalidTolerance, DivergenceBothMeasures, DivergenceInfiniteBySupport, DivergenceJointShapeMismatch,
             LossTypeKind, LossClassCount, LossLabelSmoothing, LossInvalidArgument, LossWithFamily, MultipleLosses,
-            InvalidLogWeight,
+            InvalidLogWeight, LogWeightWithoutFit,
         }.ToDictionary(d => d.Id);
 
         public static DiagnosticInfo Info(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
             new(descriptor.Id, LocationInfo.From(location), new EquatableArray<string>(arguments));
 
-        /// <summary>Whether the diagnostic is a warning (which a user may suppress at the declaration) rather than an error.</summary>
-        public static bool IsWarning(DiagnosticInfo info) => ById[info.Id].DefaultSeverity == DiagnosticSeverity.Warning;
+        /// <summary>
+        /// Whether the diagnostic is a warning or an info (which a user may suppress at the declaration, so it is reported
+        /// in the compilation's syntax tree) rather than an error.
+        /// </summary>
+        public static bool IsSuppressible(DiagnosticInfo info) => ById[info.Id].DefaultSeverity != DiagnosticSeverity.Error;
 
         /// <summary>The diagnostic, located in the syntax tree of the recorded file among <paramref name="trees"/> where there is one.</summary>
         public static Diagnostic ToDiagnostic(DiagnosticInfo info, System.Collections.Immutable.ImmutableArray<SyntaxTree> trees = default) =>
@@ -200,6 +208,9 @@ namespace DivergenceGen.Generator.Diagnostics
 
         private static DiagnosticDescriptor CreateWarning(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: "See docs/diagnostics.md#" + id.ToLowerInvariant() + " in the DivergenceGen repository.");
+
+        private static DiagnosticDescriptor CreateInfo(string id, string title, string message) =>
+            new(id, title, message, Category, DiagnosticSeverity.Info, isEnabledByDefault: true, description: "See docs/diagnostics.md#" + id.ToLowerInvariant() + " in the DivergenceGen repository.");
 
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: "See docs/diagnostics.md#" + id.ToLowerInvariant() + " in the DivergenceGen repository.");

@@ -310,6 +310,11 @@ namespace DivergenceGen.Generator.Emit
                 _c.ExpressionMember("public " + Readonly + T + " " + Parsing.Declarations.Identifier(PropertyOf(n)), "_" + n, isProperty: true);
                 _w.Line();
             }
+
+            if (_c.Spec.LogWeight is { } logWeightModel)
+            {
+                new FiniteFamilyFit(_c, logWeightModel).Emit();
+            }
         }
 
         private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);

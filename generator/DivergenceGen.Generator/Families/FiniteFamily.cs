@@ -25,11 +25,14 @@ namespace DivergenceGen.Generator.Families
         /// <summary>A categorical law of K outcomes: the same divergence facts as Categorical(K).</summary>
         public static readonly DivergenceFacts Divergence = Categorical.Divergence;
 
-        /// <summary>The members Categorical writes that a parametric law does not (they would create laws outside the family).</summary>
+        /// <summary>
+        /// The members Categorical writes that a parametric law does not (they would create laws outside the family). Its
+        /// <c>Fit</c> is replaced by maximum likelihood over θ (<c>Emit/FiniteFamilyFit.cs</c>), with <c>FitCounts</c>.
+        /// </summary>
         private static readonly string[] VectorFactories =
         {
             "FromProbabilities", "TryFromProbabilities", "FromWeights", "TryFromWeights", "FromLogits", "TryFromLogits",
-            "FromCounts", "TryFromCounts", "Fit", "CreateProbabilities", "CreateWeights", "CreateLogits", "CreateCounts",
+            "FromCounts", "TryFromCounts", "CreateProbabilities", "CreateWeights", "CreateLogits", "CreateCounts",
         };
 
         /// <summary>
@@ -38,7 +41,7 @@ namespace DivergenceGen.Generator.Families
         /// </summary>
         public static readonly string[] GeneratedMembers = Categorical.GeneratedMembers
             .Except(VectorFactories)
-            .Concat(new[] { "TryCreate", "__LogWeights" })
+            .Concat(new[] { "TryCreate", "__LogWeights", "FitCounts", "__Fit", "__LogWeightDerivatives" })
             .ToArray();
     }
 }

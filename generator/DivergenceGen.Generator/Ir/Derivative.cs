@@ -14,7 +14,7 @@ namespace DivergenceGen.Generator.Ir
     /// <list type="bullet">
     /// <item>sums, differences, products (Leibniz), quotients ((x′·y − x·y′)/y², written x′/y − x·y′/y²);</item>
     /// <item>log x → x′/x; log1p x → x′/(1 + x); exp x → exp x·x′; expm1 x → exp x·x′; √x → x′/(2√x);
-    /// |x| → (x ≥ 0 ? x′ : −x′) (the right derivative at 0); −x → −x′;</item>
+    /// |x| → (x ≥ 0 ? x′ : −x′) (the right derivative at 0); sin x → cos x·x′; cos x → −sin x·x′; −x → −x′;</item>
     /// <item>log(x/y) → x′/x − y′/y; x·log y with 0·log 0 = 0 → x′·log y + x·y′/y (x′·log y keeps the convention);</item>
     /// <item>c ? x : y → c ? x′ : y′ (piecewise: the condition is not differentiated); min/max likewise, by which side is
     /// taken;</item>
@@ -75,6 +75,8 @@ namespace DivergenceGen.Generator.Ir
                         UnaryOp.Expm1 => new Unary(UnaryOp.Exp, x) * dx,
                         UnaryOp.Sqrt => dx / (2.0 * E.Sqrt(x)),
                         UnaryOp.Abs => E.Select(E.AtLeast(x, 0.0), dx, -dx),
+                        UnaryOp.Sin => E.Cos(x) * dx,
+                        UnaryOp.Cos => -(E.Sin(x) * dx),
                         _ => null,
                     };
                 }

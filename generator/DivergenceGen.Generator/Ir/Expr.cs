@@ -2,7 +2,9 @@ namespace DivergenceGen.Generator.Ir
 {
     /// <summary>
     /// The tiny expression IR that family formulas are written in. Lowerings turn one expression into scalar C#,
-    /// SIMD C# over <c>Vector128/256/512</c>, or a number folded at compile time.
+    /// SIMD C# over <c>Vector128/256/512</c>, or a number folded at compile time. Every node has value equality (the
+    /// records with arrays compare them element-wise), so a pipeline model may hold IR (a user's translated
+    /// <c>LogWeight</c>) and still cache.
     /// </summary>
     internal abstract record Expr
     {
@@ -40,6 +42,12 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>eˣ − 1, accurate near 0 (the Hellinger distance of n-fold products); scalar code only.</summary>
         Expm1,
+
+        /// <summary>sin x (a user's circular log-weight, issue 16); scalar code only.</summary>
+        Sin,
+
+        /// <summary>cos x (a user's circular log-weight, issue 16); scalar code only.</summary>
+        Cos,
     }
 
     internal sealed record Unary(UnaryOp Op, Expr Operand) : Expr;
@@ -85,10 +93,26 @@ namespace DivergenceGen.Generator.Ir
     /// closed form (series, saddle-point log-pmfs, samplers). Scalar lowering only — the emitters never put one in a
     /// vector kernel; a vector kernel that needs one falls back to the scalar member per element and says so.
     /// </summary>
-    internal sealed record Call(string Function, Expr[] Arguments) : Expr;
+    internal sealed record Call(string Function, Expr[] Arguments) : Expr
+    {
+        /// <summary>Value equality over the arguments (a record compares arrays by reference), so a model can hold IR.</summary>
+        public bool Equals(Call? other) =>
+            other is not null && Function == other.Function && System.Linq.Enumerable.SequenceEqual(Arguments, other.Arguments);
+
+        public override int GetHashCode() => Function.GetHashCode() ^ Arguments.Length;
+    }
 
     /// <summary>A vector of constants, one per lane (a straight-line chunk's class indices or table entries).</summary>
-    internal sealed record ConstVector(double[] Values) : Expr;
+    internal sealed record ConstVector(double[] Values) : Expr
+    {
+        /// <summary>Value equality over the lanes, bit for bit (a record compares arrays by reference).</summary>
+        public bool Equals(ConstVector? other) =>
+            other is not null && System.Linq.Enumerable.SequenceEqual(
+                System.Linq.Enumerable.Select(Values, System.BitConverter.DoubleToInt64Bits),
+                System.Linq.Enumerable.Select(other.Values, System.BitConverter.DoubleToInt64Bits));
+
+        public override int GetHashCode() => Values.Length;
+    }
 
     /// <summary>max(x, y), lane-wise in SIMD code.</summary>
     internal sealed record Maximum(Expr Left, Expr Right) : Expr;
@@ -147,6 +171,12 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>eˣ − 1 without cancellation near 0 (<c>ScalarMath.Expm1</c>); scalar code only.</summary>
         public static Expr Expm1(Expr x) => new Unary(UnaryOp.Expm1, x);
+
+        /// <summary>sin x; scalar code only.</summary>
+        public static Expr Sin(Expr x) => new Unary(UnaryOp.Sin, x);
+
+        /// <summary>cos x; scalar code only.</summary>
+        public static Expr Cos(Expr x) => new Unary(UnaryOp.Cos, x);
 
         /// <summary>min(x, y): <c>Math.Min</c> or <c>VectorNNN.Min</c>.</summary>
         public static Expr Min(Expr x, Expr y) => new Minimum(x, y);

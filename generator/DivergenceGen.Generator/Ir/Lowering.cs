@@ -207,6 +207,8 @@ namespace DivergenceGen.Generator.Ir
                 UnaryOp.Sqrt => math + ".Sqrt(" + operand + ")",
                 UnaryOp.Abs => math + ".Abs(" + operand + ")",
                 UnaryOp.Expm1 => "global::DivergenceGen.ScalarMath.Expm1(" + operand + ")",
+                UnaryOp.Sin => math + ".Sin(" + operand + ")",
+                UnaryOp.Cos => math + ".Cos(" + operand + ")",
                 _ => "global::DivergenceGen.ScalarMath.Log1p(" + operand + ")",
             };
         }

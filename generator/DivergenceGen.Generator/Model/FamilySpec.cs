@@ -47,5 +47,12 @@ namespace DivergenceGen.Generator.Model
         /// of the type's precision): the constructor's parameters; their PascalCase forms are the properties. Empty otherwise.
         /// </summary>
         public EquatableArray<string> LogWeightParameters { get; init; } = EquatableArray<string>.Empty;
+
+        /// <summary>
+        /// A FiniteFamily type's <c>LogWeight</c> translated into the IR with its first and second derivatives in the
+        /// parameters, for <c>Fit</c>; null when the body is outside the translatable subset or has no derivative (the type
+        /// then has no <c>Fit</c>, and DG0043 says why), and for every other family.
+        /// </summary>
+        public LogWeightModel? LogWeight { get; init; }
     }
 }

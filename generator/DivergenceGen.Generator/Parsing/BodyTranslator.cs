@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using DivergenceGen.Generator.Ir;
 using DivergenceGen.Generator.Model;
@@ -21,7 +22,7 @@ namespace DivergenceGen.Generator.Parsing
     /// <item><c>+ − * /</c> on double or float (on integers <c>+ − *</c> only: <c>k / 2</c> truncates, which the IR does not),
     /// unary minus and plus, parentheses;</item>
     /// <item><c>c ? x : y</c> with c a comparison (<c>&lt; &lt;= &gt; &gt;= == !=</c>) of two translatable operands;</item>
-    /// <item><c>Math</c>/<c>MathF</c> <c>Log(x)</c>, <c>Exp</c>, <c>Sqrt</c>, <c>Abs</c>, <c>Min</c>, <c>Max</c>, <c>Pow(x, y)</c>
+    /// <item><c>Math</c>/<c>MathF</c> <c>Log(x)</c>, <c>Exp</c>, <c>Sqrt</c>, <c>Abs</c>, <c>Min</c>, <c>Max</c>, <c>Sin</c>, <c>Cos</c>, <c>Pow(x, y)</c>
     /// (an integer constant y of at most 16 in magnitude as products, ½ as √x, otherwise exp(y·log x), for x &gt; 0),
     /// <c>double.LogP1</c>/<c>float.LogP1</c> (log1p), <c>double.ExpM1</c>/<c>float.ExpM1</c>, and DivergenceGen's
     /// <c>SpecialFunctions.LogGamma</c>, <c>Digamma</c>, <c>Trigamma</c>, <c>LogFactorial</c>.</item>
@@ -39,7 +40,7 @@ namespace DivergenceGen.Generator.Parsing
 
         /// <summary>The subset, for messages.</summary>
         public const string Subset =
-            "numbers, the method's parameters, + − * /, unary minus, c ? x : y on a comparison, Math.Log, Exp, Sqrt, Abs, Min, Max, Pow, "
+            "numbers, the method's parameters, + − * /, unary minus, c ? x : y on a comparison, Math.Log, Exp, Sqrt, Abs, Min, Max, Pow, Sin, Cos, "
             + "double.LogP1, double.ExpM1 and SpecialFunctions.LogGamma, Digamma, Trigamma, LogFactorial";
 
         private sealed class Untranslatable : Exception
@@ -104,6 +105,7 @@ namespace DivergenceGen.Generator.Parsing
                 _cancellationToken.ThrowIfCancellationRequested();
                 if (_model.GetConstantValue(node, _cancellationToken) is { HasValue: true, Value: { } constant } && IsNumber(constant))
                 {
+                    RefuseForeignConstants(node);
                     return new Const(Convert.ToDouble(constant, CultureInfo.InvariantCulture));
                 }
 
@@ -112,6 +114,11 @@ namespace DivergenceGen.Generator.Parsing
                     case ParenthesizedExpressionSyntax p:
                         return Translate(p.Expression);
                     case CastExpressionSyntax cast when IsNumeric(_model.GetTypeInfo(cast, _cancellationToken).Type):
+                        if (!IsFloatingPoint(_model.GetTypeInfo(cast, _cancellationToken).Type) && IsFloatingPoint(_model.GetTypeInfo(cast.Expression, _cancellationToken).Type))
+                        {
+                            throw new Untranslatable(cast, "the cast '" + cast + "' truncates a floating-point value to an integer, which the IR does not");
+                        }
+
                         return Translate(cast.Expression);
                     case IdentifierNameSyntax identifier:
                     {
@@ -229,6 +236,10 @@ namespace DivergenceGen.Generator.Parsing
                         return new Unary(UnaryOp.Exp, Argument(0));
                     case "Sqrt" when (math || number) && arguments.Count == 1:
                         return E.Sqrt(Argument(0));
+                    case "Sin" when math && arguments.Count == 1:
+                        return E.Sin(Argument(0));
+                    case "Cos" when math && arguments.Count == 1:
+                        return E.Cos(Argument(0));
                     case "Abs" when (math || number) && arguments.Count == 1:
                         return E.Abs(Argument(0));
                     case "Min" when (math || number) && arguments.Count == 2:
@@ -256,6 +267,7 @@ namespace DivergenceGen.Generator.Parsing
             {
                 if (_model.GetConstantValue(exponentSyntax, _cancellationToken) is { HasValue: true, Value: { } c } && IsNumber(c))
                 {
+                    RefuseForeignConstants(exponentSyntax);
                     double y = Convert.ToDouble(c, CultureInfo.InvariantCulture);
                     if (y == Math.Floor(y) && Math.Abs(y) <= 16)
                     {
@@ -275,6 +287,25 @@ namespace DivergenceGen.Generator.Parsing
                 }
 
                 return new Unary(UnaryOp.Exp, Translate(exponentSyntax) * E.Log(x));
+            }
+
+            /// <summary>
+            /// A constant folded from a <c>const</c> declared in another file would go stale: the generator re-reads the body
+            /// only when its own file changes. Such a constant is refused, naming it (the framework's, like Math.PI, have no
+            /// source and are folded).
+            /// </summary>
+            private void RefuseForeignConstants(ExpressionSyntax node)
+            {
+                foreach (var identifier in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                {
+                    var symbol = _model.GetSymbolInfo(identifier, _cancellationToken).Symbol;
+                    if (symbol is IFieldSymbol or ILocalSymbol && symbol.DeclaringSyntaxReferences.Any(r => r.SyntaxTree != node.SyntaxTree))
+                    {
+                        throw new Untranslatable(
+                            identifier,
+                            "'" + identifier.Identifier.ValueText + "' is a constant declared in another file (the generator re-reads this method only when its own file changes): declare it in this file or write its value");
+                    }
+                }
             }
 
             private static bool IsNumber(object value) => value is double or float or int or long or short or byte or sbyte or uint or ulong or ushort or decimal;

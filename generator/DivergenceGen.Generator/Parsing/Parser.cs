@@ -97,11 +97,13 @@ namespace DivergenceGen.Generator.Parsing
 
             // A parametric law (FiniteFamily): the type's own LogWeight(int k, …) gives the constructor's parameters and the precision.
             var logWeightParameters = EquatableArray<string>.Empty;
+            LogWeightModel? logWeightModel = null;
             if (FamilyCatalogue.Of(kind).Description is VectorParameterFamily { ParametricConstruction: true })
             {
-                if (ReadLogWeight(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, identifier, diagnostics) is { } logWeight)
+                if (ReadLogWeight(type, declaration.SyntaxTree, family, FamilyCatalogue.Of(kind).GeneratedMembers, identifier, diagnostics) is { } logWeight)
                 {
                     logWeightParameters = new EquatableArray<string>(logWeight.Names);
+                    logWeightModel = LogWeightTranslation.Translate(type, logWeight.Method, family, compilation, diagnostics, cancellationToken);
                     if (arguments is { } read)
                     {
                         arguments = new Arguments(read.Classes, read.Trials, logWeight.Precision, read.UnrollThreshold, read.Rows, read.Columns);
@@ -161,6 +163,7 @@ namespace DivergenceGen.Generator.Parsing
                 Rows = arguments.Value.Rows,
                 Columns = arguments.Value.Columns,
                 LogWeightParameters = logWeightParameters,
+                LogWeight = logWeightModel,
             };
         }
 
@@ -171,8 +174,8 @@ namespace DivergenceGen.Generator.Parsing
         /// type's name, not a second parameter's), and no parameter may be named <c>result</c> (TryCreate's) or start with
         /// <c>__</c> (the generated locals'). Returns the parameters' names and the precision, or null.
         /// </summary>
-        private static (string[] Names, PrecisionKind Precision)? ReadLogWeight(
-            INamedTypeSymbol type, string family, IReadOnlyList<string> generated, Location identifier, List<DiagnosticInfo> diagnostics)
+        private static (string[] Names, PrecisionKind Precision, IMethodSymbol Method)? ReadLogWeight(
+            INamedTypeSymbol type, SyntaxTree attributed, string family, IReadOnlyList<string> generated, Location identifier, List<DiagnosticInfo> diagnostics)
         {
             bool Report(Location? location, string reason)
             {
@@ -194,6 +197,13 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             var at = method.Locations.FirstOrDefault(l => l.IsInSource);
+            if (method.DeclaringSyntaxReferences.Concat(method.PartialImplementationPart?.DeclaringSyntaxReferences ?? Enumerable.Empty<SyntaxReference>())
+                .Any(r => r.SyntaxTree != attributed))
+            {
+                Report(at, "'LogWeight' must be declared in the same file as the [" + family + "] attribute (the generator reads it with the attribute, so an edit in another file would not reach the generated code)");
+                return null;
+            }
+
             if (!method.IsStatic)
             {
                 Report(at, "'LogWeight' must be static (the constructor calls it before the instance exists)");
@@ -230,6 +240,12 @@ namespace DivergenceGen.Generator.Parsing
             if (method.Parameters.Length == 0 || method.Parameters[0].Type.SpecialType != SpecialType.System_Int32 || method.Parameters[0].RefKind != RefKind.None)
             {
                 Report(at, "the first parameter of 'LogWeight' must be the outcome, 'int k'");
+                return null;
+            }
+
+            if (method.Parameters[0].Name.StartsWith("__", System.StringComparison.Ordinal))
+            {
+                Report(method.Parameters[0].Locations.FirstOrDefault(l => l.IsInSource) ?? at, "the outcome '" + method.Parameters[0].Name + "' of 'LogWeight' cannot be used: names starting with '__' are the generated locals'; rename it");
                 return null;
             }
 
@@ -291,7 +307,7 @@ namespace DivergenceGen.Generator.Parsing
                 names.Add(name);
             }
 
-            return (names.ToArray(), precision);
+            return (names.ToArray(), precision, method);
         }
 
         /// <summary>

@@ -9,7 +9,7 @@ namespace DivergenceGen
     /// Construction helpers of the types generated from <see cref="FiniteFamilyAttribute"/>: parameter checks, the
     /// stable normalisation of the user's log-weights, and the message of an invalid construction.
     /// </summary>
-    public static class FiniteFamilies
+    public static partial class FiniteFamilies
     {
         /// <summary>Whether a parameter is finite (not NaN, not ±∞).</summary>
         /// <typeparam name="T">double or float.</typeparam>

@@ -141,6 +141,143 @@ namespace MyApp
         }
 
         /// <summary>
+        /// Fits the law to observed outcomes by maximum likelihood, starting from s = 0 (the default values of
+        /// <c>LogWeight</c>'s parameters, 0 where there is none).
+        /// The maximum of the log-likelihood Σᵢ log P(X = xᵢ) over the parameters (s), by damped Newton steps
+        /// on the score and Hessian derived symbolically from <c>LogWeight</c> at compile time (<see
+        /// cref="global::DivergenceGen.FiniteFamilies.FitMaximumLikelihood"/>
+        /// states the method and its stopping rule; an exponential family converges from any valid start).
+        /// </summary>
+        /// <param name="outcomes">The observed outcomes, each in 0 … K − 1; at least one.</param>
+        /// <returns>The law of largest likelihood.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An outcome is outside 0 … K − 1 (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="outcomes"/> is empty, or no maximum: the data lie on the family's boundary (the
+        /// likelihood keeps rising as a parameter
+        /// grows, e.g. every outcome at one end), the parameters are not identifiable, the start is invalid for the data, or the
+        /// fit did not converge; the message names the parameters and their last values.</exception>
+        public static Zipf21 Fit(global::System.ReadOnlySpan<int> outcomes)
+        {
+            global::DivergenceGen.Guard.ThrowIfEmpty(outcomes.Length, nameof(outcomes));
+            var counts = new long[Classes];
+            global::DivergenceGen.ProbabilityVectors.CountOutcomes(outcomes, counts, nameof(outcomes));
+            return __Fit(counts, new double[] { 0d }, nameof(outcomes));
+        }
+
+        /// <summary>
+        /// Fits the law to observed outcomes by maximum likelihood, starting from the parameters of <paramref name="start"/>.
+        /// The maximum of the log-likelihood Σᵢ log P(X = xᵢ) over the parameters (s), by damped Newton steps
+        /// on the score and Hessian derived symbolically from <c>LogWeight</c> at compile time (<see
+        /// cref="global::DivergenceGen.FiniteFamilies.FitMaximumLikelihood"/>
+        /// states the method and its stopping rule; an exponential family converges from any valid start).
+        /// </summary>
+        /// <param name="outcomes">The observed outcomes, each in 0 … K − 1; at least one.</param>
+        /// <param name="start">Where the iteration starts: a law that gives every observed outcome positive probability.</param>
+        /// <returns>The law of largest likelihood.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An outcome is outside 0 … K − 1 (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="outcomes"/> is empty, or no maximum: the data lie on the family's boundary (the
+        /// likelihood keeps rising as a parameter
+        /// grows, e.g. every outcome at one end), the parameters are not identifiable, the start is invalid for the data, or the
+        /// fit did not converge; the message names the parameters and their last values.</exception>
+        public static Zipf21 Fit(global::System.ReadOnlySpan<int> outcomes, in Zipf21 start)
+        {
+            start.ThrowIfDefault();
+            global::DivergenceGen.Guard.ThrowIfEmpty(outcomes.Length, nameof(outcomes));
+            var counts = new long[Classes];
+            global::DivergenceGen.ProbabilityVectors.CountOutcomes(outcomes, counts, nameof(outcomes));
+            return __Fit(counts, new double[] { start._s }, nameof(outcomes));
+        }
+
+        /// <summary>
+        /// Fits the law to outcome counts (counts[k] observations of k) by maximum likelihood, starting from s = 0.
+        /// The maximum of the log-likelihood Σᵢ log P(X = xᵢ) over the parameters (s), by damped Newton steps
+        /// on the score and Hessian derived symbolically from <c>LogWeight</c> at compile time (<see
+        /// cref="global::DivergenceGen.FiniteFamilies.FitMaximumLikelihood"/>
+        /// states the method and its stopping rule; an exponential family converges from any valid start).
+        /// </summary>
+        /// <param name="counts">K counts, each ≥ 0, not all 0.</param>
+        /// <returns>The law of largest likelihood.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="counts"/> does not have K elements or counts
+        /// nothing, or no maximum: the data lie on the family's boundary (the likelihood keeps rising as a parameter
+        /// grows, e.g. every outcome at one end), the parameters are not identifiable, the start is invalid for the data, or the
+        /// fit did not converge; the message names the parameters and their last values.</exception>
+        public static Zipf21 FitCounts(global::System.ReadOnlySpan<long> counts)
+        {
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(counts.Length, Classes, nameof(counts));
+            return __Fit(counts, new double[] { 0d }, nameof(counts));
+        }
+
+        /// <summary>
+        /// Fits the law to outcome counts (counts[k] observations of k) by maximum likelihood, starting from the parameters
+        /// of <paramref name="start"/>.
+        /// The maximum of the log-likelihood Σᵢ log P(X = xᵢ) over the parameters (s), by damped Newton steps
+        /// on the score and Hessian derived symbolically from <c>LogWeight</c> at compile time (<see
+        /// cref="global::DivergenceGen.FiniteFamilies.FitMaximumLikelihood"/>
+        /// states the method and its stopping rule; an exponential family converges from any valid start).
+        /// </summary>
+        /// <param name="counts">K counts, each ≥ 0, not all 0.</param>
+        /// <param name="start">Where the iteration starts: a law that gives every counted outcome positive probability.</param>
+        /// <returns>The law of largest likelihood.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A count is negative (the message names its index and value).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="counts"/> does not have K elements or counts
+        /// nothing, or no maximum: the data lie on the family's boundary (the likelihood keeps rising as a parameter
+        /// grows, e.g. every outcome at one end), the parameters are not identifiable, the start is invalid for the data, or the
+        /// fit did not converge; the message names the parameters and their last values.</exception>
+        public static Zipf21 FitCounts(global::System.ReadOnlySpan<long> counts, in Zipf21 start)
+        {
+            start.ThrowIfDefault();
+            global::DivergenceGen.Guard.ThrowIfLengthIsNot(counts.Length, Classes, nameof(counts));
+            return __Fit(counts, new double[] { start._s }, nameof(counts));
+        }
+
+        /// <summary>
+        /// The fit itself (the runtime's damped Newton iteration), then the law at the parameters found.
+        /// </summary>
+        /// <param name="counts">K counts.</param>
+        /// <param name="start">The starting parameters.</param>
+        /// <param name="name">The caller's parameter name, for exceptions.</param>
+        /// <returns>The fitted law.</returns>
+        private static Zipf21 __Fit(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> start, string name)
+        {
+            double[] theta = global::DivergenceGen.FiniteFamilies.FitMaximumLikelihood(
+                "Zipf21",
+                new[] { "s" },
+                counts,
+                start,
+                __LogWeightDerivatives,
+                name);
+            return new Zipf21(theta[0]);
+        }
+
+        /// <summary>
+        /// LogWeight and its first and second derivatives in the parameters, in double, for <see cref="Fit(global::System.ReadOnlySpan{int})"/>:
+        /// the generator translated the body of <c>LogWeight</c> and differentiated it symbolically at compile time:
+        /// <code>
+        /// LogWeight(k, s) = -s·log(k + 1)
+        /// ∂/∂s = -log(k + 1)
+        /// ∂²/∂s² = 0
+        /// </code>
+        /// </summary>
+        /// <param name="__outcome">The outcome k.</param>
+        /// <param name="__parameters">The parameters, in order.</param>
+        /// <param name="__gradient">Empty, or receives the m first derivatives.</param>
+        /// <param name="__hessian">Empty, or receives the m × m second derivatives (row-major).</param>
+        /// <returns>LogWeight(k, θ).</returns>
+        private static double __LogWeightDerivatives(int __outcome, global::System.ReadOnlySpan<double> __parameters, global::System.Span<double> __gradient,
+            global::System.Span<double> __hessian)
+        {
+            double k = __outcome;
+            double s = __parameters[0];
+            if (!__gradient.IsEmpty)
+            {
+                __gradient[0] = -global::System.Math.Log(k + 1d);
+                __hessian[0] = 0d;
+            }
+
+            return -s * global::System.Math.Log(k + 1d);
+        }
+
+        /// <summary>
         /// The K probabilities P(X = k), k = 0 … K − 1.
         /// </summary>
         [global::System.Diagnostics.CodeAnalysis.UnscopedRef] public global::System.ReadOnlySpan<double> Probabilities

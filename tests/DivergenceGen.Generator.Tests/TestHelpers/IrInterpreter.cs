@@ -19,6 +19,8 @@ internal static class IrInterpreter
             UnaryOp.Log1p => Math.Log(1 + Evaluate(u.Operand, at)),
             UnaryOp.Exp => Math.Exp(Evaluate(u.Operand, at)),
             UnaryOp.Expm1 => Math.Exp(Evaluate(u.Operand, at)) - 1,
+            UnaryOp.Sin => Math.Sin(Evaluate(u.Operand, at)),
+            UnaryOp.Cos => Math.Cos(Evaluate(u.Operand, at)),
             UnaryOp.Sqrt => Math.Sqrt(Evaluate(u.Operand, at)),
             UnaryOp.Abs => Math.Abs(Evaluate(u.Operand, at)),
             _ => throw new NotSupportedException(u.Op.ToString()),
