@@ -601,6 +601,20 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
             _c.ExpressionMember("public " + Readonly + "int Sample(global::System.Random random)", "global::DivergenceGen.ProbabilityVectors.Sample<" + T + ">(" + field + ", random)");
             _w.Line();
+            _c.EmitSampleIntoSpan();
+            _w.Line();
+            _w.Summary("The batch log-pmf: destinationᵢ = log P(X = outcomesᵢ), −∞ for an outcome outside 0 … K − 1; a gather from the\n"
+                + "cached log-probabilities (no logarithm is taken).");
+            _w.Doc("<param name=\"outcomes\">The outcomes.</param>");
+            _w.Doc("<param name=\"destination\">Receives the log-probabilities; at least as long as <paramref name=\"outcomes\"/>.</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"outcomes\"/>.</exception>");
+            using (_w.Block("public " + Readonly + "void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<" + T + "> destination)"))
+            {
+                _c.DefaultCheck();
+                _w.Line("global::DivergenceGen.ProbabilityVectors.LogPmf<" + T + ">(" + logField + ", outcomes, destination);");
+            }
+
+            _w.Line();
         }
 
         private void EmitMeasures()

@@ -276,6 +276,26 @@ namespace DivergenceGen
             }
         }
 
+        /// <summary>
+        /// The batch log-pmf of a categorical law: destinationᵢ = log p[outcomesᵢ], −∞ for an outcome outside 0 … K − 1 (as
+        /// the scalar <c>LogPmf(k)</c>). A gather from the cached log-probabilities: no logarithm is taken.
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="logP">The K cached log-probabilities.</param>
+        /// <param name="outcomes">The outcomes.</param>
+        /// <param name="destination">Receives one log-probability per outcome; at least as long as <paramref name="outcomes"/>.</param>
+        /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="outcomes"/>.</exception>
+        public static void LogPmf<T>(ReadOnlySpan<T> logP, ReadOnlySpan<int> outcomes, Span<T> destination)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
+            for (int i = 0; i < outcomes.Length; i++)
+            {
+                int k = outcomes[i];
+                destination[i] = (uint)k < (uint)logP.Length ? logP[k] : T.NegativeInfinity;
+            }
+        }
+
         /// <summary>Counts each outcome; an outcome outside 0 … K − 1 throws <see cref="ArgumentOutOfRangeException"/> naming its index.</summary>
         /// <param name="outcomes">The outcomes.</param>
         /// <param name="counts">K counters, incremented.</param>

@@ -358,6 +358,35 @@ namespace MyApp
         }
 
         /// <summary>
+        /// Fills <paramref name="destination"/> with independent draws (see <see cref="Sample(global::System.Random)"/>).
+        /// </summary>
+        /// <param name="random">The source of randomness.</param>
+        /// <param name="destination">Receives the outcomes.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
+        public void Sample(global::System.Random random, global::System.Span<int> destination)
+        {
+            ThrowIfDefault();
+            global::System.ArgumentNullException.ThrowIfNull(random);
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = Sample(random);
+            }
+        }
+
+        /// <summary>
+        /// The batch log-pmf: destinationᵢ = log P(X = outcomesᵢ), −∞ for an outcome outside 0 … K − 1; a gather from the
+        /// cached log-probabilities (no logarithm is taken).
+        /// </summary>
+        /// <param name="outcomes">The outcomes.</param>
+        /// <param name="destination">Receives the log-probabilities; at least as long as <paramref name="outcomes"/>.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than <paramref name="outcomes"/>.</exception>
+        public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<double> destination)
+        {
+            ThrowIfDefault();
+            global::DivergenceGen.ProbabilityVectors.LogPmf<double>(_logProbabilities, outcomes, destination);
+        }
+
+        /// <summary>
         /// The entropy in nats, H(P) = −Σₖ pₖ·log pₖ, with 0·log 0 = 0. Uses the cached log-probabilities: no logarithm is taken here.
         /// </summary>
         public double Entropy()
