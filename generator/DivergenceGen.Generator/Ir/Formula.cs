@@ -25,11 +25,11 @@ namespace DivergenceGen.Generator.Ir
             switch (e)
             {
                 case Const c:
-                    return c.Value < 0 ? Wrap("-" + Number(-c.Value), UnaryMinus, parent, isRightOperand) : Number(c.Value);
+                    return c.Value < 0 ? Wrap("-" + Number(-c.Value), Negation(parent, isRightOperand), parent, isRightOperand) : Number(c.Value);
                 case Ref r:
                     return r.Name;
                 case Unary { Op: UnaryOp.Negate } u:
-                    return Wrap("-" + Show(u.Operand, UnaryMinus, isRightOperand: false), UnaryMinus, parent, isRightOperand);
+                    return Wrap("-" + Show(u.Operand, UnaryMinus, isRightOperand: false), Negation(parent, isRightOperand), parent, isRightOperand);
                 case Unary { Op: UnaryOp.Abs } u:
                     return "|" + Show(u.Operand) + "|";
                 case Unary u:
@@ -81,6 +81,9 @@ namespace DivergenceGen.Generator.Ir
                     return e.GetType().Name + "(…)";
             }
         }
+
+        /// <summary>A minus sign as the right operand of a binary operator is parenthesised (<c>s·(-1.5)</c>, <c>s - (-k)</c>).</summary>
+        private static int Negation(int parent, bool isRightOperand) => isRightOperand && parent >= Additive ? Additive : UnaryMinus;
 
         private static string Wrap(string text, int precedence, int parent, bool isRightOperand) =>
             precedence < parent || (isRightOperand && precedence == parent) ? "(" + text + ")" : text;
