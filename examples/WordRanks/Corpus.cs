@@ -5,10 +5,10 @@ using System.Text.RegularExpressions;
 namespace WordRanks;
 
 /// <summary>
-/// The words of a corpus ranked by frequency: the <see cref="Words"/> most frequent first, their
-/// <see cref="Counts"/>, and every token of the corpus that is one of them as its rank index (0 for the most frequent).
+/// The words of a corpus ranked by frequency: the <see cref="Words"/> most frequent first, their <see cref="Counts"/>,
+/// and every token of the corpus that is one of them as its rank index (0 for the most frequent).
 /// </summary>
-/// <param name="Words">The kept words, most frequent first (ties: the word that occurs first in the corpus first).</param>
+/// <param name="Words">The kept words, most frequent first (ties in the order of first occurrence).</param>
 /// <param name="Counts">Counts[k] = the number of tokens of Words[k].</param>
 /// <param name="Outcomes">The corpus's tokens that are kept words, in corpus order, each as its rank index k.</param>
 /// <param name="Tokens">The number of tokens in the corpus, kept or not.</param>
@@ -16,14 +16,15 @@ namespace WordRanks;
 internal sealed record RankedWords(string[] Words, long[] Counts, int[] Outcomes, long Tokens, int DistinctWords);
 
 /// <summary>
-/// Where the words come from: a seeded synthetic corpus over the 50 most frequent English words, or a text tokenised into
-/// lowercase words; and the ranking of either by frequency.
+/// Where the words come from: a seeded synthetic corpus over the 50 most frequent English words, or a text tokenised
+/// into lowercase words; and the ranking of either by frequency.
 /// </summary>
 internal static partial class Corpus
 {
     /// <summary>
-    /// The 50 most frequent words of written English, most frequent first, in the order of the Brown corpus's word list
-    /// (Kučera and Francis, 1967: "the" 69,971 times in about a million words, "of" 36,411, "and" 28,852, …).
+    /// The 50 most frequent words of written English, most frequent first, in (about) the order of the Brown corpus's
+    /// frequency list (Kučera and Francis, 1967: "the" 69,971 times in about a million words, "of" 36,411, "and"
+    /// 28,852, …).
     /// </summary>
     public static readonly string[] EnglishTop50 =
     [
@@ -84,8 +85,8 @@ internal static partial class Corpus
     }
 
     /// <summary>
-    /// The words of a text, lowercased (invariant culture): maximal runs of letters, with an apostrophe (' or ’, kept as ')
-    /// between letters part of the word ("didn't", "cat's"); everything else separates words.
+    /// The words of a text, lowercased (invariant culture): maximal runs of letters, with an apostrophe (' or ’, kept
+    /// as ') between letters part of the word ("didn't", "cat's"); everything else separates words.
     /// </summary>
     /// <param name="text">Any text.</param>
     /// <returns>Its words, in order.</returns>
@@ -102,8 +103,8 @@ internal static partial class Corpus
     }
 
     /// <summary>
-    /// Counts the words of a corpus and keeps the <paramref name="top"/> most frequent, most frequent first (ties in the
-    /// order of first occurrence).
+    /// Counts the words of a corpus and keeps the <paramref name="top"/> most frequent, most frequent first (ties in
+    /// the order of first occurrence).
     /// </summary>
     /// <param name="tokens">The corpus, one word per token.</param>
     /// <param name="top">How many words to keep.</param>

@@ -4,23 +4,23 @@
 // Zipf–Mandelbrot law (r + q)^(−s) bends the top of that straight log-log line flat, and describes word counts better.
 // Neither is a built-in family of DivergenceGen: each is ONE declaration below, a [FiniteFamily(50)] type whose
 // LogWeight(k, θ) gives the unnormalised log-probability of the word of rank r = k + 1. The generator writes the law
-// around it (constructor, probabilities, entropy, KL, the toolkit) and, because it could translate the body of LogWeight
-// and differentiate it, FitCounts: maximum likelihood by damped Newton steps on the derivatives it derived.
+// around it (constructor, probabilities, entropy, KL, the toolkit) and, because it could translate the body of
+// LogWeight and differentiate it, FitCounts: maximum likelihood by damped Newton steps on the derivatives it derived.
 //
-// The data are a synthetic corpus (Corpus.cs): 200,000 tokens over the 50 most frequent English words, drawn with a fixed
-// seed from the Zipf–Mandelbrot law with s = 1.1, q = 2.7, and ranked by their counts as one ranks the words of a real
-// text (--text <file> does that with a text of your own). Both laws are fitted to the counts; the program reports the
-// parameters with standard errors from the observed Fisher information (a Hessian by central differences), the
-// log-likelihoods and their likelihood-ratio statistic (Zipf is Zipf–Mandelbrot at q = 0), KL(empirical ‖ fit) through a
-// [Categorical(50)] type (the empirical law) and the raw-vector KL, the entropies, and the top ranks.
+// The data are a synthetic corpus (Corpus.cs): 200,000 tokens over the 50 most frequent English words, drawn with a
+// fixed seed from the Zipf–Mandelbrot law with s = 1.1, q = 2.7, and ranked by their counts as one ranks the words of a
+// real text (--text <file> does that with a text of your own). Both laws are fitted to the counts; the program reports
+// the parameters with standard errors from the observed Fisher information (a Hessian by central differences), the
+// log-likelihoods and their likelihood-ratio statistic (Zipf is Zipf–Mandelbrot at q = 0), KL(empirical ‖ fit) through
+// a [Categorical(50)] type (the empirical law) and the raw-vector KL, the entropies, and the top ranks.
 //
 // The program checks what must hold (exit code 1 otherwise): the fit recovers the generating parameters, the score
 // equations hold at both fits, the nested models are ordered, LogLikelihood agrees with the log-pmf, the entropy
 // identity at the maximum, the numerical Hessian against the analytic one, the tokeniser, and a clear error where no
 // maximum exists (one word repeated).
 //
-// Writes wordranks.png (ScottPlot): rank against frequency on log-log axes, the corpus and both fits.
-// Everything is seeded, so every run prints the same numbers and draws the same image. Invariant culture throughout.
+// Writes wordranks.png (ScottPlot): rank against frequency on log-log axes, the corpus and both fits. Everything is
+// seeded, so every run prints the same numbers and draws the same image. Invariant culture throughout.
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -32,8 +32,8 @@ using DivergenceGen;
 namespace WordRanks;
 
 /// <summary>
-/// Zipf's law over the 50 ranks: P(rank k + 1) ∝ (k + 1)^(−s), one parameter. The generator writes every member, among them
-/// <c>FitCounts</c> (maximum likelihood from ∂ LogWeight/∂s = −log(k + 1), derived at compile time).
+/// Zipf's law over the 50 ranks: P(rank k + 1) ∝ (k + 1)^(−s), one parameter. The generator writes every member, among
+/// them <c>FitCounts</c> (maximum likelihood from ∂ LogWeight/∂s = −log(k + 1), derived at compile time).
 /// </summary>
 [FiniteFamily(50)]
 public readonly partial struct Zipf50
@@ -42,8 +42,8 @@ public readonly partial struct Zipf50
 }
 
 /// <summary>
-/// The Zipf–Mandelbrot law over the 50 ranks: P(rank k + 1) ∝ (k + 1 + q)^(−s), q &gt; −1 (q = 0 is <see cref="Zipf50"/>).
-/// The fit starts from the default values, s = 1, q = 0: Zipf's law with s = 1.
+/// The Zipf–Mandelbrot law over the 50 ranks: P(rank k + 1) ∝ (k + 1 + q)^(−s), q &gt; −1 (q = 0 is
+/// <see cref="Zipf50"/>). The fit starts from the default values, s = 1, q = 0: Zipf's law with s = 1.
 /// </summary>
 [FiniteFamily(50)]
 public readonly partial struct ZipfMandelbrot50
@@ -51,7 +51,9 @@ public readonly partial struct ZipfMandelbrot50
     private static double LogWeight(int k, double s = 1, double q = 0) => -s * Math.Log(k + 1 + q);
 }
 
-/// <summary>The empirical law of the 50 ranks (the corpus's frequencies), for KL(empirical ‖ fit) and its entropy.</summary>
+/// <summary>
+/// The empirical law of the 50 ranks (the corpus's frequencies), for KL(empirical ‖ fit) and its entropy.
+/// </summary>
 [Categorical(50)]
 public readonly partial struct RankFrequencies;
 
@@ -78,7 +80,7 @@ internal static class Program
     {
         Console.OutputEncoding = Encoding.UTF8;
 
-        // ---- Options: --out <dir>, --text <file> (each as "--x value" or "--x=value"), --help ----------------------------
+        // ---- Options: --out <dir>, --text <file> (each as "--x value" or "--x=value"), --help -----------------------
         string outputDirectory = DefaultOutputDirectory();
         string? textFile = null;
         for (int i = 0; i < args.Length; i++)
@@ -122,7 +124,7 @@ internal static class Program
             return Fail("option --text needs a file");
         }
 
-        // ---- The corpus: synthetic (seeded), or a text of your own; its words ranked by count ---------------------------
+        // ---- The corpus: synthetic (seeded), or a text of your own; its words ranked by count -----------------------
         RankedWords corpus;
         bool synthetic = textFile is null;
         if (synthetic)
@@ -180,7 +182,7 @@ internal static class Program
         double[] frequencies = empirical.Probabilities.ToArray();
         ReadOnlySpan<double> f = frequencies;
 
-        // ---- The fits: maximum likelihood from the default start (s = 1, and q = 0) -----------------------------------------
+        // ---- The fits: maximum likelihood from the default start (s = 1, and q = 0) ---------------------------------
         Zipf50 zipf;
         ZipfMandelbrot50 zm;
         try
@@ -195,8 +197,9 @@ internal static class Program
             return 1;
         }
 
-        // Standard errors from the observed Fisher information N·(−∇²ℓ̄) at the maximum, ℓ̄(θ) = Σₖ fₖ·log p_θ(k) the mean
-        // log-likelihood, its Hessian by central differences of ℓ̄ computed from the generated laws' LogProbabilities.
+        // Standard errors from the observed Fisher information N·(−∇²ℓ̄) at the maximum, ℓ̄(θ) = Σₖ fₖ·log p_θ(k) the
+        // mean log-likelihood, its Hessian by central differences of ℓ̄ computed from the generated laws'
+        // LogProbabilities.
         double[,] zipfHessian = Hessian(θ =>
         {
             var law = new Zipf50(θ[0]);
@@ -214,7 +217,7 @@ internal static class Program
         // statistic under the fitted law): the analytic value the central differences must reproduce.
         double zipfVariance = Variance(zipf.Probabilities, k => Math.Log(k + 1));
 
-        // ---- Likelihoods, KL, entropies -------------------------------------------------------------------------------------
+        // ---- Likelihoods, KL, entropies -----------------------------------------------------------------------------
         double zipfLogLikelihood = TotalLogLikelihood(counts, zipf.LogPmf);
         double zmLogLikelihood = TotalLogLikelihood(counts, zm.LogPmf);
         double lr = 2 * (zmLogLikelihood - zipfLogLikelihood);
@@ -246,17 +249,7 @@ internal static class Program
         Console.WriteLine($"so under Zipf it is χ² with 1 degree of freedom: p = {P(IncompleteGamma.LogChiSquareSurvival(Math.Max(lr, 0), 1))} (the 0.1 % critical value is 10.83). "
                           + (lr > 10.83 ? "Zipf's law is rejected at 0.1 %." : "Zipf's law is not rejected at 0.1 %."));
 
-        // Goodness of fit: G = 2N·KL(emp ‖ fit) is the likelihood-ratio statistic of the fitted law against the empirical
-        // law (K − 1 free probabilities), so if the family is right it is χ² with K − 1 − m degrees of freedom, m its
-        // parameters (mean K − 1 − m: a right law's KL is about (K − 1 − m)/(2N), not 0).
-        double zipfG = 2 * n * zipfKl, zmG = 2 * n * zmKl;
-        int zipfDf = Ranks - 2, zmDf = Ranks - 3;
-        Console.WriteLine();
-        Console.WriteLine("Goodness of fit: G = 2N·KL(emp ‖ fit) is χ² with K − 1 − m degrees of freedom if the family is right (m parameters):");
-        Console.WriteLine($"  Zipf              G = {zipfG.ToString("0.0", Inv),8} on {zipfDf} df   p = {P(IncompleteGamma.LogChiSquareSurvival(zipfG, zipfDf))}");
-        Console.WriteLine($"  Zipf–Mandelbrot   G = {zmG.ToString("0.0", Inv),8} on {zmDf} df   p = {P(IncompleteGamma.LogChiSquareSurvival(zmG, zmDf))}");
-
-        // ---- The top ranks, and the last --------------------------------------------------------------------------------
+        // ---- The top ranks, and the last ----------------------------------------------------------------------------
         Console.WriteLine();
         int wordWidth = 4;
         foreach (string word in corpus.Words)
@@ -280,13 +273,14 @@ internal static class Program
             Console.WriteLine($"{k + 1,4}  {corpus.Words[k].PadRight(wordWidth)} {N(counts[k]),9}  {f[k].ToString("0.00000", Inv),9}  {zipf.Probabilities[k].ToString("0.00000", Inv),9}  {zm.Probabilities[k].ToString("0.00000", Inv),9}");
         }
 
-        // ---- Checks -----------------------------------------------------------------------------------------------------
+        // ---- Checks -------------------------------------------------------------------------------------------------
         var failures = new List<string>();
         Console.WriteLine();
         Console.WriteLine("Checks:");
 
-        // 1. Recovery: the MLE is asymptotically normal around the truth with the inverse Fisher information as covariance,
-        //    so each parameter lies within 4 standard errors but with probability 6·10⁻⁵ (and the seed is fixed).
+        // 1. Recovery: the MLE is asymptotically normal around the truth with the inverse Fisher information as
+        //    covariance, so each parameter lies within 4 standard errors but with probability 6·10⁻⁵ (and the seed is
+        //    fixed).
         if (synthetic)
         {
             double sOff = (zm.S - GeneratingS) / zmError[0], qOff = (zm.Q - GeneratingQ) / zmError[1];
@@ -299,9 +293,9 @@ internal static class Program
             Console.WriteLine("  —     recovery of the generating parameters: not applicable to a text of your own");
         }
 
-        // 2. The score equations: the fit stops where the score is zero to 8ε·Σ(fₖ + pₖ)·|∂ LogWeight| (about 16ε relative to
-        //    the statistic's mean) or after a converged Newton step; recomputing pₖ from the parameters and summing 50 terms
-        //    here adds a few ulps each. 1e−12 relative leaves a margin of over a hundred.
+        // 2. The score equations: the fit stops where the score is zero to 8ε·Σ(fₖ + pₖ)·|∂ LogWeight| (about 16ε
+        //    relative to the statistic's mean) or after a converged Newton step; recomputing pₖ from the parameters and
+        //    summing 50 terms here adds a few ulps each. 1e−12 relative leaves a margin of over a hundred.
         double zipfScore = RelativeDifference(Expectation(f, k => Math.Log(k + 1)), Expectation(zipf.Probabilities, k => Math.Log(k + 1)));
         Check(zipfScore <= ScoreTolerance, "score equation at the Zipf fit: Σₖ fₖ·log(k + 1) = Σₖ p̂ₖ·log(k + 1)",
               $"relative difference {E(zipfScore)} ≤ {E(ScoreTolerance)}");
@@ -311,35 +305,37 @@ internal static class Program
               "score equations at the ZM fit: E_f = E_p̂ of log(k + 1 + q̂) (for s) and of 1/(k + 1 + q̂) (for q)",
               $"relative differences {E(zmScoreS)}, {E(zmScoreQ)} ≤ {E(ScoreTolerance)}");
 
-        // 3. Nested models: Zipf is ZM at q = 0, so the ZM maximum is at least as high; KL(f ‖ p) = −H(f) − ℓ/N, so its KL is
-        //    lower by the same amount.
+        // 3. Nested models: Zipf is ZM at q = 0, so the ZM maximum is at least as high; KL(f ‖ p) = −H(f) − ℓ/N, so its
+        //    KL is lower by the same amount.
         Check(zmLogLikelihood >= zipfLogLikelihood && zmKl < zipfKl, "nested models: ℓ_ZM ≥ ℓ_Zipf and KL(emp ‖ ZM) < KL(emp ‖ Zipf)",
               $"{zmLogLikelihood.ToString("0.0", Inv)} ≥ {zipfLogLikelihood.ToString("0.0", Inv)}, {F(zmKl)} < {F(zipfKl)}");
 
-        // 4. LogLikelihood over the N outcomes (one term per token, summed in order) against Σₖ countₖ·LogPmf(k): N terms of one
-        //    sign summed in double differ from the exact sum by at most N·2⁻⁵³ relative (2.2e−11 for 200,000).
+        // 4. LogLikelihood over the N outcomes (one term per token, summed in order) against Σₖ countₖ·LogPmf(k): N
+        //    terms of one sign summed in double differ from the exact sum by at most N·2⁻⁵³ relative (2.2·10⁻¹¹ for 200,000).
         double zipfOutcomes = zipf.LogLikelihood(corpus.Outcomes), zmOutcomes = zm.LogLikelihood(corpus.Outcomes);
         double logLikelihoodDifference = Math.Max(RelativeDifference(zipfOutcomes, zipfLogLikelihood), RelativeDifference(zmOutcomes, zmLogLikelihood));
         Check(logLikelihoodDifference <= LogLikelihoodTolerance, $"LogLikelihood(outcomes) of the {N(n)} tokens = Σₖ countₖ·LogPmf(k), both fits",
               $"relative difference {E(logLikelihoodDifference)} ≤ {E(LogLikelihoodTolerance)}");
 
-        // 5. At the maximum, H(fit) = H(emp) + KL(emp ‖ fit): both LogWeights are s times their s-derivative, so the s score
-        //    equation says E_f[LogWeight] = E_p̂[LogWeight], and then the cross-entropy H(f, p̂) = −E_f[log p̂] is H(p̂). The same
-        //    rounding as check 2 (times s and the log-normaliser), then the entropy and KL kernels' few ulps.
+        // 5. At the maximum, H(fit) = H(emp) + KL(emp ‖ fit): both LogWeights are s times their s-derivative, so the s
+        //    score equation says E_f[LogWeight] = E_p̂[LogWeight], and then the cross-entropy H(f, p̂) = −E_f[log p̂] is
+        //    H(p̂). The same rounding as check 2 (times s and the log-normaliser), then the entropy and KL kernels' few
+        //    ulps.
         double zipfEntropyGap = RelativeDifference(zipf.Entropy(), empiricalEntropy + zipfKl);
         double zmEntropyGap = RelativeDifference(zm.Entropy(), empiricalEntropy + zmKl);
         Check(Math.Max(zipfEntropyGap, zmEntropyGap) <= EntropyTolerance, "entropy at the maximum: H(fit) = H(emp) + KL(emp ‖ fit), both fits",
               $"relative differences {E(zipfEntropyGap)}, {E(zmEntropyGap)} ≤ {E(EntropyTolerance)}");
 
-        // 6. The central differences against the analytic −∂²ℓ̄/∂s² of Zipf, κ₂ = Var_p̂[log(k + 1)]: their truncation error is
-        //    h²/12·|∂⁴ℓ̄/∂s⁴| = h²/12·|κ₄| (κ₄ the fourth cumulant of log(k + 1), of the order of κ₂), about 10⁻⁷ relative at
-        //    h = 10⁻³; their rounding 4ε·|ℓ̄|/h² is about 3·10⁻⁹. 10⁻⁵ leaves a margin of fifty; the standard errors are
-        //    printed to two digits.
+        // 6. The central differences against the analytic −∂²ℓ̄/∂s² of Zipf, κ₂ = Var_p̂[log(k + 1)]: their truncation
+        //    error is h²/12·|∂⁴ℓ̄/∂s⁴| = h²/12·|κ₄| (κ₄ the fourth cumulant of log(k + 1), of the order of κ₂), about
+        //    10⁻⁷ relative at h = 10⁻³; their rounding 4ε·|ℓ̄|/h² is about 3·10⁻⁹. 10⁻⁵ leaves a margin of fifty; the
+        //    standard errors are printed to two digits.
         double hessianDifference = RelativeDifference(-zipfHessian[0, 0], zipfVariance);
         Check(hessianDifference <= HessianTolerance, "standard errors: −∂²ℓ̄/∂s² of Zipf by central differences = Var_p̂[log(k + 1)]",
               $"{G(-zipfHessian[0, 0], "0.0000000")} vs {G(zipfVariance, "0.0000000")}, relative difference {E(hessianDifference)} ≤ {E(HessianTolerance)}");
 
-        // 7. The tokeniser and the ranking on a small text: lowercase words, apostrophes inside words, ties by first occurrence.
+        // 7. The tokeniser and the ranking on a small text: lowercase words, apostrophes inside words, ties by first
+        //    occurrence.
         var sample = Corpus.Rank(Corpus.Tokenise(SampleText), 3);
         bool tokenised = sample.Tokens == 19 && sample.DistinctWords == 13
                          && string.Join(" ", sample.Words) == "the end cat" && string.Join(" ", sample.Counts) == "6 2 1"
@@ -347,8 +343,8 @@ internal static class Program
         Check(tokenised, "tokeniser and ranking on a built-in sentence: the ×6, end ×2, cat ×1 of 19 tokens, 13 distinct words",
               $"got {string.Join(", ", sample.Words)} × {string.Join(", ", sample.Counts)} of {sample.Tokens} tokens, {sample.DistinctWords} distinct words");
 
-        // 8. No maximum: a corpus of one word repeated (every outcome rank 0). The likelihood rises for ever as s → ∞ (the law
-        //    tends to all its mass on rank 1), so Fit must refuse with a message that says so.
+        // 8. No maximum: a corpus of one word repeated (every outcome rank 0). The likelihood rises for ever as s → ∞
+        //    (the law tends to all its mass on rank 1), so Fit must refuse with a message that says so.
         string? message = null;
         try
         {
@@ -367,7 +363,7 @@ internal static class Program
             Console.WriteLine("        " + message);
         }
 
-        // ---- The plot ---------------------------------------------------------------------------------------------------
+        // ---- The plot -----------------------------------------------------------------------------------------------
         Directory.CreateDirectory(outputDirectory);
         string path = Path.Combine(outputDirectory, "wordranks.png");
         RankPlot.Save(path,
@@ -399,7 +395,9 @@ internal static class Program
         }
     }
 
-    /// <summary>ℓ̄ = Σₖ fₖ·log pₖ, the mean log-likelihood of the frequencies under a law (terms with fₖ = 0 left out).</summary>
+    /// <summary>
+    /// ℓ̄ = Σₖ fₖ·log pₖ, the mean log-likelihood of the frequencies under a law (terms with fₖ = 0 left out).
+    /// </summary>
     private static double MeanLogLikelihood(ReadOnlySpan<double> f, ReadOnlySpan<double> logP)
     {
         double sum = 0;
@@ -424,10 +422,10 @@ internal static class Program
     }
 
     /// <summary>
-    /// The Hessian of <paramref name="function"/> at <paramref name="at"/> by central differences with steps
-    /// hᵢ = 10⁻³·max(1, |θᵢ|): (g(θ + hᵢ) − 2g(θ) + g(θ − hᵢ))/hᵢ² on the diagonal,
-    /// (g(+hᵢ, +hⱼ) − g(+hᵢ, −hⱼ) − g(−hᵢ, +hⱼ) + g(−hᵢ, −hⱼ))/(4hᵢhⱼ) off it. Both are exact for quadratics; their error is
-    /// O(h²) from the fourth derivatives plus O(ε·|g|/h²) from rounding, both about 10⁻⁸ here.
+    /// The Hessian of <paramref name="function"/> at <paramref name="at"/> by central differences with the steps
+    /// hᵢ = 10⁻³·max(1, |θᵢ|): on the diagonal (g(θ + hᵢ) − 2g(θ) + g(θ − hᵢ))/hᵢ², off it
+    /// (g(+hᵢ, +hⱼ) − g(+hᵢ, −hⱼ) − g(−hᵢ, +hⱼ) + g(−hᵢ, −hⱼ))/(4hᵢhⱼ). Both are exact for quadratics; their error is
+    /// O(h²) from the fourth derivatives (about 10⁻⁷ relative here) plus O(ε·|g|/h²) from rounding (about 10⁻⁹).
     /// </summary>
     private static double[,] Hessian(Func<double[], double> function, double[] at)
     {
@@ -466,8 +464,8 @@ internal static class Program
     }
 
     /// <summary>
-    /// The standard errors √diag((N·(−H))⁻¹) of one or two parameters from the Hessian H of the mean log-likelihood at the
-    /// maximum (N·(−H) is the observed Fisher information), and the correlation of the two estimates (0 for one).
+    /// The standard errors √diag((N·(−H))⁻¹) of one or two parameters from the Hessian H of the mean log-likelihood at
+    /// the maximum (N·(−H) is the observed Fisher information), and the correlation of the two estimates (0 for one).
     /// </summary>
     private static double[] StandardErrors(double[,] hessian, long n, out double correlation)
     {
@@ -519,7 +517,9 @@ internal static class Program
         return !string.IsNullOrEmpty(directory) && Directory.Exists(directory) ? directory : AppContext.BaseDirectory;
     }
 
-    /// <summary>A path relative to the current directory when it is below it (shorter to read), else as it is.</summary>
+    /// <summary>
+    /// A path relative to the current directory when it is below it (shorter to read), else as it is.
+    /// </summary>
     private static string Shown(string path)
     {
         string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
@@ -532,7 +532,9 @@ internal static class Program
 
     private static string E(double x) => x == 0 ? "0" : x.ToString("0.0e0", Inv);
 
-    /// <summary>A p-value from its natural logarithm: 0.123, or 10^−836.6 below 0.001 (where it may underflow a double).</summary>
+    /// <summary>
+    /// A p-value from its natural logarithm: 0.123, or 10^−836.6 below 0.001 (where it may underflow a double).
+    /// </summary>
     private static string P(double logP) =>
         logP >= Math.Log(1e-3) ? Math.Exp(logP).ToString("0.000", Inv) : "10^" + Signed(logP / Math.Log(10), "0.0").TrimStart('+');
 

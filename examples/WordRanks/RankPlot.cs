@@ -4,13 +4,16 @@ using ScottPlot;
 
 namespace WordRanks;
 
-/// <summary>The PNG of the fits: rank against frequency on log-log axes, the corpus's frequencies and both fitted laws.</summary>
+/// <summary>
+/// The PNG of the fits: rank against frequency on log-log axes, the corpus's frequencies and both fitted laws.
+/// </summary>
 internal static class RankPlot
 {
     /// <summary>
-    /// Draws log₁₀ frequency against log₁₀ rank (axes labelled with the rank and the frequency): the empirical frequencies
-    /// as points, each fitted law as a line through its probabilities at the ranks 1 … K. A pure Zipf law is a straight
-    /// line of slope −s there; Zipf–Mandelbrot bends towards horizontal at the top ranks (where q matters against r).
+    /// Draws log₁₀ frequency against log₁₀ rank (axes labelled with the rank and the frequency): the empirical
+    /// frequencies as points, each fitted law as a line through its probabilities at the ranks 1 … K. A pure Zipf law
+    /// is a straight line of slope −s there; Zipf–Mandelbrot bends towards horizontal at the top ranks (where q matters
+    /// against r).
     /// </summary>
     /// <param name="path">The PNG to write.</param>
     /// <param name="title">The plot's title.</param>
