@@ -358,6 +358,42 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("[ExponentialFamily(Support = Support.PositiveReals)] public readonly partial struct [|Law|] { static double SufficientStatistics(double x) => x; static double LogPartition(double eta) => -System.Math.Log(-eta); static double LogBaseMeasure(double x) => 0; }", "'Law' cannot be a [ExponentialFamily] type: it declares no static method 'NaturalParameters' (static (double, double) NaturalParameters(double θ₁, …): η from the parameters, a plain double for one)")]
+    [InlineData("[ExponentialFamily(Support = Support.PositiveReals)] public readonly partial struct Law { static int [|NaturalParameters|](double rate) => 1; static double SufficientStatistics(double x) => x; static double LogPartition(double eta) => -System.Math.Log(-eta); static double LogBaseMeasure(double x) => 0; }", "'Law' cannot be a [ExponentialFamily] type: 'NaturalParameters' must return double or a tuple of 2 … 8 doubles, not 'int'")]
+    [InlineData("[ExponentialFamily(Support = Support.PositiveReals)] public readonly partial struct Law { static double NaturalParameters(double rate) => -rate; static (double, double) [|SufficientStatistics|](double x) => (x, x); static double LogPartition(double eta) => -System.Math.Log(-eta); static double LogBaseMeasure(double x) => 0; }", "'Law' cannot be a [ExponentialFamily] type: 'SufficientStatistics' must take one double (the support is Support.PositiveReals) and return what NaturalParameters returns, 'double'")]
+    [InlineData("[ExponentialFamily(Support = Support.NonNegativeIntegers)] public readonly partial struct Law { static double NaturalParameters(double rate) => -rate; static double [|SufficientStatistics|](double x) => x; static double LogPartition(double eta) => -System.Math.Log(-eta); static double LogBaseMeasure(int k) => 0; }", "'Law' cannot be a [ExponentialFamily] type: 'SufficientStatistics' must take one int (the support is Support.NonNegativeIntegers) and return what NaturalParameters returns, 'double'")]
+    [InlineData("[ExponentialFamily(Support = Support.PositiveReals)] public readonly partial struct Law { static double NaturalParameters(double rate) => -rate; static double SufficientStatistics(double x) => x; static double LogPartition(double eta) => [|Helper(eta)|]; static double Helper(double e) => e; static double LogBaseMeasure(double x) => 0; }", "'Law' cannot be a [ExponentialFamily] type: 'LogPartition' must be in the translatable subset (its derivatives give the moments, the KL divergence and Fit): the call of MyApp.Law.Helper is outside the subset (" + Parsing.BodyTranslator.Subset + ")")]
+    [InlineData("[ExponentialFamily(Support = Support.PositiveReals)] public readonly partial struct Law { static double NaturalParameters(double rate) => -rate; static double SufficientStatistics(double x) => x; static double [|LogPartition|](double eta) => SpecialFunctions.Trigamma(-eta); static double LogBaseMeasure(double x) => 0; }", "'Law' cannot be a [ExponentialFamily] type: 'LogPartition' has no symbolic derivative in 'eta' (a function without a derivative rule: Trigamma, for one)")]
+    [InlineData("[ExponentialFamily(Support = Support.PositiveReals)] public readonly partial struct Law { static double NaturalParameters(double rate) => -rate; static double SufficientStatistics(double x) => x; static double [|LogPartition|](double a, double b) => a + b; static double LogBaseMeasure(double x) => 0; }", "'Law' cannot be a [ExponentialFamily] type: 'LogPartition' must take the 1 natural parameter(s), each a double, and return double")]
+    [InlineData("[ExponentialFamily(Support = Support.PositiveReals)] public readonly partial struct Law { static double NaturalParameters(double rate) => -rate; static double SufficientStatistics(double x) => x; static double LogPartition(double [|isDefault|]) => -System.Math.Log(-isDefault); static double LogBaseMeasure(double x) => 0; }", "'Law' cannot be a [ExponentialFamily] type: the natural parameter 'isDefault' of 'LogPartition' cannot be used: its property 'IsDefault' or field '_isDefault' is a generated member, a member of the type, the type's name or another parameter's, or it starts with '__'; rename it")]
+    [InlineData("[ExponentialFamily(Support = Support.Outcomes)] public readonly partial struct [|Law|] { static double NaturalParameters(double rate) => -rate; static double SufficientStatistics(double x) => x; static double LogPartition(double eta) => -System.Math.Log(-eta); static double LogBaseMeasure(double x) => 0; }", "'Law' cannot be a [ExponentialFamily] type: Support.Outcomes needs Outcomes = K, 1 ≤ K ≤ 16777216 (it is 0)")]
+    [InlineData("[ExponentialFamily(Outcomes = 3)] public readonly partial struct [|Law|] { static double NaturalParameters(double rate) => -rate; static double SufficientStatistics(double x) => x; static double LogPartition(double eta) => -System.Math.Log(-eta); static double LogBaseMeasure(double x) => 0; }", "'Law' cannot be a [ExponentialFamily] type: Outcomes = 3 is given but the support is Support.Reals; write Support = Support.Outcomes for a finite support")]
+    [InlineData("[ExponentialFamily] public readonly partial struct Law { static double NaturalParameters(double rate) => -rate; static double SufficientStatistics(double x) => x; static double LogPartition(double eta) => -System.Math.Log(-eta); static double [|LogPartition|](int eta) => 0; static double LogBaseMeasure(double x) => 0; }", "'Law' cannot be a [ExponentialFamily] type: declare exactly one member named 'LogPartition', a static method (static double LogPartition(double eta1, …): A(η), in the translatable subset)")]
+    public void DG0044_InvalidExponentialFamily(string declaration, string message) => AssertReports("DG0044", declaration, message);
+
+    [Fact]
+    public void DG0045_NoEntropy_IsAnInfoAtLogBaseMeasureAndTheLawIsGenerated()
+    {
+        var (source, span) = Markup.Parse(Header + "[ExponentialFamily(Support = Support.NonNegativeIntegers)] public readonly partial struct Law { "
+            + "static double NaturalParameters(double rate) => System.Math.Log(rate); static double SufficientStatistics(int k) => k; "
+            + "static double LogPartition(double eta) => System.Math.Exp(eta); static double [|LogBaseMeasure|](int k) => -SpecialFunctions.LogFactorial(k); }\n");
+        var run = GeneratorHarness.Run(source);
+        run.AssertNoGeneratorException();
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DG0045", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.Equal(
+            "'Law' is a [ExponentialFamily] type without Entropy and CrossEntropy: E[log h(X)] is not known: LogBaseMeasure depends on x and the support is infinite; "
+            + "declare static double ExpectedLogBaseMeasure(double eta) to have them; everything else is generated",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        string generated = Assert.Single(run.Sources).Text;
+        Assert.Contains("public double LogPmf(int k)", generated, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("Entropy()", generated, System.StringComparison.Ordinal);
+        Assert.Empty(run.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Theory]
     [InlineData("[FiniteFamily(3)] public readonly partial struct Law { static double LogWeight(int k, double s) => -s * k; }")]
     [InlineData("[FiniteFamily(3)] public sealed partial class Law { private static float LogWeight(int outcome, float @event, float k) => -@event * outcome * k; }")]
     [InlineData("[FiniteFamily(3)] public partial struct Law { public static double LogWeight(int k, double a, double b) => -a * k - b; }")]

@@ -23,6 +23,7 @@ public sealed class IncrementalityTests
         [Categorical(1000, Precision = Precision.Single)] public readonly partial struct Vocab;
         [JointCategorical(2, 3)] public readonly partial struct Contingency;
         [FiniteFamily(21)] public readonly partial struct Zipf21 { static double LogWeight(int k, double s) => -s * System.Math.Log(k + 1); }
+        [ExponentialFamily(Support = Support.PositiveReals)] public readonly partial struct Waiting { static double NaturalParameters(double rate) => -rate; static double SufficientStatistics(double x) => x; static double LogPartition(double eta) => -System.Math.Log(-eta); static double LogBaseMeasure(double x) => 0; }
 
         public static partial class Outer
         {

@@ -96,6 +96,40 @@ public static class SnapshotCases
                 static double LogWeight(int k, double s) => -s * System.Math.Log(k + 1);
             }
             """),
+        InMyApp("ExponentialFamily_InverseGaussian", """
+            /// <summary>The issue's inverse Gaussian: two natural parameters on x &gt; 0; no entropy (E[log X] is not elementary).</summary>
+            [ExponentialFamily(Support = Support.PositiveReals)]
+            public readonly partial struct InverseGaussian
+            {
+                static (double, double) NaturalParameters(double mean, double shape) => (-shape / (2 * mean * mean), -shape / 2);
+                static (double, double) SufficientStatistics(double x) => (x, 1 / x);
+                static double LogPartition(double eta1, double eta2) => -2 * System.Math.Sqrt(eta1 * eta2) - 0.5 * System.Math.Log(-2 * eta2);
+                static double LogBaseMeasure(double x) => -0.5 * System.Math.Log(2 * System.Math.PI) - 1.5 * System.Math.Log(x);
+            }
+            """) with { ExpectedWarnings = new[] { "DG0045" } },
+        InMyApp("ExponentialFamily_PoissonAsClass", """
+            /// <summary>Poisson on k = 0, 1, 2, … by its natural parameter log λ, as a class; Fit starts at the declared rate 1.</summary>
+            [ExponentialFamily(Support = Support.NonNegativeIntegers)]
+            public sealed partial class Counts
+            {
+                static double NaturalParameters(double rate = 1) => System.Math.Log(rate);
+                static double SufficientStatistics(int k) => k;
+                static double LogPartition(double eta) => System.Math.Exp(eta);
+                static double LogBaseMeasure(int k) => -SpecialFunctions.LogFactorial(k);
+                static double ExpectedLogBaseMeasure(double eta) => 0; // deliberately wrong, to show the user's method is used
+            }
+            """),
+        InMyApp("ExponentialFamily_FiniteOutcomes", """
+            /// <summary>Binomial(4) by its logit on the outcomes 0 … 4: the entropy is a finite sum.</summary>
+            [ExponentialFamily(Support = Support.Outcomes, Outcomes = 5)]
+            public readonly partial struct Four
+            {
+                static double NaturalParameters(double p = 0.5) => System.Math.Log(p) - double.LogP1(-p);
+                static double SufficientStatistics(int k) => k;
+                static double LogPartition(double eta) => 4 * double.LogP1(System.Math.Exp(eta));
+                static double LogBaseMeasure(int k) => SpecialFunctions.LogBinomialCoefficient(4, k);
+            }
+            """),
         InMyApp("FiniteFamily_Single", """
             /// <summary>A truncated geometric-like law in single precision, two parameters.</summary>
             [FiniteFamily(5)]

@@ -178,6 +178,16 @@ namespace DivergenceGen.Generator.Diagnostics
             "A FiniteFamily type without Fit",
             "'{0}' is a [{1}] type without Fit: {2}; the law, its measures and its toolkit are generated, only maximum-likelihood fitting needs the derivative");
 
+        public static readonly DiagnosticDescriptor InvalidExponentialFamily = Create(
+            "DG0044",
+            "Invalid ExponentialFamily declaration",
+            "'{0}' cannot be a [{1}] type: {2}");
+
+        public static readonly DiagnosticDescriptor ExponentialFamilyWithoutEntropy = CreateInfo(
+            "DG0045",
+            "An ExponentialFamily type without Entropy",
+            "'{0}' is a [{1}] type without Entropy and CrossEntropy: {2}; everything else is generated");
+
         /// <summary>All descriptors by id, for turning <see cref="DiagnosticInfo"/> back into diagnostics.</summary>
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
         {
@@ -187,7 +197,7 @@ namespace DivergenceGen.Generator.Diagnostics
             DivergenceParameterType, DivergenceReturnType, DivergencePrecisionMismatch, DivergenceNoExactMethod,
             DivergenceInvalidTolerance, DivergenceBothMeasures, DivergenceInfiniteBySupport, DivergenceJointShapeMismatch,
             LossTypeKind, LossClassCount, LossLabelSmoothing, LossInvalidArgument, LossWithFamily, MultipleLosses,
-            InvalidLogWeight, LogWeightWithoutFit,
+            InvalidLogWeight, LogWeightWithoutFit, InvalidExponentialFamily, ExponentialFamilyWithoutEntropy,
         }.ToDictionary(d => d.Id);
 
         public static DiagnosticInfo Info(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>

@@ -39,6 +39,9 @@ namespace DivergenceGen.Generator.Emit
                         case CountFamily count:
                             new CountFamilyEmitter(context, count).Emit(FileFrame.ToolVersion);
                             break;
+                        case ExponentialFamilyDescription exponential:
+                            new ExponentialFamilyEmitter(context, exponential).Emit(FileFrame.ToolVersion);
+                            break;
                         default:
                             throw new InvalidOperationException("The catalogue row of " + spec.Kind + " has no known description shape.");
                     }

@@ -101,6 +101,12 @@ namespace DivergenceGen.Generator.Families
 
         /// <summary>The property holding the probability vector (<c>Probabilities</c>), or null for scalar parameters.</summary>
         public string? ProbabilityVector { get; }
+
+        /// <summary>
+        /// Whether <c>[KLDivergence]</c>/<c>[CrossEntropy]</c> methods may take the family (a user's exponential family may
+        /// not: its support and base measure are the user's; its own <c>KLDivergence(in T q)</c> is the Bregman divergence).
+        /// </summary>
+        public bool CrossFamily { get; init; } = true;
     }
 
     /// <summary>
@@ -121,6 +127,11 @@ namespace DivergenceGen.Generator.Families
             new FamilyRow(
                 FamilyKind.JointCategorical, SizeArgument.RowsAndColumns, JointCategorical.GeneratedMembers, JointCategorical.Description, JointCategorical.Divergence),
             new FamilyRow(FamilyKind.FiniteFamily, SizeArgument.Classes, FiniteFamily.GeneratedMembers, FiniteFamily.Description, FiniteFamily.Divergence),
+            new FamilyRow(
+                FamilyKind.ExponentialFamily, SizeArgument.None, ExponentialFamily.GeneratedMembers, ExponentialFamily.Description, ExponentialFamily.Divergence)
+            {
+                CrossFamily = false,
+            },
         };
 
         private static readonly Dictionary<string, FamilyRow> ByAttributeName =

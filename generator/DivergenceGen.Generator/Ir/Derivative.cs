@@ -93,7 +93,11 @@ namespace DivergenceGen.Generator.Ir
                         BinaryOp.Add => dl + dr,
                         BinaryOp.Subtract => dl - dr,
                         BinaryOp.Multiply => (dl * b.Right) + (b.Left * dr),
-                        BinaryOp.Divide => (dl / b.Right) - (b.Left * dr / (b.Right * b.Right)),
+                        // A constant numerator or denominator drops its term (the function x/y is undefined where y = 0, so
+                        // dropping 0/y changes nothing where the derivative means something).
+                        BinaryOp.Divide => IsZero(dr) ? dl / b.Right
+                            : IsZero(dl) ? -(b.Left * dr / (b.Right * b.Right))
+                            : (dl / b.Right) - (b.Left * dr / (b.Right * b.Right)),
                         _ => null,
                     };
                 }
@@ -133,6 +137,8 @@ namespace DivergenceGen.Generator.Ir
                     return null;
             }
         }
+
+        private static bool IsZero(Expr e) => e is Const { Value: 0 };
 
         /// <summary>
         /// Algebraic simplification that keeps the value for every input (no division by a maybe-zero cancelled, no x − x

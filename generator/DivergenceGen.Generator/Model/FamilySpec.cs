@@ -11,6 +11,7 @@ namespace DivergenceGen.Generator.Model
         NegativeBinomial,
         JointCategorical,
         FiniteFamily,
+        ExponentialFamily,
     }
 
     /// <summary>The floating-point type the generated code computes in (mirrors <c>DivergenceGen.Precision</c>).</summary>
@@ -54,5 +55,8 @@ namespace DivergenceGen.Generator.Model
         /// then has no <c>Fit</c>, and DG0043 says why), and for every other family.
         /// </summary>
         public LogWeightModel? LogWeight { get; init; }
+
+        /// <summary>An ExponentialFamily type's description (its four methods read and A(η) differentiated); null otherwise.</summary>
+        public ExponentialFamilyModel? Exponential { get; init; }
     }
 }

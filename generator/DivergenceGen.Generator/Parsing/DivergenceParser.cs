@@ -438,6 +438,10 @@ namespace DivergenceGen.Generator.Parsing
                 {
                     return null; // DG0007 on the family type says what is wrong
                 }
+                else if (!families[0].Row!.CrossFamily)
+                {
+                    problem = "'" + type.ToDisplayString() + "' is a " + families[0].Row!.Usage + " type, whose divergences with other families are not generated (its own KLDivergence(in " + type.Name + " q) is)";
+                }
                 else if (!Parser.IsAccepted(type, families[0].Attribute, families[0].Row!.Kind, compilation, cancellationToken))
                 {
                     return null; // the family type's own diagnostics (DG0001–DG0010) say what is wrong; it gets no members

@@ -115,6 +115,15 @@ namespace DivergenceGen.Generator.Parsing
                 }
             }
 
+            // A user's exponential family: its four methods define the law (ExponentialFamilyReader).
+            ExponentialFamilyModel? exponential = null;
+            if (FamilyCatalogue.Of(kind).Description is ExponentialFamilyDescription)
+            {
+                exponential = ExponentialFamilyReader.Read(
+                    type, declaration.SyntaxTree, attribute, FamilyCatalogue.Of(kind).GeneratedMembers, compilation, identifier, diagnostics, cancellationToken);
+                valid &= exponential is not null;
+            }
+
             valid &= CheckTypeName(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, identifier, diagnostics);
             valid &= CheckClashes(type, family, FamilyCatalogue.Of(kind).GeneratedMembers, diagnostics);
             valid &= CheckInherited(type, declaration, family, FamilyCatalogue.Of(kind).GeneratedMembers, diagnostics);
@@ -164,6 +173,7 @@ namespace DivergenceGen.Generator.Parsing
                 Columns = arguments.Value.Columns,
                 LogWeightParameters = logWeightParameters,
                 LogWeight = logWeightModel,
+                Exponential = exponential,
             };
         }
 
