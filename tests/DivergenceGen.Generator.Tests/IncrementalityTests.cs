@@ -193,6 +193,25 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void EditingALogPartitionBody_ReGenerates()
+    {
+        // An exponential family's moments, KL and Fit come from the body of LogPartition: editing it is a change of the model.
+        var (driver, compilation) = FirstRun();
+        var old = compilation.SyntaxTrees[0];
+        string text = old.GetText().ToString();
+        var edited = old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            text.Replace("static double LogPartition(double eta) => -System.Math.Log(-eta);", "static double LogPartition(double eta) => -2 * System.Math.Log(-eta);")));
+
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, edited)).GetRunResult();
+
+        var exponential = StepAssertions.OurSteps(result)[TrackingNames.Family(Model.FamilyKind.ExponentialFamily)];
+        Assert.Contains(exponential.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        var waiting = Assert.Single(result.GeneratedTrees, t => t.FilePath.Contains("Waiting", System.StringComparison.Ordinal)).ToString();
+        Assert.Contains("/// LogPartition(eta) = -2·log(-eta)", waiting, System.StringComparison.Ordinal);
+        StepAssertions.AssertNoCompilationObjects(result, TrackingNames.All);
+    }
+
+    [Fact]
     public void ALogWeightInAnotherFile_IsRefused()
     {
         // The parse step re-runs only for the file of the attribute, so a LogWeight in another file of the partial type

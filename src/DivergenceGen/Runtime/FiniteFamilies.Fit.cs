@@ -206,7 +206,6 @@ namespace DivergenceGen
                     // Backtracking: halve the step until the law is valid and the log-likelihood does not fall.
                     double t = 1;
                     double tolerance = 8 * Scale();
-                    double next = double.NaN;
                     bool accepted = false;
                     for (int halving = 0; halving < 64; halving++, t *= 0.5)
                     {
@@ -215,7 +214,7 @@ namespace DivergenceGen
                             trial[i] = theta[i] + (t * step[i]);
                         }
 
-                        next = Evaluate(trial, derivatives: false, out string? trialInvalid);
+                        double next = Evaluate(trial, derivatives: false, out string? trialInvalid);
                         if (trialInvalid is null && next >= ell - tolerance)
                         {
                             accepted = true;
@@ -225,10 +224,23 @@ namespace DivergenceGen
 
                     if (!accepted)
                     {
-                        // No step along the Newton direction keeps the law valid and the likelihood from falling: θ is a
-                        // maximum to rounding if the step is tiny there, otherwise the direction is useless.
-                        if (stepChange <= StationaryChange && definite)
+                        // No step along the Newton direction keeps the law valid and the likelihood from falling by more
+                        // than rounding. Where the Newton step itself is tiny (log-probabilities change by at most 10⁻⁶, so
+                        // the gain, about its square, is below rounding) θ is at the maximum: the full step, if it gives a
+                        // valid law, only sharpens it (Newton converges quadratically), and ends the fit.
+                        if (stepChange <= 1e-6 && definite)
                         {
+                            for (int i = 0; i < m; i++)
+                            {
+                                trial[i] = theta[i] + step[i];
+                            }
+
+                            Evaluate(trial, derivatives: false, out string? fullInvalid);
+                            if (fullInvalid is null)
+                            {
+                                Array.Copy(trial, theta, m);
+                            }
+
                             return theta;
                         }
 
