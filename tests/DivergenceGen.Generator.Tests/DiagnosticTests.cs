@@ -384,7 +384,7 @@ public sealed class DiagnosticTests
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
         Assert.Equal(span, diagnostic.Location.SourceSpan);
         Assert.Equal(
-            "'Law' is a [ExponentialFamily] type without Entropy and CrossEntropy: E[log h(X)] is not known: LogBaseMeasure depends on x and the support is infinite; "
+            "'Law' is a [ExponentialFamily] type without Entropy and CrossEntropy: E[log h(X)] is not known: LogBaseMeasure depends on x, is not linear in the sufficient statistics, and the support is infinite; "
             + "declare static double ExpectedLogBaseMeasure(double eta) to have them; everything else is generated",
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         string generated = Assert.Single(run.Sources).Text;

@@ -107,6 +107,17 @@ public static class SnapshotCases
                 static double LogBaseMeasure(double x) => -0.5 * System.Math.Log(2 * System.Math.PI) - 1.5 * System.Math.Log(x);
             }
             """) with { ExpectedWarnings = new[] { "DG0045" } },
+        InMyApp("ExponentialFamily_LogNormal", """
+            /// <summary>The log-normal law: log h = −log x − ½·log 2π is linear in T₁ = log x, so the entropy is derived.</summary>
+            [ExponentialFamily(Support = Support.PositiveReals)]
+            public readonly partial struct LogNormal
+            {
+                static (double, double) NaturalParameters(double mu = 0, double variance = 1) => (mu / variance, -0.5 / variance);
+                static (double, double) SufficientStatistics(double x) => (System.Math.Log(x), System.Math.Log(x) * System.Math.Log(x));
+                static double LogPartition(double eta1, double eta2) => -eta1 * eta1 / (4 * eta2) - 0.5 * System.Math.Log(-2 * eta2);
+                static double LogBaseMeasure(double x) => -System.Math.Log(x) - 0.5 * System.Math.Log(2 * System.Math.PI);
+            }
+            """),
         InMyApp("ExponentialFamily_PoissonAsClass", """
             /// <summary>Poisson on k = 0, 1, 2, … by its natural parameter log λ, as a class; Fit starts at the declared rate 1.</summary>
             [ExponentialFamily(Support = Support.NonNegativeIntegers)]

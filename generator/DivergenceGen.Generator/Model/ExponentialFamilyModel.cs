@@ -21,6 +21,12 @@ namespace DivergenceGen.Generator.Model
         /// <summary>log h is a constant (its translated body reads no variate): E[log h] = LogBaseMeasure at any point of the support.</summary>
         Constant,
 
+        /// <summary>
+        /// log h is linear in the sufficient statistics, c + a·T(x) (the log-normal's −log x with T₁ = log x):
+        /// E[log h] = c + a·∇A(η).
+        /// </summary>
+        Linear,
+
         /// <summary>A finite support: Σₖ pₖ·log h(k), summed at run time.</summary>
         FiniteSum,
 
@@ -47,6 +53,21 @@ namespace DivergenceGen.Generator.Model
         BaseMeasureExpectation Expectation,
         EquatableArray<double> Start)
     {
+        /// <summary>
+        /// T(x) as IR, one expression per statistic, with the variate named <c>x</c>; empty where <c>SufficientStatistics</c>
+        /// is outside the translatable subset (it is then only called).
+        /// </summary>
+        public EquatableArray<Expr> Statistics { get; init; } = EquatableArray<Expr>.Empty;
+
+        /// <summary>log h(x) as IR with the variate named <c>x</c>; null where <c>LogBaseMeasure</c> is not translatable.</summary>
+        public Expr? LogBase { get; init; }
+
+        /// <summary>With <see cref="BaseMeasureExpectation.Linear"/>: log h = <see cref="LinearConstant"/> + Σᵢ aᵢ·Tᵢ.</summary>
+        public Expr? LinearConstant { get; init; }
+
+        /// <summary>With <see cref="BaseMeasureExpectation.Linear"/>: the aᵢ.</summary>
+        public EquatableArray<double> LinearCoefficients { get; init; } = EquatableArray<double>.Empty;
+
         /// <summary>Whether the variate is an integer (LogPmf) rather than a real (LogPdf).</summary>
         public bool IsDiscrete => Support is SupportKind.NonNegativeIntegers or SupportKind.Outcomes;
 

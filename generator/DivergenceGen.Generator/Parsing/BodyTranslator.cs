@@ -87,6 +87,41 @@ namespace DivergenceGen.Generator.Parsing
             }
         }
 
+        /// <summary>
+        /// Translates a body that returns a tuple literal, <c>=&gt; (e₁, …, e_d)</c>, element by element (a body of one
+        /// non-tuple expression is one element): the sufficient statistics of an exponential family. Null and the problem
+        /// where an element is outside the subset, or the body is a tuple built any other way.
+        /// </summary>
+        public static (Expr[]? Values, string? Problem) TranslateTuple(MethodDeclarationSyntax method, SemanticModel model, Func<IParameterSymbol, string?> name, CancellationToken cancellationToken = default)
+        {
+            ExpressionSyntax? body = method.ExpressionBody?.Expression;
+            if (body is null && method.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned })
+            {
+                body = returned;
+            }
+
+            while (body is ParenthesizedExpressionSyntax p)
+            {
+                body = p.Expression;
+            }
+
+            if (body is not TupleExpressionSyntax tuple)
+            {
+                var single = Translate(method, model, name, cancellationToken);
+                return single.Value is { } value ? (new[] { value }, null) : (null, single.Problem);
+            }
+
+            try
+            {
+                var translator = new Walker(model, name, cancellationToken);
+                return (tuple.Arguments.Select(a => translator.Translate(a.Expression)).ToArray(), null);
+            }
+            catch (Untranslatable e)
+            {
+                return (null, e.Problem);
+            }
+        }
+
         private sealed class Walker
         {
             private readonly SemanticModel _model;

@@ -257,18 +257,32 @@ namespace DivergenceGen.Generator.Parsing
                 }
             }
 
-            // E[log h(X)]: the user's method, a constant log h, or a finite sum; otherwise no entropy (DG0045).
+            // T(x) and log h(x) as IR where they translate (they are always called as written; the IR serves the entropy's
+            // E[log h] and the vectorised batch log-density), the variate renamed x.
+            Expr[]? statisticsIr = Body(statistics, cancellationToken) is { } statisticsSyntax
+                ? BodyTranslator.TranslateTuple(statisticsSyntax, compilation.GetSemanticModel(statisticsSyntax.SyntaxTree), p => p.Name, cancellationToken).Values
+                : null;
+            statisticsIr = statisticsIr?.Length == d ? statisticsIr.Select(e => Substitution.Rename(e, _ => "x")).ToArray() : null;
+            Expr? logH = Body(baseMeasure, cancellationToken) is { } baseSyntax
+                ? BodyTranslator.Translate(baseSyntax, compilation.GetSemanticModel(baseSyntax.SyntaxTree), p => p.Name, cancellationToken).Value
+                : null;
+            logH = logH is null ? null : Substitution.Rename(logH, _ => "x");
+            var linear = logH is not null && statisticsIr is not null ? LinearForm.InTermsOf(logH, statisticsIr) : null;
+
+            // E[log h(X)]: the user's method, a constant log h, log h linear in T, or a finite sum; otherwise no entropy (DG0045).
             var expectation = BaseMeasureExpectation.None;
             string? whyNot = null;
             if (expected is not null)
             {
                 expectation = BaseMeasureExpectation.UserMethod;
             }
-            else if (Body(baseMeasure, cancellationToken) is { } baseSyntax
-                && BodyTranslator.Translate(baseSyntax, compilation.GetSemanticModel(baseSyntax.SyntaxTree), p => p.Name, cancellationToken) is { Value: { } logH }
-                && !Derivative.Reads(logH, baseMeasure.Parameters[0].Name))
+            else if (logH is not null && !Derivative.Reads(logH, "x"))
             {
                 expectation = BaseMeasureExpectation.Constant;
+            }
+            else if (linear is not null)
+            {
+                expectation = BaseMeasureExpectation.Linear;
             }
             else if (support == SupportKind.Outcomes)
             {
@@ -276,7 +290,7 @@ namespace DivergenceGen.Generator.Parsing
             }
             else
             {
-                whyNot = "E[log h(X)] is not known: LogBaseMeasure depends on x and the support is infinite; declare static double ExpectedLogBaseMeasure("
+                whyNot = "E[log h(X)] is not known: LogBaseMeasure depends on x, is not linear in the sufficient statistics, and the support is infinite; declare static double ExpectedLogBaseMeasure("
                     + string.Join(", ", naturals.Select(n => "double " + n)) + ") to have them";
             }
 
@@ -298,7 +312,13 @@ namespace DivergenceGen.Generator.Parsing
                 new EquatableArray<Expr>(gradient),
                 new EquatableArray<Expr>(hessian),
                 expectation,
-                new EquatableArray<double>(start));
+                new EquatableArray<double>(start))
+            {
+                Statistics = statisticsIr is null ? EquatableArray<Expr>.Empty : new EquatableArray<Expr>(statisticsIr),
+                LogBase = logH,
+                LinearConstant = linear is { } form ? Derivative.Simplify(form.Constant) : null,
+                LinearCoefficients = linear is { } l ? new EquatableArray<double>(l.Coefficients) : EquatableArray<double>.Empty,
+            };
         }
 
         /// <summary>1 for double, n for a tuple of n doubles (2 … 8), 0 otherwise; <paramref name="tuple"/>: whether a tuple.</summary>

@@ -167,7 +167,7 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The batch log-mass: destinationᵢ = LogPmf(valuesᵢ).
+        /// The batch log-mass: destinationᵢ = LogPmf(valuesᵢ); one call per value (the SIMD form is for a real variate).
         /// </summary>
         /// <param name="values">The values.</param>
         /// <param name="destination">Receives the log-mass; at least as long as <paramref name="values"/>.</param>

@@ -193,7 +193,10 @@ namespace MyApp
         }
 
         /// <summary>
-        /// The batch log-density: destinationᵢ = LogPdf(valuesᵢ).
+        /// The batch log-density: destinationᵢ = LogPdf(valuesᵢ), in SIMD vectors: T(x) and log h(x) are the translated bodies of
+        /// <c>SufficientStatistics</c> and <c>LogBaseMeasure</c> (T = (x, 1/x), log h = -0.5·log(6.283185307179586) - 1.5·log(x)),
+        /// lowered to vector code; the remainder calls LogPdf(x). Agrees with it to a few ulps of the terms (the vector log is
+        /// within 1 ulp).
         /// </summary>
         /// <param name="values">The values.</param>
         /// <param name="destination">Receives the log-density; at least as long as <paramref name="values"/>.</param>
@@ -202,7 +205,74 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(values.Length, destination.Length);
-            for (int i = 0; i < values.Length; i++)
+            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
+            int i = 0;
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= values.Length - 8; i += 8)
+                {
+                    var x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var logDensity = global::System.Runtime.Intrinsics.Vector512.Create(_eta1) * (x)
+                        + global::System.Runtime.Intrinsics.Vector512.Create(_eta2) * (global::System.Runtime.Intrinsics.Vector512<double>.One / x)
+                        - global::System.Runtime.Intrinsics.Vector512.Create(_logPartition) + (global::System.Runtime.Intrinsics.Vector512.Create(-0.5d)
+                        * global::DivergenceGen.VectorMath.Log(global::System.Runtime.Intrinsics.Vector512.Create(6.283185307179586d))
+                        - global::System.Runtime.Intrinsics.Vector512.Create(1.5d) * global::DivergenceGen.VectorMath.Log(x));
+                    // outside the support (x > 0)
+                    logDensity = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x,
+                        global::System.Runtime.Intrinsics.Vector512<double>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThan(x,
+                        global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), logDensity,
+                        global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity));
+                    // NaN in, NaN out
+                    logDensity = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x),
+                        logDensity, x);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                }
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= values.Length - 4; i += 4)
+                {
+                    var x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var logDensity = global::System.Runtime.Intrinsics.Vector256.Create(_eta1) * (x)
+                        + global::System.Runtime.Intrinsics.Vector256.Create(_eta2) * (global::System.Runtime.Intrinsics.Vector256<double>.One / x)
+                        - global::System.Runtime.Intrinsics.Vector256.Create(_logPartition) + (global::System.Runtime.Intrinsics.Vector256.Create(-0.5d)
+                        * global::DivergenceGen.VectorMath.Log(global::System.Runtime.Intrinsics.Vector256.Create(6.283185307179586d))
+                        - global::System.Runtime.Intrinsics.Vector256.Create(1.5d) * global::DivergenceGen.VectorMath.Log(x));
+                    // outside the support (x > 0)
+                    logDensity = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x,
+                        global::System.Runtime.Intrinsics.Vector256<double>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThan(x,
+                        global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), logDensity,
+                        global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity));
+                    // NaN in, NaN out
+                    logDensity = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x),
+                        logDensity, x);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                }
+            }
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= values.Length - 2; i += 2)
+                {
+                    var x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var logDensity = global::System.Runtime.Intrinsics.Vector128.Create(_eta1) * (x)
+                        + global::System.Runtime.Intrinsics.Vector128.Create(_eta2) * (global::System.Runtime.Intrinsics.Vector128<double>.One / x)
+                        - global::System.Runtime.Intrinsics.Vector128.Create(_logPartition) + (global::System.Runtime.Intrinsics.Vector128.Create(-0.5d)
+                        * global::DivergenceGen.VectorMath.Log(global::System.Runtime.Intrinsics.Vector128.Create(6.283185307179586d))
+                        - global::System.Runtime.Intrinsics.Vector128.Create(1.5d) * global::DivergenceGen.VectorMath.Log(x));
+                    // outside the support (x > 0)
+                    logDensity = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x,
+                        global::System.Runtime.Intrinsics.Vector128<double>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThan(x,
+                        global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)), logDensity,
+                        global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity));
+                    // NaN in, NaN out
+                    logDensity = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x),
+                        logDensity, x);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < values.Length; i++)
             {
                 destination[i] = LogPdf(values[i]);
             }

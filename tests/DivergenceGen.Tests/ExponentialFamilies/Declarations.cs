@@ -92,4 +92,20 @@ namespace DivergenceGen.Tests.ExponentialFamilies
 
         private static double LogBaseMeasure(double x) => (-0.5 * Math.Log(2 * Math.PI)) - (1.5 * Math.Log(x));
     }
+
+    /// <summary>
+    /// The log-normal law: η = (μ/σ², −1/(2σ²)), T = (log x, (log x)²), A as the normal's, log h = −log x − ½·log 2π, which
+    /// is linear in T₁ = log x: E[log h] = −E[log X] − ½·log 2π, so the entropy is derived (μ + ½·log(2πeσ²)).
+    /// </summary>
+    [ExponentialFamily(Support = Support.PositiveReals)]
+    public readonly partial struct LogNormalEF
+    {
+        private static (double, double) NaturalParameters(double mu = 0, double variance = 1) => (mu / variance, -0.5 / variance);
+
+        private static (double, double) SufficientStatistics(double x) => (Math.Log(x), Math.Log(x) * Math.Log(x));
+
+        private static double LogPartition(double eta1, double eta2) => (-eta1 * eta1 / (4 * eta2)) - (0.5 * Math.Log(-2 * eta2));
+
+        private static double LogBaseMeasure(double x) => -Math.Log(x) - (0.5 * Math.Log(2 * Math.PI));
+    }
 }
