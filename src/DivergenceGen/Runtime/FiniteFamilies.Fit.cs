@@ -183,7 +183,7 @@ namespace DivergenceGen
                         // or keeps rising where the law no longer changes to rounding (a maximum at infinity).
                         if (!definite)
                         {
-                            throw Fail(theta, "the log-likelihood is flat along a direction of the parameters there (they are not identifiable from these data, or LogWeight depends on them only through a combination)");
+                            throw Fail(theta, "the log-likelihood is flat along a direction of the parameters there: they are not identifiable from these data (LogWeight may depend on them only through a combination), or the maximum lies at the edge of the parameters' domain or at infinity along that direction");
                         }
 
                         if (stepChange > StationaryChange)
