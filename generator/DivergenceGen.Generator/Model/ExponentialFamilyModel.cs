@@ -53,13 +53,10 @@ namespace DivergenceGen.Generator.Model
         BaseMeasureExpectation Expectation,
         EquatableArray<double> Start)
     {
-        /// <summary>
-        /// T(x) as IR, one expression per statistic, with the variate named <c>x</c>; empty where <c>SufficientStatistics</c>
-        /// is outside the translatable subset (it is then only called).
-        /// </summary>
+        /// <summary>T(x) as IR, one expression per statistic, with the variate named <c>x</c> (the method is still called as written).</summary>
         public EquatableArray<Expr> Statistics { get; init; } = EquatableArray<Expr>.Empty;
 
-        /// <summary>log h(x) as IR with the variate named <c>x</c>; null where <c>LogBaseMeasure</c> is not translatable.</summary>
+        /// <summary>log h(x) as IR with the variate named <c>x</c> (the method is still called as written).</summary>
         public Expr? LogBase { get; init; }
 
         /// <summary>With <see cref="BaseMeasureExpectation.Linear"/>: log h = <see cref="LinearConstant"/> + Σᵢ aᵢ·Tᵢ.</summary>

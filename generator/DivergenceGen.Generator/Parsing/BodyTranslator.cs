@@ -25,7 +25,8 @@ namespace DivergenceGen.Generator.Parsing
     /// <item><c>Math</c>/<c>MathF</c> <c>Log(x)</c>, <c>Exp</c>, <c>Sqrt</c>, <c>Abs</c>, <c>Min</c>, <c>Max</c>, <c>Sin</c>, <c>Cos</c>, <c>Pow(x, y)</c>
     /// (an integer constant y of at most 16 in magnitude as products, ½ as √x, otherwise exp(y·log x), for x &gt; 0),
     /// <c>double.LogP1</c>/<c>float.LogP1</c> (log1p), <c>double.ExpM1</c>/<c>float.ExpM1</c>, and DivergenceGen's
-    /// <c>SpecialFunctions.LogGamma</c>, <c>Digamma</c>, <c>Trigamma</c>, <c>LogFactorial</c>.</item>
+    /// <c>SpecialFunctions.LogGamma</c>, <c>Digamma</c>, <c>Trigamma</c>, <c>LogFactorial</c>, <c>LogBinomialCoefficient(n, k)</c>
+    /// (no derivative: fine in a base measure).</item>
     /// </list>
     /// Anything else (a loop, a local, a field, a call of user code, <c>&amp;&amp;</c>) is not translated: the result names
     /// the construct, where it is and what is allowed, for the caller's diagnostic. Never throws.
@@ -41,7 +42,7 @@ namespace DivergenceGen.Generator.Parsing
         /// <summary>The subset, for messages.</summary>
         public const string Subset =
             "numbers, the method's parameters, + − * /, unary minus, c ? x : y on a comparison, Math.Log, Exp, Sqrt, Abs, Min, Max, Pow, Sin, Cos, "
-            + "double.LogP1, double.ExpM1 and SpecialFunctions.LogGamma, Digamma, Trigamma, LogFactorial";
+            + "double.LogP1, double.ExpM1 and SpecialFunctions.LogGamma, Digamma, Trigamma, LogFactorial, LogBinomialCoefficient";
 
         private sealed class Untranslatable : Exception
         {
@@ -92,7 +93,7 @@ namespace DivergenceGen.Generator.Parsing
         /// non-tuple expression is one element): the sufficient statistics of an exponential family. Null and the problem
         /// where an element is outside the subset, or the body is a tuple built any other way.
         /// </summary>
-        public static (Expr[]? Values, string? Problem) TranslateTuple(MethodDeclarationSyntax method, SemanticModel model, Func<IParameterSymbol, string?> name, CancellationToken cancellationToken = default)
+        public static (Expr[]? Values, LocationInfo? Location, string? Problem) TranslateTuple(MethodDeclarationSyntax method, SemanticModel model, Func<IParameterSymbol, string?> name, CancellationToken cancellationToken = default)
         {
             ExpressionSyntax? body = method.ExpressionBody?.Expression;
             if (body is null && method.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned })
@@ -108,17 +109,17 @@ namespace DivergenceGen.Generator.Parsing
             if (body is not TupleExpressionSyntax tuple)
             {
                 var single = Translate(method, model, name, cancellationToken);
-                return single.Value is { } value ? (new[] { value }, null) : (null, single.Problem);
+                return single.Value is { } value ? (new[] { value }, null, null) : (null, single.Location, single.Problem);
             }
 
             try
             {
                 var translator = new Walker(model, name, cancellationToken);
-                return (tuple.Arguments.Select(a => translator.Translate(a.Expression)).ToArray(), null);
+                return (tuple.Arguments.Select(a => translator.Translate(a.Expression)).ToArray(), null, null);
             }
             catch (Untranslatable e)
             {
-                return (null, e.Problem);
+                return (null, LocationInfo.From(e.Node.GetLocation()), e.Problem);
             }
         }
 
@@ -289,6 +290,8 @@ namespace DivergenceGen.Generator.Parsing
                         return E.Expm1(Argument(0));
                     case "LogGamma" or "Digamma" or "Trigamma" or "LogFactorial" when type == "DivergenceGen.SpecialFunctions" && arguments.Count == 1:
                         return E.Call("SpecialFunctions." + method.Name, Argument(0));
+                    case "LogBinomialCoefficient" when type == "DivergenceGen.SpecialFunctions" && arguments.Count == 2:
+                        return new Call("SpecialFunctions.LogBinomialCoefficient", new[] { Argument(0), Argument(1) });
                     default:
                         throw new Untranslatable(invocation, "the call of " + type + "." + method.Name + " is outside the subset (" + Subset + ")");
                 }

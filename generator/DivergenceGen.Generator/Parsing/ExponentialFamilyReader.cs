@@ -257,17 +257,56 @@ namespace DivergenceGen.Generator.Parsing
                 }
             }
 
-            // T(x) and log h(x) as IR where they translate (they are always called as written; the IR serves the entropy's
-            // E[log h] and the vectorised batch log-density), the variate renamed x.
-            Expr[]? statisticsIr = Body(statistics, cancellationToken) is { } statisticsSyntax
-                ? BodyTranslator.TranslateTuple(statisticsSyntax, compilation.GetSemanticModel(statisticsSyntax.SyntaxTree), p => p.Name, cancellationToken).Values
-                : null;
-            statisticsIr = statisticsIr?.Length == d ? statisticsIr.Select(e => Substitution.Rename(e, _ => "x")).ToArray() : null;
-            Expr? logH = Body(baseMeasure, cancellationToken) is { } baseSyntax
-                ? BodyTranslator.Translate(baseSyntax, compilation.GetSemanticModel(baseSyntax.SyntaxTree), p => p.Name, cancellationToken).Value
-                : null;
-            logH = logH is null ? null : Substitution.Rename(logH, _ => "x");
-            var linear = logH is not null && statisticsIr is not null ? LinearForm.InTermsOf(logH, statisticsIr) : null;
+            // Every other body is in the subset too (the contract: a declaration says what it computes in the IR's
+            // terms). The methods are still called as written; T(x) and log h(x) as IR serve the entropy's E[log h] and the
+            // vectorised batch log-density (the variate renamed x), η(θ) and E[log h](η) only the check.
+            Expr[]? Tuple(IMethodSymbol method, string role, out ExponentialFamilyModel? failed)
+            {
+                failed = null;
+                if (Body(method, cancellationToken) is not { } syntax)
+                {
+                    failed = Report(At(method), "'" + method.Name + "' has no body in source to translate");
+                    return null;
+                }
+
+                var (values, location, why) = BodyTranslator.TranslateTuple(syntax, compilation.GetSemanticModel(syntax.SyntaxTree), p => p.Name, cancellationToken);
+                if (values is null || values.Length != (method.ReturnType.SpecialType == SpecialType.System_Double ? 1 : d))
+                {
+                    failed = ReportAt(location ?? LocationInfo.From(At(method)), "'" + method.Name + "' must be in the translatable subset (" + role + "): "
+                        + (why ?? "return a tuple literal '(…, …)' of " + d.ToString(CultureInfo.InvariantCulture) + " expressions"));
+                    return null;
+                }
+
+                // A method of the variate alone (T, log h) gets its variate named x; the others keep their names.
+                return method.Parameters.Length == 1 && method.Name is ExponentialFamily.SufficientStatisticsMethod or ExponentialFamily.LogBaseMeasureMethod
+                    ? values.Select(e => Substitution.Rename(e, _ => "x")).ToArray()
+                    : values;
+            }
+
+            if (Tuple(natural, "the natural parameters of the parameters", out var naturalFailed) is null)
+            {
+                return naturalFailed;
+            }
+
+            var statisticsIr = Tuple(statistics, "the sufficient statistics, for the entropy and the vectorised log-density", out var statisticsFailed);
+            if (statisticsIr is null)
+            {
+                return statisticsFailed;
+            }
+
+            var logHs = Tuple(baseMeasure, "the base measure, for the entropy and the vectorised log-density", out var baseFailed);
+            if (logHs is null)
+            {
+                return baseFailed;
+            }
+
+            if (expected is not null && Tuple(expected, "the expected base measure", out var expectedFailed) is null)
+            {
+                return expectedFailed;
+            }
+
+            Expr logH = logHs[0];
+            var linear = LinearForm.InTermsOf(logH, statisticsIr);
 
             // E[log h(X)]: the user's method, a constant log h, log h linear in T, or a finite sum; otherwise no entropy (DG0045).
             var expectation = BaseMeasureExpectation.None;
@@ -276,7 +315,7 @@ namespace DivergenceGen.Generator.Parsing
             {
                 expectation = BaseMeasureExpectation.UserMethod;
             }
-            else if (logH is not null && !Derivative.Reads(logH, "x"))
+            else if (!Derivative.Reads(logH, "x"))
             {
                 expectation = BaseMeasureExpectation.Constant;
             }
@@ -314,7 +353,7 @@ namespace DivergenceGen.Generator.Parsing
                 expectation,
                 new EquatableArray<double>(start))
             {
-                Statistics = statisticsIr is null ? EquatableArray<Expr>.Empty : new EquatableArray<Expr>(statisticsIr),
+                Statistics = new EquatableArray<Expr>(statisticsIr),
                 LogBase = logH,
                 LinearConstant = linear is { } form ? Derivative.Simplify(form.Constant) : null,
                 LinearCoefficients = linear is { } l ? new EquatableArray<double>(l.Coefficients) : EquatableArray<double>.Empty,

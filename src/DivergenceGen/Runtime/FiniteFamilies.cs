@@ -71,10 +71,7 @@ namespace DivergenceGen
             if (typeof(T) == typeof(double))
             {
                 // Double: the two passes over K in SIMD vectors (VectorMath.Exp, within 2 ulp like Math.Exp's own error).
-                NormaliseInVectors(
-                    System.Runtime.CompilerServices.Unsafe.As<Span<T>, Span<double>>(ref logWeights),
-                    System.Runtime.CompilerServices.Unsafe.As<Span<T>, Span<double>>(ref p),
-                    max);
+                NormaliseInVectors(AsDoubles(logWeights), AsDoubles(p), max);
                 return -1;
             }
 
@@ -95,6 +92,12 @@ namespace DivergenceGen
 
             return -1;
         }
+
+        /// <summary>A span of T = double as a span of double (the caller has checked the type).</summary>
+        private static Span<double> AsDoubles<T>(Span<T> span) =>
+            System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
+                ref System.Runtime.CompilerServices.Unsafe.As<T, double>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(span)),
+                span.Length);
 
         /// <summary>
         /// The two passes of <see cref="Normalise{T}"/> for double, in the widest accelerated vectors and a scalar remainder:
