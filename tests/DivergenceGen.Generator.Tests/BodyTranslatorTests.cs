@@ -76,6 +76,7 @@ public sealed class BodyTranslatorTests
     [InlineData("=> double.LogP1(x) - double.ExpM1(-y) + Math.Abs(x - y) + Math.Min(x, y) * Math.Max(x, 1.0);",
         "global::DivergenceGen.ScalarMath.Log1p(x) - global::DivergenceGen.ScalarMath.Expm1(-y) + global::System.Math.Abs(x - y) + global::System.Math.Min(x, y) * global::System.Math.Max(x, 1d)")]
     [InlineData("=> Scale * x;", "2.5d * x")]
+    [InlineData("=> SpecialFunctions.LogBinomialCoefficient(40, k) + x;", "global::DivergenceGen.SpecialFunctions.LogBinomialCoefficient(40d, k) + x")]
     [InlineData("=> x * Math.Cos(2 * Math.PI * k / 12 - y) + Math.Sin(y);", "x * global::System.Math.Cos(6.283185307179586d * k / 12d - y) + global::System.Math.Sin(y)")]
     public void TranslatesTheSubsetAsWritten(string body, string expected)
     {

@@ -30,7 +30,8 @@ namespace DivergenceGen
     /// static double LogPartition(double eta1, double eta2)        // A(η), in the translatable subset
     /// static double LogBaseMeasure(double x)                      // log h(x)
     /// </code>
-    /// and optionally <c>static double ExpectedLogBaseMeasure(double eta1, double eta2)</c> = E[log h(X)]. The generator
+    /// and optionally <c>static double ExpectedLogBaseMeasure(double eta1, double eta2)</c> = E[log h(X)], each body one
+    /// expression in the translatable subset (docs/user-families.md; anything else is DG0044). The generator
     /// derives ∇A and ∇²A symbolically at compile time and writes the constructor from θ, <c>FromNaturalParameters</c>,
     /// <c>LogPdf</c>/<c>LogPmf</c>, the moments of T, the KL divergence as a Bregman divergence of A, the entropy and
     /// cross-entropy where E[log h(X)] is known, and maximum-likelihood <c>Fit</c> (docs/user-families.md).

@@ -37,6 +37,7 @@ internal static class IrInterpreter
         Select s => Holds((Compare)s.Condition, at) ? Evaluate(s.WhenTrue, at) : Evaluate(s.WhenFalse, at),
         Maximum m => Math.Max(Evaluate(m.Left, at), Evaluate(m.Right, at)),
         Minimum m => Math.Min(Evaluate(m.Left, at), Evaluate(m.Right, at)),
+        Call { Arguments.Length: 2 } c => Special2(c.Function)(Evaluate(c.Arguments[0], at), Evaluate(c.Arguments[1], at)),
         Call c => Special(c.Function)(Evaluate(c.Arguments[0], at)),
         _ => throw new NotSupportedException(e.GetType().Name),
     };
@@ -51,6 +52,15 @@ internal static class IrInterpreter
         var method = type.GetMethod(function.Substring("SpecialFunctions.".Length), new[] { typeof(double) })
             ?? throw new NotSupportedException(function);
         return method.CreateDelegate<Func<double, double>>();
+    }
+
+    /// <summary>A special function of two arguments (<c>SpecialFunctions.LogBinomialCoefficient</c>), as <see cref="Special"/>.</summary>
+    public static Func<double, double, double> Special2(string function)
+    {
+        var type = typeof(Derivative).Assembly.GetType("DivergenceGen.SpecialFunctions", throwOnError: true)!;
+        var method = type.GetMethod(function.Substring("SpecialFunctions.".Length), new[] { typeof(double), typeof(double) })
+            ?? throw new NotSupportedException(function);
+        return method.CreateDelegate<Func<double, double, double>>();
     }
 
     public static bool Holds(Compare c, IReadOnlyDictionary<string, double> at)
