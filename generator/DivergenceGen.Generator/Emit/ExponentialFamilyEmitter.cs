@@ -622,16 +622,7 @@ namespace DivergenceGen.Generator.Emit
         private void EmitDerivatives()
         {
             var lowering = new ScalarLowering(PrecisionKind.Double, Id);
-            var lines = new List<string> { "LogPartition(" + string.Join(", ", Naturals) + ") = " + Formula.Show(_m.LogPartition) };
-            lines.AddRange(Naturals.Select((n, i) => "∂/∂" + n + " = " + Formula.Show(_m.Gradient[i])));
-            for (int i = 0; i < D; i++)
-            {
-                for (int j = i; j < D; j++)
-                {
-                    string second = i == j ? "∂²/∂" + Naturals[i] + "²" : "∂²/∂" + Naturals[i] + "∂" + Naturals[j];
-                    lines.Add(second + " = " + Formula.Show(_m.Hessian[LogWeightModel.HessianIndex(i, j, D)]));
-                }
-            }
+            var lines = DerivativeHelpers.Formulas("LogPartition(" + string.Join(", ", Naturals) + ")", _m.LogPartition, Naturals, _m.Gradient, _m.Hessian);
 
             _w.Summary("A(η) and its first and second derivatives, for Fit: the generator translated the body of <c>LogPartition</c> and\n"
                 + "differentiated it symbolically at compile time:\n<code>\n" + string.Join("\n", lines.Select(SourceWriter.Escape)) + "\n</code>");
@@ -646,28 +637,7 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line("double " + Id(Naturals[i]) + " = __eta[" + N(i) + "];");
                 }
 
-                using (_w.Block("if (!__gradient.IsEmpty)"))
-                {
-                    for (int i = 0; i < D; i++)
-                    {
-                        _w.Line("__gradient[" + N(i) + "] = " + lowering.Lower(_m.Gradient[i]) + ";");
-                    }
-
-                    for (int i = 0; i < D; i++)
-                    {
-                        for (int j = i; j < D; j++)
-                        {
-                            _w.Line("__hessian[" + N((i * D) + j) + "] = " + lowering.Lower(_m.Hessian[LogWeightModel.HessianIndex(i, j, D)]) + ";");
-                            if (i != j)
-                            {
-                                _w.Line("__hessian[" + N((j * D) + i) + "] = __hessian[" + N((i * D) + j) + "];");
-                            }
-                        }
-                    }
-                }
-
-                _w.Line();
-                _w.Line("return " + lowering.Lower(_m.LogPartition) + ";");
+                DerivativeHelpers.EmitBody(_w, lowering, _m.LogPartition, _m.Gradient, _m.Hessian);
             }
 
             _w.Line();

@@ -162,20 +162,7 @@ namespace DivergenceGen.Generator.Emit
             string outcome = _model.Outcome;
             string args = outcome + ", " + string.Join(", ", Names);
             var lowering = new ScalarLowering(PrecisionKind.Double, Id);
-            var lines = new List<string> { "LogWeight(" + args + ") = " + Formula.Show(_model.Value) };
-            for (int i = 0; i < m; i++)
-            {
-                lines.Add("∂/∂" + Names[i] + " = " + Formula.Show(_model.Gradient[i]));
-            }
-
-            for (int i = 0; i < m; i++)
-            {
-                for (int j = i; j < m; j++)
-                {
-                    string second = i == j ? "∂²/∂" + Names[i] + "²" : "∂²/∂" + Names[i] + "∂" + Names[j];
-                    lines.Add(second + " = " + Formula.Show(_model.Hessian[LogWeightModel.HessianIndex(i, j, m)]));
-                }
-            }
+            var lines = DerivativeHelpers.Formulas("LogWeight(" + args + ")", _model.Value, Names, _model.Gradient, _model.Hessian);
 
             _w.Summary("LogWeight and its first and second derivatives in the parameters, in double, for <see cref=\"Fit(global::System.ReadOnlySpan{int})\"/>:\n"
                 + "the generator translated the body of <c>LogWeight</c> and differentiated it symbolically at compile time:\n"
@@ -193,28 +180,7 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line("double " + Id(Names[i]) + " = __parameters[" + N(i) + "];");
                 }
 
-                using (_w.Block("if (!__gradient.IsEmpty)"))
-                {
-                    for (int i = 0; i < m; i++)
-                    {
-                        _w.Line("__gradient[" + N(i) + "] = " + lowering.Lower(_model.Gradient[i]) + ";");
-                    }
-
-                    for (int i = 0; i < m; i++)
-                    {
-                        for (int j = i; j < m; j++)
-                        {
-                            _w.Line("__hessian[" + N((i * m) + j) + "] = " + lowering.Lower(_model.Hessian[LogWeightModel.HessianIndex(i, j, m)]) + ";");
-                            if (j != i)
-                            {
-                                _w.Line("__hessian[" + N((j * m) + i) + "] = __hessian[" + N((i * m) + j) + "];");
-                            }
-                        }
-                    }
-                }
-
-                _w.Line();
-                _w.Line("return " + lowering.Lower(_model.Value) + ";");
+                DerivativeHelpers.EmitBody(_w, lowering, _model.Value, _model.Gradient, _model.Hessian);
             }
 
             _w.Line();

@@ -141,7 +141,13 @@ namespace DivergenceGen
                     gradient[i] = mean[i] - gradient[i]; // −∇f
                 }
 
-                if (!SolvePositiveDefinite(hessian, gradient, step, d))
+                double largest = 0;
+                for (int i = 0; i < d; i++)
+                {
+                    largest = Math.Max(largest, Math.Abs(hessian[(i * d) + i]));
+                }
+
+                if (!Cholesky.TrySolve((double[])hessian.Clone(), gradient, step, d, largest * d * 1e-14))
                 {
                     throw Fail("the covariance of the sufficient statistics, ∇²A, is singular there: the data lie on the boundary of the family (e.g. all samples equal) or the statistics are not independent");
                 }
@@ -189,68 +195,6 @@ namespace DivergenceGen
             }
 
             throw Fail("it did not converge in " + MaxFitIterations.ToString(CultureInfo.InvariantCulture) + " Newton steps (the maximum may be at infinite natural parameters: data on the boundary of the family)");
-        }
-
-        /// <summary>Solves H·x = b for a symmetric positive definite d × d H by Cholesky; false when H is not (to rounding).</summary>
-        private static bool SolvePositiveDefinite(double[] h, double[] b, double[] x, int d)
-        {
-            var l = (double[])h.Clone();
-            double largest = 0;
-            for (int i = 0; i < d; i++)
-            {
-                largest = Math.Max(largest, Math.Abs(h[(i * d) + i]));
-            }
-
-            for (int j = 0; j < d; j++)
-            {
-                double s = l[(j * d) + j];
-                for (int k = 0; k < j; k++)
-                {
-                    s -= l[(j * d) + k] * l[(j * d) + k];
-                }
-
-                if (!(s > largest * d * 1e-14) || !double.IsFinite(s))
-                {
-                    return false;
-                }
-
-                s = Math.Sqrt(s);
-                l[(j * d) + j] = s;
-                for (int i = j + 1; i < d; i++)
-                {
-                    double v = l[(i * d) + j];
-                    for (int k = 0; k < j; k++)
-                    {
-                        v -= l[(i * d) + k] * l[(j * d) + k];
-                    }
-
-                    l[(i * d) + j] = v / s;
-                }
-            }
-
-            for (int i = 0; i < d; i++)
-            {
-                double v = b[i];
-                for (int k = 0; k < i; k++)
-                {
-                    v -= l[(i * d) + k] * x[k];
-                }
-
-                x[i] = v / l[(i * d) + i];
-            }
-
-            for (int i = d - 1; i >= 0; i--)
-            {
-                double v = x[i];
-                for (int k = i + 1; k < d; k++)
-                {
-                    v -= l[(k * d) + i] * x[k];
-                }
-
-                x[i] = v / l[(i * d) + i];
-            }
-
-            return true;
         }
 
         private static double Dot(double[] a, double[] b)

@@ -458,70 +458,14 @@ namespace DivergenceGen
                         a[(i * m) + i] += mu * Math.Max(Math.Abs(hessian[(i * m) + i]), (largest * 1e-12) + double.Epsilon);
                     }
 
-                    if (Cholesky(a, m, largest * m * 1e-14))
+                    if (Cholesky.TrySolve(a, score, step, m, largest * m * 1e-14))
                     {
                         definite = mu == 0;
-                        // Forward and back substitution: L·y = score, Lᵀ·δ = y.
-                        for (int i = 0; i < m; i++)
-                        {
-                            double s = score[i];
-                            for (int j = 0; j < i; j++)
-                            {
-                                s -= a[(i * m) + j] * step[j];
-                            }
-
-                            step[i] = s / a[(i * m) + i];
-                        }
-
-                        for (int i = m - 1; i >= 0; i--)
-                        {
-                            double s = step[i];
-                            for (int j = i + 1; j < m; j++)
-                            {
-                                s -= a[(j * m) + i] * step[j];
-                            }
-
-                            step[i] = s / a[(i * m) + i];
-                        }
-
                         return mu;
                     }
                 }
 
                 throw Fail(Array.Empty<double>(), "the Hessian of the log-likelihood is not finite");
-            }
-
-            /// <summary>In-place lower Cholesky factor of a symmetric m × m matrix; false where a pivot is ≤ <paramref name="floor"/>.</summary>
-            private static bool Cholesky(double[] a, int m, double floor)
-            {
-                for (int j = 0; j < m; j++)
-                {
-                    double d = a[(j * m) + j];
-                    for (int k = 0; k < j; k++)
-                    {
-                        d -= a[(j * m) + k] * a[(j * m) + k];
-                    }
-
-                    if (!(d > floor))
-                    {
-                        return false;
-                    }
-
-                    d = Math.Sqrt(d);
-                    a[(j * m) + j] = d;
-                    for (int i = j + 1; i < m; i++)
-                    {
-                        double s = a[(i * m) + j];
-                        for (int k = 0; k < j; k++)
-                        {
-                            s -= a[(i * m) + k] * a[(j * m) + k];
-                        }
-
-                        a[(i * m) + j] = s / d;
-                    }
-                }
-
-                return true;
             }
 
             private ArgumentException Unbounded(double[] theta, double[] step) =>
