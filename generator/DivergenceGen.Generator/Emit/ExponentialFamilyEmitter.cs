@@ -65,6 +65,9 @@ namespace DivergenceGen.Generator.Emit
             _ => "k in 0 … " + N(_m.Outcomes - 1),
         };
 
+        /// <summary>The support as XML doc text (<c>0 &lt; x &lt; 1</c>).</summary>
+        private string SupportDoc => SourceWriter.Escape(SupportText);
+
         private string SupportTest(string x) => _m.Support switch
         {
             SupportKind.Reals => "double.IsFinite(" + x + ")",
@@ -271,7 +274,7 @@ namespace DivergenceGen.Generator.Emit
             string x = X;
             string noun = _m.IsDiscrete ? "mass" : "density";
             _w.Summary("log p(" + x + ") = η·T(" + x + ") − A(η) + log h(" + x + "), from the type's <c>SufficientStatistics</c> and <c>LogBaseMeasure</c>;\n"
-                + "−∞ outside the support (" + SupportText + ")" + (_m.IsDiscrete ? "." : ", NaN for NaN."));
+                + "−∞ outside the support (" + SupportDoc + ")" + (_m.IsDiscrete ? "." : ", NaN for NaN."));
             _w.Doc("<param name=\"" + x + "\">The " + (_m.IsDiscrete ? "outcome" : "value") + ".</param>");
             _w.Doc("<returns>The log-" + noun + ".</returns>");
             using (_w.Block("public " + Readonly + "double " + Density + "(" + Variate + " " + x + ")"))
@@ -346,7 +349,7 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
-            _w.Summary("Whether a value is in the support (" + SupportText + ").");
+            _w.Summary("Whether a value is in the support (" + SupportDoc + ").");
             _w.Doc("<param name=\"" + x + "\">The value.</param>");
             _w.Doc("<returns>Whether it is.</returns>");
             _w.Line("private static bool __InSupport(" + Variate + " " + x + ") => " + SupportTest(x) + ";");
@@ -548,7 +551,7 @@ namespace DivergenceGen.Generator.Emit
             string samples = "samples";
             string how = "Maximum likelihood: η̂ solves ∇A(η) = T̄, the mean of <c>SufficientStatistics</c> over the samples, by Newton steps on\n"
                 + "∇²A (<see cref=\"global::DivergenceGen.ExponentialFamilies.FitNaturalParameters\"/> states the method and its stopping rule).";
-            string exceptions = "<exception cref=\"global::System.ArgumentOutOfRangeException\">A sample is outside the support (" + SupportText + "; the message names its index and value).</exception>\n"
+            string exceptions = "<exception cref=\"global::System.ArgumentOutOfRangeException\">A sample is outside the support (" + SupportDoc + "; the message names its index and value).</exception>\n"
                 + "<exception cref=\"global::System.ArgumentException\">There are no samples, or no maximum: the data lie on the family's boundary (e.g. all\n"
                 + "samples equal where the family needs spread); the message names η's last values and T̄.</exception>";
             if (_m.HasStart)

@@ -162,7 +162,7 @@ namespace MyApp
 
         /// <summary>
         /// log p(x) = η·T(x) − A(η) + log h(x), from the type's <c>SufficientStatistics</c> and <c>LogBaseMeasure</c>;
-        /// −∞ outside the support (x > 0), NaN for NaN.
+        /// −∞ outside the support (x &gt; 0), NaN for NaN.
         /// </summary>
         /// <param name="x">The value.</param>
         /// <returns>The log-density.</returns>
@@ -295,7 +295,7 @@ namespace MyApp
         }
 
         /// <summary>
-        /// Whether a value is in the support (x > 0).
+        /// Whether a value is in the support (x &gt; 0).
         /// </summary>
         /// <param name="x">The value.</param>
         /// <returns>Whether it is.</returns>
@@ -388,7 +388,7 @@ namespace MyApp
         /// </summary>
         /// <param name="samples">The samples; at least one.</param>
         /// <returns>The fitted law.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A sample is outside the support (x > 0; the message names its index and
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A sample is outside the support (x &gt; 0; the message names its index and
         /// value).</exception>
         /// <exception cref="global::System.ArgumentException">There are no samples, or no maximum: the data lie on the family's boundary (e.g. all
         /// samples equal where the family needs spread); the message names η's last values and T̄.</exception>
@@ -405,7 +405,7 @@ namespace MyApp
         /// <param name="samples">The samples; at least one.</param>
         /// <param name="start">Where Newton starts.</param>
         /// <returns>The fitted law.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A sample is outside the support (x > 0; the message names its index and
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A sample is outside the support (x &gt; 0; the message names its index and
         /// value).</exception>
         /// <exception cref="global::System.ArgumentException">There are no samples, or no maximum: the data lie on the family's boundary (e.g. all
         /// samples equal where the family needs spread); the message names η's last values and T̄.</exception>

@@ -878,7 +878,59 @@ public static class DeclarationGen
         (3, false, Gen.OneOf("1024", "1025", "int.MaxValue", "4096", "4097", "1000000000", "trials: 10", "global::FuzzConst.K")),
         (2, true, Gen.OneOf("-1", "int.MinValue", "trials: -1")));
 
-    private static readonly string[] FamilyAttributeNames = { "Bernoulli", "Categorical", "Binomial", "Geometric", "Poisson", "NegativeBinomial" };
+    private static readonly string[] FamilyAttributeNames =
+        { "Bernoulli", "Categorical", "Binomial", "Geometric", "Poisson", "NegativeBinomial", "FiniteFamily", "ExponentialFamily" };
+
+    private static Gen<string> SupportArgument(bool wild) => Pick(wild,
+        (5, false, Gen.OneOf("Support = Support.Reals", "Support = Support.PositiveReals", "Support = Support.UnitInterval", "Support = Support.NonNegativeIntegers")),
+        (2, false, Gen.OneOf("Support = Support.Outcomes, Outcomes = 3", "Support = Support.Outcomes, Outcomes = 16", "Outcomes = 17, Support = DivergenceGen.Support.Outcomes")),
+        (1, true, Gen.OneOf("Support = Support.Outcomes", "Outcomes = 4", "Support = (Support)9", "Support = Support.Outcomes, Outcomes = -2")));
+
+    /// <summary>
+    /// The methods that define a user-described family (issue 16): a <c>LogWeight</c> for FiniteFamily, the four (or five)
+    /// methods of an ExponentialFamily for a real or an integer variate; now and then (wild) a wrong or missing one. Other
+    /// families get none.
+    /// </summary>
+    private static Gen<ImmutableArray<string>> DefiningMembers(string attribute, bool wild)
+    {
+        if (attribute.Contains("FiniteFamily", StringComparison.Ordinal))
+        {
+            return Pick(wild,
+                (6, false, Gen.OneOf(
+                    "static double LogWeight(int k, double s) => -s * System.Math.Log(k + 1);",
+                    "private static float LogWeight(int k, float a, float b = 1) => -a * k - b * k * k;",
+                    "static double LogWeight(int outcome, double kappa = 1, double mu = 0) => kappa * System.Math.Cos(outcome - mu);",
+                    "public static double LogWeight(int k, double rate) => k * System.Math.Log(rate) - SpecialFunctions.LogFactorial(k);",
+                    "static double LogWeight(int k, double p) => Helper(k) * p; static double Helper(int k) => k;")),
+                (1, true, Gen.OneOf("double LogWeight(int k, double s) => s;", "static double LogWeight(int k) => k;", "static double LogWeight(int __k, double s) => s;",
+                    "static double LogWeight(int k, double result) => result;", "static double LogWeight(int k, double s) => (int)s * k;")))
+                .Select(ImmutableArray.Create);
+        }
+
+        if (attribute.Contains("ExponentialFamily", StringComparison.Ordinal))
+        {
+            return Pick(wild,
+                (6, false, Gen.OneOf(
+                    "static double NaturalParameters(double rate = 1) => -rate; static double SufficientStatistics(double x) => x; "
+                        + "static double LogPartition(double eta) => -System.Math.Log(-eta); static double LogBaseMeasure(double x) => 0;",
+                    "static (double, double) NaturalParameters(double mean, double variance) => (mean / variance, -0.5 / variance); "
+                        + "static (double, double) SufficientStatistics(double x) => (x, x * x); "
+                        + "static double LogPartition(double eta1, double eta2) => -eta1 * eta1 / (4 * eta2) - 0.5 * System.Math.Log(-2 * eta2); "
+                        + "static double LogBaseMeasure(double x) => -0.5 * System.Math.Log(2 * System.Math.PI);",
+                    "static double NaturalParameters(double rate = 1) => System.Math.Log(rate); static double SufficientStatistics(int k) => k; "
+                        + "static double LogPartition(double eta) => System.Math.Exp(eta); static double LogBaseMeasure(int k) => -SpecialFunctions.LogFactorial(k); "
+                        + "static double ExpectedLogBaseMeasure(double eta) => 0;")),
+                (1, true, Gen.OneOf(
+                    "static double NaturalParameters(double rate) => -rate; static double SufficientStatistics(double x) => x;",
+                    "static double NaturalParameters(double rate) => -rate; static double SufficientStatistics(double x) => x; "
+                        + "static double LogPartition(double eta) => Helper(eta); static double Helper(double e) => e; static double LogBaseMeasure(double x) => 0;",
+                    "static double NaturalParameters(double rate) => -rate; static (double, double) SufficientStatistics(double x) => (x, x); "
+                        + "static double LogPartition(double eta) => -System.Math.Log(-eta); static double LogBaseMeasure(double x) => 0;")))
+                .Select(ImmutableArray.Create);
+        }
+
+        return Gen.Const(ImmutableArray<string>.Empty);
+    }
 
     private static readonly Gen<int> Spelling = Gen.Frequency((12, Gen.Const(0)), (1, Gen.Const(1)), (1, Gen.Const(2)), (1, Gen.Const(3)));
 
@@ -898,9 +950,14 @@ public static class DeclarationGen
         {
             "Categorical" => Pick(wild, (30, false, CategoricalClasses(wild).Select(s => (string?)s)), (1, true, Gen.Const((string?)null))),
             "Binomial" => Pick(wild, (30, false, BinomialTrials(wild).Select(s => (string?)s)), (1, true, Gen.Const((string?)null))),
+            "FiniteFamily" => Pick(wild, (30, false, CategoricalClasses(wild).Select(s => (string?)s.Replace("classes:", "outcomes:"))), (1, true, Gen.Const((string?)null))),
             _ => Pick(wild, (60, false, Gen.Const((string?)null)), (1, true, Gen.Const<string?>("3"))),
         }
-        from named in family is "Categorical" or "Binomial"
+        from named in family is "FiniteFamily"
+            ? NamedArguments((UnrollThresholdArgument(wild), 8, 1))
+            : family is "ExponentialFamily"
+            ? NamedArguments((SupportArgument(wild), 1, 6))
+            : family is "Categorical" or "Binomial"
             ? NamedArguments((PrecisionArgument(wild), 3, 1), (UnrollThresholdArgument(wild), 8, 1))
             : wild
                 ? NamedArguments((PrecisionArgument(wild), 3, 1), (UnrollThresholdArgument(wild), 60, 1))
@@ -1008,7 +1065,9 @@ public static class DeclarationGen
         from baseList in Pick(wild, (60, false, Gen.Const((string?)null)),
             (1, false, Gen.Const<string?>("global::FuzzBase")),
             (1, true, Gen.OneOf<string?>("global::IFuzzEntropy", "global::System.IDisposable", "global::System.IEquatable<$T>")))
-        from members in Gen.Frequency((12, Gen.Const(0)), (3, Gen.Const(1)), (1, Gen.Const(2))).SelectMany(n => FamilyMember(wild).Array[n])
+        from random in Gen.Frequency((12, Gen.Const(0)), (3, Gen.Const(1)), (1, Gen.Const(2))).SelectMany(n => FamilyMember(wild).Array[n])
+        from defining in DefiningMembers(attribute.Name, wild)
+        let members = defining.AddRange(random)
         from doc in Gen.Frequency((9, Gen.Const(true)), (1, Gen.Const(false)))
         from second in Gen.Frequency((14, Gen.Const(false)), (1, Gen.Const(true)))
         select new TypeDecl(

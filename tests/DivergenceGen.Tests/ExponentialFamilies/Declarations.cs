@@ -108,4 +108,18 @@ namespace DivergenceGen.Tests.ExponentialFamilies
 
         private static double LogBaseMeasure(double x) => -Math.Log(x) - (0.5 * Math.Log(2 * Math.PI));
     }
+
+    /// <summary>The beta law on 0 &lt; x &lt; 1: η = (α − 1, β − 1), T = (log x, log(1 − x)), A = ln B(η₁ + 1, η₂ + 1), h = 1.</summary>
+    [ExponentialFamily(Support = Support.UnitInterval)]
+    public readonly partial struct BetaEF
+    {
+        private static (double, double) NaturalParameters(double alpha = 1, double beta = 1) => (alpha - 1, beta - 1);
+
+        private static (double, double) SufficientStatistics(double x) => (Math.Log(x), double.LogP1(-x));
+
+        private static double LogPartition(double a, double b) =>
+            SpecialFunctions.LogGamma(a + 1) + SpecialFunctions.LogGamma(b + 1) - SpecialFunctions.LogGamma(a + b + 2);
+
+        private static double LogBaseMeasure(double x) => 0;
+    }
 }
