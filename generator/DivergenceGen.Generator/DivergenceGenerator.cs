@@ -126,7 +126,7 @@ namespace DivergenceGen.Generator
         /// locations as plain data (<see cref="LocationInfo"/>), reported as external file locations. A warning (DG0040)
         /// or an info (DG0043) is mapped back into the compilation's syntax tree instead, because only a location in a tree lets
         /// <c>#pragma warning disable</c> apply (errors cannot be suppressed, so they need no tree). Only declarations
-        /// with a warning meet the syntax trees, and those re-report only when some tree changed, so a rerun over the same
+        /// with a warning or an info meet the syntax trees, and those re-report only when some tree changed, so a rerun over the same
         /// files is fully cached.
         /// </summary>
         private static void ReportDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics)
