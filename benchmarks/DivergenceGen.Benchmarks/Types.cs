@@ -24,3 +24,16 @@ namespace DivergenceGen.Benchmarks;
 [Categorical(1000)] public readonly partial struct Cat1000;
 [Categorical(16)] public readonly partial struct Cat16Rows;
 [Categorical(8)] public readonly partial struct Cat8Rows;
+
+/// <summary>A user-described normal law (issue 16), for <see cref="UserFamilyBatch"/>.</summary>
+[ExponentialFamily(Support = Support.Reals)]
+public readonly partial struct NormalEF
+{
+    private static (double, double) NaturalParameters(double mean, double variance) => (mean / variance, -0.5 / variance);
+
+    private static (double, double) SufficientStatistics(double x) => (x, x * x);
+
+    private static double LogPartition(double eta1, double eta2) => (-eta1 * eta1 / (4 * eta2)) - (0.5 * System.Math.Log(-2 * eta2));
+
+    private static double LogBaseMeasure(double x) => -0.5 * System.Math.Log(2 * System.Math.PI);
+}

@@ -381,6 +381,16 @@ namespace DivergenceGen.Generator.Emit
         /// </summary>
         private void EmitVectorisedDensity()
         {
+            // Sub-expressions that read no variate (log 2π) are computed once, in scalar code, before the loops.
+            var hoisted = new List<(string Name, Expr Value)>();
+            var statistics = _m.Statistics.Select(t => Hoist(t, hoisted)).ToList();
+            var logBase = Hoist(_m.LogBase!, hoisted);
+            var scalar = new ScalarLowering(PrecisionKind.Double, name => name);
+            foreach (var (name, value) in hoisted)
+            {
+                _w.Line("double " + name + " = " + scalar.Lower(value) + "; // read no variate: computed once");
+            }
+
             _w.Line("ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(values);");
             _w.Line("ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
             VectorLoops.Cascade(_c, "values.Length", lowering =>
@@ -393,8 +403,13 @@ namespace DivergenceGen.Generator.Emit
 
                 string v = lowering.Vector;
                 _w.Line("var x = " + v + ".LoadUnsafe(ref xRef, (nuint)i);");
-                string dot = string.Join(" + ", Naturals.Select((n, i) => v + ".Create(" + Field(n) + ") * (" + lowering.Lower(_m.Statistics[i]) + ")"));
-                _w.Line("var logDensity = " + dot + " - " + v + ".Create(_logPartition) + (" + lowering.Lower(_m.LogBase!) + ");");
+                foreach (var (name, _) in hoisted)
+                {
+                    _w.Line("var " + name + "v = " + v + ".Create(" + name + ");");
+                }
+
+                string dot = string.Join(" + ", Naturals.Select((n, i) => v + ".Create(" + Field(n) + ") * (" + lowering.Lower(statistics[i]) + ")"));
+                _w.Line("var logDensity = " + dot + " - " + v + ".Create(_logPartition) + (" + lowering.Lower(logBase) + ");");
                 string inSupport = _m.Support switch
                 {
                     SupportKind.Reals => v + ".LessThan(" + v + ".Abs(x), " + v + ".Create(double.PositiveInfinity))",
@@ -404,7 +419,33 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line("logDensity = " + v + ".ConditionalSelect(" + inSupport + ", logDensity, " + v + ".Create(double.NegativeInfinity)); // outside the support (" + SupportText + ")");
                 _w.Line("logDensity = " + v + ".ConditionalSelect(" + v + ".Equals(x, x), logDensity, x); // NaN in, NaN out");
                 _w.Line(v + ".StoreUnsafe(logDensity, ref dRef, (nuint)i);");
-            }, name => name);
+            }, name => name.StartsWith("__hoisted", System.StringComparison.Ordinal) ? name + "v" : name);
+        }
+
+        /// <summary>
+        /// <paramref name="e"/> with each largest sub-expression that reads no name and is not a constant replaced by a
+        /// reference to <c>__hoistedN</c>, recorded in <paramref name="hoisted"/> (the vector log of a constant would otherwise
+        /// run on every iteration).
+        /// </summary>
+        private static Expr Hoist(Expr e, List<(string Name, Expr Value)> hoisted)
+        {
+            if (e is not (Const or Ref) && Substitution.Names(e).Count == 0)
+            {
+                string name = "__hoisted" + hoisted.Count.ToString(CultureInfo.InvariantCulture);
+                hoisted.Add((name, e));
+                return E.Ref(name);
+            }
+
+            return e switch
+            {
+                Unary u => u with { Operand = Hoist(u.Operand, hoisted) },
+                Binary b => b with { Left = Hoist(b.Left, hoisted), Right = Hoist(b.Right, hoisted) },
+                Compare c => c with { Left = Hoist(c.Left, hoisted), Right = Hoist(c.Right, hoisted) },
+                Select s => s with { Condition = Hoist(s.Condition, hoisted), WhenTrue = Hoist(s.WhenTrue, hoisted), WhenFalse = Hoist(s.WhenFalse, hoisted) },
+                Maximum m => m with { Left = Hoist(m.Left, hoisted), Right = Hoist(m.Right, hoisted) },
+                Minimum m => m with { Left = Hoist(m.Left, hoisted), Right = Hoist(m.Right, hoisted) },
+                _ => e,
+            };
         }
 
         private Lowering FieldLowering => new ScalarLowering(PrecisionKind.Double, Field);

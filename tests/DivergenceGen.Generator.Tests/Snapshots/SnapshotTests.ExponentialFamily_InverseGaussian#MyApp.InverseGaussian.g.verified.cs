@@ -205,6 +205,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(values.Length, destination.Length);
+            double __hoisted0 = -0.5d * global::System.Math.Log(6.283185307179586d); // read no variate: computed once
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
             ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
             int i = 0;
@@ -213,10 +214,10 @@ namespace MyApp
                 for (; i <= values.Length - 8; i += 8)
                 {
                     var x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var __hoisted0v = global::System.Runtime.Intrinsics.Vector512.Create(__hoisted0);
                     var logDensity = global::System.Runtime.Intrinsics.Vector512.Create(_eta1) * (x)
                         + global::System.Runtime.Intrinsics.Vector512.Create(_eta2) * (global::System.Runtime.Intrinsics.Vector512<double>.One / x)
-                        - global::System.Runtime.Intrinsics.Vector512.Create(_logPartition) + (global::System.Runtime.Intrinsics.Vector512.Create(-0.5d)
-                        * global::DivergenceGen.VectorMath.Log(global::System.Runtime.Intrinsics.Vector512.Create(6.283185307179586d))
+                        - global::System.Runtime.Intrinsics.Vector512.Create(_logPartition) + (__hoisted0v
                         - global::System.Runtime.Intrinsics.Vector512.Create(1.5d) * global::DivergenceGen.VectorMath.Log(x));
                     // outside the support (x > 0)
                     logDensity = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x,
@@ -234,10 +235,10 @@ namespace MyApp
                 for (; i <= values.Length - 4; i += 4)
                 {
                     var x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var __hoisted0v = global::System.Runtime.Intrinsics.Vector256.Create(__hoisted0);
                     var logDensity = global::System.Runtime.Intrinsics.Vector256.Create(_eta1) * (x)
                         + global::System.Runtime.Intrinsics.Vector256.Create(_eta2) * (global::System.Runtime.Intrinsics.Vector256<double>.One / x)
-                        - global::System.Runtime.Intrinsics.Vector256.Create(_logPartition) + (global::System.Runtime.Intrinsics.Vector256.Create(-0.5d)
-                        * global::DivergenceGen.VectorMath.Log(global::System.Runtime.Intrinsics.Vector256.Create(6.283185307179586d))
+                        - global::System.Runtime.Intrinsics.Vector256.Create(_logPartition) + (__hoisted0v
                         - global::System.Runtime.Intrinsics.Vector256.Create(1.5d) * global::DivergenceGen.VectorMath.Log(x));
                     // outside the support (x > 0)
                     logDensity = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x,
@@ -255,10 +256,10 @@ namespace MyApp
                 for (; i <= values.Length - 2; i += 2)
                 {
                     var x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var __hoisted0v = global::System.Runtime.Intrinsics.Vector128.Create(__hoisted0);
                     var logDensity = global::System.Runtime.Intrinsics.Vector128.Create(_eta1) * (x)
                         + global::System.Runtime.Intrinsics.Vector128.Create(_eta2) * (global::System.Runtime.Intrinsics.Vector128<double>.One / x)
-                        - global::System.Runtime.Intrinsics.Vector128.Create(_logPartition) + (global::System.Runtime.Intrinsics.Vector128.Create(-0.5d)
-                        * global::DivergenceGen.VectorMath.Log(global::System.Runtime.Intrinsics.Vector128.Create(6.283185307179586d))
+                        - global::System.Runtime.Intrinsics.Vector128.Create(_logPartition) + (__hoisted0v
                         - global::System.Runtime.Intrinsics.Vector128.Create(1.5d) * global::DivergenceGen.VectorMath.Log(x));
                     // outside the support (x > 0)
                     logDensity = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x,

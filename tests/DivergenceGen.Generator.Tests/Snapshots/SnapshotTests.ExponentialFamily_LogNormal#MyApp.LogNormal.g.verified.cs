@@ -205,6 +205,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(values.Length, destination.Length);
+            double __hoisted0 = 0.5d * global::System.Math.Log(6.283185307179586d); // read no variate: computed once
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
             ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
             int i = 0;
@@ -213,11 +214,11 @@ namespace MyApp
                 for (; i <= values.Length - 8; i += 8)
                 {
                     var x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var __hoisted0v = global::System.Runtime.Intrinsics.Vector512.Create(__hoisted0);
                     var logDensity = global::System.Runtime.Intrinsics.Vector512.Create(_eta1) * (global::DivergenceGen.VectorMath.Log(x))
                         + global::System.Runtime.Intrinsics.Vector512.Create(_eta2) * (global::DivergenceGen.VectorMath.Log(x)
                         * global::DivergenceGen.VectorMath.Log(x)) - global::System.Runtime.Intrinsics.Vector512.Create(_logPartition)
-                        + (-global::DivergenceGen.VectorMath.Log(x) - global::System.Runtime.Intrinsics.Vector512.Create(0.5d)
-                        * global::DivergenceGen.VectorMath.Log(global::System.Runtime.Intrinsics.Vector512.Create(6.283185307179586d)));
+                        + (-global::DivergenceGen.VectorMath.Log(x) - __hoisted0v);
                     // outside the support (x > 0)
                     logDensity = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x,
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThan(x,
@@ -234,11 +235,11 @@ namespace MyApp
                 for (; i <= values.Length - 4; i += 4)
                 {
                     var x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var __hoisted0v = global::System.Runtime.Intrinsics.Vector256.Create(__hoisted0);
                     var logDensity = global::System.Runtime.Intrinsics.Vector256.Create(_eta1) * (global::DivergenceGen.VectorMath.Log(x))
                         + global::System.Runtime.Intrinsics.Vector256.Create(_eta2) * (global::DivergenceGen.VectorMath.Log(x)
                         * global::DivergenceGen.VectorMath.Log(x)) - global::System.Runtime.Intrinsics.Vector256.Create(_logPartition)
-                        + (-global::DivergenceGen.VectorMath.Log(x) - global::System.Runtime.Intrinsics.Vector256.Create(0.5d)
-                        * global::DivergenceGen.VectorMath.Log(global::System.Runtime.Intrinsics.Vector256.Create(6.283185307179586d)));
+                        + (-global::DivergenceGen.VectorMath.Log(x) - __hoisted0v);
                     // outside the support (x > 0)
                     logDensity = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x,
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThan(x,
@@ -255,11 +256,11 @@ namespace MyApp
                 for (; i <= values.Length - 2; i += 2)
                 {
                     var x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var __hoisted0v = global::System.Runtime.Intrinsics.Vector128.Create(__hoisted0);
                     var logDensity = global::System.Runtime.Intrinsics.Vector128.Create(_eta1) * (global::DivergenceGen.VectorMath.Log(x))
                         + global::System.Runtime.Intrinsics.Vector128.Create(_eta2) * (global::DivergenceGen.VectorMath.Log(x)
                         * global::DivergenceGen.VectorMath.Log(x)) - global::System.Runtime.Intrinsics.Vector128.Create(_logPartition)
-                        + (-global::DivergenceGen.VectorMath.Log(x) - global::System.Runtime.Intrinsics.Vector128.Create(0.5d)
-                        * global::DivergenceGen.VectorMath.Log(global::System.Runtime.Intrinsics.Vector128.Create(6.283185307179586d)));
+                        + (-global::DivergenceGen.VectorMath.Log(x) - __hoisted0v);
                     // outside the support (x > 0)
                     logDensity = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x,
                         global::System.Runtime.Intrinsics.Vector128<double>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThan(x,
