@@ -385,6 +385,19 @@ namespace DivergenceGen.Generator.Emit
             var hoisted = new List<(string Name, Expr Value)>();
             var statistics = _m.Statistics.Select(t => Hoist(t, hoisted)).ToList();
             var logBase = Hoist(_m.LogBase!, hoisted);
+
+            // A function of the variate that T and log h share (the log-normal's log x, three times) is one vector local.
+            var shared = new List<(string Name, Expr Value, Expr Original)>();
+            foreach (var original in Repeated(statistics.Append(logBase)))
+            {
+                // Innermost first: the earlier shared locals are already substituted in the trees, so in this one too.
+                var repeated = shared.Aggregate(original, (e, earlier) => Replace(e, earlier.Original, earlier.Name));
+                string name = "__shared" + shared.Count.ToString(CultureInfo.InvariantCulture);
+                shared.Add((name, repeated, original));
+                statistics = statistics.Select(t => Replace(t, repeated, name)).ToList();
+                logBase = Replace(logBase, repeated, name);
+            }
+
             var scalar = new ScalarLowering(PrecisionKind.Double, name => name);
             foreach (var (name, value) in hoisted)
             {
@@ -408,6 +421,11 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line("var " + name + "v = " + v + ".Create(" + name + ");");
                 }
 
+                foreach (var (name, value, _) in shared)
+                {
+                    _w.Line("var " + name + "v = " + lowering.Lower(value) + "; // shared by T(x) and log h(x)");
+                }
+
                 string dot = string.Join(" + ", Naturals.Select((n, i) => v + ".Create(" + Field(n) + ") * (" + lowering.Lower(statistics[i]) + ")"));
                 _w.Line("var logDensity = " + dot + " - " + v + ".Create(_logPartition) + (" + lowering.Lower(logBase) + ");");
                 string inSupport = _m.Support switch
@@ -419,7 +437,68 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line("logDensity = " + v + ".ConditionalSelect(" + inSupport + ", logDensity, " + v + ".Create(double.NegativeInfinity)); // outside the support (" + SupportText + ")");
                 _w.Line("logDensity = " + v + ".ConditionalSelect(" + v + ".Equals(x, x), logDensity, x); // NaN in, NaN out");
                 _w.Line(v + ".StoreUnsafe(logDensity, ref dRef, (nuint)i);");
-            }, name => name.StartsWith("__hoisted", System.StringComparison.Ordinal) ? name + "v" : name);
+            }, name => name.StartsWith("__", System.StringComparison.Ordinal) ? name + "v" : name);
+        }
+
+        /// <summary>
+        /// The calls of log, log1p, exp or √ that occur more than once across <paramref name="expressions"/> (by value), the
+        /// innermost first, so that a shared one inside another shared one is a local before the outer one reads it.
+        /// </summary>
+        private static List<Expr> Repeated(IEnumerable<Expr> expressions)
+        {
+            var counts = new Dictionary<Expr, int>();
+            void Count(Expr e)
+            {
+                if (e is Unary { Op: UnaryOp.Log or UnaryOp.Log1p or UnaryOp.Exp or UnaryOp.Sqrt })
+                {
+                    counts[e] = counts.TryGetValue(e, out int n) ? n + 1 : 1;
+                }
+
+                foreach (var child in Children(e))
+                {
+                    Count(child);
+                }
+            }
+
+            foreach (var e in expressions)
+            {
+                Count(e);
+            }
+
+            return counts.Where(c => c.Value > 1).Select(c => c.Key).OrderBy(Size).ToList();
+        }
+
+        private static int Size(Expr e) => 1 + Children(e).Sum(Size);
+
+        private static IEnumerable<Expr> Children(Expr e) => e switch
+        {
+            Unary u => new[] { u.Operand },
+            Binary b => new[] { b.Left, b.Right },
+            Compare c => new[] { c.Left, c.Right },
+            Select s => new[] { s.Condition, s.WhenTrue, s.WhenFalse },
+            Maximum m => new[] { m.Left, m.Right },
+            Minimum m => new[] { m.Left, m.Right },
+            _ => System.Array.Empty<Expr>(),
+        };
+
+        /// <summary><paramref name="e"/> with every occurrence of <paramref name="target"/> replaced by a reference to <paramref name="name"/>.</summary>
+        private static Expr Replace(Expr e, Expr target, string name)
+        {
+            if (e.Equals(target))
+            {
+                return E.Ref(name);
+            }
+
+            return e switch
+            {
+                Unary u => u with { Operand = Replace(u.Operand, target, name) },
+                Binary b => b with { Left = Replace(b.Left, target, name), Right = Replace(b.Right, target, name) },
+                Compare c => c with { Left = Replace(c.Left, target, name), Right = Replace(c.Right, target, name) },
+                Select s => s with { Condition = Replace(s.Condition, target, name), WhenTrue = Replace(s.WhenTrue, target, name), WhenFalse = Replace(s.WhenFalse, target, name) },
+                Maximum m => m with { Left = Replace(m.Left, target, name), Right = Replace(m.Right, target, name) },
+                Minimum m => m with { Left = Replace(m.Left, target, name), Right = Replace(m.Right, target, name) },
+                _ => e,
+            };
         }
 
         /// <summary>

@@ -215,10 +215,10 @@ namespace MyApp
                 {
                     var x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
                     var __hoisted0v = global::System.Runtime.Intrinsics.Vector512.Create(__hoisted0);
-                    var logDensity = global::System.Runtime.Intrinsics.Vector512.Create(_eta1) * (global::DivergenceGen.VectorMath.Log(x))
-                        + global::System.Runtime.Intrinsics.Vector512.Create(_eta2) * (global::DivergenceGen.VectorMath.Log(x)
-                        * global::DivergenceGen.VectorMath.Log(x)) - global::System.Runtime.Intrinsics.Vector512.Create(_logPartition)
-                        + (-global::DivergenceGen.VectorMath.Log(x) - __hoisted0v);
+                    var __shared0v = global::DivergenceGen.VectorMath.Log(x); // shared by T(x) and log h(x)
+                    var logDensity = global::System.Runtime.Intrinsics.Vector512.Create(_eta1) * (__shared0v)
+                        + global::System.Runtime.Intrinsics.Vector512.Create(_eta2) * (__shared0v * __shared0v)
+                        - global::System.Runtime.Intrinsics.Vector512.Create(_logPartition) + (-__shared0v - __hoisted0v);
                     // outside the support (x > 0)
                     logDensity = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x,
                         global::System.Runtime.Intrinsics.Vector512<double>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThan(x,
@@ -236,10 +236,10 @@ namespace MyApp
                 {
                     var x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
                     var __hoisted0v = global::System.Runtime.Intrinsics.Vector256.Create(__hoisted0);
-                    var logDensity = global::System.Runtime.Intrinsics.Vector256.Create(_eta1) * (global::DivergenceGen.VectorMath.Log(x))
-                        + global::System.Runtime.Intrinsics.Vector256.Create(_eta2) * (global::DivergenceGen.VectorMath.Log(x)
-                        * global::DivergenceGen.VectorMath.Log(x)) - global::System.Runtime.Intrinsics.Vector256.Create(_logPartition)
-                        + (-global::DivergenceGen.VectorMath.Log(x) - __hoisted0v);
+                    var __shared0v = global::DivergenceGen.VectorMath.Log(x); // shared by T(x) and log h(x)
+                    var logDensity = global::System.Runtime.Intrinsics.Vector256.Create(_eta1) * (__shared0v)
+                        + global::System.Runtime.Intrinsics.Vector256.Create(_eta2) * (__shared0v * __shared0v)
+                        - global::System.Runtime.Intrinsics.Vector256.Create(_logPartition) + (-__shared0v - __hoisted0v);
                     // outside the support (x > 0)
                     logDensity = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x,
                         global::System.Runtime.Intrinsics.Vector256<double>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThan(x,
@@ -257,10 +257,10 @@ namespace MyApp
                 {
                     var x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
                     var __hoisted0v = global::System.Runtime.Intrinsics.Vector128.Create(__hoisted0);
-                    var logDensity = global::System.Runtime.Intrinsics.Vector128.Create(_eta1) * (global::DivergenceGen.VectorMath.Log(x))
-                        + global::System.Runtime.Intrinsics.Vector128.Create(_eta2) * (global::DivergenceGen.VectorMath.Log(x)
-                        * global::DivergenceGen.VectorMath.Log(x)) - global::System.Runtime.Intrinsics.Vector128.Create(_logPartition)
-                        + (-global::DivergenceGen.VectorMath.Log(x) - __hoisted0v);
+                    var __shared0v = global::DivergenceGen.VectorMath.Log(x); // shared by T(x) and log h(x)
+                    var logDensity = global::System.Runtime.Intrinsics.Vector128.Create(_eta1) * (__shared0v)
+                        + global::System.Runtime.Intrinsics.Vector128.Create(_eta2) * (__shared0v * __shared0v)
+                        - global::System.Runtime.Intrinsics.Vector128.Create(_logPartition) + (-__shared0v - __hoisted0v);
                     // outside the support (x > 0)
                     logDensity = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x,
                         global::System.Runtime.Intrinsics.Vector128<double>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThan(x,

@@ -297,6 +297,7 @@ namespace DivergenceGen.Tests.ExponentialFamilies
             var gamma = new GammaEF(2.5, 1.5);
             var inverseGaussian = new InverseGaussianEF(1.5, 2);
             var exponential = new ExponentialEF(0.8);
+            var logNormal = new LogNormalEF(0.3, 0.8);
             for (int n = 0; n <= 37; n++)
             {
                 double[] values = Enumerable.Range(0, n).Select(i => i % 11 == 5 ? -1.0 : i % 13 == 7 ? double.NaN : i % 17 == 3 ? double.PositiveInfinity : random.NextDouble() * 6).ToArray();
@@ -304,6 +305,7 @@ namespace DivergenceGen.Tests.ExponentialFamilies
                 Check(values, gamma.LogPdf, gamma.LogPdf, x => Math.Abs(gamma.A * Math.Log(x)) + Math.Abs(gamma.B * x) + Math.Abs(gamma.LogPartitionValue) + 1);
                 Check(values, inverseGaussian.LogPdf, inverseGaussian.LogPdf, x => Math.Abs(inverseGaussian.Eta1 * x) + Math.Abs(inverseGaussian.Eta2 / x) + Math.Abs(inverseGaussian.LogPartitionValue) + (1.5 * Math.Abs(Math.Log(x))) + 1);
                 Check(values, exponential.LogPdf, exponential.LogPdf, x => Math.Abs(exponential.Eta * x) + Math.Abs(exponential.LogPartitionValue) + 1);
+                Check(values, logNormal.LogPdf, logNormal.LogPdf, x => Math.Abs(logNormal.Eta1 * Math.Log(x)) + Math.Abs(logNormal.Eta2 * Math.Log(x) * Math.Log(x)) + Math.Abs(logNormal.LogPartitionValue) + Math.Abs(Math.Log(x)) + 2);
             }
 
             static void Check(double[] values, Func<double, double> scalar, SpanAction batch, Func<double, double> terms)
