@@ -361,19 +361,7 @@ namespace DivergenceGen.Generator.Emit
         /// lowers to vector code (no runtime call, no expm1, sin or cos, which have scalar forms only).
         /// </summary>
         private bool Vectorised => !_m.IsDiscrete && _m.Statistics.Count == D && _m.LogBase is not null
-            && _m.Statistics.All(Vectorisable) && Vectorisable(_m.LogBase);
-
-        private static bool Vectorisable(Expr e) => e switch
-        {
-            Const or Ref => true,
-            Unary u => u.Op is UnaryOp.Negate or UnaryOp.Log or UnaryOp.Log1p or UnaryOp.Exp or UnaryOp.Sqrt or UnaryOp.Abs && Vectorisable(u.Operand),
-            Binary b => Vectorisable(b.Left) && Vectorisable(b.Right),
-            Compare c => Vectorisable(c.Left) && Vectorisable(c.Right),
-            Select s => Vectorisable(s.Condition) && Vectorisable(s.WhenTrue) && Vectorisable(s.WhenFalse),
-            Maximum m => Vectorisable(m.Left) && Vectorisable(m.Right),
-            Minimum m => Vectorisable(m.Left) && Vectorisable(m.Right),
-            _ => false,
-        };
+            && _m.Statistics.All(VectorLowering.CanLower) && VectorLowering.CanLower(_m.LogBase);
 
         /// <summary>
         /// The SIMD body of the batch log-density: η·T(x) − A + log h(x) per lane from the IR, −∞ outside the support,
@@ -441,6 +429,23 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>
+        /// <paramref name="e"/> with each largest sub-expression that reads no name and is not a constant replaced by a
+        /// reference to <c>__hoistedN</c>, recorded in <paramref name="hoisted"/> (the vector log of a constant would otherwise
+        /// run on every iteration).
+        /// </summary>
+        private static Expr Hoist(Expr e, List<(string Name, Expr Value)> hoisted) => Substitution.Rewrite(e, node =>
+        {
+            if (node is Const or Ref || Substitution.Names(node).Count != 0)
+            {
+                return null;
+            }
+
+            string name = "__hoisted" + hoisted.Count.ToString(CultureInfo.InvariantCulture);
+            hoisted.Add((name, node));
+            return E.Ref(name);
+        });
+
+        /// <summary>
         /// The calls of log, log1p, exp or √ that occur more than once across <paramref name="expressions"/> (by value), the
         /// innermost first, so that a shared one inside another shared one is a local before the outer one reads it.
         /// </summary>
@@ -454,7 +459,7 @@ namespace DivergenceGen.Generator.Emit
                     counts[e] = counts.TryGetValue(e, out int n) ? n + 1 : 1;
                 }
 
-                foreach (var child in Children(e))
+                foreach (var child in Substitution.Children(e))
                 {
                     Count(child);
                 }
@@ -468,64 +473,11 @@ namespace DivergenceGen.Generator.Emit
             return counts.Where(c => c.Value > 1).Select(c => c.Key).OrderBy(Size).ToList();
         }
 
-        private static int Size(Expr e) => 1 + Children(e).Sum(Size);
-
-        private static IEnumerable<Expr> Children(Expr e) => e switch
-        {
-            Unary u => new[] { u.Operand },
-            Binary b => new[] { b.Left, b.Right },
-            Compare c => new[] { c.Left, c.Right },
-            Select s => new[] { s.Condition, s.WhenTrue, s.WhenFalse },
-            Maximum m => new[] { m.Left, m.Right },
-            Minimum m => new[] { m.Left, m.Right },
-            _ => System.Array.Empty<Expr>(),
-        };
+        private static int Size(Expr e) => 1 + Substitution.Children(e).Sum(Size);
 
         /// <summary><paramref name="e"/> with every occurrence of <paramref name="target"/> replaced by a reference to <paramref name="name"/>.</summary>
-        private static Expr Replace(Expr e, Expr target, string name)
-        {
-            if (e.Equals(target))
-            {
-                return E.Ref(name);
-            }
-
-            return e switch
-            {
-                Unary u => u with { Operand = Replace(u.Operand, target, name) },
-                Binary b => b with { Left = Replace(b.Left, target, name), Right = Replace(b.Right, target, name) },
-                Compare c => c with { Left = Replace(c.Left, target, name), Right = Replace(c.Right, target, name) },
-                Select s => s with { Condition = Replace(s.Condition, target, name), WhenTrue = Replace(s.WhenTrue, target, name), WhenFalse = Replace(s.WhenFalse, target, name) },
-                Maximum m => m with { Left = Replace(m.Left, target, name), Right = Replace(m.Right, target, name) },
-                Minimum m => m with { Left = Replace(m.Left, target, name), Right = Replace(m.Right, target, name) },
-                _ => e,
-            };
-        }
-
-        /// <summary>
-        /// <paramref name="e"/> with each largest sub-expression that reads no name and is not a constant replaced by a
-        /// reference to <c>__hoistedN</c>, recorded in <paramref name="hoisted"/> (the vector log of a constant would otherwise
-        /// run on every iteration).
-        /// </summary>
-        private static Expr Hoist(Expr e, List<(string Name, Expr Value)> hoisted)
-        {
-            if (e is not (Const or Ref) && Substitution.Names(e).Count == 0)
-            {
-                string name = "__hoisted" + hoisted.Count.ToString(CultureInfo.InvariantCulture);
-                hoisted.Add((name, e));
-                return E.Ref(name);
-            }
-
-            return e switch
-            {
-                Unary u => u with { Operand = Hoist(u.Operand, hoisted) },
-                Binary b => b with { Left = Hoist(b.Left, hoisted), Right = Hoist(b.Right, hoisted) },
-                Compare c => c with { Left = Hoist(c.Left, hoisted), Right = Hoist(c.Right, hoisted) },
-                Select s => s with { Condition = Hoist(s.Condition, hoisted), WhenTrue = Hoist(s.WhenTrue, hoisted), WhenFalse = Hoist(s.WhenFalse, hoisted) },
-                Maximum m => m with { Left = Hoist(m.Left, hoisted), Right = Hoist(m.Right, hoisted) },
-                Minimum m => m with { Left = Hoist(m.Left, hoisted), Right = Hoist(m.Right, hoisted) },
-                _ => e,
-            };
-        }
+        private static Expr Replace(Expr e, Expr target, string name) =>
+            Substitution.Rewrite(e, node => node.Equals(target) ? E.Ref(name) : null);
 
         private Lowering FieldLowering => new ScalarLowering(PrecisionKind.Double, Field);
 
@@ -578,7 +530,7 @@ namespace DivergenceGen.Generator.Emit
         private void EmitMeasures()
         {
             var lowering = FieldLowering;
-            string meanDot = string.Join(" + ", Naturals.Select((n, i) => "(q." + Field(n) + " - " + Field(n) + ") * " + Parenthesised(lowering.Lower(_m.Gradient[i]))));
+            string meanDot = string.Join(" + ", Naturals.Select((n, i) => "(q." + Field(n) + " - " + Field(n) + ") * __m" + N(i + 1)));
             _w.Summary("The Kullback–Leibler divergence in nats, D(P‖Q) = A(η_Q) − A(η_P) − (η_Q − η_P)·∇A(η_P): the Bregman divergence of the\n"
                 + "log-partition, where P is this instance (∇A from the symbolic derivative of <c>LogPartition</c>). A negative result, which\n"
                 + "only rounding can give, is returned as 0; the difference of A loses relative accuracy where P ≈ Q.");
@@ -590,6 +542,7 @@ namespace DivergenceGen.Generator.Emit
             {
                 _c.NullCheck("q");
                 _c.DefaultCheck("q");
+                _w.Line(MeanLocals + " // ∇A(η_P)");
                 _w.Line("double kl = q._logPartition - _logPartition - (" + meanDot + ");");
                 _w.Line("return kl < 0d ? 0d : kl; // KL ≥ 0: a negative value is rounding (NaN passes through)");
             }
@@ -603,7 +556,7 @@ namespace DivergenceGen.Generator.Emit
                 return;
             }
 
-            string etaDot = string.Join(" + ", Naturals.Select((n, i) => Field(n) + " * " + Parenthesised(lowering.Lower(_m.Gradient[i]))));
+            string etaDot = string.Join(" + ", Naturals.Select((n, i) => Field(n) + " * __m" + N(i + 1)));
             if (_m.Expectation == BaseMeasureExpectation.FiniteSum)
             {
                 _w.Summary("The entropy in nats, H(P) = −Σₖ pₖ·log pₖ over the " + N(_m.Outcomes) + " outcomes (0·log 0 = 0), each log pₖ from <c>LogPmf</c>.");
@@ -627,7 +580,7 @@ namespace DivergenceGen.Generator.Emit
                 {
                     BaseMeasureExpectation.UserMethod => "ExpectedLogBaseMeasure(" + string.Join(", ", Naturals.Select(Field)) + ")",
                     BaseMeasureExpectation.Linear => "(" + lowering.Lower(_m.LinearConstant!)
-                        + string.Concat(Naturals.Select((_, i) => Term(_m.LinearCoefficients[i], Parenthesised(lowering.Lower(_m.Gradient[i])))))
+                        + string.Concat(Naturals.Select((_, i) => Term(_m.LinearCoefficients[i], "__m" + N(i + 1))))
                         + ")",
                     _ => "LogBaseMeasure(" + SupportPoint + ")",
                 };
@@ -641,7 +594,12 @@ namespace DivergenceGen.Generator.Emit
                 _w.Summary("The entropy in nats, H(P) = A(η) − η·∇A(η) − E[log h(X)], with ∇A from the symbolic derivative of <c>LogPartition</c>\n"
                     + "and E[log h(X)] from " + source + ".");
                 _w.Doc("<returns>H(P).</returns>");
-                _c.ExpressionMember("public " + Readonly + "double Entropy()", "_logPartition - (" + etaDot + ") - " + expectation);
+                using (_w.Block("public " + Readonly + "double Entropy()"))
+                {
+                    _c.DefaultCheck();
+                    _w.Line(MeanLocals + " // ∇A(η) = E[T(X)]");
+                    _w.Line("return _logPartition - (" + etaDot + ") - " + expectation + ";");
+                }
             }
 
             _w.Line();
@@ -654,7 +612,9 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
         }
 
-        private static string Parenthesised(string code) => "(" + code + ")";
+        /// <summary><c>var (__m1, __m2) = ExpectedSufficientStatistics();</c> (or <c>double __m1 = …</c>): ∇A once, for the KL and the entropy.</summary>
+        private string MeanLocals => (_m.Tuple ? "var (" + string.Join(", ", Naturals.Select((_, i) => "__m" + N(i + 1))) + ")" : "double __m1")
+            + " = ExpectedSufficientStatistics();";
 
         /// <summary><c> + a * (g)</c>, <c> - (g)</c> for a = −1, nothing for a = 0: one term of c + a·∇A.</summary>
         private static string Term(double a, string g) => a switch

@@ -282,6 +282,19 @@ namespace DivergenceGen.Generator.Ir
             _ => Vector + ".Create(" + Literal(value, Precision) + ")",
         };
 
+        /// <summary>
+        /// Whether <paramref name="e"/> has a SIMD lowering: constants, names, the four operations, −, log, log1p, exp, √, |·|,
+        /// comparisons, selections, min and max (not a runtime call, expm1, sin, cos, or the fused and information-theory
+        /// nodes that only the emitters' own kernels write).
+        /// </summary>
+        public static bool CanLower(Expr e) => e switch
+        {
+            Const or Ref => true,
+            Unary u => u.Op is UnaryOp.Negate or UnaryOp.Log or UnaryOp.Log1p or UnaryOp.Exp or UnaryOp.Sqrt or UnaryOp.Abs && CanLower(u.Operand),
+            Binary or Compare or Select or Maximum or Minimum => System.Linq.Enumerable.All(Substitution.Children(e), CanLower),
+            _ => false,
+        };
+
         protected override string Call(UnaryOp op, string operand) => op switch
         {
             UnaryOp.Log => Library + ".Log(" + operand + ")",

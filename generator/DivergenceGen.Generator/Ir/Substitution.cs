@@ -2,44 +2,65 @@ using System;
 
 namespace DivergenceGen.Generator.Ir
 {
-    /// <summary>Rewrites the names in an expression, e.g. to read the same formula for the second distribution Q.</summary>
+    /// <summary>
+    /// Walks and rewrites expressions: renames names (to read the same formula for the second distribution Q), replaces
+    /// them, rewrites sub-expressions, lists a node's operands. The one place that knows every node's operands.
+    /// </summary>
     internal static class Substitution
     {
-        public static Expr Rename(Expr expr, Func<string, string> rename) => expr switch
-        {
-            Ref r => new Ref(rename(r.Name)),
-            Unary u => u with { Operand = Rename(u.Operand, rename) },
-            Binary b => b with { Left = Rename(b.Left, rename), Right = Rename(b.Right, rename) },
-            XTimesLog t => new XTimesLog(Rename(t.X, rename), Rename(t.Log, rename)),
-            LogRatio l => new LogRatio(Rename(l.X, rename), Rename(l.Y, rename)),
-            Deviance d => new Deviance(Rename(d.X, rename), Rename(d.M, rename), Rename(d.XMinusM, rename)),
-            FusedMultiplyAdd f => new FusedMultiplyAdd(Rename(f.A, rename), Rename(f.B, rename), Rename(f.C, rename)),
-            Call c => new Call(c.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(c.Arguments, a => Rename(a, rename)))),
-            Compare c => c with { Left = Rename(c.Left, rename), Right = Rename(c.Right, rename) },
-            Select s => new Select(Rename(s.Condition, rename), Rename(s.WhenTrue, rename), Rename(s.WhenFalse, rename)),
-            Maximum m => new Maximum(Rename(m.Left, rename), Rename(m.Right, rename)),
-            Minimum m => new Minimum(Rename(m.Left, rename), Rename(m.Right, rename)),
-            Cast c => c with { Operand = Rename(c.Operand, rename) },
-            _ => expr,
-        };
+        public static Expr Rename(Expr expr, Func<string, string> rename) =>
+            Rewrite(expr, e => e is Ref r ? new Ref(rename(r.Name)) : null);
 
         /// <summary>Replaces the names for which <paramref name="value"/> gives an expression (a constant, another formula).</summary>
-        public static Expr Replace(Expr expr, Func<string, Expr?> value) => expr switch
+        public static Expr Replace(Expr expr, Func<string, Expr?> value) =>
+            Rewrite(expr, e => e is Ref r ? value(r.Name) ?? r : null);
+
+        /// <summary>
+        /// Rewrites top-down: where <paramref name="rewrite"/> gives an expression for a node it takes the node's place (and
+        /// is not visited further); elsewhere the node is rebuilt from its rewritten children.
+        /// </summary>
+        public static Expr Rewrite(Expr expr, Func<Expr, Expr?> rewrite)
         {
-            Ref r => value(r.Name) ?? r,
-            Unary u => u with { Operand = Replace(u.Operand, value) },
-            Binary b => b with { Left = Replace(b.Left, value), Right = Replace(b.Right, value) },
-            XTimesLog t => new XTimesLog(Replace(t.X, value), Replace(t.Log, value)),
-            LogRatio l => new LogRatio(Replace(l.X, value), Replace(l.Y, value)),
-            Deviance d => new Deviance(Replace(d.X, value), Replace(d.M, value), Replace(d.XMinusM, value)),
-            FusedMultiplyAdd f => new FusedMultiplyAdd(Replace(f.A, value), Replace(f.B, value), Replace(f.C, value)),
-            Call c => new Call(c.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(c.Arguments, a => Replace(a, value)))),
-            Compare c => c with { Left = Replace(c.Left, value), Right = Replace(c.Right, value) },
-            Select s => new Select(Replace(s.Condition, value), Replace(s.WhenTrue, value), Replace(s.WhenFalse, value)),
-            Maximum m => new Maximum(Replace(m.Left, value), Replace(m.Right, value)),
-            Minimum m => new Minimum(Replace(m.Left, value), Replace(m.Right, value)),
-            Cast c => c with { Operand = Replace(c.Operand, value) },
-            _ => expr,
+            if (rewrite(expr) is { } replaced)
+            {
+                return replaced;
+            }
+
+            Expr R(Expr e) => Rewrite(e, rewrite);
+            return expr switch
+            {
+                Unary u => u with { Operand = R(u.Operand) },
+                Binary b => b with { Left = R(b.Left), Right = R(b.Right) },
+                XTimesLog t => new XTimesLog(R(t.X), R(t.Log)),
+                LogRatio l => new LogRatio(R(l.X), R(l.Y)),
+                Deviance d => new Deviance(R(d.X), R(d.M), R(d.XMinusM)),
+                FusedMultiplyAdd f => new FusedMultiplyAdd(R(f.A), R(f.B), R(f.C)),
+                Call c => new Call(c.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(c.Arguments, R))),
+                Compare c => c with { Left = R(c.Left), Right = R(c.Right) },
+                Select s => new Select(R(s.Condition), R(s.WhenTrue), R(s.WhenFalse)),
+                Maximum m => new Maximum(R(m.Left), R(m.Right)),
+                Minimum m => new Minimum(R(m.Left), R(m.Right)),
+                Cast c => c with { Operand = R(c.Operand) },
+                _ => expr,
+            };
+        }
+
+        /// <summary>The operands of a node, in order (none for a constant, a name or a member of P or Q).</summary>
+        public static Expr[] Children(Expr expr) => expr switch
+        {
+            Unary u => new[] { u.Operand },
+            Binary b => new[] { b.Left, b.Right },
+            XTimesLog t => new[] { t.X, t.Log },
+            LogRatio l => new[] { l.X, l.Y },
+            Deviance d => new[] { d.X, d.M, d.XMinusM },
+            FusedMultiplyAdd f => new[] { f.A, f.B, f.C },
+            Call c => c.Arguments,
+            Compare c => new[] { c.Left, c.Right },
+            Select s => new[] { s.Condition, s.WhenTrue, s.WhenFalse },
+            Maximum m => new[] { m.Left, m.Right },
+            Minimum m => new[] { m.Left, m.Right },
+            Cast c => new[] { c.Operand },
+            _ => Array.Empty<Expr>(),
         };
 
         /// <summary>Every name an expression reads.</summary>
@@ -52,63 +73,14 @@ namespace DivergenceGen.Generator.Ir
 
         private static void Collect(Expr expr, System.Collections.Generic.HashSet<string> names)
         {
-            switch (expr)
+            if (expr is Ref r)
             {
-                case Ref r:
-                    names.Add(r.Name);
-                    break;
-                case Unary u:
-                    Collect(u.Operand, names);
-                    break;
-                case Binary b:
-                    Collect(b.Left, names);
-                    Collect(b.Right, names);
-                    break;
-                case XTimesLog t:
-                    Collect(t.X, names);
-                    Collect(t.Log, names);
-                    break;
-                case LogRatio l:
-                    Collect(l.X, names);
-                    Collect(l.Y, names);
-                    break;
-                case Deviance d:
-                    Collect(d.X, names);
-                    Collect(d.M, names);
-                    Collect(d.XMinusM, names);
-                    break;
-                case FusedMultiplyAdd f:
-                    Collect(f.A, names);
-                    Collect(f.B, names);
-                    Collect(f.C, names);
-                    break;
-                case Call c:
-                    foreach (var argument in c.Arguments)
-                    {
-                        Collect(argument, names);
-                    }
+                names.Add(r.Name);
+            }
 
-                    break;
-                case Compare c:
-                    Collect(c.Left, names);
-                    Collect(c.Right, names);
-                    break;
-                case Maximum m:
-                    Collect(m.Left, names);
-                    Collect(m.Right, names);
-                    break;
-                case Minimum m:
-                    Collect(m.Left, names);
-                    Collect(m.Right, names);
-                    break;
-                case Cast c:
-                    Collect(c.Operand, names);
-                    break;
-                case Select s:
-                    Collect(s.Condition, names);
-                    Collect(s.WhenTrue, names);
-                    Collect(s.WhenFalse, names);
-                    break;
+            foreach (var child in Children(expr))
+            {
+                Collect(child, names);
             }
         }
 

@@ -63,12 +63,7 @@ namespace DivergenceGen.Generator.Parsing
         /// </summary>
         public static Result Translate(MethodDeclarationSyntax method, SemanticModel model, Func<IParameterSymbol, string?> name, CancellationToken cancellationToken = default)
         {
-            ExpressionSyntax? body = method.ExpressionBody?.Expression;
-            if (body is null && method.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned })
-            {
-                body = returned;
-            }
-
+            var body = BodyExpression(method);
             if (body is null)
             {
                 return new Result(
@@ -95,12 +90,7 @@ namespace DivergenceGen.Generator.Parsing
         /// </summary>
         public static (Expr[]? Values, LocationInfo? Location, string? Problem) TranslateTuple(MethodDeclarationSyntax method, SemanticModel model, Func<IParameterSymbol, string?> name, CancellationToken cancellationToken = default)
         {
-            ExpressionSyntax? body = method.ExpressionBody?.Expression;
-            if (body is null && method.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned })
-            {
-                body = returned;
-            }
-
+            var body = BodyExpression(method);
             while (body is ParenthesizedExpressionSyntax p)
             {
                 body = p.Expression;
@@ -122,6 +112,11 @@ namespace DivergenceGen.Generator.Parsing
                 return (null, LocationInfo.From(e.Node.GetLocation()), e.Problem);
             }
         }
+
+        /// <summary>The one expression a body returns: <c>=&gt; e</c> or <c>{ return e; }</c>; null otherwise.</summary>
+        private static ExpressionSyntax? BodyExpression(MethodDeclarationSyntax method) =>
+            method.ExpressionBody?.Expression
+            ?? (method.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
 
         private sealed class Walker
         {

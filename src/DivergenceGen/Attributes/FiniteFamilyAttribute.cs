@@ -11,8 +11,10 @@ namespace DivergenceGen
     /// generator writes a constructor taking θ₁ … θₘ in order (and <c>TryCreate</c>), public get-only properties named
     /// like the parameters in PascalCase, the normaliser log Z = log Σₖ exp(LogWeight(k, θ)) computed at construction
     /// by a stable log-sum-exp (the method is called once per outcome, at run time), the cached log-probabilities, and
-    /// every member a categorical law of K outcomes has except its probability-vector factories and <c>Fit</c> (those
-    /// would create laws outside the family).
+    /// every member a categorical law of K outcomes has except its probability-vector factories and its <c>Fit</c> (those
+    /// would create laws outside the family); instead, where the body of <c>LogWeight</c> is in the translatable subset,
+    /// <c>Fit</c> and <c>FitCounts</c> by maximum likelihood over θ, from its derivatives derived at compile time
+    /// (otherwise DG0043 says why there is none).
     /// </summary>
     /// <example><code>
     /// [FiniteFamily(21)] // outcomes 0 … 20

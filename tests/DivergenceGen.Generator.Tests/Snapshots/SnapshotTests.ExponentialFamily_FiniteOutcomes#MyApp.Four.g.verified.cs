@@ -248,7 +248,8 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            double kl = q._logPartition - _logPartition - ((q._eta - _eta) * (4d * (global::System.Math.Exp(_eta) / (1d + global::System.Math.Exp(_eta)))));
+            double __m1 = ExpectedSufficientStatistics(); // ∇A(η_P)
+            double kl = q._logPartition - _logPartition - ((q._eta - _eta) * __m1);
             return kl < 0d ? 0d : kl; // KL ≥ 0: a negative value is rounding (NaN passes through)
         }
 

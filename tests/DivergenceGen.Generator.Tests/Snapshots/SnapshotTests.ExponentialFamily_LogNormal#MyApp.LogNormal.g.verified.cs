@@ -351,8 +351,8 @@ namespace MyApp
         {
             ThrowIfDefault();
             q.ThrowIfDefault();
-            double kl = q._logPartition - _logPartition - ((q._eta1 - _eta1) * ((-_eta1 - _eta1) / (4d * _eta2)) + (q._eta2 - _eta2) * (-(4d * (-_eta1
-                * _eta1) / (4d * _eta2 * (4d * _eta2))) - 0.5d * (-2d / (-2d * _eta2))));
+            var (__m1, __m2) = ExpectedSufficientStatistics(); // ∇A(η_P)
+            double kl = q._logPartition - _logPartition - ((q._eta1 - _eta1) * __m1 + (q._eta2 - _eta2) * __m2);
             return kl < 0d ? 0d : kl; // KL ≥ 0: a negative value is rounding (NaN passes through)
         }
 
@@ -365,8 +365,8 @@ namespace MyApp
         public double Entropy()
         {
             ThrowIfDefault();
-            return _logPartition - (_eta1 * ((-_eta1 - _eta1) / (4d * _eta2)) + _eta2 * (-(4d * (-_eta1 * _eta1) / (4d * _eta2 * (4d * _eta2))) - 0.5d
-                * (-2d / (-2d * _eta2)))) - (-(0.5d * global::System.Math.Log(6.283185307179586d)) - ((-_eta1 - _eta1) / (4d * _eta2)));
+            var (__m1, __m2) = ExpectedSufficientStatistics(); // ∇A(η) = E[T(X)]
+            return _logPartition - (_eta1 * __m1 + _eta2 * __m2) - (-(0.5d * global::System.Math.Log(6.283185307179586d)) - __m1);
         }
 
         /// <summary>

@@ -205,7 +205,8 @@ namespace MyApp
         public double KLDivergence(in Counts q)
         {
             global::System.ArgumentNullException.ThrowIfNull(q);
-            double kl = q._logPartition - _logPartition - ((q._eta - _eta) * (global::System.Math.Exp(_eta)));
+            double __m1 = ExpectedSufficientStatistics(); // ∇A(η_P)
+            double kl = q._logPartition - _logPartition - ((q._eta - _eta) * __m1);
             return kl < 0d ? 0d : kl; // KL ≥ 0: a negative value is rounding (NaN passes through)
         }
 
@@ -214,7 +215,11 @@ namespace MyApp
         /// and E[log h(X)] from the type's <c>ExpectedLogBaseMeasure</c>.
         /// </summary>
         /// <returns>H(P).</returns>
-        public double Entropy() => _logPartition - (_eta * (global::System.Math.Exp(_eta))) - ExpectedLogBaseMeasure(_eta);
+        public double Entropy()
+        {
+            double __m1 = ExpectedSufficientStatistics(); // ∇A(η) = E[T(X)]
+            return _logPartition - (_eta * __m1) - ExpectedLogBaseMeasure(_eta);
+        }
 
         /// <summary>
         /// The cross-entropy in nats, H(P, Q) = H(P) + D(P‖Q), where P is this instance.
