@@ -442,8 +442,8 @@ namespace DivergenceGen
 
         /// <summary>
         /// A NegativeBinomial(r, p) variate: Poisson(G·(1 − p)/p) with G ~ Gamma(r, 1) (the gamma–Poisson mixture;
-        /// Marsaglia–Tsang gamma with the boost G(r) = G(r + 1)·U^{1/r} for r &lt; 1, computed in logarithms so tiny r
-        /// does not underflow to a wrong value). p ≥ 1 gives 0; results at or above 2⁶³ saturate at
+        /// ln G from <see cref="ContinuousSampling.LogGamma"/>: Marsaglia–Tsang with the boost G(r) = G(r + 1)·U^{1/r} for
+        /// r &lt; 1, computed in logarithms so tiny r does not underflow to a wrong value). p ≥ 1 gives 0; results at or above 2⁶³ saturate at
         /// <see cref="long.MaxValue"/>. Deterministic given <paramref name="random"/>.
         /// </summary>
         /// <param name="random">The source of uniforms.</param>
@@ -458,18 +458,7 @@ namespace DivergenceGen
                 return 0;
             }
 
-            double logGamma;
-            if (r >= 1)
-            {
-                logGamma = Math.Log(SampleGammaAtLeast1(random, r));
-            }
-            else
-            {
-                double u = 1.0 - random.NextDouble(); // (0, 1]
-                logGamma = Math.Log(SampleGammaAtLeast1(random, r + 1.0)) + (Math.Log(u) / r);
-            }
-
-            double logRate = logGamma + Math.Log((1.0 - p) / p);
+            double logRate = ContinuousSampling.LogGamma(random, r) + Math.Log((1.0 - p) / p);
             if (logRate < -745.0)
             {
                 return 0;
@@ -1027,51 +1016,6 @@ namespace DivergenceGen
                 if (Math.Log(v) + logInvAlpha - Math.Log((a / (us * us)) + b) <= PoissonLogPmfCore(kd, rate))
                 {
                     return ToLong(kd);
-                }
-            }
-        }
-
-        /// <summary>Marsaglia–Tsang (2000) Gamma(shape, 1) for shape ≥ 1.</summary>
-        private static double SampleGammaAtLeast1(Random random, double shape)
-        {
-            double d = shape - (1.0 / 3.0);
-            double c = 1.0 / Math.Sqrt(9.0 * d);
-            while (true)
-            {
-                double x, v;
-                do
-                {
-                    x = NextNormal(random);
-                    v = 1.0 + (c * x);
-                }
-                while (v <= 0);
-
-                v = v * v * v;
-                double u = random.NextDouble();
-                double x2 = x * x;
-                if (u < 1.0 - (0.0331 * x2 * x2))
-                {
-                    return d * v;
-                }
-
-                if (Math.Log(u) < (0.5 * x2) + (d * (1.0 - v + Math.Log(v))))
-                {
-                    return d * v;
-                }
-            }
-        }
-
-        /// <summary>A standard normal variate (Marsaglia's polar method; the second variate is discarded, so no state).</summary>
-        private static double NextNormal(Random random)
-        {
-            while (true)
-            {
-                double u = (2.0 * random.NextDouble()) - 1.0;
-                double v = (2.0 * random.NextDouble()) - 1.0;
-                double s = (u * u) + (v * v);
-                if (s > 0 && s < 1)
-                {
-                    return u * Math.Sqrt(-2.0 * Math.Log(s) / s);
                 }
             }
         }
