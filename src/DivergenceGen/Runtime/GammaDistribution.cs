@@ -42,7 +42,7 @@ namespace DivergenceGen
     /// </para>
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static class IncompleteGamma
+    public static partial class IncompleteGamma
     {
         /// <summary>
         /// 2⁻⁵²: Lentz's iteration has settled when a step changes the value by at most this (1 ulp of 1: a tolerance of
