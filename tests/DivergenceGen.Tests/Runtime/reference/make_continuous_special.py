@@ -19,7 +19,9 @@
 #   Cross-checked against mpmath's own betainc (hypergeometric) at every point with max(a, b) <= 100 and x > 1e-200
 #   where that converges: agreement to 1e-40 asserted.
 # betaInverse: x with I_x(a, b) = p ("lower") or 1 - I_x(a, b) = q ("upper") for p, q in BETA_TARGETS, by a safeguarded
-#   Newton iteration in ln x (lower) or ln(1 - x) (upper) on the logarithm of the function above, to 1e-45 relative.
+#   Newton iteration on ln I_x(a, b) - ln p in ln x where the solution is below 1/2 and in ln(1 - x) above (I as
+#   1 - I_(1-x)(b, a) there); the upper problem is the lower one I_y(b, a) = q for y = 1 - x. Rows whose 40- and 50-digit
+#   solutions disagree are left out and printed (the solver loses its bracket where 1 - I rounds to 0).
 # gammaInverse: x with P(a, x) = p ("lower") or Q(a, x) = q ("upper") for a in GAMMA_A and p, q in GAMMA_TARGETS; P is the
 #   1F1 series x^a e^-x / Gamma(a + 1) * sum x^n/((a+1)...(a+n)) and Q Legendre's continued fraction, each on its own side
 #   of x = a + 1 and the other as 1 minus it at 30 extra digits; cross-checked against mpmath's gammainc for a <= 20.
@@ -81,8 +83,10 @@ def solve(g, dg, t0, lo, hi):
             lo = t
         else:
             hi = t
-        step = v / dg(t)
-        nt = t - step
+        try:
+            nt = t - v / dg(t)
+        except ZeroDivisionError:  # the derivative's denominator underflowed: bisect
+            nt = lo
         if not (lo < nt < hi):
             nt = (lo + hi) / 2
         if abs(nt - t) <= mp.mpf(10) ** -(mp.mp.dps - 3) * max(abs(t), mp.mpf(10) ** -300):
@@ -242,26 +246,27 @@ def beta_points():
 
 
 def beta_inverse(a, b, t, upper):
+    # Returns (x, 1 - x). The upper problem 1 - I_x(a, b) = q is the lower one I_y(b, a) = q for y = 1 - x, solved for y
+    # directly (so that y = e^-690000 is as good as y = 0.1).
+    if upper:
+        y, x = beta_inverse(b, a, t, False)
+        return x, y
     A, B, T = mp.mpf(a), mp.mpf(b), mp.mpf(t)
     with mp.extradps(EXTRA):
-        def value(x):
-            i, c = _beta_pair_mp(A, B, x)
-            return c if upper else i
-
-        def dlog(x):
-            return mp.exp((A - 1) * mp.log(x) + (B - 1) * mp.log(1 - x) - mp.log(mp.beta(A, B)))
-
-        if not upper:
-            # u = ln x, increasing: g(u) = ln I(e^u) - ln p
-            g = lambda u: mp.log(value(mp.exp(u))) - mp.log(T)
-            dg = lambda u: mp.exp(u) * dlog(mp.exp(u)) / value(mp.exp(u))
-            u = solve(g, dg, mp.log(A / (A + B)), mp.mpf(-1e6), -mp.mpf(10) ** -40)
-            return mp.exp(u)
-        # v = ln(1 - x), increasing in v: g(v) = ln(1 - I)(1 - e^v) - ln q
-        g = lambda v: mp.log(value(1 - mp.exp(v))) - mp.log(T)
-        dg = lambda v: mp.exp(v) * dlog(1 - mp.exp(v)) / value(1 - mp.exp(v))
-        v = solve(g, dg, mp.log(B / (A + B)), mp.mpf(-1e6), -mp.mpf(10) ** -40)
-        return 1 - mp.exp(v)
+        beta = mp.beta(A, B)
+        if _beta_pair_mp(A, B, mp.mpf(0.5))[0] >= T:
+            # x <= 1/2: u = ln x, g(u) = ln I(e^u) - ln p increasing
+            value = lambda u: _beta_pair_mp(A, B, mp.exp(u))[0]
+            g = lambda u: mp.log(value(u)) - mp.log(T)
+            dg = lambda u: mp.exp(A * u + (B - 1) * mp.log1p(-mp.exp(u))) / beta / value(u)
+            u = solve(g, dg, mp.log(A / (A + B)) if A < B else mp.log(mp.mpf(0.25)), mp.mpf(-1e6), mp.log(mp.mpf(0.5)))
+            return +mp.exp(u), +(-mp.expm1(u))
+        # x > 1/2: v = ln(1 - x); I = 1 - I_y(b, a) with y = e^v; g(v) = ln p - ln I increasing in v
+        value = lambda v: _beta_pair_mp(B, A, mp.exp(v))[1]  # 1 - I_y(b, a), computed directly where it is small
+        g = lambda v: mp.log(T) - mp.log(value(v))
+        dg = lambda v: mp.exp(B * v + (A - 1) * mp.log1p(-mp.exp(v))) / beta / value(v)
+        v = solve(g, dg, mp.log(B / (A + B)) if B < A else mp.log(mp.mpf(0.25)), mp.mpf(-1e6), mp.log(mp.mpf(0.5)))
+        return +(-mp.expm1(v)), +mp.exp(v)
 
 
 def _beta_pair_mp(A, B, X):
@@ -282,10 +287,17 @@ def beta_inverses():
         for b in BETA_PARAMS:
             for t in BETA_TARGETS:
                 for upper in (False, True):
-                    x = twice(lambda: beta_inverse(a, b, t, upper))
+                    try:
+                        x = twice(lambda: beta_inverse(a, b, t, upper)[0])
+                        y = twice(lambda: beta_inverse(a, b, t, upper)[1])
+                    except (AssertionError, RuntimeError):
+                        # The 40- and 50-digit solutions disagree (this script's solver loses its bracket where
+                        # 1 - I_y(b, a) rounds to 0 at the working precision): the row is left out, and listed.
+                        print("betaInverse left out:", a, b, t, upper, flush=True)
+                        continue
                     kind = "upper" if upper else "lower"
-                    # x's distance to 1 is what an upper-tail inverse must get right: store it too.
-                    rows.append({"a": a, "b": b, "target": t, "x": dbl(x), "oneMinusX": dbl(1 - x), "kind": kind})
+                    # x's distance to 1 is stored too (it is below the double resolution of x near 1).
+                    rows.append({"a": a, "b": b, "target": t, "x": dbl(x), "oneMinusX": dbl(y), "kind": kind})
     return rows
 
 
