@@ -97,6 +97,23 @@ public sealed class CatalogueTests
             return;
         }
 
+        if (facts.Support == SupportEnd.RealLine)
+        {
+            // A continuous family: no outcomes, so no tail, point mass or probability vector; a closed form (or +∞ by support)
+            // for each measure against every other continuous family, derived from the descriptions (ContinuousPairs).
+            Assert.Null(facts.Tail);
+            Assert.Null(facts.PointMass);
+            Assert.Null(row.ProbabilityVector);
+            Assert.Equal(SizeArgument.None, row.Size);
+            var others = FamilyCatalogue.All.Where(r => r.Divergence.Support == SupportEnd.RealLine && r.Kind != row.Kind).Select(r => r.Kind).ToList();
+            foreach (var measure in new[] { Model.DivergenceMeasure.KLDivergence, Model.DivergenceMeasure.CrossEntropy })
+            {
+                Assert.Equal(others.OrderBy(k => k), facts.ClosedForms!.Where(f => f.Measure == measure).Select(f => f.Q).OrderBy(k => k));
+            }
+
+            return;
+        }
+
         Assert.Equal(facts.Support == SupportEnd.Infinite, facts.Tail is not null);
         Assert.Equal(
             row.Size switch { SizeArgument.Classes or SizeArgument.RowsAndColumns => SupportEnd.LastClass, SizeArgument.Trials => SupportEnd.Trials, _ => facts.Support },

@@ -34,6 +34,13 @@ public sealed class IncrementalityTests
         [Geometric] public readonly partial struct Failures;
         [Poisson(Precision = Precision.Single)] public sealed partial class Arrivals;
         [NegativeBinomial] public readonly partial struct Counts;
+        [Normal] public readonly partial struct Latency;
+        [LogNormal] public sealed partial class ResponseTime;
+        [Exponential(Precision = Precision.Single)] public readonly partial struct Gap;
+        [Gamma] public readonly partial struct Rainfall;
+        [Beta] public readonly partial struct ClickRate;
+        [Laplace] public partial struct Residual;
+        [Uniform] public readonly partial struct Jitter;
 
         [SoftmaxCrossEntropy(10, LabelSmoothing = 0.1, Precision = Precision.Single)] public static partial class DigitLoss;
         [SoftmaxCrossEntropy(1000, Reduction = Reduction.None)] public static partial class VocabLoss;

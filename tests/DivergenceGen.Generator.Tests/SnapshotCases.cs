@@ -302,6 +302,38 @@ public static class SnapshotCases
             /// <summary>Poisson in single precision, as a class.</summary>
             [Poisson(Precision = Precision.Single)] public sealed partial class ArrivalsF;
             """),
+        InMyApp("Normal_Double", """
+            /// <summary>Request latency in milliseconds.</summary>
+            [Normal] public readonly partial struct Latency;
+            """),
+        InMyApp("Normal_Single_SealedClass", """
+            /// <summary>A normal law in single precision, as a class.</summary>
+            [Normal(Precision = Precision.Single)] public sealed partial class LatencyF;
+            """),
+        InMyApp("LogNormal_Double", """
+            /// <summary>Response times.</summary>
+            [LogNormal] public readonly partial struct ResponseTime;
+            """),
+        InMyApp("Exponential_Double", """
+            /// <summary>Waiting times.</summary>
+            [Exponential] public readonly partial struct Waiting;
+            """),
+        InMyApp("Gamma_Double", """
+            /// <summary>Daily rainfall.</summary>
+            [Gamma] public readonly partial struct Rainfall;
+            """),
+        InMyApp("Beta_Double", """
+            /// <summary>Click-through rates.</summary>
+            [Beta] public readonly partial struct ClickRate;
+            """),
+        InMyApp("Laplace_Double", """
+            /// <summary>Residuals.</summary>
+            [Laplace] public partial struct Residual;
+            """),
+        InMyApp("Uniform_Single", """
+            /// <summary>Jitter.</summary>
+            [Uniform(Precision = Precision.Single)] public readonly partial struct Jitter;
+            """),
         InMyApp("NegativeBinomial_Double", """
             /// <summary>Over-dispersed counts.</summary>
             [NegativeBinomial] public readonly partial struct Overdispersed;
@@ -384,6 +416,39 @@ public static class SnapshotCases
                 [KLDivergence] public static partial double KL(M2Cat40? p, in M2Cat20 q);
             }
             """) with { ExpectedWarnings = new[] { "DG0040", "DG0040" } },
+        InMyApp("Divergence_Continuous", """
+            /// <summary>A normal law.</summary>
+            [Normal] public readonly partial struct CNormal;
+            /// <summary>A Laplace law.</summary>
+            [Laplace] public readonly partial struct CLaplace;
+            /// <summary>A gamma law.</summary>
+            [Gamma] public readonly partial struct CGamma;
+            /// <summary>A log-normal law.</summary>
+            [LogNormal] public sealed partial class CLogNormal;
+            /// <summary>A beta law.</summary>
+            [Beta] public readonly partial struct CBeta;
+            /// <summary>A uniform law.</summary>
+            [Uniform] public readonly partial struct CUniform;
+            /// <summary>An exponential law.</summary>
+            [Exponential] public readonly partial struct CExponential;
+
+            /// <summary>Divergences between continuous families.</summary>
+            public static partial class Continuous
+            {
+                /// <summary>Normal‖Laplace: E|X − μ| of a normal law.</summary>
+                [KLDivergence] public static partial double KL(in CNormal p, in CLaplace q);
+                /// <summary>Gamma‖LogNormal: the log-moments of a gamma law.</summary>
+                [CrossEntropy] public static partial double H(in CGamma p, CLogNormal q);
+                /// <summary>Uniform‖Beta: decided at run time by the support.</summary>
+                [KLDivergence] public static partial double KL(in CUniform p, in CBeta q);
+                /// <summary>Normal‖Exponential: +∞ at compile time.</summary>
+                [KLDivergence] public static partial double KL(in CNormal p, in CExponential q);
+                /// <summary>Beta‖Uniform: Q's ends are parameters.</summary>
+                [CrossEntropy] public static partial double H(in CBeta p, in CUniform q);
+                /// <summary>The same family: the type's own member.</summary>
+                [KLDivergence] public static partial double KL(in CGamma p, in CGamma q);
+            }
+            """),
         InMyApp("Divergence_Method3_FiniteSummation", """
             /// <summary>A coin.</summary>
             [Bernoulli] public readonly partial struct M3Coin;

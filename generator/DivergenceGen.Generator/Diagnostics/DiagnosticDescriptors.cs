@@ -131,6 +131,11 @@ namespace DivergenceGen.Generator.Diagnostics
             "Divergence between joint laws of different shapes",
             "The method '{0}' relates '{1}' ({2}) and '{3}' ({4}): their cells (i, j) are different outcomes, so no divergence relates them; declare both with the same rows and columns");
 
+        public static readonly DiagnosticDescriptor DivergenceDensityAndMass = Create(
+            "DG0046",
+            "Divergence between a density and a mass function",
+            "The method '{0}' relates '{1}' ({2}, {3}) and '{4}' ({5}, {6}): a density and a probability mass function have no KL divergence or cross-entropy (one gives every single point probability 0, the other does not)");
+
         public static readonly DiagnosticDescriptor DivergenceBothMeasures = Create(
             "DG0029",
             "Both [KLDivergence] and [CrossEntropy] on one method",
@@ -195,7 +200,7 @@ namespace DivergenceGen.Generator.Diagnostics
             MemberNameClash, LanguageVersionTooOld, MultipleFamilies, StructTooLarge, InstanceField, TypeNameClash, ShadowedName, InheritedMemberClash,
             DivergenceContainingType, DivergenceOuterType, DivergenceMethodShape, DivergenceParameterCount,
             DivergenceParameterType, DivergenceReturnType, DivergencePrecisionMismatch, DivergenceNoExactMethod,
-            DivergenceInvalidTolerance, DivergenceBothMeasures, DivergenceInfiniteBySupport, DivergenceJointShapeMismatch,
+            DivergenceInvalidTolerance, DivergenceBothMeasures, DivergenceInfiniteBySupport, DivergenceJointShapeMismatch, DivergenceDensityAndMass,
             LossTypeKind, LossClassCount, LossLabelSmoothing, LossInvalidArgument, LossWithFamily, MultipleLosses,
             InvalidLogWeight, LogWeightWithoutFit, InvalidExponentialFamily, ExponentialFamilyWithoutEntropy,
         }.ToDictionary(d => d.Id);

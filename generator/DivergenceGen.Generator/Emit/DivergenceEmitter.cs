@@ -86,14 +86,23 @@ namespace DivergenceGen.Generator.Emit
                 var method = DivergenceMethods.Choose(_p, _q, _spec.Measure);
                 string pDesc = "[" + DivergenceMethods.Describe(_p) + "]";
                 string qDesc = "[" + DivergenceMethods.Describe(_q) + "]";
-                _w.Line(_kl
-                    ? "// The Kullback–Leibler divergence D(P‖Q) = Σₖ p(k)·log(p(k)/q(k)) in nats,"
-                    : "// The cross-entropy H(P, Q) = −Σₖ p(k)·log q(k) = H(P) + D(P‖Q) in nats,");
+                bool densities = DivergenceMethods.IsContinuous(_p);
+                _w.Line(densities
+                    ? _kl
+                        ? "// The Kullback–Leibler divergence D(P‖Q) = ∫ p(x)·log(p(x)/q(x)) dx in nats,"
+                        : "// The cross-entropy H(P, Q) = −∫ p(x)·log q(x) dx = H(P) + D(P‖Q) in nats (differential: it may be negative),"
+                    : _kl
+                        ? "// The Kullback–Leibler divergence D(P‖Q) = Σₖ p(k)·log(p(k)/q(k)) in nats,"
+                        : "// The cross-entropy H(P, Q) = −Σₖ p(k)·log q(k) = H(P) + D(P‖Q) in nats,");
                 _w.Line("// P = " + _p.DisplayName + " " + pDesc + ", support " + DivergenceMethods.Support(_p) + ";");
                 _w.Line("// Q = " + _q.DisplayName + " " + qDesc + ", support " + DivergenceMethods.Support(_q) + "; both in " + T + ".");
-                _w.Line(_kl
-                    ? "// Conventions: 0·log 0 = 0; +∞ (never NaN) where q(k) = 0 < p(k); never negative (a negative rounding residue is 0)."
-                    : "// Conventions: 0·log q = 0 where p(k) = 0; +∞ (never NaN) where q(k) = 0 < p(k).");
+                _w.Line(densities
+                    ? _kl
+                        ? "// Conventions: +∞ (never NaN) where Q's density is 0 on a set of positive P-probability; never negative (a negative residue is 0)."
+                        : "// Conventions: +∞ (never NaN) where Q's density is 0 on a set of positive P-probability."
+                    : _kl
+                        ? "// Conventions: 0·log 0 = 0; +∞ (never NaN) where q(k) = 0 < p(k); never negative (a negative rounding residue is 0)."
+                        : "// Conventions: 0·log q = 0 where p(k) = 0; +∞ (never NaN) where q(k) = 0 < p(k).");
                 if (_single)
                 {
                     _w.Line("// float: the families' float values; where this method sums terms, it sums them in double.");
@@ -241,7 +250,7 @@ namespace DivergenceGen.Generator.Emit
 
                     string result = L(_kl ? "kl" : "h");
                     _w.Line("double " + result + " = " + lowering.Lower(form.Result) + ";");
-                    ReturnDouble(result + " > 0d ? " + result + " : 0d");
+                    ReturnDouble(form.MayBeNegative ? result : result + " > 0d ? " + result + " : 0d");
                 });
             }
 
@@ -283,16 +292,23 @@ namespace DivergenceGen.Generator.Emit
                     _ => "a truncated series, to a remaining mass of P below " + R(_spec.Tolerance),
                 };
                 _w.Line("/// <summary>");
+                bool densities = DivergenceMethods.IsContinuous(_p);
+                string kl = densities ? "∫ p(x)·log(p(x)/q(x)) dx" : "Σₖ p(k)·log(p(k)/q(k))";
+                string h = densities ? "−∫ p(x)·log q(x) dx" : "−Σₖ p(k)·log q(k)";
                 _w.Line(_kl
-                    ? "/// The Kullback–Leibler divergence D(P‖Q) = Σₖ p(k)·log(p(k)/q(k)) in nats, of P = <paramref name=\"" + P(_spec.P) + "\"/> from Q = <paramref name=\"" + P(_spec.Q) + "\"/>:"
-                    : "/// The cross-entropy H(P, Q) = −Σₖ p(k)·log q(k) in nats, of P = <paramref name=\"" + P(_spec.P) + "\"/> and Q = <paramref name=\"" + P(_spec.Q) + "\"/>:");
+                    ? "/// The Kullback–Leibler divergence D(P‖Q) = " + kl + " in nats, of P = <paramref name=\"" + P(_spec.P) + "\"/> from Q = <paramref name=\"" + P(_spec.Q) + "\"/>:"
+                    : "/// The cross-entropy H(P, Q) = " + h + " in nats, of P = <paramref name=\"" + P(_spec.P) + "\"/> and Q = <paramref name=\"" + P(_spec.Q) + "\"/>:");
                 _w.Line("/// " + method + " (generated; the comment in the generated source says why).");
                 _w.Line("/// </summary>");
                 _w.Line("/// <param name=\"" + P(_spec.P) + "\">P, a " + DivergenceMethods.Describe(_p) + " distribution.</param>");
                 _w.Line("/// <param name=\"" + P(_spec.Q) + "\">Q, a " + DivergenceMethods.Describe(_q) + " distribution.</param>");
-                _w.Line(_kl
-                    ? "/// <returns>D(P‖Q) ≥ 0; +∞ where Q has no mass at an outcome P can take.</returns>"
-                    : "/// <returns>H(P, Q) ≥ 0; +∞ where Q has no mass at an outcome P can take.</returns>");
+                _w.Line(densities
+                    ? _kl
+                        ? "/// <returns>D(P‖Q) ≥ 0; +∞ where Q's density is 0 on a set that P gives positive probability.</returns>"
+                        : "/// <returns>H(P, Q), which may be negative for densities; +∞ where Q's density is 0 on a set that P gives positive probability.</returns>"
+                    : _kl
+                        ? "/// <returns>D(P‖Q) ≥ 0; +∞ where Q has no mass at an outcome P can take.</returns>"
+                        : "/// <returns>H(P, Q) ≥ 0; +∞ where Q has no mass at an outcome P can take.</returns>");
                 if (!_p.IsStruct || !_q.IsStruct)
                 {
                     _w.Line("/// <exception cref=\"global::System.ArgumentNullException\">A class-typed argument is null.</exception>");

@@ -39,6 +39,9 @@ namespace DivergenceGen.Generator.Emit
                         case CountFamily count:
                             new CountFamilyEmitter(context, count).Emit(FileFrame.ToolVersion);
                             break;
+                        case ContinuousFamily continuous:
+                            new ContinuousFamilyEmitter(context, continuous).Emit(FileFrame.ToolVersion);
+                            break;
                         case ExponentialFamilyDescription exponential:
                             new ExponentialFamilyEmitter(context, exponential).Emit(FileFrame.ToolVersion);
                             break;

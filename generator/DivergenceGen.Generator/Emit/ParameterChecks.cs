@@ -14,6 +14,7 @@ namespace DivergenceGen.Generator.Emit
             ParameterDomain.UnitInterval => "NaN or outside [0, 1]",
             ParameterDomain.PositiveUnitInterval => "NaN or outside (0, 1]",
             ParameterDomain.NonNegativeReal => "negative, infinite or NaN",
+            ParameterDomain.Real => "infinite or NaN",
             _ => "zero, negative, infinite or NaN",
         };
 
@@ -23,6 +24,7 @@ namespace DivergenceGen.Generator.Emit
             ParameterDomain.UnitInterval => "IsProbability",
             ParameterDomain.PositiveUnitInterval => "IsPositiveProbability",
             ParameterDomain.NonNegativeReal => "IsNonNegativeFinite",
+            ParameterDomain.Real => "IsFinite",
             _ => "IsPositiveFinite",
         };
 
@@ -32,17 +34,20 @@ namespace DivergenceGen.Generator.Emit
             ParameterDomain.UnitInterval => "ThrowIfNotProbability",
             ParameterDomain.PositiveUnitInterval => "ThrowIfNotPositiveProbability",
             ParameterDomain.NonNegativeReal => "ThrowIfNotNonNegativeFinite",
+            ParameterDomain.Real => "ThrowIfNotFinite",
             _ => "ThrowIfNotPositiveFinite",
         };
 
         /// <summary>
         /// The runtime guard over a span of parameter values (the batch members), naming the first invalid element's
-        /// index. Only probabilities have one (the only domain of a scalar-parameter family so far); a new domain needs its
+        /// index. Probabilities, finite reals and positive finite reals have one; a new domain needs its
         /// span guard in the runtime's <c>Guard</c> first, and the generator's tests fail here until it has one.
         /// </summary>
         public static string ThrowIfAnyInvalid(ParameterDomain domain) => domain switch
         {
             ParameterDomain.UnitInterval => "global::DivergenceGen.Guard.ThrowIfAnyNotProbability",
+            ParameterDomain.Real => "global::DivergenceGen.Guard.ThrowIfAnyNotFinite",
+            ParameterDomain.PositiveReal => "global::DivergenceGen.Guard.ThrowIfAnyNotPositiveFinite",
             _ => throw new System.NotSupportedException("No span guard for parameters in the domain " + domain + "; add one to Guard."),
         };
     }

@@ -5,9 +5,15 @@ using DivergenceGen.Generator.Model;
 
 namespace DivergenceGen.Generator.Families
 {
-    /// <summary>Where a family's support ends. Every support starts at 0.</summary>
+    /// <summary>Where a family's support ends. Every discrete support starts at 0.</summary>
     internal enum SupportEnd
     {
+        /// <summary>
+        /// A density on an interval of the real line (the continuous families): no outcomes to sum over; divergences only
+        /// with other continuous families, by the closed forms of <see cref="ContinuousPairs"/>.
+        /// </summary>
+        RealLine,
+
         /// <summary>0, 1, 2, … (no end).</summary>
         Infinite,
 
@@ -70,14 +76,20 @@ namespace DivergenceGen.Generator.Families
     /// <summary>
     /// A closed form of D(P‖Q) or H(P, Q) between this family as P and another family as Q, in the IR: P's and Q's
     /// parameters and members are <see cref="ParameterOf"/>/<see cref="MemberOf"/>, the lets are <see cref="Ref"/>s.
-    /// The emitter evaluates it in double and returns max(result, 0) (both measures are ≥ 0 between discrete families).
+    /// The emitter evaluates it in double and returns max(result, 0) (both measures are ≥ 0 between discrete families)
+    /// unless <paramref name="MayBeNegative"/>.
     /// </summary>
     /// <param name="Q">The family of Q.</param>
     /// <param name="Measure">KL divergence or cross-entropy.</param>
     /// <param name="Comment">Why the closed form holds and its conventions (the generated comment, one line each).</param>
     /// <param name="Lets">The locals, in order.</param>
     /// <param name="Result">The value.</param>
-    internal sealed record PairClosedForm(FamilyKind Q, DivergenceMeasure Measure, IReadOnlyList<string> Comment, IReadOnlyList<Let> Lets, Expr Result);
+    /// <param name="MayBeNegative">
+    /// True for a measure that may be negative (the differential cross-entropy of two densities): the emitter then returns the
+    /// value as it is instead of max(result, 0).
+    /// </param>
+    internal sealed record PairClosedForm(
+        FamilyKind Q, DivergenceMeasure Measure, IReadOnlyList<string> Comment, IReadOnlyList<Let> Lets, Expr Result, bool MayBeNegative = false);
 
     /// <summary>
     /// What the divergence methods (docs/divergences.md) need to know about a family, as data: where its support ends,

@@ -71,6 +71,9 @@ namespace DivergenceGen.Generator.Families
 
         public static bool IsFinite(FamilyRef family) => MaxOutcome(family).HasValue;
 
+        /// <summary>Whether the family is a density on the real line (a continuous family) rather than a mass function.</summary>
+        public static bool IsContinuous(FamilyRef family) => Facts(family).Support == SupportEnd.RealLine;
+
         /// <summary>The parameter values (as prose) that make the family the point mass at 0.</summary>
         public static string PointMassAtZeroProse(FamilyRef family) => Facts(family).PointMass?.Prose ?? string.Empty;
 
@@ -166,6 +169,11 @@ namespace DivergenceGen.Generator.Families
         /// <summary>The support as prose: <c>{0, 1}</c>, <c>{0, …, 10}</c>, <c>{0, 1, 2, …}</c>.</summary>
         public static string Support(FamilyRef family)
         {
+            if (Row(family).Description is ContinuousFamily continuous)
+            {
+                return ContinuousPairs.SupportText(continuous);
+            }
+
             long? max = MaxOutcome(family);
             return max switch
             {

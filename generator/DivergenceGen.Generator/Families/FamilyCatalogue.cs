@@ -43,6 +43,7 @@ namespace DivergenceGen.Generator.Families
             {
                 ScalarParameterFamily scalar => scalar.Parameters,
                 CountFamily count => count.Parameters,
+                ContinuousFamily continuous => continuous.Parameters,
                 _ => Array.Empty<ScalarParameter>(),
             };
             ProbabilityVector = (description as VectorParameterFamily)?.Property;
@@ -132,7 +133,22 @@ namespace DivergenceGen.Generator.Families
             {
                 CrossFamily = false,
             },
+            new FamilyRow(FamilyKind.Normal, SizeArgument.None, Normal.GeneratedMembers, Normal.Description, ContinuousDivergence(Normal.Description)),
+            new FamilyRow(FamilyKind.LogNormal, SizeArgument.None, LogNormal.GeneratedMembers, LogNormal.Description, ContinuousDivergence(LogNormal.Description)),
+            new FamilyRow(FamilyKind.Exponential, SizeArgument.None, Exponential.GeneratedMembers, Exponential.Description, ContinuousDivergence(Exponential.Description)),
+            new FamilyRow(FamilyKind.Gamma, SizeArgument.None, Gamma.GeneratedMembers, Gamma.Description, ContinuousDivergence(Gamma.Description)),
+            new FamilyRow(FamilyKind.Beta, SizeArgument.None, Beta.GeneratedMembers, Beta.Description, ContinuousDivergence(Beta.Description)),
+            new FamilyRow(FamilyKind.Laplace, SizeArgument.None, Laplace.GeneratedMembers, Laplace.Description, ContinuousDivergence(Laplace.Description)),
+            new FamilyRow(FamilyKind.Uniform, SizeArgument.None, Uniform.GeneratedMembers, Uniform.Description, ContinuousDivergence(Uniform.Description)),
         };
+
+        /// <summary>
+        /// A continuous family's divergence facts: a density on the real line, whose divergences with the other continuous
+        /// families are the closed forms derived from the descriptions (<see cref="ContinuousPairs"/>); none with a discrete
+        /// family (DG0046).
+        /// </summary>
+        private static DivergenceFacts ContinuousDivergence(ContinuousFamily family) =>
+            new(SupportEnd.RealLine, ClosedForms: ContinuousPairs.With(family));
 
         private static readonly Dictionary<string, FamilyRow> ByAttributeName =
             All.ToDictionary(r => r.AttributeMetadataName, StringComparer.Ordinal);

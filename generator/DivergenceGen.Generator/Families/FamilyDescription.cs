@@ -17,6 +17,9 @@ namespace DivergenceGen.Generator.Families
 
         /// <summary>A finite positive real, 0 &lt; x &lt; ∞ (a shape or count parameter).</summary>
         PositiveReal,
+
+        /// <summary>Any finite real (a location).</summary>
+        Real,
     }
 
     /// <summary>A scalar parameter of a family: C# name, property name, domain and meaning.</summary>

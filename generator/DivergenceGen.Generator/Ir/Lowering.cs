@@ -94,7 +94,11 @@ namespace DivergenceGen.Generator.Ir
                 case MemberOf member:
                     return _sideCast + Side(member.Side) + "." + member.Member + "(" + member.Outcome?.ToString(CultureInfo.InvariantCulture) + ")";
                 case Unary { Op: UnaryOp.Negate } u:
-                    return "-" + Lower(u.Operand, parentPrecedence: 3, isRightOperand: false);
+                {
+                    // −(−x) would print "--x", the decrement operator: the inner minus gets parentheses.
+                    string operand = Lower(u.Operand, parentPrecedence: 3, isRightOperand: false);
+                    return operand.StartsWith("-", StringComparison.Ordinal) ? "-(" + operand + ")" : "-" + operand;
+                }
                 case Unary u:
                     return Call(u.Op, Lower(u.Operand));
                 case Binary b:
@@ -294,6 +298,11 @@ namespace DivergenceGen.Generator.Ir
             Binary or Compare or Select or Maximum or Minimum => System.Linq.Enumerable.All(Substitution.Children(e), CanLower),
             _ => false,
         };
+
+        protected override string FusedMultiplyAddOf(string a, string b, string c) =>
+            Precision == PrecisionKind.Double
+                ? Library + ".FusedMultiplyAdd(" + a + ", " + b + ", " + c + ")"
+                : throw new NotSupportedException("No single-precision SIMD lowering of a fused multiply-add.");
 
         protected override string Call(UnaryOp op, string operand) => op switch
         {

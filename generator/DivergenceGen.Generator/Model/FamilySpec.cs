@@ -12,6 +12,13 @@ namespace DivergenceGen.Generator.Model
         JointCategorical,
         FiniteFamily,
         ExponentialFamily,
+        Normal,
+        LogNormal,
+        Exponential,
+        Gamma,
+        Beta,
+        Laplace,
+        Uniform,
     }
 
     /// <summary>The floating-point type the generated code computes in (mirrors <c>DivergenceGen.Precision</c>).</summary>

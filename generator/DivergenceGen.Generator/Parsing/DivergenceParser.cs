@@ -143,6 +143,22 @@ namespace DivergenceGen.Generator.Parsing
                 return null;
             }
 
+            if (DivergenceMethods.IsContinuous(p.Family) != DivergenceMethods.IsContinuous(q.Family))
+            {
+                string Kind(FamilyRef f) => DivergenceMethods.IsContinuous(f) ? "a density" : "a mass function";
+                diagnostics.Add(DiagnosticDescriptors.Info(
+                    DiagnosticDescriptors.DivergenceDensityAndMass,
+                    declaration.ParameterList.Parameters[1].Type?.GetLocation(),
+                    method.Name,
+                    p.Family.DisplayName,
+                    DivergenceMethods.Describe(p.Family),
+                    Kind(p.Family),
+                    q.Family.DisplayName,
+                    DivergenceMethods.Describe(q.Family),
+                    Kind(q.Family)));
+                return null;
+            }
+
             string expectedReturn = p.Family.Precision == PrecisionKind.Single ? "float" : "double";
             var expectedSpecial = p.Family.Precision == PrecisionKind.Single ? SpecialType.System_Single : SpecialType.System_Double;
             if (method.ReturnType.SpecialType != expectedSpecial)

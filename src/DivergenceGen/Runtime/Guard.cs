@@ -436,5 +436,68 @@ namespace DivergenceGen
                 paramName,
                 value,
                 string.Format(CultureInfo.InvariantCulture, "{0}[{1}] must be a probability in [0, 1], but was {2}.", paramName, index, value));
+
+        /// <summary>Whether <paramref name="value"/> is finite (false for NaN and ±∞).</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <returns>True when −∞ &lt; value &lt; ∞.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool IsFinite<T>(T value)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            T.IsFinite(value);
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless <paramref name="value"/> is finite.</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="value">The value to check.</param>
+        /// <param name="paramName">The name of the parameter it came from.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ThrowIfNotFinite<T>(T value, string paramName)
+            where T : IBinaryFloatingPointIeee754<T>
+        {
+            if (!T.IsFinite(value))
+            {
+                ThrowOutOfDomain(value, paramName, "finite");
+            }
+        }
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first element of <paramref name="values"/> that is not finite (its index and value).</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="values">The values to check.</param>
+        /// <param name="paramName">The name of the parameter they came from.</param>
+        public static void ThrowIfAnyNotFinite<T>(ReadOnlySpan<T> values, string paramName)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (!T.IsFinite(values[i]))
+                {
+                    ThrowOutOfDomainAt(values[i], i, paramName, "finite");
+                }
+            }
+        }
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first element of <paramref name="values"/> that is not finite and &gt; 0 (its index and value).</summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="values">The values to check.</param>
+        /// <param name="paramName">The name of the parameter they came from.</param>
+        public static void ThrowIfAnyNotPositiveFinite<T>(ReadOnlySpan<T> values, string paramName)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (!IsPositiveFinite(values[i]))
+                {
+                    ThrowOutOfDomainAt(values[i], i, paramName, "finite and > 0");
+                }
+            }
+        }
+
+        [DoesNotReturn]
+        private static void ThrowOutOfDomainAt<T>(T value, int index, string paramName, string domain)
+            where T : IBinaryFloatingPointIeee754<T> =>
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                string.Format(CultureInfo.InvariantCulture, "{0}[{1}] must be {2}, but was {3}.", paramName, index, domain, value));
     }
 }

@@ -1,0 +1,599 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using DivergenceGen.Generator.Families;
+using DivergenceGen.Generator.Ir;
+using DivergenceGen.Generator.Model;
+
+namespace DivergenceGen.Generator.Emit
+{
+    /// <summary>
+    /// Emits a family described by <see cref="ContinuousFamily"/>: scalar parameters, a density on an interval of the real
+    /// line. Every member is derived from the description; nothing here names a family. All arithmetic is in double (the
+    /// cached quantities are double fields); a float type rounds once, when it returns.
+    /// </summary>
+    internal sealed class ContinuousFamilyEmitter
+    {
+        private readonly EmitContext _c;
+        private readonly ContinuousFamily _f;
+        private readonly SourceWriter _w;
+
+        public ContinuousFamilyEmitter(EmitContext context, ContinuousFamily family)
+        {
+            _c = context;
+            _f = family;
+            _w = context.W;
+        }
+
+        private string T => _c.T;
+
+        private string Self => _c.Self;
+
+        private bool IsDouble => _c.Spec.Precision == PrecisionKind.Double;
+
+        private string Readonly => _c.ReadonlyMember;
+
+        /// <summary>(float)(x) for float, x for double.</summary>
+        private string Narrow(string doubleExpression) => IsDouble ? doubleExpression : "(float)(" + doubleExpression + ")";
+
+        private bool IsParameter(string name) => _f.Parameters.Any(p => p.Name == name);
+
+        /// <summary>Binds a formula's names inside an instance member: fields of this instance, <c>q.</c> fields of Q, the argument.</summary>
+        private string BindInstance(string name)
+        {
+            if (name.StartsWith("q.", StringComparison.Ordinal))
+            {
+                string inner = name.Substring(2);
+                return IsParameter(inner) && !IsDouble ? "(double)q._" + inner : "q._" + inner;
+            }
+
+            if (name is "x" or "probability" or "random")
+            {
+                return name;
+            }
+
+            return IsParameter(name) && !IsDouble ? "(double)_" + name : "_" + name;
+        }
+
+        private string Lower(Expr expr) => new ScalarLowering(PrecisionKind.Double, BindInstance).Lower(expr);
+
+        private static string Escape(string text) => SourceWriter.Escape(text);
+
+        /// <summary>The support as text: "x ∈ ℝ", "x ≥ 0", "0 ≤ x ≤ 1", "lower ≤ x ≤ upper".</summary>
+        private string SupportText
+        {
+            get
+            {
+                string End(Boundary b) => b.Value is Const k ? Lowering.Literal(k.Value, PrecisionKind.Double).TrimEnd('d') : Formula.Show(b.Value);
+                return (_f.Lower, _f.Upper) switch
+                {
+                    (null, null) => "x ∈ ℝ",
+                    ({ } lo, null) => "x " + (lo.Closed ? "≥ " : "> ") + End(lo),
+                    (null, { } hi) => "x " + (hi.Closed ? "≤ " : "< ") + End(hi),
+                    ({ } lo, { } hi) => End(lo) + (lo.Closed ? " ≤ " : " < ") + "x" + (hi.Closed ? " ≤ " : " < ") + End(hi),
+                };
+            }
+        }
+
+        private string ParameterList => string.Join(", ", _f.Parameters.Select(p => T + " " + p.Name));
+
+        private string ArgumentList => string.Join(", ", _f.Parameters.Select(p => p.Name));
+
+        private string Signature => _f.Name + "(" + ArgumentList + ")";
+
+        public void Emit(string version)
+        {
+            _w.Line(Emitter.GeneratedCodeAttribute(version));
+            using (_w.Block(_c.DeclarationKeywords + " " + Self + " : " + _f.InterfaceName + "<" + Self + ", " + T + ">"))
+            {
+                EmitState();
+                EmitDefaultDetection();
+                EmitConstruction();
+                EmitProperties();
+                EmitDensity();
+                EmitDistributionFunction();
+                EmitBatchLogPdf();
+                EmitMeasures();
+                EmitBatchKL();
+                EmitFit();
+                EmitSampling();
+                EmitToString();
+            }
+        }
+
+        private void EmitState()
+        {
+            _w.Line("// " + _f.Name + ": support " + SupportText + ". Parameters are stored as given; what is cached per instance is");
+            _w.Line("// computed once, in double, in the constructor" + (IsDouble ? "." : "; this float type computes in double and rounds once, on return."));
+            foreach (var p in _f.Parameters)
+            {
+                _w.Line("private readonly " + T + " _" + p.Name + ";");
+            }
+
+            foreach (var cached in _f.Cached)
+            {
+                _w.Line("private readonly double _" + cached.Name + "; // " + cached.Meaning);
+            }
+
+            _w.Line();
+        }
+
+        private void EmitDefaultDetection()
+        {
+            string self = Self.TrimStart('@');
+            string howToCreate = "new " + self + "(" + ArgumentList + "), " + self + ".TryCreate or " + self + ".Fit";
+            if (DefaultInstances.Test(_f.Parameters, _f.Cached) is { } test)
+            {
+                _c.EmitDefaultDetection(test.Test, test.Why, howToCreate);
+                return;
+            }
+
+            var (condition, text) = _f.Constraint
+                ?? throw new InvalidOperationException(_f.Name + ": no parameter tells default apart; give it a positive parameter or a constraint.");
+            _c.EmitDefaultDetection(
+                "!(" + new ScalarLowering(PrecisionKind.Double, n => "_" + n).Lower(condition) + ")",
+                "Default detection, no extra field: every constructed instance has " + text + ", which default(T) (all zeros) has not.",
+                howToCreate);
+        }
+
+        private void EmitConstruction()
+        {
+            _w.Summary("Creates " + Signature + ". " + Escape(_f.Summary));
+            foreach (var p in _f.Parameters)
+            {
+                _w.Doc("<param name=\"" + p.Name + "\">" + Escape(p.Meaning) + "</param>");
+            }
+
+            foreach (var p in _f.Parameters)
+            {
+                _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"" + p.Name + "\"/> is " + ParameterChecks.InvalidText(p.Domain) + ".</exception>");
+            }
+
+            if (_f.Constraint is { } constraint)
+            {
+                _w.Doc("<exception cref=\"global::System.ArgumentException\">The parameters do not satisfy " + Escape(constraint.Text) + ".</exception>");
+            }
+
+            using (_w.Block("public " + Self + "(" + ParameterList + ")"))
+            {
+                foreach (var p in _f.Parameters)
+                {
+                    _w.Line(ParameterChecks.ThrowIfInvalid(p.Domain) + "(" + p.Name + ", nameof(" + p.Name + "));");
+                }
+
+                if (_f.Constraint is { } c)
+                {
+                    var last = _f.Parameters[_f.Parameters.Count - 1];
+                    using (_w.Block("if (!(" + new ScalarLowering(PrecisionKind.Double, n => n).Lower(c.Condition) + "))"))
+                    {
+                        string values = string.Join(" + ", _f.Parameters.Select((p, i) =>
+                            "\"" + (i == 0 ? _f.Name + " needs " + c.Text + "; got " : ", ") + p.Name + " = \" + " + p.Name
+                            + ".ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)"));
+                        _w.Line("throw new global::System.ArgumentException(" + values + ", nameof(" + last.Name + "));");
+                    }
+                }
+
+                foreach (var p in _f.Parameters)
+                {
+                    _w.Line("_" + p.Name + " = " + p.Name + ";");
+                }
+
+                var bind = new ScalarLowering(PrecisionKind.Double, name => IsDouble ? name : "(double)" + name);
+                foreach (var cached in _f.Cached)
+                {
+                    _w.Line("_" + cached.Name + " = " + bind.Lower(cached.Value) + ";");
+                }
+            }
+
+            _w.Line();
+            _w.Summary("Creates " + Signature + " if the parameters are valid; returns false (and default) instead of throwing otherwise.");
+            foreach (var p in _f.Parameters)
+            {
+                _w.Doc("<param name=\"" + p.Name + "\">" + Escape(p.Meaning) + "</param>");
+            }
+
+            _w.Doc("<param name=\"result\">The distribution, or <c>default</c> when a parameter is invalid.</param>");
+            _w.Doc("<returns>Whether the parameters were valid.</returns>");
+            using (_w.Block("public static bool TryCreate(" + ParameterList + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)"))
+            {
+                var checks = _f.Parameters.Select(p => ParameterChecks.IsValid(p.Domain) + "(" + p.Name + ")").ToList();
+                if (_f.Constraint is { } c)
+                {
+                    checks.Add(new ScalarLowering(PrecisionKind.Double, n => n).Lower(c.Condition));
+                }
+
+                using (_w.Block(checks.Count == 1 ? "if (!" + checks[0] + ")" : "if (!(" + string.Join(" && ", checks) + "))"))
+                {
+                    _w.Line("result = default!;");
+                    _w.Line("return false;");
+                }
+
+                _w.Line("result = new " + Self + "(" + ArgumentList + ");");
+                _w.Line("return true;");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitProperties()
+        {
+            foreach (var p in _f.Parameters)
+            {
+                _w.Summary(Escape(p.Meaning));
+                _c.ExpressionMember("public " + T + " " + p.PropertyName, "_" + p.Name, isProperty: true);
+                _w.Line();
+            }
+
+            foreach (var moment in _f.Moments)
+            {
+                if (_f.Parameters.Any(p => p.PropertyName == moment.Name))
+                {
+                    continue; // the parameter is the moment (Normal's Mean)
+                }
+
+                _w.Summary(Escape(moment.Formula) + ".");
+                _c.ExpressionMember("public " + T + " " + moment.Name, Narrow(Lower(moment.Value)), isProperty: true);
+                _w.Line();
+            }
+        }
+
+        /// <summary>The C# test that x (a double) is outside the support, or null when the support is all of ℝ.</summary>
+        private string? Outside(string x)
+        {
+            var tests = new List<string>();
+            if (_f.Lower is { } lo)
+            {
+                tests.Add(x + (lo.Closed ? " < " : " <= ") + Lower(lo.Value));
+            }
+
+            if (_f.Upper is { } hi)
+            {
+                tests.Add(x + (hi.Closed ? " > " : " >= ") + Lower(hi.Value));
+            }
+
+            return tests.Count == 0 ? null : string.Join(" || ", tests);
+        }
+
+        private bool Unbounded => _f.Lower is null || _f.Upper is null;
+
+        private void EmitDensity()
+        {
+            _w.Summary("log p(x), with " + Escape(_f.DensityFormula) + ": −∞ outside the support and at ±∞, NaN for NaN; at a\n"
+                + "closed end of the support the density's value there (its limit, which may be +∞).");
+            _w.Doc("<param name=\"x\">The value.</param>");
+            _c.ExpressionMember("public " + T + " LogPdf(" + T + " x)", Narrow("LogPdfInDouble(x)"));
+            _w.Line();
+            _w.Summary("p(x) = exp(log p(x)): 0 outside the support.");
+            _w.Doc("<param name=\"x\">The value.</param>");
+            _c.ExpressionMember("public " + T + " Pdf(" + T + " x)", Narrow("global::System.Math.Exp(LogPdfInDouble(x))"));
+            _w.Line();
+            _w.Line("// " + _f.LogPdfMethod);
+            using (_w.Block("private " + Readonly + "double LogPdfInDouble(double x)"))
+            {
+                using (_w.Block("if (double.IsNaN(x))"))
+                {
+                    _w.Line("return x;");
+                }
+
+                if (Outside("x") is { } outside)
+                {
+                    using (_w.Block("if (" + outside + ")"))
+                    {
+                        _w.Line("return double.NegativeInfinity;");
+                    }
+                }
+
+                if (Unbounded)
+                {
+                    using (_w.Block("if (double.IsInfinity(x))"))
+                    {
+                        _w.Line("return double.NegativeInfinity; // the density's limit at ±∞ is 0");
+                    }
+                }
+
+                _w.Line("return " + Lower(_f.LogPdf) + ";");
+            }
+
+            _w.Line();
+            _w.Summary("Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is\n"
+                + "outside the support (" + SupportText + "), NaN for a NaN value; 0 for no values.");
+            _w.Doc("<param name=\"x\">The observed values.</param>");
+            using (_w.Block("public " + Readonly + T + " LogLikelihood(global::System.ReadOnlySpan<" + T + "> x)"))
+            {
+                _c.DefaultCheck();
+                _w.Line("double sum = 0d;");
+                using (_w.Block("foreach (" + T + " value in x)"))
+                {
+                    _w.Line("double term = LogPdfInDouble(value);");
+                    using (_w.Block("if (term == double.NegativeInfinity)"))
+                    {
+                        _w.Line("return " + T + ".NegativeInfinity;");
+                    }
+
+                    _w.Line("sum += term;");
+                }
+
+                _w.Line("return " + Narrow("sum") + ";");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitDistributionFunction()
+        {
+            _w.Summary("The distribution function P(X ≤ x) (0 below the support, 1 above it, NaN for NaN), from the runtime's\n"
+                + "<c>" + Escape(((Call)_f.Cdf).Function) + "</c> (method and measured accuracy there).");
+            _w.Doc("<param name=\"x\">The value.</param>");
+            _c.ExpressionMember("public " + T + " Cdf(" + T + " x)", Narrow(Lower(_f.Cdf)));
+            _w.Line();
+            _w.Summary("The quantile function, the inverse of <see cref=\"Cdf\"/>: the x with P(X ≤ x) = <paramref name=\"probability\"/>\n"
+                + "(the ends of the support at 0 and 1), from the runtime's <c>" + Escape(((Call)_f.Quantile).Function) + "</c>.");
+            _w.Doc("<param name=\"probability\">A probability in [0, 1].</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"probability\"/> is NaN or outside [0, 1].</exception>");
+            _c.DefaultCheckDoc();
+            using (_w.Block("public " + Readonly + T + " Quantile(" + T + " probability)"))
+            {
+                _c.DefaultCheck();
+                _w.Line("global::DivergenceGen.Guard.ThrowIfNotProbability(probability, nameof(probability));");
+                _w.Line("return " + Narrow(Lower(_f.Quantile)) + ";");
+            }
+
+            _w.Line();
+        }
+
+        /// <summary>
+        /// The batch log-density. With a vector form (double types): SIMD loops over the values, each vector computed by the
+        /// form and stored when every lane is inside the open support; a vector with a lane at an end, outside, infinite or
+        /// NaN takes the scalar member lane by lane (one predictable branch per vector, none per element).
+        /// </summary>
+        private void EmitBatchLogPdf()
+        {
+            var vector = IsDouble ? _f.VectorLogPdf : null;
+            _w.Summary("Writes log p(xᵢ) to destination[i] for every i: the same values as <see cref=\"LogPdf(" + T + ")\"/>"
+                + (vector is null ? "." : ",\ncomputed with " + Escape(vector.Method) + "."));
+            _w.Doc("<param name=\"x\">The values.</param>");
+            _w.Doc("<param name=\"destination\">Receives the log-densities; at least as long as <paramref name=\"x\"/>.</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"x\"/>.</exception>");
+            _c.DefaultCheckDoc();
+            using (_w.Block("public " + Readonly + "void LogPdf(global::System.ReadOnlySpan<" + T + "> x, global::System.Span<" + T + "> destination)"))
+            {
+                _c.DefaultCheck();
+                _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(x.Length, destination.Length);");
+                if (vector is null)
+                {
+                    using (_w.Block("for (int i = 0; i < x.Length; i++)"))
+                    {
+                        _w.Line("destination[i] = " + Narrow("LogPdfInDouble(x[i])") + ";");
+                    }
+                }
+                else
+                {
+                    EmitVectorisedLogPdf(vector);
+                }
+            }
+
+            _w.Line();
+        }
+
+        /// <summary>The SIMD loops of the batch log-density (double types with a vector form).</summary>
+        private void EmitVectorisedLogPdf(VectorLogPdf vector)
+        {
+            if (vector.Condition is { } condition)
+            {
+                using (_w.Block("if (!(" + Lower(condition) + "))"))
+                {
+                    _w.Line("// Outside the vector form's range: the scalar form per element.");
+                    using (_w.Block("for (int k = 0; k < x.Length; k++)"))
+                    {
+                        _w.Line("destination[k] = LogPdfInDouble(x[k]);");
+                    }
+
+                    _w.Line("return;");
+                }
+            }
+
+            var names = Substitution.Names(vector.Value).Where(n => n != "x").OrderBy(n => n, StringComparer.Ordinal).ToList();
+            _w.Line("ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
+            _w.Line("ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+            VectorLoops.Cascade(_c, "x.Length", lowering =>
+            {
+                if (lowering is null)
+                {
+                    _w.Line("destination[i] = LogPdfInDouble(x[i]);");
+                    return;
+                }
+
+                string v = lowering.Vector;
+                string lanes = lowering.Lanes.ToString(CultureInfo.InvariantCulture);
+                _w.Line("var values = " + v + ".LoadUnsafe(ref xRef, (nuint)i);");
+                foreach (string name in names)
+                {
+                    _w.Line("var " + name + "V = " + v + ".Create(" + BindInstance(name) + ");");
+                }
+
+                var inside = new List<string>();
+                if (_f.Lower is { } lo)
+                {
+                    inside.Add(v + ".GreaterThanAll(values, " + v + ".Create(" + Lower(lo.Value) + "))");
+                }
+
+                if (_f.Upper is { } hi)
+                {
+                    inside.Add(v + ".LessThanAll(values, " + v + ".Create(" + Lower(hi.Value) + "))");
+                }
+
+                if (Unbounded)
+                {
+                    inside.Add(v + ".LessThanAll(" + v + ".Abs(values), " + v + ".Create(double.PositiveInfinity))");
+                }
+
+                using (_w.Block("if (" + string.Join(" && ", inside) + ")"))
+                {
+                    _w.Line(v + ".StoreUnsafe(" + lowering.Lower(vector.Value) + ", ref dRef, (nuint)i);");
+                }
+
+                using (_w.Block("else"))
+                {
+                    _w.Line("// A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.");
+                    using (_w.Block("for (int j = i; j < i + " + lanes + "; j++)"))
+                    {
+                        _w.Line("destination[j] = LogPdfInDouble(x[j]);");
+                    }
+                }
+            }, name => name == "x" ? "values" : name + "V");
+        }
+
+        private void EmitMeasures()
+        {
+            _w.Summary("The differential entropy in nats, " + Escape(_f.EntropyFormula) + " (negative for a concentrated law).");
+            _c.ExpressionMember("public " + T + " Entropy()", Narrow("EntropyInDouble()"));
+            _w.Line();
+            _w.Line("private " + Readonly + "double EntropyInDouble() => " + Lower(_f.Entropy) + ";");
+            _w.Line();
+            _w.Summary("The Kullback–Leibler divergence in nats, where P is this instance and Q is <paramref name=\"q\"/>:\n"
+                + Escape(_f.KLFormula) + ".\nNever negative (a negative rounding residue is returned as 0); 0 for Q = P.");
+            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
+            _c.NullCheckDoc("q");
+            _c.DefaultCheckDoc();
+            using (_w.Block("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
+            {
+                _c.NullCheck("q");
+                _c.DefaultCheck("q");
+                _w.Line("return " + Narrow("KLDivergenceInDouble(in q)") + ";");
+            }
+
+            _w.Line();
+            using (_w.Block("private " + Readonly + "double KLDivergenceInDouble(in " + Self + " q)"))
+            {
+                _w.Line("double d = " + Lower(_f.KLDivergence) + ";");
+                _w.Line("return d > 0d ? d : 0d;");
+            }
+
+            _w.Line();
+            _w.Summary("The cross-entropy in nats, H(P, Q) = −E_P[log q(X)] = H(P) + D(P‖Q), where P is this instance\n"
+                + "(computed as that sum, in double); +∞ where the divergence is.");
+            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
+            _c.NullCheckDoc("q");
+            _c.DefaultCheckDoc();
+            using (_w.Block("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
+            {
+                _c.NullCheck("q");
+                _c.DefaultCheck("q");
+                _w.Line("return " + Narrow("EntropyInDouble() + KLDivergenceInDouble(in q)") + ";");
+            }
+
+            _w.Line();
+        }
+
+        /// <summary>The static KL over many parameter pairs, element by element: <c>KLDivergence(p₁…, q₁…, destination)</c>.</summary>
+        private void EmitBatchKL()
+        {
+            if (_f.BatchKL is not { } batch)
+            {
+                return;
+            }
+
+            var spans = _f.Parameters.Select(p => (Parameter: p, Name: p.Name + "P", Side: "P"))
+                .Concat(_f.Parameters.Select(p => (Parameter: p, Name: p.Name + "Q", Side: "Q"))).ToList();
+            _w.Summary("D(Pᵢ‖Qᵢ) for many pairs at once: destination[i] is the divergence between " + _f.Name + "(" + string.Join(", ", _f.Parameters.Select(p => p.Name + "P[i]"))
+                + ")\nand " + _f.Name + "(" + string.Join(", ", _f.Parameters.Select(p => p.Name + "Q[i]")) + "), " + Escape(batch.Method) + " (see <see cref=\"KLDivergence(in " + Self + ")\"/>).");
+            foreach (var (p, name, side) in spans)
+            {
+                _w.Doc("<param name=\"" + name + "\">" + Escape(p.Meaning.TrimEnd('.')) + ", of each " + side + ".</param>");
+            }
+
+            _w.Doc("<param name=\"destination\">Receives the divergences; at least as long as the parameter spans.</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\">The parameter spans differ in length, or <paramref name=\"destination\"/> is shorter.</exception>");
+            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">A parameter is invalid (the message names the span, index and value).</exception>");
+            string parameters = string.Join(", ", spans.Select(s => "global::System.ReadOnlySpan<" + T + "> " + s.Name));
+            using (_w.Block("public static void KLDivergence(" + parameters + ", global::System.Span<" + T + "> destination)"))
+            {
+                string first = spans[0].Name;
+                foreach (var (_, name, _) in spans.Skip(1))
+                {
+                    _w.Line("global::DivergenceGen.Guard.ThrowIfLengthIsNot(" + name + ".Length, " + first + ".Length, nameof(" + name + "));");
+                }
+
+                _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(" + first + ".Length, destination.Length);");
+                foreach (var (p, name, _) in spans)
+                {
+                    _w.Line(ParameterChecks.ThrowIfAnyInvalid(p.Domain) + "(" + name + ", nameof(" + name + "));");
+                }
+
+                string Bind(string n) => n.StartsWith("q.", StringComparison.Ordinal)
+                    ? (IsDouble ? "" : "(double)") + n.Substring(2) + "Q[i]"
+                    : (IsDouble ? "" : "(double)") + n + "P[i]";
+                using (_w.Block("for (int i = 0; i < " + first + ".Length; i++)"))
+                {
+                    _w.Line("double d = " + new ScalarLowering(PrecisionKind.Double, Bind).Lower(_f.KLDivergence) + ";");
+                    _w.Line("destination[i] = " + Narrow("d > 0d ? d : 0d") + ";");
+                }
+            }
+
+            _w.Line();
+        }
+
+        private void EmitFit()
+        {
+            _w.Summary("The maximum-likelihood " + _f.Name + " for independent values: " + Escape(_f.FitMethod) + ", computed in double\n"
+                + "by the runtime's <c>" + _f.FitFunction + "</c>.");
+            _w.Doc("<param name=\"x\">The sample, every value finite and in the support (" + SupportText + ").</param>");
+            _w.Doc("<returns>The fitted distribution.</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\">The sample is empty, has a NaN or infinite value (the message names its index), "
+                + "or is degenerate (e.g. every value equal), so that the estimate is not a valid parameter.</exception>");
+            _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">A value is outside the support (the message names its index).</exception>");
+            using (_w.Block("public static " + Self + " Fit(global::System.ReadOnlySpan<" + T + "> x)"))
+            {
+                _w.Line("global::DivergenceGen." + _f.FitFunction + "(x, " + string.Join(", ", _f.Parameters.Select(p => "out double " + p.Name)) + ");");
+                _w.Line("return new " + Self + "(" + string.Join(", ", _f.Parameters.Select(p => IsDouble ? p.Name : "(float)" + p.Name)) + ");");
+            }
+
+            _w.Line();
+        }
+
+        private void EmitSampling()
+        {
+            _w.Summary("Draws one value with an exact sampler of the runtime library (deterministic for a seeded <paramref name=\"random\"/>).");
+            _w.Doc("<param name=\"random\">The source of randomness (seed it for reproducible draws).</param>");
+            _w.Doc("<returns>A value in the support.</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
+            using (_w.Block("public " + Readonly + T + " Sample(global::System.Random random)"))
+            {
+                _c.DefaultCheck();
+                _w.Line("global::System.ArgumentNullException.ThrowIfNull(random);");
+                _w.Line("return " + Narrow(Lower(_f.Sample)) + ";");
+            }
+
+            _w.Line();
+            _w.Summary("Fills <paramref name=\"destination\"/> with independent draws (the same sequence as repeated <see cref=\"Sample(global::System.Random)\"/>).");
+            _w.Doc("<param name=\"random\">The source of randomness.</param>");
+            _w.Doc("<param name=\"destination\">Receives the draws.</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
+            using (_w.Block("public " + Readonly + "void Sample(global::System.Random random, global::System.Span<" + T + "> destination)"))
+            {
+                _c.DefaultCheck();
+                _w.Line("global::System.ArgumentNullException.ThrowIfNull(random);");
+                using (_w.Block("for (int i = 0; i < destination.Length; i++)"))
+                {
+                    _w.Line("destination[i] = " + Narrow(Lower(_f.Sample)) + ";");
+                }
+            }
+
+            _w.Line();
+        }
+
+        /// <summary>The user's own <c>ToString()</c> wins; otherwise the family and its parameters.</summary>
+        private void EmitToString()
+        {
+            if (_c.Spec.DeclaresToString)
+            {
+                return;
+            }
+
+            string parameters = string.Join(", ", _f.Parameters.Select(p => p.Name + " = {" + p.PropertyName + ":R}"));
+            string example = "<c>" + Self.TrimStart('@') + ": " + _f.Name + "(" + string.Join(", ", _f.Parameters.Select(p => p.Name + " = …")) + ")</c>";
+            _c.EmitToString(_f.Name, example, prefix => "global::System.FormattableString.Invariant($\"" + prefix + parameters + ")\")");
+        }
+    }
+}
