@@ -330,6 +330,18 @@ public static class SnapshotCases
             /// <summary>Residuals.</summary>
             [Laplace] public partial struct Residual;
             """),
+        InMyApp("Continuous_Single", """
+            /// <summary>Response times in single precision.</summary>
+            [LogNormal(Precision = Precision.Single)] public readonly partial struct ResponseTimeF;
+            /// <summary>Waiting times in single precision, as a class.</summary>
+            [Exponential(Precision = Precision.Single)] public sealed partial class WaitingF;
+            /// <summary>Rainfall in single precision.</summary>
+            [Gamma(Precision = Precision.Single)] public readonly partial struct RainfallF;
+            /// <summary>Click-through rates in single precision.</summary>
+            [Beta(Precision = Precision.Single)] public partial struct ClickRateF;
+            /// <summary>Residuals in single precision.</summary>
+            [Laplace(Precision = Precision.Single)] public readonly partial struct ResidualF;
+            """),
         InMyApp("Uniform_Single", """
             /// <summary>Jitter.</summary>
             [Uniform(Precision = Precision.Single)] public readonly partial struct Jitter;

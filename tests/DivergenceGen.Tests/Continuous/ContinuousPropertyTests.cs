@@ -359,6 +359,62 @@ namespace DivergenceGen.Tests.Continuous
             Assert.Equal(double.NegativeInfinity, new Uni(-1, 3).LogPdf(3.0000000000000004));
         }
 
+        /// <summary>
+        /// The distribution function is non-decreasing on a grid across each support (and 0 / 1 beyond it), and the quantile
+        /// inverts it: Quantile(Cdf(x)) = x to 16 ε of max(|x|, scale) plus 4ε·F/p(x) (F is rounded to ε·F absolute, which
+        /// moves its inverse by ε·F/p(x)), and Cdf(Quantile(p)) = p to 16 ε·p plus the rounding of x times the density.
+        /// </summary>
+        [Fact]
+        public void CdfIsMonotoneAndQuantileInvertsIt()
+        {
+            CdfAndQuantile(new Norm(1, 2), -9, 11, 2);
+            CdfAndQuantile(new LogNorm(0.5, 0.8), 0.05, 20, 1);
+            CdfAndQuantile(new Expo(2.5), 0.001, 4, 1);
+            CdfAndQuantile(new Gam(0.3, 2), 1e-4, 3, 1);
+            CdfAndQuantile(new Gam(40, 4), 4, 18, 10);
+            CdfAndQuantile(new Bet(0.5, 0.5), 1e-4, 1 - 1e-4, 1);
+            CdfAndQuantile(new Bet(20, 30), 0.2, 0.65, 1);
+            CdfAndQuantile(new Lap(-1, 0.5), -6, 4, 1);
+            CdfAndQuantile(new Uni(-1, 3), -1, 3, 3);
+        }
+
+        private static void CdfAndQuantile<TDist>(TDist d, double from, double to, double scale)
+            where TDist : IContinuousDistribution<TDist, double>
+        {
+            string name = d.ToString()!;
+            double previous = 0;
+            for (int i = 0; i <= 400; i++)
+            {
+                double x = from + ((to - from) * i / 400);
+                double f = d.Cdf(x);
+                Assert.True(f >= previous && f <= 1, $"{name}: Cdf({R(x)}) = {R(f)} after {R(previous)}");
+                previous = f;
+                if (f > 1e-12 && f < 1 - 1e-12)
+                {
+                    double back = d.Quantile(f);
+                    // F itself is rounded (absolute ε·F), which moves its inverse by ε·F/p(x): that, plus the quantile's own few ε.
+                    double bound = (16 * Eps * Math.Max(Math.Abs(x), scale)) + (4 * Eps * f / Math.Exp(d.LogPdf(x)));
+                    Within(x, back, bound, $"{name}: Quantile(Cdf({R(x)}))");
+                }
+            }
+
+            foreach (double p in new[] { 1e-300, 1e-12, 0.01, 0.3, 0.5, 0.7, 0.99, 1 - 1e-12 })
+            {
+                double x = d.Quantile(p);
+                if (double.IsFinite(x) && x != 0)
+                {
+                    Within(p, d.Cdf(x), 16 * Eps * p + (16 * Eps * Math.Abs(x) * Math.Exp(d.LogPdf(x))), $"{name}: Cdf(Quantile({R(p)}))");
+                }
+            }
+
+            Assert.Equal(0, d.Cdf(double.NegativeInfinity));
+            Assert.Equal(1, d.Cdf(double.PositiveInfinity));
+            Assert.True(double.IsNaN(d.Cdf(double.NaN)), name + ": Cdf(NaN)");
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => d.Quantile(1.5));
+            Assert.Equal("probability", e.ParamName);
+            Assert.Throws<ArgumentOutOfRangeException>(() => d.Quantile(double.NaN));
+        }
+
         [Fact]
         public void ADefaultInstanceThrows()
         {
