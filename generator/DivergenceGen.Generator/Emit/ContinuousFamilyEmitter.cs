@@ -349,9 +349,10 @@ namespace DivergenceGen.Generator.Emit
         /// </summary>
         private void EmitBatchLogPdf()
         {
-            var vector = IsDouble ? _f.VectorLogPdf : null;
+            var vector = _f.VectorLogPdf;
             _w.Summary("Writes log p(xᵢ) to destination[i] for every i: the same values as <see cref=\"LogPdf(" + T + ")\"/>"
-                + (vector is null ? "." : ",\ncomputed with " + Escape(vector.Method) + "."));
+                + (vector is null ? "." : ",\ncomputed with " + Escape(vector.Method) + "."
+                + (IsDouble ? string.Empty : "\nThe float values are widened to double in chunks of " + FloatChunk + " on the stack, computed by the double SIMD kernel and rounded once.")));
             _w.Doc("<param name=\"x\">The values.</param>");
             _w.Doc("<param name=\"destination\">Receives the log-densities; at least as long as <paramref name=\"x\"/>.</param>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"x\"/>.</exception>");
@@ -367,14 +368,46 @@ namespace DivergenceGen.Generator.Emit
                         _w.Line("destination[i] = " + Narrow("LogPdfInDouble(x[i])") + ";");
                     }
                 }
-                else
+                else if (IsDouble)
                 {
                     EmitVectorisedLogPdf(vector);
+                }
+                else
+                {
+                    _w.Line("global::System.Span<double> wide = stackalloc double[" + FloatChunk + "];");
+                    _w.Line("global::System.Span<double> result = stackalloc double[" + FloatChunk + "];");
+                    using (_w.Block("for (int start = 0; start < x.Length; start += " + FloatChunk + ")"))
+                    {
+                        _w.Line("int count = global::System.Math.Min(" + FloatChunk + ", x.Length - start);");
+                        using (_w.Block("for (int i = 0; i < count; i++)"))
+                        {
+                            _w.Line("wide[i] = x[start + i];");
+                        }
+
+                        _w.Line("LogPdfInDouble(wide.Slice(0, count), result);");
+                        using (_w.Block("for (int i = 0; i < count; i++)"))
+                        {
+                            _w.Line("destination[start + i] = (float)result[i];");
+                        }
+                    }
                 }
             }
 
             _w.Line();
+            if (vector is not null && !IsDouble)
+            {
+                _w.Line("// The batch log-density in double: the SIMD kernel the float member feeds in chunks.");
+                using (_w.Block("private " + Readonly + "void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)"))
+                {
+                    EmitVectorisedLogPdf(vector);
+                }
+
+                _w.Line();
+            }
         }
+
+        /// <summary>The chunk of float values a float type's batch log-density widens to double at a time (on the stack).</summary>
+        private const string FloatChunk = "256";
 
         /// <summary>The SIMD loops of the batch log-density (double types with a vector form).</summary>
         private void EmitVectorisedLogPdf(VectorLogPdf vector)
@@ -441,7 +474,7 @@ namespace DivergenceGen.Generator.Emit
                         _w.Line("destination[j] = LogPdfInDouble(x[j]);");
                     }
                 }
-            }, name => name == "x" ? "values" : name + "V");
+            }, name => name == "x" ? "values" : name + "V", PrecisionKind.Double);
         }
 
         private void EmitMeasures()

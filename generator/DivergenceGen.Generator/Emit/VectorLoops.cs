@@ -15,13 +15,18 @@ namespace DivergenceGen.Generator.Emit
         /// <c>if (Vector512.IsHardwareAccelerated) for (; i &lt;= n − 8; i += 8) { … }</c>, then 256, 128, and a scalar loop.
         /// The JIT drops the branches the CPU cannot take. <paramref name="body"/> gets the vector lowering, or null for scalar.
         /// </summary>
-        public static void Cascade(EmitContext c, string length, Action<VectorLowering?> body, Func<string, string> bind)
+        /// <param name="c">The emit context (writer, vector widths).</param>
+        /// <param name="length">The C# expression of the element count.</param>
+        /// <param name="body">Writes one iteration, given the lowering of its width (null for the scalar tail).</param>
+        /// <param name="bind">Binds the IR's names inside the vector body.</param>
+        /// <param name="precision">The lanes' element type; the type's precision by default (a float type's double kernel passes Double).</param>
+        public static void Cascade(EmitContext c, string length, Action<VectorLowering?> body, Func<string, string> bind, Model.PrecisionKind? precision = null)
         {
             var w = c.W;
             w.Line("int i = 0;");
             foreach (int bits in c.VectorWidths)
             {
-                var lowering = new VectorLowering(bits, c.Spec.Precision, bind);
+                var lowering = new VectorLowering(bits, precision ?? c.Spec.Precision, bind);
                 string lanes = lowering.Lanes.ToString(CultureInfo.InvariantCulture);
                 using (w.Block("if (" + lowering.Vector + ".IsHardwareAccelerated)"))
                 using (w.Block("for (; i <= " + length + " - " + lanes + "; i += " + lanes + ")"))

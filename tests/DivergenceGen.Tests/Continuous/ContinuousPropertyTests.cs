@@ -260,6 +260,45 @@ namespace DivergenceGen.Tests.Continuous
             }
         }
 
+        /// <summary>
+        /// A float type's batch widens to double in chunks of 256 and runs the double SIMD kernel: each value is the scalar
+        /// member's (float)(double value) up to the double kernel's few ulps, so equal or 1 float ulp apart (a double a few
+        /// ulps from a float rounding boundary); checked across the chunk boundaries, with special values mixed in.
+        /// </summary>
+        [Fact]
+        public void FloatBatchLogPdfAgreesWithScalar()
+        {
+            var random = new Random(7);
+            var normal = new NormF(0.5f, 2f);
+            var exponential = new ExpoF(1.5f);
+            var uniform = new UniF(-1f, 3f);
+            foreach (int length in new[] { 0, 1, 7, 255, 256, 257, 600 })
+            {
+                float[] x = new float[length];
+                for (int i = 0; i < length; i++)
+                {
+                    x[i] = random.Next(9) == 0 ? new[] { float.NaN, float.PositiveInfinity, -1f, 0f, 3f }[random.Next(5)] : (float)((random.NextDouble() * 8) - 2);
+                }
+
+                CheckFloat(normal, x);
+                CheckFloat(exponential, x);
+                CheckFloat(uniform, x);
+            }
+        }
+
+        private static void CheckFloat<TDist>(TDist d, float[] x)
+            where TDist : IContinuousDistribution<TDist, float>
+        {
+            float[] batch = new float[x.Length];
+            d.LogPdf(x, batch);
+            for (int i = 0; i < x.Length; i++)
+            {
+                float scalar = d.LogPdf(x[i]);
+                bool same = scalar.Equals(batch[i]) || Math.Abs(BitConverter.SingleToInt32Bits(scalar) - BitConverter.SingleToInt32Bits(batch[i])) <= 1;
+                Assert.True(same, $"{d}: batch[{i}] of {x.Length} at x = {R(x[i])}: {R(batch[i])}, scalar {R(scalar)}");
+            }
+        }
+
         [Fact]
         public void BatchKLDivergenceIsTheInstanceMemberElementByElement()
         {
