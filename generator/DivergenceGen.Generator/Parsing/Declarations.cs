@@ -225,6 +225,13 @@ namespace DivergenceGen.Generator.Parsing
                 var model = compilation.GetSemanticModel(tree.Key);
                 foreach (var (_, span) in tree)
                 {
+                    // A syntax error in the header (a keyword as the type's name: 'class double', CS1001) is not a declaration
+                    // diagnostic; the type has no usable name, so nothing can be generated for it.
+                    if (tree.Key.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceSpan.IntersectsWith(span)))
+                    {
+                        return true;
+                    }
+
                     if (model.GetDeclarationDiagnostics(span, cancellationToken).Any(d =>
                         d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError && !FixedByGeneration.Contains(d.Id)))
                     {

@@ -879,7 +879,10 @@ public static class DeclarationGen
         (2, true, Gen.OneOf("-1", "int.MinValue", "trials: -1")));
 
     private static readonly string[] FamilyAttributeNames =
-        { "Bernoulli", "Categorical", "Binomial", "Geometric", "Poisson", "NegativeBinomial", "FiniteFamily", "ExponentialFamily" };
+        {
+            "Bernoulli", "Categorical", "Binomial", "Geometric", "Poisson", "NegativeBinomial", "FiniteFamily", "ExponentialFamily", "Normal", "LogNormal",
+            "Exponential", "Gamma", "Beta", "Laplace", "Uniform",
+        };
 
     private static Gen<string> SupportArgument(bool wild) => Pick(wild,
         (5, false, Gen.OneOf("Support = Support.Reals", "Support = Support.PositiveReals", "Support = Support.UnitInterval", "Support = Support.NonNegativeIntegers")),
