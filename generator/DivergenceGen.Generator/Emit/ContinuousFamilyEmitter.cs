@@ -76,8 +76,6 @@ namespace DivergenceGen.Generator.Emit
             }
         }
 
-        private string ParameterList => string.Join(", ", _f.Parameters.Select(p => T + " " + p.Name));
-
         private string ArgumentList => string.Join(", ", _f.Parameters.Select(p => p.Name));
 
         private string Signature => _f.Name + "(" + ArgumentList + ")";
@@ -137,106 +135,10 @@ namespace DivergenceGen.Generator.Emit
                 howToCreate);
         }
 
-        private void EmitConstruction()
-        {
-            _w.Summary("Creates " + Signature + ". " + Escape(_f.Summary));
-            foreach (var p in _f.Parameters)
-            {
-                _w.Doc("<param name=\"" + p.Name + "\">" + Escape(p.Meaning) + "</param>");
-            }
+        private void EmitConstruction() =>
+            new ScalarParameterMembers(_c, _f.Name, _f.Parameters).EmitConstruction(Signature, _f.Summary, _f.Cached, _f.Constraint);
 
-            foreach (var p in _f.Parameters)
-            {
-                _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"" + p.Name + "\"/> is " + ParameterChecks.InvalidText(p.Domain) + ".</exception>");
-            }
-
-            if (_f.Constraint is { } constraint)
-            {
-                _w.Doc("<exception cref=\"global::System.ArgumentException\">The parameters do not satisfy " + Escape(constraint.Text) + ".</exception>");
-            }
-
-            using (_w.Block("public " + Self + "(" + ParameterList + ")"))
-            {
-                foreach (var p in _f.Parameters)
-                {
-                    _w.Line(ParameterChecks.ThrowIfInvalid(p.Domain) + "(" + p.Name + ", nameof(" + p.Name + "));");
-                }
-
-                if (_f.Constraint is { } c)
-                {
-                    var last = _f.Parameters[_f.Parameters.Count - 1];
-                    using (_w.Block("if (!(" + new ScalarLowering(PrecisionKind.Double, n => n).Lower(c.Condition) + "))"))
-                    {
-                        string values = string.Join(" + ", _f.Parameters.Select((p, i) =>
-                            "\"" + (i == 0 ? _f.Name + " needs " + c.Text + "; got " : ", ") + p.Name + " = \" + " + p.Name
-                            + ".ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)"));
-                        _w.Line("throw new global::System.ArgumentException(" + values + ", nameof(" + last.Name + "));");
-                    }
-                }
-
-                foreach (var p in _f.Parameters)
-                {
-                    _w.Line("_" + p.Name + " = " + p.Name + ";");
-                }
-
-                var bind = new ScalarLowering(PrecisionKind.Double, name => IsDouble ? name : "(double)" + name);
-                foreach (var cached in _f.Cached)
-                {
-                    _w.Line("_" + cached.Name + " = " + bind.Lower(cached.Value) + ";");
-                }
-            }
-
-            _w.Line();
-            _w.Summary("Creates " + Signature + " if the parameters are valid; returns false (and default) instead of throwing otherwise.");
-            foreach (var p in _f.Parameters)
-            {
-                _w.Doc("<param name=\"" + p.Name + "\">" + Escape(p.Meaning) + "</param>");
-            }
-
-            _w.Doc("<param name=\"result\">The distribution, or <c>default</c> when a parameter is invalid.</param>");
-            _w.Doc("<returns>Whether the parameters were valid.</returns>");
-            using (_w.Block("public static bool TryCreate(" + ParameterList + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)"))
-            {
-                var checks = _f.Parameters.Select(p => ParameterChecks.IsValid(p.Domain) + "(" + p.Name + ")").ToList();
-                if (_f.Constraint is { } c)
-                {
-                    checks.Add(new ScalarLowering(PrecisionKind.Double, n => n).Lower(c.Condition));
-                }
-
-                using (_w.Block(checks.Count == 1 ? "if (!" + checks[0] + ")" : "if (!(" + string.Join(" && ", checks) + "))"))
-                {
-                    _w.Line("result = default!;");
-                    _w.Line("return false;");
-                }
-
-                _w.Line("result = new " + Self + "(" + ArgumentList + ");");
-                _w.Line("return true;");
-            }
-
-            _w.Line();
-        }
-
-        private void EmitProperties()
-        {
-            foreach (var p in _f.Parameters)
-            {
-                _w.Summary(Escape(p.Meaning));
-                _c.ExpressionMember("public " + T + " " + p.PropertyName, "_" + p.Name, isProperty: true);
-                _w.Line();
-            }
-
-            foreach (var moment in _f.Moments)
-            {
-                if (_f.Parameters.Any(p => p.PropertyName == moment.Name))
-                {
-                    continue; // the parameter is the moment (Normal's Mean)
-                }
-
-                _w.Summary(Escape(moment.Formula) + ".");
-                _c.ExpressionMember("public " + T + " " + moment.Name, Narrow(Lower(moment.Value)), isProperty: true);
-                _w.Line();
-            }
-        }
+        private void EmitProperties() => new ScalarParameterMembers(_c, _f.Name, _f.Parameters).EmitProperties(_f.Moments, Lower, Narrow);
 
         /// <summary>The C# test that x (a double) is outside the support, or null when the support is all of ℝ.</summary>
         private string? Outside(string x)

@@ -153,8 +153,6 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
         }
 
-        private string ParameterList => string.Join(", ", _f.Parameters.Select(p => T + " " + p.Name));
-
         private string ArgumentList => string.Join(", ", _f.Parameters.Select(p => p.Name));
 
         private string Signature => _f.Name + "(" + (Finite ? "n = " + TrialsText + ", " : string.Empty) + ArgumentList + ")";
@@ -167,79 +165,10 @@ namespace DivergenceGen.Generator.Emit
             _c.EmitDefaultDetection(test.Test, test.Why, "new " + self + "(" + ArgumentList + "), " + self + ".TryCreate or " + self + ".Fit");
         }
 
-        private void EmitConstruction()
-        {
-            _w.Summary("Creates " + Signature + ". " + SourceWriter.Escape(_f.Summary));
-            foreach (var p in _f.Parameters)
-            {
-                _w.Doc("<param name=\"" + p.Name + "\">" + SourceWriter.Escape(p.Meaning) + "</param>");
-            }
+        private void EmitConstruction() =>
+            new ScalarParameterMembers(_c, _f.Name, _f.Parameters).EmitConstruction(Signature, _f.Summary, _f.Cached);
 
-            foreach (var p in _f.Parameters)
-            {
-                _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"" + p.Name + "\"/> is " + ParameterChecks.InvalidText(p.Domain) + ".</exception>");
-            }
-
-            using (_w.Block("public " + Self + "(" + ParameterList + ")"))
-            {
-                foreach (var p in _f.Parameters)
-                {
-                    _w.Line(ParameterChecks.ThrowIfInvalid(p.Domain) + "(" + p.Name + ", nameof(" + p.Name + "));");
-                }
-
-                foreach (var p in _f.Parameters)
-                {
-                    _w.Line("_" + p.Name + " = " + p.Name + ";");
-                }
-
-                var bind = Scalar(name => IsDouble ? name : "(double)" + name);
-                foreach (var cached in _f.Cached)
-                {
-                    _w.Line("_" + cached.Name + " = " + bind.Lower(cached.Value) + ";");
-                }
-            }
-
-            _w.Line();
-            _w.Summary("Creates " + Signature + " if the parameters are valid; returns false (and default) instead of throwing otherwise.");
-            foreach (var p in _f.Parameters)
-            {
-                _w.Doc("<param name=\"" + p.Name + "\">" + SourceWriter.Escape(p.Meaning) + "</param>");
-            }
-
-            _w.Doc("<param name=\"result\">The distribution, or <c>default</c> when a parameter is invalid.</param>");
-            _w.Doc("<returns>Whether the parameters were valid.</returns>");
-            using (_w.Block("public static bool TryCreate(" + ParameterList + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result)"))
-            {
-                string valid = string.Join(" && ", _f.Parameters.Select(p => ParameterChecks.IsValid(p.Domain) + "(" + p.Name + ")"));
-            using (_w.Block(_f.Parameters.Count == 1 ? "if (!" + valid + ")" : "if (!(" + valid + "))"))
-                {
-                    _w.Line("result = default!;");
-                    _w.Line("return false;");
-                }
-
-                _w.Line("result = new " + Self + "(" + ArgumentList + ");");
-                _w.Line("return true;");
-            }
-
-            _w.Line();
-        }
-
-        private void EmitProperties()
-        {
-            foreach (var p in _f.Parameters)
-            {
-                _w.Summary(SourceWriter.Escape(p.Meaning));
-                _c.ExpressionMember("public " + T + " " + p.PropertyName, "_" + p.Name, isProperty: true);
-                _w.Line();
-            }
-
-            foreach (var moment in _f.Moments)
-            {
-                _w.Summary(SourceWriter.Escape(moment.Formula) + ".");
-                _c.ExpressionMember("public " + T + " " + moment.Name, Narrow(Lower(moment.Value)), isProperty: true);
-                _w.Line();
-            }
-        }
+        private void EmitProperties() => new ScalarParameterMembers(_c, _f.Name, _f.Parameters).EmitProperties(_f.Moments, Lower, Narrow);
 
         private bool UsesTable(ConstantTable table)
         {
