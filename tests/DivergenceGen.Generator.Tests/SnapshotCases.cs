@@ -342,6 +342,10 @@ public static class SnapshotCases
             /// <summary>Residuals in single precision.</summary>
             [Laplace(Precision = Precision.Single)] public readonly partial struct ResidualF;
             """),
+        InMyApp("Uniform_Double", """
+            /// <summary>Arrival phases.</summary>
+            [Uniform] public readonly partial struct Phase;
+            """),
         InMyApp("Uniform_Single", """
             /// <summary>Jitter.</summary>
             [Uniform(Precision = Precision.Single)] public readonly partial struct Jitter;
