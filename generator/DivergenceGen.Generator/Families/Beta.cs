@@ -36,7 +36,7 @@ namespace DivergenceGen.Generator.Families
             vectorLogPdf: new VectorLogPdf(
                 E.Ref("logPdfConstant") - E.Deviance(Alpha - 1.0, Successes, Surplus) - E.Deviance(Beta_ - 1.0, Failures, -Surplus),
                 E.Below(2.0, E.Min(Alpha, Beta_)),
-                "for α, β > 2 the binomial saddle-point form in SIMD (two vector deviances per lane, the rest cached); otherwise the scalar form per element"),
+                "the binomial saddle-point form, in SIMD for α, β > 2 (two vector deviances per lane, the rest cached; other shapes element by element)"),
             cdf: E.Call("ContinuousMath.BetaCdf", X, Alpha, Beta_),
             quantile: E.Call("ContinuousMath.BetaQuantile", E.Ref("probability"), Alpha, Beta_),
             moments: new[]

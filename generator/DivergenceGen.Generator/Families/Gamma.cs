@@ -21,7 +21,6 @@ namespace DivergenceGen.Generator.Families
             cached: new[]
             {
                 new CachedQuantity("saddle", E.Select(E.AtLeast(Shape, 1.0), Shape - 1.0, Shape), "k = α − 1 (α ≥ 1) or α (α < 1): the Poisson count of the saddle-point form"),
-                new CachedQuantity("logXWeight", E.Select(E.Below(Shape, 1.0), 1.0, 0.0), "1 where α < 1 (the form has a −log x term), else 0"),
                 new CachedQuantity("logPdfConstant", E.Call("ContinuousMath.GammaLogPdfConstant", Shape, Rate), "the part of log p(x) that does not depend on x"),
             },
             lower: new Boundary(0.0, Closed: true),
@@ -30,9 +29,9 @@ namespace DivergenceGen.Generator.Families
             logPdf: E.Call("ContinuousMath.GammaLogPdf", E.Ref("x"), Shape, Rate),
             logPdfMethod: "Loader's saddle-point form (R's dgamma): c − bd0(k, βx) with k = α − 1 (or α, minus log x, for α < 1); the plain (α − 1)·log x − βx + α·log β − lnΓ(α) loses 7 digits at α = 1e6. At x = 0: +∞ (α < 1), log β (α = 1), −∞ (α > 1).",
             vectorLogPdf: new VectorLogPdf(
-                E.Ref("logPdfConstant") - E.Deviance(E.Ref("saddle"), Mean, E.Fma(-Rate, E.Ref("x"), E.Ref("saddle"))) - E.Ref("logXWeight") * E.Log(E.Ref("x")),
-                null,
-                "the same saddle-point form in SIMD: the constant is cached, each lane is one vector deviance with k − βx from one FMA (and a log where α < 1)"),
+                E.Ref("logPdfConstant") - E.Deviance(E.Ref("saddle"), Mean, E.Fma(-Rate, E.Ref("x"), E.Ref("saddle"))),
+                E.AtLeast(Shape, 1.0),
+                "the same saddle-point form, in SIMD for α ≥ 1: the constant is cached and each lane is one vector deviance with k − βx from one FMA, no logarithm (α < 1, whose form has a −log x, goes element by element)"),
             cdf: E.Call("ContinuousMath.GammaCdf", E.Ref("x"), Shape, Rate),
             quantile: E.Call("ContinuousMath.GammaQuantile", E.Ref("probability"), Shape, Rate),
             moments: new[]
@@ -63,7 +62,7 @@ namespace DivergenceGen.Generator.Families
         /// <summary>Names the generator writes into a Gamma type; a user member with one of them is DG0005.</summary>
         public static readonly string[] GeneratedMembers =
         {
-            "Shape", "Rate", "Mean", "Variance", "TryCreate", "LogPdf", "Pdf", "Cdf", "Quantile", "LogLikelihood", "Entropy", "KLDivergence", "CrossEntropy", "Fit", "Sample", "IsDefault", "ThrowIfDefault", "LogPdfInDouble", "EntropyInDouble", "KLDivergenceInDouble", "_shape", "_rate", "_saddle", "_logXWeight", "_logPdfConstant",
+            "Shape", "Rate", "Mean", "Variance", "TryCreate", "LogPdf", "Pdf", "Cdf", "Quantile", "LogLikelihood", "Entropy", "KLDivergence", "CrossEntropy", "Fit", "Sample", "IsDefault", "ThrowIfDefault", "LogPdfInDouble", "EntropyInDouble", "KLDivergenceInDouble", "_shape", "_rate", "_saddle", "_logPdfConstant",
         };
     }
 }

@@ -201,8 +201,8 @@ namespace MyApp
 
         /// <summary>
         /// Writes log p(xᵢ) to destination[i] for every i: the same values as <see cref="LogPdf(double)"/>,
-        /// computed with for α, β &gt; 2 the binomial saddle-point form in SIMD (two vector deviances per lane, the rest cached); otherwise the scalar form per
-        /// element.
+        /// computed with the binomial saddle-point form, in SIMD for α, β &gt; 2 (two vector deviances per lane, the rest cached; other shapes element by
+        /// element).
         /// </summary>
         /// <param name="x">The values.</param>
         /// <param name="destination">Receives the log-densities; at least as long as <paramref name="x"/>.</param>

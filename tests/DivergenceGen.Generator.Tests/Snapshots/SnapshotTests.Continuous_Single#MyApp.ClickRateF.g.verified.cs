@@ -201,8 +201,8 @@ namespace MyApp
 
         /// <summary>
         /// Writes log p(xᵢ) to destination[i] for every i: the same values as <see cref="LogPdf(float)"/>,
-        /// computed with for α, β &gt; 2 the binomial saddle-point form in SIMD (two vector deviances per lane, the rest cached); otherwise the scalar form per
-        /// element.
+        /// computed with the binomial saddle-point form, in SIMD for α, β &gt; 2 (two vector deviances per lane, the rest cached; other shapes element by
+        /// element).
         /// The float values are widened to double in chunks of 256 on the stack, computed by the double SIMD kernel and rounded once.
         /// </summary>
         /// <param name="x">The values.</param>

@@ -13,7 +13,6 @@ namespace MyApp
         private readonly float _shape;
         private readonly float _rate;
         private readonly double _saddle; // k = α − 1 (α ≥ 1) or α (α < 1): the Poisson count of the saddle-point form
-        private readonly double _logXWeight; // 1 where α < 1 (the form has a −log x term), else 0
         private readonly double _logPdfConstant; // the part of log p(x) that does not depend on x
 
         // Default detection, no extra field: shape = 0 is outside its domain (the constructor rejects it), so only
@@ -49,7 +48,6 @@ namespace MyApp
             _shape = shape;
             _rate = rate;
             _saddle = (double)shape >= 1d ? (double)shape - 1d : (double)shape;
-            _logXWeight = (double)shape < 1d ? 1d : 0d;
             _logPdfConstant = global::DivergenceGen.ContinuousMath.GammaLogPdfConstant((double)shape, (double)rate);
         }
 
@@ -207,8 +205,8 @@ namespace MyApp
 
         /// <summary>
         /// Writes log p(xᵢ) to destination[i] for every i: the same values as <see cref="LogPdf(float)"/>,
-        /// computed with the same saddle-point form in SIMD: the constant is cached, each lane is one vector deviance with k − βx from one FMA (and a log where
-        /// α &lt; 1).
+        /// computed with the same saddle-point form, in SIMD for α ≥ 1: the constant is cached and each lane is one vector deviance with k − βx from one FMA,
+        /// no logarithm (α &lt; 1, whose form has a −log x, goes element by element).
         /// The float values are widened to double in chunks of 256 on the stack, computed by the double SIMD kernel and rounded once.
         /// </summary>
         /// <param name="x">The values.</param>
@@ -239,6 +237,15 @@ namespace MyApp
         // The batch log-density in double: the SIMD kernel the float member feeds in chunks.
         private void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
         {
+            if (!((double)_shape >= 1d))
+            {
+                // Outside the vector form's range: the scalar form per element.
+                for (int k = 0; k < x.Length; k++)
+                {
+                    destination[k] = LogPdfInDouble(x[k]);
+                }
+                return;
+            }
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
             int i = 0;
@@ -248,7 +255,6 @@ namespace MyApp
                 {
                     var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
                     var logPdfConstantV = global::System.Runtime.Intrinsics.Vector512.Create(_logPdfConstant);
-                    var logXWeightV = global::System.Runtime.Intrinsics.Vector512.Create(_logXWeight);
                     var rateV = global::System.Runtime.Intrinsics.Vector512.Create((double)_rate);
                     var saddleV = global::System.Runtime.Intrinsics.Vector512.Create(_saddle);
                     if (global::System.Runtime.Intrinsics.Vector512.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create(
@@ -256,8 +262,7 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)))
                     {
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logPdfConstantV - global::DivergenceGen.VectorMath.Deviance(saddleV, rateV
-                            * values, global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV)) - logXWeightV
-                            * global::DivergenceGen.VectorMath.Log(values), ref dRef, (nuint)i);
+                            * values, global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV)), ref dRef, (nuint)i);
                     }
                     else
                     {
@@ -275,7 +280,6 @@ namespace MyApp
                 {
                     var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
                     var logPdfConstantV = global::System.Runtime.Intrinsics.Vector256.Create(_logPdfConstant);
-                    var logXWeightV = global::System.Runtime.Intrinsics.Vector256.Create(_logXWeight);
                     var rateV = global::System.Runtime.Intrinsics.Vector256.Create((double)_rate);
                     var saddleV = global::System.Runtime.Intrinsics.Vector256.Create(_saddle);
                     if (global::System.Runtime.Intrinsics.Vector256.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create(
@@ -283,8 +287,7 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)))
                     {
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logPdfConstantV - global::DivergenceGen.VectorMath.Deviance(saddleV, rateV
-                            * values, global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV)) - logXWeightV
-                            * global::DivergenceGen.VectorMath.Log(values), ref dRef, (nuint)i);
+                            * values, global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV)), ref dRef, (nuint)i);
                     }
                     else
                     {
@@ -302,7 +305,6 @@ namespace MyApp
                 {
                     var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
                     var logPdfConstantV = global::System.Runtime.Intrinsics.Vector128.Create(_logPdfConstant);
-                    var logXWeightV = global::System.Runtime.Intrinsics.Vector128.Create(_logXWeight);
                     var rateV = global::System.Runtime.Intrinsics.Vector128.Create((double)_rate);
                     var saddleV = global::System.Runtime.Intrinsics.Vector128.Create(_saddle);
                     if (global::System.Runtime.Intrinsics.Vector128.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create(
@@ -310,8 +312,7 @@ namespace MyApp
                         global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)))
                     {
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logPdfConstantV - global::DivergenceGen.VectorMath.Deviance(saddleV, rateV
-                            * values, global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV)) - logXWeightV
-                            * global::DivergenceGen.VectorMath.Log(values), ref dRef, (nuint)i);
+                            * values, global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV)), ref dRef, (nuint)i);
                     }
                     else
                     {
