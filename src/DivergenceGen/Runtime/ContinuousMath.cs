@@ -61,23 +61,33 @@ namespace DivergenceGen
 
             // Σ_{k≥2} (−t)^k/k! = t²·Σ_{j≥0} (−t)^j/(j + 2)!: 18 terms reach 2⁻⁷⁰ relative at t = ½.
             double sum = 0.0;
-            for (int j = 17; j >= 0; j--)
+            for (int j = InverseFactorialsFrom2.Length - 1; j >= 0; j--)
             {
-                sum = (1.0 / Factorial(j + 2)) + (-t * sum);
+                sum = InverseFactorialsFrom2[j] + (-t * sum);
             }
 
             return t * t * sum;
         }
 
-        private static double Factorial(int n)
+        /// <summary>1/(j + 2)! for j = 0 … 17.</summary>
+        private static readonly double[] InverseFactorialsFrom2 = InverseFactorials(2, 18);
+
+        private static double[] InverseFactorials(int from, int count)
         {
-            double f = 1.0;
-            for (int i = 2; i <= n; i++)
+            var values = new double[count];
+            double factorial = 1.0;
+            for (int i = 2; i < from; i++)
             {
-                f *= i;
+                factorial *= i;
             }
 
-            return f;
+            for (int j = 0; j < count; j++)
+            {
+                factorial *= from + j;
+                values[j] = 1.0 / factorial;
+            }
+
+            return values;
         }
 
         /// <summary>
