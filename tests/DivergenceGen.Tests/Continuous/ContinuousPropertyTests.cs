@@ -467,6 +467,13 @@ namespace DivergenceGen.Tests.Continuous
         }
 
         [Fact]
+        public void TheReadmeExampleValue()
+        {
+            // README: KL(Normal(0, 1) ‖ Normal(0, 1.000000001)) = 1.000000163814082e−18 (mpmath, 40 digits, on the doubles).
+            Within(1.000000163814082e-18, new Norm(0, 1).KLDivergence(new Norm(0, 1.000000001)), 4 * Eps * 1e-18, "README KL");
+        }
+
+        [Fact]
         public void ToStringNamesTheFamilyAndItsParameters()
         {
             Assert.Equal("Norm: Normal(mean = 0.5, standardDeviation = 2)", new Norm(0.5, 2).ToString());
