@@ -130,7 +130,8 @@ namespace DivergenceGen.Generator.Families
                 used.Add(statistic);
             }
 
-            lets.Add(new Let("crossEntropy", -OfSide(q, Side.Q, q.ExpectedLogDensity.Value)));
+            Expr expected = OfSide(q, Side.Q, q.ExpectedLogDensity.Value);
+            lets.Add(new Let("crossEntropy", expected is Unary { Op: UnaryOp.Negate } negated ? negated.Operand : -expected));
             Expr value = kl ? E.Ref("crossEntropy") - new MemberOf(Side.P, "Entropy") : E.Ref("crossEntropy");
             Expr result = value;
             foreach (var (test, _) in Enumerable.Reverse(conditions))
@@ -140,7 +141,7 @@ namespace DivergenceGen.Generator.Families
 
             var comment = new List<string>
             {
-                (kl ? "D(P‖Q) = H(P, Q) − H(P)" : "H(P, Q)") + " with H(P, Q) = −E_P[log q(X)], and Q = " + q.Name + " has",
+                (kl ? "D(P‖Q) = H(P, Q) − H(P) with " : string.Empty) + "H(P, Q) = −E_P[log q(X)], and Q = " + q.Name + " has",
                 q.ExpectedLogDensity.Formula + ",",
                 "so only " + (used.Count == 0 ? "the supports count" : "these expectations of P = " + p.Name + " count: "
                     + string.Join("; ", used.Select(u => StatisticText(u.Kind) + " = " + u.Formula))) + ".",

@@ -10,7 +10,7 @@ namespace MyApp
         // P = MyApp.CBeta [Beta], support [0, 1];
         // Q = MyApp.CUniform [Uniform], support [lower, upper]; both in double.
         // Conventions: +∞ (never NaN) where Q's density is 0 on a set of positive P-probability.
-        // Method 1 of 4, closed form: H(P, Q) with H(P, Q) = −E_P[log q(X)], and Q = Uniform has
+        // Method 1 of 4, closed form: H(P, Q) = −E_P[log q(X)], and Q = Uniform has
         // E_P[log q(X)] = −log(upper − lower) where P's support is inside [lower, upper],
         // so only the supports count.
         // P's support [0, 1], Q's [lower, upper]: +∞ unless 0 ≥ Q's lower and 1 ≤ Q's upper (at run time).
@@ -18,7 +18,7 @@ namespace MyApp
         [global::System.CodeDom.Compiler.GeneratedCode("DivergenceGen", "0.1.0.0")]
         public static partial double H(in global::MyApp.CBeta p, in global::MyApp.CUniform q)
         {
-            double crossEntropy = -(-global::DivergenceGen.ContinuousMath.LogWidth(q.Lower, q.Upper));
+            double crossEntropy = global::DivergenceGen.ContinuousMath.LogWidth(q.Lower, q.Upper);
             double h = 0d >= q.Lower ? (1d <= q.Upper ? crossEntropy : double.PositiveInfinity) : double.PositiveInfinity;
             return h;
         }

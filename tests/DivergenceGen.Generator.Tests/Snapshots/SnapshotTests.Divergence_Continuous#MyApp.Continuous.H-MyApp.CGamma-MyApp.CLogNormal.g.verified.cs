@@ -10,7 +10,7 @@ namespace MyApp
         // P = MyApp.CGamma [Gamma], support [0, ∞);
         // Q = MyApp.CLogNormal [LogNormal], support (0, ∞); both in double.
         // Conventions: +∞ (never NaN) where Q's density is 0 on a set of positive P-probability.
-        // Method 1 of 4, closed form: H(P, Q) with H(P, Q) = −E_P[log q(X)], and Q = LogNormal has
+        // Method 1 of 4, closed form: H(P, Q) = −E_P[log q(X)], and Q = LogNormal has
         // E_P[log q(X)] = −log σ − ½·log 2π − E_P[log X] − (Var_P[log X] + (E_P[log X] − μ)²)/(2σ²),
         // so only these expectations of P = Gamma count: E[log X] = ψ(α) − log β; Var[log X] = ψ′(α).
         // A differential cross-entropy may be negative: it is returned as it is.
