@@ -232,7 +232,7 @@ namespace DivergenceGen
         /// S′(x) = ψ(x) − log x + 1/(2x) = −Σ_{k≥1} B₂ₖ/(2k·x^{2k}) for x ≥ 10 (8 terms: the first omitted one is below
         /// 1e−18 of S′ at x = 10).
         /// </summary>
-        private static double StirlingRemainderDerivative(double x)
+        internal static double StirlingRemainderDerivative(double x)
         {
             double r = 1.0 / (x * x);
             return -r * ((1.0 / 12) + (r * ((-1.0 / 120) + (r * ((1.0 / 252) + (r * ((-1.0 / 240) + (r * ((1.0 / 132)
@@ -339,7 +339,7 @@ namespace DivergenceGen
         /// farther, the plain difference of <see cref="SpecialFunctions.StirlingError"/> values (then far below the rest of
         /// the divergence).
         /// </summary>
-        private static double StirlingBregman(double a, double c, double delta)
+        internal static double StirlingBregman(double a, double c, double delta)
         {
             double t = delta / a;
             if (Math.Abs(t) > 0.25)

@@ -6,7 +6,7 @@ namespace DivergenceGen
 {
     /// <summary>
     /// The outcome of validating a vector argument, returned by the <c>Check…</c> methods of
-    /// <see cref="ProbabilityVectors"/>: a <c>Try…</c> factory reads <see cref="IsValid"/>, a throwing one calls
+    /// <see cref="ProbabilityVectors"/> and <see cref="DirichletMath"/>: a <c>Try…</c> factory reads <see cref="IsValid"/>, a throwing one calls
     /// <see cref="ThrowIfInvalid"/>. Nothing is allocated unless it throws.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -39,6 +39,7 @@ namespace DivergenceGen
             ZeroTotal,
             Pseudocount,
             Tolerance,
+            Concentration,
         }
 
         /// <summary>A valid argument.</summary>
@@ -50,7 +51,8 @@ namespace DivergenceGen
         /// <summary>
         /// Throws the documented exception when the argument was invalid: <see cref="ArgumentException"/> for a wrong
         /// length, a sum that is not 1 or a zero total; <see cref="ArgumentOutOfRangeException"/> for a bad element
-        /// (naming its index and value) or a bad pseudocount.
+        /// (naming its index and value: a negative or non-finite probability, a concentration that is not finite and &gt; 0)
+        /// or a bad pseudocount.
         /// </summary>
         public void ThrowIfInvalid()
         {
@@ -79,6 +81,8 @@ namespace DivergenceGen
                     string.Format(c, "The elements of {0} sum to {1:R}, not 1 within the tolerance {2:R}. To normalise values that do not sum to 1 "
                         + "(weights, or probabilities rounded to float elsewhere), use FromWeights; to take them as given, pass a sumTolerance "
                         + "to FromProbabilities.", _paramName, _value, _limit), _paramName),
+                Problem.Concentration => new ArgumentOutOfRangeException(
+                    _paramName, _value, string.Format(c, "{0}[{1}] is {2}; every concentration must be finite and > 0.", _paramName, _index, _value)),
                 Problem.ZeroTotal => new ArgumentException(
                     string.Format(c, "The elements of {0} sum to {1:R}: the total must be positive and finite.", _paramName, _value), _paramName),
                 _ => new ArgumentOutOfRangeException(
