@@ -134,6 +134,15 @@ for a in bases:
         add("crossentropy", [a, b], cross_entropy(a, b))
         add("crossentropy", [b, a], cross_entropy(b, a))
 
+# K = 2 pairs far apart with a component below 10 (where ContinuousMath.BetaKLDivergence's plain Bregman difference loses
+# up to ~1000 eps, and near-equal pairs with one shape below 10 and one above, where it loses up to ~1.4e4 eps;
+# DirichletMathTests compares K = 2 with the beta forms only where both shapes are below 10 or both at least 10).
+for a, b in [([1e-3, 0.5], [1e-3 * (1 + 1e-9), 12.0]), ([1e-3, 0.5], [1e-3 * (1 + 1e-3), 1e6]), ([0.5, 3.7], [0.6, 1e12]),
+             ([1e-3, 1.0], [1e-3, 1e3]), ([3.7, 12.0], [3.7 * (1 + 1e-9), 1e3]), ([0.5, 1.0], [0.5 * (1 + 1e-3), 12.0]),
+             ([1e-3, 12.0], [1e-3 * (1 - 1e-6), 12.0 * (1 - 1e-3)])]:
+    add("kl", [a, b], kl(a, b))
+    add("crossentropy", [a, b], cross_entropy(a, b))
+
 # Log-densities: the mean, a point near a vertex, a point near the centre, for a selection of alphas.
 for a in vectors:
     k = len(a)
