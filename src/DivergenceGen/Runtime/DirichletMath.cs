@@ -108,7 +108,7 @@ namespace DivergenceGen
         /// </summary>
         /// <remarks>
         /// Measured error against 50-digit mpmath over the reference set (K = 2 … 16, α from 1e−300 to 1e15, mixed): at most
-        /// 4 ε·max(|ln B|, 1) (see DirichletMathTests for the measured value and the bound the test uses).
+        /// 6 ε·max(|ln B|, 1) (α₀ &lt; 10: a sum of log-gammas of size ~1); the test bound is 8 ε.
         /// </remarks>
         /// <typeparam name="T">double or float.</typeparam>
         /// <param name="alpha">The concentrations, each finite and &gt; 0.</param>
