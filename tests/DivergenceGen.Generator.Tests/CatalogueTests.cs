@@ -35,6 +35,7 @@ public sealed class CatalogueTests
         SizeArgument.None when row.Kind == DivergenceGen.Generator.Model.FamilyKind.ExponentialFamily => row.Name + "(Support = Support.PositiveReals)",
         SizeArgument.None => row.Name,
         SizeArgument.RowsAndColumns => row.Name + "(2, 3)",
+        SizeArgument.ClassesAndTrials => row.Name + "(3, 5)",
         _ => row.Name + "(3)",
     };
 

@@ -72,6 +72,9 @@ public sealed class DiagnosticTests
     [InlineData("[JointCategorical(5000, [|5000|])] public sealed partial class Table;", "Invalid number of cells for [JointCategorical] on 'Table': R·C = 5000 × 5000 = 25000000 is above 16777216, the largest number of classes of a categorical law")]
     [InlineData("[JointCategorical(int.MaxValue, [|int.MaxValue|])] public sealed partial class Table;", "Invalid number of cells for [JointCategorical] on 'Table': R·C = 2147483647 × 2147483647 = 4611686014132420609 is above 16777216, the largest number of classes of a categorical law")]
     [InlineData("[JointCategorical(2, 3, UnrollThreshold = [|-1|])] public readonly partial struct Table;", "Invalid unroll threshold for [JointCategorical] on 'Table': UnrollThreshold = -1 is outside 0 … 256")]
+    [InlineData("[DiagonalNormal([|0|])] public readonly partial struct Latent;", "Invalid number of dimensions for [DiagonalNormal] on 'Latent': D = 0 is outside 1 … 16777216")]
+    [InlineData("[DiagonalNormal(4, Reduction = [|(Reduction)7|])] public readonly partial struct Latent;", "Invalid reduction for [DiagonalNormal] on 'Latent': (Reduction)7 is not Reduction.None, Reduction.Sum or Reduction.Mean")]
+    [InlineData("[Dirichlet([|-1|])] public readonly partial struct Evidence;", "Invalid number of classes for [Dirichlet] on 'Evidence': K = -1 is outside 1 … 16777216 (K = 1 is the point mass)")]
     public void DG0004_InvalidAttributeArgument(string declaration, string message) => AssertReports("DG0004", declaration, message);
 
     // ---- DG0005: member clashes with a generated member --------------------------------------------------------
@@ -112,13 +115,15 @@ public sealed class DiagnosticTests
     [InlineData("[Binomial(4)]\n[[|Categorical(5)|]]\npublic readonly partial struct Counts;", "'Counts' is marked with both [Binomial] and [Categorical]; a type describes one distribution family")]
     public void DG0007_MultipleFamilies(string declaration, string message) => AssertReports("DG0007", declaration, message);
 
-    // ---- DG0008: categorical struct too large (> 64 KiB inline: K > 4096 double, K > 8192 float) --------------
+    // ---- DG0008: struct too large (> 64 KiB inline: categorical K > 4096 double, K > 8192 float; 2·D or K vectors) --
 
     [Theory]
     [InlineData("[Categorical(4097)] public readonly partial struct [|Vocabulary|];", "'Vocabulary' would store 65552 bytes inline (K = 4097), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
     [InlineData("[Categorical(8193, Precision = Precision.Single)] public readonly partial struct [|Vocabulary|];", "'Vocabulary' would store 65544 bytes inline (K = 8193), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
     [InlineData("[Categorical(100_000)] public readonly partial struct [|Vocabulary|];", "'Vocabulary' would store 1600000 bytes inline (K = 100000), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
     [InlineData("[JointCategorical(64, 64)] public readonly partial struct [|Table|];", "'Table' would store 66560 bytes inline (K = 4096), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
+    [InlineData("[DiagonalNormal(4097)] public readonly partial struct [|Latent|];", "'Latent' would store 65552 bytes inline (D = 4097), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
+    [InlineData("[Dirichlet(8193)] public readonly partial struct [|Evidence|];", "'Evidence' would store 65544 bytes inline (K = 8193), more than the 65536 bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead")]
     public void DG0008_CategoricalStructTooLarge(string declaration, string message) => AssertReports("DG0008", declaration, message);
 
     // ---- DG0009: instance state declared by the user -----------------------------------------------------------

@@ -41,6 +41,8 @@ public sealed class IncrementalityTests
         [Beta] public readonly partial struct ClickRate;
         [Laplace] public partial struct Residual;
         [Uniform] public readonly partial struct Jitter;
+        [DiagonalNormal(16, Reduction = Reduction.Sum)] public readonly partial struct Latent;
+        [Dirichlet(3)] public sealed partial class Evidence;
 
         [SoftmaxCrossEntropy(10, LabelSmoothing = 0.1, Precision = Precision.Single)] public static partial class DigitLoss;
         [SoftmaxCrossEntropy(1000, Reduction = Reduction.None)] public static partial class VocabLoss;

@@ -330,6 +330,30 @@ public static class SnapshotCases
             /// <summary>Residuals.</summary>
             [Laplace] public partial struct Residual;
             """),
+        InMyApp("DiagonalNormal_D2", """
+            /// <summary>A two-dimensional latent code.</summary>
+            [DiagonalNormal(2)] public readonly partial struct Latent2;
+            """),
+        InMyApp("DiagonalNormal_D16", """
+            /// <summary>A VAE's latent code, the batch KL reduced by the mean.</summary>
+            [DiagonalNormal(16)] public readonly partial struct Latent16;
+            """),
+        InMyApp("DiagonalNormal_D17_Single_Sum", """
+            /// <summary>A latent code in single precision; the batch KL summed over rows.</summary>
+            [DiagonalNormal(17, Precision = Precision.Single, Reduction = Reduction.Sum)] public partial struct Latent17F;
+            """),
+        InMyApp("DiagonalNormal_D1024_SealedClass_None", """
+            /// <summary>A wide latent code as a class; the batch KL per row.</summary>
+            [DiagonalNormal(1024, Reduction = Reduction.None)] public sealed partial class Latent1024;
+            """),
+        InMyApp("Dirichlet_K3", """
+            /// <summary>Evidence over three classes.</summary>
+            [Dirichlet(3)] public readonly partial struct Evidence3;
+            """),
+        InMyApp("Dirichlet_K10_Single_SealedClass", """
+            /// <summary>Evidence over ten classes in single precision, as a class.</summary>
+            [Dirichlet(10, Precision = Precision.Single)] public sealed partial class Evidence10F;
+            """),
         InMyApp("Continuous_Single", """
             /// <summary>Response times in single precision.</summary>
             [LogNormal(Precision = Precision.Single)] public readonly partial struct ResponseTimeF;

@@ -50,8 +50,8 @@ namespace DivergenceGen.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor StructTooLarge = Create(
             "DG0008",
-            "Categorical struct too large",
-            "'{0}' would store {1} bytes inline (K = {2}), more than the {3} bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead");
+            "Struct too large",
+            "'{0}' would store {1} bytes inline ({2}), more than the {3} bytes a struct may hold safely on the stack; declare it as a 'sealed partial class' instead");
 
         public static readonly DiagnosticDescriptor InstanceField = Create(
             "DG0009",

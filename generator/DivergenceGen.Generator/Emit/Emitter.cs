@@ -42,6 +42,9 @@ namespace DivergenceGen.Generator.Emit
                         case ContinuousFamily continuous:
                             new ContinuousFamilyEmitter(context, continuous).Emit(FileFrame.ToolVersion);
                             break;
+                        case VectorFamily vectorFamily:
+                            new VectorFamilyEmitter(context, vectorFamily).Emit(FileFrame.ToolVersion);
+                            break;
                         case ExponentialFamilyDescription exponential:
                             new ExponentialFamilyEmitter(context, exponential).Emit(FileFrame.ToolVersion);
                             break;
@@ -49,12 +52,18 @@ namespace DivergenceGen.Generator.Emit
                             throw new InvalidOperationException("The catalogue row of " + spec.Kind + " has no known description shape.");
                     }
                 },
-                kernels: FamilyCatalogue.Of(spec.Kind).Description is VectorParameterFamily vectorFamily
-                    ? (VectorParameterFamilyEmitter.KernelClass(spec),
+                kernels: FamilyCatalogue.Of(spec.Kind).Description switch
+                {
+                    VectorParameterFamily vectorFamily => (VectorParameterFamilyEmitter.KernelClass(spec),
                         "The kernels of " + spec.Type.MetadataDisplayName + ": the sums over the K = " + spec.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture)
                         + " classes, each one IR term from InformationMeasures. Callers have checked every length.",
-                        kernelWriter => new VectorParameterFamilyEmitter(new EmitContext(spec, target, kernelWriter), vectorFamily).EmitKernels())
-                    : null);
+                        kernelWriter => new VectorParameterFamilyEmitter(new EmitContext(spec, target, kernelWriter), vectorFamily).EmitKernels()),
+                    VectorFamily vectorFamily => (VectorFamilyEmitter.KernelClass(spec),
+                        "The kernels of " + spec.Type.MetadataDisplayName + ": the sums over the " + vectorFamily.SizeSymbol + " = "
+                        + spec.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " elements and the batch kernels. Callers have checked every argument.",
+                        kernelWriter => new VectorFamilyEmitter(new EmitContext(spec, target, kernelWriter), vectorFamily).EmitKernels()),
+                    _ => null,
+                });
         }
 
         /// <summary>The <c>[GeneratedCode]</c> attribute line.</summary>

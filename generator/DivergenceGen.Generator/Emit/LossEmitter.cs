@@ -114,7 +114,7 @@ namespace DivergenceGen.Generator.Emit
                         EmitCheckTargets(variant.Weighted);
                     }
 
-                    EmitOptions();
+                    EmitOptions(_w);
                     foreach (var variant in _d.Variants)
                     {
                         EmitKernel(variant);
@@ -125,9 +125,8 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>The option types of the kernels' <c>TGradient</c>.</summary>
-        private void EmitOptions()
+        public static void EmitOptions(SourceWriter w)
         {
-            var w = _w;
             w.Summary("A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.");
             using (w.Block("internal interface IOption"))
             {

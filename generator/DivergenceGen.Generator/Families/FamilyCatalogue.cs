@@ -22,6 +22,12 @@ namespace DivergenceGen.Generator.Families
         /// R·C cells are the classes K of its categorical law.
         /// </summary>
         RowsAndColumns,
+
+        /// <summary>The number of coordinates D of a vector variate: <c>[DiagonalNormal(D)]</c> (held in <c>Classes</c>).</summary>
+        Dimensions,
+
+        /// <summary>The classes K and the trials n, two positional arguments: <c>[Multinomial(K, n)]</c>.</summary>
+        ClassesAndTrials,
     }
 
     /// <summary>
@@ -63,6 +69,8 @@ namespace DivergenceGen.Generator.Families
             SizeArgument.Classes => "[" + Name + "(K)]",
             SizeArgument.Trials => "[" + Name + "(n)]",
             SizeArgument.RowsAndColumns => "[" + Name + "(R, C)]",
+            SizeArgument.Dimensions => "[" + Name + "(D)]",
+            SizeArgument.ClassesAndTrials => "[" + Name + "(K, n)]",
             _ => "[" + Name + "]",
         };
 
@@ -140,7 +148,22 @@ namespace DivergenceGen.Generator.Families
             new FamilyRow(FamilyKind.Beta, SizeArgument.None, Beta.GeneratedMembers, Beta.Description, ContinuousDivergence(Beta.Description)),
             new FamilyRow(FamilyKind.Laplace, SizeArgument.None, Laplace.GeneratedMembers, Laplace.Description, ContinuousDivergence(Laplace.Description)),
             new FamilyRow(FamilyKind.Uniform, SizeArgument.None, Uniform.GeneratedMembers, Uniform.Description, ContinuousDivergence(Uniform.Description)),
+            new FamilyRow(FamilyKind.DiagonalNormal, SizeArgument.Dimensions, DiagonalNormal.GeneratedMembers, DiagonalNormal.Description, VectorDivergence)
+            {
+                CrossFamily = false,
+            },
+            new FamilyRow(FamilyKind.Dirichlet, SizeArgument.Classes, Dirichlet.GeneratedMembers, Dirichlet.Description, VectorDivergence)
+            {
+                CrossFamily = false,
+            },
         };
+
+        /// <summary>
+        /// A law on vectors: its own members compute its divergences (between two instances of one type); it takes no part in
+        /// <c>[KLDivergence]</c>/<c>[CrossEntropy]</c> methods between families (<see cref="FamilyRow.CrossFamily"/> is false), so
+        /// its facts say nothing, as the exponential family's.
+        /// </summary>
+        private static DivergenceFacts VectorDivergence => new(SupportEnd.Infinite);
 
         /// <summary>
         /// A continuous family's divergence facts: a density on the real line, whose divergences with the other continuous

@@ -73,6 +73,7 @@ namespace DivergenceGen.Generator.Ir
                         UnaryOp.Log1p => dx / (1.0 + x),
                         UnaryOp.Exp => new Unary(UnaryOp.Exp, x) * dx,
                         UnaryOp.Expm1 => new Unary(UnaryOp.Exp, x) * dx,
+                        UnaryOp.ExpMinusOneMinus => E.Expm1(x) * dx,
                         UnaryOp.Sqrt => dx / (2.0 * E.Sqrt(x)),
                         UnaryOp.Abs => E.Select(E.AtLeast(x, 0.0), dx, -dx),
                         UnaryOp.Sin => E.Cos(x) * dx,

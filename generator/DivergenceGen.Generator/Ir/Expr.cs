@@ -40,8 +40,11 @@ namespace DivergenceGen.Generator.Ir
         /// <summary>|x| (the total variation distance's |p − q|).</summary>
         Abs,
 
-        /// <summary>eˣ − 1, accurate near 0 (the Hellinger distance of n-fold products); scalar code only.</summary>
+        /// <summary>eˣ − 1, accurate near 0 (the Hellinger distance of n-fold products; the diagonal-normal KL gradient).</summary>
         Expm1,
+
+        /// <summary>φ(x) = eˣ − 1 − x ≥ 0, accurate near 0 (≈ x²/2): the diagonal-normal KL divergence's variance term.</summary>
+        ExpMinusOneMinus,
 
         /// <summary>sin x (a user's circular log-weight, issue 16); scalar code only.</summary>
         Sin,
@@ -171,6 +174,9 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>eˣ − 1 without cancellation near 0 (<c>ScalarMath.Expm1</c>); scalar code only.</summary>
         public static Expr Expm1(Expr x) => new Unary(UnaryOp.Expm1, x);
+
+        /// <summary>φ(x) = eˣ − 1 − x without cancellation near 0 (<c>ScalarMath</c>/<c>VectorMath.ExpMinusOneMinus</c>).</summary>
+        public static Expr ExpMinusOneMinus(Expr x) => new Unary(UnaryOp.ExpMinusOneMinus, x);
 
         /// <summary>sin x; scalar code only.</summary>
         public static Expr Sin(Expr x) => new Unary(UnaryOp.Sin, x);

@@ -211,6 +211,7 @@ namespace DivergenceGen.Generator.Ir
                 UnaryOp.Sqrt => math + ".Sqrt(" + operand + ")",
                 UnaryOp.Abs => math + ".Abs(" + operand + ")",
                 UnaryOp.Expm1 => "global::DivergenceGen.ScalarMath.Expm1(" + operand + ")",
+                UnaryOp.ExpMinusOneMinus => "global::DivergenceGen.ScalarMath.ExpMinusOneMinus(" + operand + ")",
                 UnaryOp.Sin => math + ".Sin(" + operand + ")",
                 UnaryOp.Cos => math + ".Cos(" + operand + ")",
                 _ => "global::DivergenceGen.ScalarMath.Log1p(" + operand + ")",
@@ -288,13 +289,14 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>
         /// Whether <paramref name="e"/> has a SIMD lowering: constants, names, the four operations, −, log, log1p, exp, √, |·|,
-        /// comparisons, selections, min and max (not a runtime call, expm1, sin, cos, or the fused and information-theory
+        /// eˣ − 1, eˣ − 1 − x, comparisons, selections, min and max (not a runtime call, sin, cos, or the fused and information-theory
         /// nodes that only the emitters' own kernels write).
         /// </summary>
         public static bool CanLower(Expr e) => e switch
         {
             Const or Ref => true,
-            Unary u => u.Op is UnaryOp.Negate or UnaryOp.Log or UnaryOp.Log1p or UnaryOp.Exp or UnaryOp.Sqrt or UnaryOp.Abs && CanLower(u.Operand),
+            Unary u => u.Op is UnaryOp.Negate or UnaryOp.Log or UnaryOp.Log1p or UnaryOp.Exp or UnaryOp.Sqrt or UnaryOp.Abs or UnaryOp.Expm1 or UnaryOp.ExpMinusOneMinus
+                && CanLower(u.Operand),
             Binary or Compare or Select or Maximum or Minimum => System.Linq.Enumerable.All(Substitution.Children(e), CanLower),
             _ => false,
         };
@@ -311,6 +313,8 @@ namespace DivergenceGen.Generator.Ir
             UnaryOp.Sqrt => Vector + ".Sqrt(" + operand + ")",
             UnaryOp.Abs => Vector + ".Abs(" + operand + ")",
             UnaryOp.Log1p => Library + ".Log1p(" + operand + ")",
+            UnaryOp.Expm1 => Library + ".Expm1(" + operand + ")",
+            UnaryOp.ExpMinusOneMinus => Library + ".ExpMinusOneMinus(" + operand + ")",
             _ => throw new System.NotSupportedException("No SIMD lowering of " + op + " (scalar code only)."),
         };
 

@@ -19,6 +19,9 @@ namespace DivergenceGen.Generator.Model
         Beta,
         Laplace,
         Uniform,
+        DiagonalNormal,
+        Dirichlet,
+        Multinomial,
     }
 
     /// <summary>The floating-point type the generated code computes in (mirrors <c>DivergenceGen.Precision</c>).</summary>
@@ -62,6 +65,9 @@ namespace DivergenceGen.Generator.Model
         /// then has no <c>Fit</c>, and DG0043 says why), and for every other family.
         /// </summary>
         public LogWeightModel? LogWeight { get; init; }
+
+        /// <summary>How a DiagonalNormal type's static batch members reduce over rows (its attribute's <c>Reduction</c>); Mean otherwise.</summary>
+        public ReductionKind Reduction { get; init; } = ReductionKind.Mean;
 
         /// <summary>An ExponentialFamily type's description (its four methods read and A(η) differentiated); null otherwise.</summary>
         public ExponentialFamilyModel? Exponential { get; init; }

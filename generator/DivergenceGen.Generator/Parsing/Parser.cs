@@ -130,10 +130,16 @@ namespace DivergenceGen.Generator.Parsing
             valid &= CheckScope(type, type.Name, compilation, contextualKeywords: true, identifier, diagnostics);
 
             // A vector-parameter family stores its K probabilities and their logs inline in a struct.
-            if (arguments is { } a && FamilyCatalogue.Of(kind).Description is VectorParameterFamily && type.IsValueType)
+            int storedVectors = FamilyCatalogue.Of(kind).Description switch
+            {
+                VectorParameterFamily => 2,
+                VectorFamily vectorFamily => vectorFamily.Stored.Count,
+                _ => 0,
+            };
+            if (arguments is { } a && storedVectors > 0 && type.IsValueType)
             {
                 // A joint table also stores its R + C marginals.
-                long bytes = (2L * a.Classes + a.Rows + a.Columns) * (a.Precision == PrecisionKind.Single ? 4 : 8);
+                long bytes = ((long)storedVectors * a.Classes + a.Rows + a.Columns) * (a.Precision == PrecisionKind.Single ? 4 : 8);
                 if (bytes > Categorical.MaxStructStorageBytes)
                 {
                     diagnostics.Add(DiagnosticDescriptors.Info(
@@ -141,7 +147,7 @@ namespace DivergenceGen.Generator.Parsing
                         identifier,
                         type.Name,
                         bytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        a.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        (FamilyCatalogue.Of(kind).Size == SizeArgument.Dimensions ? "D = " : "K = ") + a.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         Categorical.MaxStructStorageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                     valid = false;
                 }
@@ -174,6 +180,7 @@ namespace DivergenceGen.Generator.Parsing
                 LogWeightParameters = logWeightParameters,
                 LogWeight = logWeightModel,
                 Exponential = exponential,
+                Reduction = arguments.Value.Reduction,
             };
         }
 
@@ -646,6 +653,9 @@ namespace DivergenceGen.Generator.Parsing
             public PrecisionKind Precision { get; }
 
             public int UnrollThreshold { get; }
+
+            /// <summary>The batch members' reduction over rows (DiagonalNormal's <c>Reduction</c>); Mean by default.</summary>
+            public ReductionKind Reduction { get; init; }
         }
 
         private static Arguments? ReadArguments(AttributeData attribute, FamilyKind kind, INamedTypeSymbol type, string family, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -669,9 +679,10 @@ namespace DivergenceGen.Generator.Parsing
             bool valid = true;
             var size = FamilyCatalogue.Of(kind).Size;
             int classes = 0;
-            if (size == SizeArgument.Classes)
+            if (size is SizeArgument.Classes or SizeArgument.Dimensions or SizeArgument.ClassesAndTrials)
             {
-                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int k)
+                int arity = size == SizeArgument.ClassesAndTrials ? 2 : 1;
+                if (attribute.ConstructorArguments.Length != arity || attribute.ConstructorArguments[0].Value is not int k)
                 {
                     return null; // the compiler reports the malformed attribute itself
                 }
@@ -679,15 +690,16 @@ namespace DivergenceGen.Generator.Parsing
                 classes = k;
                 if (k < 1 || k > FamilyLimits.MaxCategoricalClasses)
                 {
+                    bool dimensions = size == SizeArgument.Dimensions;
                     diagnostics.Add(DiagnosticDescriptors.Info(
                         DiagnosticDescriptors.InvalidAttributeArgument,
                         ArgumentLocation(null, 0),
-                        "number of classes",
+                        dimensions ? "number of dimensions" : "number of classes",
                         family,
                         type.Name,
-                        "K = " + k.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is outside 1 … "
+                        (dimensions ? "D = " : "K = ") + k.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is outside 1 … "
                             + FamilyLimits.MaxCategoricalClasses.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                            + " (K = 1 is the point mass)"));
+                            + (dimensions ? string.Empty : " (K = 1 is the point mass)")));
                     valid = false;
                 }
             }
@@ -734,9 +746,10 @@ namespace DivergenceGen.Generator.Parsing
             }
 
             int trials = 0;
-            if (size == SizeArgument.Trials)
+            if (size is SizeArgument.Trials or SizeArgument.ClassesAndTrials)
             {
-                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not int n)
+                int position = size == SizeArgument.ClassesAndTrials ? 1 : 0;
+                if (attribute.ConstructorArguments.Length != position + 1 || attribute.ConstructorArguments[position].Value is not int n)
                 {
                     return null; // the compiler reports the malformed attribute itself
                 }
@@ -746,7 +759,7 @@ namespace DivergenceGen.Generator.Parsing
                 {
                     diagnostics.Add(DiagnosticDescriptors.Info(
                         DiagnosticDescriptors.InvalidAttributeArgument,
-                        ArgumentLocation(null, 0),
+                        ArgumentLocation(null, position),
                         "number of trials",
                         family,
                         type.Name,
@@ -757,6 +770,7 @@ namespace DivergenceGen.Generator.Parsing
 
             var precision = PrecisionKind.Double;
             int unrollThreshold = FamilyLimits.DefaultUnrollThreshold;
+            var reduction = ReductionKind.Mean;
             foreach (var named in attribute.NamedArguments)
             {
                 if (named.Key == "Precision" && named.Value.Value is int p)
@@ -775,6 +789,24 @@ namespace DivergenceGen.Generator.Parsing
                     else
                     {
                         precision = (PrecisionKind)p;
+                    }
+                }
+                else if (named.Key == "Reduction" && named.Value.Value is int r)
+                {
+                    if (r < (int)ReductionKind.None || r > (int)ReductionKind.Mean)
+                    {
+                        diagnostics.Add(DiagnosticDescriptors.Info(
+                            DiagnosticDescriptors.InvalidAttributeArgument,
+                            ArgumentLocation("Reduction", 0),
+                            "reduction",
+                            family,
+                            type.Name,
+                            "(Reduction)" + r.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is not Reduction.None, Reduction.Sum or Reduction.Mean"));
+                        valid = false;
+                    }
+                    else
+                    {
+                        reduction = (ReductionKind)r;
                     }
                 }
                 else if (named.Key == "UnrollThreshold" && named.Value.Value is int threshold)
@@ -798,7 +830,7 @@ namespace DivergenceGen.Generator.Parsing
                 }
             }
 
-            return valid ? new Arguments(classes, trials, precision, unrollThreshold, rows, columns) : null;
+            return valid ? new Arguments(classes, trials, precision, unrollThreshold, rows, columns) { Reduction = reduction } : null;
         }
     }
 }

@@ -101,6 +101,58 @@ namespace DivergenceGen
             return um1 == -1.0 ? -1.0 : um1 * x / System.Math.Log(u);
         }
 
+        /// <summary>eˣ − 1 for a float argument, computed in double (<see cref="Expm1(double)"/>) and rounded once.</summary>
+        /// <param name="x">The argument.</param>
+        /// <returns>eˣ − 1.</returns>
+        public static float Expm1(float x) => (float)Expm1((double)x);
+
+        /// <summary>
+        /// φ(x) = eˣ − 1 − x ≥ 0 with full relative accuracy near 0 (≈ x²/2): its Taylor series for −1 ≤ x ≤ 2 (terms of one
+        /// sign, or each smaller than the one before), else exp(x) − 1 − x (cancels by at most a factor 2 there). +∞ at ±∞ and
+        /// where exp overflows; NaN for NaN. The scalar twin of <see cref="VectorMath"/>'s <c>ExpMinusOneMinus</c> (the
+        /// diagonal-normal KL divergence).
+        /// </summary>
+        /// <param name="x">The argument.</param>
+        /// <returns>eˣ − 1 − x.</returns>
+        public static double ExpMinusOneMinus(double x)
+        {
+            if (x >= -1 && x <= 2)
+            {
+                // x²·Σ_{k≥2} x^(k−2)/k!, Horner from k = 25 (2²³/25! ≈ 5e−19 of the leading ½: far below an ulp).
+                double p = InverseFactorials[25];
+                for (int k = 24; k >= 2; k--)
+                {
+                    p = (p * x) + InverseFactorials[k];
+                }
+
+                return x * x * p;
+            }
+
+            return x > 709.782712893384 ? double.PositiveInfinity : System.Math.Exp(x) - 1.0 - x;
+        }
+
+        /// <summary>φ(x) = eˣ − 1 − x for a float argument, computed in double and rounded once.</summary>
+        /// <param name="x">The argument.</param>
+        /// <returns>eˣ − 1 − x.</returns>
+        public static float ExpMinusOneMinus(float x) => (float)ExpMinusOneMinus((double)x);
+
+        /// <summary>1/k! for k = 0 … 25, each within an ulp of the exact value.</summary>
+        private static readonly double[] InverseFactorials = BuildInverseFactorials();
+
+        private static double[] BuildInverseFactorials()
+        {
+            // k! is exact in double up to 22!, so up to there each 1/k! is one correctly rounded division; above, two roundings.
+            var table = new double[26];
+            double factorial = 1;
+            for (int k = 0; k < table.Length; k++)
+            {
+                factorial *= k == 0 ? 1 : k;
+                table[k] = 1.0 / factorial;
+            }
+
+            return table;
+        }
+
         /// <summary>
         /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0, with the difference x − m given by the caller (exact, or
         /// rounded once from exact inputs: Bernoulli's KL passes q − p beside x = 1 − p, m = 1 − q, whose own difference

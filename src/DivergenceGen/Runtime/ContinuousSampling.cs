@@ -66,6 +66,29 @@ namespace DivergenceGen
             return mean + (standardDeviation * NextNormal(random));
         }
 
+        /// <summary>
+        /// One draw of a diagonal normal on ℝᴰ into <paramref name="destination"/>: destinationᵢ = μᵢ + exp(½·log σᵢ²)·Zᵢ with
+        /// independent Zᵢ from <see cref="StandardNormal"/>, in double, rounded once to T.
+        /// </summary>
+        /// <typeparam name="T">double or float.</typeparam>
+        /// <param name="random">The source of uniforms.</param>
+        /// <param name="mean">The D means (finite).</param>
+        /// <param name="logVariance">The D log-variances (finite).</param>
+        /// <param name="destination">Receives the D coordinates; at least D long.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+        /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than D.</exception>
+        public static void DiagonalNormal<T>(Random random, ReadOnlySpan<T> mean, ReadOnlySpan<T> logVariance, Span<T> destination)
+            where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T>
+        {
+            ArgumentNullException.ThrowIfNull(random);
+            Guard.ThrowIfDestinationTooShort(mean.Length, destination.Length);
+            for (int i = 0; i < mean.Length; i++)
+            {
+                double sigma = Math.Exp(0.5 * double.CreateTruncating(logVariance[i]));
+                destination[i] = T.CreateTruncating(double.CreateTruncating(mean[i]) + (sigma * NextNormal(random)));
+            }
+        }
+
         /// <summary>A LogNormal(mu, sigma) variate: exp(mu + sigma·Z) with Z from <see cref="StandardNormal"/>.</summary>
         /// <remarks>
         /// Domain: mu finite, sigma &gt; 0 finite (the parameters of ln X ~ Normal(mu, sigma)). The result is ≥ 0: it

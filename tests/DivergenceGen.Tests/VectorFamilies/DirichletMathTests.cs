@@ -21,7 +21,7 @@ namespace DivergenceGen.Tests.VectorFamilies
 
         internal sealed record Case(string Kind, double[][] Params, double Value, double Scale);
 
-        private static readonly Lazy<List<Case>> All = new(() =>
+        internal static readonly Lazy<List<Case>> All = new(() =>
         {
             string path = Path.Combine(AppContext.BaseDirectory, "VectorFamilies", "dirichlet_reference.json");
             using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
@@ -52,7 +52,7 @@ namespace DivergenceGen.Tests.VectorFamilies
         /// max(scale, 1), scale = Σ|(αᵢ − 1)·ln xᵢ| + |ln B(α)| (the value, given ln B, is a difference of those terms and can be
         /// far smaller: at the mode for α = 1e12 it is ~30 while the terms are ~1e13).
         /// </summary>
-        private static double Error(Case c, double got) => c.Kind switch
+        internal static double Error(Case c, double got) => c.Kind switch
         {
             "kl" => c.Value == 0 ? (got == 0 ? 0 : double.PositiveInfinity) : Math.Abs(got - c.Value) / Math.Abs(c.Value),
             "logpdf" => Math.Abs(got - c.Value) / Math.Max(c.Scale, 1),
@@ -66,7 +66,7 @@ namespace DivergenceGen.Tests.VectorFamilies
         /// ([0.001, 0.5] against [0.001000000001, 12]);
         /// cross-entropy 7.4 ε; log-density 4.8 ε of its scale.
         /// </summary>
-        private static double Bound(string kind) => kind switch
+        internal static double Bound(string kind) => kind switch
         {
             "logbeta" => 8 * Epsilon,
             "entropy" => 12 * Epsilon,
