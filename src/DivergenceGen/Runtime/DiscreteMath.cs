@@ -514,7 +514,7 @@ namespace DivergenceGen
         /// difference x − m where x and m are close (|v| &lt; ½), else <see cref="SpecialFunctions.Deviance"/> (which is
         /// insensitive to the rounding of m there).
         /// </summary>
-        private static double Deviance(double x, double mHi, double mLo)
+        internal static double Deviance(double x, double mHi, double mLo)
         {
             double s = x + mHi;
             double d = (x - mHi) - mLo; // x − mHi is exact where it matters (Sterbenz: x and mHi within a factor 2)
