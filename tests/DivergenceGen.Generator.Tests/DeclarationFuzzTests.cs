@@ -102,7 +102,7 @@ public sealed class DeclarationFuzzTests
         string all = string.Join("\n", units.Select(u => u.RenderForReport()));
         foreach (string expected in new[]
         {
-            "[Bernoulli", "[Categorical(", "[Binomial(", "[Geometric", "[Poisson", "[NegativeBinomial", "[SoftmaxCrossEntropy(", "[Normal", "[Gamma",
+            "[Bernoulli", "[Categorical(", "[Binomial(", "[Geometric", "[Poisson", "[NegativeBinomial", "[SoftmaxCrossEntropy(", "[Normal", "[Gamma", "[DiagonalNormal(", "[Dirichlet(", "[Multinomial(",
             "[KLDivergence", "[CrossEntropy", "Tolerance = ", "LabelSmoothing = ", "IgnoreIndex = ", "Reduction = ",
             "Precision = Precision.Single", "UnrollThreshold = ", "(Precision)2", "(Reduction)3", "double.NaN", "int.MaxValue",
             "4096", "4097", "readonly partial struct", "sealed partial class", "static partial class", "partial record struct",

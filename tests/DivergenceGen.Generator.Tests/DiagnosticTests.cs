@@ -74,6 +74,8 @@ public sealed class DiagnosticTests
     [InlineData("[JointCategorical(2, 3, UnrollThreshold = [|-1|])] public readonly partial struct Table;", "Invalid unroll threshold for [JointCategorical] on 'Table': UnrollThreshold = -1 is outside 0 … 256")]
     [InlineData("[DiagonalNormal([|0|])] public readonly partial struct Latent;", "Invalid number of dimensions for [DiagonalNormal] on 'Latent': D = 0 is outside 1 … 16777216")]
     [InlineData("[DiagonalNormal(4, Reduction = [|(Reduction)7|])] public readonly partial struct Latent;", "Invalid reduction for [DiagonalNormal] on 'Latent': (Reduction)7 is not Reduction.None, Reduction.Sum or Reduction.Mean")]
+    [InlineData("[Multinomial(3, [|-2|])] public readonly partial struct Draws;", "Invalid number of trials for [Multinomial] on 'Draws': n = -2 is negative (n = 0 is the point mass at 0)")]
+    [InlineData("[Multinomial([|0|], 5)] public readonly partial struct Draws;", "Invalid number of classes for [Multinomial] on 'Draws': K = 0 is outside 1 … 16777216 (K = 1 is the point mass)")]
     [InlineData("[Dirichlet([|-1|])] public readonly partial struct Evidence;", "Invalid number of classes for [Dirichlet] on 'Evidence': K = -1 is outside 1 … 16777216 (K = 1 is the point mass)")]
     public void DG0004_InvalidAttributeArgument(string declaration, string message) => AssertReports("DG0004", declaration, message);
 

@@ -43,6 +43,7 @@ public sealed class IncrementalityTests
         [Uniform] public readonly partial struct Jitter;
         [DiagonalNormal(16, Reduction = Reduction.Sum)] public readonly partial struct Latent;
         [Dirichlet(3)] public sealed partial class Evidence;
+        [Multinomial(4, 20)] public readonly partial struct Draws;
 
         [SoftmaxCrossEntropy(10, LabelSmoothing = 0.1, Precision = Precision.Single)] public static partial class DigitLoss;
         [SoftmaxCrossEntropy(1000, Reduction = Reduction.None)] public static partial class VocabLoss;

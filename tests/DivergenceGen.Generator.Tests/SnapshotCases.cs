@@ -354,6 +354,14 @@ public static class SnapshotCases
             /// <summary>Evidence over ten classes in single precision, as a class.</summary>
             [Dirichlet(10, Precision = Precision.Single)] public sealed partial class Evidence10F;
             """),
+        InMyApp("Multinomial_K3_N10", """
+            /// <summary>Ten rolls of a three-sided die.</summary>
+            [Multinomial(3, 10)] public readonly partial struct TenRolls;
+            """),
+        InMyApp("Multinomial_K6_N1e6_Single_SealedClass", """
+            /// <summary>A million draws over six classes, in single precision, as a class.</summary>
+            [Multinomial(6, 1_000_000, Precision = Precision.Single)] public sealed partial class MillionDraws;
+            """),
         InMyApp("Continuous_Single", """
             /// <summary>Response times in single precision.</summary>
             [LogNormal(Precision = Precision.Single)] public readonly partial struct ResponseTimeF;

@@ -63,6 +63,13 @@ namespace DivergenceGen.Generator.Emit
                 }
 
                 EmitProperties();
+                if (_f.Counts is { } counts)
+                {
+                    EmitCountVectorMembers(counts);
+                    EmitToString();
+                    return;
+                }
+
                 EmitPointMembers();
                 EmitMeasures();
                 _joint?.EmitMembers("_" + _f.Parameter, "_log" + Pascal(_f.Parameter));
@@ -94,6 +101,11 @@ namespace DivergenceGen.Generator.Emit
                 return;
             }
 
+            if (_f.Counts is not null)
+            {
+                classes += ", n = " + _c.Spec.Trials.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             string example = "<c>" + Self.TrimStart('@') + ": " + _f.Name + "(K = " + classes + ", p = [0.1, 0.9, …])</c>, at most 8 entries shown";
             _c.EmitToString(_f.Name, example, prefix =>
                 "global::DivergenceGen.ProbabilityVectors.Describe(\"" + prefix + "K = " + classes + ", p = \", " + _f.Property + ", \")\")");
@@ -107,6 +119,15 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
             _w.Line("static int " + _f.InterfaceName + "<" + Self + ", " + T + ">.ClassCount => Classes;");
             _w.Line();
+            if (_f.Counts is not null)
+            {
+                _w.Summary("n, the number of draws whose counts the law describes; a compile-time constant.");
+                _w.Line("public const int Trials = " + _c.Spec.Trials.ToString(CultureInfo.InvariantCulture) + ";");
+                _w.Line();
+                _w.Line("static int " + _f.InterfaceName + "<" + Self + ", " + T + ">.TrialCount => Trials;");
+                _w.Line();
+            }
+
             _joint?.EmitState(Self);
             if (IsStruct)
             {
@@ -257,7 +278,7 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
-            _w.Summary("Like the constructor <see cref=\"" + self + "(" + string.Join(", ", names.Select(_ => T)) + ")\"/>, but returns false (and <c>default</c>) instead of throwing\n"
+            _w.Summary("Like the constructor <see cref=\"" + Self + "(" + string.Join(", ", names.Select(_ => T)) + ")\"/>, but returns false (and <c>default</c>) instead of throwing\n"
                 + "when a parameter is NaN or infinite, or the log-weights are invalid.");
             _w.Docs(paramDocs);
             _w.Doc("<param name=\"result\">The distribution, or <c>default</c>.</param>");
@@ -571,8 +592,95 @@ namespace DivergenceGen.Generator.Emit
             _w.Summary("The K log-probabilities log P(X = k), computed once at construction (−∞ where P(X = k) = 0).");
             _c.ExpressionMember(UnscopedRef + "public " + Readonly + Span + " " + _f.LogProperty, logField, isProperty: true);
             _w.Line();
+            if (_f.Counts is not null)
+            {
+                return; // the mode of a single draw is not the law's
+            }
+
             _w.Summary("The most probable outcome (the smallest index among ties).");
             _c.ExpressionMember("public " + Readonly + "int Mode", "global::DivergenceGen.ProbabilityVectors.ArgMax<" + T + ">(" + field + ")", isProperty: true);
+            _w.Line();
+        }
+
+        /// <summary>A count-vector law's runtime body, in double: its names bound to this instance's fields and Q's.</summary>
+        private string LowerCounts(Expr value) => new ScalarLowering(Model.PrecisionKind.Double, name => name switch
+        {
+            "trials" => "Trials",
+            _ when name.StartsWith("q.", System.StringComparison.Ordinal) => "q._" + name.Substring(2),
+            _ when name == _f.Parameter || name == "log" + Pascal(_f.Parameter) => "_" + name,
+            _ => name,
+        }).Lower(value).Replace("<T>(", "<" + T + ">(");
+
+        private string Narrow(string doubleExpression) => _c.Spec.Precision == Model.PrecisionKind.Single ? "(float)(" + doubleExpression + ")" : doubleExpression;
+
+        /// <summary>
+        /// The members of a law of count vectors (<see cref="CountVectorLaw"/>): log-pmf of a vector of counts, entropy, KL
+        /// divergence (n times the single draw's, from the cached log-probabilities), cross-entropy, sampling.
+        /// </summary>
+        private void EmitCountVectorMembers(CountVectorLaw law)
+        {
+            string field = "_" + _f.Parameter;
+            string logField = "_log" + Pascal(_f.Parameter);
+            string n = _c.Spec.Trials.ToString(CultureInfo.InvariantCulture);
+            _w.Summary("log P(X = counts) for a vector of K counts: " + SourceWriter.Escape(law.LogPmf.Formula) + ".");
+            _w.Doc("<param name=\"counts\">The K counts.</param>");
+            _w.Doc("<returns>The log-probability.</returns>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"counts\"/> does not have length K = " + K + ".</exception>");
+            _c.DefaultCheckDoc();
+            using (_w.Block("public " + Readonly + T + " LogPmf(global::System.ReadOnlySpan<int> counts)"))
+            {
+                _c.DefaultCheck();
+                _w.Line("return " + Narrow(LowerCounts(law.LogPmf.Value)) + ";");
+            }
+
+            _w.Line();
+            _w.Summary("The entropy in nats of the counts of n = " + n + " draws: " + SourceWriter.Escape(law.Entropy.Formula) + ".");
+            _c.DefaultCheckDoc();
+            using (_w.Block("public " + Readonly + T + " Entropy()"))
+            {
+                _c.DefaultCheck();
+                _w.Line("return " + Narrow(LowerCounts(law.Entropy.Value)) + ";");
+            }
+
+            _w.Line();
+            _w.Summary("The Kullback–Leibler divergence in nats, D(P‖Q), where P is this instance: " + SourceWriter.Escape(law.KLFormula) + ".\n"
+                + "0·log(0/q) = 0; +∞ (never NaN) where qₖ = 0 &lt; pₖ; never negative. Uses the cached log-probabilities of both.");
+            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
+            _c.NullCheckDoc("q");
+            _c.DefaultCheckDoc();
+            using (_w.Block("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
+            {
+                _c.NullCheck("q");
+                _c.DefaultCheck("q");
+                _w.Line("return " + Narrow("Trials * (double)" + Kernels + ".KLDivergenceOfCached(" + field + ", " + logField + ", q." + logField + ")") + ";");
+            }
+
+            _w.Line();
+            _w.Summary("The cross-entropy in nats, H(P, Q) = −E_P[log Q(X)] = H(P) + D(P‖Q), where P is this instance: "
+                + SourceWriter.Escape(law.CrossEntropy.Formula) + ".");
+            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
+            _c.NullCheckDoc("q");
+            _c.DefaultCheckDoc();
+            using (_w.Block("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
+            {
+                _c.NullCheck("q");
+                _c.DefaultCheck("q");
+                _w.Line("return " + Narrow(LowerCounts(law.CrossEntropy.Value)) + ";");
+            }
+
+            _w.Line();
+            _w.Summary("Writes one draw, K counts summing to n = " + n + ", into <paramref name=\"counts\"/>: " + SourceWriter.Escape(law.Sample.Formula) + ".");
+            _w.Doc("<param name=\"random\">The source of randomness.</param>");
+            _w.Doc("<param name=\"counts\">Receives the K counts.</param>");
+            _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
+            _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"counts\"/> does not have length K = " + K + ".</exception>");
+            _c.DefaultCheckDoc();
+            using (_w.Block("public " + Readonly + "void Sample(global::System.Random random, global::System.Span<int> counts)"))
+            {
+                _c.DefaultCheck();
+                _w.Line(LowerCounts(law.Sample.Value) + ";");
+            }
+
             _w.Line();
         }
 
@@ -860,6 +968,14 @@ namespace DivergenceGen.Generator.Emit
             string Cast(string s) => _c.Spec.Precision == Model.PrecisionKind.Single ? "(float)(" + s + ")" : s;
             string Negate(string sum) => Cast("0d - (" + sum + ")");
             string Clamp(string sum) => Cast("global::System.Math.Max(" + sum + ", 0d)");
+            if (_f.Counts is not null)
+            {
+                // A count-vector law reads only the single draw's KL (n times it); its other members are runtime calls.
+                var kl = InformationMeasures.VectorSums.Single(v => v.Kernel == "KLDivergenceOfCached");
+                sums.EmitKernel(kl.Kernel, kl.Purpose, kl.Inputs, kl.Term, kl.Finish == SumFinish.Negate ? Negate : Clamp, kl.ChecksInputs ? kl.Inputs : null);
+                return;
+            }
+
             foreach (var sum in InformationMeasures.VectorSums)
             {
                 sums.EmitKernel(sum.Kernel, sum.Purpose, sum.Inputs, sum.Term, sum.Finish == SumFinish.Negate ? Negate : Clamp, sum.ChecksInputs ? sum.Inputs : null);

@@ -20,7 +20,16 @@ namespace DivergenceGen.Generator.Families
         string Property,
         string LogProperty,
         Ir.JointLaw? Joint = null,
-        bool ParametricConstruction = false);
+        bool ParametricConstruction = false,
+        CountVectorLaw? Counts = null);
+
+    /// <summary>
+    /// The law of the counts of the K outcomes in n independent draws of the probability vector (Multinomial(K, n)): the
+    /// type keeps the vector's storage and factories and, instead of the single-draw members, these, each a runtime call
+    /// (IR; <c>probabilities</c>, <c>logProbabilities</c>, <c>trials</c>, Q's <c>q.…</c>, and the member's arguments
+    /// <c>counts</c> and <c>random</c>); its KL divergence is n times the single draw's, from the same kernel.
+    /// </summary>
+    internal sealed record CountVectorLaw(RuntimeBody LogPmf, RuntimeBody Entropy, RuntimeBody CrossEntropy, string KLFormula, RuntimeBody Sample);
 
     /// <summary>Categorical(K): outcome k ∈ {0 … K − 1} with probability pₖ.</summary>
     internal static class Categorical

@@ -156,6 +156,10 @@ namespace DivergenceGen.Generator.Families
             {
                 CrossFamily = false,
             },
+            new FamilyRow(FamilyKind.Multinomial, SizeArgument.ClassesAndTrials, Multinomial.GeneratedMembers, Multinomial.Description, Multinomial.Divergence)
+            {
+                CrossFamily = false,
+            },
         };
 
         /// <summary>

@@ -868,6 +868,10 @@ public static class DeclarationGen
         (4, false, Gen.OneOf("0", "1", "16", "17", "256")),
         (1, true, Gen.OneOf("257", "-1", "int.MaxValue", "4096", "4097"))).Select(v => "UnrollThreshold = " + v);
 
+    private static Gen<string> ReductionArgument(bool wild) => Pick(wild,
+        (6, false, Gen.OneOf("Reduction.None", "Reduction.Sum", "Reduction.Mean")),
+        (1, true, Gen.OneOf("(Reduction)3", "(Reduction)(-1)"))).Select(v => "Reduction = " + v);
+
     private static Gen<string> CategoricalClasses(bool wild) => Pick(wild,
         (24, false, Gen.OneOf("2", "3", "6", "16", "17")),
         (3, false, Gen.OneOf("1", "4096", "1000", "1 << 24", "2048", "classes: 6", "2 + 1", "global::FuzzConst.K")),
@@ -881,7 +885,7 @@ public static class DeclarationGen
     private static readonly string[] FamilyAttributeNames =
         {
             "Bernoulli", "Categorical", "Binomial", "Geometric", "Poisson", "NegativeBinomial", "FiniteFamily", "ExponentialFamily", "Normal", "LogNormal",
-            "Exponential", "Gamma", "Beta", "Laplace", "Uniform",
+            "Exponential", "Gamma", "Beta", "Laplace", "Uniform", "DiagonalNormal", "Dirichlet", "Multinomial",
         };
 
     private static Gen<string> SupportArgument(bool wild) => Pick(wild,
@@ -954,14 +958,24 @@ public static class DeclarationGen
             "Categorical" => Pick(wild, (30, false, CategoricalClasses(wild).Select(s => (string?)s)), (1, true, Gen.Const((string?)null))),
             "Binomial" => Pick(wild, (30, false, BinomialTrials(wild).Select(s => (string?)s)), (1, true, Gen.Const((string?)null))),
             "FiniteFamily" => Pick(wild, (30, false, CategoricalClasses(wild).Select(s => (string?)s.Replace("classes:", "outcomes:"))), (1, true, Gen.Const((string?)null))),
+            "DiagonalNormal" => Pick(wild, (30, false, CategoricalClasses(wild).Select(s => (string?)s.Replace("classes:", "dimensions:"))), (1, true, Gen.Const((string?)null))),
+            "Dirichlet" => Pick(wild, (30, false, CategoricalClasses(wild).Select(s => (string?)s)), (1, true, Gen.Const((string?)null))),
+            "Multinomial" => Pick(wild,
+                (30, false, from k in CategoricalClasses(wild) from n in BinomialTrials(wild) select (string?)(k.Replace("classes:", string.Empty) + ", " + n.Replace("trials:", string.Empty))),
+                (1, true, Gen.Const((string?)"3")),
+                (1, true, Gen.Const((string?)null))),
             _ => Pick(wild, (60, false, Gen.Const((string?)null)), (1, true, Gen.Const<string?>("3"))),
         }
         from named in family is "FiniteFamily"
             ? NamedArguments((UnrollThresholdArgument(wild), 8, 1))
             : family is "ExponentialFamily"
             ? NamedArguments((SupportArgument(wild), 1, 6))
-            : family is "Categorical" or "Binomial"
+            : family is "Categorical" or "Binomial" or "Multinomial"
             ? NamedArguments((PrecisionArgument(wild), 3, 1), (UnrollThresholdArgument(wild), 8, 1))
+            : family is "DiagonalNormal"
+            ? NamedArguments((PrecisionArgument(wild), 3, 1), (UnrollThresholdArgument(wild), 8, 1), (ReductionArgument(wild), 4, 1))
+            : family is "Dirichlet"
+            ? NamedArguments((PrecisionArgument(wild), 3, 1))
             : wild
                 ? NamedArguments((PrecisionArgument(wild), 3, 1), (UnrollThresholdArgument(wild), 60, 1))
                 : NamedArguments((PrecisionArgument(wild), 3, 1))

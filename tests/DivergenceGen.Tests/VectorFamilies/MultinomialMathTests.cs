@@ -34,7 +34,7 @@ namespace DivergenceGen.Tests.VectorFamilies
 
         internal sealed record Case(string Kind, string Vector, int N, double[] P, double[] Lp, double[] Lq, int[] X, double Value);
 
-        private static double Num(JsonElement e) => e.ValueKind == JsonValueKind.String
+        internal static double Num(JsonElement e) => e.ValueKind == JsonValueKind.String
             ? e.GetString() switch
             {
                 "inf" => double.PositiveInfinity,
@@ -46,7 +46,7 @@ namespace DivergenceGen.Tests.VectorFamilies
         private static double[] Vec(JsonElement c, string name) =>
             c.TryGetProperty(name, out var v) ? v.EnumerateArray().Select(Num).ToArray() : [];
 
-        private static readonly Lazy<JsonDocument> Document = new(() =>
+        internal static readonly Lazy<JsonDocument> Document = new(() =>
             JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "VectorFamilies", "multinomial_reference.json"))));
 
         internal static readonly Lazy<List<Case>> All = new(() =>
@@ -235,7 +235,7 @@ namespace DivergenceGen.Tests.VectorFamilies
             Within(2.59325470618927404, got, EntropyBound * 2.59325470618927404, "H, n = 50, p = (0.3, 0.7)");
         }
 
-        private static (int N, double[] P) Law(JsonElement e) =>
+        internal static (int N, double[] P) Law(JsonElement e) =>
             (e.GetProperty("n").GetInt32(), e.GetProperty("probs").EnumerateArray().Select(Num).ToArray());
 
         private static double CategoricalKL(double[] p, double[] q)
