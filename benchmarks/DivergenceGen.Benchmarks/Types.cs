@@ -37,3 +37,10 @@ public readonly partial struct NormalEF
 
     private static double LogBaseMeasure(double x) => -0.5 * System.Math.Log(2 * System.Math.PI);
 }
+
+// The diagonal normal's VAE KL term (issue 15): N(μ, diag e^v) against N(0, I), D = 16 (straight-line rows) and
+// D = 512 (SIMD loops per row), for VaeKL and VaeKLFloat.
+[DiagonalNormal(16)] public readonly partial struct Latent16;
+[DiagonalNormal(512)] public readonly partial struct Latent512;
+[DiagonalNormal(16, Precision = Precision.Single)] public readonly partial struct Latent16F;
+[DiagonalNormal(512, Precision = Precision.Single)] public readonly partial struct Latent512F;
