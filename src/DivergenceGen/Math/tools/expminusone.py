@@ -28,36 +28,40 @@ namespace DivergenceGen
     /// </remarks>
     public static partial class VectorMath
     {
-        /// <summary>1/k! for k = 25 down to 2: φ(x)/x² by Horner, double.</summary>
-        private static readonly double[] ExpGapDouble = { ''' + ", ".join(reversed(dc)) + ''' };
-
-        /// <summary>1/k! for k = 15 down to 2: φ(x)/x² by Horner, float.</summary>
-        private static readonly float[] ExpGapSingle = { ''' + ", ".join(reversed(fc)) + ''' };
-
         /// <summary>The largest x whose exp is finite: above it φ(x) = eˣ − 1 − x is +∞ (double).</summary>
         private const double ExpOverflowDouble = 709.782712893384;
 
         /// <summary>The largest x whose exp is finite: above it φ(x) = eˣ − 1 − x is +∞ (float).</summary>
         private const float ExpOverflowSingle = 88.72283f;
 ''')
-for t, arr, ov, one, two in [("double", "ExpGapDouble", "ExpOverflowDouble", "1d", "2d"), ("float", "ExpGapSingle", "ExpOverflowSingle", "1f", "2f")]:
+for t, coeffs, ov, one, two in [("double", dc, "ExpOverflowDouble", "1d", "2d"), ("float", fc, "ExpOverflowSingle", "1f", "2f")]:
     for b in widths:
         V = f"Vector{b}"
         VT = f"Vector{b}<{t}>"
+        suffix = "d" if t == "double" else ""
+        lit = [c + suffix if t == "double" else c for c in reversed(coeffs)]
+        steps = "\n".join(f"            p = MultiplyAdd(p, x, {V}.Create({c}));" for c in lit[1:])
         out.append(f'''
-        /// <summary>φ(x)/x² = Σ_{{k≥2}} x^(k−2)/k! by Horner (meant for −1 ≤ x ≤ 2).</summary>
+        /// <summary>
+        /// φ(x) = x²·Σ_{{k≥2}} x^(k−2)/k! by Horner with fused multiply-adds and literal coefficients (meant for −1 ≤ x ≤ 2):
+        /// straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the same x (a KL term and its
+        /// gradient) the JIT computes it, and the exp, once.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static {VT} ExpGapQuotient({VT} x)
+        private static {VT} ExpGapSeries({VT} x)
         {{
-            {t}[] c = {arr};
-            {VT} p = {V}.Create(c[0]);
-            for (int i = 1; i < c.Length; i++)
-            {{
-                p = (p * x) + {V}.Create(c[i]);
-            }}
-
-            return p;
+            {VT} p = {V}.Create({lit[0]});
+{steps}
+            return x * x * p;
         }}
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static {VT} MultiplyAdd({VT} a, {VT} b, {VT} c) =>
+#if NET9_0_OR_GREATER
+            {V}.FusedMultiplyAdd(a, b, c);
+#else
+            (a * b) + c;
+#endif
 
         /// <summary>The lanes where −1 ≤ x ≤ 2 (the series' range).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -70,20 +74,15 @@ for t, arr, ov, one, two in [("double", "ExpGapDouble", "ExpOverflowDouble", "1d
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static {VT} ExpMinusOneMinus({VT} x)
         {{
-            {VT} small = x * x * ExpGapQuotient(x);
             {VT} large = {V}.ConditionalSelect({V}.GreaterThan(x, {V}.Create({ov})), {V}.Create({t}.PositiveInfinity), Exp(x) - {VT}.One - x);
-            return {V}.ConditionalSelect(InSeriesRange(x), small, large);
+            return {V}.ConditionalSelect(InSeriesRange(x), ExpGapSeries(x), large);
         }}
 
         /// <summary>eˣ − 1 in each lane, with full relative accuracy near 0; see the type's remarks.</summary>
         /// <param name="x">The lanes.</param>
         /// <returns>A vector whose lane i is e^x[i] − 1 (−1 at −∞, +∞ at +∞).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static {VT} Expm1({VT} x)
-        {{
-            {VT} small = x + (x * x * ExpGapQuotient(x));
-            return {V}.ConditionalSelect(InSeriesRange(x), small, Exp(x) - {VT}.One);
-        }}
+        public static {VT} Expm1({VT} x) => {V}.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - {VT}.One);
 ''')
 out.append("    }\n}\n")
 with open("VectorMath.ExpMinusOne.cs", "w", encoding="utf-8") as f:
